@@ -1,0 +1,22 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { messageCategories } from "../db/schema/forms";
+
+export type MessageCategory = typeof messageCategories.$inferSelect;
+export type NewMessageCategory = Omit<typeof messageCategories.$inferInsert, "id" | "workspaceId" | "createdAt" | "retiredAt">;
+
+export async function createCategories(db: DbOrTx, workspaceId: string, input: NewMessageCategory[]): Promise<MessageCategory[]> {
+  return db
+    .insert(messageCategories)
+    .values(input.map((c, i) => ({ ...c, position: c.position ?? i, workspaceId })))
+    .returning();
+}
+
+export async function listActiveCategories(db: DbOrTx, workspaceId: string): Promise<MessageCategory[]> {
+  return db
+    .select()
+    .from(messageCategories)
+    .where(and(eq(messageCategories.workspaceId, workspaceId), isNull(messageCategories.retiredAt)))
+    .orderBy(asc(messageCategories.position));
+}

@@ -1,0 +1,68 @@
+import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { formChannelEnum, formStatusEnum, templateCategoryEnum } from "./enums";
+import { users, workspaces } from "./workspaces";
+import type { FormVersionContent } from "../../forms/content";
+
+export const messageCategories = pgTable(
+  "message_categories",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    /** Stable machine name used by the API and keywords, e.g. "order_updates". */
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull(),
+    example: text("example").notNull(),
+    frequency: text("frequency").notNull(),
+    templateCategory: templateCategoryEnum("template_category").notNull(),
+    position: integer("position").notNull().default(0),
+    /** A category with events is retired, never deleted: its history must stay readable. */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("message_categories_workspace_key").on(t.workspaceId, t.key)],
+);
+
+export const forms = pgTable(
+  "forms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    channel: formChannelEnum("channel").notNull(),
+    /** Opt-in keyword for SMS and WhatsApp forms. */
+    keyword: text("keyword"),
+    status: formStatusEnum("status").notNull().default("draft"),
+    currentVersionId: uuid("current_version_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("forms_workspace_slug").on(t.workspaceId, t.slug)],
+);
+
+/** Immutable once written (a trigger refuses UPDATE and DELETE): events point at the exact wording shown. */
+export const formVersions = pgTable(
+  "form_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    formId: uuid("form_id")
+      .notNull()
+      .references(() => forms.id),
+    version: integer("version").notNull(),
+    channel: formChannelEnum("channel").notNull(),
+    content: jsonb("content").$type<FormVersionContent>().notNull(),
+    /** SHA-256 of the canonical encoding of content; the ledger commits to it. */
+    digest: text("digest").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id),
+  },
+  (t) => [unique("form_versions_form_version").on(t.formId, t.version)],
+);

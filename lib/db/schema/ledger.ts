@@ -1,0 +1,190 @@
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  consentActionEnum,
+  eventChannelEnum,
+  optInLevelEnum,
+  outboxStatusEnum,
+  subscriptionStateEnum,
+} from "./enums";
+import { formVersions, messageCategories } from "./forms";
+import { workspaces } from "./workspaces";
+import type { Actor, Evidence } from "../../ledger/types";
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    /** Salted digest of the E.164 number: survives erasure, so a returning person meets their proof again. */
+    phoneDigest: text("phone_digest").notNull(),
+    /** E.164; blanked on erasure. */
+    phone: text("phone"),
+    name: text("name"),
+    /** Head of this contact's hash chain; the row lock on the contact serialises appends per contact. */
+    lastSeq: integer("last_seq").notNull().default(0),
+    lastHash: text("last_hash"),
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("contacts_workspace_phone_digest").on(t.workspaceId, t.phoneDigest),
+    index("contacts_workspace_phone").on(t.workspaceId, t.phone),
+  ],
+);
+
+/** Append-only: triggers refuse UPDATE, DELETE and TRUNCATE. */
+export const consentEvents = pgTable(
+  "consent_events",
+  {
+    id: uuid("id").primaryKey(),
+    /** Install-wide append order; checkpoints seal ranges of it. */
+    position: bigserial("position", { mode: "number" }).notNull().unique(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id),
+    /** Position of this event in its contact's chain, from 1. */
+    seq: integer("seq").notNull(),
+    /** One ledger command may write several events (one per category); they share this id. */
+    commandId: uuid("command_id").notNull(),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => messageCategories.id),
+    categoryKey: text("category_key").notNull(),
+    action: consentActionEnum("action").notNull(),
+    channel: eventChannelEnum("channel").notNull(),
+    optInLevel: optInLevelEnum("opt_in_level"),
+    formVersionId: uuid("form_version_id").references(() => formVersions.id),
+    formVersionDigest: text("form_version_digest"),
+    language: text("language"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true, precision: 3 }).notNull(),
+    /** Collection detail without personal data: page URL, call id and key, message ids, document digest. */
+    evidence: jsonb("evidence").$type<Evidence>().notNull(),
+    actor: jsonb("actor").$type<Actor>().notNull(),
+    /** Salted digests of personal data; the plain values live in event_personal_data and contacts. */
+    phoneDigest: text("phone_digest").notNull(),
+    nameDigest: text("name_digest"),
+    ipDigest: text("ip_digest"),
+    userAgentDigest: text("user_agent_digest"),
+    noteDigest: text("note_digest"),
+    prevHash: text("prev_hash"),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    unique("consent_events_contact_seq").on(t.contactId, t.seq),
+    index("consent_events_workspace_position").on(t.workspaceId, t.position),
+    index("consent_events_workspace_occurred").on(t.workspaceId, t.occurredAt),
+  ],
+);
+
+/**
+ * Plain personal data of an event, kept beside the immutable event so erasure can delete it while the
+ * digests in the chain still verify.
+ */
+export const eventPersonalData = pgTable(
+  "event_personal_data",
+  {
+  eventId: uuid("event_id")
+    .primaryKey()
+    .references(() => consentEvents.id),
+  workspaceId: uuid("workspace_id").notNull(),
+  contactId: uuid("contact_id").notNull(),
+  name: text("name"),
+  ip: text("ip"),
+  userAgent: text("user_agent"),
+  note: text("note"),
+  },
+  (t) => [index("event_personal_data_contact").on(t.contactId)],
+);
+
+/** Current state per contact and category, written in the same transaction as the events: state = fold(events). */
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    workspaceId: uuid("workspace_id").notNull(),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => messageCategories.id),
+    state: subscriptionStateEnum("state").notNull(),
+    optInLevel: optInLevelEnum("opt_in_level"),
+    eventId: uuid("event_id").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contactId, t.categoryId] }),
+    index("subscriptions_workspace_category_state").on(t.workspaceId, t.categoryId, t.state),
+  ],
+);
+
+/** Append-only like the events. Each seals the workspace's events in (fromPosition, toPosition]. */
+export const ledgerCheckpoints = pgTable(
+  "ledger_checkpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    seq: integer("seq").notNull(),
+    fromPosition: bigint("from_position", { mode: "number" }).notNull(),
+    toPosition: bigint("to_position", { mode: "number" }).notNull(),
+    eventCount: integer("event_count").notNull(),
+    eventsDigest: text("events_digest").notNull(),
+    prevHash: text("prev_hash"),
+    hash: text("hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [unique("ledger_checkpoints_workspace_seq").on(t.workspaceId, t.seq)],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    workspaceId: uuid("workspace_id").notNull(),
+    key: text("key").notNull(),
+    /** Digest of the command, so a key reused for a different request is refused rather than answered wrongly. */
+    requestDigest: text("request_digest").notNull(),
+    // Null only inside the transaction that claims the key; set before it commits.
+    receipt: jsonb("receipt"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+);
+
+/** Outgoing webhooks, written in the ledger transaction and delivered later, so none is lost on a crash. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id").notNull(),
+    topic: text("topic").notNull(),
+    payload: jsonb("payload").notNull(),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [index("outbox_status_next_attempt").on(t.status, t.nextAttemptAt)],
+);

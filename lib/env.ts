@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Everything configurable is named and validated here, so a typo in a
+ * deployment fails at start with the variable's name instead of surfacing later as odd behaviour.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where the embedded database (PGlite) and generated secrets live. */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** postgres://… selects PostgreSQL; absent selects the embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** Signs sessions. Generated once and kept in DATA_DIR when absent. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The public base URL, used in links we print or send (preference centre, forms). */
+  APP_URL: z.string().url().optional(),
+  /** Skip creating the demo workspace on an empty database. */
+  ASSENT_NO_DEMO: z.enum(["0", "1", "true", "false"]).optional(),
+  /** Tests only: a PostgreSQL server on which the suites create and drop their own database. */
+  TEST_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** Set by Next.js while it builds; nothing may touch the database then. */
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = source[key];
+    out[key] = value === undefined || value.trim() === "" ? undefined : value;
+  }
+  return out;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(blankToUndefined(source));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function isBuildPhase(): boolean {
+  return env().NEXT_PHASE === "phase-production-build";
+}
+
+export function demoEnabled(): boolean {
+  const flag = env().ASSENT_NO_DEMO;
+  return !(flag === "1" || flag === "true");
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { and, eq, max } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { forms, formVersions } from "../db/schema/forms";
+import { ValidationError } from "../errors";
+import { fieldErrorsFrom } from "../ledger/validate-command";
+import { formVersionContentSchema, formVersionDigest, type FormVersionContent } from "./content";
+
+export type Form = typeof forms.$inferSelect;
+export type FormVersion = typeof formVersions.$inferSelect;
+export type NewForm = Pick<typeof forms.$inferInsert, "slug" | "name" | "channel" | "keyword">;
+
+export async function createForm(db: Db, workspaceId: string, input: NewForm): Promise<Form> {
+  const [row] = await db.insert(forms).values({ ...input, workspaceId }).returning();
+  return row!;
+}
+
+/**
+ * Freezes the form's wording as a new immutable version and makes it the one the form serves. Events given
+ * under it point at this version and commit to its digest, so the exact text shown stays provable.
+ */
+export async function publishFormVersion(
+  db: Db,
+  workspaceId: string,
+  formId: string,
+  content: FormVersionContent,
+  createdBy: string | null = null,
+): Promise<FormVersion> {
+  const parsed = formVersionContentSchema.safeParse(content);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error, "content"));
+  return db.transaction(async (tx) => {
+    const [form] = await tx
+      .select({ id: forms.id, channel: forms.channel })
+      .from(forms)
+      .where(and(eq(forms.id, formId), eq(forms.workspaceId, workspaceId)))
+      .for("update");
+    if (!form) throw new ValidationError([{ field: "formId", code: "not_found", message: "no such form in this workspace" }]);
+    const [last] = await tx.select({ version: max(formVersions.version) }).from(formVersions).where(eq(formVersions.formId, formId));
+    const [version] = await tx
+      .insert(formVersions)
+      .values({
+        workspaceId,
+        formId,
+        version: (last?.version ?? 0) + 1,
+        channel: form.channel,
+        content: parsed.data,
+        digest: formVersionDigest(parsed.data),
+        createdBy,
+      })
+      .returning();
+    await tx
+      .update(forms)
+      .set({ status: "published", currentVersionId: version!.id, updatedAt: new Date() })
+      .where(eq(forms.id, formId));
+    return version!;
+  });
+}

@@ -1,0 +1,31 @@
+import { createHash, createHmac } from "node:crypto";
+
+export type Canonical = null | boolean | number | string | Canonical[] | { [key: string]: Canonical | undefined };
+
+/**
+ * A deterministic JSON encoding (keys sorted, no whitespace, undefined members dropped), in the spirit of
+ * RFC 8785, so anyone can recompute a hash from the stored fields with a few lines in any language.
+ * Numbers must be safe integers: floats have more than one spelling across languages.
+ */
+export function canonicalJson(value: Canonical): string {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value)) throw new TypeError(`canonicalJson: ${value} is not a safe integer`);
+    return String(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const keys = Object.keys(value)
+    .filter((k) => value[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] as Canonical)}`).join(",")}}`;
+}
+
+export function sha256Hex(input: string | Uint8Array): string {
+  return createHash("sha256").update(input).digest("hex");
+}
+
+/** Salted digest of one piece of personal data: HMAC-SHA256 keyed with the workspace's ledger salt. */
+export function personalDigest(salt: string, kind: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  return createHmac("sha256", salt).update(`${kind}\u0000${value}`).digest("hex");
+}

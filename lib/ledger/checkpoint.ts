@@ -1,0 +1,104 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, gt, lte, max, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client";
+import { consentEvents, ledgerCheckpoints } from "../db/schema/ledger";
+import { workspaces } from "../db/schema/workspaces";
+import { checkpointHash } from "./hash";
+
+export type Checkpoint = typeof ledgerCheckpoints.$inferSelect;
+
+const BATCH = 5000;
+
+/**
+ * SHA-256 over the hashes of the workspace's events in (fromPosition, toPosition], in position order,
+ * each followed by a newline. Read in batches so memory stays flat however many events a range holds.
+ */
+export async function digestEventRange(
+  db: DbOrTx,
+  workspaceId: string,
+  fromPosition: number,
+  toPosition: number,
+): Promise<{ digest: string; count: number }> {
+  const hasher = createHash("sha256");
+  let after = fromPosition;
+  let count = 0;
+  for (;;) {
+    const rows = await db
+      .select({ position: consentEvents.position, hash: consentEvents.hash })
+      .from(consentEvents)
+      .where(
+        and(
+          eq(consentEvents.workspaceId, workspaceId),
+          gt(consentEvents.position, after),
+          lte(consentEvents.position, toPosition),
+        ),
+      )
+      .orderBy(asc(consentEvents.position))
+      .limit(BATCH);
+    for (const row of rows) hasher.update(`${row.hash}\n`);
+    count += rows.length;
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1]!.position;
+  }
+  return { digest: hasher.digest("hex"), count };
+}
+
+/**
+ * The highest position below which every append has committed. Positions come from a sequence, so a
+ * later-numbered event can commit before an earlier one; a SHARE lock waits for appends in flight and
+ * holds new ones only for the one statement that reads the maximum.
+ */
+async function settledPosition(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table consent_events in share mode`);
+    const [row] = await tx.select({ max: max(consentEvents.position) }).from(consentEvents);
+    return Number(row?.max ?? 0);
+  });
+}
+
+export async function latestCheckpoint(db: DbOrTx, workspaceId: string): Promise<Checkpoint | undefined> {
+  const [row] = await db
+    .select()
+    .from(ledgerCheckpoints)
+    .where(eq(ledgerCheckpoints.workspaceId, workspaceId))
+    .orderBy(desc(ledgerCheckpoints.seq))
+    .limit(1);
+  return row;
+}
+
+/** Seals the workspace's events since its last checkpoint. Returns null when there is nothing new. */
+export async function createCheckpoint(db: Db, workspaceId: string): Promise<Checkpoint | null> {
+  const upTo = await settledPosition(db);
+  return db.transaction(async (tx) => {
+    // Two checkpoint runs for one workspace must not both extend the same predecessor.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`assent:checkpoint:${workspaceId}`}))`);
+    const previous = await latestCheckpoint(tx, workspaceId);
+    const fromPosition = previous?.toPosition ?? 0;
+    if (upTo <= fromPosition) return null;
+    const { digest, count } = await digestEventRange(tx, workspaceId, fromPosition, upTo);
+    if (count === 0) return null;
+    const fields = {
+      workspaceId,
+      seq: (previous?.seq ?? 0) + 1,
+      fromPosition,
+      toPosition: upTo,
+      eventCount: count,
+      eventsDigest: digest,
+      prevHash: previous?.hash ?? null,
+      createdAt: new Date(),
+    };
+    const [row] = await tx
+      .insert(ledgerCheckpoints)
+      .values({ ...fields, hash: checkpointHash(fields) })
+      .returning();
+    return row ?? null;
+  });
+}
+
+export async function createCheckpointsForAll(db: Db): Promise<{ workspaceId: string; checkpoint: Checkpoint | null }[]> {
+  const all = await db.select({ id: workspaces.id }).from(workspaces);
+  const results = [];
+  for (const ws of all) results.push({ workspaceId: ws.id, checkpoint: await createCheckpoint(db, ws.id) });
+  return results;
+}

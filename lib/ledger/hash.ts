@@ -1,0 +1,91 @@
+import { canonicalJson, sha256Hex, type Canonical } from "./canonical";
+import type { Actor, ConsentAction, EventChannel, Evidence, OptInLevel } from "./types";
+
+/** Bumped if the encoding ever changes; stored implicitly as the "v" member so old events still verify. */
+export const HASH_VERSION = 1;
+
+/** Exactly the stored fields an event hash covers. Plain personal data is absent: only its digests. */
+export type HashedEventFields = {
+  id: string;
+  workspaceId: string;
+  contactId: string;
+  seq: number;
+  commandId: string;
+  categoryId: string;
+  categoryKey: string;
+  action: ConsentAction;
+  channel: EventChannel;
+  optInLevel: OptInLevel | null;
+  formVersionId: string | null;
+  formVersionDigest: string | null;
+  language: string | null;
+  occurredAt: Date;
+  recordedAt: Date;
+  evidence: Evidence;
+  actor: Actor;
+  phoneDigest: string;
+  nameDigest: string | null;
+  ipDigest: string | null;
+  userAgentDigest: string | null;
+  noteDigest: string | null;
+  prevHash: string | null;
+};
+
+export function canonicalEvent(e: HashedEventFields): string {
+  return canonicalJson({
+    v: HASH_VERSION,
+    id: e.id,
+    workspaceId: e.workspaceId,
+    contactId: e.contactId,
+    seq: e.seq,
+    commandId: e.commandId,
+    categoryId: e.categoryId,
+    categoryKey: e.categoryKey,
+    action: e.action,
+    channel: e.channel,
+    optInLevel: e.optInLevel,
+    formVersionId: e.formVersionId,
+    formVersionDigest: e.formVersionDigest,
+    language: e.language,
+    occurredAt: e.occurredAt.toISOString(),
+    recordedAt: e.recordedAt.toISOString(),
+    evidence: e.evidence as Canonical,
+    actor: e.actor as Canonical,
+    phoneDigest: e.phoneDigest,
+    nameDigest: e.nameDigest,
+    ipDigest: e.ipDigest,
+    userAgentDigest: e.userAgentDigest,
+    noteDigest: e.noteDigest,
+    prevHash: e.prevHash,
+  });
+}
+
+export function eventHash(e: HashedEventFields): string {
+  return sha256Hex(canonicalEvent(e));
+}
+
+/** A checkpoint's hash chains it to the previous one and commits to the digest of the events it seals. */
+export function checkpointHash(c: {
+  workspaceId: string;
+  seq: number;
+  fromPosition: number;
+  toPosition: number;
+  eventCount: number;
+  eventsDigest: string;
+  prevHash: string | null;
+  createdAt: Date;
+}): string {
+  return sha256Hex(
+    canonicalJson({
+      v: HASH_VERSION,
+      workspaceId: c.workspaceId,
+      seq: c.seq,
+      fromPosition: c.fromPosition,
+      toPosition: c.toPosition,
+      eventCount: c.eventCount,
+      eventsDigest: c.eventsDigest,
+      prevHash: c.prevHash,
+      createdAt: c.createdAt.toISOString(),
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+export const consentActions = ["opt_in", "opt_out", "confirm"] as const;
+export const eventChannels = ["web", "sms", "whatsapp", "ivr", "paper", "import", "staff", "api"] as const;
+export type ConsentAction = (typeof consentActions)[number];
+export type EventChannel = (typeof eventChannels)[number];
+export type OptInLevel = "single" | "confirmed";
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "must be a lower-case hex SHA-256 digest");
+const shortText = z.string().trim().min(1).max(500);
+
+/**
+ * Collection detail per channel, without personal data (that goes in `network`, `name` and `note`).
+ * What each channel must prove is required here, so an event without its evidence cannot be written.
+ */
+export const evidenceSchemas = {
+  web: z.strictObject({ pageUrl: z.string().url().max(2000) }),
+  sms: z.strictObject({ messageId: shortText, keyword: shortText.optional(), provider: shortText.optional() }),
+  whatsapp: z.strictObject({
+    messageId: shortText,
+    kind: z.enum(["text", "button", "confirmation_code", "user_preference", "message_status"]),
+    text: z.string().max(4096).optional(),
+    payload: shortText.optional(),
+  }),
+  ivr: z.strictObject({
+    callId: shortText,
+    dtmfKey: z.string().regex(/^[0-9*#]{1,8}$/, "must be the keys pressed (0-9, * or #)"),
+    recordingUrl: z.string().url().max(2000).optional(),
+    recordingDigest: sha256.optional(),
+  }),
+  paper: z.strictObject({
+    documentDigest: sha256,
+    signedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)"),
+    documentUrl: z.string().max(2000).optional(),
+  }),
+  import: z.strictObject({
+    source: shortText,
+    row: z.number().int().min(1).optional(),
+    originalMethod: shortText.optional(),
+  }),
+  staff: z.strictObject({ via: z.enum(["phone_call", "in_person", "email", "letter", "other"]) }),
+  api: z.strictObject({ reference: shortText.optional(), system: shortText.optional() }),
+} satisfies Record<EventChannel, z.ZodType>;
+
+export type Evidence = { [K in EventChannel]: z.infer<(typeof evidenceSchemas)[K]> }[EventChannel];
+
+export const actorSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("person") }),
+  z.strictObject({ type: z.literal("api_key"), id: z.string().uuid(), name: z.string().optional() }),
+  z.strictObject({ type: z.literal("staff"), userId: z.string().uuid(), email: z.string().optional() }),
+  z.strictObject({ type: z.literal("system"), name: shortText }),
+]);
+export type Actor = z.infer<typeof actorSchema>;
+
+export const ledgerCommandSchema = z.object({
+  workspaceId: z.string().uuid(),
+  /** As typed; normalised to E.164 in the workspace's default country. */
+  phone: z.string().max(64),
+  name: z.string().trim().max(200).optional(),
+  categories: z.array(z.string().min(1).max(64)).min(1, "choose at least one category").max(50),
+  action: z.enum(consentActions),
+  channel: z.enum(eventChannels),
+  formVersionId: z.string().uuid().optional(),
+  language: z.string().min(2).max(16).optional(),
+  occurredAt: z.date().optional(),
+  evidence: z.record(z.string(), z.unknown()),
+  network: z.object({ ip: z.string().max(64).optional(), userAgent: z.string().max(1000).optional() }).optional(),
+  actor: actorSchema,
+  note: z.string().trim().max(2000).optional(),
+  /** For opt-ins: "confirmed" when the channel itself proves the number's owner acted (a WhatsApp message). */
+  optInLevel: z.enum(["single", "confirmed"]).optional(),
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
+export type LedgerCommand = z.input<typeof ledgerCommandSchema>;
+
+export type ReceiptEvent = {
+  id: string;
+  categoryKey: string;
+  action: ConsentAction;
+  seq: number;
+  hash: string;
+  occurredAt: string;
+};
+
+export type Receipt = {
+  commandId: string;
+  workspaceId: string;
+  contactId: string;
+  phone: string;
+  events: ReceiptEvent[];
+  /** Current state of every category this contact has a record for, after the command. */
+  state: Record<string, { state: "opted_in" | "opted_out"; optInLevel: OptInLevel | null }>;
+  /** True when this is the stored answer to an earlier command with the same idempotency key. */
+  replayed: boolean;
+};

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { ValidationError, type FieldError } from "../errors";
+import { evidenceSchemas, ledgerCommandSchema, type Evidence, type LedgerCommand } from "./types";
+
+export type ValidCommand = Omit<z.output<typeof ledgerCommandSchema>, "evidence"> & { evidence: Evidence };
+
+/** Formats zod issues as the field list every API and form error carries. */
+export function fieldErrorsFrom(error: z.ZodError, prefix = ""): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+/** PostgreSQL cannot store NUL characters or lone surrogates; refuse them as bad input, not as a crash. */
+function findUnstorableString(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed() ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorableString(value[i], `${path}.${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    for (const [key, child] of Object.entries(value)) {
+      const found = findUnstorableString(key, path) ?? findUnstorableString(child, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Everything about a command that can be checked without the database. */
+export function validateCommand(input: LedgerCommand, now: Date): ValidCommand {
+  const unstorable = findUnstorableString(input, "");
+  if (unstorable !== null) {
+    throw new ValidationError([
+      { field: unstorable || "command", code: "invalid_string", message: "contains characters that cannot be stored" },
+    ]);
+  }
+  const parsed = ledgerCommandSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
+  const command = parsed.data;
+  const fields: FieldError[] = [];
+
+  const evidence = evidenceSchemas[command.channel].safeParse(command.evidence);
+  if (!evidence.success) fields.push(...fieldErrorsFrom(evidence.error, "evidence"));
+
+  const needsForm = command.action === "opt_in" && ["web", "sms", "whatsapp", "ivr", "paper"].includes(command.channel);
+  if (needsForm && !command.formVersionId) {
+    fields.push({
+      field: "formVersionId",
+      code: "required",
+      message: `an opt-in by ${command.channel} must name the form version whose wording the person was given`,
+    });
+  }
+  if (command.channel === "web") {
+    if (!command.network?.ip) fields.push({ field: "network.ip", code: "required", message: "web events need the IP address" });
+    if (!command.network?.userAgent) {
+      fields.push({ field: "network.userAgent", code: "required", message: "web events need the user agent" });
+    }
+  }
+  if (command.channel === "staff") {
+    if (!command.note) fields.push({ field: "note", code: "required", message: "staff entries need a note saying why" });
+    if (command.actor.type !== "staff") {
+      fields.push({ field: "actor", code: "invalid", message: "staff entries must name the staff member" });
+    }
+  }
+  if (command.action !== "opt_in" && command.optInLevel) {
+    fields.push({ field: "optInLevel", code: "invalid", message: "only an opt-in has an opt-in level" });
+  }
+  if (command.occurredAt && command.occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    fields.push({ field: "occurredAt", code: "in_future", message: "cannot be in the future" });
+  }
+  if (fields.length > 0) throw new ValidationError(fields);
+  return { ...command, categories: [...new Set(command.categories)], evidence: evidence.data as Evidence };
+}

@@ -1,0 +1,70 @@
+import {
+  parsePhoneNumberWithError,
+  ParseError,
+  validatePhoneNumberLength,
+  type CountryCode,
+} from "libphonenumber-js/max";
+import { ValidationError } from "../errors";
+
+export type PhoneProblem =
+  | "required"
+  | "not_a_number"
+  | "invalid_country"
+  | "too_short"
+  | "too_long"
+  | "invalid_length"
+  | "invalid_for_country"
+  | "not_mobile";
+
+const messages: Record<PhoneProblem, string> = {
+  required: "Enter a phone number.",
+  not_a_number: "This does not look like a phone number.",
+  invalid_country: "Add the country code (for example +1), or choose the country.",
+  too_short: "This phone number is too short.",
+  too_long: "This phone number is too long.",
+  invalid_length: "This phone number has the wrong number of digits.",
+  invalid_for_country: "This is not a valid phone number for its country.",
+  not_mobile: "This is a landline or service number; WhatsApp needs a mobile number.",
+};
+
+// Types that can never receive WhatsApp messages. FIXED_LINE_OR_MOBILE and unknown types are let through:
+// where the numbering plan cannot tell, refusing would lock out real people.
+const notMobileTypes = new Set(["FIXED_LINE", "TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "PAGER", "UAN", "VOICEMAIL"]);
+
+export class PhoneError extends ValidationError {
+  constructor(
+    readonly problem: PhoneProblem,
+    field = "phone",
+  ) {
+    super([{ field, code: `phone_${problem}`, message: messages[problem] }], messages[problem]);
+    this.name = "PhoneError";
+  }
+}
+
+export function phoneProblemMessage(problem: PhoneProblem): string {
+  return messages[problem];
+}
+
+/**
+ * Turns what a person typed into E.164. National numbers are read in the workspace's default country;
+ * anything starting with + or 00 carries its own country code.
+ */
+export function normalizePhone(input: string, defaultCountry: string, field = "phone"): string {
+  const raw = input.trim().replace(/^00/, "+");
+  if (raw === "") throw new PhoneError("required", field);
+  if (!/^[+\d\s().\-/]+$/.test(raw) || !/\d/.test(raw)) throw new PhoneError("not_a_number", field);
+  const country = defaultCountry.toUpperCase() as CountryCode;
+  const lengthProblem = validatePhoneNumberLength(raw, country);
+  if (lengthProblem) throw new PhoneError(lengthProblem.toLowerCase() as PhoneProblem, field);
+  let parsed;
+  try {
+    parsed = parsePhoneNumberWithError(raw, country);
+  } catch (error) {
+    if (error instanceof ParseError) throw new PhoneError(error.message.toLowerCase() as PhoneProblem, field);
+    throw error;
+  }
+  if (!parsed.isValid()) throw new PhoneError("invalid_for_country", field);
+  const type = parsed.getType();
+  if (type && notMobileTypes.has(type)) throw new PhoneError("not_mobile", field);
+  return parsed.number;
+}

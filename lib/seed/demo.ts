@@ -1,0 +1,84 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { workspaces } from "../db/schema/workspaces";
+import { createCategories } from "../data/categories";
+import { upsertMember } from "../data/users";
+import { createWorkspace } from "../data/workspaces";
+import { createForm, publishFormVersion } from "../forms/publish";
+import { defaultEnglishWording } from "../forms/wording";
+
+export const DEMO_SLUG = "demo";
+export const DEMO_FORM_SLUG = "join";
+export const DEMO_OWNER_EMAIL = "owner@demo.assent.local";
+
+const demoCategories = [
+  {
+    key: "order_updates",
+    label: "Order updates",
+    description: "Confirmations, receipts and delivery news for orders you place.",
+    example: "Your flat white order #1042 is ready for pick-up at Market Street.",
+    frequency: "Only when you order",
+    templateCategory: "utility" as const,
+  },
+  {
+    key: "offers",
+    label: "Offers",
+    description: "Discounts and seasonal deals.",
+    example: "This week only: 2-for-1 cold brew before 10am.",
+    frequency: "Up to 2 a month",
+    templateCategory: "marketing" as const,
+  },
+  {
+    key: "recommendations",
+    label: "Product recommendations",
+    description: "New beans and drinks picked for what you like.",
+    example: "New single-origin from Huila, Colombia: notes of cherry and cocoa.",
+    frequency: "Up to 1 a month",
+    templateCategory: "marketing" as const,
+  },
+];
+
+export type DemoSeedResult = { ownerEmail: string; ownerPassword: string; formPath: string };
+
+/**
+ * Gives an empty database the demo workspace. Returns the owner's sign-in the one time it is created
+ * (the caller prints it), and null when any workspace already exists.
+ */
+export async function seedDemoIfEmpty(db: Db): Promise<DemoSeedResult | null> {
+  return db.transaction(async (tx) => {
+    // Instances starting together on one PostgreSQL must not both seed.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('assent:seed'))`);
+    const [existing] = await tx.select({ id: workspaces.id }).from(workspaces).limit(1);
+    if (existing) return null;
+    const txDb = tx as unknown as Db;
+    const ws = await createWorkspace(txDb, {
+      slug: DEMO_SLUG,
+      businessName: "Acme Coffee",
+      legalName: "Acme Coffee Roasters Ltd",
+      whatsappNumber: "+14155550100",
+      defaultLanguage: "en",
+      defaultCountry: "US",
+      privacyPolicyUrl: "https://example.com/acme-coffee/privacy",
+    });
+    const categories = await createCategories(txDb, ws.id, demoCategories);
+    const form = await createForm(txDb, ws.id, { slug: DEMO_FORM_SLUG, name: "Website sign-up", channel: "web" });
+    await publishFormVersion(txDb, ws.id, form.id, {
+      businessName: ws.businessName,
+      privacyPolicyUrl: ws.privacyPolicyUrl,
+      defaultLanguage: "en",
+      categoryKeys: categories.map((c) => c.key),
+      askConfirmation: true,
+      languages: {
+        en: {
+          ...defaultEnglishWording(ws.businessName, categories),
+          benefits: ["Know the moment your order is ready", "Members-only offers, at most twice a month", "No spam: pick only what you want"],
+        },
+      },
+    });
+    const ownerPassword = randomBytes(12).toString("base64url");
+    await upsertMember(txDb, { workspaceId: ws.id, email: DEMO_OWNER_EMAIL, name: "Demo Owner", role: "owner", password: ownerPassword });
+    return { ownerEmail: DEMO_OWNER_EMAIL, ownerPassword, formPath: `/f/${DEMO_SLUG}/${DEMO_FORM_SLUG}` };
+  });
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, type DatabaseHandle, type DatabaseKind } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { env } from "../env";
+
+export type TestDatabase = DatabaseHandle & { drop(): Promise<void> };
+
+/**
+ * The databases every ledger suite runs against: PGlite always, PostgreSQL too when TEST_DATABASE_URL is
+ * set. Each call makes a fresh, migrated database; drop() removes it.
+ */
+export function testDatabaseKinds(): DatabaseKind[] {
+  return env().TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export async function createTestDatabase(kind: DatabaseKind, options: { maxConnections?: number } = {}): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const handle = await openDatabase({ kind: "pglite", dataDir: null });
+    await migrateDatabase(handle);
+    return { ...handle, drop: () => handle.close() };
+  }
+  const adminUrl = env().TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `assent_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: "postgres", url: url.toString(), maxConnections: options.maxConnections });
+  await migrateDatabase(handle);
+  return {
+    ...handle,
+    async drop() {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Tests run outside React Server Components; "server-only" would throw there, so it resolves here instead.
+export {};
