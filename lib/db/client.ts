@@ -1,10 +1,12 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock";
 
 /** Both drivers speak PostgreSQL; the rest of the app sees one type and never asks which it got. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -45,14 +47,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => pool.end(),
     };
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+  let unlock = () => {};
+  if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    unlock = lockDataDir(target.dataDir);
+  }
+  const client = target.dataDir ? await PGlite.create(path.join(target.dataDir, "pglite")) : await PGlite.create();
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: "pglite",
     // PGlite is a single connection already.
     withConnection: (fn) => fn(db),
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      unlock();
+    },
   };
 }

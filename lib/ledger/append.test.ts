@@ -5,6 +5,7 @@ import { AppError, ValidationError } from "../errors";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
 import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { append } from "./append";
+import { createCheckpoint } from "./checkpoint";
 import { erasePersonalData } from "./erase";
 import { verifyLedger } from "./verify";
 
@@ -111,6 +112,9 @@ describe.each(testDatabaseKinds())("append on %s", (kind) => {
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE on events in the database itself", async () => {
+    // Row triggers fire only on rows: make sure each table has one.
+    await append(t.db, webOptIn(fx, "+12015550107"));
+    expect(await createCheckpoint(t.db, fx.workspace.id)).not.toBeNull();
     for (const statement of [
       sql`update consent_events set action = 'opt_out'`,
       sql`delete from consent_events`,
