@@ -8,9 +8,8 @@ import { upsertMember } from "../data/users";
 import { createWorkspace } from "../data/workspaces";
 import { createForm, publishFormVersion } from "../forms/publish";
 import { defaultEnglishWording } from "../forms/wording";
+import { DEMO_FORM_SLUG, DEMO_SLUG } from "./demo-ids";
 
-export const DEMO_SLUG = "demo";
-export const DEMO_FORM_SLUG = "join";
 export const DEMO_OWNER_EMAIL = "owner@demo.assent.local";
 
 const demoCategories = [

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { FeatureList } from "@/components/home/feature-list";
+import { DEMO_FORM_SLUG, DEMO_SLUG } from "@/lib/seed/demo-ids";
+
+export default function HomePage() {
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-4xl flex-col px-5 py-8 sm:px-8">
+      <header className="flex items-center justify-between">
+        <span className="text-lg font-bold tracking-tight text-brand-800">Assent</span>
+        <a href="/api/health" className="text-sm text-slate-600 underline-offset-4 hover:underline">
+          Status
+        </a>
+      </header>
+
+      <main className="flex-1">
+        <section className="py-12 sm:py-16">
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-5xl">Get, keep and prove WhatsApp opt-in.</h1>
+          <p className="mt-5 max-w-2xl text-lg leading-8 text-slate-600">
+            WhatsApp asks businesses to get clear opt-in before they message people first. Assent hosts the opt-in pages,
+            records every consent change in a tamper-evident ledger, honours opt-outs at once, and hands compliance staff
+            the evidence.
+          </p>
+          <div className="mt-8 flex flex-col gap-3 sm:flex-row">
+            <Link
+              href={`/f/${DEMO_SLUG}/${DEMO_FORM_SLUG}`}
+              className="inline-flex items-center justify-center rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800"
+            >
+              Try the demo opt-in form
+            </Link>
+          </div>
+        </section>
+
+        <section aria-labelledby="what-you-get">
+          <h2 id="what-you-get" className="mb-4 text-xl font-semibold">
+            What you get
+          </h2>
+          <FeatureList />
+        </section>
+      </main>
+
+      <footer className="mt-12 border-t border-slate-200 pt-6 text-sm text-slate-500">
+        Assent is self-hosted: your consent records stay in your own database.
+      </footer>
+    </div>
+  );
+}
