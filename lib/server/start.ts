@@ -1,5 +1,5 @@
 import "server-only";
-import { appDatabase } from "../db/app-db";
+import { appDatabase, databaseTargetFromEnv } from "../db/app-db";
 import { env, isBuildPhase } from "../env";
 import { loadSecrets } from "../secrets";
 
@@ -12,8 +12,18 @@ export async function startServer(): Promise<void> {
   if (isBuildPhase()) return;
   env(); // Fail fast, naming the variable, on bad configuration.
   loadSecrets();
-  const { handle, demo } = await appDatabase();
   const base = publicBaseUrl();
+  let started;
+  try {
+    started = await appDatabase();
+  } catch (error) {
+    // The embedded database failing to open (its directory held by another process, say) will not mend itself.
+    if (databaseTargetFromEnv().kind === "pglite") throw error;
+    // Keep serving: /api/health answers 503 and each request retries, so the app recovers when the database does.
+    console.error(`Assent is running at ${base}, but its database is unavailable: ${(error as Error).message}`);
+    return;
+  }
+  const { handle, demo } = started;
   const where = handle.kind === "pglite" ? `embedded PGlite in ${env().DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
   const lines = [`Assent is running at ${base} on ${where}.`];
   if (demo) {
