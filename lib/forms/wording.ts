@@ -13,7 +13,7 @@ export function defaultEnglishWording(businessName: string, categories: Category
     consent: Object.fromEntries(
       categories.map((c) => [c.key, `Yes, I want to receive ${c.label.toLowerCase()} from ${businessName} on WhatsApp.`]),
     ),
-    howToStop: `You can stop at any time: reply STOP to ${businessName} on WhatsApp, or use the link on your receipt.`,
+    howToStop: `You can stop at any time: reply STOP to ${businessName} on WhatsApp.`,
     submitLabel: "Sign up",
   };
 }

@@ -1,0 +1,168 @@
+"use client";
+import { useActionState, useEffect, useState } from "react";
+import type { OptInFormState } from "@/lib/channels/web.validation";
+import type { CountryOption } from "@/lib/phone/countries";
+
+export type CategoryChoice = {
+  key: string;
+  label: string;
+  description: string;
+  example: string;
+  frequency: string;
+  sentence: string;
+};
+
+type Props = {
+  action: (state: OptInFormState, data: FormData) => Promise<OptInFormState>;
+  submissionId: string;
+  language: string;
+  categories: CategoryChoice[];
+  countries: CountryOption[];
+  defaultCountry: string;
+  submitLabel: string;
+  brandColor: string;
+};
+
+/**
+ * Works without JavaScript (the server action posts the form and the page re-renders with its errors); with
+ * JavaScript the button also stays disabled until at least one kind of message is ticked.
+ */
+export function OptInForm(props: Props) {
+  const initial: OptInFormState = { fields: {}, values: { phone: "", country: props.defaultCountry, name: "", categories: [] } };
+  const [state, formAction, pending] = useActionState(props.action, initial);
+  const [chosen, setChosen] = useState<Set<string>>(new Set(state.values.categories));
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => setChosen(new Set(state.values.categories)), [state]);
+  const errors = state.fields;
+
+  function toggle(key: string, on: boolean) {
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }
+
+  return (
+    <form action={formAction} className="mt-6 space-y-6" noValidate>
+      <input type="hidden" name="submissionId" value={props.submissionId} />
+      <input type="hidden" name="language" value={props.language} />
+
+      {(errors.form || state.message) && (
+        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {errors.form ?? state.message}
+        </div>
+      )}
+
+      <fieldset aria-describedby={errors.categories ? "categories-error" : undefined}>
+        <legend className="text-base font-semibold text-slate-900">What would you like to get on WhatsApp?</legend>
+        <p className="mt-1 text-sm text-slate-600">Choose each kind separately. Nothing is chosen for you.</p>
+        {errors.categories && (
+          <p id="categories-error" className="mt-2 text-sm font-medium text-red-700">
+            {errors.categories}
+          </p>
+        )}
+        <div className="mt-3 space-y-3">
+          {props.categories.map((c) => (
+            <label
+              key={c.key}
+              className="flex cursor-pointer gap-3 rounded-xl border border-slate-300 bg-white p-4 has-[:checked]:border-brand-700 has-[:checked]:ring-1 has-[:checked]:ring-brand-700"
+            >
+              <input
+                type="checkbox"
+                name="categories"
+                value={c.key}
+                defaultChecked={state.values.categories.includes(c.key)}
+                onChange={(e) => toggle(c.key, e.target.checked)}
+                aria-describedby={`cat-${c.key}-details`}
+                className="mt-1 size-5 shrink-0 accent-brand-700"
+              />
+              <span>
+                <span className="block font-semibold text-slate-900">{c.label}</span>
+                <span className="mt-0.5 block text-slate-800">{c.sentence}</span>
+                <span id={`cat-${c.key}-details`} className="mt-1 block text-sm text-slate-600">
+                  {c.description} <span className="whitespace-nowrap">{c.frequency}.</span>
+                  <span className="mt-1 block italic">For example: “{c.example}”</span>
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div>
+        <label htmlFor="phone" className="block font-semibold text-slate-900">
+          Your WhatsApp number
+        </label>
+        <div className="mt-1.5 flex gap-2">
+          <label htmlFor="country" className="sr-only">
+            Country
+          </label>
+          <select
+            id="country"
+            name="country"
+            defaultValue={state.values.country}
+            autoComplete="country"
+            className="w-28 shrink-0 rounded-lg border border-slate-300 bg-white px-2 py-2.5 text-slate-900"
+          >
+            {props.countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code} +{c.callingCode} {c.name}
+              </option>
+            ))}
+          </select>
+          <input
+            id="phone"
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            required
+            defaultValue={state.values.phone}
+            aria-invalid={errors.phone ? true : undefined}
+            aria-describedby={errors.phone ? "phone-error" : undefined}
+            className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2.5 text-slate-900 aria-[invalid]:border-red-600"
+          />
+        </div>
+        {errors.phone && (
+          <p id="phone-error" className="mt-1.5 text-sm font-medium text-red-700">
+            {errors.phone}
+          </p>
+        )}
+      </div>
+
+      <div>
+        <label htmlFor="name" className="block font-semibold text-slate-900">
+          Your name <span className="font-normal text-slate-600">(optional)</span>
+        </label>
+        <input
+          id="name"
+          name="name"
+          autoComplete="name"
+          defaultValue={state.values.name}
+          aria-invalid={errors.name ? true : undefined}
+          className="mt-1.5 w-full rounded-lg border border-slate-300 px-3 py-2.5 text-slate-900"
+        />
+        {errors.name && <p className="mt-1.5 text-sm font-medium text-red-700">{errors.name}</p>}
+      </div>
+
+      {/* Hidden from people and assistive technology; bots fill every field. */}
+      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+        <label htmlFor="company_url">Leave this empty</label>
+        <input id="company_url" name="company_url" tabIndex={-1} autoComplete="off" />
+      </div>
+
+      <button
+        type="submit"
+        disabled={pending || (hydrated && chosen.size === 0)}
+        className="w-full rounded-lg px-5 py-3 text-base font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50"
+        style={{ backgroundColor: props.brandColor }}
+      >
+        {pending ? "Signing you up…" : props.submitLabel}
+      </button>
+      {hydrated && chosen.size === 0 && <p className="-mt-4 text-center text-sm text-slate-600">Choose at least one kind of message to sign up.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { formVersions, messageCategories } from "../db/schema/forms";
+import { consentEvents, contacts } from "../db/schema/ledger";
+import { workspaces } from "../db/schema/workspaces";
+
+/** What a person agreed to in one submission, for their receipt page; undefined if the id is not this workspace's. */
+export async function findReceipt(db: DbOrTx, workspaceSlug: string, commandId: string) {
+  const rows = await db
+    .select({
+      businessName: workspaces.businessName,
+      categoryLabel: messageCategories.label,
+      categoryKey: consentEvents.categoryKey,
+      occurredAt: consentEvents.occurredAt,
+      language: consentEvents.language,
+      content: formVersions.content,
+      phone: contacts.phone,
+      hash: consentEvents.hash,
+    })
+    .from(consentEvents)
+    .innerJoin(workspaces, eq(workspaces.id, consentEvents.workspaceId))
+    .innerJoin(messageCategories, eq(messageCategories.id, consentEvents.categoryId))
+    .innerJoin(contacts, eq(contacts.id, consentEvents.contactId))
+    .leftJoin(formVersions, eq(formVersions.id, consentEvents.formVersionId))
+    .where(and(eq(workspaces.slug, workspaceSlug), eq(consentEvents.commandId, commandId)))
+    .orderBy(asc(consentEvents.seq));
+  const first = rows[0];
+  if (!first) return undefined;
+  const wording = first.content?.languages[first.language ?? ""];
+  return {
+    businessName: first.businessName,
+    occurredAt: first.occurredAt,
+    phone: first.phone,
+    items: rows.map((r) => ({ key: r.categoryKey, label: r.categoryLabel, sentence: wording?.consent[r.categoryKey] ?? null, hash: r.hash })),
+    howToStop: wording?.howToStop ?? null,
+  };
+}
+
+/** Shows enough of a number for its owner to recognise it, and no more. */
+export function maskPhone(phone: string | null): string {
+  if (!phone) return "(erased)";
+  return `${phone.slice(0, 3)}${"•".repeat(Math.max(0, phone.length - 6))}${phone.slice(-3)}`;
+}

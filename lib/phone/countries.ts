@@ -1,0 +1,11 @@
+import { getCountries, getCountryCallingCode } from "libphonenumber-js/max";
+
+export type CountryOption = { code: string; name: string; callingCode: string };
+
+/** Every country libphonenumber knows, named in the visitor's language, for the phone number's country picker. */
+export function countryOptions(language: string): CountryOption[] {
+  const names = new Intl.DisplayNames([language, "en"], { type: "region" });
+  return getCountries()
+    .map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, language));
+}
