@@ -1,0 +1,101 @@
+import { PassThrough } from "node:stream";
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { auditLog } from "../lib/db/schema/access";
+import { append } from "../lib/ledger/append";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../lib/testing/databases";
+import { createLedgerFixture, webOptIn, type LedgerFixture } from "../lib/testing/fixtures";
+import { UsageError } from "./args";
+import * as apiKeyCreate from "./commands/api-key-create";
+import * as eventsExport from "./commands/events-export";
+import * as ledgerCheckpoint from "./commands/ledger-checkpoint";
+import * as ledgerVerify from "./commands/ledger-verify";
+import * as userCreate from "./commands/user-create";
+
+async function capture(run: (out: PassThrough) => Promise<number>): Promise<{ code: number; text: string }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const code = await run(out);
+  out.end();
+  return { code, text: Buffer.concat(chunks).toString("utf8") };
+}
+
+describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
+  let t: TestDatabase;
+  let fx: LedgerFixture;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    fx = await createLedgerFixture(t.db);
+    await append(t.db, webOptIn(fx, "+12015550161", { categories: ["orders", "offers"], name: 'Ana "A", Jr' }));
+  });
+  afterAll(() => t?.drop());
+  const slug = () => fx.workspace.slug;
+
+  it("creates a user with a generated password printed once, and refuses bad arguments", async () => {
+    const { code, text } = await capture((out) => userCreate.run(t.db, ["--workspace", slug(), "--email", "Ana@Example.com", "--role", "compliance"], out));
+    expect(code).toBe(0);
+    expect(text).toMatch(/Created Ana@Example.com as compliance[\s\S]*Password \(shown only now\): \S{16}/);
+    await expect(userCreate.run(t.db, ["--workspace", slug(), "--email", "x@y.co", "--role", "king"], new PassThrough())).rejects.toThrow(UsageError);
+    await expect(userCreate.run(t.db, ["--workspace", slug(), "--email", "not-an-email", "--role", "viewer"], new PassThrough())).rejects.toThrow(/not an email/);
+    await expect(userCreate.run(t.db, ["--workspace", "nope", "--email", "x@y.co", "--role", "viewer"], new PassThrough())).rejects.toThrow(/no workspace "nope"/);
+  });
+
+  it("creates an API key shown once and refuses unknown scopes", async () => {
+    const { text } = await capture((out) => apiKeyCreate.run(t.db, ["--workspace", slug(), "--name", "crm", "--scopes", "consents:read,consents:write"], out));
+    expect(text).toMatch(/ask_[A-Za-z0-9_-]{32}/);
+    await expect(apiKeyCreate.run(t.db, ["--workspace", slug(), "--name", "x", "--scopes", "root"], new PassThrough())).rejects.toThrow(/unknown scope root/);
+  });
+
+  it("checkpoints and verifies", async () => {
+    const cp = await capture((out) => ledgerCheckpoint.run(t.db, ["--workspace", slug()], out));
+    expect(cp.text).toMatch(/checkpoint 1 sealed 2 events/);
+    const again = await capture((out) => ledgerCheckpoint.run(t.db, ["--workspace", slug()], out));
+    expect(again.text).toMatch(/nothing new to seal/);
+    const verified = await capture((out) => ledgerVerify.run(t.db, ["--workspace", slug()], out));
+    expect(verified).toMatchObject({ code: 0 });
+    expect(verified.text).toMatch(/2 events, 1 checkpoints[\s\S]*OK/);
+  });
+
+  it("exports events as CSV and JSON Lines and records the export in the audit log", async () => {
+    const csv = await capture((out) => eventsExport.run(t.db, ["--workspace", slug()], out));
+    const lines = csv.text.trim().split("\r\n");
+    expect(lines[0]).toBe("position,event_id,occurred_at,recorded_at,phone,category,action,channel,opt_in_level,form_version_id,language,evidence,actor,ip,user_agent,note,prev_hash,hash");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain("'+12015550161,orders,opt_in,web,single");
+    const jsonl = await capture((out) => eventsExport.run(t.db, ["--workspace", slug(), "--format", "jsonl", "--from", "2000-01-01"], out));
+    const rows = jsonl.text.trim().split("\n").map((l) => JSON.parse(l) as { category: string; ip: string });
+    expect(rows.map((r) => r.category)).toEqual(["orders", "offers"]);
+    expect(rows[0]!.ip).toBe("203.0.113.7");
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, fx.workspace.id));
+    expect(audits.filter((a) => a.action === "events.export")).toHaveLength(2);
+    await expect(eventsExport.run(t.db, ["--workspace", slug(), "--format", "xml"], new PassThrough())).rejects.toThrow(/csv or jsonl/);
+    await expect(eventsExport.run(t.db, ["--workspace", slug(), "--from", "yesterday"], new PassThrough())).rejects.toThrow(/not a date/);
+  });
+});
+
+describe("the assent command", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "assent-cli-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const runCli = (args: string[]) =>
+    promisify(execFile)("npx", ["tsx", "--conditions=react-server", "cli/assent.ts", ...args], { env: { ...process.env, DATA_DIR: dataDir } }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  it("lists its commands and answers bad arguments with usage and exit code 2", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/ledger:verify/);
+    const bad = await runCli(["api-key:create", "--workspace"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Usage: npm run assent -- api-key:create/);
+    const unknown = await runCli(["frobnicate"]);
+    expect(unknown.code).toBe(2);
+  });
+});
