@@ -1,0 +1,28 @@
+/** Nearest-rank percentile of a list of samples (milliseconds). */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export type RunStats = { perSecond: number; p50: number; p99: number };
+
+/** Runs `task(i)` for i in [0, total) on `writers` concurrent loops and measures throughput and latency. */
+export async function measure(total: number, writers: number, task: (i: number) => Promise<unknown>): Promise<RunStats> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { perSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
