@@ -7,9 +7,14 @@ export default function HomePage() {
     <div className="mx-auto flex min-h-dvh max-w-4xl flex-col px-5 py-8 sm:px-8">
       <header className="flex items-center justify-between">
         <span className="text-lg font-bold tracking-tight text-brand-800">Assent</span>
-        <a href="/api/health" className="text-sm text-slate-600 underline-offset-4 hover:underline">
-          Status
-        </a>
+        <nav className="flex items-center gap-4 text-sm">
+          <a href="/api/health" className="text-slate-600 underline-offset-4 hover:underline">
+            Status
+          </a>
+          <Link href="/dashboard" className="font-medium text-brand-800 underline-offset-4 hover:underline">
+            Sign in
+          </Link>
+        </nav>
       </header>
 
       <main className="flex-1">
@@ -26,6 +31,12 @@ export default function HomePage() {
               className="inline-flex items-center justify-center rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800"
             >
               Try the demo opt-in form
+            </Link>
+            <Link
+              href="/dashboard"
+              className="inline-flex items-center justify-center rounded-lg border border-slate-300 bg-white px-5 py-3 font-semibold text-slate-800 hover:bg-slate-50"
+            >
+              Open the dashboard
             </Link>
           </div>
         </section>

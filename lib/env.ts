@@ -16,6 +16,12 @@ const schema = z.object({
     .optional(),
   /** Signs sessions. Generated once and kept in DATA_DIR when absent. */
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Optional single sign-on: an OpenID Connect issuer and this app's client registration with it. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  /** The label on the single sign-on button, e.g. "Okta" or "Google Workspace". */
+  OIDC_NAME: z.string().max(60).optional(),
   /** The public base URL, used in links we print or send (preference centre, forms). */
   APP_URL: z.string().url().optional(),
   /** Skip creating the demo workspace on an empty database. */

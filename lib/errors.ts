@@ -36,3 +36,17 @@ export class ConflictError extends AppError {
     this.name = "ConflictError";
   }
 }
+
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super("unauthenticated", 401, "Sign in to continue.");
+    this.name = "UnauthenticatedError";
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "Your role does not allow this. Ask an owner or admin of this workspace.") {
+    super("forbidden", 403, message);
+    this.name = "ForbiddenError";
+  }
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { messageCategories } from "../db/schema/forms";
 
@@ -19,4 +19,13 @@ export async function listActiveCategories(db: DbOrTx, workspaceId: string): Pro
     .from(messageCategories)
     .where(and(eq(messageCategories.workspaceId, workspaceId), isNull(messageCategories.retiredAt)))
     .orderBy(asc(messageCategories.position));
+}
+
+/** Every category, retired ones last: filters and timelines must still name categories no longer offered. */
+export async function listAllCategories(db: DbOrTx, workspaceId: string): Promise<MessageCategory[]> {
+  return db
+    .select()
+    .from(messageCategories)
+    .where(eq(messageCategories.workspaceId, workspaceId))
+    .orderBy(sql`${messageCategories.retiredAt} is not null`, asc(messageCategories.position));
 }

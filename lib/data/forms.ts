@@ -30,3 +30,11 @@ export async function findPublishedForm(db: DbOrTx, workspaceSlug: string, formS
     }),
   };
 }
+
+export async function listFormSummaries(db: DbOrTx, workspaceId: string) {
+  return db
+    .select({ slug: forms.slug, name: forms.name, channel: forms.channel, status: forms.status })
+    .from(forms)
+    .where(eq(forms.workspaceId, workspaceId))
+    .orderBy(asc(forms.name));
+}

@@ -2,12 +2,19 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
+import { ValidationError } from "../errors";
 import { workspaces } from "../db/schema/workspaces";
 
 export type Workspace = typeof workspaces.$inferSelect;
 export type NewWorkspace = Omit<typeof workspaces.$inferInsert, "id" | "ledgerSalt" | "createdAt">;
 
+/** Dashboard URLs are /{workspace}/…, so a workspace may not take the name of a top-level route. */
+export const reservedWorkspaceSlugs = new Set(["api", "dashboard", "f", "p", "sign-in", "setup", "invite", "reset-password", "_next", "favicon.ico"]);
+
 export async function createWorkspace(db: DbOrTx, input: NewWorkspace): Promise<Workspace> {
+  if (reservedWorkspaceSlugs.has(input.slug)) {
+    throw new ValidationError([{ field: "slug", code: "reserved", message: `"${input.slug}" is reserved; choose another short name.` }]);
+  }
   const [row] = await db
     .insert(workspaces)
     .values({ ...input, ledgerSalt: randomBytes(32).toString("hex") })

@@ -70,19 +70,37 @@ export async function verifyLedger(db: DbOrTx, options: { workspaceId?: string }
   return { ok: problems.length === 0, workspaces: targets.length, ...counters, problems };
 }
 
+/**
+ * Verifies one contact's chain, personal data digests and state: what a contact's evidence page and
+ * certificate show. Checkpoints are workspace-wide and verified by verifyLedger.
+ */
+export async function verifyContact(
+  db: DbOrTx,
+  workspaceId: string,
+  contactId: string,
+): Promise<{ ok: boolean; events: number; problems: VerifyProblem[] }> {
+  const [ws] = await db.select({ salt: workspaces.ledgerSalt }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  if (!ws) return { ok: false, events: 0, problems: [] };
+  const problems: VerifyProblem[] = [];
+  const counters: Counters = { contacts: 0, events: 0, checkpoints: 0, unsealedEvents: 0 };
+  await verifyContacts(db, workspaceId, ws.salt, counters, (p) => problems.push(p), contactId);
+  return { ok: problems.length === 0 && counters.contacts === 1, events: counters.events, problems };
+}
+
 async function verifyContacts(
   db: DbOrTx,
   workspaceId: string,
   salt: string,
   counters: Counters,
   report: (p: VerifyProblem) => void,
+  onlyContactId?: string,
 ) {
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const batch = await db
       .select({ id: contacts.id, phone: contacts.phone, lastSeq: contacts.lastSeq, lastHash: contacts.lastHash })
       .from(contacts)
-      .where(and(eq(contacts.workspaceId, workspaceId), gt(contacts.id, after)))
+      .where(and(eq(contacts.workspaceId, workspaceId), gt(contacts.id, after), onlyContactId ? eq(contacts.id, onlyContactId) : undefined))
       .orderBy(asc(contacts.id))
       .limit(CONTACT_BATCH);
     if (batch.length === 0) return;

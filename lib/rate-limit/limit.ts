@@ -1,5 +1,5 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { rateLimitBuckets } from "../db/schema/rate-limits";
 
@@ -32,4 +32,20 @@ export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: str
 /** Drops windows that ended long ago; called now and then so the table stays small. */
 export async function pruneRateLimits(db: DbOrTx, olderThan: Date): Promise<void> {
   await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, olderThan));
+}
+
+/** Reads `rule`'s count for `subject` in the current window without counting a hit (for limits on failures only). */
+export async function peekRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const [row] = await db
+    .select({ count: rateLimitBuckets.count })
+    .from(rateLimitBuckets)
+    .where(and(eq(rateLimitBuckets.key, `${rule.name}:${subject}`), eq(rateLimitBuckets.windowStart, windowStart)));
+  const count = row?.count ?? 0;
+  return {
+    allowed: count < rule.limit,
+    remaining: Math.max(0, rule.limit - count),
+    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
+  };
 }

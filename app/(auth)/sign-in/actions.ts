@@ -1,0 +1,45 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn, signOut, auth } from "@/lib/auth/auth-config";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { signInSchema } from "@/lib/auth/sign-in.validation";
+import { getDb } from "@/lib/db/app-db";
+import { revokeStaffSession } from "@/lib/data/staff-sessions";
+import { fieldErrorsFrom } from "@/lib/ledger/validate-command";
+
+export type SignInState = { message?: string; fields: Partial<Record<"email" | "password", string>>; email: string };
+
+export async function signInWithPassword(_previous: SignInState, data: FormData): Promise<SignInState> {
+  const email = String(data.get("email") ?? "");
+  const parsed = signInSchema.safeParse({ email, password: data.get("password") ?? "" });
+  if (!parsed.success) {
+    const fields = Object.fromEntries(fieldErrorsFrom(parsed.error).map((f) => [f.field, f.message]));
+    return { fields, email };
+  }
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeNextPath(data.get("next")) });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const throttled = (error as AuthError & { code?: string }).code === "throttled";
+      return {
+        email,
+        fields: {},
+        message: throttled
+          ? "Too many failed attempts. Wait 15 minutes, or ask an admin to reset your password."
+          : "That email and password do not match an active account.",
+      };
+    }
+    throw error; // the redirect that signals success
+  }
+  return { fields: {}, email };
+}
+
+export async function signOutAction(): Promise<void> {
+  const session = await auth();
+  if (session?.sid) await revokeStaffSession(await getDb(), session.sid);
+  await signOut({ redirectTo: "/sign-in?signedOut=1" });
+}
+
+export async function signInWithSso(data: FormData): Promise<void> {
+  await signIn("oidc", { redirectTo: safeNextPath(data.get("next")) });
+}

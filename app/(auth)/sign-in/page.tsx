@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { Alert } from "@/components/ui/alert";
+import { currentSession } from "@/lib/auth/current-session";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { oidcEnabled } from "@/lib/auth/oidc";
+import { env } from "@/lib/env";
+import { signInWithPassword, signInWithSso } from "./actions";
+import { SsoButton } from "@/components/auth/sso-button";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
+  if (await currentSession()) redirect(next);
+  return (
+    <AuthCard title="Sign in to Assent">
+      <div className="space-y-4">
+        {params.signedOut && <Alert tone="success">You are signed out.</Alert>}
+        {params.error && !params.signedOut && <Alert tone="error">Single sign-on did not sign you in. Your account must be invited first.</Alert>}
+        <SignInForm action={signInWithPassword} next={next} />
+        {oidcEnabled() && <SsoButton label={env().OIDC_NAME ?? "Single sign-on"} next={next} action={signInWithSso} />}
+      </div>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,6 @@
+"use server";
+import { serverAction } from "@/lib/actions/server-action";
+import { eraseContact, recordConsentOnBehalf } from "@/lib/contacts/actions";
+
+export const recordConsentAction = serverAction(recordConsentOnBehalf);
+export const eraseContactAction = serverAction(eraseContact);

@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatUtc } from "@/components/contacts/contacts-table";
+import { EraseContactForm } from "@/components/contacts/erase-contact-form";
+import { RecordConsentForm } from "@/components/contacts/record-consent-form";
+import { StateBadge } from "@/components/contacts/state-badge";
+import { Timeline } from "@/components/contacts/timeline";
+import { Alert } from "@/components/ui/alert";
+import { requireWorkspacePage } from "@/lib/auth/page-guards";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/app-db";
+import { listAllCategories } from "@/lib/data/categories";
+import { findContactTimeline } from "@/lib/data/contact-timeline";
+import { findCategoryStates, findContact } from "@/lib/data/contacts";
+import { verifyContact } from "@/lib/ledger/verify";
+import { eraseContactAction, recordConsentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Contact" };
+
+type Props = { params: Promise<{ workspace: string; contact: string }> };
+
+export default async function ContactPage({ params }: Props) {
+  const { workspace: slug, contact: contactId } = await params;
+  const actor = await requireWorkspacePage(slug, "contacts:read", `/${slug}/contacts/${contactId}`);
+  const db = await getDb();
+  const contact = await findContact(db, actor.workspace.id, contactId);
+  if (!contact) notFound();
+  const [categories, states, timeline, verification] = await Promise.all([
+    listAllCategories(db, actor.workspace.id),
+    findCategoryStates(db, actor.workspace.id, [contact.id]),
+    findContactTimeline(db, actor.workspace.id, contact.id),
+    verifyContact(db, actor.workspace.id, contact.id),
+  ]);
+  const state = states.get(contact.id) ?? {};
+  const active = categories.filter((c) => !c.retiredAt);
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/${slug}/contacts`} className="text-brand-800 underline-offset-4 hover:underline">
+          ← Contacts
+        </Link>
+      </nav>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="font-mono text-2xl font-semibold text-slate-900">{contact.phone ?? "Erased contact"}</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {contact.name ? `${contact.name} · ` : ""}First seen {formatUtc(contact.createdAt)}
+            {contact.erasedAt ? ` · personal data erased ${formatUtc(contact.erasedAt)}` : ""}
+          </p>
+        </div>
+        <div>
+          {verification.ok ? (
+            <Alert tone="success">
+              Chain verified: {verification.events} {verification.events === 1 ? "event" : "events"}, every hash and link intact.
+            </Alert>
+          ) : (
+            <Alert tone="error">
+              Chain does not verify: {verification.problems[0]?.message ?? "the contact's record is incomplete"}.
+            </Alert>
+          )}
+        </div>
+      </header>
+
+      <section aria-labelledby="state-heading">
+        <h2 id="state-heading" className="mb-2 text-lg font-semibold">
+          Current consent
+        </h2>
+        <div className="flex flex-wrap gap-2">
+          {categories.map((c) => (
+            <StateBadge key={c.key} label={c.retiredAt ? `${c.label} (retired)` : c.label} state={state[c.key]} />
+          ))}
+        </div>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">
+            Timeline and evidence
+          </h2>
+          <Timeline events={timeline} />
+        </section>
+
+        <aside className="space-y-6">
+          {can(actor.role, "contacts:record") && contact.phone && (
+            <section aria-labelledby="record-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+              <h2 id="record-heading" className="mb-3 text-lg font-semibold">
+                Record a request
+              </h2>
+              <RecordConsentForm action={recordConsentAction} workspace={slug} contactId={contact.id} categories={active.map((c) => ({ key: c.key, label: c.label }))} />
+            </section>
+          )}
+          {can(actor.role, "contacts:erase") && !contact.erasedAt && (
+            <section aria-labelledby="erase-heading" className="rounded-xl border border-red-200 bg-white p-4">
+              <h2 id="erase-heading" className="text-lg font-semibold">
+                Erase personal data
+              </h2>
+              <p className="mb-3 mt-1 text-sm text-slate-600">
+                Removes the phone number, name, IP addresses, browsers and notes. The consent history and its proofs stay, as
+                salted digests.
+              </p>
+              <EraseContactForm action={eraseContactAction} workspace={slug} contactId={contact.id} />
+            </section>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

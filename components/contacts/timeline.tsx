@@ -1,0 +1,66 @@
+import { actionLabels } from "@/lib/contacts/labels";
+import type { TimelineEvent } from "@/lib/data/contact-timeline";
+import { EvidenceList } from "./evidence-list";
+import { formatUtc } from "./contacts-table";
+
+/** Events of one ledger command share their evidence; shown once, with each category's own wording and hash. */
+function groupByCommand(events: TimelineEvent[]): TimelineEvent[][] {
+  const groups: TimelineEvent[][] = [];
+  for (const event of events) {
+    const last = groups.at(-1);
+    if (last && last[0]!.commandId === event.commandId) last.push(event);
+    else groups.push([event]);
+  }
+  return groups;
+}
+
+const tone = { opt_in: "bg-emerald-600", opt_out: "bg-red-600", confirm: "bg-sky-600" } as const;
+
+export function Timeline({ events }: { events: TimelineEvent[] }) {
+  if (events.length === 0) return <p className="text-sm text-slate-600">No events recorded for this contact.</p>;
+  const groups = groupByCommand(events).reverse();
+  return (
+    <ol className="space-y-4">
+      {groups.map((group) => {
+        const first = group[0]!;
+        return (
+          <li key={first.commandId} className="relative rounded-xl border border-slate-200 bg-white p-4">
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${tone[first.action]}`} />
+              <h3 className="font-semibold text-slate-900">
+                {actionLabels[first.action]}: {group.map((e) => e.categoryLabel).join(", ")}
+              </h3>
+              <span className="text-sm text-slate-500">{formatUtc(first.occurredAt)}</span>
+              {first.optInLevel === "confirmed" && <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800">confirmed</span>}
+            </div>
+            {group.some((e) => e.consentText) && (
+              <div className="mt-3 space-y-2">
+                {group
+                  .filter((e) => e.consentText)
+                  .map((e) => (
+                    <blockquote key={e.id} className="border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-sm text-slate-800">
+                      <span className="sr-only">Wording shown for {e.categoryLabel}: </span>“{e.consentText}”
+                    </blockquote>
+                  ))}
+              </div>
+            )}
+            <div className="mt-3">
+              <EvidenceList event={first} />
+            </div>
+            <details className="mt-3 text-sm">
+              <summary className="cursor-pointer text-slate-600">Hashes ({group.length} {group.length === 1 ? "event" : "events"})</summary>
+              <ul className="mt-2 space-y-1 font-mono text-xs text-slate-600">
+                {group.map((e) => (
+                  <li key={e.id} className="break-all">
+                    #{e.seq} {e.categoryKey}: {e.hash}
+                    {e.prevHash && <span className="block text-slate-400">follows {e.prevHash}</span>}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

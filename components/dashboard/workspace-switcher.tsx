@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { MembershipSummary } from "@/lib/auth/guards";
+
+const roleLabels = { owner: "Owner", admin: "Admin", marketer: "Marketer", compliance: "Compliance", viewer: "Viewer" } as const;
+
+/** A disclosure (no JavaScript needed) listing the user's workspaces; shown as plain text when there is one. */
+export function WorkspaceSwitcher({ current, memberships }: { current: MembershipSummary; memberships: MembershipSummary[] }) {
+  const label = (
+    <span className="flex flex-col leading-tight">
+      <span className="font-semibold text-slate-900">{current.businessName}</span>
+      <span className="text-xs text-slate-500">{roleLabels[current.role]}</span>
+    </span>
+  );
+  if (memberships.length < 2) return label;
+  return (
+    <details className="relative">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100">
+        {label}
+        <span aria-hidden className="text-slate-400">▾</span>
+        <span className="sr-only">Switch workspace</span>
+      </summary>
+      <ul className="absolute left-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+        {memberships.map((m) => (
+          <li key={m.slug}>
+            <Link
+              href={`/${m.slug}/contacts`}
+              aria-current={m.slug === current.slug ? "true" : undefined}
+              className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 aria-[current]:font-semibold"
+            >
+              {m.businessName} <span className="text-slate-500">· {roleLabels[m.role]}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { getDb } from "../db/app-db";
+import { createStaffSession } from "../data/staff-sessions";
+import { loadSecrets } from "../secrets";
+import { requestMetaFrom } from "../server/request-meta";
+import { checkCredentials } from "./credentials";
+import { sessionPolicy } from "./session-policy";
+import { signInSchema } from "./sign-in.validation";
+import { oidcProviders } from "./oidc";
+
+class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
+declare module "next-auth" {
+  interface Session {
+    /** The staff_sessions row behind this cookie; guards check it on every request. */
+    sid?: string;
+  }
+}
+
+// Built per request (lazy), so `next build` never reads secrets or opens the database.
+function config(): NextAuthConfig {
+  return {
+    secret: loadSecrets().authSecret,
+    // Self-hosted behind whatever host name the operator gives it; Origin checks on actions guard CSRF.
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: sessionPolicy.absoluteHours * 3600 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw, request) {
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const meta = requestMetaFrom(request.headers);
+          const result = await checkCredentials(await getDb(), { ...parsed.data, ip: meta.ip });
+          if (result.ok) return { id: result.userId };
+          if (result.reason === "throttled") throw new ThrottledSignIn();
+          return null;
+        },
+      }),
+      ...oidcProviders(),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        // Single sign-on admits only people who already have an account here (made by invitation).
+        if (account?.type === "oidc") return (user as { assentUserId?: string }).assentUserId !== undefined;
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          // A fresh session row at every sign-in: nothing from an earlier session carries over.
+          const userId = (user as { assentUserId?: string }).assentUserId ?? user.id!;
+          const meta = requestMetaFrom(await headers());
+          token.sid = await createStaffSession(await getDb(), { userId, ip: meta.ip, userAgent: meta.userAgent });
+          token.sub = userId;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.sid = typeof token.sid === "string" ? token.sid : undefined;
+        return session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

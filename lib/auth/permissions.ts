@@ -1,0 +1,34 @@
+import type { Role } from "./roles";
+
+/**
+ * Who may do what: the one table every guard reads. A permission names the data and the verb; a role either
+ * has it or not. Adding a capability means adding a line here, and the authorisation matrix test then asks for
+ * its expected outcome per role.
+ */
+const table = {
+  "contacts:read": ["owner", "admin", "marketer", "compliance", "viewer"],
+  "contacts:record": ["owner", "admin", "compliance"],
+  "contacts:erase": ["owner", "admin", "compliance"],
+  "evidence:read": ["owner", "admin", "compliance", "viewer"],
+  "exports:create": ["owner", "admin", "compliance"],
+  "audit:read": ["owner", "admin", "compliance"],
+  "optouts:read": ["owner", "admin", "marketer", "compliance", "viewer"],
+  "forms:manage": ["owner", "admin", "marketer"],
+  "settings:manage": ["owner", "admin"],
+  "members:manage": ["owner", "admin"],
+  "api-keys:manage": ["owner", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof table;
+export const permissions = Object.keys(table) as Permission[];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (table[permission] as readonly Role[]).includes(role);
+}
+
+/** Owners may grant any role; admins any but owner, so an admin cannot promote themselves past the owner. */
+export function canGrantRole(granter: Role, role: Role): boolean {
+  if (granter === "owner") return true;
+  if (granter === "admin") return role !== "owner";
+  return false;
+}

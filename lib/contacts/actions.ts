@@ -1,0 +1,51 @@
+import "server-only";
+import { defineWorkspaceAction } from "../actions/workspace-action";
+import { findContact } from "../data/contacts";
+import { NotFoundError, ValidationError } from "../errors";
+import { append } from "../ledger/append";
+import { erasePersonalData } from "../ledger/erase";
+import { eraseContactSchema, recordConsentSchema } from "./actions.validation";
+
+export const recordConsentOnBehalf = defineWorkspaceAction({
+  name: "contacts.recordConsent",
+  permission: "contacts:record",
+  schema: recordConsentSchema,
+  arrays: ["categories"],
+  async run({ db, actor }, input) {
+    const contact = await findContact(db, actor.workspace.id, input.contactId);
+    if (!contact) throw new NotFoundError("The contact");
+    if (!contact.phone) {
+      throw new ValidationError([{ field: "contactId", code: "erased", message: "This contact's personal data was erased." }], "This contact's personal data was erased, so nothing can be recorded against it.");
+    }
+    const receipt = await append(db, {
+      workspaceId: actor.workspace.id,
+      phone: contact.phone,
+      categories: input.categories,
+      action: input.action,
+      channel: "staff",
+      evidence: { via: input.via },
+      actor: { type: "staff", userId: actor.user.id, email: actor.user.email },
+      note: input.note,
+      // The form's one-time id: a double click or a resubmitted page records the request once.
+      idempotencyKey: `staff:${input.submissionId}`,
+    });
+    const what = input.action === "opt_out" ? "opt-out" : "opt-in";
+    return { message: `Recorded the ${what} for ${receipt.events.length} ${receipt.events.length === 1 ? "category" : "categories"}.` };
+  },
+});
+
+export const eraseContact = defineWorkspaceAction({
+  name: "contacts.erase",
+  permission: "contacts:erase",
+  schema: eraseContactSchema,
+  async run({ db, actor, meta }, input) {
+    const result = await erasePersonalData(db, {
+      workspaceId: actor.workspace.id,
+      contactId: input.contactId,
+      actor: { userId: actor.user.id, label: actor.user.email },
+      reason: input.reason,
+      request: { ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId },
+    });
+    return { message: `Personal data erased from the contact and ${result.eventsErased} events. The proofs still verify.` };
+  },
+});

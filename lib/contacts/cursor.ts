@@ -1,0 +1,17 @@
+/**
+ * Keyset pagination cursors: the sort key of the last row shown and its id. The timestamp travels as
+ * PostgreSQL's own text form, so microseconds survive the round trip and no row is skipped or repeated.
+ */
+export type Cursor = { at: string; id: string };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(`${cursor.at}|${cursor.id}`, "utf8").toString("base64url");
+}
+
+export function decodeCursor(value: string | undefined): Cursor | undefined {
+  if (!value) return undefined;
+  const text = Buffer.from(value, "base64url").toString("utf8");
+  const [at, id] = text.split("|");
+  if (!at || !id || !/^[0-9a-f-]{36}$/i.test(id) || !/^\d{4}-\d{2}-\d{2}[ T][\d:.+-]+$/.test(at)) return undefined;
+  return { at, id };
+}
