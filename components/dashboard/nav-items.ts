@@ -9,6 +9,7 @@ const items: NavItem[] = [
   { href: "exports", label: "Exports", permission: "exports:create" },
   { href: "ledger", label: "Ledger", permission: "evidence:read" },
   { href: "audit", label: "Audit log", permission: "audit:read" },
+  { href: "members", label: "Members", permission: "members:manage" },
 ];
 
 /** The dashboard sections this role may open; the pages check again, this only hides dead ends. */

@@ -10,6 +10,7 @@ const table = {
   "contacts:record": ["owner", "admin", "compliance"],
   "contacts:erase": ["owner", "admin", "compliance"],
   "evidence:read": ["owner", "admin", "compliance", "viewer"],
+  "ledger:verify": ["owner", "admin", "compliance"],
   "exports:create": ["owner", "admin", "compliance"],
   "audit:read": ["owner", "admin", "compliance"],
   "optouts:read": ["owner", "admin", "marketer", "compliance", "viewer"],

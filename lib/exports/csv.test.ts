@@ -11,6 +11,10 @@ describe("csv", () => {
   });
   it("defuses spreadsheet formulas", () => {
     expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField("+12015550123")).toBe("'+12015550123");
+    expect(csvField("+1+1")).toBe("'+1+1");
+    expect(csvField("-2+3")).toBe("'-2+3");
+  });
+  it("leaves E.164 phone numbers exact", () => {
+    expect(csvField("+12015550123")).toBe("+12015550123");
   });
 });

@@ -3,7 +3,8 @@ export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
   // A leading =, +, - or @ makes spreadsheets run the cell as a formula; a leading apostrophe defuses it.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // An E.164 number is left alone: as a "formula" it is only a number, and phone columns must stay exact.
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^\+\d{6,15}$/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

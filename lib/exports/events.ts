@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, eq, gt, gte, lt } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { consentEvents, contacts, eventPersonalData } from "../db/schema/ledger";
+import { formVersions, forms } from "../db/schema/forms";
+import type { ConsentAction, EventChannel } from "../ledger/types";
 import { csvRow } from "./csv";
 
 export const exportColumns = [
@@ -10,9 +12,42 @@ export const exportColumns = [
 ] as const;
 
 export type ExportFormat = "csv" | "jsonl";
-export type ExportFilter = { workspaceId: string; from?: Date; to?: Date };
+export type ExportFilter = {
+  workspaceId: string;
+  from?: Date;
+  to?: Date;
+  categoryKey?: string;
+  channel?: EventChannel;
+  action?: ConsentAction;
+  /** A form's slug: its events from every version. */
+  formSlug?: string;
+};
 
 const BATCH = 2000;
+
+function filterConditions(filter: ExportFilter): (SQL | undefined)[] {
+  return [
+    eq(consentEvents.workspaceId, filter.workspaceId),
+    filter.from ? gte(consentEvents.occurredAt, filter.from) : undefined,
+    filter.to ? lt(consentEvents.occurredAt, filter.to) : undefined,
+    filter.categoryKey ? eq(consentEvents.categoryKey, filter.categoryKey) : undefined,
+    filter.channel ? eq(consentEvents.channel, filter.channel) : undefined,
+    filter.action ? eq(consentEvents.action, filter.action) : undefined,
+    filter.formSlug
+      ? inArray(
+          consentEvents.formVersionId,
+          sql`(select ${formVersions.id} from ${formVersions} join ${forms} on ${forms.id} = ${formVersions.formId}
+               where ${forms.workspaceId} = ${filter.workspaceId} and ${forms.slug} = ${filter.formSlug})`,
+        )
+      : undefined,
+  ];
+}
+
+/** How many events an export with this filter holds: shown before it starts and used for its progress. */
+export async function countEvents(db: DbOrTx, filter: ExportFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(consentEvents).where(and(...filterConditions(filter)));
+  return Number(row?.n ?? 0);
+}
 
 /**
  * The workspace's consent events in ledger order, as CSV or JSON Lines chunks. Read in keyset batches, so
@@ -34,14 +69,7 @@ export async function* exportEvents(db: DbOrTx, filter: ExportFilter, format: Ex
       .from(consentEvents)
       .innerJoin(contacts, eq(contacts.id, consentEvents.contactId))
       .leftJoin(eventPersonalData, eq(eventPersonalData.eventId, consentEvents.id))
-      .where(
-        and(
-          eq(consentEvents.workspaceId, filter.workspaceId),
-          gt(consentEvents.position, after),
-          filter.from ? gte(consentEvents.occurredAt, filter.from) : undefined,
-          filter.to ? lt(consentEvents.occurredAt, filter.to) : undefined,
-        ),
-      )
+      .where(and(gt(consentEvents.position, after), ...filterConditions(filter)))
       .orderBy(asc(consentEvents.position))
       .limit(BATCH);
     if (rows.length === 0) return;

@@ -102,3 +102,8 @@ export async function createCheckpointsForAll(db: Db): Promise<{ workspaceId: st
   for (const ws of all) results.push({ workspaceId: ws.id, checkpoint: await createCheckpoint(db, ws.id) });
   return results;
 }
+
+/** A workspace's checkpoints, newest first, for the ledger page. */
+export async function listCheckpoints(db: DbOrTx, workspaceId: string, limit = 20): Promise<Checkpoint[]> {
+  return db.select().from(ledgerCheckpoints).where(eq(ledgerCheckpoints.workspaceId, workspaceId)).orderBy(desc(ledgerCheckpoints.seq)).limit(limit);
+}

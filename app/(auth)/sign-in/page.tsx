@@ -22,8 +22,10 @@ export default async function SignInPage({ searchParams }: Props) {
     <AuthCard title="Sign in to Assent">
       <div className="space-y-4">
         {params.signedOut && <Alert tone="success">You are signed out.</Alert>}
+        {params.reset && <Alert tone="success">Your password is changed. Sign in with the new one.</Alert>}
         {params.error && !params.signedOut && <Alert tone="error">Single sign-on did not sign you in. Your account must be invited first.</Alert>}
         <SignInForm action={signInWithPassword} next={next} />
+        <p className="text-sm text-slate-600">Forgot your password? Ask an owner or admin of your workspace for a reset link.</p>
         {oidcEnabled() && <SsoButton label={env().OIDC_NAME ?? "Single sign-on"} next={next} action={signInWithSso} />}
       </div>
     </AuthCard>

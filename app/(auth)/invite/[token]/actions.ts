@@ -1,0 +1,23 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/auth-config";
+import { currentSession } from "@/lib/auth/current-session";
+import { getDb } from "@/lib/db/app-db";
+import { acceptInvitationAsMember, acceptInvitationAsNewUser, type LinkFormState } from "@/lib/members/link-actions";
+import { requestMetaFrom } from "@/lib/server/request-meta";
+
+export async function acceptAsNewUser(_previous: LinkFormState, data: FormData): Promise<LinkFormState> {
+  const input = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
+  const result = await acceptInvitationAsNewUser(await getDb(), requestMetaFrom(await headers()), input);
+  if (!result.done?.password) return result;
+  // Straight in: a fresh session for the account just made.
+  await signIn("credentials", { email: result.done.email, password: result.done.password, redirectTo: result.done.next });
+  return result;
+}
+
+export async function acceptAsMember(_previous: LinkFormState, data: FormData): Promise<LinkFormState> {
+  const result = await acceptInvitationAsMember(await getDb(), requestMetaFrom(await headers()), await currentSession(), String(data.get("token") ?? ""));
+  if (result.done) redirect(result.done.next);
+  return result;
+}

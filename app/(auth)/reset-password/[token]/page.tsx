@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { AuthCard } from "@/components/auth/auth-card";
+import { ResetPasswordForm } from "@/components/auth/link-forms";
+import { getDb } from "@/lib/db/app-db";
+import { findUsablePasswordReset } from "@/lib/data/members";
+import { linkTokenHash } from "@/lib/members/tokens";
+import { resetPasswordAction } from "./actions";
+
+export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer" };
+
+export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const hash = linkTokenHash(token);
+  const found = hash ? await findUsablePasswordReset(await getDb(), hash) : undefined;
+  if (!found) {
+    return (
+      <AuthCard title="This link no longer works">
+        <p className="text-sm text-slate-600">It was used or has expired. Ask an admin of your workspace for a new password reset link.</p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Choose a new password">
+      <p className="mb-4 text-sm text-slate-600">For {found.email}. Every session of this account is signed out when you save.</p>
+      <ResetPasswordForm action={resetPasswordAction} token={token} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { formatUtc } from "@/components/contacts/contacts-table";
+import { ActionButton } from "@/components/ui/action-button";
+import { Alert } from "@/components/ui/alert";
+import { requireWorkspacePage } from "@/lib/auth/page-guards";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/app-db";
+import { latestAuditEntry } from "@/lib/data/audit-log";
+import { listCheckpoints } from "@/lib/ledger/checkpoint";
+import { createCheckpointAction, verifyLedgerAction } from "./actions";
+
+export const metadata: Metadata = { title: "Ledger" };
+
+type VerifyDetail = { ok: boolean; events: number; contacts: number; checkpoints: number; unsealedEvents: number; firstProblem: string | null };
+
+export default async function LedgerPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace: slug } = await params;
+  const actor = await requireWorkspacePage(slug, "evidence:read", `/${slug}/ledger`);
+  const db = await getDb();
+  const [checkpoints, lastVerify] = await Promise.all([listCheckpoints(db, actor.workspace.id), latestAuditEntry(db, actor.workspace.id, "ledger.verify")]);
+  const verified = lastVerify?.detail as VerifyDetail | undefined;
+  const mayAct = can(actor.role, "ledger:verify");
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Ledger</h1>
+        <p className="mt-1 text-sm text-slate-600">Every consent change is an event in a tamper-evident ledger. This page shows whether it is intact.</p>
+      </div>
+
+      <section aria-labelledby="verify-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="verify-heading" className="text-lg font-semibold">Verification</h2>
+        {verified && lastVerify ? (
+          <Alert tone={verified.ok ? "success" : "error"}>
+            {verified.ok
+              ? `Intact at ${formatUtc(lastVerify.createdAt)}: ${verified.events.toLocaleString("en")} events of ${verified.contacts.toLocaleString("en")} contacts, ${verified.checkpoints} checkpoints (checked by ${lastVerify.actorLabel}).`
+              : `Failed at ${formatUtc(lastVerify.createdAt)}: ${verified.firstProblem}`}
+          </Alert>
+        ) : (
+          <p className="text-sm text-slate-600">The ledger has not been verified from the dashboard yet.</p>
+        )}
+        {mayAct && (
+          <div className="flex flex-wrap gap-6">
+            <ActionButton action={verifyLedgerAction} fields={{ workspace: slug }} label="Verify the whole ledger now" pendingLabel="Verifying…" variant="primary" />
+            <ActionButton action={createCheckpointAction} fields={{ workspace: slug }} label="Seal a checkpoint" pendingLabel="Sealing…" />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="checkpoints-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="checkpoints-heading" className="mb-3 text-lg font-semibold">Checkpoints</h2>
+        {checkpoints.length === 0 ? (
+          <p className="text-sm text-slate-600">No checkpoints yet. A checkpoint seals every event appended since the previous one.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">#</th>
+                  <th scope="col" className="py-2 pr-4">Sealed</th>
+                  <th scope="col" className="py-2 pr-4">Events</th>
+                  <th scope="col" className="py-2">Hash</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {checkpoints.map((c) => (
+                  <tr key={c.id}>
+                    <td className="py-2 pr-4">{c.seq}</td>
+                    <td className="whitespace-nowrap py-2 pr-4">{formatUtc(c.createdAt)}</td>
+                    <td className="py-2 pr-4">{c.eventCount.toLocaleString("en")}</td>
+                    <td className="break-all py-2 font-mono text-xs">{c.hash}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="independent-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-700">
+        <h2 id="independent-heading" className="text-lg font-semibold text-slate-900">How to verify independently</h2>
+        <p>
+          Each event&apos;s hash is the SHA-256 of a canonical JSON encoding of its fields, including the hash of the same contact&apos;s previous
+          event, so changing or removing any event breaks every later link. Personal data (phone, name, IP, browser, notes) is committed as
+          salted HMAC-SHA-256 digests, so it can be erased without breaking the chain.
+        </p>
+        <p>
+          Checkpoints chain the digest of all event hashes in their range to the previous checkpoint, so a contact&apos;s whole history cannot
+          disappear unnoticed. Publish or archive checkpoint hashes elsewhere (an email to your auditor, a ticket) to pin the ledger in time.
+        </p>
+        <p>
+          On the server, <code className="rounded bg-slate-100 px-1">npm run assent -- ledger:verify --workspace {slug}</code> recomputes
+          everything and names the first bad event; a JSON Lines export carries every hash for your own tools.
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+"use server";
+import { serverAction } from "@/lib/actions/server-action";
+import { changeMemberRole, createPasswordResetLink, inviteMember, removeMember, revokeInvitation } from "@/lib/members/actions";
+
+export const inviteMemberAction = serverAction(inviteMember);
+export const revokeInvitationAction = serverAction(revokeInvitation);
+export const changeMemberRoleAction = serverAction(changeMemberRole);
+export const removeMemberAction = serverAction(removeMember);
+export const passwordResetLinkAction = serverAction(createPasswordResetLink);

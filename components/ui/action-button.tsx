@@ -1,0 +1,29 @@
+"use client";
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/actions/workspace-action";
+import { ActionMessage } from "./action-form-state";
+import { Button } from "./button";
+
+type Props = {
+  action: (previous: ActionResult | null, data: FormData) => Promise<ActionResult>;
+  fields: Record<string, string>;
+  label: string;
+  pendingLabel: string;
+  variant?: "primary" | "secondary" | "danger";
+};
+
+/** A one-button dashboard action (no inputs besides hidden ones), with its outcome shown beside it. */
+export function ActionButton({ action, fields, label, pendingLabel, variant = "secondary" }: Props) {
+  const [result, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? pendingLabel : label}
+      </Button>
+      <ActionMessage result={result} />
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { invitations, passwordResets } from "../db/schema/access";
+import { memberships, users, workspaces } from "../db/schema/workspaces";
+import type { Role } from "../auth/roles";
+
+export async function listMembers(db: DbOrTx, workspaceId: string) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, disabledAt: users.disabledAt, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(asc(users.name));
+}
+
+export async function findMembership(db: DbOrTx, workspaceId: string, userId: string) {
+  const [row] = await db
+    .select({ role: memberships.role, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  return row;
+}
+
+export async function countOwners(db: DbOrTx, workspaceId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner")));
+  return row?.n ?? 0;
+}
+
+export async function listOpenInvitations(db: DbOrTx, workspaceId: string, now = new Date()) {
+  return db
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .from(invitations)
+    .where(and(eq(invitations.workspaceId, workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .orderBy(desc(invitations.createdAt));
+}
+
+/** An invitation a link may still use: not accepted, revoked or expired. */
+export async function findUsableInvitation(db: DbOrTx, tokenHash: string, now = new Date()) {
+  const [row] = await db
+    .select({ invitation: invitations, businessName: workspaces.businessName, slug: workspaces.slug })
+    .from(invitations)
+    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)));
+  return row;
+}
+
+export async function findUsablePasswordReset(db: DbOrTx, tokenHash: string, now = new Date()) {
+  const [row] = await db
+    .select({ reset: passwordResets, email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now), isNull(users.disabledAt)));
+  return row;
+}
+
+export type MemberRole = Role;

@@ -1,0 +1,90 @@
+import "server-only";
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { consentEvents, contacts, outbox } from "../db/schema/ledger";
+import { formVersions, forms, messageCategories } from "../db/schema/forms";
+import type { EventChannel } from "../ledger/types";
+
+export type OptOutFilter = { category?: string; channel?: EventChannel; form?: string; before?: number };
+export type OptOutRow = {
+  position: number;
+  eventId: string;
+  contactId: string;
+  phone: string | null;
+  categoryLabel: string;
+  channel: EventChannel;
+  formName: string | null;
+  occurredAt: Date;
+  recordedAt: Date;
+  /** The outgoing webhook that tells the business: when it was delivered, or why not yet. */
+  notice: { status: "pending" | "delivered" | "dead" | "none"; deliveredAt: Date | null; attempts: number };
+};
+
+export const OPT_OUTS_PAGE_SIZE = 50;
+
+/**
+ * Recent opt-out events, newest first by ledger position (keyset), each with the delivery of the webhook
+ * that carried it to the business, so compliance staff see how long "honoured at once" really took.
+ */
+export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter: OptOutFilter) {
+  const where: (SQL | undefined)[] = [
+    eq(consentEvents.workspaceId, workspaceId),
+    eq(consentEvents.action, "opt_out"),
+    filter.category ? eq(consentEvents.categoryKey, filter.category) : undefined,
+    filter.channel ? eq(consentEvents.channel, filter.channel) : undefined,
+    filter.form ? eq(forms.slug, filter.form) : undefined,
+    filter.before ? lt(consentEvents.position, filter.before) : undefined,
+  ];
+  const rows = await db
+    .select({
+      position: consentEvents.position,
+      eventId: consentEvents.id,
+      contactId: consentEvents.contactId,
+      phone: contacts.phone,
+      categoryLabel: messageCategories.label,
+      channel: consentEvents.channel,
+      formName: forms.name,
+      occurredAt: consentEvents.occurredAt,
+      recordedAt: consentEvents.recordedAt,
+      outboxStatus: outbox.status,
+      deliveredAt: outbox.deliveredAt,
+      attempts: outbox.attempts,
+    })
+    .from(consentEvents)
+    .innerJoin(contacts, eq(contacts.id, consentEvents.contactId))
+    .innerJoin(messageCategories, eq(messageCategories.id, consentEvents.categoryId))
+    .leftJoin(formVersions, eq(formVersions.id, consentEvents.formVersionId))
+    .leftJoin(forms, eq(forms.id, formVersions.formId))
+    .leftJoin(
+      outbox,
+      and(eq(outbox.workspaceId, workspaceId), sql`${outbox.payload}->>'commandId' = ${consentEvents.commandId}::text`, eq(outbox.topic, "consent.opt_out")),
+    )
+    .where(and(...where))
+    .orderBy(desc(consentEvents.position))
+    .limit(OPT_OUTS_PAGE_SIZE + 1);
+  const page = rows.slice(0, OPT_OUTS_PAGE_SIZE);
+  return {
+    rows: page.map(({ outboxStatus, deliveredAt, attempts, ...r }): OptOutRow => ({
+      ...r,
+      notice: { status: outboxStatus ?? "none", deliveredAt, attempts: attempts ?? 0 },
+    })),
+    nextBefore: rows.length > OPT_OUTS_PAGE_SIZE ? page.at(-1)!.position : undefined,
+  };
+}
+
+/** Opt-outs per category in the last `days` days: the at-a-glance line above the list. */
+export async function countOptOutsByCategory(db: DbOrTx, workspaceId: string, days: number, now = new Date()) {
+  return db
+    .select({ key: consentEvents.categoryKey, label: messageCategories.label, n: sql<number>`count(*)::int` })
+    .from(consentEvents)
+    .innerJoin(messageCategories, eq(messageCategories.id, consentEvents.categoryId))
+    .where(
+      and(
+        eq(consentEvents.workspaceId, workspaceId),
+        eq(consentEvents.action, "opt_out"),
+        gte(consentEvents.occurredAt, new Date(now.getTime() - days * 86_400_000)),
+      ),
+    )
+    .groupBy(consentEvents.categoryKey, messageCategories.label)
+    .orderBy(desc(sql`count(*)`));
+}
