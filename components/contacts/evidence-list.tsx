@@ -1,50 +1,6 @@
 import { channelLabels } from "@/lib/contacts/labels";
 import type { TimelineEvent } from "@/lib/data/contact-timeline";
-import { staffViaLabels } from "@/lib/contacts/actions.validation";
-import type { Actor, Evidence } from "@/lib/ledger/types";
-
-function actorText(actor: Actor): string {
-  switch (actor.type) {
-    case "person":
-      return "The person themselves";
-    case "staff":
-      return `Staff: ${actor.email ?? actor.userId}`;
-    case "api_key":
-      return `API key ${actor.name ?? actor.id}`;
-    case "system":
-      return `System: ${actor.name}`;
-  }
-}
-
-/** Channel detail as label/value pairs, whatever the channel recorded. */
-function evidenceRows(evidence: Evidence): [string, string][] {
-  const labels: Record<string, string> = {
-    pageUrl: "Page",
-    messageId: "Message id",
-    keyword: "Keyword",
-    provider: "Provider",
-    kind: "Kind",
-    text: "Message text",
-    payload: "Button payload",
-    callId: "Call id",
-    dtmfKey: "Key pressed",
-    recordingUrl: "Recording",
-    recordingDigest: "Recording SHA-256",
-    documentDigest: "Scan SHA-256",
-    signedOn: "Signed on",
-    documentUrl: "Scan",
-    source: "Source",
-    row: "Row",
-    originalMethod: "Original method",
-    via: "Asked by",
-    reference: "Reference",
-    system: "System",
-  };
-  return Object.entries(evidence).map(([key, value]) => [
-    labels[key] ?? key,
-    key === "via" ? (staffViaLabels[value as keyof typeof staffViaLabels] ?? String(value)) : String(value),
-  ]);
-}
+import { actorText, evidenceRows } from "@/lib/contacts/evidence-format";
 
 export function EvidenceList({ event }: { event: TimelineEvent }) {
   const rows: [string, string | null][] = [

@@ -7,6 +7,7 @@ import { RecordConsentForm } from "@/components/contacts/record-consent-form";
 import { StateBadge } from "@/components/contacts/state-badge";
 import { Timeline } from "@/components/contacts/timeline";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/app-db";
@@ -50,7 +51,7 @@ export default async function ContactPage({ params }: Props) {
             {contact.erasedAt ? ` · personal data erased ${formatUtc(contact.erasedAt)}` : ""}
           </p>
         </div>
-        <div>
+        <div className="flex flex-col items-start gap-2 sm:items-end">
           {verification.ok ? (
             <Alert tone="success">
               Chain verified: {verification.events} {verification.events === 1 ? "event" : "events"}, every hash and link intact.
@@ -59,6 +60,11 @@ export default async function ContactPage({ params }: Props) {
             <Alert tone="error">
               Chain does not verify: {verification.problems[0]?.message ?? "the contact's record is incomplete"}.
             </Alert>
+          )}
+          {can(actor.role, "evidence:read") && (
+            <a href={`/${slug}/contacts/${contact.id}/certificate`} className={buttonClass("secondary")} download>
+              Download consent certificate (PDF)
+            </a>
           )}
         </div>
       </header>

@@ -1,0 +1,199 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runWorkspaceAction, type WorkspaceActionDef } from "../actions/workspace-action";
+import { runWorkspaceRoute, type WorkspaceRouteDef } from "../actions/workspace-route";
+import * as contactActions from "../contacts/actions";
+import * as certificateRoute from "../contacts/certificate-route";
+import * as exportRoute from "../exports/export-route";
+import * as ledgerActions from "../ledger/ledger-actions";
+import * as memberActions from "../members/actions";
+import { append } from "../ledger/append";
+import { invitations } from "../db/schema/access";
+import { createLedgerFixture, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { signedInMember, testMeta } from "../testing/staff";
+import type { ActiveSession } from "../data/staff-sessions";
+import { roles, type Role } from "./roles";
+
+/**
+ * Every server action and route handler, for every role, in its own workspace and in another one.
+ * The lists below are the expected answers, written out on purpose rather than read from the permission
+ * table: changing who may do what must change this file too. A new "use server" export or route.ts that
+ * is not listed here fails the first test.
+ */
+const root = path.resolve(import.meta.dirname, "../..");
+
+type Fixture = { fx: LedgerFixture; contactId: string; db: TestDatabase };
+type ActionCase = { allowed: Role[]; sample: (f: Fixture) => Promise<Record<string, unknown>> };
+type RouteCase = { allowed: Role[]; path: (f: Fixture) => { url: string; params: Record<string, string> } };
+
+const everyone = [...roles];
+const compliance: Role[] = ["owner", "admin", "compliance"];
+const admins: Role[] = ["owner", "admin"];
+
+async function freshMemberId(f: Fixture, role: Role = "viewer"): Promise<string> {
+  return (await signedInMember(f.db.db, f.fx.workspace.id, role)).user.id;
+}
+
+const actionCases: Record<string, ActionCase> = {
+  "contacts.recordConsent": {
+    allowed: compliance,
+    sample: async (f) => ({ contactId: f.contactId, submissionId: crypto.randomUUID(), action: "opt_out", categories: ["offers"], via: "phone_call", note: "Called in" }),
+  },
+  "contacts.erase": { allowed: compliance, sample: async (f) => ({ contactId: f.contactId, reason: "Erasure request by email", confirm: "ERASE" }) },
+  "ledger.verify": { allowed: compliance, sample: async () => ({}) },
+  "ledger.checkpoint": { allowed: compliance, sample: async () => ({}) },
+  "members.invite": { allowed: admins, sample: async () => ({ email: `new-${crypto.randomUUID()}@example.com`, role: "viewer" }) },
+  "members.revokeInvitation": {
+    allowed: admins,
+    sample: async (f) => {
+      const [row] = await f.db.db
+        .insert(invitations)
+        .values({ workspaceId: f.fx.workspace.id, email: "x@example.com", role: "viewer", tokenHash: crypto.randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) })
+        .returning({ id: invitations.id });
+      return { invitationId: row!.id };
+    },
+  },
+  "members.changeRole": { allowed: admins, sample: async (f) => ({ userId: await freshMemberId(f), role: "marketer" }) },
+  "members.remove": { allowed: admins, sample: async (f) => ({ userId: await freshMemberId(f) }) },
+  "members.passwordResetLink": { allowed: admins, sample: async (f) => ({ userId: await freshMemberId(f) }) },
+};
+
+const routeCases: Record<string, RouteCase> = {
+  "events.export": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/exports/download?format=csv`, params: {} }) },
+  "contacts.certificate": {
+    allowed: ["owner", "admin", "compliance", "viewer"],
+    path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/certificate`, params: { contact: f.contactId } }),
+  },
+};
+
+/** "use server" exports and route files that are not workspace-scoped, each with why it needs no role. */
+const openActions: Record<string, string> = {
+  "app/(auth)/sign-in/actions.ts#signInWithPassword": "signing in; throttled per account and IP",
+  "app/(auth)/sign-in/actions.ts#signInWithSso": "starts single sign-on",
+  "app/(auth)/sign-in/actions.ts#signOutAction": "ends the caller's own session",
+  "app/(auth)/invite/[token]/actions.ts#acceptAsNewUser": "authorised by the invitation token",
+  "app/(auth)/invite/[token]/actions.ts#acceptAsMember": "authorised by the invitation token and the signed-in invitee",
+  "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": "authorised by the reset token",
+  "app/(public)/f/[workspace]/[form]/actions.ts#submitOptIn": "the public opt-in form; rate limited",
+};
+const openRoutes: Record<string, string> = {
+  "app/api/health/route.ts": "health check, no data",
+  "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",
+};
+
+const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
+for (const mod of [contactActions, ledgerActions, memberActions, exportRoute, certificateRoute] as Record<string, unknown>[]) {
+  for (const [exportName, value] of Object.entries(mod)) {
+    if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
+  }
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+const appFiles = walk(path.join(root, "app")).map((f) => path.relative(root, f).split(path.sep).join("/"));
+
+describe("every server action and route is in the authorisation matrix", () => {
+  it("server actions", () => {
+    const unlisted: string[] = [];
+    for (const file of appFiles.filter((f) => /\.(ts|tsx)$/.test(f))) {
+      const text = readFileSync(path.join(root, file), "utf8");
+      if (!/^["']use server["']/.test(text.trimStart())) {
+        expect(text, `${file}: inline "use server" functions must move to an actions.ts file`).not.toMatch(/["']use server["']/);
+        continue;
+      }
+      for (const [, name, wrapped] of text.matchAll(/export\s+(?:const|async function)\s+(\w+)(?:\s*=\s*serverAction\((\w+)\))?/g)) {
+        if (wrapped) {
+          const def = defs.get(wrapped!);
+          if (!def || !(def.name in actionCases)) unlisted.push(`${file}#${name} (${wrapped})`);
+        } else if (!(`${file}#${name}` in openActions)) unlisted.push(`${file}#${name}`);
+      }
+    }
+    expect(unlisted, "add these to the matrix").toEqual([]);
+  });
+
+  it("route handlers", () => {
+    const unlisted: string[] = [];
+    for (const file of appFiles.filter((f) => /\/route\.ts$/.test(f))) {
+      const text = readFileSync(path.join(root, file), "utf8");
+      const wrapped = [...text.matchAll(/routeHandler\((\w+)\)/g)].map((m) => m[1]!);
+      if (wrapped.length === 0 && !(file in openRoutes)) unlisted.push(file);
+      for (const w of wrapped) if (!(defs.get(w)?.name && defs.get(w)!.name in routeCases)) unlisted.push(`${file} (${w})`);
+    }
+    expect(unlisted, "add these to the matrix").toEqual([]);
+  });
+
+  it("no matrix entry is stale", () => {
+    const names = new Set([...defs.values()].map((d) => d.name));
+    expect([...Object.keys(actionCases), ...Object.keys(routeCases)].filter((n) => !names.has(n))).toEqual([]);
+  });
+});
+
+describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
+  let db: TestDatabase;
+  let own: Fixture;
+  const sessions = {} as Record<Role, ActiveSession>;
+  const strangers = {} as Record<Role, ActiveSession>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    const fx = await createLedgerFixture(db.db);
+    const other = await createLedgerFixture(db.db);
+    const receipt = await append(db.db, webOptIn(fx, "+12015550111", { categories: ["orders", "offers"] }));
+    own = { fx, contactId: receipt.contactId, db };
+    for (const role of roles) {
+      sessions[role] = await signedInMember(db.db, fx.workspace.id, role);
+      strangers[role] = await signedInMember(db.db, other.workspace.id, role);
+    }
+  });
+  afterAll(() => db?.drop());
+
+  const actionDefs = () => [...defs.values()].filter((d): d is WorkspaceActionDef => "run" in d);
+  const routeDefs = () => [...defs.values()].filter((d): d is WorkspaceRouteDef => "handle" in d);
+
+  it("server actions: allowed roles get through, others are refused, other workspaces see nothing", async () => {
+    const mismatches: string[] = [];
+    for (const def of actionDefs()) {
+      const spec = actionCases[def.name]!;
+      const input = async () => ({ workspace: own.fx.workspace.slug, ...(await spec.sample(own)) });
+      const anon = await runWorkspaceAction(def, db.db, null, testMeta, await input());
+      if (anon.ok || anon.code !== "unauthenticated") mismatches.push(`${def.name} anonymous: ${anon.ok ? "ok" : anon.code}`);
+      for (const role of roles) {
+        const result = await runWorkspaceAction(def, db.db, sessions[role], testMeta, await input());
+        const denied = !result.ok && (result.code === "forbidden" || result.code === "not_found" || result.code === "unauthenticated");
+        const expectAllowed = spec.allowed.includes(role);
+        // Allowed means it got past the guard; the sample may still be refused for its content (an unknown invitation).
+        if (expectAllowed === denied) mismatches.push(`${def.name} as ${role}: ${result.ok ? "ok" : `${result.code} ${result.message}`}`);
+        if (!expectAllowed && !result.ok && result.code !== "forbidden") mismatches.push(`${def.name} as ${role}: ${result.code}, expected forbidden`);
+        const foreign = await runWorkspaceAction(def, db.db, strangers[role], testMeta, await input());
+        if (foreign.ok || foreign.code !== "not_found") mismatches.push(`${def.name} as ${role} of another workspace: ${foreign.ok ? "ok" : foreign.code}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("route handlers: the same rules, as HTTP statuses", async () => {
+    const mismatches: string[] = [];
+    for (const def of routeDefs()) {
+      const spec = routeCases[def.name]!;
+      const { url, params } = spec.path(own);
+      const call = async (session: ActiveSession | null) =>
+        (await runWorkspaceRoute(def, db.db, session, testMeta, new Request(url), { workspace: own.fx.workspace.slug, ...params })).status;
+      if ((await call(null)) !== 401) mismatches.push(`${def.name} anonymous`);
+      for (const role of roles) {
+        const status = await call(sessions[role]);
+        const expected = spec.allowed.includes(role) ? 200 : 403;
+        if (status !== expected) mismatches.push(`${def.name} as ${role}: ${status}, expected ${expected}`);
+        const foreign = await call(strangers[role]);
+        if (foreign !== 404) mismatches.push(`${def.name} as ${role} of another workspace: ${foreign}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import "server-only";
+import { defineWorkspaceRoute } from "../actions/workspace-route";
+import { auditLog } from "../db/schema/access";
+import { loadCertificateInput, renderConsentCertificate } from "../exports/certificate";
+
+/**
+ * The consent certificate of one contact, as a PDF download. The data is read in one read-only, repeatable-read
+ * transaction so the events, states and verification result describe the same moment even while opt-ins arrive.
+ * Each download is written to the staff audit log: a certificate carries personal data.
+ */
+export const downloadCertificate = defineWorkspaceRoute({
+  name: "contacts.certificate",
+  permission: "evidence:read",
+  async handle({ db, actor, meta, params }) {
+    const input = await db.transaction((tx) => loadCertificateInput(tx, actor, params.contact ?? ""), {
+      isolationLevel: "repeatable read",
+      accessMode: "read only",
+    });
+    const pdf = await renderConsentCertificate(input);
+    await db.insert(auditLog).values({
+      workspaceId: actor.workspace.id,
+      actorUserId: actor.user.id,
+      actorLabel: actor.user.email,
+      action: "contact.certificate",
+      targetType: "contact",
+      targetId: input.contact.id,
+      detail: { events: input.events.length, verified: input.verification.ok },
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent ?? null,
+      requestId: meta.requestId,
+    });
+    const name = input.contact.phone?.replace(/\D/g, "") || input.contact.id;
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="consent-certificate-${name}.pdf"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+});

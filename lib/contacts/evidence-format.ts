@@ -1,0 +1,47 @@
+import type { Actor, Evidence } from "../ledger/types";
+import { staffViaLabels } from "./actions.validation";
+
+/** Who acted on an event, in words. Shared by the contact page and the consent certificate. */
+export function actorText(actor: Actor): string {
+  switch (actor.type) {
+    case "person":
+      return "The person themselves";
+    case "staff":
+      return `Staff: ${actor.email ?? actor.userId}`;
+    case "api_key":
+      return `API key ${actor.name ?? actor.id}`;
+    case "system":
+      return `System: ${actor.name}`;
+  }
+}
+
+const evidenceLabels: Record<string, string> = {
+  pageUrl: "Page",
+  messageId: "Message id",
+  keyword: "Keyword",
+  provider: "Provider",
+  kind: "Kind",
+  text: "Message text",
+  payload: "Button payload",
+  callId: "Call id",
+  dtmfKey: "Key pressed",
+  recordingUrl: "Recording",
+  recordingDigest: "Recording SHA-256",
+  documentDigest: "Scan SHA-256",
+  signedOn: "Signed on",
+  documentUrl: "Scan",
+  source: "Source",
+  row: "Row",
+  originalMethod: "Original method",
+  via: "Asked by",
+  reference: "Reference",
+  system: "System",
+};
+
+/** Channel detail as label/value pairs, whatever the channel recorded. */
+export function evidenceRows(evidence: Evidence): [string, string][] {
+  return Object.entries(evidence).map(([key, value]) => [
+    evidenceLabels[key] ?? key,
+    key === "via" ? (staffViaLabels[value as keyof typeof staffViaLabels] ?? String(value)) : String(value),
+  ]);
+}

@@ -1,0 +1,132 @@
+import { writeFile } from "node:fs/promises";
+import { and, eq } from "drizzle-orm";
+import { extractText } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { downloadCertificate } from "../contacts/certificate-route";
+import { auditLog } from "../db/schema/access";
+import { users } from "../db/schema/workspaces";
+import { NotFoundError } from "../errors";
+import { publishFormVersion } from "../forms/publish";
+import { defaultEnglishWording } from "../forms/wording";
+import { append } from "../ledger/append";
+import { erasePersonalData } from "../ledger/erase";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { loadCertificateInput, renderConsentCertificate } from "./certificate";
+
+/** Text of each page, as a real PDF reader (pdf.js) extracts it. */
+async function pageTexts(pdf: Uint8Array): Promise<string[]> {
+  const { text } = await extractText(new Uint8Array(pdf), { mergePages: false });
+  return text;
+}
+/** Wrapped lines come back with line breaks (and a hash or URL broken mid-word); compare without any whitespace. */
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+const LONG_WORDING =
+  "Sí, quiero recibir actualizaciones de pedidos de “Test Shop” por WhatsApp: confirmaciones, envíos, devoluciones y reembolsos " +
+  "(₹ y € incluidos), según la política en https://assent.example/politica-de-privacidad/version-2026-01-01/seccion-mensajes-de-whatsapp?idioma=es&origen=formulario " +
+  "— São Paulo, Señor Núñez, déjà vu. ".repeat(6) +
+  "Puedo darme de baja cuando quiera respondiendo BAJA.";
+
+describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
+  let t: TestDatabase;
+  let fx: LedgerFixture;
+  let other: LedgerFixture;
+  const user = { id: "", email: "compliance@test.example", name: "Casey Compliance" };
+  const actorOf = (f: LedgerFixture) => ({ workspace: f.workspace, user });
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    fx = await createLedgerFixture(t.db);
+    other = await createLedgerFixture(t.db);
+    const [row] = await t.db.insert(users).values({ email: user.email, name: user.name }).returning();
+    user.id = row!.id;
+  });
+  afterAll(() => t?.drop());
+
+  it("shows the wording, the business, the number, every hash and the verification", async () => {
+    const optIn = await append(t.db, webOptIn(fx, "+12015550141", { categories: ["orders", "offers"], name: "Ana" }));
+    await append(t.db, apiOptOut(fx, "+12015550141", ["offers"]));
+    const input = await loadCertificateInput(t.db, actorOf(fx), optIn.contactId);
+    expect(input.events).toHaveLength(3);
+    const pages = await pageTexts(await renderConsentCertificate(input));
+    const all = pages.join("\n");
+
+    expect(all).toContain("Consent certificate");
+    expect(all).toContain("Yes, I want to receive order updates from Test Shop on WhatsApp.");
+    expect(all).toContain("Test Shop Ltd");
+    expect(all).toContain("+12015550141");
+    expect(all).toContain(user.email);
+    for (const e of input.events) expect(squash(all)).toContain(e.hash);
+    expect(all).toContain("Chain verified: 3 events, every hash and link intact.");
+    expect(all).toContain("npm run assent -- ledger:verify --workspace <slug>");
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(squash(page)).toContain(optIn.contactId);
+    });
+    expect(pages[0]).toContain("Page 1 of");
+  });
+
+  it("wraps a long wording over several lines without losing a character", async () => {
+    const categories = fx.categories.map((c) => ({ key: c.key, label: c.label }));
+    const es = defaultEnglishWording("Test Shop", categories);
+    const version = await publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
+      businessName: "Test Shop",
+      privacyPolicyUrl: null,
+      defaultLanguage: "es",
+      categoryKeys: categories.map((c) => c.key),
+      askConfirmation: false,
+      languages: { es: { ...es, consent: { ...es.consent, orders: LONG_WORDING } } },
+    });
+    const receipt = await append(t.db, webOptIn(fx, "+12015550142", { formVersionId: version.id, language: "es" }));
+    const input = await loadCertificateInput(t.db, actorOf(fx), receipt.contactId);
+    expect(input.events[0]!.consentText).toBe(LONG_WORDING);
+    const pdf = await renderConsentCertificate(input);
+    const all = (await pageTexts(pdf)).join("\n");
+
+    expect(squash(all)).toContain(squash(`“${LONG_WORDING}”`));
+    expect(all).not.toContain(LONG_WORDING); // it was wrapped, not drawn as one line running off the page
+    expect(all).not.toContain("cannot be drawn"); // every character has a glyph in DejaVu Sans
+    if (process.env.CERTIFICATE_SAMPLE) await writeFile(process.env.CERTIFICATE_SAMPLE, pdf);
+  });
+
+  it("says when personal data was erased and still verifies", async () => {
+    const receipt = await append(t.db, webOptIn(fx, "+12015550143"));
+    await erasePersonalData(t.db, { workspaceId: fx.workspace.id, contactId: receipt.contactId, actor: { userId: null, label: "test" }, reason: "request" });
+    const all = (await pageTexts(await renderConsentCertificate(await loadCertificateInput(t.db, actorOf(fx), receipt.contactId)))).join("\n");
+    expect(all).toMatch(/Phone number\s*erased/);
+    expect(all).toContain("Personal data was erased on");
+    expect(all).not.toContain("+12015550143");
+    expect(all).toContain("Chain verified: 1 event, every hash and link intact.");
+  });
+
+  it("does not find another workspace's contact", async () => {
+    const theirs = await append(t.db, webOptIn(other, "+12015550144"));
+    await expect(loadCertificateInput(t.db, actorOf(fx), theirs.contactId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadCertificateInput(t.db, actorOf(fx), "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("downloads as an attachment and writes the staff audit log", async () => {
+    const receipt = await append(t.db, webOptIn(fx, "+12015550145"));
+    const meta = { ip: "198.51.100.9", userAgent: "test-agent", requestId: "req-cert-1" };
+    const res = await downloadCertificate.handle({
+      db: t.db,
+      actor: { ...actorOf(fx), sessionId: "s", role: "compliance" },
+      meta,
+      request: new Request("http://localhost/"),
+      params: { workspace: fx.workspace.slug, contact: receipt.contactId },
+    });
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="consent-certificate-12015550145.pdf"');
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const body = new Uint8Array(await res.arrayBuffer());
+    expect(new TextDecoder().decode(body.slice(0, 5))).toBe("%PDF-");
+    const logged = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "contact.certificate"), eq(auditLog.targetId, receipt.contactId)));
+    expect(logged).toEqual([
+      expect.objectContaining({ workspaceId: fx.workspace.id, actorUserId: user.id, actorLabel: user.email, targetType: "contact", ...meta }),
+    ]);
+  });
+});

@@ -1,0 +1,303 @@
+import "server-only";
+import { readFile } from "node:fs/promises";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
+import type { WorkspaceActor } from "../auth/guards";
+import { actorText, evidenceRows } from "../contacts/evidence-format";
+import { actionLabels, channelLabels, stateLabels } from "../contacts/labels";
+import { listAllCategories } from "../data/categories";
+import { findContactTimeline, type TimelineEvent } from "../data/contact-timeline";
+import { findCategoryStates, findContact, type CategoryState } from "../data/contacts";
+import type { DbOrTx } from "../db/client";
+import { NotFoundError } from "../errors";
+import { verifyContact } from "../ledger/verify";
+
+/** Everything a certificate shows, gathered beforehand so rendering is pure and testable without a database. */
+export type CertificateInput = {
+  generatedAt: Date;
+  generatedBy: string;
+  business: { businessName: string; legalName: string; whatsappNumber: string | null };
+  contact: { id: string; phone: string | null; name: string | null; firstSeen: Date; erasedAt: Date | null };
+  categories: { key: string; label: string; retired: boolean; state: CategoryState | null }[];
+  events: TimelineEvent[];
+  verification: { ok: boolean; events: number; firstProblem: string | null };
+};
+
+export async function loadCertificateInput(
+  db: DbOrTx,
+  actor: Pick<WorkspaceActor, "workspace" | "user">,
+  contactId: string,
+  now = new Date(),
+): Promise<CertificateInput> {
+  const ws = actor.workspace;
+  const contact = await findContact(db, ws.id, contactId);
+  if (!contact) throw new NotFoundError("The contact");
+  const [categories, states, events, verification] = await Promise.all([
+    listAllCategories(db, ws.id),
+    findCategoryStates(db, ws.id, [contact.id]),
+    findContactTimeline(db, ws.id, contact.id),
+    verifyContact(db, ws.id, contact.id),
+  ]);
+  const state = states.get(contact.id) ?? {};
+  return {
+    generatedAt: now,
+    generatedBy: actor.user.email,
+    business: { businessName: ws.businessName, legalName: ws.legalName, whatsappNumber: ws.whatsappNumber },
+    contact: { id: contact.id, phone: contact.phone, name: contact.name, firstSeen: contact.createdAt, erasedAt: contact.erasedAt },
+    categories: categories.map((c) => ({ key: c.key, label: c.label, retired: c.retiredAt !== null, state: state[c.key] ?? null })),
+    events,
+    verification: {
+      ok: verification.ok,
+      events: verification.events,
+      firstProblem: verification.problems[0]?.message ?? (verification.ok ? null : "the contact's record is incomplete"),
+    },
+  };
+}
+
+// Fonts: DejaVu covers Latin, Greek, Cyrillic and symbols such as ₹; the standard 14 PDF fonts cannot encode
+// them. Static `new URL(…, import.meta.url)` literals let Next's bundler see and ship the files with the route.
+let fontFiles: Promise<Uint8Array[]> | undefined;
+function loadFontFiles(): Promise<Uint8Array[]> {
+  fontFiles ??= Promise.all([
+    readFile(new URL("./fonts/DejaVuSans.ttf", import.meta.url)),
+    readFile(new URL("./fonts/DejaVuSans-Bold.ttf", import.meta.url)),
+    readFile(new URL("./fonts/DejaVuSansMono.ttf", import.meta.url)),
+  ]).catch((error: unknown) => {
+    fontFiles = undefined; // a transient read error must not poison every later certificate
+    throw error;
+  });
+  return fontFiles;
+}
+
+const A4: [number, number] = [595.28, 841.89];
+const M = { left: 56, right: 56, top: 60, bottom: 64 };
+const WIDTH = A4[0] - M.left - M.right;
+const LABEL_W = 128;
+const C = { ink: rgb(0.12, 0.16, 0.22), muted: rgb(0.4, 0.45, 0.53), brand: rgb(0.06, 0.46, 0.43), rule: rgb(0.82, 0.85, 0.89), ok: rgb(0.02, 0.47, 0.25), bad: rgb(0.72, 0.11, 0.11) };
+
+type Fonts = { sans: PDFFont; bold: PDFFont; mono: PDFFont };
+type Cell = { text: string; width: number; font?: PDFFont; size?: number; color?: RGB };
+
+/** Greedy word wrap; a word wider than the line (a URL, a hash) is broken between characters, never clipped. */
+function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+  const lines: string[] = [];
+  for (const paragraph of text.replace(/\t/g, "    ").split(/\r\n|\r|\n/)) {
+    let line = "";
+    for (const word of paragraph.match(/\S+\s*/g) ?? [""]) {
+      if (fits((line + word).trimEnd())) {
+        line += word;
+        continue;
+      }
+      if (line) lines.push(line.trimEnd());
+      line = "";
+      for (const ch of Array.from(word)) {
+        if (line && !fits((line + ch).trimEnd())) {
+          lines.push(line);
+          line = "";
+        }
+        line += ch;
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+/** A top-to-bottom writer over A4 pages that starts a new page whenever the next line would not fit. */
+class Writer {
+  readonly pages: PDFPage[] = [];
+  private page!: PDFPage;
+  private y = 0;
+  constructor(private readonly doc: PDFDocument, readonly f: Fonts) {
+    this.newPage();
+  }
+  private newPage() {
+    this.page = this.doc.addPage(A4);
+    this.pages.push(this.page);
+    this.y = A4[1] - M.top;
+  }
+  /** Keeps a heading with what follows it by asking for room for both up front. */
+  need(height: number) {
+    if (this.y - height < M.bottom) this.newPage();
+  }
+  gap(height: number) {
+    this.y -= height;
+  }
+  /** Side-by-side cells, each wrapped to its width, written line by line so a long cell can cross pages. */
+  row(cells: Cell[], opts: { indent?: number; bar?: RGB } = {}) {
+    const wrapped = cells.map((c) => wrapText(c.text, c.font ?? this.f.sans, c.size ?? 9.5, c.width));
+    const leading = Math.max(...cells.map((c) => (c.size ?? 9.5) * 1.42));
+    const count = Math.max(...wrapped.map((w) => w.length));
+    for (let i = 0; i < count; i++) {
+      this.need(leading);
+      let x = M.left + (opts.indent ?? 0);
+      if (opts.bar) this.page.drawRectangle({ x: x - 8, y: this.y - leading, width: 2.5, height: leading, color: opts.bar });
+      cells.forEach((c, j) => {
+        const line = wrapped[j]![i];
+        const size = c.size ?? 9.5;
+        if (line) this.page.drawText(line, { x, y: this.y - size * 1.05, size, font: c.font ?? this.f.sans, color: c.color ?? C.ink });
+        x += c.width;
+      });
+      this.y -= leading;
+    }
+  }
+  text(text: string, opts: { font?: PDFFont; size?: number; color?: RGB; indent?: number; bar?: RGB } = {}) {
+    const indent = opts.indent ?? 0;
+    this.row([{ text, width: WIDTH - indent, font: opts.font, size: opts.size, color: opts.color }], { indent, bar: opts.bar });
+  }
+  field(label: string, value: string, mono = false) {
+    this.row([
+      { text: label, width: LABEL_W, size: 8.5, color: C.muted },
+      { text: value, width: WIDTH - LABEL_W, font: mono ? this.f.mono : this.f.sans, size: mono ? 8.5 : 9.5 },
+    ]);
+  }
+  heading(text: string) {
+    this.gap(14);
+    this.need(60);
+    this.text(text, { font: this.f.bold, size: 12.5, color: C.brand });
+    this.rule();
+  }
+  rule() {
+    this.gap(3);
+    this.page.drawLine({ start: { x: M.left, y: this.y }, end: { x: A4[0] - M.right, y: this.y }, thickness: 0.6, color: C.rule });
+    this.gap(7);
+  }
+}
+
+const utc = (d: Date) => `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+
+export async function renderConsentCertificate(input: CertificateInput): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const [sans, bold, mono] = await loadFontFiles();
+  const f: Fonts = {
+    sans: await doc.embedFont(sans!, { subset: true }),
+    bold: await doc.embedFont(bold!, { subset: true }),
+    mono: await doc.embedFont(mono!, { subset: true }),
+  };
+  const { business, contact, verification } = input;
+  doc.setTitle(`Consent certificate — contact ${contact.id}`);
+  doc.setSubject(`WhatsApp consent record of ${business.businessName}`);
+  doc.setCreator("Assent");
+  doc.setProducer("Assent");
+  doc.setCreationDate(input.generatedAt);
+  doc.setModificationDate(input.generatedAt);
+
+  const w = new Writer(doc, f);
+  w.text("Consent certificate", { font: f.bold, size: 22 });
+  w.gap(4);
+  w.text(`What this person agreed to receive on WhatsApp from ${business.businessName}, how and when, as recorded in its tamper-evident consent ledger.`, { color: C.muted, size: 10 });
+  w.gap(4);
+  w.rule();
+  w.field("Business", business.businessName);
+  w.field("Legal name", business.legalName);
+  if (business.whatsappNumber) w.field("WhatsApp number", business.whatsappNumber);
+  w.field("Generated", utc(input.generatedAt));
+  w.field("Generated by", input.generatedBy);
+
+  w.heading("Contact");
+  w.field("Phone number", contact.phone ?? "erased");
+  if (contact.name) w.field("Name", contact.name);
+  w.field("First seen", utc(contact.firstSeen));
+  w.field("Contact id", contact.id, true);
+  if (contact.erasedAt) {
+    w.gap(4);
+    w.text(`Personal data was erased on ${utc(contact.erasedAt)}. Only salted digests of it remain in the ledger, which is why the events below still verify.`, { size: 9.5, color: C.bad });
+  }
+
+  w.heading("Current consent");
+  const cols = [170, 85, 75, WIDTH - 330];
+  const header = (text: string, i: number): Cell => ({ text, width: cols[i]!, size: 8.5, color: C.muted });
+  w.row(["Message category", "State", "Opt-in level", "Since"].map(header));
+  for (const c of input.categories) {
+    w.row([
+      { text: c.retired ? `${c.label} (retired)` : c.label, width: cols[0]! },
+      { text: stateLabels[c.state?.state ?? "never"], width: cols[1]!, color: c.state?.state === "opted_in" ? C.ok : C.ink },
+      { text: c.state?.level ?? "—", width: cols[2]! },
+      { text: c.state ? utc(c.state.changedAt) : "—", width: cols[3]! },
+    ]);
+  }
+
+  w.heading(`Consent events (${input.events.length}, oldest first)`);
+  if (input.events.length === 0) w.text("No events are recorded for this contact.");
+  const glyphs = new Set(f.sans.getCharacterSet());
+  input.events.forEach((e, i) => writeEvent(w, e, glyphs, i > 0));
+
+  w.heading("Verification");
+  w.text(
+    verification.ok
+      ? `Chain verified: ${verification.events} ${verification.events === 1 ? "event" : "events"}, every hash and link intact.`
+      : `Chain does not verify: ${verification.firstProblem}.`,
+    { font: f.bold, size: 10.5, color: verification.ok ? C.ok : C.bad },
+  );
+  w.gap(8);
+  w.need(175); // the explanation and its command read as one block: never leave the command alone on a page
+  w.text("How to verify independently", { font: f.bold, size: 10 });
+  w.gap(2);
+  w.text(
+    "Each event's hash is the SHA-256 of a canonical JSON encoding of its fields (contact, category, action, channel, times, " +
+      "form version and its wording digest, evidence, actor) including the previous event's hash, so the contact's events form a " +
+      "chain in which no event can be changed, removed or reordered without breaking every later link. Personal data (phone " +
+      "number, name, IP address, user agent, note) is committed as salted HMAC-SHA-256 digests, so it can be erased without " +
+      "breaking the chain. Workspace checkpoints seal consecutive ranges of events with a digest of their own, so a whole " +
+      "contact's history cannot disappear unnoticed. Run against the ledger's database, this command recomputes every hash, " +
+      "link, digest, state and checkpoint:",
+    { size: 9.5 },
+  );
+  w.gap(4);
+  w.text("npm run assent -- ledger:verify --workspace <slug>", { font: f.mono, size: 9, indent: 10, bar: C.rule });
+
+  // Footer last, once the page count is known.
+  w.pages.forEach((page, i) => {
+    const size = 8;
+    const right = `Page ${i + 1} of ${w.pages.length}`;
+    page.drawLine({ start: { x: M.left, y: 44 }, end: { x: A4[0] - M.right, y: 44 }, thickness: 0.5, color: C.rule });
+    page.drawText(`Consent certificate · contact ${contact.id}`, { x: M.left, y: 32, size, font: f.sans, color: C.muted });
+    page.drawText(right, { x: A4[0] - M.right - f.sans.widthOfTextAtSize(right, size), y: 32, size, font: f.sans, color: C.muted });
+  });
+  return doc.save();
+}
+
+function writeEvent(w: Writer, e: TimelineEvent, glyphs: Set<number>, separate: boolean) {
+  const { f } = w;
+  if (separate) {
+    w.gap(4);
+    w.rule();
+  }
+  w.need(90);
+  w.text(`#${e.seq}  ${actionLabels[e.action]} · ${e.categoryLabel} (${e.categoryKey})`, { font: f.bold, size: 10.5 });
+  w.gap(4);
+  if (e.consentText) {
+    w.text("Wording shown, exactly:", { size: 8.5, color: C.muted });
+    w.gap(2);
+    w.text(`“${e.consentText}”`, { size: 10, indent: 10, bar: C.brand });
+    // pdf-lib draws characters the font lacks as empty boxes; say so rather than let the page look complete.
+    if (Array.from(e.consentText).some((ch) => !glyphs.has(ch.codePointAt(0)!))) {
+      w.text("Some characters of this wording cannot be drawn with this certificate's font; the ledger holds the exact text.", { size: 8.5, color: C.bad, indent: 10 });
+    }
+    w.gap(6);
+  }
+  const level = e.action === "opt_in" && e.optInLevel ? ` (${e.optInLevel} opt-in)` : "";
+  w.field("Seq", String(e.seq));
+  w.field("Category", `${e.categoryLabel} (${e.categoryKey})`);
+  w.field("Action", actionLabels[e.action] + level);
+  w.field("Channel", channelLabels[e.channel]);
+  w.field("Occurred", e.occurredAt.toISOString());
+  w.field("Recorded", e.recordedAt.toISOString());
+  if (e.language) w.field("Language", e.language);
+  if (!e.consentText) w.field("Wording", "None: this event was not given through a form.");
+  if (e.form) {
+    w.field("Form", `${e.form.name}, version ${e.form.version}`);
+    w.field("Form version id", e.form.versionId, true);
+    w.field("Wording SHA-256", e.form.digest, true);
+  }
+  for (const [label, value] of evidenceRows(e.evidence)) w.field(label, value);
+  if (e.personal.ip) w.field("IP address", e.personal.ip);
+  if (e.personal.userAgent) w.field("User agent", e.personal.userAgent);
+  if (e.personal.name) w.field("Name given", e.personal.name);
+  if (e.personal.note) w.field("Note", e.personal.note);
+  w.field("By", actorText(e.actor));
+  w.field("Event hash", e.hash, true);
+  w.field("Previous hash", e.prevHash ?? "none: first event of this contact", !!e.prevHash);
+}
