@@ -24,11 +24,12 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 } } },
   ],
   webServer: {
-    // A production build on a fresh embedded database, exactly as the README's first command runs it.
-    command: `rm -rf .e2e-data && npx next build && npx next start -p ${PORT}`,
+    // A production build on a fresh embedded database, as the README's first command runs it, seeded first
+    // with known sign-ins and 100,000 contacts (the dashboard must stay usable at that size).
+    command: `rm -rf .e2e-data && npx next build && npx tsx --conditions=react-server e2e/seed-database.ts && npx next start -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     env: { DATA_DIR: ".e2e-data", APP_URL: `http://127.0.0.1:${PORT}` },
-    timeout: 600_000,
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
   },

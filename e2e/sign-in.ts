@@ -1,0 +1,13 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+/** Signs in through the real form, in a fresh browser context, and lands on the user's workspace. */
+export async function signIn(browser: Browser, account: { email: string; password: string }, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+  return page;
+}
