@@ -18,4 +18,4 @@ CREATE INDEX contacts_workspace_name_prefix ON contacts (workspace_id, lower(nam
 -- Opt-out delivery times: the outbox row that carried a command.
 CREATE INDEX outbox_command ON outbox ((payload->>'commandId'));
 --> statement-breakpoint
-CREATE INDEX consent_events_workspace_action_position ON consent_events (workspace_id, action, position DESC);
+CREATE INDEX consent_events_workspace_action_recorded ON consent_events (workspace_id, action, recorded_at DESC, id DESC);

@@ -47,7 +47,7 @@ export function OptOutsTable({ slug, rows }: { slug: string; rows: OptOutRow[] }
               <td className="px-4 py-3">{r.categoryLabel}</td>
               <td className="px-4 py-3">{channelLabels[r.channel]}</td>
               <td className="px-4 py-3 text-slate-600">{r.formName ?? "—"}</td>
-              <td className="px-4 py-3">
+              <td className="whitespace-nowrap px-4 py-3">
                 <NoticeCell row={r} />
               </td>
             </tr>

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, sql, type SQL } from "drizzle-orm";
+import { decodeCursor, encodeCursor } from "../contacts/cursor";
 import type { DbOrTx } from "../db/client";
 import { consentEvents, contacts, outbox } from "../db/schema/ledger";
 import { formVersions, forms, messageCategories } from "../db/schema/forms";
 import type { EventChannel } from "../ledger/types";
 
-export type OptOutFilter = { category?: string; channel?: EventChannel; form?: string; before?: number };
+export type OptOutFilter = { category?: string; channel?: EventChannel; form?: string; before?: string };
 export type OptOutRow = {
   position: number;
   eventId: string;
@@ -23,7 +24,7 @@ export type OptOutRow = {
 export const OPT_OUTS_PAGE_SIZE = 50;
 
 /**
- * Recent opt-out events, newest first by ledger position (keyset), each with the delivery of the webhook
+ * Recent opt-out events, most recently recorded first (keyset), each with the delivery of the webhook
  * that carried it to the business, so compliance staff see how long "honoured at once" really took.
  */
 export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter: OptOutFilter) {
@@ -33,8 +34,9 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
     filter.category ? eq(consentEvents.categoryKey, filter.category) : undefined,
     filter.channel ? eq(consentEvents.channel, filter.channel) : undefined,
     filter.form ? eq(forms.slug, filter.form) : undefined,
-    filter.before ? lt(consentEvents.position, filter.before) : undefined,
   ];
+  const cursor = decodeCursor(filter.before);
+  if (cursor) where.push(sql`(${consentEvents.recordedAt}, ${consentEvents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await db
     .select({
       position: consentEvents.position,
@@ -49,6 +51,7 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
       outboxStatus: outbox.status,
       deliveredAt: outbox.deliveredAt,
       attempts: outbox.attempts,
+      sortKey: sql<string>`${consentEvents.recordedAt}::text`,
     })
     .from(consentEvents)
     .innerJoin(contacts, eq(contacts.id, consentEvents.contactId))
@@ -60,15 +63,15 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
       and(eq(outbox.workspaceId, workspaceId), sql`${outbox.payload}->>'commandId' = ${consentEvents.commandId}::text`, eq(outbox.topic, "consent.opt_out")),
     )
     .where(and(...where))
-    .orderBy(desc(consentEvents.position))
+    .orderBy(desc(consentEvents.recordedAt), desc(consentEvents.id))
     .limit(OPT_OUTS_PAGE_SIZE + 1);
   const page = rows.slice(0, OPT_OUTS_PAGE_SIZE);
   return {
-    rows: page.map(({ outboxStatus, deliveredAt, attempts, ...r }): OptOutRow => ({
+    rows: page.map(({ outboxStatus, deliveredAt, attempts, sortKey: _, ...r }): OptOutRow => ({
       ...r,
       notice: { status: outboxStatus ?? "none", deliveredAt, attempts: attempts ?? 0 },
     })),
-    nextBefore: rows.length > OPT_OUTS_PAGE_SIZE ? page.at(-1)!.position : undefined,
+    nextBefore: rows.length > OPT_OUTS_PAGE_SIZE ? encodeCursor({ at: page.at(-1)!.sortKey, id: page.at(-1)!.eventId }) : undefined,
   };
 }
 

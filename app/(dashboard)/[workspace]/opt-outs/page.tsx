@@ -23,7 +23,7 @@ export default async function OptOutsPage({ params, searchParams }: Props) {
     category: sp.category?.slice(0, 64) || undefined,
     channel: eventChannels.includes(sp.channel as EventChannel) ? (sp.channel as EventChannel) : undefined,
     form: sp.form?.slice(0, 64) || undefined,
-    before: Number(sp.before) || undefined,
+    before: sp.before?.slice(0, 200) || undefined,
   };
   const db = await getDb();
   const [categories, forms, page, last30] = await Promise.all([
