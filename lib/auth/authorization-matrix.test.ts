@@ -77,6 +77,7 @@ const openActions: Record<string, string> = {
   "app/(auth)/invite/[token]/actions.ts#acceptAsMember": "authorised by the invitation token and the signed-in invitee",
   "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": "authorised by the reset token",
   "app/(public)/f/[workspace]/[form]/actions.ts#submitOptIn": "the public opt-in form; rate limited",
+  "app/(auth)/setup/actions.ts#completeSetup": "first run only: refused once any account exists",
 };
 const openRoutes: Record<string, string> = {
   "app/api/health/route.ts": "health check, no data",

@@ -1,5 +1,6 @@
 import "server-only";
 import { appDatabase, databaseTargetFromEnv } from "../db/app-db";
+import { hasAnyUser } from "../setup/first-run";
 import { env, isBuildPhase } from "../env";
 import { loadSecrets } from "../secrets";
 
@@ -32,9 +33,11 @@ export async function startServer(): Promise<void> {
       "A demo workspace for \"Acme Coffee\" was created. This sign-in is shown only this once:",
       `  email:    ${demo.ownerEmail}`,
       `  password: ${demo.ownerPassword}`,
+      `  sign in:  ${base}/sign-in`,
       `  opt-in form: ${base}${demo.formPath}`,
       "",
     );
   }
+  if (!demo && !(await hasAnyUser(handle.db))) lines.push(`No account exists yet: open ${base}/setup to create the first workspace and its owner.`);
   console.log(lines.join("\n"));
 }

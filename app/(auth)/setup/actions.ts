@@ -1,0 +1,33 @@
+"use server";
+import { headers } from "next/headers";
+import { signIn } from "@/lib/auth/auth-config";
+import { getDb } from "@/lib/db/app-db";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsFrom } from "@/lib/ledger/validate-command";
+import { hitRateLimit } from "@/lib/rate-limit/limit";
+import { requestMetaFrom } from "@/lib/server/request-meta";
+import { createFirstOwner } from "@/lib/setup/first-run";
+import { firstRunSchema } from "@/lib/setup/first-run.validation";
+
+export type SetupState = { message?: string; fields: Record<string, string>; values: Record<string, string> };
+
+export async function completeSetup(_previous: SetupState, data: FormData): Promise<SetupState> {
+  const input = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const values = { businessName: input.businessName ?? "", legalName: input.legalName ?? "", slug: input.slug ?? "", name: input.name ?? "", email: input.email ?? "" };
+  const db = await getDb();
+  const meta = requestMetaFrom(await headers());
+  if (!(await hitRateLimit(db, { name: "setup-ip", limit: 10, windowSeconds: 900 }, meta.ip ?? "unknown")).allowed) {
+    return { fields: {}, values, message: "Too many attempts. Wait 15 minutes." };
+  }
+  const parsed = firstRunSchema.safeParse(input);
+  if (!parsed.success) return { fields: Object.fromEntries(fieldErrorsFrom(parsed.error).map((f) => [f.field, f.message])), values };
+  let slug: string;
+  try {
+    ({ slug } = await createFirstOwner(db, parsed.data));
+  } catch (error) {
+    if (error instanceof AppError) return { fields: Object.fromEntries(error.fields.map((f) => [f.field, f.message])), values, message: error.message };
+    throw error;
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: `/${slug}/contacts` });
+  return { fields: {}, values };
+}
