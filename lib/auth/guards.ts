@@ -22,6 +22,13 @@ export async function authorizeWorkspace(
   slug: string,
   permission: Permission,
 ): Promise<WorkspaceActor> {
+  const actor = await findWorkspaceActor(db, session, slug);
+  if (!can(actor.role, permission)) throw new ForbiddenError();
+  return actor;
+}
+
+/** The membership half of authorizeWorkspace: signed in and a member, whatever the role. */
+export async function findWorkspaceActor(db: DbOrTx, session: ActiveSession | null, slug: string): Promise<WorkspaceActor> {
   if (!session) throw new UnauthenticatedError();
   const [row] = await db
     .select({ workspace: workspaces, role: memberships.role })
@@ -29,7 +36,6 @@ export async function authorizeWorkspace(
     .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, session.user.id)))
     .where(eq(workspaces.slug, slug));
   if (!row) throw new NotFoundError("This page");
-  if (!can(row.role, permission)) throw new ForbiddenError();
   return { ...session, workspace: row.workspace, role: row.role };
 }
 

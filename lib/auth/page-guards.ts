@@ -2,10 +2,11 @@ import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { getDb } from "../db/app-db";
 import type { ActiveSession } from "../data/staff-sessions";
-import { AppError } from "../errors";
+import { cache } from "react";
+import { AppError, ForbiddenError } from "../errors";
 import { currentSession } from "./current-session";
-import { authorizeWorkspace, type WorkspaceActor } from "./guards";
-import type { Permission } from "./permissions";
+import { findWorkspaceActor, type WorkspaceActor } from "./guards";
+import { can, type Permission } from "./permissions";
 
 function signInPath(next: string): string {
   return `/sign-in?next=${encodeURIComponent(next)}`;
@@ -17,10 +18,22 @@ export async function requireStaffPage(next: string): Promise<ActiveSession> {
   return session;
 }
 
+// The layout and the page of one request both ask; the membership is read once per request.
+const membershipFor = cache(async (slug: string) => {
+  try {
+    return await findWorkspaceActor(await getDb(), await currentSession(), slug);
+  } catch (error) {
+    return error as Error;
+  }
+});
+
 /** For pages: sends a signed-out visitor to sign in, a non-member to not-found and a role without the permission to 403. */
 export async function requireWorkspacePage(slug: string, permission: Permission, next: string): Promise<WorkspaceActor> {
   try {
-    return await authorizeWorkspace(await getDb(), await currentSession(), slug, permission);
+    const actor = await membershipFor(slug);
+    if (actor instanceof Error) throw actor;
+    if (!can(actor.role, permission)) throw new ForbiddenError();
+    return actor;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "unauthenticated") redirect(signInPath(next));

@@ -4,7 +4,7 @@ import { openDatabase, type DatabaseHandle, type DatabaseKind } from "../db/clie
 import { migrateDatabase } from "../db/migrate";
 import { env } from "../env";
 
-export type TestDatabase = DatabaseHandle & { drop(): Promise<void> };
+export type TestDatabase = DatabaseHandle & { drop(): Promise<void>; /** PostgreSQL only: where another process can reach it. */ url?: string };
 
 /**
  * The databases every ledger suite runs against: PGlite always, PostgreSQL too when TEST_DATABASE_URL is
@@ -33,6 +33,7 @@ export async function createTestDatabase(kind: DatabaseKind, options: { maxConne
   await migrateDatabase(handle);
   return {
     ...handle,
+    url: url.toString(),
     async drop() {
       await handle.close();
       const dropper = new pg.Client({ connectionString: adminUrl });
