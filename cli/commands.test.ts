@@ -67,7 +67,7 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     const lines = csv.text.trim().split("\r\n");
     expect(lines[0]).toBe("position,event_id,occurred_at,recorded_at,phone,category,action,channel,opt_in_level,form_version_id,language,evidence,actor,ip,user_agent,note,prev_hash,hash");
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain("'+12015550161,orders,opt_in,web,single");
+    expect(lines[1]).toContain(",+12015550161,orders,opt_in,web,single");
     const jsonl = await capture((out) => eventsExport.run(t.db, ["--workspace", slug(), "--format", "jsonl", "--from", "2000-01-01"], out));
     const rows = jsonl.text.trim().split("\n").map((l) => JSON.parse(l) as { category: string; ip: string });
     expect(rows.map((r) => r.category)).toEqual(["orders", "offers"]);

@@ -17,7 +17,25 @@ export function canonicalJson(value: Canonical): string {
   const keys = Object.keys(value)
     .filter((k) => value[k] !== undefined)
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] as Canonical)}`).join(",")}}`;
+  return `{${keys.map((k) => member(k, value[k] as Canonical)).join(",")}}`;
+}
+
+function member(key: string, value: Canonical): string {
+  return `${JSON.stringify(key)}:${canonicalJson(value)}`;
+}
+
+/**
+ * canonicalJson of `value` with the members named in `later` filled in afterwards. Everything else is encoded
+ * now, so most of the work can be done before a lock is taken.
+ */
+export function canonicalTemplate<K extends string>(
+  value: { [key: string]: Canonical | undefined },
+  later: readonly K[],
+): (fill: Record<K, Canonical>) => string {
+  const isLater = (k: string): k is K => (later as readonly string[]).includes(k);
+  const keys = [...Object.keys(value).filter((k) => value[k] !== undefined && !isLater(k)), ...later].sort();
+  const encoded = keys.map((k) => (isLater(k) ? null : member(k, value[k] as Canonical)));
+  return (fill) => `{${keys.map((k, i) => encoded[i] ?? member(k, fill[k as K])).join(",")}}`;
 }
 
 export function sha256Hex(input: string | Uint8Array): string {

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex, type Canonical } from "./canonical";
+import { canonicalJson, canonicalTemplate, sha256Hex, type Canonical } from "./canonical";
 import type { Actor, ConsentAction, EventChannel, Evidence, OptInLevel } from "./types";
 
 /** Bumped if the encoding ever changes; stored implicitly as the "v" member so old events still verify. */
@@ -31,8 +31,8 @@ export type HashedEventFields = {
   prevHash: string | null;
 };
 
-export function canonicalEvent(e: HashedEventFields): string {
-  return canonicalJson({
+function eventMembers(e: HashedEventFields): { [key: string]: Canonical } {
+  return {
     v: HASH_VERSION,
     id: e.id,
     workspaceId: e.workspaceId,
@@ -57,11 +57,25 @@ export function canonicalEvent(e: HashedEventFields): string {
     userAgentDigest: e.userAgentDigest,
     noteDigest: e.noteDigest,
     prevHash: e.prevHash,
-  });
+  };
+}
+
+export function canonicalEvent(e: HashedEventFields): string {
+  return canonicalJson(eventMembers(e));
 }
 
 export function eventHash(e: HashedEventFields): string {
   return sha256Hex(canonicalEvent(e));
+}
+
+/** The fields that place an event in its contact's chain: known only once the contact's row is locked. */
+const CHAIN_FIELDS = ["contactId", "seq", "prevHash"] as const;
+export type ChainFields = Pick<HashedEventFields, (typeof CHAIN_FIELDS)[number]>;
+
+/** eventHash with everything but the chain fields encoded ahead, so little hashing work is done under the lock. */
+export function eventHasher(e: Omit<HashedEventFields, keyof ChainFields>): (chain: ChainFields) => string {
+  const encode = canonicalTemplate(eventMembers({ ...e, contactId: "", seq: 0, prevHash: null }), CHAIN_FIELDS);
+  return (chain) => sha256Hex(encode(chain));
 }
 
 /** A checkpoint's hash chains it to the previous one and commits to the digest of the events it seals. */
