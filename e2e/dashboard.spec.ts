@@ -64,7 +64,7 @@ test("owner invites a compliance user, who finds a contact, proves and changes c
   await expect(page.getByRole("heading", { name: /events? match/ })).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
-  const csv = (await readFile(await (await download).path(), "utf8")).trim().split("\r\n");
+  const csv = (await readFile(await (await download).path(), "utf8")).trim().split("\n");
   const header = csv[0]!.split(",");
   const at = (name: string) => header.indexOf(name);
   const records = csv.slice(1).map((line) => line.split(","));

@@ -3,7 +3,7 @@ import { csvField, csvRow } from "./csv";
 
 describe("csv", () => {
   it("quotes only what needs quoting, doubling quotes", () => {
-    expect(csvRow(["plain", 'say "hi"', "a,b", "two\nlines", null, 7])).toBe('plain,"say ""hi""","a,b","two\nlines",,7\r\n');
+    expect(csvRow(["plain", 'say "hi"', "a,b", "two\nlines", null, 7])).toBe('plain,"say ""hi""","a,b","two\nlines",,7\n');
   });
   it("writes dates as ISO and objects as JSON", () => {
     expect(csvField(new Date("2026-01-02T03:04:05.006Z"))).toBe("2026-01-02T03:04:05.006Z");

@@ -9,5 +9,5 @@ export function csvField(value: unknown): string {
 }
 
 export function csvRow(values: unknown[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
+  return `${values.map(csvField).join(",")}\n`;
 }

@@ -53,7 +53,7 @@ export const downloadEvents = defineWorkspaceRoute({
         try {
           const next = await chunks.next();
           if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
+          else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
         } catch (error) {
           console.error(`[route events.export] request ${meta.requestId}`, error);
           controller.error(new Error("export interrupted"));

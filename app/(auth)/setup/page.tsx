@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
 import { getDb } from "@/lib/db/app-db";
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: "Set up Assent" };
 
 /** First run without the demo: make the first workspace and its owner. Closed once any account exists. */
 export default async function SetupPage() {
+  await connection(); // rendered per request: whether setup is still open is a question for the database
   if (await hasAnyUser(await getDb())) {
     return (
       <AuthCard title="Assent is already set up">
