@@ -35,7 +35,7 @@ export function ContactsTable({ slug, rows, categories }: Props) {
           {rows.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50">
               <td className="whitespace-nowrap px-4 py-3 font-mono">
-                <Link href={`/${slug}/contacts/${row.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
+                <Link prefetch={false} href={`/${slug}/contacts/${row.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
                   {row.phone ?? "(erased)"}
                 </Link>
               </td>

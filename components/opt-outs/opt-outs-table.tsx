@@ -40,7 +40,7 @@ export function OptOutsTable({ slug, rows }: { slug: string; rows: OptOutRow[] }
             <tr key={r.eventId}>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(r.occurredAt)}</td>
               <td className="whitespace-nowrap px-4 py-3 font-mono">
-                <Link href={`/${slug}/contacts/${r.contactId}`} className="text-brand-800 underline-offset-4 hover:underline">
+                <Link prefetch={false} href={`/${slug}/contacts/${r.contactId}`} className="text-brand-800 underline-offset-4 hover:underline">
                   {r.phone ?? "(erased)"}
                 </Link>
               </td>

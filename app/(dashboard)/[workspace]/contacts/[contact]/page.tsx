@@ -51,7 +51,7 @@ export default async function ContactPage({ params }: Props) {
             {contact.erasedAt ? ` · personal data erased ${formatUtc(contact.erasedAt)}` : ""}
           </p>
         </div>
-        <div className="flex flex-col items-start gap-2 sm:items-end">
+        <div className="flex flex-col items-start gap-2 lg:items-end">
           {verification.ok ? (
             <Alert tone="success">
               Chain verified: {verification.events} {verification.events === 1 ? "event" : "events"}, every hash and link intact.
