@@ -19,6 +19,15 @@ const actionLabels: Record<string, string> = {
   "member.role": "Changed a member's role",
   "member.remove": "Removed a member",
   "password.reset-link": "Made a password reset link",
+  "member.join": "Joined by invitation",
+  "ledger.verify": "Verified the ledger",
+  "settings.profile": "Changed the business profile",
+  "category.create": "Added a message category",
+  "category.update": "Changed a category's wording",
+  "category.retire": "Retired a message category",
+  "category.unretire": "Brought back a message category",
+  "api-key.create": "Created an API key",
+  "api-key.revoke": "Revoked an API key",
 };
 
 function detailText(detail: unknown): string {

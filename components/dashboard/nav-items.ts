@@ -10,6 +10,7 @@ const items: NavItem[] = [
   { href: "ledger", label: "Ledger", permission: "evidence:read" },
   { href: "audit", label: "Audit log", permission: "audit:read" },
   { href: "members", label: "Members", permission: "members:manage" },
+  { href: "settings", label: "Settings", permission: "settings:manage" },
 ];
 
 /** The dashboard sections this role may open; the pages check again, this only hides dead ends. */

@@ -8,8 +8,13 @@ import * as certificateRoute from "../contacts/certificate-route";
 import * as exportRoute from "../exports/export-route";
 import * as ledgerActions from "../ledger/ledger-actions";
 import * as memberActions from "../members/actions";
+import * as apiKeySettings from "../settings/api-keys";
+import * as categorySettings from "../settings/categories";
+import * as profileSettings from "../settings/profile";
+import { createApiKey } from "./api-keys";
 import { append } from "../ledger/append";
 import { invitations } from "../db/schema/access";
+import { createCategories } from "../data/categories";
 import { createLedgerFixture, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
 import { signedInMember, testMeta } from "../testing/staff";
@@ -58,7 +63,29 @@ const actionCases: Record<string, ActionCase> = {
   "members.changeRole": { allowed: admins, sample: async (f) => ({ userId: await freshMemberId(f), role: "marketer" }) },
   "members.remove": { allowed: admins, sample: async (f) => ({ userId: await freshMemberId(f) }) },
   "members.passwordResetLink": { allowed: admins, sample: async (f) => ({ userId: await freshMemberId(f) }) },
+  "settings.profile.update": {
+    allowed: admins,
+    sample: async () => ({ businessName: "Test Shop", legalName: "Test Shop Ltd", whatsappNumber: "+12015550100", brandColor: "#0f766e", defaultLanguage: "en", defaultCountry: "US", logoUrl: "", privacyPolicyUrl: "" }),
+  },
+  "settings.categories.create": {
+    allowed: admins,
+    sample: async () => ({ key: `c_${crypto.randomUUID().slice(0, 8)}`, label: "New", description: "d", example: "e", frequency: "f", templateCategory: "utility" }),
+  },
+  "settings.categories.update": { allowed: admins, sample: async (f) => ({ categoryId: await freshCategoryId(f), label: "Renamed", description: "d", example: "e", frequency: "f" }) },
+  "settings.categories.retire": { allowed: admins, sample: async (f) => ({ categoryId: await freshCategoryId(f) }) },
+  "settings.categories.unretire": { allowed: admins, sample: async (f) => ({ categoryId: await freshCategoryId(f) }) },
+  "settings.apiKeys.create": { allowed: admins, sample: async () => ({ name: "CRM", scopes: ["consents:read"] }) },
+  "settings.apiKeys.revoke": {
+    allowed: admins,
+    sample: async (f) => ({ apiKeyId: (await createApiKey(f.db.db, { workspaceId: f.fx.workspace.id, name: "k", scopes: ["consents:read"] })).id }),
+  },
 };
+
+async function freshCategoryId(f: Fixture): Promise<string> {
+  const key = `m_${crypto.randomUUID().slice(0, 8)}`;
+  const [row] = await createCategories(f.db.db, f.fx.workspace.id, [{ key, label: "M", description: "d", example: "e", frequency: "f", templateCategory: "marketing" }]);
+  return row!.id;
+}
 
 const routeCases: Record<string, RouteCase> = {
   "events.export": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/exports/download?format=csv`, params: {} }) },
@@ -85,7 +112,7 @@ const openRoutes: Record<string, string> = {
 };
 
 const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
-for (const mod of [contactActions, ledgerActions, memberActions, exportRoute, certificateRoute] as Record<string, unknown>[]) {
+for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, apiKeySettings, exportRoute, certificateRoute] as Record<string, unknown>[]) {
   for (const [exportName, value] of Object.entries(mod)) {
     if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
   }
@@ -184,8 +211,12 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     for (const def of routeDefs()) {
       const spec = routeCases[def.name]!;
       const { url, params } = spec.path(own);
-      const call = async (session: ActiveSession | null) =>
-        (await runWorkspaceRoute(def, db.db, session, testMeta, new Request(url), { workspace: own.fx.workspace.slug, ...params })).status;
+      const call = async (session: ActiveSession | null) => {
+        const response = await runWorkspaceRoute(def, db.db, session, testMeta, new Request(url), { workspace: own.fx.workspace.slug, ...params });
+        // A streamed body holds a database connection until it is read or cancelled, as a browser would.
+        await response.body?.cancel();
+        return response.status;
+      };
       if ((await call(null)) !== 401) mismatches.push(`${def.name} anonymous`);
       for (const role of roles) {
         const status = await call(sessions[role]);

@@ -1,0 +1,60 @@
+import { formatUtc } from "@/components/contacts/contacts-table";
+import type { ApiKeyRow } from "@/lib/data/api-keys";
+import { apiKeyScopeLabels } from "@/lib/settings/api-keys.validation";
+import { ConfirmActionButton } from "./confirm-action-button";
+import type { FormAction } from "./use-validated-action";
+
+const scopeLabel = (scope: string) => (apiKeyScopeLabels as Record<string, string>)[scope] ?? scope;
+
+export function ApiKeyList({ workspace, keys, revoke }: { workspace: string; keys: ApiKeyRow[]; revoke: FormAction }) {
+  if (keys.length === 0) {
+    return (
+      <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+        No API keys yet. Create one below for each system that checks consent before sending, or records opt-ins and opt-outs (a CRM, a campaign tool, a chatbot).
+      </div>
+    );
+  }
+  return (
+    <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white">
+      {keys.map((k) => (
+        <li key={k.id} className={`flex flex-col gap-3 p-4 md:flex-row md:items-start md:justify-between ${k.revokedAt ? "bg-slate-50" : ""}`}>
+          <div className="min-w-0 space-y-1.5">
+            <p className={`flex flex-wrap items-center gap-2 font-semibold ${k.revokedAt ? "text-slate-500" : "text-slate-900"}`}>
+              {k.name}
+              <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs font-normal text-slate-700" title="The first characters of the key">
+                {k.prefix}…
+              </code>
+              {k.revokedAt ? (
+                <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Revoked {formatUtc(k.revokedAt)}</span>
+              ) : (
+                <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">Active</span>
+              )}
+            </p>
+            <ul aria-label="Permissions" className="flex flex-wrap gap-1.5">
+              {k.scopes.map((s) => (
+                <li key={s} className="rounded-md border border-slate-200 px-2 py-0.5 text-xs text-slate-700" title={s}>
+                  {scopeLabel(s)}
+                </li>
+              ))}
+            </ul>
+            <p className="text-sm text-slate-600">
+              Created {formatUtc(k.createdAt)}
+              {k.createdBy && ` by ${k.createdBy}`} · Last used {k.lastUsedAt ? formatUtc(k.lastUsedAt) : "never"}
+            </p>
+          </div>
+          <div className="shrink-0 md:max-w-xs">
+            <ConfirmActionButton
+              action={revoke}
+              fields={{ workspace, apiKeyId: k.id }}
+              label="Revoke"
+              accessibleLabel={`Revoke ${k.name}`}
+              pendingLabel="Revoking…"
+              confirm={`Revoke "${k.name}" (${k.prefix}…)?\n\nEvery request with this key is refused from now on. This cannot be undone; the system using it will need a new key.`}
+              done={k.revokedAt !== null}
+            />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
