@@ -65,8 +65,14 @@ export async function findContacts(
     const match = [sql`${consentEvents.contactId} = ${contacts.id}`];
     if (filter.channel) match.push(sql`${consentEvents.channel} = ${filter.channel}`);
     if (filter.form) {
-      match.push(sql`${consentEvents.formVersionId} in (select ${formVersions.id} from ${formVersions} join ${forms} on ${forms.id} = ${formVersions.formId}
-        where ${forms.workspaceId} = ${scope.workspaceId} and ${forms.slug} = ${filter.form})`);
+      // The form's few version ids first: as a constant list the planner probes each contact's events by index.
+      const versions = await db
+        .select({ id: formVersions.id })
+        .from(formVersions)
+        .innerJoin(forms, eq(forms.id, formVersions.formId))
+        .where(and(eq(forms.workspaceId, scope.workspaceId), eq(forms.slug, filter.form)));
+      if (versions.length === 0) return { rows: [] };
+      match.push(inArray(consentEvents.formVersionId, versions.map((v) => v.id)));
     }
     where.push(sql`exists (select 1 from ${consentEvents} where ${sql.join(match, sql` and `)})`);
   }

@@ -24,6 +24,7 @@ export type ExportFilter = {
 };
 
 const BATCH = 5000;
+const COPY_CHUNK_BYTES = 64 * 1024;
 
 function filterConditions(filter: ExportFilter): (SQL | undefined)[] {
   return [
@@ -88,7 +89,19 @@ export async function* copyEvents(pool: pg.Pool, filter: ExportFilter, format: E
   let completed = false;
   try {
     const stream = client.query(copyTo(`copy (${text}) to stdout with (${options})`));
-    for await (const chunk of stream) yield chunk as Buffer;
+    // COPY sends one message per row; passing each on as its own chunk costs more than the row itself.
+    let parts: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream) {
+      parts.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= COPY_CHUNK_BYTES) {
+        yield Buffer.concat(parts, size);
+        parts = [];
+        size = 0;
+      }
+    }
+    if (size > 0) yield Buffer.concat(parts, size);
     completed = true;
   } finally {
     // A COPY abandoned or failed half-way leaves the connection mid-protocol: destroy it rather than reuse it.
