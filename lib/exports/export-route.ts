@@ -69,7 +69,9 @@ export const downloadEvents = defineWorkspaceRoute({
       headers: {
         "content-type": params.format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
         "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "no-store",
+        // no-transform: the server must not gzip a large export on the fly; that alone would cost more CPU than
+        // the export (a proxy in front may still compress it).
+        "cache-control": "no-store, no-transform",
         "x-total-rows": String(total),
       },
     });
