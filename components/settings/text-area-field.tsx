@@ -1,34 +1,13 @@
 import type { TextareaHTMLAttributes } from "react";
+import { controlClass, FieldFrame } from "@/components/ui/field";
 
 type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; id: string; error?: string; hint?: string };
 
 /** A labelled textarea with its hint and error wired to it, like Field. */
 export function TextAreaField({ label, name, id, error, hint, className, ...input }: Props) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-500">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={name}
-        rows={2}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid]:border-red-500"
-        {...input}
-      />
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
+      {(aria) => <textarea name={name} rows={2} {...aria} className={controlClass} {...input} />}
+    </FieldFrame>
   );
 }

@@ -1,10 +1,14 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
-type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: ReactNode };
+/** The look every text input, select and textarea shares. */
+export const controlClass =
+  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid]:border-red-500";
 
-/** A labelled input with its hint and error wired to it for screen readers. */
-export function Field({ label, name, error, hint, className, ...input }: Props) {
-  const id = input.id ?? `field-${name}`;
+type ControlAria = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+type FrameProps = { id: string; label: string; hint?: ReactNode; error?: string; className?: string; children: (aria: ControlAria) => ReactNode };
+
+/** A label, hint and error around one control, wired to it for screen readers. */
+export function FieldFrame({ id, label, hint, error, className, children }: FrameProps) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
@@ -16,19 +20,23 @@ export function Field({ label, name, error, hint, className, ...input }: Props) 
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid]:border-red-500"
-        {...input}
-      />
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error && (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: ReactNode };
+
+/** A labelled input with its hint and error. */
+export function Field({ label, name, error, hint, className, ...input }: Props) {
+  return (
+    <FieldFrame id={input.id ?? `field-${name}`} label={label} hint={hint} error={error} className={className}>
+      {(aria) => <input name={name} {...aria} className={controlClass} {...input} />}
+    </FieldFrame>
   );
 }

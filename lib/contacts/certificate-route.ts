@@ -1,6 +1,6 @@
 import "server-only";
 import { defineWorkspaceRoute } from "../actions/workspace-route";
-import { auditLog } from "../db/schema/access";
+import { recordStaffAudit } from "../actions/audit";
 import { loadCertificateInput, renderConsentCertificate } from "../exports/certificate";
 
 /**
@@ -17,17 +17,11 @@ export const downloadCertificate = defineWorkspaceRoute({
       accessMode: "read only",
     });
     const pdf = await renderConsentCertificate(input);
-    await db.insert(auditLog).values({
-      workspaceId: actor.workspace.id,
-      actorUserId: actor.user.id,
-      actorLabel: actor.user.email,
+    await recordStaffAudit(db, { actor, meta }, {
       action: "contact.certificate",
       targetType: "contact",
       targetId: input.contact.id,
       detail: { events: input.events.length, verified: input.verification.ok },
-      ip: meta.ip ?? null,
-      userAgent: meta.userAgent ?? null,
-      requestId: meta.requestId,
     });
     const name = input.contact.phone?.replace(/\D/g, "") || input.contact.id;
     return new Response(new Uint8Array(pdf), {

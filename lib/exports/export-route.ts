@@ -1,6 +1,6 @@
 import "server-only";
 import { defineWorkspaceRoute } from "../actions/workspace-route";
-import { auditLog } from "../db/schema/access";
+import { recordStaffAudit } from "../actions/audit";
 import { ValidationError } from "../errors";
 import { fieldErrorsFrom } from "../ledger/validate-command";
 import { countEvents, exportEvents, type ExportFilter } from "./events";
@@ -35,16 +35,7 @@ export const downloadEvents = defineWorkspaceRoute({
     const params = parsed.data;
     const filter = toExportFilter(actor.workspace.id, params);
     const total = await countEvents(db, filter);
-    await db.insert(auditLog).values({
-      workspaceId: actor.workspace.id,
-      actorUserId: actor.user.id,
-      actorLabel: actor.user.email,
-      action: "events.export",
-      detail: { ...params, rows: total },
-      ip: meta.ip ?? null,
-      userAgent: meta.userAgent ?? null,
-      requestId: meta.requestId,
-    });
+    await recordStaffAudit(db, { actor, meta }, { action: "events.export", detail: { ...params, rows: total } });
 
     const chunks = exportEvents(db, filter, params.format);
     const encoder = new TextEncoder();

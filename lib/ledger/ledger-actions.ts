@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineWorkspaceAction } from "../actions/workspace-action";
-import { auditLog } from "../db/schema/access";
+import { recordStaffAudit } from "../actions/audit";
 import { createCheckpoint } from "./checkpoint";
 import { verifyLedger } from "./verify";
 
@@ -17,10 +17,7 @@ export const verifyWorkspaceLedger = defineWorkspaceAction({
   schema: workspaceOnly,
   async run({ db, actor, meta }) {
     const result = await verifyLedger(db, { workspaceId: actor.workspace.id });
-    await db.insert(auditLog).values({
-      workspaceId: actor.workspace.id,
-      actorUserId: actor.user.id,
-      actorLabel: actor.user.email,
+    await recordStaffAudit(db, { actor, meta }, {
       action: "ledger.verify",
       detail: {
         ok: result.ok,
@@ -30,9 +27,6 @@ export const verifyWorkspaceLedger = defineWorkspaceAction({
         unsealedEvents: result.unsealedEvents,
         firstProblem: result.problems[0]?.message ?? null,
       },
-      ip: meta.ip ?? null,
-      userAgent: meta.userAgent ?? null,
-      requestId: meta.requestId,
     });
     return {
       message: result.ok

@@ -13,6 +13,11 @@ export function fieldErrorsFrom(error: z.ZodError, prefix = ""): FieldError[] {
   }));
 }
 
+/** The same field list as one message per field, as the forms show it next to each input. */
+export function fieldMessages(error: z.ZodError): Record<string, string> {
+  return Object.fromEntries(fieldErrorsFrom(error).map((f) => [f.field, f.message]));
+}
+
 /** PostgreSQL cannot store NUL characters or lone surrogates; refuse them as bad input, not as a crash. */
 function findUnstorableString(value: unknown, path: string): string | null {
   if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed() ? path : null;

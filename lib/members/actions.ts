@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { defineWorkspaceAction, type ActionContext } from "../actions/workspace-action";
 import { canGrantRole } from "../auth/permissions";
 import type { Role } from "../auth/roles";
-import { auditLog, invitations, passwordResets } from "../db/schema/access";
+import { invitations, passwordResets } from "../db/schema/access";
+import { recordStaffAudit } from "../actions/audit";
 import { memberships } from "../db/schema/workspaces";
 import type { Tx } from "../db/client";
 import { countOwners, findMembership } from "../data/members";
@@ -13,21 +14,6 @@ import { newLinkToken } from "./tokens";
 
 const INVITATION_DAYS = 7;
 const RESET_HOURS = 24;
-
-function audit(tx: Tx, { actor, meta }: ActionContext, action: string, targetId: string, detail: Record<string, unknown>) {
-  return tx.insert(auditLog).values({
-    workspaceId: actor.workspace.id,
-    actorUserId: actor.user.id,
-    actorLabel: actor.user.email,
-    action,
-    targetType: "user",
-    targetId,
-    detail,
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent ?? null,
-    requestId: meta.requestId,
-  });
-}
 
 /** Owners can only be changed by owners, and a workspace always keeps at least one. */
 async function assertMayManage(tx: Tx, ctx: ActionContext, userId: string, newRole?: Role) {
@@ -60,7 +46,7 @@ export const inviteMember = defineWorkspaceAction({
           expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
         })
         .returning({ id: invitations.id });
-      await audit(tx, ctx, "member.invite", row!.id, { email: input.email, role: input.role });
+      await recordStaffAudit(tx, ctx, { action: "member.invite", targetType: "invitation", targetId: row!.id, detail: { email: input.email, role: input.role } });
     });
     return { message: `Invitation for ${input.email} created. Send them this link; it works once, for ${INVITATION_DAYS} days.`, data: { path: `/invite/${token}` } };
   },
@@ -92,7 +78,7 @@ export const changeMemberRole = defineWorkspaceAction({
         .update(memberships)
         .set({ role: input.role })
         .where(and(eq(memberships.workspaceId, ctx.actor.workspace.id), eq(memberships.userId, input.userId)));
-      await audit(tx, ctx, "member.role", input.userId, { email: target.email, from: target.role, to: input.role });
+      await recordStaffAudit(tx, ctx, { action: "member.role", targetType: "user", targetId: input.userId, detail: { email: target.email, from: target.role, to: input.role } });
     });
     return { message: "Role changed. It applies from their next click." };
   },
@@ -107,7 +93,7 @@ export const removeMember = defineWorkspaceAction({
     await ctx.db.transaction(async (tx) => {
       const target = await assertMayManage(tx, ctx, input.userId);
       await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.actor.workspace.id), eq(memberships.userId, input.userId)));
-      await audit(tx, ctx, "member.remove", input.userId, { email: target.email, role: target.role });
+      await recordStaffAudit(tx, ctx, { action: "member.remove", targetType: "user", targetId: input.userId, detail: { email: target.email, role: target.role } });
     });
     return { message: "Member removed. They lose access on their next click." };
   },
@@ -128,7 +114,7 @@ export const createPasswordResetLink = defineWorkspaceAction({
         createdBy: ctx.actor.user.id,
         expiresAt: new Date(Date.now() + RESET_HOURS * 3_600_000),
       });
-      await audit(tx, ctx, "password.reset-link", input.userId, { email: target.email });
+      await recordStaffAudit(tx, ctx, { action: "password.reset-link", targetType: "user", targetId: input.userId, detail: { email: target.email } });
     });
     return { message: `Password reset link created. Give it to the member; it works once, for ${RESET_HOURS} hours.`, data: { path: `/reset-password/${token}` } };
   },

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import type { ActiveSession } from "../data/staff-sessions";
 import { AppError } from "../errors";
-import { fieldErrorsFrom } from "../ledger/validate-command";
+import { fieldMessages } from "../ledger/validate-command";
 import { hitRateLimit } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { acceptInvitation, resetPassword } from "./accept";
@@ -12,10 +12,6 @@ export type LinkFormState = { message?: string; fields: Record<string, string>; 
 
 // Link tokens are unguessable; the limit keeps a script from hammering argon2 through these forms.
 const perIp = { name: "link-form-ip", limit: 20, windowSeconds: 900 };
-
-function fieldsOf(error: import("zod").ZodError): Record<string, string> {
-  return Object.fromEntries(fieldErrorsFrom(error).map((f) => [f.field, f.message]));
-}
 
 async function guarded(db: Db, meta: RequestMeta, run: () => Promise<LinkFormState>): Promise<LinkFormState> {
   if (!(await hitRateLimit(db, perIp, meta.ip ?? "unknown")).allowed) {
@@ -34,7 +30,7 @@ async function guarded(db: Db, meta: RequestMeta, run: () => Promise<LinkFormSta
 export function acceptInvitationAsNewUser(db: Db, meta: RequestMeta, input: Record<string, unknown>): Promise<LinkFormState> {
   return guarded(db, meta, async () => {
     const parsed = acceptInvitationSchema.safeParse(input);
-    if (!parsed.success) return { fields: fieldsOf(parsed.error) };
+    if (!parsed.success) return { fields: fieldMessages(parsed.error) };
     const { token, name, password } = parsed.data;
     const { workspaceSlug, email } = await acceptInvitation(db, token, { newAccount: { name, password } });
     return { fields: {}, done: { email, password, next: `/${workspaceSlug}/contacts` } };
@@ -52,7 +48,7 @@ export function acceptInvitationAsMember(db: Db, meta: RequestMeta, session: Act
 export function resetPasswordWithLink(db: Db, meta: RequestMeta, input: Record<string, unknown>): Promise<LinkFormState> {
   return guarded(db, meta, async () => {
     const parsed = newPasswordSchema.safeParse(input);
-    if (!parsed.success) return { fields: fieldsOf(parsed.error) };
+    if (!parsed.success) return { fields: fieldMessages(parsed.error) };
     const { email } = await resetPassword(db, String(input.token ?? "").slice(0, 100), parsed.data.password);
     return { fields: {}, done: { email, next: "/sign-in?reset=1" } };
   });

@@ -6,13 +6,19 @@ import { rateLimitBuckets } from "../db/schema/rate-limits";
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
 
+/** The fixed window `now` falls in, and the seconds until it ends. */
+function windowOf(rule: RateLimitRule, now: Date): { windowStart: Date; retryAfterSeconds: number } {
+  const windowMs = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  return { windowStart: new Date(start), retryAfterSeconds: Math.ceil((start + windowMs - now.getTime()) / 1000) };
+}
+
 /**
  * Counts one hit against `rule` for `subject` (an IP, a phone digest) and says whether it is within the limit.
  * One upsert per check: atomic under concurrency, shared by every instance on the same database.
  */
 export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
-  const windowMs = rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const { windowStart, retryAfterSeconds } = windowOf(rule, now);
   const [row] = await db
     .insert(rateLimitBuckets)
     .values({ key: `${rule.name}:${subject}`, windowStart, count: 1 })
@@ -22,11 +28,7 @@ export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: str
     })
     .returning({ count: rateLimitBuckets.count });
   const count = row?.count ?? 1;
-  return {
-    allowed: count <= rule.limit,
-    remaining: Math.max(0, rule.limit - count),
-    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
-  };
+  return { allowed: count <= rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds };
 }
 
 /** Drops windows that ended long ago; called now and then so the table stays small. */
@@ -36,16 +38,11 @@ export async function pruneRateLimits(db: DbOrTx, olderThan: Date): Promise<void
 
 /** Reads `rule`'s count for `subject` in the current window without counting a hit (for limits on failures only). */
 export async function peekRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
-  const windowMs = rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const { windowStart, retryAfterSeconds } = windowOf(rule, now);
   const [row] = await db
     .select({ count: rateLimitBuckets.count })
     .from(rateLimitBuckets)
     .where(and(eq(rateLimitBuckets.key, `${rule.name}:${subject}`), eq(rateLimitBuckets.windowStart, windowStart)));
   const count = row?.count ?? 0;
-  return {
-    allowed: count < rule.limit,
-    remaining: Math.max(0, rule.limit - count),
-    retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
-  };
+  return { allowed: count < rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds };
 }

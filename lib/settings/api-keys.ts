@@ -4,7 +4,7 @@ import { defineWorkspaceAction } from "../actions/workspace-action";
 import { createApiKey } from "../auth/api-keys";
 import { apiKeys } from "../db/schema/access";
 import { NotFoundError } from "../errors";
-import { writeSettingsAudit } from "./audit";
+import { recordStaffAudit } from "../actions/audit";
 import { createApiKeySchema, revokeApiKeySchema } from "./api-keys.validation";
 
 export const createWorkspaceApiKey = defineWorkspaceAction({
@@ -15,7 +15,7 @@ export const createWorkspaceApiKey = defineWorkspaceAction({
   async run(ctx, input) {
     const created = await ctx.db.transaction(async (tx) => {
       const key = await createApiKey(tx, { workspaceId: ctx.actor.workspace.id, name: input.name, scopes: input.scopes, createdBy: ctx.actor.user.id });
-      await writeSettingsAudit(tx, ctx, {
+      await recordStaffAudit(tx, ctx, {
         action: "api-key.create",
         targetType: "api_key",
         targetId: key.id,
@@ -49,7 +49,7 @@ export const revokeWorkspaceApiKey = defineWorkspaceAction({
         .update(apiKeys)
         .set({ revokedAt: new Date() })
         .where(and(eq(apiKeys.id, input.apiKeyId), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)));
-      await writeSettingsAudit(tx, ctx, {
+      await recordStaffAudit(tx, ctx, {
         action: "api-key.revoke",
         targetType: "api_key",
         targetId: input.apiKeyId,

@@ -4,7 +4,7 @@ import { defineWorkspaceAction, type ActionContext } from "../actions/workspace-
 import type { Tx } from "../db/client";
 import { messageCategories } from "../db/schema/forms";
 import { AppError, NotFoundError } from "../errors";
-import { writeSettingsAudit } from "./audit";
+import { recordStaffAudit } from "../actions/audit";
 import { categoryRefSchema, createCategorySchema, updateCategorySchema } from "./categories.validation";
 
 /*
@@ -57,7 +57,7 @@ export const createCategory = defineWorkspaceAction({
             position: sql`(select coalesce(max(${messageCategories.position}) + 1, 0) from ${messageCategories} where ${messageCategories.workspaceId} = ${workspaceId})`,
           })
           .returning({ id: messageCategories.id });
-        await writeSettingsAudit(tx, ctx, { action: "category.create", targetType: "category", targetId: row!.id, detail: input });
+        await recordStaffAudit(tx, ctx, { action: "category.create", targetType: "category", targetId: row!.id, detail: input });
       });
     } catch (error) {
       // Two people adding the same key at once: the unique constraint decides, and the loser hears why.
@@ -81,7 +81,7 @@ export const updateCategory = defineWorkspaceAction({
         .update(messageCategories)
         .set(next)
         .where(and(eq(messageCategories.id, categoryId), eq(messageCategories.workspaceId, ctx.actor.workspace.id)));
-      await writeSettingsAudit(tx, ctx, {
+      await recordStaffAudit(tx, ctx, {
         action: "category.update",
         targetType: "category",
         targetId: categoryId,
@@ -109,7 +109,7 @@ async function setRetired(ctx: ActionContext, categoryId: string, retire: boolea
       )
       .returning({ id: messageCategories.id });
     if (row) {
-      await writeSettingsAudit(tx, ctx, {
+      await recordStaffAudit(tx, ctx, {
         action: retire ? "category.retire" : "category.unretire",
         targetType: "category",
         targetId: categoryId,

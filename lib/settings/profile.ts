@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { defineWorkspaceAction } from "../actions/workspace-action";
 import { workspaces } from "../db/schema/workspaces";
 import { NotFoundError } from "../errors";
-import { writeSettingsAudit } from "./audit";
+import { recordStaffAudit } from "../actions/audit";
 import { profileSchema, type Profile } from "./profile.validation";
 
 const profileFields = [
@@ -47,7 +47,7 @@ export const updateProfile = defineWorkspaceAction({
       const diff = profileChanges(current, next);
       if (diff.changed.length === 0) return diff.changed;
       await tx.update(workspaces).set(diff.after).where(eq(workspaces.id, id));
-      await writeSettingsAudit(tx, ctx, {
+      await recordStaffAudit(tx, ctx, {
         action: "settings.profile",
         targetType: "workspace",
         targetId: id,

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/auth-config";
 import { getDb } from "@/lib/db/app-db";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsFrom } from "@/lib/ledger/validate-command";
+import { fieldMessages } from "@/lib/ledger/validate-command";
 import { hitRateLimit } from "@/lib/rate-limit/limit";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 import { createFirstOwner } from "@/lib/setup/first-run";
@@ -20,7 +20,7 @@ export async function completeSetup(_previous: SetupState, data: FormData): Prom
     return { fields: {}, values, message: "Too many attempts. Wait 15 minutes." };
   }
   const parsed = firstRunSchema.safeParse(input);
-  if (!parsed.success) return { fields: Object.fromEntries(fieldErrorsFrom(parsed.error).map((f) => [f.field, f.message])), values };
+  if (!parsed.success) return { fields: fieldMessages(parsed.error), values };
   let slug: string;
   try {
     ({ slug } = await createFirstOwner(db, parsed.data));

@@ -5,7 +5,7 @@ import { safeNextPath } from "@/lib/auth/next-path";
 import { signInSchema } from "@/lib/auth/sign-in.validation";
 import { getDb } from "@/lib/db/app-db";
 import { revokeStaffSession } from "@/lib/data/staff-sessions";
-import { fieldErrorsFrom } from "@/lib/ledger/validate-command";
+import { fieldMessages } from "@/lib/ledger/validate-command";
 
 export type SignInState = { message?: string; fields: Partial<Record<"email" | "password", string>>; email: string };
 
@@ -13,7 +13,7 @@ export async function signInWithPassword(_previous: SignInState, data: FormData)
   const email = String(data.get("email") ?? "");
   const parsed = signInSchema.safeParse({ email, password: data.get("password") ?? "" });
   if (!parsed.success) {
-    const fields = Object.fromEntries(fieldErrorsFrom(parsed.error).map((f) => [f.field, f.message]));
+    const fields = fieldMessages(parsed.error);
     return { fields, email };
   }
   try {
