@@ -24,6 +24,10 @@ const schema = z.object({
   OIDC_NAME: z.string().max(60).optional(),
   /** The public base URL, used in links we print or send (preference centre, forms). */
   APP_URL: z.string().url().optional(),
+  /** Let webhook endpoints be http:// or private addresses (always allowed outside production). */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1", "true", "false"]).optional(),
+  /** "off" stops this instance delivering outgoing webhooks (another instance, or none, does it). */
+  WEBHOOK_WORKER: z.enum(["on", "off"]).default("on"),
   /** Skip creating the demo workspace on an empty database. */
   ASSENT_NO_DEMO: z.enum(["0", "1", "true", "false"]).optional(),
   /** Tests only: a PostgreSQL server on which the suites create and drop their own database. */

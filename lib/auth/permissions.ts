@@ -18,6 +18,7 @@ const table = {
   "settings:manage": ["owner", "admin"],
   "members:manage": ["owner", "admin"],
   "api-keys:manage": ["owner", "admin"],
+  "webhooks:manage": ["owner", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof table;

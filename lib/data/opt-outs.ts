@@ -18,8 +18,19 @@ export type OptOutRow = {
   occurredAt: Date;
   recordedAt: Date;
   /** The outgoing webhook that tells the business: when it was delivered, or why not yet. */
-  notice: { status: "pending" | "delivered" | "dead" | "none"; deliveredAt: Date | null; attempts: number };
+  notice: OptOutNotice;
 };
+
+/** none: no endpoint takes opt-outs; pending: queued or being retried; dead: every endpoint's retries failed. */
+export type OptOutNotice = { status: "pending" | "delivered" | "dead" | "none"; deliveredAt: Date | null; attempts: number };
+type DeliverySummary = { count: number; deliveredAt: string | null; pending: number; attempts: number };
+
+function noticeOf(outboxStatus: string | null, d: DeliverySummary | null): OptOutNotice {
+  if (outboxStatus === "pending") return { status: "pending", deliveredAt: null, attempts: 0 };
+  if (!outboxStatus || !d || d.count === 0) return { status: "none", deliveredAt: null, attempts: 0 };
+  if (d.deliveredAt) return { status: "delivered", deliveredAt: new Date(d.deliveredAt), attempts: d.attempts };
+  return { status: d.pending > 0 ? "pending" : "dead", deliveredAt: null, attempts: d.attempts };
+}
 
 export const OPT_OUTS_PAGE_SIZE = 50;
 
@@ -49,8 +60,11 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
       occurredAt: consentEvents.occurredAt,
       recordedAt: consentEvents.recordedAt,
       outboxStatus: outbox.status,
-      deliveredAt: outbox.deliveredAt,
-      attempts: outbox.attempts,
+      // Per endpoint deliveries of this opt-out: the first success is when the business was told.
+      deliveries: sql<DeliverySummary | null>`(select jsonb_build_object(
+          'count', count(*), 'deliveredAt', min(d.delivered_at) filter (where d.status = 'delivered'),
+          'pending', count(*) filter (where d.status = 'pending'), 'attempts', coalesce(max(d.attempts), 0))
+        from webhook_deliveries d where d.outbox_id = ${outbox.id})`,
       sortKey: sql<string>`${consentEvents.recordedAt}::text`,
     })
     .from(consentEvents)
@@ -67,10 +81,7 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
     .limit(OPT_OUTS_PAGE_SIZE + 1);
   const page = rows.slice(0, OPT_OUTS_PAGE_SIZE);
   return {
-    rows: page.map(({ outboxStatus, deliveredAt, attempts, sortKey: _, ...r }): OptOutRow => ({
-      ...r,
-      notice: { status: outboxStatus ?? "none", deliveredAt, attempts: attempts ?? 0 },
-    })),
+    rows: page.map(({ outboxStatus, deliveries, sortKey: _, ...r }): OptOutRow => ({ ...r, notice: noticeOf(outboxStatus, deliveries) })),
     nextBefore: rows.length > OPT_OUTS_PAGE_SIZE ? encodeCursor({ at: page.at(-1)!.sortKey, id: page.at(-1)!.eventId }) : undefined,
   };
 }

@@ -3,6 +3,7 @@ import { appDatabase, databaseTargetFromEnv } from "../db/app-db";
 import { hasAnyUser } from "../setup/first-run";
 import { env, isBuildPhase } from "../env";
 import { loadSecrets } from "../secrets";
+import { startAppWebhookWorker } from "../webhooks/app-worker";
 
 export function publicBaseUrl(): string {
   const { APP_URL, PORT } = env();
@@ -25,6 +26,7 @@ export async function startServer(): Promise<void> {
     return;
   }
   const { handle, demo } = started;
+  startAppWebhookWorker(handle.db);
   const where = handle.kind === "pglite" ? `embedded PGlite in ${env().DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
   const lines = [`Assent is running at ${base} on ${where}.`];
   if (demo) {

@@ -19,4 +19,8 @@ export const subscriptionStateEnum = pgEnum("subscription_state", ["opted_in", "
 export const optInLevelEnum = pgEnum("opt_in_level", ["single", "confirmed"]);
 export const formStatusEnum = pgEnum("form_status", ["draft", "published", "archived"]);
 export const templateCategoryEnum = pgEnum("template_category", ["marketing", "utility", "authentication"]);
-export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "delivered", "dead"]);
+/** pending: not yet handed to the workspace's webhook endpoints; dispatched: one delivery row made per endpoint. */
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "dispatched", "dead"]);
+export const webhookEndpointStatusEnum = pgEnum("webhook_endpoint_status", ["active", "disabled"]);
+/** dead: every retry failed; it waits in the delivery log for someone to redeliver it. */
+export const webhookDeliveryStatusEnum = pgEnum("webhook_delivery_status", ["pending", "delivered", "dead"]);

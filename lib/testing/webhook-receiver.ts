@@ -1,0 +1,31 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; at: Date };
+
+/**
+ * A business's webhook receiver, on a local port: records every request and answers with the statuses it is
+ * told to (one per request, then 200), so tests can make it fail and recover.
+ */
+export async function startWebhookReceiver() {
+  const received: ReceivedWebhook[] = [];
+  const answers: number[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: new Date() });
+      const status = answers.shift() ?? 200;
+      res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `failing on purpose (${status})`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    received,
+    /** The next requests get these statuses, in order. */
+    answerWith: (...statuses: number[]) => answers.push(...statuses),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

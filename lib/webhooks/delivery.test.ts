@@ -1,0 +1,202 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { runWorkspaceAction } from "../actions/workspace-action";
+import { findRecentOptOuts } from "../data/opt-outs";
+import { listEndpointDeliveries } from "../data/webhooks";
+import type { ActiveSession } from "../data/staff-sessions";
+import { auditLog } from "../db/schema/access";
+import { webhookDeliveries, webhookEndpoints } from "../db/schema/webhooks";
+import { append } from "../ledger/append";
+import { createLedgerFixture, apiOptOut, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { signedInMember, testMeta } from "../testing/staff";
+import { startWebhookReceiver } from "../testing/webhook-receiver";
+import { createWebhookEndpoint, rotateWebhookSecret, sendWebhookTest, setWebhookEndpointStatus, updateWebhookEndpoint } from "./endpoints";
+import { redeliverWebhook } from "./redeliver";
+import { verifySignature } from "./signature";
+import { runWebhookPass } from "./worker";
+
+const instant = [0, 0, 0, 0];
+
+describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
+  let db: TestDatabase;
+  let fx: LedgerFixture;
+  let other: LedgerFixture;
+  let admin: ActiveSession;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let phone = 0;
+  const act = (def: Parameters<typeof runWorkspaceAction>[0], input: Record<string, unknown>, session = admin, slug = fx.workspace.slug) =>
+    runWorkspaceAction(def, db.db, session, testMeta, { workspace: slug, ...input });
+  async function addEndpoint(topics = ["consent.opt_out"], url = receiver.url) {
+    const result = await act(createWebhookEndpoint, { url, description: "CRM", topics });
+    if (!result.ok) throw new Error(result.message);
+    return result.data as { id: string; secret: string };
+  }
+  const pass = (retryDelays: readonly number[] = instant) => runWebhookPass(db.db, { retryDelays, allowPrivate: true });
+  const headersOf = (i: number) => receiver.received[i]!.headers as Record<string, string>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    fx = await createLedgerFixture(db.db);
+    other = await createLedgerFixture(db.db);
+    admin = await signedInMember(db.db, fx.workspace.id, "admin");
+  });
+  afterAll(() => db?.drop());
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+  });
+  afterAll(() => receiver?.close());
+  afterEach(async () => {
+    // Each test starts with no live endpoints and an empty receiver.
+    await db.db.update(webhookEndpoints).set({ removedAt: new Date() });
+    await pass();
+    receiver.received.length = 0;
+  });
+
+  it("bad input gives a field list and creates nothing", async () => {
+    const result = await act(createWebhookEndpoint, { url: "ftp://x", description: "", topics: [] });
+    expect(result).toMatchObject({ ok: false, code: "validation_failed" });
+    if (result.ok) return;
+    expect(result.fields.map((f) => f.field).sort()).toEqual(["topics", "url"]);
+    expect(await act(createWebhookEndpoint, { url: "https://u:p@example.com/h", topics: ["consent.opt_out"], description: "" })).toMatchObject({ ok: false, fields: [{ field: "url" }] });
+    expect(await act(createWebhookEndpoint, { url: "https://example.com/h", topics: ["consent.everything"], description: "" })).toMatchObject({ ok: false, fields: [{ field: "topics.0" }] });
+    expect(await db.db.select().from(webhookEndpoints)).toHaveLength(0);
+  });
+
+  it("an opt-out reaches the endpoint once, signed, and the opt-outs page shows when", async () => {
+    const { id, secret } = await addEndpoint();
+    expect(secret).toMatch(/^whsec_/);
+    const receipt = await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers", "tips"]));
+    await append(db.db, apiOptOut(other, testPhone(phone), ["offers"])); // another workspace: not ours to send
+    expect(await pass()).toMatchObject({ attempted: 1 });
+    expect(receiver.received).toHaveLength(1);
+    const got = receiver.received[0]!;
+    expect(verifySignature({ secret, headers: got.headers as Record<string, string>, body: got.body })).toBe(true);
+    expect(verifySignature({ secret, headers: got.headers as Record<string, string>, body: got.body.replace("opt_out", "opt_in") })).toBe(false);
+    const body = JSON.parse(got.body);
+    expect(body).toMatchObject({ type: "consent.opt_out", data: { commandId: receipt.commandId, phone: testPhone(phone), state: { offers: { state: "opted_out" }, tips: { state: "opted_out" } } } });
+    expect(body.data.events).toHaveLength(2);
+    // Nothing more to send: each message goes once.
+    expect(await pass()).toMatchObject({ attempted: 0 });
+    const optOuts = await findRecentOptOuts(db.db, fx.workspace.id, {});
+    const row = optOuts.rows.find((r) => r.eventId === receipt.events[0]!.id)!;
+    expect(row.notice).toMatchObject({ status: "delivered", attempts: 1 });
+    expect(row.notice.deliveredAt!.getTime()).toBeGreaterThanOrEqual(row.recordedAt.getTime());
+    const log = await listEndpointDeliveries(db.db, fx.workspace.id, id);
+    expect(log.rows).toMatchObject([{ status: "delivered", attempts: 1, lastStatusCode: 200, log: [{ statusCode: 200 }] }]);
+  });
+
+  it("retries after the receiver fails twice, then delivers; the log keeps every attempt", async () => {
+    const { id } = await addEndpoint();
+    receiver.answerWith(500, 503);
+    const receipt = await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers"]));
+    await pass();
+    expect(receiver.received).toHaveLength(3);
+    // A retry is the same message: the same id for the receiver to drop a duplicate.
+    expect(new Set(receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(1);
+    const [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 3, lastStatusCode: 200 });
+    expect(delivery!.log.map((a) => a.statusCode)).toEqual([200, 503, 500]);
+    const row = (await findRecentOptOuts(db.db, fx.workspace.id, {})).rows.find((r) => r.eventId === receipt.events[0]!.id)!;
+    expect(row.notice.status).toBe("delivered");
+  });
+
+  it("waits out the backoff, gives up into the dead letter, and redelivers by hand", async () => {
+    const { id } = await addEndpoint();
+    receiver.answerWith(500, 500);
+    const receipt = await append(db.db, apiOptOut(fx, testPhone(++phone), ["tips"]));
+    await pass([3600]);
+    expect(receiver.received).toHaveLength(1);
+    let [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
+    expect(delivery).toMatchObject({ status: "pending", attempts: 1 });
+    expect(delivery!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 3000 * 1000);
+    await db.db.update(webhookDeliveries).set({ nextAttemptAt: new Date() }).where(eq(webhookDeliveries.id, delivery!.id));
+    await pass([0]);
+    [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
+    expect(delivery).toMatchObject({ status: "dead", attempts: 2 });
+    expect((await findRecentOptOuts(db.db, fx.workspace.id, {})).rows.find((r) => r.eventId === receipt.events[0]!.id)!.notice.status).toBe("dead");
+
+    const marketer = await signedInMember(db.db, fx.workspace.id, "marketer");
+    expect(await act(redeliverWebhook, { deliveryId: delivery!.id }, marketer)).toMatchObject({ ok: false, code: "forbidden" });
+    const outsider = await signedInMember(db.db, other.workspace.id, "owner");
+    expect(await act(redeliverWebhook, { deliveryId: delivery!.id }, outsider, other.workspace.slug)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await act(redeliverWebhook, { deliveryId: delivery!.id })).toMatchObject({ ok: true });
+    receiver.answerWith(500);
+    await pass([0]);
+    [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 2 });
+    expect(delivery!.log).toHaveLength(4);
+    const audits = await db.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, "webhook.redeliver")));
+    expect(audits).toHaveLength(1);
+  });
+
+  it("sends only the topics asked for, and nothing while disabled; waiting deliveries resume when enabled", async () => {
+    const { id } = await addEndpoint(["consent.opt_in"]);
+    await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers"]));
+    await append(db.db, webOptIn(fx, testPhone(phone)));
+    await pass();
+    expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(["consent.opt_in"]);
+
+    receiver.answerWith(500);
+    await append(db.db, webOptIn(fx, testPhone(++phone)));
+    await pass([3600]);
+    expect(await act(setWebhookEndpointStatus, { endpointId: id, status: "disabled" })).toMatchObject({ ok: true });
+    await db.db.update(webhookDeliveries).set({ nextAttemptAt: new Date() });
+    await append(db.db, webOptIn(fx, testPhone(++phone)));
+    await pass();
+    expect(receiver.received).toHaveLength(2); // the retry waits, the new opt-in is not queued for it
+    expect(await act(setWebhookEndpointStatus, { endpointId: id, status: "active" })).toMatchObject({ ok: true });
+    await pass();
+    expect(receiver.received).toHaveLength(3);
+  });
+
+  it("a test event goes to the one endpoint asked; rotation signs with both secrets for a day", async () => {
+    const first = await addEndpoint();
+    const second = await addEndpoint();
+    expect(await act(sendWebhookTest, { endpointId: first.id })).toMatchObject({ ok: true });
+    await pass();
+    expect(receiver.received).toHaveLength(1);
+    expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ type: "webhook.test" });
+
+    const rotated = await act(rotateWebhookSecret, { endpointId: second.id });
+    if (!rotated.ok) throw new Error(rotated.message);
+    const fresh = (rotated.data as { secret: string }).secret;
+    await act(sendWebhookTest, { endpointId: second.id });
+    await pass();
+    const got = receiver.received[1]!;
+    expect(headersOf(1)["webhook-signature"]!.split(" ")).toHaveLength(2);
+    expect(verifySignature({ secret: fresh, headers: got.headers as Record<string, string>, body: got.body })).toBe(true);
+    expect(verifySignature({ secret: second.secret, headers: got.headers as Record<string, string>, body: got.body })).toBe(true);
+    expect(verifySignature({ secret: first.secret, headers: got.headers as Record<string, string>, body: got.body })).toBe(false);
+  });
+
+  it("refuses private addresses when they are not allowed, at save and at send", async () => {
+    const { id } = await addEndpoint();
+    await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers"]));
+    await runWebhookPass(db.db, { retryDelays: [3600], allowPrivate: false });
+    expect(receiver.received).toHaveLength(0);
+    const [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
+    expect(delivery).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null });
+    expect(delivery!.lastError).toMatch(/^Not sent: /);
+  });
+
+  it("only owners and admins manage endpoints; another workspace's are not found", async () => {
+    const { id } = await addEndpoint();
+    for (const role of ["marketer", "compliance", "viewer"] as const) {
+      const member = await signedInMember(db.db, fx.workspace.id, role);
+      expect(await act(createWebhookEndpoint, { url: receiver.url, topics: ["consent.opt_out"], description: "" }, member)).toMatchObject({ ok: false, code: "forbidden" });
+    }
+    const outsider = await signedInMember(db.db, other.workspace.id, "owner");
+    expect(await act(updateWebhookEndpoint, { endpointId: id, url: receiver.url, topics: ["consent.opt_in"], description: "" }, outsider, other.workspace.slug)).toMatchObject({ ok: false, code: "not_found" });
+    const [endpoint] = await db.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+    expect(endpoint!.topics).toEqual(["consent.opt_out"]);
+  });
+
+  it.runIf(kind === "postgres")("two workers at once send each message once", async () => {
+    await addEndpoint();
+    for (let i = 0; i < 30; i++) await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers"]));
+    await Promise.all([pass(), pass(), pass()]);
+    expect(receiver.received).toHaveLength(30);
+    expect(new Set(receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(30);
+  });
+});

@@ -1,0 +1,27 @@
+import "server-only";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { loadSecrets } from "../secrets";
+
+/**
+ * Endpoint signing secrets must be readable to sign with, so unlike API keys they cannot be stored as hashes.
+ * They are sealed with AES-256-GCM under a key derived from AUTH_SECRET, so a copy of the database alone does
+ * not let anyone forge deliveries. Changing AUTH_SECRET means rotating every endpoint's secret.
+ */
+function sealKey(): Buffer {
+  return Buffer.from(hkdfSync("sha256", loadSecrets().authSecret, "", "assent/webhook-signing-secret", 32));
+}
+
+export function sealSecret(secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", sealKey(), iv);
+  const sealed = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
+  return ["v1", iv.toString("base64url"), sealed.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+}
+
+export function openSecret(sealed: string): string {
+  const [version, iv, data, tag] = sealed.split(".");
+  if (version !== "v1" || !iv || !data || !tag) throw new Error("Unknown sealed-secret format");
+  const decipher = createDecipheriv("aes-256-gcm", sealKey(), Buffer.from(iv, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+}
