@@ -133,7 +133,8 @@ export async function append(db: Db, input: LedgerCommand): Promise<Receipt> {
       state: Object.fromEntries([...current].map(([key, v]) => [key, v.state])),
       replayed: false,
     };
-    const payload = { commandId, contactId: contact.id, phone, channel: command.channel, events: receipt.events, state: receipt.state };
+    // No phone here: the deliverer reads it from the contact when it sends, so an erasure reaches queued messages.
+    const payload = { commandId, contactId: contact.id, channel: command.channel, events: receipt.events, state: receipt.state };
     const list = <T>(items: T[], row: (item: T) => SQL) => sql.join(items.map(row), sql`, `);
     const evidence = JSON.stringify(command.evidence);
     const actor = JSON.stringify(command.actor);

@@ -7,6 +7,7 @@ import type { ActiveSession } from "../data/staff-sessions";
 import { auditLog } from "../db/schema/access";
 import { webhookDeliveries, webhookEndpoints } from "../db/schema/webhooks";
 import { append } from "../ledger/append";
+import { erasePersonalData } from "../ledger/erase";
 import { createLedgerFixture, apiOptOut, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
 import { signedInMember, testMeta } from "../testing/staff";
@@ -128,6 +129,18 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     expect(delivery!.log).toHaveLength(4);
     const audits = await db.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, "webhook.redeliver")));
     expect(audits).toHaveLength(1);
+  });
+
+  it("a message waiting when its contact is erased goes out without the phone number", async () => {
+    await addEndpoint();
+    receiver.answerWith(500);
+    const receipt = await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers"]));
+    await pass([3600]);
+    expect(JSON.parse(receiver.received[0]!.body).data.phone).toBe(testPhone(phone));
+    await erasePersonalData(db.db, { workspaceId: fx.workspace.id, contactId: receipt.contactId, actor: { userId: null, label: "test" }, reason: "asked" });
+    await db.db.update(webhookDeliveries).set({ nextAttemptAt: new Date() });
+    await pass();
+    expect(JSON.parse(receiver.received[1]!.body).data).toMatchObject({ phone: null, contactId: receipt.contactId });
   });
 
   it("sends only the topics asked for, and nothing while disabled; waiting deliveries resume when enabled", async () => {
