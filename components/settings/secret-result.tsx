@@ -2,9 +2,9 @@
 import { useRef, useState, type ReactNode } from "react";
 
 /** A secret shown this once, with a copy button; it is not stored anywhere it could be shown again. */
-type Props = { id: string; label: string; value: string; onDone: () => void; children?: ReactNode };
+type Props = { id: string; label: string; value: string; onDone: () => void; children?: ReactNode; what?: string };
 
-export function SecretResult({ id, label, value, onDone, children }: Props) {
+export function SecretResult({ id, label, value, onDone, children, what = "key" }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<"yes" | "select" | null>(null);
   async function copy() {
@@ -32,16 +32,16 @@ export function SecretResult({ id, label, value, onDone, children }: Props) {
           className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-3 py-2 font-mono text-sm text-slate-900"
         />
         <button type="button" onClick={copy} className="rounded-md border border-emerald-500 bg-white px-4 py-2 text-sm font-semibold text-emerald-900 hover:bg-emerald-100">
-          {copied === "yes" ? "Copied" : "Copy key"}
+          {copied === "yes" ? "Copied" : `Copy ${what}`}
         </button>
       </div>
       <p aria-live="polite" className="text-sm text-emerald-900">
         {copied === "yes" && "Copied to the clipboard. "}
-        {copied === "select" && "Your browser blocked copying; the key is selected, press Ctrl+C (⌘C on a Mac). "}
+        {copied === "select" && `Your browser blocked copying; the ${what} is selected, press Ctrl+C (⌘C on a Mac). `}
         {children}
       </p>
       <button type="button" onClick={onDone} className="text-sm font-medium text-emerald-900 underline hover:no-underline">
-        I have stored it; hide the key
+        I have stored it; hide the {what}
       </button>
     </div>
   );

@@ -6,6 +6,7 @@ const sections = [
   { href: "", label: "Business profile", permission: "settings:manage" },
   { href: "/categories", label: "Message categories", permission: "settings:manage" },
   { href: "/api-keys", label: "API keys", permission: "api-keys:manage" },
+  { href: "/webhooks", label: "Webhooks", permission: "webhooks:manage" },
 ] as const;
 
 export type SettingsSection = (typeof sections)[number]["href"];

@@ -11,6 +11,12 @@ import * as memberActions from "../members/actions";
 import * as apiKeySettings from "../settings/api-keys";
 import * as categorySettings from "../settings/categories";
 import * as profileSettings from "../settings/profile";
+import * as webhookEndpointActions from "../webhooks/endpoints";
+import * as webhookRedeliver from "../webhooks/redeliver";
+import { sealSecret } from "../webhooks/secret-seal";
+import { generateSigningSecret } from "../webhooks/signature";
+import { outbox } from "../db/schema/ledger";
+import { webhookDeliveries, webhookEndpoints } from "../db/schema/webhooks";
 import { createApiKey } from "./api-keys";
 import { append } from "../ledger/append";
 import { invitations } from "../db/schema/access";
@@ -79,7 +85,31 @@ const actionCases: Record<string, ActionCase> = {
     allowed: admins,
     sample: async (f) => ({ apiKeyId: (await createApiKey(f.db.db, { workspaceId: f.fx.workspace.id, name: "k", scopes: ["consents:read"] })).id }),
   },
+  "settings.webhooks.create": { allowed: admins, sample: async () => endpointFields },
+  "settings.webhooks.update": { allowed: admins, sample: async (f) => ({ ...endpointFields, endpointId: await freshEndpointId(f) }) },
+  "settings.webhooks.setStatus": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f), status: "disabled" }) },
+  "settings.webhooks.remove": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f) }) },
+  "settings.webhooks.rotateSecret": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f) }) },
+  "settings.webhooks.sendTest": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f) }) },
+  "settings.webhooks.redeliver": { allowed: admins, sample: async (f) => ({ deliveryId: await freshDeliveryId(f) }) },
 };
+
+const endpointFields = { url: "https://hooks.example.com/assent", description: "CRM", topics: ["consent.opt_out"] };
+
+async function freshEndpointId(f: Fixture): Promise<string> {
+  const [row] = await f.db.db
+    .insert(webhookEndpoints)
+    .values({ workspaceId: f.fx.workspace.id, url: endpointFields.url, topics: endpointFields.topics, secretSealed: sealSecret(generateSigningSecret()) })
+    .returning({ id: webhookEndpoints.id });
+  return row!.id;
+}
+
+async function freshDeliveryId(f: Fixture): Promise<string> {
+  const endpointId = await freshEndpointId(f);
+  const [message] = await f.db.db.insert(outbox).values({ workspaceId: f.fx.workspace.id, topic: "webhook.test", payload: {}, status: "dispatched" }).returning({ id: outbox.id });
+  const [row] = await f.db.db.insert(webhookDeliveries).values({ workspaceId: f.fx.workspace.id, outboxId: message!.id, endpointId, topic: "webhook.test" }).returning({ id: webhookDeliveries.id });
+  return row!.id;
+}
 
 async function freshCategoryId(f: Fixture): Promise<string> {
   const key = `m_${crypto.randomUUID().slice(0, 8)}`;
@@ -103,6 +133,7 @@ const openActions: Record<string, string> = {
   "app/(auth)/invite/[token]/actions.ts#acceptAsNewUser": "authorised by the invitation token",
   "app/(auth)/invite/[token]/actions.ts#acceptAsMember": "authorised by the invitation token and the signed-in invitee",
   "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": "authorised by the reset token",
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": "asks for a reset link by email; same answer for any address; rate limited per network and per address",
   "app/(public)/f/[workspace]/[form]/actions.ts#submitOptIn": "the public opt-in form; rate limited",
   "app/(auth)/setup/actions.ts#completeSetup": "first run only: refused once any account exists",
 };
@@ -112,7 +143,7 @@ const openRoutes: Record<string, string> = {
 };
 
 const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
-for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, apiKeySettings, exportRoute, certificateRoute] as Record<string, unknown>[]) {
+for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, exportRoute, certificateRoute] as Record<string, unknown>[]) {
   for (const [exportName, value] of Object.entries(mod)) {
     if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
   }
