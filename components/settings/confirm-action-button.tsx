@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { ActionMessage } from "@/components/ui/action-form-state";
+import { buttonClass } from "@/components/ui/button";
 import type { FormAction } from "./use-validated-action";
 
 type Props = {
@@ -12,10 +13,12 @@ type Props = {
   confirm: string;
   /** Once done, only the outcome stays, so the person still reads what happened. */
   done?: boolean;
+  /** Full size, to sit in a row of other buttons; the default is the small one used inside lists. */
+  size?: "small" | "regular";
 };
 
 /** A one-button action that asks first, for what cannot be undone. */
-export function ConfirmActionButton({ action, fields, label, accessibleLabel, pendingLabel, confirm, done = false }: Props) {
+export function ConfirmActionButton({ action, fields, label, accessibleLabel, pendingLabel, confirm, done = false, size = "small" }: Props) {
   const [result, formAction, pending] = useActionState(action, null);
   if (done) return <ActionMessage result={result} />;
   return (
@@ -33,7 +36,11 @@ export function ConfirmActionButton({ action, fields, label, accessibleLabel, pe
         type="submit"
         disabled={pending}
         aria-label={accessibleLabel}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:text-slate-400"
+        className={
+          size === "regular"
+            ? `${buttonClass("secondary")} text-red-700 hover:bg-red-50`
+            : "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:text-slate-400"
+        }
       >
         {pending ? pendingLabel : label}
       </button>

@@ -46,7 +46,8 @@ export function DeliveryLog({ workspace, rows, redeliver, paused }: { workspace:
           {d.log.length > 0 && (
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer text-brand-800 underline hover:no-underline">Attempts ({d.log.length})</summary>
-              <table className="mt-2 min-w-full text-left text-xs">
+              <div className="mt-2 overflow-x-auto">
+              <table className="min-w-full text-left text-xs">
                 <thead className="text-slate-500">
                   <tr>
                     <th scope="col" className="py-1 pr-4 font-medium">Started</th>
@@ -68,6 +69,7 @@ export function DeliveryLog({ workspace, rows, redeliver, paused }: { workspace:
                   ))}
                 </tbody>
               </table>
+              </div>
             </details>
           )}
         </li>

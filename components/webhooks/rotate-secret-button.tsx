@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-form-state";
+import { buttonClass } from "@/components/ui/button";
 import { SecretResult } from "@/components/settings/secret-result";
 import type { FormAction } from "@/components/settings/use-validated-action";
 
@@ -26,7 +27,7 @@ export function RotateSecretButton({ action, workspace, endpointId }: { action: 
     >
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="endpointId" value={endpointId} />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:text-slate-400">
+      <button type="submit" disabled={pending} className={buttonClass("secondary")}>
         {pending ? "Rotating…" : "Rotate signing secret"}
       </button>
       {result && !result.ok && <ActionMessage result={result} />}

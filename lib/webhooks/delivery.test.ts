@@ -62,6 +62,8 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     expect(await act(createWebhookEndpoint, { url: "https://u:p@example.com/h", topics: ["consent.opt_out"], description: "" })).toMatchObject({ ok: false, fields: [{ field: "url" }] });
     expect(await act(createWebhookEndpoint, { url: "https://example.com/h", topics: ["consent.everything"], description: "" })).toMatchObject({ ok: false, fields: [{ field: "topics.0" }] });
     expect(await db.db.select().from(webhookEndpoints)).toHaveLength(0);
+    await addEndpoint();
+    expect(await act(createWebhookEndpoint, { url: receiver.url, topics: ["consent.opt_in"], description: "" })).toMatchObject({ ok: false, fields: [{ field: "url", code: "url_taken" }] });
   });
 
   it("an opt-out reaches the endpoint once, signed, and the opt-outs page shows when", async () => {
@@ -165,7 +167,7 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
 
   it("a test event goes to the one endpoint asked; rotation signs with both secrets for a day", async () => {
     const first = await addEndpoint();
-    const second = await addEndpoint();
+    const second = await addEndpoint(["consent.opt_out"], `${receiver.url}?second`);
     expect(await act(sendWebhookTest, { endpointId: first.id })).toMatchObject({ ok: true });
     await pass();
     expect(receiver.received).toHaveLength(1);

@@ -16,9 +16,17 @@ import { TEST_TOPIC } from "./topics";
 /** How long the old secret keeps signing after a rotation, so the receiver can switch without missing one. */
 const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
 
-function checkUrlPolicy(url: string) {
+const urlError = (code: string, message: string) => new ValidationError([{ field: "url", code, message }], "Check the highlighted fields.");
+
+/** The network policy, and one endpoint per URL: a second one would deliver every event twice. */
+async function checkUrl(tx: Tx, ctx: ActionContext, url: string, self?: string) {
   const problem = endpointUrlProblem(url);
-  if (problem) throw new ValidationError([{ field: "url", code: "url_not_allowed", message: problem }], "Check the highlighted fields.");
+  if (problem) throw urlError("url_not_allowed", problem);
+  const [twin] = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.workspaceId, ctx.actor.workspace.id), eq(webhookEndpoints.url, url), isNull(webhookEndpoints.removedAt)));
+  if (twin && twin.id !== self) throw urlError("url_taken", "This URL already has an endpoint. Edit that one to change what it receives.");
 }
 
 /** The endpoint, locked for the change, if it is this workspace's and not removed. */
@@ -40,9 +48,9 @@ export const createWebhookEndpoint = defineWorkspaceAction({
   schema: createEndpointSchema,
   arrays: ["topics"],
   async run(ctx, input) {
-    checkUrlPolicy(input.url);
     const secret = generateSigningSecret();
     const created = await ctx.db.transaction(async (tx) => {
+      await checkUrl(tx, ctx, input.url);
       const [endpoint] = await tx
         .insert(webhookEndpoints)
         .values({ workspaceId: ctx.actor.workspace.id, url: input.url, description: input.description, topics: input.topics, secretSealed: sealSecret(secret), createdBy: ctx.actor.user.id })
@@ -63,9 +71,9 @@ export const updateWebhookEndpoint = defineWorkspaceAction({
   schema: updateEndpointSchema,
   arrays: ["topics"],
   async run(ctx, input) {
-    checkUrlPolicy(input.url);
     await ctx.db.transaction(async (tx) => {
       const before = await lockEndpoint(tx, ctx, input.endpointId);
+      await checkUrl(tx, ctx, input.url, before.id);
       await tx
         .update(webhookEndpoints)
         .set({ url: input.url, description: input.description, topics: input.topics, updatedAt: new Date() })

@@ -68,6 +68,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
             label="Remove"
             accessibleLabel={`Remove the endpoint ${endpoint.url}`}
             pendingLabel="Removing…"
+            size="regular"
             confirm={`Remove the endpoint ${endpoint.url}?\n\nIt stops receiving events at once, deliveries still waiting are not sent, and it cannot be brought back (add it again instead).`}
           />
         </div>
