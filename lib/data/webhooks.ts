@@ -5,6 +5,9 @@ import type { DbOrTx } from "../db/client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../db/schema/webhooks";
 import { users } from "../db/schema/workspaces";
 
+// Qualified by hand: inside a subquery an unqualified "id" would mean the delivery's id.
+const endpointId = sql.raw(`"webhook_endpoints"."id"`);
+
 /** A workspace's endpoints with how their last day went; never selects the secrets. */
 export async function listWebhookEndpoints(db: DbOrTx, workspaceId: string) {
   return db
@@ -15,9 +18,9 @@ export async function listWebhookEndpoints(db: DbOrTx, workspaceId: string) {
       topics: webhookEndpoints.topics,
       status: webhookEndpoints.status,
       createdAt: webhookEndpoints.createdAt,
-      delivered24h: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = ${webhookEndpoints.id} and d.status = 'delivered' and d.delivered_at > now() - interval '1 day')`,
-      retrying: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = ${webhookEndpoints.id} and d.status = 'pending' and d.attempts > 0)`,
-      dead: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = ${webhookEndpoints.id} and d.status = 'dead')`,
+      delivered24h: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = ${endpointId} and d.status = 'delivered' and d.delivered_at > now() - interval '1 day')`,
+      retrying: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = ${endpointId} and d.status = 'pending' and d.attempts > 0)`,
+      dead: sql<number>`(select count(*)::int from webhook_deliveries d where d.endpoint_id = ${endpointId} and d.status = 'dead')`,
     })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.workspaceId, workspaceId), isNull(webhookEndpoints.removedAt)))

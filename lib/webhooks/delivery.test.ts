@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runWorkspaceAction } from "../actions/workspace-action";
 import { findRecentOptOuts } from "../data/opt-outs";
-import { listEndpointDeliveries } from "../data/webhooks";
+import { listEndpointDeliveries, listWebhookEndpoints } from "../data/webhooks";
 import type { ActiveSession } from "../data/staff-sessions";
 import { auditLog } from "../db/schema/access";
 import { webhookDeliveries, webhookEndpoints } from "../db/schema/webhooks";
@@ -85,6 +85,7 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     const row = optOuts.rows.find((r) => r.eventId === receipt.events[0]!.id)!;
     expect(row.notice).toMatchObject({ status: "delivered", attempts: 1 });
     expect(row.notice.deliveredAt!.getTime()).toBeGreaterThanOrEqual(row.recordedAt.getTime());
+    expect((await listWebhookEndpoints(db.db, fx.workspace.id)).find((e) => e.id === id)).toMatchObject({ delivered24h: 1, retrying: 0, dead: 0 });
     const log = await listEndpointDeliveries(db.db, fx.workspace.id, id);
     expect(log.rows).toMatchObject([{ status: "delivered", attempts: 1, lastStatusCode: 200, log: [{ statusCode: 200 }] }]);
   });
