@@ -1,10 +1,25 @@
 import { z } from "zod";
 import { canonicalJson, sha256Hex, type Canonical } from "../ledger/canonical";
 
+/** How one category is presented in one language. */
+export const categoryTextSchema = z.object({
+  label: z.string().min(1),
+  description: z.string(),
+  example: z.string(),
+  frequency: z.string(),
+});
+
 /** Wording of a form in one language: exactly what the person is shown, read out or handed on paper. */
 export const formLanguageContentSchema = z.object({
   headline: z.string().min(1),
+  /** A sentence or two under the headline. */
+  intro: z.string().optional(),
   benefits: z.array(z.string().min(1)),
+  /**
+   * Each category's label, description, example and frequency in this language, frozen with the version so the
+   * text shown is provable. Versions made before forms had translations lack it and show the category's own.
+   */
+  categories: z.record(z.string(), categoryTextSchema).optional(),
   /** One consent sentence per category key; each names the business and WhatsApp. */
   consent: z.record(z.string(), z.string().min(1)),
   howToStop: z.string().min(1),
@@ -22,8 +37,12 @@ export const formVersionContentSchema = z.object({
   languages: z.record(z.string(), formLanguageContentSchema),
 });
 
+export type CategoryText = z.infer<typeof categoryTextSchema>;
 export type FormLanguageContent = z.infer<typeof formLanguageContentSchema>;
 export type FormVersionContent = z.infer<typeof formVersionContentSchema>;
+
+/** The editable next version of a form, kept on the form until it is published. */
+export type FormDraft = { content: FormVersionContent; updatedAt: string; updatedBy: string | null };
 
 export function formVersionDigest(content: FormVersionContent): string {
   return sha256Hex(canonicalJson(content as unknown as Canonical));

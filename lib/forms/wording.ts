@@ -1,6 +1,6 @@
 import type { FormLanguageContent } from "./content";
 
-type CategoryWording = { key: string; label: string };
+type CategoryWording = { key: string; label: string; description?: string; example?: string; frequency?: string };
 
 /**
  * The default English wording. Each consent sentence says, in one breath, that the person agrees to receive
@@ -10,6 +10,9 @@ export function defaultEnglishWording(businessName: string, categories: Category
   return {
     headline: `Get ${businessName} updates on WhatsApp`,
     benefits: [],
+    categories: Object.fromEntries(
+      categories.map((c) => [c.key, { label: c.label, description: c.description ?? "", example: c.example ?? "", frequency: c.frequency ?? "" }]),
+    ),
     consent: Object.fromEntries(
       categories.map((c) => [c.key, `Yes, I want to receive ${c.label.toLowerCase()} from ${businessName} on WhatsApp.`]),
     ),

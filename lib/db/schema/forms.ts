@@ -1,7 +1,7 @@
-import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { formChannelEnum, formStatusEnum, templateCategoryEnum } from "./enums";
 import { users, workspaces } from "./workspaces";
-import type { FormVersionContent } from "../../forms/content";
+import type { FormDraft, FormVersionContent } from "../../forms/content";
 
 export const messageCategories = pgTable(
   "message_categories",
@@ -39,6 +39,10 @@ export const forms = pgTable(
     keyword: text("keyword"),
     status: formStatusEnum("status").notNull().default("draft"),
     currentVersionId: uuid("current_version_id"),
+    /** The editable next version; publishing freezes it into form_versions. */
+    draft: jsonb("draft").$type<FormDraft>(),
+    /** Sites allowed to show the form in an <iframe> (the page's frame-ancestors); empty means none. */
+    embedDomains: text("embed_domains").array().notNull().default([]),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -65,4 +69,25 @@ export const formVersions = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
   },
   (t) => [unique("form_versions_form_version").on(t.formId, t.version)],
+);
+
+/**
+ * The page as it was rendered in each language when a version was published: evidence of the opt-in process
+ * as a reviewer would have seen it. Written once with the version, never changed (a trigger refuses it).
+ */
+export const formVersionSnapshots = pgTable(
+  "form_version_snapshots",
+  {
+    formVersionId: uuid("form_version_id")
+      .notNull()
+      .references(() => formVersions.id),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    language: text("language").notNull(),
+    html: text("html").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.formVersionId, t.language] }), index("form_version_snapshots_workspace").on(t.workspaceId)],
 );

@@ -188,3 +188,48 @@ export const outbox = pgTable(
   },
   (t) => [index("outbox_status_next_attempt").on(t.status, t.nextAttemptAt)],
 );
+
+/**
+ * The preference-centre link of a contact: /p/{token}. Only the token's SHA-256 is stored; revoking it (or
+ * issuing a new one) makes the old link show not-found.
+ */
+export const preferenceTokens = pgTable(
+  "preference_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("preference_tokens_contact").on(t.contactId)],
+);
+
+/**
+ * One-time codes for double opt-in: the receipt's "Confirm on WhatsApp" link pre-fills the code as the message;
+ * when it arrives through the WhatsApp webhook, the opt-ins of that command are confirmed.
+ */
+export const confirmationCodes = pgTable(
+  "confirmation_codes",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    code: text("code").notNull(),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id),
+    commandId: uuid("command_id").notNull(),
+    categoryKeys: text("category_keys").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.code] }), index("confirmation_codes_command").on(t.commandId)],
+);
