@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { plainText } from "../settings/fields.validation";
+import { formLanguages } from "./languages";
+
+/**
+ * What the form builder sends. A draft may be incomplete (empty sentences, a missing language): the policy
+ * check says what is missing, and publishing refuses until it is complete. Limits keep a page readable.
+ */
+const text = (max: number) => plainText(null, max);
+const categoryKey = z.string().regex(/^[a-z0-9_]{2,64}$/, "Reload the page: an unknown category was sent.");
+const language = z.enum(formLanguages, { message: "Choose one of the offered languages." });
+
+const languageWording = z.object({
+  headline: text(120),
+  intro: text(600),
+  benefits: z.array(text(160)).max(8, "Keep it to 8 benefits at most: people skim."),
+  consent: z.record(categoryKey, text(400)),
+  categories: z.record(categoryKey, z.object({ label: text(60), description: text(300), example: text(300), frequency: text(60) })),
+  howToStop: text(400),
+  submitLabel: text(40),
+});
+
+/** An origin a site may frame the form from: https://shop.example.com (a port is allowed, a path is not). */
+const embedOrigin = z
+  .string()
+  .trim()
+  .regex(/^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "Use an origin like https://shop.example.com (https, no path).")
+  .transform((v) => v.toLowerCase());
+
+export const draftContentSchema = z.object({
+  privacyPolicyUrl: z
+    .string()
+    .trim()
+    .max(500, "Use at most 500 characters.")
+    .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), "Enter the full address, starting with https://")
+    .transform((v) => v || null),
+  defaultLanguage: language,
+  categoryKeys: z.array(categoryKey).max(20).transform((keys) => [...new Set(keys)]),
+  askConfirmation: z.boolean(),
+  languages: z.partialRecord(language, languageWording),
+});
+
+export const saveDraftSchema = z.object({
+  workspace: z.string(),
+  formId: z.string().uuid("Reload the page and try again."),
+  name: plainText("Name the form, e.g. Checkout page.", 100),
+  embedDomains: z.array(embedOrigin).max(10, "Allow at most 10 sites."),
+  content: draftContentSchema,
+});
+
+export type SaveDraftInput = z.input<typeof saveDraftSchema>;
+
+export const createFormSchema = z.object({
+  workspace: z.string(),
+  name: plainText("Name the form, e.g. Checkout page.", 100),
+  slug: z
+    .string()
+    .trim()
+    .min(2, "Use at least 2 characters.")
+    .max(40, "Use at most 40 characters.")
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. summer-offers."),
+  channel: z.enum(["web", "sms", "whatsapp", "ivr", "paper"], { message: "Choose where people will opt in." }),
+});
+
+export const formRefSchema = z.object({ workspace: z.string(), formId: z.string().uuid("Reload the page and try again.") });
+
+/** The builder posts its whole state as one JSON field beside the usual hidden workspace and form ids. */
+function mergeJsonPayload(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || typeof (raw as { payload?: unknown }).payload !== "string") return raw;
+  const { payload, ...rest } = raw as { payload: string };
+  try {
+    const parsed: unknown = JSON.parse(payload);
+    return parsed && typeof parsed === "object" ? { ...parsed, ...rest } : rest;
+  } catch {
+    return rest;
+  }
+}
+
+export const saveDraftActionSchema = z.preprocess(mergeJsonPayload, saveDraftSchema);

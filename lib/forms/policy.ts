@@ -1,0 +1,106 @@
+import type { FormVersionContent } from "./content";
+import { formLanguageNames, isFormLanguage } from "./languages";
+
+/**
+ * The WhatsApp opt-in policy as checks a marketer can read: each says what the policy asks, whether this form
+ * meets it, and, when not, exactly where. Required checks block publishing; warnings are advice. Runs in the
+ * browser (the builder's live panel) and on the server (publishing), so both always agree.
+ */
+export type PolicyCheck = { id: string; title: string; severity: "required" | "warning"; passed: boolean; why: string; problems: string[] };
+export type PolicyContext = { businessName: string; categories: { key: string; label: string }[] };
+
+// How people write "WhatsApp" in the form languages; the Latin spelling is the common one everywhere.
+const whatsappNames = ["whatsapp", "व्हाट्सएप", "व्हाट्सऐप", "वॉट्सऐप", "वाट्सऐप"];
+
+const squash = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, " ").trim();
+const mentions = (text: string, name: string) => name.trim() !== "" && squash(text).includes(squash(name));
+
+export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext): PolicyCheck[] {
+  const languages = Object.keys(content.languages);
+  const label = (key: string) => ctx.categories.find((c) => c.key === key)?.label ?? key;
+  const langName = (lang: string) => (isFormLanguage(lang) ? formLanguageNames[lang] : lang);
+  const sentences = languages.flatMap((lang) =>
+    content.categoryKeys.map((key) => ({ lang, key, text: content.languages[lang]?.consent[key] ?? "", where: `${langName(lang)}, ${label(key)}` })),
+  );
+  const check = (c: Omit<PolicyCheck, "passed">): PolicyCheck => ({ ...c, passed: c.problems.length === 0 });
+
+  return [
+    check({
+      id: "business-name",
+      title: "The business is named",
+      severity: "required",
+      why: "People must be told clearly which business they will get messages from.",
+      problems: !ctx.businessName.trim()
+        ? ["Set the business name in Settings, Business profile."]
+        : sentences.filter((s) => s.text.trim() && !mentions(s.text, ctx.businessName)).map((s) => `${s.where}: the consent sentence does not name ${ctx.businessName}.`),
+    }),
+    check({
+      id: "whatsapp-named",
+      title: "WhatsApp is named",
+      severity: "required",
+      why: "People must know the messages come on WhatsApp.",
+      problems: sentences.filter((s) => s.text.trim() && !whatsappNames.some((n) => mentions(s.text, n))).map((s) => `${s.where}: the consent sentence does not say WhatsApp.`),
+    }),
+    check({
+      id: "categories-separate",
+      title: "Each kind of message has its own choice",
+      severity: "required",
+      why: "A separate, unticked box per category lets people choose what they want, so fewer block the business.",
+      problems: [
+        ...(content.categoryKeys.length === 0 ? ["Choose at least one message category."] : []),
+        ...languages.flatMap((lang) => {
+          const texts = content.categoryKeys.map((k) => squash(content.languages[lang]?.consent[k] ?? "")).filter(Boolean);
+          return new Set(texts).size < texts.length ? [`${langName(lang)}: two categories share the same consent sentence; say what each one is.`] : [];
+        }),
+      ],
+    }),
+    check({
+      id: "opt-out",
+      title: "How to stop is explained",
+      severity: "required",
+      why: "People must be able to opt out easily, per category, and the form must say how.",
+      problems: languages.filter((lang) => !content.languages[lang]?.howToStop.trim()).map((lang) => `${langName(lang)}: add how to stop, e.g. reply STOP.`),
+    }),
+    check({
+      id: "privacy-link",
+      title: "The privacy policy is linked",
+      severity: "required",
+      why: "Opt-in must comply with the law, which asks that people can read how their data is used.",
+      problems: content.privacyPolicyUrl ? [] : ["Add the link to your privacy policy."],
+    }),
+    check({
+      id: "languages-complete",
+      title: "Every language is complete",
+      severity: "required",
+      why: "A person must read the whole form, and the exact consent text, in the language they chose.",
+      problems: [
+        ...(languages.length === 0 ? ["Add at least one language."] : []),
+        ...(!content.languages[content.defaultLanguage] ? [`The default language, ${langName(content.defaultLanguage)}, has no wording.`] : []),
+        ...languages.flatMap((lang) => missingIn(content, lang).map((what) => `${langName(lang)}: ${what} is empty.`)),
+      ],
+    }),
+    check({
+      id: "benefits",
+      title: "The benefits are given",
+      severity: "warning",
+      why: "Saying what people gain (early offers, delivery updates) brings opt-ins that stay.",
+      problems: languages.filter((lang) => (content.languages[lang]?.benefits ?? []).filter((b) => b.trim()).length === 0).map((lang) => `${langName(lang)}: list at least one benefit.`),
+    }),
+  ];
+}
+
+function missingIn(content: FormVersionContent, lang: string): string[] {
+  const w = content.languages[lang];
+  if (!w) return ["everything"];
+  const out: string[] = [];
+  if (!w.headline.trim()) out.push("the headline");
+  if (!w.submitLabel.trim()) out.push("the button label");
+  for (const key of content.categoryKeys) {
+    if (!w.consent[key]?.trim()) out.push(`the consent sentence for ${key}`);
+    if (!w.categories?.[key]?.label.trim()) out.push(`the name of ${key}`);
+  }
+  return out;
+}
+
+/** The checks that stop a publish. */
+export const publishBlockers = (checks: PolicyCheck[]) => checks.filter((c) => c.severity === "required" && !c.passed);
