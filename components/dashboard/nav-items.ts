@@ -6,6 +6,7 @@ type NavItem = { href: string; label: string; permission: Permission };
 const items: NavItem[] = [
   { href: "contacts", label: "Contacts", permission: "contacts:read" },
   { href: "opt-outs", label: "Opt-outs", permission: "optouts:read" },
+  { href: "forms", label: "Forms", permission: "forms:read" },
   { href: "exports", label: "Exports", permission: "exports:create" },
   { href: "ledger", label: "Ledger", permission: "evidence:read" },
   { href: "audit", label: "Audit log", permission: "audit:read" },

@@ -6,6 +6,7 @@ import { runWorkspaceRoute, type WorkspaceRouteDef } from "../actions/workspace-
 import * as contactActions from "../contacts/actions";
 import * as certificateRoute from "../contacts/certificate-route";
 import * as exportRoute from "../exports/export-route";
+import * as formPrintRoute from "../forms/print-route";
 import * as ledgerActions from "../ledger/ledger-actions";
 import * as memberActions from "../members/actions";
 import * as apiKeySettings from "../settings/api-keys";
@@ -13,6 +14,9 @@ import * as categorySettings from "../settings/categories";
 import * as profileSettings from "../settings/profile";
 import * as webhookEndpointActions from "../webhooks/endpoints";
 import * as webhookRedeliver from "../webhooks/redeliver";
+import * as formBuilder from "../forms/builder";
+import * as snapshotRoute from "../forms/snapshot-route";
+import { forms, formVersionSnapshots } from "../db/schema/forms";
 import { sealSecret } from "../webhooks/secret-seal";
 import { generateSigningSecret } from "../webhooks/signature";
 import { outbox } from "../db/schema/ledger";
@@ -42,6 +46,7 @@ type RouteCase = { allowed: Role[]; path: (f: Fixture) => { url: string; params:
 const everyone = [...roles];
 const compliance: Role[] = ["owner", "admin", "compliance"];
 const admins: Role[] = ["owner", "admin"];
+const formMakers: Role[] = ["owner", "admin", "marketer"];
 
 async function freshMemberId(f: Fixture, role: Role = "viewer"): Promise<string> {
   return (await signedInMember(f.db.db, f.fx.workspace.id, role)).user.id;
@@ -92,6 +97,14 @@ const actionCases: Record<string, ActionCase> = {
   "settings.webhooks.rotateSecret": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f) }) },
   "settings.webhooks.sendTest": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f) }) },
   "settings.webhooks.redeliver": { allowed: admins, sample: async (f) => ({ deliveryId: await freshDeliveryId(f) }) },
+  "forms.create": { allowed: formMakers, sample: async () => ({ name: "New", slug: `f-${crypto.randomUUID().slice(0, 8)}`, channel: "web" }) },
+  "forms.saveDraft": {
+    allowed: formMakers,
+    sample: async (f) => ({ formId: await freshFormId(f), payload: JSON.stringify({ name: "Renamed", embedDomains: [], content: { ...f.fx.formVersion.content, languages: {} } }) }),
+  },
+  "forms.publish": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
+  "forms.archive": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
+  "forms.restore": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
 };
 
 const endpointFields = { url: "https://hooks.example.com/assent", description: "CRM", topics: ["consent.opt_out"] };
@@ -111,6 +124,14 @@ async function freshDeliveryId(f: Fixture): Promise<string> {
   return row!.id;
 }
 
+async function freshFormId(f: Fixture): Promise<string> {
+  const [row] = await f.db.db
+    .insert(forms)
+    .values({ workspaceId: f.fx.workspace.id, slug: `m-${crypto.randomUUID().slice(0, 8)}`, name: "M", channel: "web" })
+    .returning({ id: forms.id });
+  return row!.id;
+}
+
 async function freshCategoryId(f: Fixture): Promise<string> {
   const key = `m_${crypto.randomUUID().slice(0, 8)}`;
   const [row] = await createCategories(f.db.db, f.fx.workspace.id, [{ key, label: "M", description: "d", example: "e", frequency: "f", templateCategory: "marketing" }]);
@@ -118,11 +139,17 @@ async function freshCategoryId(f: Fixture): Promise<string> {
 }
 
 const routeCases: Record<string, RouteCase> = {
+  "forms.snapshot": {
+    allowed: everyone,
+    path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/x/versions/${f.fx.formVersion.id}/snapshot?lang=en`, params: { form: "x", version: f.fx.formVersion.id } }),
+  },
   "events.export": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/exports/download?format=csv`, params: {} }) },
   "contacts.certificate": {
     allowed: ["owner", "admin", "compliance", "viewer"],
     path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/certificate`, params: { contact: f.contactId } }),
   },
+  "forms.poster": { allowed: everyone, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/poster?size=letter`, params: { form: f.fx.formVersion.formId } }) },
+  "forms.paperForm": { allowed: everyone, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/paper-form`, params: { form: f.fx.formVersion.formId } }) },
 };
 
 /** "use server" exports and route files that are not workspace-scoped, each with why it needs no role. */
@@ -135,15 +162,19 @@ const openActions: Record<string, string> = {
   "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": "authorised by the reset token",
   "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": "asks for a reset link by email; same answer for any address; rate limited per network and per address",
   "app/(public)/f/[workspace]/[form]/actions.ts#submitOptIn": "the public opt-in form; rate limited",
+  "app/(public)/p/[token]/actions.ts#updatePreferences": "the consumer's preference centre; authorised by the link's token, rate limited per network and per link",
   "app/(auth)/setup/actions.ts#completeSetup": "first run only: refused once any account exists",
+  "app/preview/[workspace]/[form]/actions.ts#previewSubmit": "the builder preview's submit: records nothing, reads nothing",
 };
 const openRoutes: Record<string, string> = {
   "app/api/health/route.ts": "health check, no data",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",
+  "app/(public)/f/[workspace]/[form]/qr.svg/route.ts": "QR code of a published form's public address; nothing else",
+  "app/(public)/f/[workspace]/[form]/qr.png/route.ts": "QR code of a published form's public address; nothing else",
 };
 
 const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
-for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, exportRoute, certificateRoute] as Record<string, unknown>[]) {
+for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute] as Record<string, unknown>[]) {
   for (const [exportName, value] of Object.entries(mod)) {
     if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
   }
@@ -206,6 +237,7 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     const other = await createLedgerFixture(db.db);
     const receipt = await append(db.db, webOptIn(fx, "+12015550111", { categories: ["orders", "offers"] }));
     own = { fx, contactId: receipt.contactId, db };
+    await db.db.insert(formVersionSnapshots).values({ formVersionId: fx.formVersion.id, workspaceId: fx.workspace.id, language: "en", html: "<p>page</p>", sha256: "x" });
     for (const role of roles) {
       sessions[role] = await signedInMember(db.db, fx.workspace.id, role);
       strangers[role] = await signedInMember(db.db, other.workspace.id, role);

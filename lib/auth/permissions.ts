@@ -14,6 +14,7 @@ const table = {
   "exports:create": ["owner", "admin", "compliance"],
   "audit:read": ["owner", "admin", "compliance"],
   "optouts:read": ["owner", "admin", "marketer", "compliance", "viewer"],
+  "forms:read": ["owner", "admin", "marketer", "compliance", "viewer"],
   "forms:manage": ["owner", "admin", "marketer"],
   "settings:manage": ["owner", "admin"],
   "members:manage": ["owner", "admin"],

@@ -10,7 +10,7 @@ import { createFormSchema, formRefSchema, saveDraftActionSchema } from "./builde
 import { checkFormPolicy, publishBlockers } from "./policy";
 import { publishFormVersion } from "./publish";
 import { captureSnapshots } from "./snapshots";
-import { defaultEnglishWording } from "./wording";
+import { starterWording } from "./wording-templates";
 
 async function lockForm(tx: Tx, ctx: ActionContext, formId: string) {
   const [form] = await tx
@@ -47,7 +47,7 @@ export const createFormAction = defineWorkspaceAction({
         defaultLanguage: "en",
         categoryKeys: categories.map((c) => c.key),
         askConfirmation: ws.requireConfirmation,
-        languages: { en: { ...defaultEnglishWording(ws.businessName, categories), intro: "" } },
+        languages: { en: starterWording("en", ws.businessName, categories) },
       };
       const draft: FormDraft = { content, updatedAt: new Date().toISOString(), updatedBy: ctx.actor.user.id };
       const [form] = await tx

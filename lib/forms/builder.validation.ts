@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "../settings/fields.validation";
+import { formChannels } from "./channels";
 import { formLanguages } from "./languages";
 
 /**
@@ -59,7 +60,7 @@ export const createFormSchema = z.object({
     .min(2, "Use at least 2 characters.")
     .max(40, "Use at most 40 characters.")
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. summer-offers."),
-  channel: z.enum(["web", "sms", "whatsapp", "ivr", "paper"], { message: "Choose where people will opt in." }),
+  channel: z.enum(formChannels, { message: "Choose where people will opt in." }),
 });
 
 export const formRefSchema = z.object({ workspace: z.string(), formId: z.string().uuid("Reload the page and try again.") });

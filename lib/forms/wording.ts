@@ -1,4 +1,5 @@
 import type { FormLanguageContent } from "./content";
+import { starterWording } from "./wording-templates";
 
 type CategoryWording = { key: string; label: string; description?: string; example?: string; frequency?: string };
 
@@ -7,16 +8,6 @@ type CategoryWording = { key: string; label: string; description?: string; examp
  * messages, which kind, from which business, and on WhatsApp: the three things the policy requires be clear.
  */
 export function defaultEnglishWording(businessName: string, categories: CategoryWording[]): FormLanguageContent {
-  return {
-    headline: `Get ${businessName} updates on WhatsApp`,
-    benefits: [],
-    categories: Object.fromEntries(
-      categories.map((c) => [c.key, { label: c.label, description: c.description ?? "", example: c.example ?? "", frequency: c.frequency ?? "" }]),
-    ),
-    consent: Object.fromEntries(
-      categories.map((c) => [c.key, `Yes, I want to receive ${c.label.toLowerCase()} from ${businessName} on WhatsApp.`]),
-    ),
-    howToStop: `You can stop at any time: reply STOP to ${businessName} on WhatsApp.`,
-    submitLabel: "Sign up",
-  };
+  const { intro: _, ...wording } = starterWording("en", businessName, categories);
+  return wording;
 }

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FormBuilder } from "@/components/forms/form-builder";
+import { ActionButton } from "@/components/ui/action-button";
+import { requireWorkspacePage } from "@/lib/auth/page-guards";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/app-db";
+import { listAllCategories } from "@/lib/data/categories";
+import { findBuilderForm } from "@/lib/data/form-builder";
+import { formChannelLabels } from "@/lib/forms/channels";
+import { archiveAction, publishAction, restoreAction, saveDraftAction } from "../actions";
+
+export const metadata: Metadata = { title: "Form builder" };
+
+type Props = { params: Promise<{ workspace: string; form: string }> };
+
+export default async function FormBuilderPage({ params }: Props) {
+  const { workspace: slug, form: formId } = await params;
+  const actor = await requireWorkspacePage(slug, "forms:read", `/${slug}/forms/${formId}`);
+  const db = await getDb();
+  const found = await findBuilderForm(db, actor.workspace.id, formId);
+  if (!found) notFound();
+  const { form, live } = found;
+  const content = form.draft?.content ?? live?.content;
+  if (!content) notFound();
+  const categories = (await listAllCategories(db, actor.workspace.id))
+    .filter((c) => !c.retiredAt)
+    .map(({ key, label, description, example, frequency }) => ({ key, label, description, example, frequency }));
+  const canBuild = can(actor.role, "forms:manage");
+  const archived = form.status === "archived";
+  const publicPath = `/f/${slug}/${form.slug}`;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-500">
+            <Link href={`/${slug}/forms`} className="underline hover:no-underline">
+              Forms
+            </Link>{" "}
+            · {formChannelLabels[form.channel].label}
+          </p>
+          <h1 className="text-2xl font-semibold text-slate-900">{form.name}</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {archived ? "Archived: its page answers not-found." : live ? `Version ${live.version} is live at ` : "Not published yet. It will live at "}
+            {!archived && (
+              <span className="font-mono text-slate-800">
+                {form.status === "published" ? (
+                  <a href={publicPath} target="_blank" rel="noopener" className="text-brand-800 underline hover:no-underline">
+                    {publicPath}
+                  </a>
+                ) : (
+                  publicPath
+                )}
+              </span>
+            )}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-start gap-2">
+          <Link href={`/${slug}/forms/${form.id}/versions`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+            Versions
+          </Link>
+          {live && form.channel === "web" && (
+            <Link href={`/${slug}/forms/${form.id}/share`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+              Share, QR and print
+            </Link>
+          )}
+          {canBuild && (
+            <ActionButton
+              action={archived ? restoreAction : archiveAction}
+              fields={{ workspace: slug, formId: form.id }}
+              label={archived ? "Restore" : "Archive"}
+              pendingLabel={archived ? "Restoring…" : "Archiving…"}
+            />
+          )}
+        </div>
+      </div>
+      <FormBuilder
+        workspace={slug}
+        formId={form.id}
+        channel={form.channel}
+        businessName={actor.workspace.businessName}
+        categories={categories}
+        initial={{ name: form.name, embedDomains: form.embedDomains, content }}
+        save={saveDraftAction}
+        publish={publishAction}
+        readOnly={!canBuild || archived}
+      />
+    </div>
+  );
+}

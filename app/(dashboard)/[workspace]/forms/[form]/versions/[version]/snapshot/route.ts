@@ -1,0 +1,3 @@
+import { routeHandler } from "@/lib/actions/route-handler";
+import { viewSnapshot } from "@/lib/forms/snapshot-route";
+export const GET = routeHandler(viewSnapshot);

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatUtc } from "@/components/contacts/contacts-table";
+import { requireWorkspacePage } from "@/lib/auth/page-guards";
+import { getDb } from "@/lib/db/app-db";
+import { findBuilderForm, listFormVersions } from "@/lib/data/form-builder";
+import { diffVersions } from "@/lib/forms/version-diff";
+
+export const metadata: Metadata = { title: "Form versions" };
+
+type Props = { params: Promise<{ workspace: string; form: string }> };
+
+/** Every published version of a form, newest first, with what changed from the one before and its evidence. */
+export default async function FormVersionsPage({ params }: Props) {
+  const { workspace: slug, form: formId } = await params;
+  const actor = await requireWorkspacePage(slug, "forms:read", `/${slug}/forms/${formId}/versions`);
+  const db = await getDb();
+  const found = await findBuilderForm(db, actor.workspace.id, formId);
+  if (!found) notFound();
+  const versions = await listFormVersions(db, actor.workspace.id, formId);
+  return (
+    <div className="max-w-5xl space-y-6">
+      <div>
+        <p className="text-sm text-slate-500">
+          <Link href={`/${slug}/forms/${formId}`} className="underline hover:no-underline">
+            {found.form.name}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold text-slate-900">Versions</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          Each version is frozen when published: consents point at the version they were given under, and its digest is committed in the ledger. The page as it was rendered is kept per language.
+        </p>
+      </div>
+      {versions.length === 0 && <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">Nothing published yet.</p>}
+      <ol className="space-y-4">
+        {versions.map((v, i) => {
+          const previous = versions[i + 1]?.version.content ?? null;
+          const changes = diffVersions(previous, v.version.content);
+          const live = found.form.currentVersionId === v.version.id;
+          return (
+            <li key={v.version.id} className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+              <div className="flex flex-wrap items-center gap-2">
+                <h2 className="text-lg font-semibold text-slate-900">Version {v.version.version}</h2>
+                {live && <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">Live</span>}
+              </div>
+              <p className="text-sm text-slate-600">
+                Published {formatUtc(v.version.publishedAt)}
+                {v.publishedBy && ` by ${v.publishedBy}`} · id <code className="font-mono text-xs">{v.version.id}</code> · digest{" "}
+                <code className="break-all font-mono text-xs">{v.version.digest}</code>
+              </p>
+              <p className="text-sm text-slate-700">
+                Page snapshots:{" "}
+                {v.snapshots.length === 0
+                  ? "none kept"
+                  : v.snapshots.map((s, j) => (
+                      <span key={s.language}>
+                        {j > 0 && ", "}
+                        <a href={`/${slug}/forms/${formId}/versions/${v.version.id}/snapshot?lang=${encodeURIComponent(s.language)}`} className="text-brand-800 underline hover:no-underline" title={`SHA-256 ${s.sha256}`}>
+                          {s.language}
+                        </a>
+                      </span>
+                    ))}
+              </p>
+              <details open={i === 0} className="text-sm">
+                <summary className="cursor-pointer font-medium text-brand-800">{previous ? `${changes.length} ${changes.length === 1 ? "change" : "changes"} from version ${v.version.version - 1}` : "First version: everything it says"}</summary>
+                <div className="mt-2 overflow-x-auto">
+                  <table className="min-w-full text-left text-xs">
+                    <thead className="text-slate-500">
+                      <tr>
+                        <th scope="col" className="py-1 pr-4 font-medium">Where</th>
+                        {previous && <th scope="col" className="py-1 pr-4 font-medium">Before</th>}
+                        <th scope="col" className="py-1 font-medium">{previous ? "After" : "Text"}</th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100 align-top">
+                      {changes.map((c) => (
+                        <tr key={c.path}>
+                          <td className="py-1 pr-4 font-mono text-slate-600">{c.path}</td>
+                          {previous && <td className="py-1 pr-4 text-red-800">{c.before ?? <em className="text-slate-400">(none)</em>}</td>}
+                          <td className="py-1 text-emerald-900">{c.after ?? <em className="text-slate-400">(removed)</em>}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

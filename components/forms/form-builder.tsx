@@ -1,0 +1,293 @@
+"use client";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import type { FormAction } from "@/components/settings/use-validated-action";
+import type { ActionResult } from "@/lib/actions/workspace-action";
+import type { FormVersionContent } from "@/lib/forms/content";
+import { formLanguageNames, formLanguages, type FormLanguage } from "@/lib/forms/languages";
+import { checkFormPolicy } from "@/lib/forms/policy";
+import { starterWording } from "@/lib/forms/wording-templates";
+import { PolicyPanel } from "./policy-panel";
+import { FormPreview } from "./form-preview";
+
+export type BuilderCategory = { key: string; label: string; description: string; example: string; frequency: string };
+type State = { name: string; embedDomains: string; content: FormVersionContent };
+type Props = {
+  workspace: string;
+  formId: string;
+  channel: string;
+  businessName: string;
+  categories: BuilderCategory[];
+  initial: { name: string; embedDomains: string[]; content: FormVersionContent };
+  save: FormAction;
+  publish: FormAction;
+  readOnly: boolean;
+};
+
+const AUTOSAVE_MS = 1200;
+
+/**
+ * The form builder: the wording per language, the categories, the policy check live beside it, and a preview
+ * of the saved draft at phone and desktop width. Edits save themselves a moment after typing stops, so the
+ * preview (the real page, rendered by the server) follows along.
+ */
+export function FormBuilder(props: Props) {
+  const { businessName, categories } = props;
+  const form = useForm<State>({ defaultValues: { name: props.initial.name, embedDomains: props.initial.embedDomains.join("\n"), content: props.initial.content } });
+  const { register, control, getValues, setValue } = form;
+  const values = useWatch({ control }) as State;
+  const content = values.content;
+  const chosenLanguages = formLanguages.filter((l) => content.languages?.[l]);
+  const [active, setActive] = useState<FormLanguage>(chosenLanguages[0] ?? "en");
+  const lang = content.languages?.[active] ? active : (chosenLanguages[0] ?? "en");
+  const checks = useMemo(() => checkFormPolicy(content, { businessName, categories }), [content, businessName, categories]);
+  const [saveResult, setSaveResult] = useState<ActionResult | null>(null);
+  const [publishResult, setPublishResult] = useState<ActionResult | null>(null);
+  const [savedAt, setSavedAt] = useState(() => Date.now());
+  const [pending, startTransition] = useTransition();
+  const dirty = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const fieldError = (path: string) => (saveResult && !saveResult.ok ? saveResult.fields.find((f) => f.field === path)?.message : undefined);
+
+  async function save(): Promise<boolean> {
+    clearTimeout(timer.current);
+    dirty.current = false;
+    const state = getValues();
+    const data = new FormData();
+    data.set("workspace", props.workspace);
+    data.set("formId", props.formId);
+    const embedDomains = state.embedDomains.split(/\s+/).filter(Boolean);
+    data.set("payload", JSON.stringify({ name: state.name, embedDomains, content: state.content }));
+    const result = await props.save(null, data);
+    setSaveResult(result);
+    if (result.ok) setSavedAt(Date.now());
+    return result.ok;
+  }
+
+  useEffect(() => {
+    if (props.readOnly) return;
+    const subscription = form.watch(() => {
+      dirty.current = true;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => startTransition(async () => void (await save())), AUTOSAVE_MS);
+    });
+    return () => subscription.unsubscribe();
+    // save reads the latest values through getValues; the subscription is made once.
+  }, []);
+
+  function toggleLanguage(l: FormLanguage, on: boolean) {
+    const languages = { ...getValues("content.languages") };
+    if (on) languages[l] = starterWording(l, businessName, categories.filter((c) => getValues("content.categoryKeys").includes(c.key)));
+    else delete languages[l];
+    setValue("content.languages", languages, { shouldDirty: true });
+    if (on) setActive(l);
+    if (!on && getValues("content.defaultLanguage") === l) setValue("content.defaultLanguage", (Object.keys(languages)[0] ?? "en") as FormLanguage);
+  }
+
+  function toggleCategory(key: string, on: boolean) {
+    const keys = getValues("content.categoryKeys");
+    const next = on ? categories.map((c) => c.key).filter((k) => k === key || keys.includes(k)) : keys.filter((k) => k !== key);
+    setValue("content.categoryKeys", next, { shouldDirty: true });
+    if (!on) return;
+    // A newly chosen category starts with a consent sentence in every language, naming the business.
+    const category = categories.find((c) => c.key === key)!;
+    for (const l of Object.keys(getValues("content.languages")) as FormLanguage[]) {
+      const starter = starterWording(l, businessName, [category]);
+      if (!getValues(`content.languages.${l}.consent.${key}`)) setValue(`content.languages.${l}.consent.${key}`, starter.consent[key]!);
+      if (!getValues(`content.languages.${l}.categories.${key}`)) setValue(`content.languages.${l}.categories.${key}`, starter.categories![key]!);
+    }
+  }
+
+  function onPublish() {
+    startTransition(async () => {
+      if (!(await save())) return;
+      const data = new FormData();
+      data.set("workspace", props.workspace);
+      data.set("formId", props.formId);
+      setPublishResult(await props.publish(null, data));
+    });
+  }
+
+  const text = (path: `content.languages.${string}`, label: string, hint?: string, multiline = false) => {
+    const id = path.replace(/[^a-zA-Z0-9]+/g, "-");
+    const error = fieldError(path);
+    const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+    const Control = multiline ? "textarea" : "input";
+    return (
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {hint && (
+          <p id={`${id}-hint`} className="text-sm text-slate-500">
+            {hint}
+          </p>
+        )}
+        <Control id={id} {...register(path as never)} readOnly={props.readOnly} aria-invalid={error ? true : undefined} aria-describedby={describedBy} rows={multiline ? 2 : undefined} className={controlClass} />
+        {error && (
+          <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  const base = `content.languages.${lang}` as const;
+  const status = pending ? "Saving…" : saveResult && !saveResult.ok ? saveResult.message : saveResult?.ok ? "All changes saved." : "";
+
+  return (
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="space-y-6">
+        <fieldset disabled={props.readOnly} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+          <legend className="sr-only">The form</legend>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <div>
+              <label htmlFor="builder-name" className="block text-sm font-medium text-slate-800">Name (for your team)</label>
+              <input id="builder-name" {...register("name")} className={controlClass} aria-invalid={fieldError("name") ? true : undefined} />
+              {fieldError("name") && <p className="mt-1 text-sm text-red-700">{fieldError("name")}</p>}
+            </div>
+            <div>
+              <label htmlFor="builder-privacy" className="block text-sm font-medium text-slate-800">Privacy policy link</label>
+              <input id="builder-privacy" type="url" placeholder="https://…" {...register("content.privacyPolicyUrl", { setValueAs: (v: string) => v ?? "" })} className={controlClass} aria-invalid={fieldError("content.privacyPolicyUrl") ? true : undefined} />
+              {fieldError("content.privacyPolicyUrl") && <p className="mt-1 text-sm text-red-700">{fieldError("content.privacyPolicyUrl")}</p>}
+            </div>
+          </div>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">Kinds of message offered</legend>
+            <p className="text-sm text-slate-500">Each becomes its own unticked checkbox. Manage the list in Settings, Message categories.</p>
+            <div className="mt-2 grid gap-2 sm:grid-cols-3">
+              {categories.map((c) => (
+                <label key={c.key} className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                  <input type="checkbox" className="h-4 w-4" checked={content.categoryKeys?.includes(c.key) ?? false} onChange={(e) => toggleCategory(c.key, e.target.checked)} />
+                  {c.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">Languages</legend>
+            <div className="mt-2 flex flex-wrap gap-2">
+              {formLanguages.map((l) => (
+                <label key={l} className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                  <input type="checkbox" className="h-4 w-4" checked={Boolean(content.languages?.[l])} onChange={(e) => toggleLanguage(l, e.target.checked)} />
+                  <span lang={l}>{formLanguageNames[l]}</span>
+                </label>
+              ))}
+            </div>
+            <div className="mt-3 grid gap-4 sm:grid-cols-2">
+              <div>
+                <label htmlFor="builder-default-language" className="block text-sm font-medium text-slate-800">Shown when the visitor's language is not offered</label>
+                <select id="builder-default-language" {...register("content.defaultLanguage")} className={controlClass}>
+                  {chosenLanguages.map((l) => (
+                    <option key={l} value={l}>
+                      {formLanguageNames[l]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <label className="flex items-start gap-2 self-end rounded-lg border border-slate-200 p-3 text-sm">
+                <input type="checkbox" className="mt-0.5 h-4 w-4" {...register("content.askConfirmation")} />
+                <span>
+                  <span className="block font-medium text-slate-900">Ask people to confirm on WhatsApp</span>
+                  <span className="text-slate-600">Double opt-in: the receipt offers a button that sends a one-time code to your number.</span>
+                </span>
+              </label>
+            </div>
+          </fieldset>
+          {props.channel === "web" && (
+            <div>
+              <label htmlFor="builder-embed" className="block text-sm font-medium text-slate-800">Sites that may embed the form</label>
+              <p id="builder-embed-hint" className="text-sm text-slate-500">One origin per line, e.g. https://shop.example.com. Leave empty to allow no site to frame it.</p>
+              <textarea id="builder-embed" rows={2} {...register("embedDomains")} aria-describedby="builder-embed-hint" className={controlClass} aria-invalid={saveResult && !saveResult.ok && saveResult.fields.some((f) => f.field.startsWith("embedDomains")) ? true : undefined} />
+              {saveResult && !saveResult.ok && saveResult.fields.filter((f) => f.field.startsWith("embedDomains")).map((f) => <p key={f.field} className="mt-1 text-sm text-red-700">{f.message}</p>)}
+            </div>
+          )}
+        </fieldset>
+
+        {chosenLanguages.length > 0 && content.languages?.[lang] && (
+          <fieldset disabled={props.readOnly} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+            <legend className="sr-only">Wording in {formLanguageNames[lang]}</legend>
+            <div role="tablist" aria-label="Wording per language" className="-mt-1 flex flex-wrap gap-1 border-b border-slate-200">
+              {chosenLanguages.map((l) => (
+                <button
+                  key={l}
+                  type="button"
+                  role="tab"
+                  aria-selected={l === lang}
+                  onClick={() => setActive(l)}
+                  className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${l === lang ? "border-brand-700 text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+                >
+                  <span lang={l}>{formLanguageNames[l]}</span>
+                </button>
+              ))}
+            </div>
+            <div role="tabpanel" lang={lang} className="space-y-4">
+              {text(`${base}.headline`, "Headline")}
+              {text(`${base}.intro`, "Introduction (optional)", undefined, true)}
+              <Controller
+                control={control}
+                name={`${base}.benefits`}
+                render={({ field }) => (
+                  <div>
+                    <label htmlFor={`benefits-${lang}`} className="block text-sm font-medium text-slate-800">Benefits</label>
+                    <p id={`benefits-${lang}-hint`} className="text-sm text-slate-500">One per line: what people gain, e.g. Early access to offers.</p>
+                    <textarea id={`benefits-${lang}`} rows={3} aria-describedby={`benefits-${lang}-hint`} className={controlClass} value={(field.value ?? []).join("\n")} onChange={(e) => field.onChange(e.target.value.split("\n"))} />
+                  </div>
+                )}
+              />
+              {(content.categoryKeys ?? []).map((key) => (
+                <fieldset key={key} className="space-y-3 rounded-lg border border-slate-200 p-4">
+                  <legend className="px-1 text-sm font-semibold text-slate-900">{categories.find((c) => c.key === key)?.label ?? key}</legend>
+                  {text(`${base}.consent.${key}`, "Consent sentence (next to the checkbox)", `Must name ${businessName || "the business"} and WhatsApp.`, true)}
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    {text(`${base}.categories.${key}.label`, "Name")}
+                    {text(`${base}.categories.${key}.frequency`, "How often")}
+                    {text(`${base}.categories.${key}.description`, "What these messages are")}
+                    {text(`${base}.categories.${key}.example`, "An example message")}
+                  </div>
+                </fieldset>
+              ))}
+              {text(`${base}.howToStop`, "How to stop", "Reply STOP, or the preference-centre link on the receipt.", true)}
+              {text(`${base}.submitLabel`, "Button label")}
+            </div>
+          </fieldset>
+        )}
+      </div>
+
+      <div className="space-y-4 xl:sticky xl:top-4 xl:self-start">
+        <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
+          <p aria-live="polite" className={`text-sm ${saveResult && !saveResult.ok ? "text-red-700" : "text-slate-600"}`}>
+            {props.readOnly ? "Read only." : status || "Changes save as you type."}
+          </p>
+          {!props.readOnly && (
+            <Button type="button" onClick={onPublish} disabled={pending} className="w-full">
+              {pending ? "Working…" : "Publish"}
+            </Button>
+          )}
+          {publishResult && (
+            <Alert tone={publishResult.ok ? "success" : "error"}>
+              {publishResult.message}
+              {!publishResult.ok && publishResult.fields.length > 0 && (
+                <ul className="mt-1 list-disc pl-4">
+                  {publishResult.fields.map((f) => (
+                    <li key={f.field + f.message}>{f.message}</li>
+                  ))}
+                </ul>
+              )}
+            </Alert>
+          )}
+        </div>
+        <PolicyPanel checks={checks} />
+      </div>
+
+      <div className="xl:col-span-2">
+        <FormPreview src={`/preview/${props.workspace}/${props.formId}?lang=${encodeURIComponent(lang)}&saved=${savedAt}`} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/settings/select-field";
+import { useValidatedAction, type FormAction } from "@/components/settings/use-validated-action";
+import { createFormSchema } from "@/lib/forms/builder.validation";
+import { formChannelLabels } from "@/lib/forms/channels";
+
+/** Name, address and channel: the rest is written in the builder that opens next. */
+export function NewForm({ action, workspace }: { action: FormAction; workspace: string }) {
+  const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(createFormSchema, action);
+  const error = (field: string) => fieldError(result, field);
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-3 sm:items-start">
+      <input type="hidden" name="workspace" value={workspace} />
+      <Field id="new-form-name" label="Name" name="name" autoComplete="off" error={error("name")} hint="For your team, e.g. Checkout page." />
+      <Field id="new-form-slug" label="Address" name="slug" autoComplete="off" error={error("slug")} hint={`The end of its link: /f/${workspace}/…`} />
+      <SelectField
+        id="new-form-channel"
+        label="Where people opt in"
+        name="channel"
+        options={Object.entries(formChannelLabels).map(([value, c]) => ({ value, label: c.label }))}
+        error={error("channel")}
+        hint="Web page, keyword, phone script or paper."
+      />
+      <div className="space-y-2 sm:col-span-3">
+        {result && !result.ok && <ActionMessage result={result} />}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create and open the builder"}
+        </Button>
+      </div>
+    </form>
+  );
+}
