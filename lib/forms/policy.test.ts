@@ -49,7 +49,7 @@ describe("the WhatsApp opt-in policy check", () => {
     c.languages.en!.benefits = [];
     c.languages.es = { ...c.languages.en!, headline: "", consent: { orders: "Sí, quiero recibir pedidos de Acme Coffee por WhatsApp.", offers: "" } };
     const checks = checkFormPolicy(c, ctx);
-    expect(failing(c)).toEqual(["categories-separate", "opt-out", "privacy-link", "languages-complete", "benefits"]);
+    expect(failing(c)).toEqual(["categories-separate", "opt-out", "privacy-link", "languages-complete", "translated", "benefits"]);
     expect(checks.find((x) => x.id === "languages-complete")!.problems).toEqual(["Español: the headline is empty.", "Español: the consent sentence for offers is empty."]);
     expect(publishBlockers(checks).map((x) => x.id)).not.toContain("benefits");
   });
@@ -57,6 +57,10 @@ describe("the WhatsApp opt-in policy check", () => {
   it("accepts WhatsApp written in Devanagari", () => {
     const c = content();
     c.languages.hi = { ...c.languages.en!, consent: { orders: "हाँ, मुझे Acme Coffee से व्हाट्सएप पर ऑर्डर अपडेट चाहिए।", offers: "हाँ, मुझे Acme Coffee से WhatsApp पर ऑफ़र चाहिए।" } };
-    expect(failing(c)).toEqual([]);
+    expect(publishBlockers(checkFormPolicy(c, ctx))).toEqual([]);
+    // The copied English headline and category texts are only advice, and say where.
+    expect(checkFormPolicy(c, ctx).find((x) => x.id === "translated")!.problems).toEqual([
+      "हिन्दी: the headline, orders (label), offers (label) still read as in English.",
+    ]);
   });
 });

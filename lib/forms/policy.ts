@@ -80,6 +80,18 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
       ],
     }),
     check({
+      id: "translated",
+      title: "Each language is translated",
+      severity: "warning",
+      why: "Text left in another language reads as careless, and people may not understand what they agree to.",
+      problems: languages
+        .filter((lang) => lang !== content.defaultLanguage && content.languages[content.defaultLanguage])
+        .flatMap((lang) => {
+          const same = untranslated(content, lang);
+          return same.length ? [`${langName(lang)}: ${same.join(", ")} still ${same.length === 1 ? "reads" : "read"} as in ${langName(content.defaultLanguage)}.`] : [];
+        }),
+    }),
+    check({
       id: "benefits",
       title: "The benefits are given",
       severity: "warning",
@@ -87,6 +99,22 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
       problems: languages.filter((lang) => (content.languages[lang]?.benefits ?? []).filter((b) => b.trim()).length === 0).map((lang) => `${langName(lang)}: list at least one benefit.`),
     }),
   ];
+}
+
+/** The texts of a language that are word for word those of the default language. */
+function untranslated(content: FormVersionContent, lang: string): string[] {
+  const base = content.languages[content.defaultLanguage]!;
+  const w = content.languages[lang]!;
+  const same = (a?: string, b?: string) => Boolean(a?.trim()) && squash(a!) === squash(b ?? "");
+  const out: string[] = [];
+  if (same(w.headline, base.headline)) out.push("the headline");
+  for (const key of content.categoryKeys) {
+    const t = w.categories?.[key];
+    const b = base.categories?.[key];
+    const fields = (["label", "description", "example", "frequency"] as const).filter((f) => same(t?.[f], b?.[f]));
+    if (fields.length) out.push(`${key} (${fields.join(", ")})`);
+  }
+  return out;
 }
 
 function missingIn(content: FormVersionContent, lang: string): string[] {
