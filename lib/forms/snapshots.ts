@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { formVersionSnapshots } from "../db/schema/forms";
 import { env } from "../env";
 import { sha256Hex } from "../ledger/canonical";
+import { publicBaseUrl } from "../server/start";
 import type { FormVersion } from "./publish";
 
 /**
@@ -12,12 +13,10 @@ import type { FormVersion } from "./publish";
  */
 export async function captureSnapshots(db: Db, workspace: { id: string; slug: string }, formSlug: string, version: FormVersion): Promise<string[]> {
   const missing: string[] = [];
+  const path = `/f/${encodeURIComponent(workspace.slug)}/${encodeURIComponent(formSlug)}`;
   for (const language of Object.keys(version.content.languages)) {
     try {
-      const url = `http://127.0.0.1:${env().PORT}/f/${encodeURIComponent(workspace.slug)}/${encodeURIComponent(formSlug)}?lang=${encodeURIComponent(language)}`;
-      const response = await fetch(url, { signal: AbortSignal.timeout(15_000), headers: { "accept-language": language } });
-      if (!response.ok) throw new Error(`answered ${response.status}`);
-      const html = await response.text();
+      const html = await fetchPage(`${path}?lang=${encodeURIComponent(language)}`, language);
       await db
         .insert(formVersionSnapshots)
         .values({ formVersionId: version.id, workspaceId: workspace.id, language, html, sha256: sha256Hex(html) })
@@ -28,4 +27,23 @@ export async function captureSnapshots(db: Db, workspace: { id: string; slug: st
     }
   }
   return missing;
+}
+
+/**
+ * Loopback first (PORT, when the server was started with it); the public address otherwise, since `next start
+ * -p` does not tell the process its port.
+ */
+async function fetchPage(pathAndQuery: string, language: string): Promise<string> {
+  const bases = [...new Set([`http://127.0.0.1:${env().PORT}`, publicBaseUrl()])];
+  let last: unknown;
+  for (const base of bases) {
+    try {
+      const response = await fetch(base + pathAndQuery, { signal: AbortSignal.timeout(15_000), headers: { "accept-language": language }, redirect: "error" });
+      if (!response.ok) throw new Error(`${base} answered ${response.status}`);
+      return await response.text();
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
 }
