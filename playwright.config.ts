@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { systemChromium } from "./e2e/chromium";
+import { testIdp } from "./e2e/sso-identities";
 
 const PORT = 3107;
 
@@ -23,14 +24,33 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
     { name: "phone", use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 } } },
   ],
-  webServer: {
-    // A production build on a fresh embedded database, as the README's first command runs it, seeded first
-    // with known sign-ins and 100,000 contacts (the dashboard must stay usable at that size).
-    command: `rm -rf .e2e-data && npx next build && npx tsx --conditions=react-server e2e/seed-database.ts && npx next start -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    env: { DATA_DIR: ".e2e-data", APP_URL: `http://127.0.0.1:${PORT}` },
-    timeout: 900_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-  },
+  webServer: [
+    {
+      // The stand-in OpenID Connect provider of sso.spec.ts. The app asks it for discovery only at a sign-in.
+      command: "npx tsx e2e/oidc-provider.ts",
+      url: `${testIdp.issuer}/.well-known/openid-configuration`,
+      env: { TEST_IDP_REDIRECT_URI: `http://127.0.0.1:${PORT}/api/auth/callback/oidc` },
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
+      // A production build on a fresh embedded database, as the README's first command runs it, seeded first
+      // with known sign-ins and 100,000 contacts (the dashboard must stay usable at that size).
+      command: `rm -rf .e2e-data && npx next build && npx tsx --conditions=react-server e2e/seed-database.ts && npx next start -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      env: {
+        DATA_DIR: ".e2e-data",
+        APP_URL: `http://127.0.0.1:${PORT}`,
+        // The webhook spec's receiver listens on this machine; production refuses private addresses by default.
+        WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "1",
+        OIDC_ISSUER: testIdp.issuer,
+        OIDC_CLIENT_ID: testIdp.clientId,
+        OIDC_CLIENT_SECRET: testIdp.clientSecret,
+        OIDC_NAME: testIdp.name,
+      },
+      timeout: 900_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
 });

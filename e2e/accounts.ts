@@ -7,4 +7,6 @@ export const e2eAccounts = {
 
 /** A contact of the demo workspace with a real opt-in through the demo form, among the bulk ones. */
 export const e2eContactPhone = "+12015550177";
+/** Another, that the webhook spec opts out. */
+export const e2eWebhookContactPhone = "+12015550178";
 export const e2eOtherWorkspace = "other-shop";

@@ -14,7 +14,9 @@ import { append } from "../lib/ledger/append";
 import { generateBulkLedger } from "../lib/seed/bulk-ledger";
 import { seedDemoIfEmpty } from "../lib/seed/demo";
 import { DEMO_FORM_SLUG, DEMO_SLUG } from "../lib/seed/demo-ids";
-import { e2eAccounts, e2eContactPhone, e2eOtherWorkspace } from "./accounts";
+import { e2eAccounts, e2eContactPhone, e2eOtherWorkspace, e2eWebhookContactPhone } from "./accounts";
+import { seedSsoAccounts } from "./seed-sso";
+import { seedEmbedForm } from "./seed-embed";
 
 const handle = await openAppDatabase();
 const db = handle.db;
@@ -26,6 +28,8 @@ const demo = form.workspace;
 
 await upsertMember(db, { workspaceId: demo.id, role: "owner", ...e2eAccounts.owner });
 await upsertMember(db, { workspaceId: demo.id, role: "marketer", ...e2eAccounts.marketer });
+await seedSsoAccounts(db, demo.id);
+await seedEmbedForm(db, demo.id, form.version.content);
 const [existingOther] = await db.select().from(workspaces).where(eq(workspaces.slug, e2eOtherWorkspace));
 const other = existingOther ?? (await createWorkspace(db, { slug: e2eOtherWorkspace, businessName: "Other Shop", legalName: "Other Shop Ltd", defaultCountry: "US" }));
 if (!existingOther) {
@@ -57,6 +61,19 @@ await append(db, {
   language: "en",
   evidence: { pageUrl: `http://127.0.0.1/f/${DEMO_SLUG}/${DEMO_FORM_SLUG}` },
   network: { ip: "198.51.100.23", userAgent: "Mozilla/5.0 (Linux; Android 13) e2e" },
+  actor: { type: "person" },
+});
+// A second opted-in contact, for the webhook spec to opt out without touching the dashboard spec's one.
+await append(db, {
+  workspaceId: demo.id,
+  phone: e2eWebhookContactPhone,
+  categories: ["order_updates", "offers"],
+  action: "opt_in",
+  channel: "web",
+  formVersionId: form.version.id,
+  language: "en",
+  evidence: { pageUrl: `http://127.0.0.1/f/${DEMO_SLUG}/${DEMO_FORM_SLUG}` },
+  network: { ip: "198.51.100.24", userAgent: "Mozilla/5.0 (Linux; Android 13) e2e" },
   actor: { type: "person" },
 });
 await handle.close();

@@ -22,8 +22,21 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   /** The label on the single sign-on button, e.g. "Okta" or "Google Workspace". */
   OIDC_NAME: z.string().max(60).optional(),
+  /** Auth.js reads this itself: when set, the base of every sign-in URL instead of the address of the request. */
+  AUTH_URL: z.string().url().optional(),
   /** The public base URL, used in links we print or send (preference centre, forms). */
   APP_URL: z.string().url().optional(),
+  /** Sends invitations and password reset links by email: smtp://user:pass@host:587 or smtps://…:465. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+    .refine((v) => URL.canParse(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The sender of those emails, e.g. "Assent <no-reply@example.com>". */
+  SMTP_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, or a name and <address>, e.g. "Assent <no-reply@example.com>"')
+    .optional(),
   /** Let webhook endpoints be http:// or private addresses (always allowed outside production). */
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1", "true", "false"]).optional(),
   /** "off" stops this instance delivering outgoing webhooks (another instance, or none, does it). */
@@ -35,9 +48,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
+  /** Bench only: "1" turns on /api/bench/noop, the trivial handler the API figures are measured against. */
+  ASSENT_BENCH_ROUTES: z.enum(["0", "1"]).optional(),
   /** Set by Next.js while it builds; nothing may touch the database then. */
   NEXT_PHASE: z.string().optional(),
-});
+}).refine((v) => !v.SMTP_URL || v.SMTP_FROM, { path: ["SMTP_FROM"], message: "is required when SMTP_URL is set (the sender of invitations and reset links)" });
 
 export type Env = z.infer<typeof schema>;
 

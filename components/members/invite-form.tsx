@@ -3,21 +3,19 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import type { Role } from "@/lib/auth/roles";
 import { roleDescriptions } from "@/lib/members/members.validation";
-import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
+import { fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { LinkResult } from "./link-result";
 
-type Props = { action: (p: ActionResult | null, d: FormData) => Promise<ActionResult>; workspace: string; grantable: Role[] };
+type Props = { action: (p: ActionResult | null, d: FormData) => Promise<ActionResult>; workspace: string; grantable: Role[]; emailEnabled: boolean };
 
-export function InviteForm({ action, workspace, grantable }: Props) {
+export function InviteForm({ action, workspace, grantable, emailEnabled }: Props) {
   const [result, formAction, pending] = useActionState(action, null);
-  const path = result?.ok ? (result.data?.path as string | undefined) : undefined;
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="workspace" value={workspace} />
-      <ActionMessage result={result} />
-      {path && <LinkResult path={path} label="Invitation link" />}
+      <LinkResult result={result} label="Invitation link" />
       <div className="grid gap-3 sm:grid-cols-[1fr_14rem]">
         <Field label="Email" name="email" type="email" autoComplete="off" error={fieldError(result, "email")} />
         <div>
@@ -41,7 +39,7 @@ export function InviteForm({ action, workspace, grantable }: Props) {
         ))}
       </ul>
       <Button type="submit" disabled={pending}>
-        {pending ? "Creating…" : "Create invitation link"}
+        {pending ? (emailEnabled ? "Sending…" : "Creating…") : emailEnabled ? "Send invitation" : "Create invitation link"}
       </Button>
     </form>
   );

@@ -13,12 +13,13 @@ type Props = {
   role: Role;
   grantable: Role[];
   actions: { changeRole: Action; remove: Action; resetLink: Action };
+  emailEnabled: boolean;
 };
 
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:text-slate-400";
 
 /** Role change, password reset link and removal for one member; each its own small form. */
-export function MemberActions({ workspace, userId, name, role, grantable, actions }: Props) {
+export function MemberActions({ workspace, userId, name, role, grantable, actions, emailEnabled }: Props) {
   const [roleResult, changeRole, changing] = useActionState(actions.changeRole, null);
   const [resetResult, resetLink, resetting] = useActionState(actions.resetLink, null);
   const [removeResult, remove, removing] = useActionState(actions.remove, null);
@@ -28,7 +29,6 @@ export function MemberActions({ workspace, userId, name, role, grantable, action
       <input type="hidden" name="userId" value={userId} />
     </>
   );
-  const resetPath = resetResult?.ok ? (resetResult.data?.path as string | undefined) : undefined;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -51,7 +51,7 @@ export function MemberActions({ workspace, userId, name, role, grantable, action
         <form action={resetLink}>
           {hidden}
           <button type="submit" className={small} disabled={resetting}>
-            Password reset link
+            {emailEnabled ? "Email password reset link" : "Password reset link"}
           </button>
         </form>
         <form
@@ -68,8 +68,7 @@ export function MemberActions({ workspace, userId, name, role, grantable, action
       </div>
       <ActionMessage result={roleResult} />
       <ActionMessage result={removeResult} />
-      {resetResult && !resetResult.ok && <ActionMessage result={resetResult} />}
-      {resetPath && <LinkResult path={resetPath} label={`Reset link for ${name}`} />}
+      <LinkResult result={resetResult} label={`Reset link for ${name}`} />
     </div>
   );
 }

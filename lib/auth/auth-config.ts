@@ -10,6 +10,7 @@ import { checkCredentials } from "./credentials";
 import { sessionPolicy } from "./session-policy";
 import { signInSchema } from "./sign-in.validation";
 import { oidcProviders } from "./oidc";
+import type { SsoRefusal } from "./sso-refusal";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -19,6 +20,11 @@ declare module "next-auth" {
   interface Session {
     /** The staff_sessions row behind this cookie; guards check it on every request. */
     sid?: string;
+  }
+  interface User {
+    /** Single sign-on: the Assent account the identity was admitted as, or why it was not. */
+    assentUserId?: string;
+    ssoRefusal?: SsoRefusal;
   }
 }
 
@@ -46,15 +52,16 @@ function config(): NextAuthConfig {
       ...oidcProviders(),
     ],
     callbacks: {
-      async signIn({ user, account }) {
-        // Single sign-on admits only people who already have an account here (made by invitation).
-        if (account?.type === "oidc") return (user as { assentUserId?: string }).assentUserId !== undefined;
+      signIn({ user, account }) {
+        // Single sign-on admits only identities that oidc.ts matched to an active account or open invitation.
+        if (account?.type === "oidc") return user.assentUserId ? true : `/sign-in?error=${user.ssoRefusal ?? "not_invited"}`;
         return true;
       },
       async jwt({ token, user }) {
         if (user) {
-          // A fresh session row at every sign-in: nothing from an earlier session carries over.
-          const userId = (user as { assentUserId?: string }).assentUserId ?? user.id!;
+          // A fresh session row at every sign-in, by password or SSO alike: nothing from an earlier session
+          // carries over, and the same idle, absolute and deactivation checks apply to both.
+          const userId = user.assentUserId ?? user.id!;
           const meta = requestMetaFrom(await headers());
           token.sid = await createStaffSession(await getDb(), { userId, ip: meta.ip, userAgent: meta.userAgent });
           token.sub = userId;

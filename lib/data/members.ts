@@ -58,4 +58,9 @@ export async function findUsablePasswordReset(db: DbOrTx, tokenHash: string, now
   return row;
 }
 
+/** A password reset link: only its hash is kept. createdBy is the admin who made it, or null when asked for by email. */
+export async function insertPasswordReset(db: DbOrTx, input: { userId: string; createdBy: string | null; tokenHash: string; expiresAt: Date }) {
+  await db.insert(passwordResets).values(input);
+}
+
 export type MemberRole = Role;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
 import { auditLog, invitations, passwordResets } from "../db/schema/access";
 import { memberships, users } from "../db/schema/workspaces";
 import { hashPassword } from "../auth/password";
@@ -9,6 +9,8 @@ import { findUsableInvitation, findUsablePasswordReset } from "../data/members";
 import { findUserByEmail, normalizeEmail } from "../data/users";
 import { AppError, ConflictError } from "../errors";
 import { linkTokenHash } from "./tokens";
+
+type Invitation = typeof invitations.$inferSelect;
 
 const goneMessage = "This link is no longer valid: it was used, withdrawn or has expired. Ask for a new one.";
 
@@ -44,20 +46,30 @@ export async function acceptInvitation(
       if (!user || user.email !== email) throw new ConflictError("wrong_account", `This invitation is for ${email}. Sign in as that address to accept it.`);
       userId = user.id;
     }
-    await tx
-      .insert(memberships)
-      .values({ workspaceId: found.invitation.workspaceId, userId, role: found.invitation.role })
-      .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role: found.invitation.role } });
-    await tx.insert(auditLog).values({
-      workspaceId: found.invitation.workspaceId,
-      actorUserId: userId,
-      actorLabel: email,
-      action: "member.join",
-      targetType: "invitation",
-      targetId: found.invitation.id,
-      detail: { role: found.invitation.role },
-    });
+    await joinByInvitation(tx, found.invitation, { id: userId, email });
     return { workspaceSlug: found.slug, email };
+  });
+}
+
+/** The membership an accepted invitation grants, and its audit row; `via` says how it was accepted. */
+export async function joinByInvitation(
+  tx: DbOrTx,
+  invitation: Invitation,
+  user: { id: string; email: string },
+  via: "link" | "sso" = "link",
+): Promise<void> {
+  await tx
+    .insert(memberships)
+    .values({ workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role })
+    .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role: invitation.role } });
+  await tx.insert(auditLog).values({
+    workspaceId: invitation.workspaceId,
+    actorUserId: user.id,
+    actorLabel: user.email,
+    action: "member.join",
+    targetType: "invitation",
+    targetId: invitation.id,
+    detail: via === "link" ? { role: invitation.role } : { role: invitation.role, via },
   });
 }
 

@@ -3,20 +3,19 @@ import { and, eq } from "drizzle-orm";
 import { defineWorkspaceAction, type ActionContext } from "../actions/workspace-action";
 import { canGrantRole } from "../auth/permissions";
 import type { Role } from "../auth/roles";
-import { invitations, passwordResets } from "../db/schema/access";
+import { invitations } from "../db/schema/access";
 import { recordStaffAudit } from "../actions/audit";
 import { memberships } from "../db/schema/workspaces";
-import type { Tx } from "../db/client";
-import { countOwners, findMembership } from "../data/members";
+import type { DbOrTx } from "../db/client";
+import { countOwners, findMembership, insertPasswordReset } from "../data/members";
+import { appMailer, type Mailer } from "../mail/mailer";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { changeRoleSchema, inviteMemberSchema, memberSchema, revokeInvitationSchema } from "./members.validation";
+import { deliveryMessage, invitationUrl, invitationValidFor, passwordResetUrl, resetValidFor, sendInvitationEmail, sendPasswordResetEmail } from "./link-emails";
 import { newLinkToken } from "./tokens";
 
-const INVITATION_DAYS = 7;
-const RESET_HOURS = 24;
-
 /** Owners can only be changed by owners, and a workspace always keeps at least one. */
-async function assertMayManage(tx: Tx, ctx: ActionContext, userId: string, newRole?: Role) {
+async function assertMayManage(tx: DbOrTx, ctx: ActionContext, userId: string, newRole?: Role) {
   const target = await findMembership(tx, ctx.actor.workspace.id, userId);
   if (!target) throw new NotFoundError("This member");
   if (target.role === "owner" && ctx.actor.role !== "owner") throw new ForbiddenError("Only an owner can change another owner.");
@@ -27,30 +26,60 @@ async function assertMayManage(tx: Tx, ctx: ActionContext, userId: string, newRo
   return target;
 }
 
-export const inviteMember = defineWorkspaceAction({
-  name: "members.invite",
-  permission: "members:manage",
-  schema: inviteMemberSchema,
-  async run(ctx, input) {
-    if (!canGrantRole(ctx.actor.role, input.role)) throw new ForbiddenError("Only an owner can invite an owner.");
-    const { token, hash } = newLinkToken();
-    await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(invitations)
-        .values({
-          workspaceId: ctx.actor.workspace.id,
-          email: input.email,
-          role: input.role,
-          tokenHash: hash,
-          invitedBy: ctx.actor.user.id,
-          expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
-        })
-        .returning({ id: invitations.id });
-      await recordStaffAudit(tx, ctx, { action: "member.invite", targetType: "invitation", targetId: row!.id, detail: { email: input.email, role: input.role } });
-    });
-    return { message: `Invitation for ${input.email} created. Send them this link; it works once, for ${INVITATION_DAYS} days.`, data: { path: `/invite/${token}` } };
-  },
-});
+/**
+ * The actions that make a one-time link: emailed when a mailer is configured, and shown to the admin in any case
+ * (to copy when mail is slow, or to pass on when it failed or is not configured). The email goes out before the
+ * link is stored so that the audit row, written with the link in one transaction, can say whether it was sent; the
+ * link is stored whatever the email's fate. The mailer is a parameter so tests can bring an SMTP server of their own.
+ */
+export function linkActions(mailer: () => Mailer | null) {
+  const inviteMember = defineWorkspaceAction({
+    name: "members.invite",
+    permission: "members:manage",
+    schema: inviteMemberSchema,
+    async run(ctx, input) {
+      if (!canGrantRole(ctx.actor.role, input.role)) throw new ForbiddenError("Only an owner can invite an owner.");
+      const { token, hash, expiresAt } = newLinkToken("invitation");
+      const { user, workspace } = ctx.actor;
+      const delivery = await sendInvitationEmail(mailer(), {
+        to: input.email,
+        role: input.role,
+        businessName: workspace.businessName,
+        invitedBy: `${user.name} (${user.email})`,
+        token,
+        expiresAt,
+      });
+      await ctx.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(invitations)
+          .values({ workspaceId: workspace.id, email: input.email, role: input.role, tokenHash: hash, invitedBy: user.id, expiresAt })
+          .returning({ id: invitations.id });
+        await recordStaffAudit(tx, ctx, { action: "member.invite", targetType: "invitation", targetId: row!.id, detail: { email: input.email, role: input.role, delivery } });
+      });
+      return { message: deliveryMessage("Invitation", input.email, delivery, invitationValidFor), data: { url: invitationUrl(token), delivery } };
+    },
+  });
+
+  const createPasswordResetLink = defineWorkspaceAction({
+    name: "members.passwordResetLink",
+    permission: "members:manage",
+    schema: memberSchema,
+    async run(ctx, input) {
+      const target = await assertMayManage(ctx.db, ctx, input.userId);
+      const { token, hash, expiresAt } = newLinkToken("reset");
+      const delivery = await sendPasswordResetEmail(mailer(), { to: target.email, token, expiresAt });
+      await ctx.db.transaction(async (tx) => {
+        await insertPasswordReset(tx, { userId: input.userId, createdBy: ctx.actor.user.id, tokenHash: hash, expiresAt });
+        await recordStaffAudit(tx, ctx, { action: "password.reset-link", targetType: "user", targetId: input.userId, detail: { email: target.email, delivery } });
+      });
+      return { message: deliveryMessage("Password reset link", target.email, delivery, resetValidFor), data: { url: passwordResetUrl(token), delivery } };
+    },
+  });
+
+  return { inviteMember, createPasswordResetLink };
+}
+
+export const { inviteMember, createPasswordResetLink } = linkActions(appMailer);
 
 export const revokeInvitation = defineWorkspaceAction({
   name: "members.revokeInvitation",
@@ -96,26 +125,5 @@ export const removeMember = defineWorkspaceAction({
       await recordStaffAudit(tx, ctx, { action: "member.remove", targetType: "user", targetId: input.userId, detail: { email: target.email, role: target.role } });
     });
     return { message: "Member removed. They lose access on their next click." };
-  },
-});
-
-/** Without email configured, the admin passes the link on; it works once, within a day. */
-export const createPasswordResetLink = defineWorkspaceAction({
-  name: "members.passwordResetLink",
-  permission: "members:manage",
-  schema: memberSchema,
-  async run(ctx, input) {
-    const { token, hash } = newLinkToken();
-    await ctx.db.transaction(async (tx) => {
-      const target = await assertMayManage(tx, ctx, input.userId);
-      await tx.insert(passwordResets).values({
-        userId: input.userId,
-        tokenHash: hash,
-        createdBy: ctx.actor.user.id,
-        expiresAt: new Date(Date.now() + RESET_HOURS * 3_600_000),
-      });
-      await recordStaffAudit(tx, ctx, { action: "password.reset-link", targetType: "user", targetId: input.userId, detail: { email: target.email } });
-    });
-    return { message: `Password reset link created. Give it to the member; it works once, for ${RESET_HOURS} hours.`, data: { path: `/reset-password/${token}` } };
   },
 });

@@ -9,6 +9,7 @@ export const inviteMemberSchema = z.object({ workspace: z.string(), email, role 
 export const changeRoleSchema = z.object({ workspace: z.string(), userId, role });
 export const memberSchema = z.object({ workspace: z.string(), userId });
 export const revokeInvitationSchema = z.object({ workspace: z.string(), invitationId: z.string().uuid() });
+export const forgotPasswordSchema = z.object({ email });
 
 export const newPasswordSchema = z
   .object({

@@ -2,6 +2,7 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut, auth } from "@/lib/auth/auth-config";
 import { safeNextPath } from "@/lib/auth/next-path";
+import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
 import { signInSchema } from "@/lib/auth/sign-in.validation";
 import { getDb } from "@/lib/db/app-db";
 import { revokeStaffSession } from "@/lib/data/staff-sessions";
@@ -41,5 +42,5 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function signInWithSso(data: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeNextPath(data.get("next")) });
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeNextPath(data.get("next")) });
 }

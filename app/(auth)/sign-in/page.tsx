@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -6,7 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { currentSession } from "@/lib/auth/current-session";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { oidcEnabled } from "@/lib/auth/oidc";
+import { ssoErrorMessage } from "@/lib/auth/sso-refusal";
 import { env } from "@/lib/env";
+import { mailConfigured } from "@/lib/mail/mailer";
 import { signInWithPassword, signInWithSso } from "./actions";
 import { SsoButton } from "@/components/auth/sso-button";
 
@@ -23,9 +26,17 @@ export default async function SignInPage({ searchParams }: Props) {
       <div className="space-y-4">
         {params.signedOut && <Alert tone="success">You are signed out.</Alert>}
         {params.reset && <Alert tone="success">Your password is changed. Sign in with the new one.</Alert>}
-        {params.error && !params.signedOut && <Alert tone="error">Single sign-on did not sign you in. Your account must be invited first.</Alert>}
+        {typeof params.error === "string" && !params.signedOut && <Alert tone="error">{ssoErrorMessage(params.error)}</Alert>}
         <SignInForm action={signInWithPassword} next={next} />
-        <p className="text-sm text-slate-600">Forgot your password? Ask an owner or admin of your workspace for a reset link.</p>
+        {mailConfigured() ? (
+          <p className="text-sm">
+            <Link href="/forgot-password" className="font-medium text-brand-800 underline">
+              Forgot your password?
+            </Link>
+          </p>
+        ) : (
+          <p className="text-sm text-slate-600">Forgot your password? Ask an owner or admin of your workspace for a reset link.</p>
+        )}
         {oidcEnabled() && <SsoButton label={env().OIDC_NAME ?? "Single sign-on"} next={next} action={signInWithSso} />}
       </div>
     </AuthCard>

@@ -9,7 +9,9 @@ import { findUserByEmail } from "@/lib/data/users";
 import { linkTokenHash } from "@/lib/members/tokens";
 import { acceptAsMember, acceptAsNewUser } from "./actions";
 
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+// The token in the URL must not reach other sites; "no-referrer" would also blank the Origin of the form's own
+// POST, which Next.js then refuses as cross-site.
+export const metadata: Metadata = { title: "Invitation", referrer: "same-origin" };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

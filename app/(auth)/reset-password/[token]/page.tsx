@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/link-forms";
 import { getDb } from "@/lib/db/app-db";
 import { findUsablePasswordReset } from "@/lib/data/members";
+import { mailConfigured } from "@/lib/mail/mailer";
 import { linkTokenHash } from "@/lib/members/tokens";
 import { resetPasswordAction } from "./actions";
 
-export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer" };
+// The token in the URL must not reach other sites; "no-referrer" would also blank the Origin of the form's own
+// POST, which Next.js then refuses as cross-site.
+export const metadata: Metadata = { title: "Reset password", referrer: "same-origin" };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -15,7 +19,16 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   if (!found) {
     return (
       <AuthCard title="This link no longer works">
-        <p className="text-sm text-slate-600">It was used or has expired. Ask an admin of your workspace for a new password reset link.</p>
+        <p className="text-sm text-slate-600">
+          It was used or has expired.{" "}
+          {mailConfigured() ? (
+            <Link href="/forgot-password" className="font-medium text-brand-800 underline">
+              Ask for a new link
+            </Link>
+          ) : (
+            "Ask an admin of your workspace for a new password reset link."
+          )}
+        </p>
       </AuthCard>
     );
   }

@@ -8,6 +8,7 @@ import { canGrantRole } from "@/lib/auth/permissions";
 import { roles } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/app-db";
 import { listMembers, listOpenInvitations } from "@/lib/data/members";
+import { mailConfigured } from "@/lib/mail/mailer";
 import {
   changeMemberRoleAction,
   inviteMemberAction,
@@ -24,6 +25,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const db = await getDb();
   const [members, invitations] = await Promise.all([listMembers(db, actor.workspace.id), listOpenInvitations(db, actor.workspace.id)]);
   const grantable = roles.filter((r) => canGrantRole(actor.role, r));
+  const emailEnabled = mailConfigured();
 
   return (
     <div className="max-w-5xl space-y-6">
@@ -33,8 +35,13 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       </div>
 
       <section aria-labelledby="invite-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="invite-heading" className="mb-3 text-lg font-semibold">Invite someone</h2>
-        <InviteForm action={inviteMemberAction} workspace={slug} grantable={grantable} />
+        <h2 id="invite-heading" className="text-lg font-semibold">Invite someone</h2>
+        <p className="mb-3 text-sm text-slate-600">
+          {emailEnabled
+            ? "Invitations and password reset links are emailed, and shown here too in case the email does not arrive."
+            : "Email is not configured, so invitations and password reset links are shown here for you to pass on."}
+        </p>
+        <InviteForm action={inviteMemberAction} workspace={slug} grantable={grantable} emailEnabled={emailEnabled} />
       </section>
 
       <section aria-labelledby="members-heading" className="rounded-xl border border-slate-200 bg-white p-5">
@@ -59,6 +66,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
                   role={m.role}
                   grantable={grantable}
                   actions={{ changeRole: changeMemberRoleAction, remove: removeMemberAction, resetLink: passwordResetLinkAction }}
+                  emailEnabled={emailEnabled}
                 />
               )}
             </li>

@@ -1,0 +1,12 @@
+"use server";
+import { headers } from "next/headers";
+import { after } from "next/server";
+import { getDb } from "@/lib/db/app-db";
+import { appMailer } from "@/lib/mail/mailer";
+import { requestPasswordReset, type ForgotPasswordState } from "@/lib/members/forgot-password";
+import { requestMetaFrom } from "@/lib/server/request-meta";
+
+export async function requestPasswordResetAction(_previous: ForgotPasswordState, data: FormData): Promise<ForgotPasswordState> {
+  const input = { email: data.get("email") ?? "" };
+  return requestPasswordReset(await getDb(), requestMetaFrom(await headers()), input, appMailer(), after);
+}
