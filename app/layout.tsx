@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { documentLanguage } from "@/lib/consumer/pages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,9 +9,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// The consumer pages are shown in the visitor's language; <html lang> must say which (WCAG 3.1.1).
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await documentLanguage()}>
       <body className="min-h-dvh bg-white font-sans text-slate-900 antialiased">{children}</body>
     </html>
   );

@@ -4,12 +4,14 @@ import { append } from "../lib/ledger/append";
 import { createTestDatabase, testDatabaseKinds } from "../lib/testing/databases";
 import { createLedgerFixture, testPhone, webOptIn } from "../lib/testing/fixtures";
 import { baselineAppend } from "./baseline-append";
+import { printApiTable, runApiBench } from "./api";
 import { runDashboardBench } from "./dashboard";
 import { printDashboardTable } from "./dashboard-report";
 import { measure, type RunStats } from "./stats";
 
-// `npm run bench [-- --quick] [-- --appends N] [-- --contacts N] [-- --only append|dashboard]`.
-// PostgreSQL is measured when TEST_DATABASE_URL is set; the dashboard figures need it.
+// `npm run bench [-- --quick] [-- --appends N] [-- --contacts N] [-- --only append|dashboard|export|api] [-- --no-build]`.
+// PostgreSQL is measured when TEST_DATABASE_URL is set; the dashboard figures need it. `export` is the dashboard
+// bench without its contacts pages (the data is still generated at the scale asked).
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const contactsArg = args.indexOf("--contacts");
@@ -60,16 +62,22 @@ async function appendFigures(): Promise<Row[]> {
 
 async function main() {
   const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version };
-  const rows = only === "dashboard" ? [] : await appendFigures();
+  const rows = only === "dashboard" || only === "export" || only === "api" ? [] : await appendFigures();
   const dashboard =
-    only === "append" || !testDatabaseKinds().includes("postgres")
+    only === "append" || only === "api" || !testDatabaseKinds().includes("postgres")
       ? null
-      : await runDashboardBench({ contacts: dashboardContacts, eventsPerContact: 5, log: (line) => console.log(line) });
+      : await runDashboardBench({ contacts: dashboardContacts, eventsPerContact: 5, pages: only !== "export", log: (line) => console.log(line) });
+  // The public API over HTTP; it reuses the dashboard's production build when that ran.
+  const api =
+    (only !== undefined && only !== "api") || !testDatabaseKinds().includes("postgres")
+      ? null
+      : await runApiBench({ contacts: 20_000, requests: args.includes("--quick") ? 200 : 1000, rounds, build: dashboard === null && !args.includes("--no-build"), log: (line) => console.log(line) });
   if (rows.length) printAppendTable(rows, machine);
   if (dashboard) printDashboardTable(dashboard);
+  if (api) printApiTable(api);
   if (!testDatabaseKinds().includes("postgres")) console.log("\nPostgreSQL not measured: set TEST_DATABASE_URL=postgres://… to include it.");
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/latest.json", JSON.stringify({ at: new Date().toISOString(), machine, perRound, rounds, rows, dashboard }, null, 2));
+  writeFileSync("bench/results/latest.json", JSON.stringify({ at: new Date().toISOString(), machine, perRound, rounds, rows, dashboard, api }, null, 2));
 }
 
 function printAppendTable(rows: Row[], machine: { cpu: string; cores: number; node: string }) {

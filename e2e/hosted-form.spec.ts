@@ -42,7 +42,7 @@ test.describe("without JavaScript", () => {
     await page.goto(FORM);
     await page.getByRole("textbox", { name: "Your WhatsApp number" }).fill("2015550143");
     await page.getByRole("button", { name: "Sign up" }).click();
-    await expect(page.getByText("choose at least one kind of message")).toBeVisible();
+    await expect(page.getByText("Choose at least one kind of message.")).toBeVisible();
     await page.getByRole("checkbox", { name: /product recommendations from Acme Coffee/ }).check();
     await page.getByRole("button", { name: "Sign up" }).click();
     await expect(page.getByRole("heading", { name: "You’re signed up" })).toBeVisible();

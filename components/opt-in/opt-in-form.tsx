@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
 import type { OptInFormState } from "@/lib/channels/web.validation";
+import type { Messages } from "@/lib/i18n/messages/en";
 import type { CountryOption } from "@/lib/phone/countries";
 
 export type CategoryChoice = {
@@ -15,7 +16,9 @@ export type CategoryChoice = {
 type Props = {
   action: (state: OptInFormState, data: FormData) => Promise<OptInFormState>;
   submissionId: string;
+  /** The language the page is rendered in: posted back, recorded in the ledger, used for errors. */
   language: string;
+  text: Messages["form"];
   categories: CategoryChoice[];
   countries: CountryOption[];
   defaultCountry: string;
@@ -35,6 +38,7 @@ export function OptInForm(props: Props) {
   useEffect(() => setHydrated(true), []);
   useEffect(() => setChosen(new Set(state.values.categories)), [state]);
   const errors = state.fields;
+  const t = props.text;
 
   function toggle(key: string, on: boolean) {
     setChosen((prev) => {
@@ -57,13 +61,9 @@ export function OptInForm(props: Props) {
       )}
 
       <fieldset aria-describedby={errors.categories ? "categories-error" : undefined}>
-        <legend className="text-base font-semibold text-slate-900">What would you like to get on WhatsApp?</legend>
-        <p className="mt-1 text-sm text-slate-600">Choose each kind separately. Nothing is chosen for you.</p>
-        {errors.categories && (
-          <p id="categories-error" className="mt-2 text-sm font-medium text-red-700">
-            {errors.categories}
-          </p>
-        )}
+        <legend className="text-base font-semibold text-slate-900">{t.chooseHeading}</legend>
+        <p className="mt-1 text-sm text-slate-600">{t.chooseHint}</p>
+        <FieldError id="categories-error" text={errors.categories} />
         <div className="mt-3 space-y-3">
           {props.categories.map((c) => (
             <label
@@ -83,8 +83,12 @@ export function OptInForm(props: Props) {
                 <span className="block font-semibold text-slate-900">{c.label}</span>
                 <span className="mt-0.5 block text-slate-800">{c.sentence}</span>
                 <span id={`cat-${c.key}-details`} className="mt-1 block text-sm text-slate-600">
-                  {c.description} <span className="whitespace-nowrap">{c.frequency}.</span>
-                  <span className="mt-1 block italic">For example: “{c.example}”</span>
+                  {c.description} {c.frequency && <span className="whitespace-nowrap">{c.frequency}.</span>}
+                  {c.example && (
+                    <span className="mt-1 block italic">
+                      {t.forExample} “{c.example}”
+                    </span>
+                  )}
                 </span>
               </span>
             </label>
@@ -93,49 +97,52 @@ export function OptInForm(props: Props) {
       </fieldset>
 
       <div>
-        <label htmlFor="phone" className="block font-semibold text-slate-900">
-          Your WhatsApp number
+        <label htmlFor="country" className="block font-semibold text-slate-900">
+          {t.countryLabel}
         </label>
-        <div className="mt-1.5 flex gap-2">
-          <label htmlFor="country" className="sr-only">
-            Country
-          </label>
-          <select
-            id="country"
-            name="country"
-            defaultValue={state.values.country}
-            autoComplete="country"
-            className="w-28 shrink-0 rounded-lg border border-slate-300 bg-white px-2 py-2.5 text-slate-900"
-          >
-            {props.countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.code} +{c.callingCode} {c.name}
-              </option>
-            ))}
-          </select>
-          <input
-            id="phone"
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            required
-            defaultValue={state.values.phone}
-            aria-invalid={errors.phone ? true : undefined}
-            aria-describedby={errors.phone ? "phone-error" : undefined}
-            className="min-w-0 flex-1 rounded-lg border border-slate-300 px-3 py-2.5 text-slate-900 aria-[invalid]:border-red-600"
-          />
-        </div>
-        {errors.phone && (
-          <p id="phone-error" className="mt-1.5 text-sm font-medium text-red-700">
-            {errors.phone}
-          </p>
-        )}
+        <select
+          id="country"
+          name="country"
+          defaultValue={state.values.country}
+          autoComplete="country"
+          aria-invalid={errors.country ? true : undefined}
+          aria-describedby={errors.country ? "country-error" : undefined}
+          className="mt-1.5 min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2.5 text-slate-900"
+        >
+          {props.countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} (+{c.callingCode})
+            </option>
+          ))}
+        </select>
+        <FieldError id="country-error" text={errors.country} />
+      </div>
+
+      <div>
+        <label htmlFor="phone" className="block font-semibold text-slate-900">
+          {t.phoneLabel}
+        </label>
+        <p id="phone-hint" className="mt-0.5 text-sm text-slate-600">
+          {t.phoneHint}
+        </p>
+        <input
+          id="phone"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          required
+          defaultValue={state.values.phone}
+          aria-invalid={errors.phone ? true : undefined}
+          aria-describedby={errors.phone ? "phone-error phone-hint" : "phone-hint"}
+          className="mt-1.5 min-h-11 w-full rounded-lg border border-slate-400 px-3 py-2.5 text-slate-900 aria-[invalid]:border-red-600"
+        />
+        <FieldError id="phone-error" text={errors.phone} />
       </div>
 
       <div>
         <label htmlFor="name" className="block font-semibold text-slate-900">
-          Your name <span className="font-normal text-slate-600">(optional)</span>
+          {t.nameLabel} <span className="font-normal text-slate-600">{t.optional}</span>
         </label>
         <input
           id="name"
@@ -143,9 +150,10 @@ export function OptInForm(props: Props) {
           autoComplete="name"
           defaultValue={state.values.name}
           aria-invalid={errors.name ? true : undefined}
-          className="mt-1.5 w-full rounded-lg border border-slate-300 px-3 py-2.5 text-slate-900"
+          aria-describedby={errors.name ? "name-error" : undefined}
+          className="mt-1.5 min-h-11 w-full rounded-lg border border-slate-400 px-3 py-2.5 text-slate-900 aria-[invalid]:border-red-600"
         />
-        {errors.name && <p className="mt-1.5 text-sm font-medium text-red-700">{errors.name}</p>}
+        <FieldError id="name-error" text={errors.name} />
       </div>
 
       {/* Hidden from people and assistive technology; bots fill every field. */}
@@ -160,9 +168,19 @@ export function OptInForm(props: Props) {
         className="w-full rounded-lg px-5 py-3 text-base font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50"
         style={{ backgroundColor: props.brandColor }}
       >
-        {pending ? "Signing you up…" : props.submitLabel}
+        {pending ? t.submitting : props.submitLabel}
       </button>
-      {hydrated && chosen.size === 0 && <p className="-mt-4 text-center text-sm text-slate-600">Choose at least one kind of message to sign up.</p>}
+      {hydrated && chosen.size === 0 && <p className="-mt-4 text-center text-sm text-slate-600">{t.chooseToContinue}</p>}
     </form>
+  );
+}
+
+/** A field's error, referenced from the field by aria-describedby. */
+function FieldError({ id, text }: { id: string; text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <p id={id} className="mt-1.5 text-sm font-medium text-red-700">
+      {text}
+    </p>
   );
 }

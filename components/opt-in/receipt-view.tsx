@@ -1,30 +1,93 @@
-import { maskPhone, type findReceipt } from "@/lib/data/receipts";
+import { LanguageSwitcher } from "@/components/public/language-switcher";
+import { PublicPage } from "@/components/public/public-page";
+import { maskPhone, type ReceiptRecord } from "@/lib/data/receipts";
+import { categoryTextIn } from "@/lib/forms/localized";
+import type { Messages } from "@/lib/i18n/messages/en";
 
-type Receipt = NonNullable<Awaited<ReturnType<typeof findReceipt>>>;
+type Props = {
+  receipt: ReceiptRecord;
+  language: string;
+  available: string[];
+  messages: Messages;
+  hrefFor: (language: string) => string;
+  /** The person's preference-centre address, when this view may show it. */
+  preferencesHref: string | null;
+  /** A wa.me link carrying the one-time confirmation code, for double opt-in. */
+  confirmHref: string | null;
+  brandColor: string;
+};
 
-export function ReceiptView({ receipt }: { receipt: Receipt }) {
-  const when = new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(receipt.occurredAt);
+/**
+ * What the person agreed to, from which business, when, and how to change or stop it. The consent sentences
+ * are shown exactly as agreed, in the language they were shown in, even when the page chrome is in another.
+ */
+export function ReceiptView({ receipt, language, available, messages, hrefFor, preferencesHref, confirmHref, brandColor }: Props) {
+  const m = messages.receipt;
+  const when = new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(receipt.occurredAt);
+  const agreedWording = receipt.content?.languages[receipt.language];
+  const howToStop = receipt.content?.languages[language]?.howToStop ?? agreedWording?.howToStop;
   return (
-    <div className="min-h-dvh bg-slate-50">
-      <main className="mx-auto max-w-xl px-4 py-8 sm:py-12">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-800">{receipt.businessName}</p>
-        <h1 className="mt-1 text-2xl font-bold text-slate-900 sm:text-3xl">You’re signed up</h1>
-        <p className="mt-3 text-slate-700">
-          On {when} UTC, the number {maskPhone(receipt.phone)} agreed to get these messages from {receipt.businessName} on WhatsApp:
-        </p>
-        <ul className="mt-4 space-y-3">
-          {receipt.items.map((item) => (
-            <li key={item.key} className="rounded-xl border border-slate-200 bg-white p-4">
-              <p className="font-semibold text-slate-900">{item.label}</p>
-              {item.sentence && <p className="mt-1 text-slate-700">“{item.sentence}”</p>}
+    <PublicPage
+      language={language}
+      businessName={receipt.businessName}
+      brandColor={brandColor}
+      switcher={<LanguageSwitcher label={messages.languageSwitcher} current={language} available={available} hrefFor={hrefFor} />}
+    >
+      <h1 className="text-2xl font-bold leading-tight text-slate-900 sm:text-3xl">{m.heading}</h1>
+      <p className="mt-3 text-slate-700">{m.agreed(when, maskPhone(receipt.phone), receipt.businessName)}</p>
+      <ul className="mt-4 space-y-3">
+        {receipt.items.map((item) => {
+          const sentence = agreedWording?.consent[item.category.key];
+          return (
+            <li key={item.category.key} className="rounded-xl border border-slate-200 bg-white p-4">
+              <p className="font-semibold text-slate-900">{categoryTextIn(receipt.content, language, item.category).label}</p>
+              {sentence && (
+                <p className="mt-1 text-slate-700" lang={receipt.language}>
+                  “{sentence}”
+                </p>
+              )}
             </li>
-          ))}
-        </ul>
-        {receipt.howToStop && <p className="mt-6 text-slate-700">{receipt.howToStop}</p>}
-        <p className="mt-6 text-xs text-slate-500">
-          Record {receipt.items.map((i) => i.hash.slice(0, 12)).join(", ")}: keep this page’s address as your receipt.
-        </p>
-      </main>
-    </div>
+          );
+        })}
+      </ul>
+
+      {confirmHref && (
+        <section aria-labelledby="confirm-heading" className="mt-6 rounded-xl border border-emerald-300 bg-emerald-50 p-4">
+          <h2 id="confirm-heading" className="font-semibold text-slate-900">
+            {m.confirmHeading}
+          </h2>
+          <p className="mt-1 text-slate-700">{m.confirmText(receipt.businessName)}</p>
+          <a
+            href={confirmHref}
+            rel="noreferrer"
+            className="mt-3 inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-[#0b6b3a] px-5 py-3 font-semibold text-white sm:w-auto"
+          >
+            {m.confirmButton}
+          </a>
+        </section>
+      )}
+
+      <section aria-labelledby="preferences-heading" className="mt-6">
+        <h2 id="preferences-heading" className="font-semibold text-slate-900">
+          {m.preferencesHeading}
+        </h2>
+        {preferencesHref && (
+          <>
+            <p className="mt-1 text-slate-700">{m.preferencesText}</p>
+            <a
+              href={preferencesHref}
+              className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-slate-400 bg-white px-4 py-2.5 font-semibold text-brand-800 underline-offset-2 hover:underline"
+            >
+              {m.preferencesLink}
+            </a>
+          </>
+        )}
+        {howToStop && <p className="mt-3 text-slate-700">{howToStop}</p>}
+      </section>
+
+      <p className="mt-8 break-words text-xs text-slate-600">
+        {m.recordLabel} {receipt.items.map((i) => i.hash.slice(0, 12)).join(", ")}. {m.keepAddress}
+      </p>
+    </PublicPage>
   );
 }

@@ -7,6 +7,7 @@ const sections = [
   { href: "/categories", label: "Message categories", permission: "settings:manage" },
   { href: "/api-keys", label: "API keys", permission: "api-keys:manage" },
   { href: "/webhooks", label: "Webhooks", permission: "webhooks:manage" },
+  { href: "/channels", label: "Channels", permission: "settings:manage" },
 ] as const;
 
 export type SettingsSection = (typeof sections)[number]["href"];

@@ -11,6 +11,7 @@ import * as ledgerActions from "../ledger/ledger-actions";
 import * as memberActions from "../members/actions";
 import * as apiKeySettings from "../settings/api-keys";
 import * as categorySettings from "../settings/categories";
+import * as channelSettings from "../settings/channels";
 import * as profileSettings from "../settings/profile";
 import * as webhookEndpointActions from "../webhooks/endpoints";
 import * as webhookRedeliver from "../webhooks/redeliver";
@@ -90,6 +91,10 @@ const actionCases: Record<string, ActionCase> = {
     allowed: admins,
     sample: async (f) => ({ apiKeyId: (await createApiKey(f.db.db, { workspaceId: f.fx.workspace.id, name: "k", scopes: ["consents:read"] })).id }),
   },
+  "settings.channels.whatsapp": { allowed: admins, sample: async () => ({ phoneNumberId: "106540352242922", appSecret: "app-secret-value", accessToken: "" }) },
+  "settings.channels.sms": { allowed: admins, sample: async () => ({ authToken: "twilio-token-value" }) },
+  "settings.channels.keywords": { allowed: admins, sample: async () => ({ keywords_en: "STOP", keywords_es: "BAJA, PARAR", keywords_pt_BR: "", keywords_hi: "", keywords_id: "" }) },
+  "settings.channels.rotateVerifyToken": { allowed: admins, sample: async () => ({}) },
   "settings.webhooks.create": { allowed: admins, sample: async () => endpointFields },
   "settings.webhooks.update": { allowed: admins, sample: async (f) => ({ ...endpointFields, endpointId: await freshEndpointId(f) }) },
   "settings.webhooks.setStatus": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f), status: "disabled" }) },
@@ -169,12 +174,22 @@ const openActions: Record<string, string> = {
 const openRoutes: Record<string, string> = {
   "app/api/health/route.ts": "health check, no data",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",
+  "app/api/webhooks/whatsapp/[workspace]/route.ts": "Meta's inbound webhook: the GET handshake needs the workspace's verify token; every POST must carry an X-Hub-Signature-256 made with the workspace's app secret",
+  "app/api/webhooks/sms/[workspace]/route.ts": "Twilio's inbound webhook: every POST must carry an X-Twilio-Signature made with the workspace's auth token",
   "app/(public)/f/[workspace]/[form]/qr.svg/route.ts": "QR code of a published form's public address; nothing else",
   "app/(public)/f/[workspace]/[form]/qr.png/route.ts": "QR code of a published form's public address; nothing else",
+  "app/api/v1/consents/route.ts": "API key authentication (lib/api/route.ts), scope consents:write",
+  "app/api/v1/contacts/[phone]/route.ts": "API key authentication (lib/api/route.ts), scope consents:read",
+  "app/api/v1/consent-checks/route.ts": "API key authentication (lib/api/route.ts), scope consents:read",
+  "app/api/v1/events/route.ts": "API key authentication (lib/api/route.ts), scope events:read",
+  "app/api/v1/exports/events/route.ts": "API key authentication (lib/api/route.ts), scope exports",
+  "app/api/v1/ledger/verify/route.ts": "API key authentication (lib/api/route.ts), scope events:read",
+  "app/api/v1/openapi.json/route.ts": "the public API's OpenAPI document; no data",
+  "app/api/bench/noop/route.ts": "the bench's trivial handler: 404 unless ASSENT_BENCH_ROUTES=1, and no data either way",
 };
 
 const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
-for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute] as Record<string, unknown>[]) {
+for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute] as Record<string, unknown>[]) {
   for (const [exportName, value] of Object.entries(mod)) {
     if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
   }

@@ -5,7 +5,10 @@ import { AppError } from "../errors";
 import { append } from "../ledger/append";
 import { personalDigest } from "../ledger/canonical";
 import type { Receipt } from "../ledger/types";
-import { normalizePhone } from "../phone/normalize";
+import { createConfirmationCode, findOpenConfirmationForCommand } from "../confirmations/codes";
+import { messagesFor } from "../i18n/languages";
+import { issuePreferenceToken } from "../preferences/tokens";
+import { normalizePhone, PhoneError } from "../phone/normalize";
 import { hitRateLimit } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { webOptInSchema, type OptInFormState } from "./web.validation";
@@ -13,7 +16,10 @@ import { webOptInSchema, type OptInFormState } from "./web.validation";
 const perIp = { name: "web-optin-ip", limit: 30, windowSeconds: 600 };
 const perPhone = { name: "web-optin-phone", limit: 5, windowSeconds: 3600 };
 
-export type WebOptInResult = { ok: true; receipt: Receipt } | { ok: false; state: OptInFormState };
+/** On success: the receipt, the language shown, and the new preference-centre token (its only plain appearance). */
+export type WebOptInResult =
+  | { ok: true; receipt: Receipt; language: string; preferenceToken: string | null }
+  | { ok: false; state: OptInFormState };
 
 function readForm(data: FormData) {
   const text = (key: string) => {
@@ -38,26 +44,32 @@ function readForm(data: FormData) {
  */
 export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData, meta: RequestMeta, pageUrl: string): Promise<WebOptInResult> {
   const raw = readForm(data);
+  const languages = form.version.content.languages;
+  // The language the page was rendered in; errors answer in it. One the version lacks is refused below.
+  const shownLanguage = raw.language && Object.hasOwn(languages, raw.language) ? raw.language : undefined;
+  const m = messagesFor(shownLanguage ?? form.version.content.defaultLanguage).errors;
   const values = { phone: raw.phone.slice(0, 64), country: raw.country ?? "", name: raw.name?.slice(0, 200) ?? "", categories: raw.categories };
-  const fail = (fields: OptInFormState["fields"], message = "Please check the highlighted fields."): WebOptInResult => ({
+  const fail = (fields: OptInFormState["fields"], message = m.checkFields): WebOptInResult => ({
     ok: false,
     state: { message, fields, values },
   });
 
   if (!(await hitRateLimit(db, perIp, meta.ip ?? "unknown")).allowed) {
-    return fail({ form: "Too many sign-ups from this network. Please wait a few minutes and try again." }, "Too many attempts.");
+    return fail({ form: m.tooManyFromNetwork }, m.tooManyFromNetwork);
   }
   // A field people cannot see: only bots fill it. Say no plainly rather than pretend it worked.
-  if (raw.honeypot) return fail({ form: "We could not accept this sign-up." }, "We could not accept this sign-up.");
+  if (raw.honeypot) return fail({ form: m.refused }, m.refused);
 
   const parsed = webOptInSchema.safeParse(raw);
-  if (!parsed.success) {
+  if (!parsed.success || !shownLanguage) {
     const fields: OptInFormState["fields"] = {};
-    for (const issue of parsed.error.issues) {
+    const messageFor = { phone: m.phone.too_long, categories: m.chooseCategory, name: m.nameTooLong, country: m.chooseCountry } as const;
+    for (const issue of parsed.error?.issues ?? []) {
       const key = String(issue.path[0]);
-      const field = (["phone", "categories", "name", "country"].includes(key) ? key : "form") as keyof OptInFormState["fields"];
-      fields[field] ??= issue.message;
+      if (key in messageFor) fields[key as keyof typeof messageFor] ??= messageFor[key as keyof typeof messageFor];
+      else fields.form ??= m.reload;
     }
+    if (!shownLanguage) fields.form ??= m.reload;
     return fail(fields);
   }
   const input = parsed.data;
@@ -65,16 +77,17 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
   try {
     phone = normalizePhone(input.phone, input.country);
   } catch (error) {
-    if (error instanceof AppError) return fail({ phone: error.message });
+    if (error instanceof PhoneError) return fail({ phone: m.phone[error.problem] });
     throw error;
   }
   const phoneKey = personalDigest(form.workspace.ledgerSalt, "phone", phone)!;
   if (!(await hitRateLimit(db, perPhone, phoneKey)).allowed) {
-    return fail({ phone: "This number was signed up several times just now. Please try again in an hour." }, "Too many attempts.");
+    return fail({ phone: m.tooManyForNumber }, m.tooManyForNumber);
   }
 
+  let receipt: Receipt;
   try {
-    const receipt = await append(db, {
+    receipt = await append(db, {
       workspaceId: form.workspace.id,
       phone,
       name: input.name,
@@ -82,19 +95,45 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
       action: "opt_in",
       channel: "web",
       formVersionId: form.version.id,
-      language: input.language,
+      language: shownLanguage,
       evidence: { pageUrl },
       network: { ip: meta.ip ?? "unknown", userAgent: meta.userAgent ?? "unknown" },
       actor: { type: "person" },
       idempotencyKey: `web:${input.submissionId}`,
     });
-    return { ok: true, receipt };
   } catch (error) {
-    if (error instanceof AppError) {
-      const first = error.fields[0];
-      const field = first?.field.startsWith("categories") ? "categories" : first?.field === "phone" ? "phone" : "form";
-      return fail({ [field]: first?.message ?? error.message });
-    }
+    if (error instanceof PhoneError) return fail({ phone: m.phone[error.problem] });
+    // Anything else the ledger refuses means the page no longer matches the published form.
+    if (error instanceof AppError) return fail({ form: m.reload }, m.reload);
     throw error;
   }
+  const preferenceToken = await issueFollowUps(db, form, receipt);
+  return { ok: true, receipt, language: shownLanguage, preferenceToken };
+}
+
+/**
+ * What the receipt offers after a sign-up: a fresh preference-centre link (only its hash is stored, so this is
+ * the one moment it can be shown; it travels in the receipt's address) and, for double opt-in, a one-time code
+ * for the "Confirm on WhatsApp" message. Both come after the ledger commit: the consent stands even if they fail.
+ */
+async function issueFollowUps(db: Db, form: PublishedForm, receipt: Receipt): Promise<string | null> {
+  try {
+    return await issueLinkAndCode(db, form, receipt);
+  } catch (error) {
+    console.error("could not issue the receipt's preference link or confirmation code", error);
+    return null;
+  }
+}
+
+async function issueLinkAndCode(db: Db, form: PublishedForm, receipt: Receipt): Promise<string> {
+  const wantsCode = form.version.content.askConfirmation && Boolean(form.workspace.whatsappNumber);
+  if (wantsCode && !(await findOpenConfirmationForCommand(db, form.workspace.id, receipt.commandId))) {
+    await createConfirmationCode(db, {
+      workspaceId: form.workspace.id,
+      contactId: receipt.contactId,
+      commandId: receipt.commandId,
+      categoryKeys: receipt.events.map((e) => e.categoryKey),
+    });
+  }
+  return issuePreferenceToken(db, form.workspace.id, receipt.contactId);
 }

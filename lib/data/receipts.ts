@@ -5,13 +5,24 @@ import { formVersions, messageCategories } from "../db/schema/forms";
 import { consentEvents, contacts } from "../db/schema/ledger";
 import { workspaces } from "../db/schema/workspaces";
 
+export type ReceiptRecord = NonNullable<Awaited<ReturnType<typeof findReceipt>>>;
+
 /** What a person agreed to in one submission, for their receipt page; undefined if the id is not this workspace's. */
 export async function findReceipt(db: DbOrTx, workspaceSlug: string, commandId: string) {
   const rows = await db
     .select({
+      workspaceId: workspaces.id,
       businessName: workspaces.businessName,
-      categoryLabel: messageCategories.label,
-      categoryKey: consentEvents.categoryKey,
+      whatsappNumber: workspaces.whatsappNumber,
+      brandColor: workspaces.brandColor,
+      category: {
+        key: messageCategories.key,
+        label: messageCategories.label,
+        description: messageCategories.description,
+        example: messageCategories.example,
+        frequency: messageCategories.frequency,
+      },
+      contactId: consentEvents.contactId,
       occurredAt: consentEvents.occurredAt,
       language: consentEvents.language,
       content: formVersions.content,
@@ -27,13 +38,19 @@ export async function findReceipt(db: DbOrTx, workspaceSlug: string, commandId: 
     .orderBy(asc(consentEvents.seq));
   const first = rows[0];
   if (!first) return undefined;
-  const wording = first.content?.languages[first.language ?? ""];
   return {
+    commandId,
+    workspaceId: first.workspaceId,
     businessName: first.businessName,
+    whatsappNumber: first.whatsappNumber,
+    brandColor: first.brandColor,
+    contactId: first.contactId,
     occurredAt: first.occurredAt,
     phone: first.phone,
-    items: rows.map((r) => ({ key: r.categoryKey, label: r.categoryLabel, sentence: wording?.consent[r.categoryKey] ?? null, hash: r.hash })),
-    howToStop: wording?.howToStop ?? null,
+    /** The language the person was shown when they agreed. */
+    language: first.language ?? first.content?.defaultLanguage ?? "en",
+    content: first.content,
+    items: rows.map((r) => ({ category: r.category, hash: r.hash })),
   };
 }
 

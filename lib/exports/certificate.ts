@@ -1,6 +1,4 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
-import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import type { WorkspaceActor } from "../auth/guards";
 import { actorText, evidenceRows } from "../contacts/evidence-format";
@@ -11,6 +9,7 @@ import { findCategoryStates, findContact, type CategoryState } from "../data/con
 import type { DbOrTx } from "../db/client";
 import { NotFoundError } from "../errors";
 import { verifyContact } from "../ledger/verify";
+import { embedHouseFonts, wrapText, type PdfFonts } from "./pdf-text";
 
 /** Everything a certificate shows, gathered beforehand so rendering is pure and testable without a database. */
 export type CertificateInput = {
@@ -54,55 +53,14 @@ export async function loadCertificateInput(
   };
 }
 
-// Fonts: DejaVu covers Latin, Greek, Cyrillic and symbols such as ₹; the standard 14 PDF fonts cannot encode
-// them. Static `new URL(…, import.meta.url)` literals let Next's bundler see and ship the files with the route.
-let fontFiles: Promise<Uint8Array[]> | undefined;
-function loadFontFiles(): Promise<Uint8Array[]> {
-  fontFiles ??= Promise.all([
-    readFile(new URL("./fonts/DejaVuSans.ttf", import.meta.url)),
-    readFile(new URL("./fonts/DejaVuSans-Bold.ttf", import.meta.url)),
-    readFile(new URL("./fonts/DejaVuSansMono.ttf", import.meta.url)),
-  ]).catch((error: unknown) => {
-    fontFiles = undefined; // a transient read error must not poison every later certificate
-    throw error;
-  });
-  return fontFiles;
-}
-
 const A4: [number, number] = [595.28, 841.89];
 const M = { left: 56, right: 56, top: 60, bottom: 64 };
 const WIDTH = A4[0] - M.left - M.right;
 const LABEL_W = 128;
 const C = { ink: rgb(0.12, 0.16, 0.22), muted: rgb(0.4, 0.45, 0.53), brand: rgb(0.06, 0.46, 0.43), rule: rgb(0.82, 0.85, 0.89), ok: rgb(0.02, 0.47, 0.25), bad: rgb(0.72, 0.11, 0.11) };
 
-type Fonts = { sans: PDFFont; bold: PDFFont; mono: PDFFont };
+type Fonts = PdfFonts;
 type Cell = { text: string; width: number; font?: PDFFont; size?: number; color?: RGB };
-
-/** Greedy word wrap; a word wider than the line (a URL, a hash) is broken between characters, never clipped. */
-function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
-  const lines: string[] = [];
-  for (const paragraph of text.replace(/\t/g, "    ").split(/\r\n|\r|\n/)) {
-    let line = "";
-    for (const word of paragraph.match(/\S+\s*/g) ?? [""]) {
-      if (fits((line + word).trimEnd())) {
-        line += word;
-        continue;
-      }
-      if (line) lines.push(line.trimEnd());
-      line = "";
-      for (const ch of Array.from(word)) {
-        if (line && !fits((line + ch).trimEnd())) {
-          lines.push(line);
-          line = "";
-        }
-        line += ch;
-      }
-    }
-    lines.push(line.trimEnd());
-  }
-  return lines;
-}
 
 /** A top-to-bottom writer over A4 pages that starts a new page whenever the next line would not fit. */
 class Writer {
@@ -169,13 +127,7 @@ const utc = (d: Date) => `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`
 
 export async function renderConsentCertificate(input: CertificateInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const [sans, bold, mono] = await loadFontFiles();
-  const f: Fonts = {
-    sans: await doc.embedFont(sans!, { subset: true }),
-    bold: await doc.embedFont(bold!, { subset: true }),
-    mono: await doc.embedFont(mono!, { subset: true }),
-  };
+  const f = await embedHouseFonts(doc);
   const { business, contact, verification } = input;
   doc.setTitle(`Consent certificate — contact ${contact.id}`);
   doc.setSubject(`WhatsApp consent record of ${business.businessName}`);

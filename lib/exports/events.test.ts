@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { append } from "../ledger/append";
 import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { csvField } from "./csv";
 import { copyEvents, exportEvents, exportEventsInBatches, postgresPool, type ExportFilter, type ExportFormat } from "./events";
 
 async function collect(chunks: AsyncIterable<string | Uint8Array>): Promise<string> {
@@ -32,6 +33,16 @@ describe.each(testDatabaseKinds())("event exports on %s", (kind) => {
     expect(csv).toMatch(/,\+1201555\d{4},orders,opt_in,web,single,/);
     expect(csv).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,/);
     expect(csv).not.toContain(testPhone(1));
+  });
+
+  it("defuses formulas in the database exactly as csvField does", async () => {
+    // The SQL spells the test differently from csvField (for speed), so their edges are compared value by value.
+    const other = await createLedgerFixture(db.db);
+    const values = ["+1234567", "+123456", "+1234567890123456", "+12345678901234567", "+12 3456789", "+1234567\n", "+", "-1", "@a", "\ta", "\ra", "=a", "a=", "'=a", "é="];
+    for (const [i, userAgent] of values.entries()) await append(db.db, webOptIn(other, testPhone(300 + i), { network: { ip: "203.0.113.9", userAgent } }));
+    // One record a line, except where a quoted value holds a line break: each record starts with its position.
+    const records = (await collect(exportEvents(db.db, { workspaceId: other.workspace.id }, "csv"))).split(/\n(?=\d+,)/);
+    for (const [i, userAgent] of values.entries()) expect(records.find((r) => r.includes(testPhone(300 + i)))).toContain(`,203.0.113.9,${csvField(userAgent)},`);
   });
 
   it("writes JSON Lines that parse back, filtered like the dashboard", async () => {

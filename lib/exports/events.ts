@@ -89,7 +89,8 @@ export async function* copyEvents(pool: pg.Pool, filter: ExportFilter, format: E
   let completed = false;
   try {
     const stream = client.query(copyTo(`copy (${text}) to stdout with (${options})`));
-    // COPY sends one message per row; passing each on as its own chunk costs more than the row itself.
+    // COPY's rows arrive as the socket reads them, mostly 8 KiB at a time; each chunk costs the HTTP response a
+    // turn of its own, so they go on gathered.
     let parts: Buffer[] = [];
     let size = 0;
     for await (const chunk of stream) {

@@ -10,37 +10,46 @@ export const exportColumns = [
   "form_version_id", "language", "evidence", "actor", "ip", "user_agent", "note", "prev_hash", "hash",
 ] as const;
 
-const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-// A leading =, +, - or @ makes a spreadsheet run the cell as a formula; an apostrophe defuses it. E.164 numbers
-// are left exact: as a formula they are only a number.
-const defused = (column: string) => `case when ${column} ~ '^[=+@\\t\\r-]' and ${column} !~ '^\\+[0-9]{6,15}$' then '''' || ${column} else ${column} end`;
+type Column = (typeof exportColumns)[number];
 
-const values: Record<(typeof exportColumns)[number], { csv: string; json: string }> = {
-  position: { csv: "e.position", json: "e.position" },
-  event_id: { csv: "e.id", json: "e.id" },
-  occurred_at: { csv: iso("e.occurred_at"), json: iso("e.occurred_at") },
-  recorded_at: { csv: iso("e.recorded_at"), json: iso("e.recorded_at") },
-  phone: { csv: defused("c.phone"), json: "c.phone" },
-  category: { csv: defused("e.category_key"), json: "e.category_key" },
-  action: { csv: "e.action", json: "e.action" },
-  channel: { csv: "e.channel", json: "e.channel" },
-  opt_in_level: { csv: "e.opt_in_level", json: "e.opt_in_level" },
-  form_version_id: { csv: "e.form_version_id", json: "e.form_version_id" },
-  language: { csv: defused("e.language"), json: "e.language" },
-  evidence: { csv: "e.evidence::text", json: "e.evidence" },
-  actor: { csv: "e.actor::text", json: "e.actor" },
-  ip: { csv: defused("p.ip"), json: "p.ip" },
-  user_agent: { csv: defused("p.user_agent"), json: "p.user_agent" },
-  note: { csv: defused("p.note"), json: "p.note" },
-  prev_hash: { csv: "e.prev_hash", json: "e.prev_hash" },
-  hash: { csv: "e.hash", json: "e.hash" },
+/** Where each column comes from: the events (e), their contact (c) and the event's personal data (p). */
+const sources: Record<Column, string> = {
+  position: "e.position", event_id: "e.id", occurred_at: "e.occurred_at", recorded_at: "e.recorded_at", phone: "c.phone",
+  category: "e.category_key", action: "e.action", channel: "e.channel", opt_in_level: "e.opt_in_level",
+  form_version_id: "e.form_version_id", language: "e.language", evidence: "e.evidence", actor: "e.actor", ip: "p.ip",
+  user_agent: "p.user_agent", note: "p.note", prev_hash: "e.prev_hash", hash: "e.hash",
 };
+
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+// A leading =, +, -, @, tab or CR makes a spreadsheet run the cell as a formula; an apostrophe defuses it. E.164
+// numbers are left exact: as a formula they are only a number. The same test as csvField's, written to cost little
+// per row: ascii() rather than a regular expression for the first character, and the number's length apart from
+// its digits (a counted repetition in a PostgreSQL regular expression costs about a second a million rows).
+const defused = (column: string) =>
+  `case when ascii(${column}) in (61, 43, 45, 64, 9, 13) and not (${column} ~ '^\\+[0-9]+$' and length(${column}) between 7 and 16)` +
+  ` then '''' || ${column} else ${column} end`;
+
+/** How each column is written, from the row `r` the inner query gives; a column not named here goes as it is. */
+const formats: Partial<Record<Column, { csv: string; json: string }>> = {
+  occurred_at: { csv: iso("r.occurred_at"), json: iso("r.occurred_at") },
+  recorded_at: { csv: iso("r.recorded_at"), json: iso("r.recorded_at") },
+  phone: { csv: defused("r.phone"), json: "r.phone" },
+  category: { csv: defused("r.category"), json: "r.category" },
+  language: { csv: defused("r.language"), json: "r.language" },
+  evidence: { csv: "r.evidence::text", json: "r.evidence" },
+  actor: { csv: "r.actor::text", json: "r.actor" },
+  ip: { csv: defused("r.ip"), json: "r.ip" },
+  user_agent: { csv: defused("r.user_agent"), json: "r.user_agent" },
+  note: { csv: defused("r.note"), json: "r.note" },
+};
+const value = (c: Column, format: ExportFormat) => formats[c]?.[format === "csv" ? "csv" : "json"] ?? `r.${c}`;
 
 export type ExportQuery = { text: string; params: unknown[] };
 
 /**
  * The export's SELECT with $n placeholders. `afterPosition` and `limit` add the keyset batch; without them
- * it is the whole export, for COPY.
+ * it is the whole export, for COPY. The inner query finds and orders the stored rows and the outer one formats
+ * them: formatted after the sort, the sort carries the compact stored values rather than their longer text.
  */
 export function exportQuery(filter: ExportFilter, format: ExportFormat, batch?: { afterPosition: number; limit: number }): ExportQuery {
   const params: unknown[] = [];
@@ -60,11 +69,15 @@ export function exportQuery(filter: ExportFilter, format: ExportFormat, batch?: 
   if (batch) where.push(`e.position > ${p(batch.afterPosition)}`);
   const select =
     format === "csv"
-      ? exportColumns.map((c) => `${values[c].csv} as ${c}`).join(", ")
-      : `e.position, jsonb_build_object(${exportColumns.map((c) => `'${c}', ${values[c].json}`).join(", ")})::text as line`;
-  const text = `select ${select}
+      ? exportColumns.map((c) => `${value(c, format)} as ${c}`).join(", ")
+      : `r.position, jsonb_build_object(${exportColumns.map((c) => `'${c}', ${value(c, format)}`).join(", ")})::text as line`;
+  // The inner ORDER BY keeps PostgreSQL from merging the subquery into the outer query (and so formatting before
+  // sorting); the outer one costs nothing, as the planner knows the subquery's rows come in that order.
+  const text = `select ${select} from (
+    select ${exportColumns.map((c) => `${sources[c]} as ${c}`).join(", ")}
     from consent_events e join contacts c on c.id = e.contact_id left join event_personal_data p on p.event_id = e.id
-    where ${where.join(" and ")} order by e.position${batch ? ` limit ${Number(batch.limit)}` : ""}`;
+    where ${where.join(" and ")} order by e.position${batch ? ` limit ${Number(batch.limit)}` : ""}
+  ) r order by r.position`;
   return { text, params };
 }
 

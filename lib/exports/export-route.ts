@@ -3,8 +3,9 @@ import { defineWorkspaceRoute } from "../actions/workspace-route";
 import { recordStaffAudit } from "../actions/audit";
 import { ValidationError } from "../errors";
 import { fieldErrorsFrom } from "../ledger/validate-command";
-import { countEvents, exportEvents, type ExportFilter } from "./events";
+import { countEvents, type ExportFilter } from "./events";
 import { exportFilterSchema, type ExportParams } from "./filters";
+import { exportStreamResponse } from "./stream-response";
 
 const DAY_MS = 86_400_000;
 
@@ -22,9 +23,8 @@ export function toExportFilter(workspaceId: string, p: ExportParams): ExportFilt
 }
 
 /**
- * Streams the export straight from the database to the browser: a pull-based stream reads the next batch
- * only when the client has taken the last one, so memory stays flat for any size. The row count goes in a
- * header for the page's progress bar, and the export is in the staff audit log before its first byte.
+ * Streams the export straight from the database to the browser. The row count goes in a header for the
+ * page's progress bar, and the export is in the staff audit log before its first byte.
  */
 export const downloadEvents = defineWorkspaceRoute({
   name: "events.export",
@@ -37,34 +37,8 @@ export const downloadEvents = defineWorkspaceRoute({
     const total = await countEvents(db, filter);
     await recordStaffAudit(db, { actor, meta }, { action: "events.export", detail: { ...params, rows: total } });
 
-    const chunks = exportEvents(db, filter, params.format);
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
-        } catch (error) {
-          console.error(`[route events.export] request ${meta.requestId}`, error);
-          controller.error(new Error("export interrupted"));
-        }
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    });
     const stamp = new Date().toISOString().slice(0, 10);
     const filename = `${actor.workspace.slug}-consent-events-${stamp}.${params.format === "csv" ? "csv" : "jsonl"}`;
-    return new Response(body, {
-      headers: {
-        "content-type": params.format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-        // no-transform: the server must not gzip a large export on the fly; that alone would cost more CPU than
-        // the export (a proxy in front may still compress it).
-        "cache-control": "no-store, no-transform",
-        "x-total-rows": String(total),
-      },
-    });
+    return exportStreamResponse(db, filter, params.format, { filename, total, requestId: meta.requestId, context: "route events.export" });
   },
 });

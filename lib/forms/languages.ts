@@ -1,12 +1,7 @@
-/** The languages a form can be written in, each named in itself so a speaker recognises it. */
-export const formLanguageNames = {
-  en: "English",
-  es: "Español",
-  "pt-BR": "Português (Brasil)",
-  hi: "हिन्दी",
-  id: "Bahasa Indonesia",
-} as const;
+import { isSupportedLanguage, languageName, supportedLanguages, type SupportedLanguage } from "../i18n/languages";
 
-export type FormLanguage = keyof typeof formLanguageNames;
-export const formLanguages = Object.keys(formLanguageNames) as [FormLanguage, ...FormLanguage[]];
-export const isFormLanguage = (value: string): value is FormLanguage => value in formLanguageNames;
+/** A form can be written in exactly the languages the consumer pages speak (lib/i18n), each named in itself. */
+export type FormLanguage = SupportedLanguage;
+export const formLanguages = supportedLanguages as [FormLanguage, ...FormLanguage[]];
+export const formLanguageNames = Object.fromEntries(formLanguages.map((l) => [l, languageName(l)])) as Record<FormLanguage, string>;
+export const isFormLanguage = isSupportedLanguage;

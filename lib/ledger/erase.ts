@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { auditLog } from "../db/schema/access";
 import { contacts, eventPersonalData, idempotencyKeys } from "../db/schema/ledger";
 import { NotFoundError } from "../errors";
+import { revokePreferenceTokens } from "../preferences/tokens";
 
 export type EraseRequest = {
   workspaceId: string;
@@ -17,6 +18,7 @@ export type EraseRequest = {
 /**
  * Erases a contact's personal data: the plain phone, name, IPs, user agents and notes. The events keep
  * only salted digests, so every chain still verifies, and the same number given again meets its history.
+ * The contact's preference-centre links are revoked in the same transaction.
  */
 export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ eventsErased: number }> {
   return db.transaction(async (tx) => {
@@ -30,6 +32,8 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ ev
       .delete(eventPersonalData)
       .where(and(eq(eventPersonalData.contactId, req.contactId), eq(eventPersonalData.workspaceId, req.workspaceId)))
       .returning({ eventId: eventPersonalData.eventId });
+    // A preference link would show the person's choices and let anyone holding it change them; it dies with the data.
+    await revokePreferenceTokens(tx, req.workspaceId, req.contactId);
     // Stored API receipts repeat the phone number; a retry after erasure is simply treated as new.
     await tx
       .delete(idempotencyKeys)

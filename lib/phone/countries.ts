@@ -1,4 +1,4 @@
-import { getCountries, getCountryCallingCode } from "libphonenumber-js/max";
+import { getCountries, getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/max";
 
 export type CountryOption = { code: string; name: string; callingCode: string };
 
@@ -8,4 +8,12 @@ export function countryOptions(language: string): CountryOption[] {
   return getCountries()
     .map((code) => ({ code, name: names.of(code) ?? code, callingCode: getCountryCallingCode(code) }))
     .sort((a, b) => a.name.localeCompare(b.name, language));
+}
+
+/**
+ * The country the number picker starts on: the region of the visitor's browser language when it names one
+ * (es-MX → Mexico), else the workspace's default. A number typed with + ignores the picker anyway.
+ */
+export function startingCountry(workspaceDefault: string, browserRegion: string | undefined): string {
+  return browserRegion && isSupportedCountry(browserRegion) ? browserRegion : workspaceDefault;
 }

@@ -5,6 +5,7 @@ import {
   type CountryCode,
 } from "libphonenumber-js/max";
 import { ValidationError } from "../errors";
+import { en } from "../i18n/messages/en";
 
 export type PhoneProblem =
   | "required"
@@ -16,16 +17,8 @@ export type PhoneProblem =
   | "invalid_for_country"
   | "not_mobile";
 
-const messages: Record<PhoneProblem, string> = {
-  required: "Enter a phone number.",
-  not_a_number: "This does not look like a phone number.",
-  invalid_country: "Add the country code (for example +1), or choose the country.",
-  too_short: "This phone number is too short.",
-  too_long: "This phone number is too long.",
-  invalid_length: "This phone number has the wrong number of digits.",
-  invalid_for_country: "This is not a valid phone number for its country.",
-  not_mobile: "This is a landline or service number; WhatsApp needs a mobile number.",
-};
+// One wording for every channel: the consumer pages translate the same problems (lib/i18n/messages/).
+const messages: Record<PhoneProblem, string> = en.errors.phone;
 
 // Types that can never receive WhatsApp messages. FIXED_LINE_OR_MOBILE and unknown types are let through:
 // where the numbering plan cannot tell, refusing would lock out real people.

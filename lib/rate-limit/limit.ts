@@ -7,7 +7,7 @@ export type RateLimitRule = { name: string; limit: number; windowSeconds: number
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
 
 /** The fixed window `now` falls in, and the seconds until it ends. */
-function windowOf(rule: RateLimitRule, now: Date): { windowStart: Date; retryAfterSeconds: number } {
+export function windowOf(rule: RateLimitRule, now: Date): { windowStart: Date; retryAfterSeconds: number } {
   const windowMs = rule.windowSeconds * 1000;
   const start = Math.floor(now.getTime() / windowMs) * windowMs;
   return { windowStart: new Date(start), retryAfterSeconds: Math.ceil((start + windowMs - now.getTime()) / 1000) };

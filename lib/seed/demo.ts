@@ -7,8 +7,8 @@ import { createCategories } from "../data/categories";
 import { upsertMember } from "../data/users";
 import { createWorkspace } from "../data/workspaces";
 import { createForm, publishFormVersion } from "../forms/publish";
-import { defaultEnglishWording } from "../forms/wording";
 import { DEMO_FORM_SLUG, DEMO_SLUG } from "./demo-ids";
+import { demoWording } from "./demo-wording";
 
 export const DEMO_OWNER_EMAIL = "owner@demo.assent.local";
 
@@ -69,12 +69,8 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoSeedResult | null> {
       defaultLanguage: "en",
       categoryKeys: categories.map((c) => c.key),
       askConfirmation: true,
-      languages: {
-        en: {
-          ...defaultEnglishWording(ws.businessName, categories),
-          benefits: ["Know the moment your order is ready", "Members-only offers, at most twice a month", "No spam: pick only what you want"],
-        },
-      },
+      // The consumer pages speak five languages; the demo shows all of them.
+      languages: demoWording(ws.businessName, categories),
     });
     const ownerPassword = randomBytes(12).toString("base64url");
     await upsertMember(txDb, { workspaceId: ws.id, email: DEMO_OWNER_EMAIL, name: "Demo Owner", role: "owner", password: ownerPassword });

@@ -4,6 +4,7 @@ import { hasAnyUser } from "../setup/first-run";
 import { env, isBuildPhase } from "../env";
 import { loadSecrets } from "../secrets";
 import { startAppWebhookWorker } from "../webhooks/app-worker";
+import { registerFramePolicy } from "../forms/frame-policy";
 
 export function publicBaseUrl(): string {
   const { APP_URL, PORT } = env();
@@ -13,6 +14,7 @@ export function publicBaseUrl(): string {
 export async function startServer(): Promise<void> {
   if (isBuildPhase()) return;
   env(); // Fail fast, naming the variable, on bad configuration.
+  registerFramePolicy();
   loadSecrets();
   const base = publicBaseUrl();
   let started;

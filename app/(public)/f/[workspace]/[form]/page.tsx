@@ -2,23 +2,41 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OptInPage } from "@/components/opt-in/opt-in-page";
-import { getDb } from "@/lib/db/app-db";
-import { findPublishedForm } from "@/lib/data/forms";
+import { firstParam, loadFormPage } from "@/lib/consumer/pages";
+import { preferredRegion } from "@/lib/i18n/negotiate";
+import { startingCountry } from "@/lib/phone/countries";
 import { submitOptIn } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-type Params = Promise<{ workspace: string; form: string }>;
+type Props = { params: Promise<{ workspace: string; form: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+async function load({ params, searchParams }: Props) {
   const { workspace, form } = await params;
-  const found = await findPublishedForm(await getDb(), workspace, form);
-  return { title: found ? `${found.workspace.businessName} on WhatsApp` : "Form not found", robots: { index: false } };
+  const page = await loadFormPage(workspace, form, firstParam((await searchParams).lang));
+  return { workspace, form, page };
 }
 
-export default async function HostedFormPage({ params }: { params: Params }) {
-  const { workspace, form } = await params;
-  const found = await findPublishedForm(await getDb(), workspace, form);
-  if (!found) notFound();
-  return <OptInPage form={found} submissionId={randomUUID()} action={submitOptIn.bind(null, workspace, form)} />;
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { page } = await load(props);
+  if (!page) return { title: "Not found", robots: { index: false } };
+  return { title: { absolute: page.form.version.content.languages[page.language]!.headline }, robots: { index: false } };
+}
+
+export default async function HostedFormPage(props: Props) {
+  const { workspace, form, page } = await load(props);
+  if (!page) notFound();
+  const base = `/f/${encodeURIComponent(workspace)}/${encodeURIComponent(form)}`;
+  return (
+    <OptInPage
+      form={page.form}
+      language={page.language}
+      available={page.available}
+      messages={page.messages}
+      defaultCountry={startingCountry(page.form.workspace.defaultCountry, preferredRegion(page.acceptLanguage, page.language))}
+      submissionId={randomUUID()}
+      action={submitOptIn.bind(null, workspace, form)}
+      hrefFor={(language) => `${base}?lang=${encodeURIComponent(language)}`}
+    />
+  );
 }

@@ -1,0 +1,3 @@
+import { routeHandler } from "@/lib/actions/route-handler";
+import { downloadFormPoster } from "@/lib/forms/print-route";
+export const GET = routeHandler(downloadFormPoster);

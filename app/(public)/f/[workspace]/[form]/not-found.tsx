@@ -1,0 +1,6 @@
+import { PublicNotFound } from "@/components/public/public-not-found";
+import { visitorLanguage } from "@/lib/consumer/pages";
+
+export default async function FormNotFound() {
+  return <PublicNotFound language={await visitorLanguage()} kind="form" />;
+}

@@ -1,0 +1,3 @@
+import { formQrRoute } from "@/lib/forms/qr-route";
+
+export const GET = formQrRoute("svg");

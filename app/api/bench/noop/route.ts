@@ -1,0 +1,5 @@
+import { benchNoop } from "@/lib/server/bench-noop";
+
+export const dynamic = "force-dynamic";
+
+export const GET = benchNoop;

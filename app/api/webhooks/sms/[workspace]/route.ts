@@ -1,0 +1,8 @@
+import { receiveSmsWebhook } from "@/lib/channels/sms/webhook";
+import { getDb } from "@/lib/db/app-db";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, { params }: { params: Promise<{ workspace: string }> }) {
+  return receiveSmsWebhook(await getDb(), (await params).workspace, request);
+}

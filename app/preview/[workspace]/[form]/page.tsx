@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { OptInPage } from "@/components/opt-in/opt-in-page";
+import { requireWorkspacePage } from "@/lib/auth/page-guards";
+import { firstParam } from "@/lib/consumer/pages";
+import { getDb } from "@/lib/db/app-db";
+import { loadDraftPreview } from "@/lib/forms/preview";
+import { messagesFor } from "@/lib/i18n/languages";
+import { negotiateLanguage } from "@/lib/i18n/negotiate";
+import { startingCountry } from "@/lib/phone/countries";
+import { previewSubmit } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Preview", robots: { index: false } };
+
+type Props = { params: Promise<{ workspace: string; form: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * The builder's preview: the saved draft through the very component that renders the public page, for the
+ * builder's frames. Signed-in staff only; its submit records nothing.
+ */
+export default async function FormPreviewPage({ params, searchParams }: Props) {
+  const { workspace: slug, form: formId } = await params;
+  const actor = await requireWorkspacePage(slug, "forms:read", `/${slug}/forms/${formId}`);
+  const form = await loadDraftPreview(await getDb(), actor.workspace.id, formId);
+  if (!form) notFound();
+  const available = Object.keys(form.version.content.languages);
+  if (available.length === 0) notFound();
+  const language = negotiateLanguage({ requested: firstParam((await searchParams).lang), available, fallback: form.version.content.defaultLanguage });
+  return (
+    <OptInPage
+      form={form}
+      language={language}
+      available={available}
+      messages={messagesFor(language)}
+      defaultCountry={startingCountry(form.workspace.defaultCountry, undefined)}
+      submissionId="preview"
+      action={previewSubmit}
+      hrefFor={(l) => `/preview/${encodeURIComponent(slug)}/${encodeURIComponent(formId)}?lang=${encodeURIComponent(l)}`}
+    />
+  );
+}

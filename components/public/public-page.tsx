@@ -1,0 +1,39 @@
+import { preload } from "react-dom";
+
+type Props = {
+  /** The language the page is shown in. */
+  language?: string;
+  /** Who is asking: the business's name, always at the top. */
+  businessName?: string;
+  brandColor?: string;
+  switcher?: React.ReactNode;
+  children: React.ReactNode;
+};
+
+/** The frame of every consumer page: the business's name, the language switcher, one calm column. */
+export function PublicPage({ language, businessName, brandColor, switcher, children }: Props) {
+  // Hindi: have the bundled Devanagari faces ready before the first paint. Loaded lazily (unicode-range), Chromium
+  // on a machine without a Devanagari font kept painting some text runs as empty boxes after the font arrived.
+  if (language === "hi") {
+    for (const weight of [400, 600]) {
+      preload(`/fonts/noto-sans-devanagari-devanagari-${weight}-normal.woff2`, { as: "font", type: "font/woff2", crossOrigin: "anonymous" });
+    }
+  }
+  return (
+    <div className="min-h-dvh bg-slate-50">
+      <div className="mx-auto max-w-xl px-4 pt-4 sm:pt-8">
+        <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+          {businessName ? (
+            <p className="text-sm font-semibold uppercase tracking-wide" style={{ color: brandColor }}>
+              {businessName}
+            </p>
+          ) : (
+            <span />
+          )}
+          {switcher}
+        </header>
+        <main className="pb-10 pt-3 sm:pt-5">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { z } from "zod";
+import { useValidatedAction, type FormAction } from "./use-validated-action";
+
+export type ChannelField = { name: string; label: string; hint?: string; defaultValue?: string; type?: "text" | "password" };
+
+/**
+ * One Channels settings form: a few text fields, checked with the server's schema first. Secret fields start
+ * empty (the stored value is never sent back); leaving one empty keeps it.
+ */
+export function ChannelSettingsForm(props: { action: FormAction; schema: z.ZodType; workspace: string; fields: ChannelField[]; submitLabel: string; idPrefix: string }) {
+  const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(props.schema, props.action);
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      <input type="hidden" name="workspace" value={props.workspace} />
+      {props.fields.map((f) => (
+        <Field
+          key={f.name}
+          id={`${props.idPrefix}-${f.name}`}
+          name={f.name}
+          label={f.label}
+          hint={f.hint}
+          type={f.type ?? "text"}
+          defaultValue={f.defaultValue}
+          autoComplete="off"
+          error={fieldError(result, f.name)}
+          className="sm:max-w-xl"
+        />
+      ))}
+      <ActionMessage result={result} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : props.submitLabel}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { queryRows } from "../ledger/lookups";
+import type { ConsentAction, EventChannel, OptInLevel } from "../ledger/types";
+
+export type SubscriptionFact = {
+  phone_digest: string;
+  state: "opted_in" | "opted_out";
+  opt_in_level: OptInLevel | null;
+  event_id: string;
+  action: ConsentAction;
+  channel: EventChannel;
+  occurred_at: string;
+  recorded_at: string;
+};
+
+/** null: no such category in the workspace. */
+export type CheckFacts = { category: { id: string; retired: boolean }; facts: SubscriptionFact[] } | null;
+
+type Row = { category_id: string; retired: boolean } & ({ phone_digest: null } | SubscriptionFact);
+
+/**
+ * The category and the current state in it of many numbers, in ONE statement and one round trip: the
+ * digests go as a single array parameter (`= ANY($n)`), one index probe each. It reads the primary
+ * database directly, never a cache, so an opt-out is seen by the very next check. A retired category's
+ * subscriptions are not read: the answer does not depend on them.
+ */
+export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKey: string, digests: string[]): Promise<CheckFacts> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`select m.id as category_id, m.retired_at is not null as retired, f.*
+      from message_categories m
+      left join lateral (
+        select c.phone_digest, s.state, s.opt_in_level, s.event_id, e.action, e.channel,
+          to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
+          to_char(e.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at
+        from contacts c
+        join subscriptions s on s.contact_id = c.id and s.category_id = m.id
+        join consent_events e on e.id = s.event_id
+        where c.workspace_id = ${workspaceId} and c.phone_digest = any(${sql.param(digests)}::text[]) and m.retired_at is null
+      ) f on true
+      where m.workspace_id = ${workspaceId} and m.key = ${categoryKey}`,
+  );
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    category: { id: first.category_id, retired: first.retired },
+    facts: rows.filter((r): r is Row & SubscriptionFact => r.phone_digest !== null),
+  };
+}

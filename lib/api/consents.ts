@@ -1,0 +1,67 @@
+import "server-only";
+import { ValidationError } from "../errors";
+import { append } from "../ledger/append";
+import { issuePreferenceToken } from "../preferences/tokens";
+import { publicBaseUrl } from "../server/start";
+import { BadRequestError } from "./errors";
+import { readJsonBody } from "./request-body";
+import { defineApiRoute, json, type ApiContext } from "./route";
+import { consentRequestSchema, idempotencyKeySchema } from "./schemas";
+
+/**
+ * The Idempotency-Key header is required: a retried POST after a timeout would otherwise write a second,
+ * permanent opt-in to a ledger that can never drop it. Keys are per API key, so two systems sharing a
+ * workspace cannot collide.
+ */
+function idempotencyKeyOf(ctx: ApiContext): string {
+  const raw = ctx.request.headers.get("idempotency-key");
+  if (raw === null) {
+    throw new BadRequestError("idempotency_key_required", "Send an Idempotency-Key header with every write.", [
+      { field: "Idempotency-Key", code: "required", message: "required on writes" },
+    ]);
+  }
+  const parsed = idempotencyKeySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ValidationError([{ field: "Idempotency-Key", code: "invalid_format", message: parsed.error.issues[0]!.message }]);
+  }
+  return `api:${ctx.principal.keyId}:${parsed.data}`;
+}
+
+export const recordConsent = defineApiRoute({
+  name: "consents.record",
+  scope: "consents:write",
+  async handle(ctx) {
+    const body = await readJsonBody(ctx.request, consentRequestSchema);
+    const idempotencyKey = idempotencyKeyOf(ctx);
+    const { principal } = ctx;
+    const receipt = await append(ctx.db, {
+      workspaceId: principal.workspace.id,
+      phone: body.phone,
+      name: body.name,
+      categories: body.categories,
+      action: body.action,
+      channel: body.channel,
+      formVersionId: body.formVersionId,
+      language: body.language,
+      occurredAt: body.occurredAt ? new Date(body.occurredAt) : undefined,
+      evidence: body.evidence,
+      note: body.note,
+      actor: { type: "api_key", id: principal.keyId, name: principal.keyName },
+      idempotencyKey,
+    });
+    // A replay must not rotate the person's link (that would break the one the first answer handed out).
+    const preferenceUrl = receipt.replayed ? null : await preferenceLink(ctx, receipt.contactId);
+    return json({ ...receipt, preferenceUrl }, receipt.replayed ? 200 : 201);
+  },
+});
+
+/** The consent is recorded whatever happens here; a missing link is logged, not a failed request. */
+async function preferenceLink(ctx: ApiContext, contactId: string): Promise<string | null> {
+  try {
+    const token = await issuePreferenceToken(ctx.db, ctx.principal.workspace.id, contactId);
+    return `${publicBaseUrl()}/p/${token}`;
+  } catch (error) {
+    console.error(`[api consents.record] request ${ctx.meta.requestId}: no preference link`, error);
+    return null;
+  }
+}

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "./openapi";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const v1 = path.join(root, "app/api/v1");
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? routeFiles(full) : name === "route.ts" ? [full] : [];
+  });
+}
+
+/** app/api/v1/contacts/[phone]/route.ts → /api/v1/contacts/{phone} */
+const openApiPath = (file: string) =>
+  `/api/v1/${path.relative(v1, path.dirname(file)).split(path.sep).join("/")}`.replace(/\[([^\]]+)\]/g, "{$1}");
+
+describe("the OpenAPI document", () => {
+  const doc = buildOpenApiDocument("https://assent.example") as any;
+
+  it("lists every route file under app/api/v1 with each method it exports", () => {
+    const files = routeFiles(v1);
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    for (const file of files) {
+      const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
+      expect(methods.length, file).toBeGreaterThan(0);
+      for (const method of methods) expect(doc.paths[openApiPath(file)]?.[method], `${method} ${openApiPath(file)}`).toBeDefined();
+    }
+  });
+
+  it("is OpenAPI 3.1 with a bearer scheme, scopes, parameters, bodies and problem responses", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
+    const post = doc.paths["/api/v1/consents"].post;
+    expect(post.security).toEqual([{ apiKey: ["consents:write"] }]);
+    expect(post.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header", required: true }));
+    const body = doc.components.schemas[post.requestBody.content["application/json"].schema.$ref.split("/").at(-1)];
+    expect(body.oneOf.map((o: any) => o.properties.channel.const).sort()).toEqual(["api", "import", "ivr", "paper"]);
+    const ivr = body.oneOf.find((o: any) => o.properties.channel.const === "ivr");
+    expect(ivr.properties.evidence.required).toEqual(expect.arrayContaining(["callId", "dtmfKey", "recordingUrl", "recordingDigest"]));
+    expect(post.responses["201"]).toBeDefined();
+    expect(post.responses["409"]).toEqual({ $ref: "#/components/responses/Problem409" });
+    const check = doc.paths["/api/v1/consent-checks"].get;
+    expect(check.parameters.map((p: any) => [p.name, p.required])).toEqual([["phone", true], ["category", true]]);
+    expect(doc.components.schemas.BulkCheckRequest.properties.phones.maxItems).toBe(10_000);
+    expect(doc.paths["/api/v1/contacts/{phone}"].get.parameters[0]).toMatchObject({ name: "phone", in: "path", required: true });
+    expect(doc.components.schemas.Problem.properties.errors).toBeDefined();
+    // Every reference resolves inside the document.
+    for (const [, kind, name] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g)) expect(doc.components[kind!]?.[name!], `${kind}/${name}`).toBeDefined();
+    expect(JSON.stringify(doc)).not.toContain("#/$defs");
+  });
+});

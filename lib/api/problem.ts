@@ -1,0 +1,13 @@
+import "server-only";
+import { problemResponse } from "../actions/workspace-route";
+import type { RequestMeta } from "../server/request-meta";
+import { ApiKeyError, RateLimitedError } from "./errors";
+
+/** RFC 9457 problem+json for the API, with the headers some refusals must carry. */
+export function apiProblem(error: unknown, meta: RequestMeta, context: string): Response {
+  const response = problemResponse(error, meta, context);
+  response.headers.set("x-request-id", meta.requestId);
+  if (error instanceof RateLimitedError) response.headers.set("retry-after", String(error.retryAfterSeconds));
+  if (error instanceof ApiKeyError) response.headers.set("www-authenticate", 'Bearer realm="assent"');
+  return response;
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import type { z } from "zod";
+import { ValidationError } from "../errors";
+import { fieldErrorsFrom } from "../ledger/validate-command";
+import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "./errors";
+
+/** Enough for a bulk check of 10,000 numbers in any reasonable spelling; more is refused before parsing. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The body as `schema` says, or the matching refusal: 415 for another media type, 413 for an oversized body,
+ * 400 for malformed JSON, 422 with a field list for valid JSON of the wrong shape.
+ */
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) throw new UnsupportedMediaTypeError();
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  const text = await readLimited(request, MAX_BODY_BYTES);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BadRequestError("malformed_json", "The body is not valid JSON.");
+  }
+  return parseOrThrow(schema, json);
+}
+
+/** Query parameters as `schema` says, or 422 naming each bad parameter. */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+  return parseOrThrow(schema, Object.fromEntries(new URL(request.url).searchParams));
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
+  return parsed.data;
+}
+
+/** Reads the body but stops at `max` bytes, since Content-Length may be absent (chunked) or lie. */
+async function readLimited(request: Request, max: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(max);
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts).toString("utf8");
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { ApiKeyScope } from "../auth/api-keys";
+import type { Db } from "../db/client";
+import { getDb } from "../db/app-db";
+import { requestMetaFrom, type RequestMeta } from "../server/request-meta";
+import { authenticateApiRequest, type ApiPrincipal } from "./authenticate";
+import { apiProblem } from "./problem";
+
+export type ApiContext = { db: Db; principal: ApiPrincipal; meta: RequestMeta; request: Request; params: Record<string, string> };
+
+export type ApiRouteDef = {
+  /** Stable name, used in logs. */
+  name: string;
+  scope: ApiKeyScope;
+  handle(ctx: ApiContext): Promise<Response>;
+};
+
+export function defineApiRoute(def: ApiRouteDef): ApiRouteDef {
+  return def;
+}
+
+/**
+ * Authenticates the key (and counts the request) first, then runs the handler; any failure becomes
+ * problem+json, and an unexpected one a bare 500 with the request id. Handlers must scope every query by
+ * `principal.workspace.id`: the key is the only source of the workspace.
+ */
+export async function runApiRoute(def: ApiRouteDef, db: Db, request: Request, params: Record<string, string> = {}): Promise<Response> {
+  const meta = requestMetaFrom(request.headers);
+  try {
+    const principal = await authenticateApiRequest(db, request, meta, def.scope);
+    const response = await def.handle({ db, principal, meta, request, params });
+    response.headers.set("x-request-id", meta.requestId);
+    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+    return response;
+  } catch (error) {
+    return apiProblem(error, meta, `api ${def.name}`);
+  }
+}
+
+/** A Next.js route handler for a definition; app/api/v1 route files export only what this returns. */
+export function apiRouteHandler(def: ApiRouteDef) {
+  return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    let db: Db;
+    try {
+      db = await getDb();
+    } catch (error) {
+      // The database is down: still a problem+json 500 with a request id, not a framework error page.
+      return apiProblem(error, requestMetaFrom(request.headers), `api ${def.name}`);
+    }
+    return runApiRoute(def, db, request, await context.params);
+  };
+}
+
+export const json = (body: unknown, status = 200): Response => Response.json(body, { status });

@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { exportFilterSchema } from "../exports/filters";
+import { consentActions, eventChannels, evidenceSchemas } from "../ledger/types";
+
+/**
+ * The public API's request and response shapes. The same schemas validate requests and generate
+ * /api/v1/openapi.json (lib/api/openapi.ts), so the document cannot drift from what is enforced.
+ */
+
+export const MAX_BULK_PHONES = 10_000;
+
+const phone = z.string().trim().min(1).max(64).meta({ description: "E.164 (+12015550123) or national in the workspace's country", examples: ["+12015550123"] });
+const categoryKey = z.string().min(1).max(64).meta({ description: "A message category's key", examples: ["offers"] });
+const isoTime = z.iso.datetime({ offset: true });
+const uuid = z.uuid();
+
+/**
+ * Channels an API caller may claim. Not web (the hosted form proves the person's own browser), not sms or
+ * whatsapp (only the signed provider webhooks may say a message came from the number), not staff (a signed-in
+ * member in the dashboard). An IVR opt-in must point at its recording and the script version it played.
+ */
+export const apiChannels = ["api", "ivr", "import", "paper"] as const;
+
+const ivrEvidence = evidenceSchemas.ivr.required({ recordingUrl: true, recordingDigest: true });
+const channelEvidence = {
+  api: evidenceSchemas.api,
+  ivr: ivrEvidence,
+  import: evidenceSchemas.import,
+  paper: evidenceSchemas.paper,
+} satisfies Record<(typeof apiChannels)[number], z.ZodType>;
+
+const consentBase = {
+  phone,
+  categories: z.array(categoryKey).min(1, "choose at least one category").max(50),
+  action: z.enum(consentActions),
+  occurredAt: isoTime.optional().meta({ description: "When the person gave or withdrew consent; defaults to now" }),
+  name: z.string().trim().max(200).optional(),
+  language: z.string().min(2).max(16).optional(),
+  formVersionId: uuid.optional().meta({ description: "The published form or IVR script version whose wording the person was given; required for paper and IVR opt-ins" }),
+  note: z.string().trim().max(2000).optional(),
+};
+
+export const consentRequestSchema = z
+  .discriminatedUnion("channel", [
+    z.strictObject({ ...consentBase, channel: z.literal("api"), evidence: channelEvidence.api.default({}) }),
+    z.strictObject({ ...consentBase, channel: z.literal("ivr"), evidence: channelEvidence.ivr }),
+    z.strictObject({ ...consentBase, channel: z.literal("import"), evidence: channelEvidence.import }),
+    z.strictObject({ ...consentBase, channel: z.literal("paper"), evidence: channelEvidence.paper }),
+  ])
+  .meta({ id: "ConsentRequest" });
+export type ConsentRequest = z.output<typeof consentRequestSchema>;
+
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,128}$/, "use 1 to 128 printable ASCII characters, such as a UUID")
+  .meta({ description: "Required on POST /consents. A retry with the same key and body returns the first receipt (200); another body with the same key is refused (409)." });
+
+const subscriptionState = z.object({ state: z.enum(["opted_in", "opted_out"]), optInLevel: z.enum(["single", "confirmed"]).nullable() });
+
+export const receiptSchema = z
+  .object({
+    commandId: uuid,
+    workspaceId: uuid,
+    contactId: uuid,
+    phone: z.string(),
+    events: z.array(
+      z.object({ id: uuid, categoryKey: z.string(), action: z.enum(consentActions), seq: z.number().int(), hash: z.string(), occurredAt: isoTime }),
+    ),
+    state: z.record(z.string(), subscriptionState),
+    replayed: z.boolean(),
+    preferenceUrl: z.string().nullable().meta({ description: "The person's preference-centre link, newly issued; null on a replay or if it could not be issued" }),
+  })
+  .meta({ id: "Receipt" });
+
+export const eventRefSchema = z
+  .object({ id: uuid, action: z.enum(consentActions), channel: z.enum(eventChannels), occurredAt: isoTime, recordedAt: isoTime })
+  .meta({ id: "EventRef" });
+
+export const contactParamsSchema = z.object({ phone });
+
+export const contactStateSchema = z
+  .object({
+    contactId: uuid,
+    phone: z.string().nullable().meta({ description: "Null once the contact's personal data is erased" }),
+    categories: z.array(
+      z.object({
+        category: z.string(),
+        retired: z.boolean(),
+        state: z.enum(["opted_in", "opted_out"]),
+        optInLevel: z.enum(["single", "confirmed"]).nullable(),
+        changedAt: isoTime,
+        event: eventRefSchema,
+      }),
+    ),
+  })
+  .meta({ id: "ContactState" });
+
+export const checkReasons = ["opted_in", "never_opted_in", "opted_out", "not_confirmed", "category_retired", "unknown_category", "invalid_phone"] as const;
+
+export const consentCheckQuerySchema = z.object({ phone, category: categoryKey });
+
+export const bulkCheckRequestSchema = z
+  .strictObject({ phones: z.array(z.string().max(64)).min(1).max(MAX_BULK_PHONES), category: categoryKey })
+  .meta({ id: "BulkCheckRequest" });
+
+export const checkResultSchema = z
+  .object({
+    phone: z.string().meta({ description: "As sent" }),
+    allowed: z.boolean(),
+    reason: z.enum(checkReasons),
+    event: eventRefSchema.nullable().meta({ description: "The event that decides the answer, if any" }),
+  })
+  .meta({ id: "CheckResult" });
+
+export const singleCheckResponseSchema = checkResultSchema.extend({ category: z.string() }).meta({ id: "SingleCheckResult" });
+export const bulkCheckResponseSchema = z.object({ category: z.string(), results: z.array(checkResultSchema) }).meta({ id: "BulkCheckResult" });
+
+const dateOrTime = z.union([z.iso.date(), isoTime]).meta({ description: "A date (UTC midnight) or a date-time" });
+
+export const eventsQuerySchema = z.object({
+  from: dateOrTime.optional().meta({ description: "occurredAt ≥ this" }),
+  to: dateOrTime.optional().meta({ description: "occurredAt < this" }),
+  category: categoryKey.optional(),
+  action: z.enum(consentActions).optional(),
+  channel: z.enum(eventChannels).optional(),
+  cursor: z.string().max(200).optional().meta({ description: "nextCursor of the previous page" }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const ledgerEventSchema = z
+  .object({
+    id: uuid,
+    contactId: uuid,
+    phone: z.string().nullable(),
+    seq: z.number().int(),
+    commandId: uuid,
+    category: z.string(),
+    action: z.enum(consentActions),
+    channel: z.enum(eventChannels),
+    optInLevel: z.enum(["single", "confirmed"]).nullable(),
+    formVersionId: uuid.nullable(),
+    language: z.string().nullable(),
+    occurredAt: isoTime,
+    recordedAt: isoTime,
+    evidence: z.record(z.string(), z.unknown()),
+    actor: z.record(z.string(), z.unknown()),
+    prevHash: z.string().nullable(),
+    hash: z.string(),
+  })
+  .meta({ id: "LedgerEvent" });
+
+export const eventsPageSchema = z
+  .object({ data: z.array(ledgerEventSchema), nextCursor: z.string().nullable().meta({ description: "Pass as cursor for the next page; null on the last" }) })
+  .meta({ id: "EventsPage" });
+
+export const exportQuerySchema = exportFilterSchema;
+
+export const verifyResultSchema = z
+  .object({
+    ok: z.boolean(),
+    contacts: z.number().int(),
+    events: z.number().int(),
+    checkpoints: z.number().int(),
+    unsealedEvents: z.number().int(),
+    problems: z.array(z.object({ kind: z.string(), message: z.string(), eventId: z.string().optional(), position: z.number().optional(), contactId: z.string().optional(), checkpointId: z.string().optional() })),
+  })
+  .meta({ id: "VerifyResult" });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: "Problem" });

@@ -1,0 +1,162 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client";
+import { forms, formVersions, messageCategories } from "../db/schema/forms";
+import type { FormVersionContent } from "../forms/content";
+import { append } from "../ledger/append";
+import { personalDigest } from "../ledger/canonical";
+import { queryRows } from "../ledger/lookups";
+import type { Actor, LedgerCommand, Receipt } from "../ledger/types";
+import { normalizePhone } from "../phone/normalize";
+import { normalizeKeyword, type CategoryName } from "./keywords";
+
+/**
+ * What the WhatsApp and SMS webhooks share: turning "stop", "stop one", "join" and "resume" into ledger
+ * commands. Each is ONE append, so one STOP is one transaction and one outgoing webhook, however many categories
+ * it covers.
+ */
+export type InboundChannelKind = "whatsapp" | "sms";
+
+export type InboundCommandBase = {
+  workspaceId: string;
+  phone: string;
+  channel: InboundChannelKind;
+  evidence: Record<string, unknown>;
+  occurredAt?: Date;
+  idempotencyKey: string;
+  actor?: Actor;
+};
+
+export type ChannelCategory = CategoryName & { templateCategory: "marketing" | "utility" | "authentication" };
+
+export async function listChannelCategories(db: DbOrTx, workspaceId: string): Promise<ChannelCategory[]> {
+  return db
+    .select({ key: messageCategories.key, label: messageCategories.label, templateCategory: messageCategories.templateCategory })
+    .from(messageCategories)
+    .where(and(eq(messageCategories.workspaceId, workspaceId), isNull(messageCategories.retiredAt)))
+    .orderBy(messageCategories.position);
+}
+
+function command(base: InboundCommandBase, rest: Pick<LedgerCommand, "action" | "categories"> & Partial<LedgerCommand>): LedgerCommand {
+  return { actor: { type: "person" }, ...base, ...rest };
+}
+
+/** Opts out of the given categories in one append; nothing is written for an empty list. */
+export async function recordOptOut(db: Db, base: InboundCommandBase, categories: string[]): Promise<Receipt | null> {
+  if (categories.length === 0) return null;
+  return append(db, command(base, { action: "opt_out", categories }));
+}
+
+export type KeywordForm = { formId: string; versionId: string; language: string; content: FormVersionContent };
+
+/** The published form on this channel whose keyword is the whole message, with the version it serves. */
+export async function findKeywordForm(db: DbOrTx, workspaceId: string, channel: InboundChannelKind, text: string): Promise<KeywordForm | null> {
+  const word = normalizeKeyword(text);
+  if (!word) return null;
+  const rows = await db
+    .select({ formId: forms.id, keyword: forms.keyword, versionId: formVersions.id, content: formVersions.content })
+    .from(forms)
+    .innerJoin(formVersions, eq(formVersions.id, forms.currentVersionId))
+    .where(and(eq(forms.workspaceId, workspaceId), eq(forms.channel, channel), eq(forms.status, "published")));
+  const form = rows.find((r) => r.keyword && normalizeKeyword(r.keyword) === word);
+  return form ? { formId: form.formId, versionId: form.versionId, language: form.content.defaultLanguage, content: form.content } : null;
+}
+
+/**
+ * The reply to a keyword opt-in: the version's consent sentences and how to stop, in the language recorded with
+ * the event. It is built from the version alone, so the event's form version and language prove what was sent.
+ */
+export function keywordReply(form: Pick<KeywordForm, "content" | "language">): string {
+  const wording = form.content.languages[form.language];
+  if (!wording) return "";
+  return [...form.content.categoryKeys.map((k) => wording.consent[k]).filter(Boolean), wording.howToStop].join("\n\n");
+}
+
+export async function recordKeywordOptIn(db: Db, base: InboundCommandBase, form: KeywordForm): Promise<Receipt> {
+  return append(db, command(base, { action: "opt_in", categories: form.content.categoryKeys, formVersionId: form.versionId, language: form.language }));
+}
+
+/** The contact this number belongs to in the workspace, found by its salted digest (it survives erasure). */
+export async function findContactIdByPhone(db: DbOrTx, workspaceId: string, phone: string): Promise<string | null> {
+  const [ws] = await queryRows<{ ledger_salt: string; default_country: string }>(db, sql`select ledger_salt, default_country from workspaces where id = ${workspaceId}`);
+  if (!ws) return null;
+  const digest = personalDigest(ws.ledger_salt, "phone", normalizePhone(phone, ws.default_country));
+  const [row] = await queryRows<{ id: string }>(db, sql`select id from contacts where workspace_id = ${workspaceId} and phone_digest = ${digest}`);
+  return row?.id ?? null;
+}
+
+export type StoppedBy = { channel: InboundChannelKind; kind?: string };
+
+/**
+ * The categories a "resume" may opt back in to: those whose CURRENT opt-out was recorded by the same kind of
+ * stop (a WhatsApp marketing preference, an SMS stop word), grouped by the form version of the contact's last
+ * opt-in to each. A resume never opts in to a category the person never agreed to, nor undoes a stop they gave
+ * some other way (a preference-centre click, a STOP text after the preference); and the new event names the
+ * wording the person last agreed to, since an opt-in must name one.
+ */
+export async function findReopenable(db: DbOrTx, workspaceId: string, contactId: string, stoppedBy: StoppedBy) {
+  const rows = await queryRows<{ key: string; form_version_id: string | null; language: string | null }>(
+    db,
+    sql`select c.key, last.form_version_id, last.language
+      from subscriptions s
+      join consent_events e on e.id = s.event_id
+      join message_categories c on c.id = s.category_id
+      left join lateral (
+        select o.form_version_id, o.language from consent_events o
+        where o.contact_id = s.contact_id and o.category_id = s.category_id and o.action = 'opt_in' and o.form_version_id is not null
+        order by o.seq desc limit 1) last on true
+      where s.workspace_id = ${workspaceId} and s.contact_id = ${contactId} and s.state = 'opted_out' and c.retired_at is null
+        and e.action = 'opt_out' and e.channel = ${stoppedBy.channel}
+        ${stoppedBy.kind ? sql`and e.evidence->>'kind' = ${stoppedBy.kind}` : sql``}
+      order by c.position`,
+  );
+  const groups = new Map<string, { formVersionId: string; language: string | undefined; categories: string[] }>();
+  for (const r of rows) {
+    if (!r.form_version_id) continue;
+    const id = `${r.form_version_id}|${r.language ?? ""}`;
+    const group = groups.get(id) ?? { formVersionId: r.form_version_id, language: r.language ?? undefined, categories: [] };
+    group.categories.push(r.key);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
+
+/** Opts back in to what findReopenable allows: one append per form version (nearly always exactly one). */
+export async function recordResume(db: Db, base: InboundCommandBase, stoppedBy: StoppedBy): Promise<Receipt[]> {
+  const contactId = await findContactIdByPhone(db, base.workspaceId, base.phone);
+  if (!contactId) return [];
+  const groups = await findReopenable(db, base.workspaceId, contactId, stoppedBy);
+  const receipts: Receipt[] = [];
+  for (const [i, g] of groups.entries()) {
+    const key = i === 0 ? base.idempotencyKey : `${base.idempotencyKey}:${i}`;
+    receipts.push(await append(db, command({ ...base, idempotencyKey: key }, { action: "opt_in", categories: g.categories, formVersionId: g.formVersionId, language: g.language })));
+  }
+  return receipts;
+}
+
+/** The categories among these that the contact is opted in to now: the ones a confirmation can raise. */
+export async function optedInKeys(db: DbOrTx, workspaceId: string, contactId: string, keys: string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`select c.key from subscriptions s join message_categories c on c.id = s.category_id
+      where s.workspace_id = ${workspaceId} and s.contact_id = ${contactId} and s.state = 'opted_in'
+        and c.key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`,
+  );
+  const live = new Set(rows.map((r) => r.key));
+  return keys.filter((k) => live.has(k));
+}
+
+export function helpReply(businessName: string, stopWords: string[], joinWords: string[]): string {
+  const join = joinWords.length > 0 ? ` Reply ${joinWords.join(" or ")} to sign up.` : "";
+  return `${businessName}: reply ${stopWords.join(" or ")} to stop all messages, or STOP and a kind of message (e.g. STOP offers) to stop just that kind.${join}`;
+}
+
+/** The published keywords of a channel's forms, for the HELP answer. */
+export async function listFormKeywords(db: DbOrTx, workspaceId: string, channel: InboundChannelKind): Promise<string[]> {
+  const rows = await db
+    .select({ keyword: forms.keyword })
+    .from(forms)
+    .where(and(eq(forms.workspaceId, workspaceId), eq(forms.channel, channel), eq(forms.status, "published")));
+  return rows.map((r) => r.keyword).filter((k): k is string => Boolean(k)).map(normalizeKeyword);
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
+import { channelSettings } from "../db/schema/channels";
+import { workspaces } from "../db/schema/workspaces";
+import { publicBaseUrl } from "../server/start";
+import { openSecret } from "../webhooks/secret-seal";
+import { defaultOptOutKeywords } from "./keywords";
+
+export type ChannelSettingsRow = typeof channelSettings.$inferSelect;
+
+export const newVerifyToken = () => randomBytes(24).toString("base64url");
+
+/** The webhook addresses to paste into Meta and Twilio: on APP_URL, the address the providers can reach. */
+export const whatsappWebhookUrl = (slug: string) => `${publicBaseUrl()}/api/webhooks/whatsapp/${encodeURIComponent(slug)}`;
+export const smsWebhookUrl = (slug: string) => `${publicBaseUrl()}/api/webhooks/sms/${encodeURIComponent(slug)}`;
+
+/** The workspace's channel settings, made with a fresh verify token and the default keywords on first use. */
+export async function ensureChannelSettings(db: DbOrTx, workspaceId: string): Promise<ChannelSettingsRow> {
+  await db
+    .insert(channelSettings)
+    .values({ workspaceId, whatsappVerifyToken: newVerifyToken(), optOutKeywords: defaultOptOutKeywords })
+    .onConflictDoNothing();
+  const [row] = await db.select().from(channelSettings).where(eq(channelSettings.workspaceId, workspaceId));
+  return row!;
+}
+
+/** What an inbound webhook needs to know about the workspace its URL names, with the secrets opened. */
+export type InboundChannel = {
+  workspaceId: string;
+  slug: string;
+  businessName: string;
+  settings: ChannelSettingsRow;
+  secret: (which: "whatsappAppSecret" | "whatsappAccessToken" | "twilioAuthToken") => string | null;
+};
+
+export async function findInboundChannel(db: DbOrTx, slug: string): Promise<InboundChannel | null> {
+  const [row] = await db
+    .select({ workspace: workspaces, settings: channelSettings })
+    .from(workspaces)
+    .innerJoin(channelSettings, eq(channelSettings.workspaceId, workspaces.id))
+    .where(eq(workspaces.slug, slug));
+  if (!row) return null;
+  const sealed = {
+    whatsappAppSecret: row.settings.whatsappAppSecretSealed,
+    whatsappAccessToken: row.settings.whatsappAccessTokenSealed,
+    twilioAuthToken: row.settings.twilioAuthTokenSealed,
+  };
+  return {
+    workspaceId: row.workspace.id,
+    slug: row.workspace.slug,
+    businessName: row.workspace.businessName,
+    settings: row.settings,
+    secret: (which) => (sealed[which] ? openSecret(sealed[which]) : null),
+  };
+}

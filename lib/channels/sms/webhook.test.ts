@@ -1,0 +1,86 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consentEvents } from "../../db/schema/ledger";
+import { createChannelFixture, expectOneOptOutDelivered, ledgerCounts, statesOf, testTwilioToken, type ChannelFixture } from "../../testing/channel-fixture";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { testPhone } from "../../testing/fixtures";
+import { signedTwilioRequest, smsParams } from "../../testing/twilio";
+import { smsWebhookUrl } from "../settings";
+import { receiveSmsWebhook } from "./webhook";
+
+describe.each(testDatabaseKinds())("SMS webhook on %s", (kind) => {
+  let t: TestDatabase;
+  let fx: ChannelFixture;
+  let n = 300;
+  const publicUrl = () => smsWebhookUrl(fx.workspace.slug);
+  const send = (params: Record<string, string>, options?: Parameters<typeof signedTwilioRequest>[3]) =>
+    receiveSmsWebhook(t.db, fx.workspace.slug, signedTwilioRequest(publicUrl(), params, testTwilioToken, options));
+  const states = (phone: string) => statesOf(t.db, fx.workspace.id, phone);
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    fx = await createChannelFixture(t.db);
+  });
+  afterAll(async () => {
+    await fx?.receiver.close();
+    await t?.drop();
+  });
+
+  it("refuses a bad signature with 403 and records nothing", async () => {
+    const before = await ledgerCounts(t.db, fx.workspace.id);
+    const params = smsParams(testPhone(++n), "STOP");
+    expect((await send(params, { signature: "bm90IGEgc2lnbmF0dXJl" })).status).toBe(403);
+    const otherToken = signedTwilioRequest(publicUrl(), params, "someone-elses-token");
+    expect((await receiveSmsWebhook(t.db, fx.workspace.slug, otherToken)).status).toBe(403);
+    // Signed for the address a forged Host header would suggest, not the public one: refused.
+    const hostUrl = "http://evil.example/api/webhooks/sms/" + fx.workspace.slug;
+    expect((await receiveSmsWebhook(t.db, fx.workspace.slug, signedTwilioRequest(hostUrl, params, testTwilioToken))).status).toBe(403);
+    expect(await ledgerCounts(t.db, fx.workspace.id)).toEqual(before);
+  });
+
+  it("checks the signature against the public URL even when the request lands on an internal address", async () => {
+    const phone = testPhone(++n);
+    const response = await send(smsParams(phone, "HELP"), { requestUrl: `http://10.0.0.5:3000/api/webhooks/sms/${fx.workspace.slug}` });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/text\/xml/);
+    const xml = await response.text();
+    expect(xml).toMatch(/<Response><Message>Test Shop: reply STOP .*OFFERS.*<\/Message><\/Response>$/);
+  });
+
+  it("a form's keyword opts in with that form's version; the TwiML reply carries its wording, escaped", async () => {
+    const phone = testPhone(++n);
+    const params = smsParams(phone, "offers");
+    const xml = await (await send(params)).text();
+    expect(xml).toContain("<Message>Yes &amp; please: send me &lt;offers&gt; from Test Shop by text.");
+    expect(await states(phone)).toEqual({ offers: "opted_in:single", tips: "opted_in:single" });
+    const events = await t.db.select().from(consentEvents).where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.formVersionId, fx.smsForm.id)));
+    expect(events[0]).toMatchObject({ channel: "sms", evidence: { messageId: params.MessageSid, keyword: "OFFERS", provider: "twilio" } });
+
+    // Twilio retries the same MessageSid: nothing more is written.
+    const before = await ledgerCounts(t.db, fx.workspace.id);
+    expect(await (await send(params)).text()).toMatch(/<Response\/>$/);
+    expect(await ledgerCounts(t.db, fx.workspace.id)).toEqual(before);
+  });
+
+  it("STOP opts out of every category in one command, delivered once after two failures; START undoes only that", async () => {
+    const phone = testPhone(++n);
+    await send(smsParams(phone, "OFFERS"));
+    const data = await expectOneOptOutDelivered(t.db, fx, ["orders", "offers", "tips"], async () => {
+      expect(await (await send(smsParams(phone, " stopall "))).text()).toMatch(/unsubscribed/);
+    });
+    expect(data.channel).toBe("sms");
+    expect(await states(phone)).toEqual({ orders: "opted_out", offers: "opted_out", tips: "opted_out" });
+    await send(smsParams(phone, "start"));
+    // Orders was never agreed to, so START does not opt in to it.
+    expect(await states(phone)).toEqual({ orders: "opted_out", offers: "opted_in:single", tips: "opted_in:single" });
+  });
+
+  it("stop words count only as the whole message", async () => {
+    const phone = testPhone(++n);
+    await send(smsParams(phone, "OFFERS"));
+    await send(smsParams(phone, "please stop texting me about the sale"));
+    expect(await states(phone)).toEqual({ offers: "opted_in:single", tips: "opted_in:single" });
+    await send(smsParams(phone, "STOP tips"));
+    expect(await states(phone)).toEqual({ offers: "opted_in:single", tips: "opted_out" });
+  });
+});

@@ -1,0 +1,14 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/** Meta's X-Hub-Signature-256: "sha256=" and the hex HMAC-SHA256 of the raw body bytes, keyed with the app secret. */
+export function metaSignature(body: Uint8Array, appSecret: string): string {
+  return `sha256=${createHmac("sha256", appSecret).update(body).digest("hex")}`;
+}
+
+/** Checked on the bytes as received, before any parsing: re-serialised JSON would not match. */
+export function verifyMetaSignature(body: Uint8Array, header: string | null, appSecret: string): boolean {
+  if (!header) return false;
+  const expected = Buffer.from(metaSignature(body, appSecret));
+  const given = Buffer.from(header.trim().toLowerCase());
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

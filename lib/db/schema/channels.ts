@@ -1,0 +1,58 @@
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { workspaces } from "./workspaces";
+
+/** Opt-out words per language, e.g. { en: ["STOP"], es: ["BAJA", "PARAR"] }. */
+export type OptOutKeywords = Record<string, string[]>;
+
+/**
+ * How a workspace's WhatsApp Cloud API number and Twilio SMS number reach Assent. Secrets that must be read back
+ * (to verify signatures, to send replies) are sealed with a key derived from AUTH_SECRET; the verify token is
+ * not a secret kept from the workspace (it is shown to paste into Meta), so it is stored plain.
+ */
+export const channelSettings = pgTable("channel_settings", {
+  workspaceId: uuid("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id),
+  whatsappPhoneNumberId: text("whatsapp_phone_number_id"),
+  whatsappAppSecretSealed: text("whatsapp_app_secret_sealed"),
+  /** Optional: with it, keyword replies are sent through the Cloud API. */
+  whatsappAccessTokenSealed: text("whatsapp_access_token_sealed"),
+  whatsappVerifyToken: text("whatsapp_verify_token").notNull(),
+  twilioAuthTokenSealed: text("twilio_auth_token_sealed"),
+  optOutKeywords: jsonb("opt_out_keywords").$type<OptOutKeywords>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every inbound provider message (or status, preference, quality notice) handled once: providers redeliver, and
+ * a replay must record nothing. Claimed in the same transaction as what the message changes.
+ */
+export const inboundMessages = pgTable(
+  "inbound_messages",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    provider: text("provider").notNull(),
+    messageId: text("message_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.provider, t.messageId] })],
+);
+
+/** Meta's notices that a number's messaging limit or quality changed: the quality timeline's raw material. */
+export const whatsappQualityUpdates = pgTable(
+  "whatsapp_quality_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    event: text("event").notNull(),
+    currentLimit: text("current_limit"),
+    oldLimit: text("old_limit"),
+    displayPhoneNumber: text("display_phone_number"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("whatsapp_quality_updates_workspace_received").on(t.workspaceId, t.receivedAt)],
+);

@@ -1,0 +1,94 @@
+import type { PhoneProblem } from "../../phone/normalize";
+
+/**
+ * The consumer pages' own words (not the form's wording, which lives in the form version). English defines the
+ * keys; every other language must satisfy `Messages`, so a missing string fails the type check.
+ * Strings under `form` are passed to a client component, so they stay plain strings.
+ */
+export const en = {
+  languageName: "English",
+  languageSwitcher: "Language",
+  form: {
+    chooseHeading: "What would you like to get on WhatsApp?",
+    chooseHint: "Choose each kind separately. Nothing is chosen for you.",
+    forExample: "For example:",
+    phoneLabel: "Your WhatsApp number",
+    phoneHint: "Numbers starting with + use their own country code.",
+    countryLabel: "Country",
+    nameLabel: "Your name",
+    optional: "(optional)",
+    submitting: "Signing you up…",
+    chooseToContinue: "Choose at least one kind of message to sign up.",
+  },
+  errors: {
+    phone: {
+      required: "Enter a phone number.",
+      not_a_number: "This does not look like a phone number.",
+      invalid_country: "Add the country code (for example +1), or choose the country.",
+      too_short: "This phone number is too short.",
+      too_long: "This phone number is too long.",
+      invalid_length: "This phone number has the wrong number of digits.",
+      invalid_for_country: "This is not a valid phone number for its country.",
+      not_mobile: "This is a landline or service number; WhatsApp needs a mobile number.",
+    } satisfies Record<PhoneProblem, string>,
+    checkFields: "Please check the highlighted fields.",
+    chooseCategory: "Choose at least one kind of message.",
+    chooseCountry: "Choose a country.",
+    nameTooLong: "Use at most 200 characters for your name.",
+    reload: "This page is out of date. Please reload it and try again.",
+    formGone: "This sign-up form is no longer available.",
+    tooManyFromNetwork: "Too many attempts from this network. Please wait a few minutes and try again.",
+    tooManyForNumber: "This number was signed up several times just now. Please try again in an hour.",
+    refused: "We could not accept this sign-up.",
+    unexpected: "Something went wrong on our side. Nothing was saved; please try again.",
+  },
+  page: {
+    messagesFrom: (legalName: string) => `Messages come from ${legalName} on WhatsApp. How often depends on the kinds you choose.`,
+    privacyPolicy: "Read the privacy policy",
+  },
+  receipt: {
+    title: "Your WhatsApp sign-up",
+    heading: "You’re signed up",
+    agreed: (when: string, phone: string, business: string) => `On ${when} (UTC), the number ${phone} agreed to get these messages from ${business} on WhatsApp:`,
+    confirmHeading: "One more step: confirm on WhatsApp",
+    confirmText: (business: string) => `Send the prepared message to ${business} on WhatsApp, so they know this number is really yours.`,
+    confirmButton: "Confirm on WhatsApp",
+    confirmMessage: (business: string, code: string) => `Confirm my sign-up to ${business}. Code: ${code}`,
+    preferencesHeading: "Change your mind at any time",
+    preferencesText: "Use your personal link to stop some or all of these messages. Keep it private: anyone with it can change your choices.",
+    preferencesLink: "Manage my WhatsApp messages",
+    recordLabel: "Record",
+    keepAddress: "Keep this page’s address as your receipt.",
+  },
+  preferences: {
+    title: "Your WhatsApp messages",
+    heading: (business: string) => `Your WhatsApp messages from ${business}`,
+    intro: (phone: string) => `Choices for the number ${phone}. Changes take effect at once.`,
+    state: { opted_in: "You get these", opted_out: "Stopped", never: "Not signed up" },
+    stop: "Stop these messages",
+    resume: "Get these messages again",
+    subscribe: "Get these messages",
+    resumeSentence: "By choosing this you agree:",
+    noWording: "To sign up for these again, use the business’s sign-up page.",
+    stopAllHeading: "Stop everything",
+    stopAll: (business: string) => `Stop all messages from ${business}`,
+    stopAllText: "One step: every kind of message stops at once.",
+    nothingToStop: "You are not getting any messages from this business.",
+    saved: "Saved. Your choices are up to date.",
+    savedStopped: "Saved. Those messages have stopped.",
+    stale: "This page was out of date. Here are your current choices; please try again.",
+    tooMany: "Too many changes just now. Please wait a few minutes and try again.",
+    invalid: "That choice is not available. Here are your current choices.",
+    howToStop: (business: string) => `You can also reply STOP to ${business} on WhatsApp at any time.`,
+  },
+  notFound: {
+    title: "Page not found",
+    heading: "This page is not available",
+    formText: "This sign-up page does not exist or is no longer published. Check the address, or ask the business for a new link.",
+    preferencesText: "This link does not work: it may be mistyped, or replaced by a newer one.",
+    stopText: "To stop messages, reply STOP to the business in your WhatsApp chat with them. It works at any time.",
+    receiptText: "This receipt does not exist. Check the address you saved.",
+  },
+};
+
+export type Messages = typeof en;

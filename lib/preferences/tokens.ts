@@ -1,0 +1,64 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client";
+import { contacts, preferenceTokens } from "../db/schema/ledger";
+import { NotFoundError } from "../errors";
+
+/** 32 random bytes in base64url: 43 characters. Anything else is refused before touching the database. */
+const tokenShape = /^[A-Za-z0-9_-]{43}$/;
+
+export function hashPreferenceToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function looksLikePreferenceToken(token: string): boolean {
+  return tokenShape.test(token);
+}
+
+/**
+ * Makes a new preference-centre link for a contact and returns the token: the only time it exists in plain.
+ * Older links of the contact stop working, so a person holds one live link at a time. Refused for a contact
+ * whose data is erased (until they sign up again) or one of another workspace.
+ */
+export async function issuePreferenceToken(db: Db, workspaceId: string, contactId: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.transaction(async (tx) => {
+    const [contact] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.id, contactId), eq(contacts.workspaceId, workspaceId), isNotNull(contacts.phone)))
+      .for("update");
+    if (!contact) throw new NotFoundError("The contact");
+    await revokePreferenceTokens(tx, workspaceId, contactId);
+    await tx.insert(preferenceTokens).values({ workspaceId, contactId, tokenHash: hashPreferenceToken(token) });
+  });
+  return token;
+}
+
+/** Revokes every live link of a contact (erasure, a new link, a staff request). Returns how many. */
+export async function revokePreferenceTokens(db: DbOrTx, workspaceId: string, contactId: string, now = new Date()): Promise<number> {
+  const rows = await db
+    .update(preferenceTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(preferenceTokens.workspaceId, workspaceId), eq(preferenceTokens.contactId, contactId), isNull(preferenceTokens.revokedAt)))
+    .returning({ id: preferenceTokens.id });
+  return rows.length;
+}
+
+export type PreferenceLink = { id: string; workspaceId: string; contactId: string };
+
+/** The live link a token opens; undefined for a malformed, forged or revoked token, or an erased contact. */
+export async function findPreferenceLink(db: DbOrTx, token: string): Promise<PreferenceLink | undefined> {
+  if (!looksLikePreferenceToken(token)) return undefined;
+  const [row] = await db
+    .select({ id: preferenceTokens.id, workspaceId: preferenceTokens.workspaceId, contactId: preferenceTokens.contactId })
+    .from(preferenceTokens)
+    .innerJoin(contacts, eq(contacts.id, preferenceTokens.contactId))
+    .where(and(eq(preferenceTokens.tokenHash, hashPreferenceToken(token)), isNull(preferenceTokens.revokedAt), isNotNull(contacts.phone)));
+  return row;
+}
+
+export async function markPreferenceLinkUsed(db: DbOrTx, linkId: string, now = new Date()): Promise<void> {
+  await db.update(preferenceTokens).set({ lastUsedAt: now }).where(eq(preferenceTokens.id, linkId));
+}

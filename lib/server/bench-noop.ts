@@ -1,0 +1,12 @@
+import "server-only";
+import { env } from "../env";
+
+/**
+ * The bench's "trivial route handler": no database, no auth, a tiny JSON body. It measures what the server
+ * and framework cost per request, which the API figures are divided by. Off (404) unless the bench starts
+ * the server with ASSENT_BENCH_ROUTES=1.
+ */
+export async function benchNoop(): Promise<Response> {
+  if (env().ASSENT_BENCH_ROUTES !== "1") return new Response(null, { status: 404 });
+  return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
+}
