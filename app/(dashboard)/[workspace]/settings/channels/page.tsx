@@ -4,7 +4,7 @@ import { SettingsHeader } from "@/components/settings/settings-nav";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { ensureChannelSettings, smsWebhookUrl, whatsappWebhookUrl } from "@/lib/channels/settings";
 import { getDb } from "@/lib/db/app-db";
-import { keywordLanguages, saveKeywordsSchema, saveSmsSchema, saveWhatsAppSchema, workspaceOnlySchema } from "@/lib/settings/channels.validation";
+import { keywordLanguages } from "@/lib/settings/channels.validation";
 import { rotateVerifyTokenAction, saveKeywordsAction, saveSmsAction, saveWhatsAppAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings: Channels" };
@@ -40,10 +40,10 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
         </p>
         <Copyable label="Callback URL" value={whatsappWebhookUrl(slug)} />
         <Copyable label="Verify token" value={settings.whatsappVerifyToken} />
-        <ChannelSettingsForm action={rotateVerifyTokenAction} schema={workspaceOnlySchema} workspace={slug} fields={[]} submitLabel="Make a new verify token" idPrefix="wa-token" />
+        <ChannelSettingsForm action={rotateVerifyTokenAction} schema="verifyToken" workspace={slug} fields={[]} submitLabel="Make a new verify token" idPrefix="wa-token" />
         <ChannelSettingsForm
           action={saveWhatsAppAction}
-          schema={saveWhatsAppSchema}
+          schema="whatsapp"
           workspace={slug}
           idPrefix="wa"
           submitLabel="Save WhatsApp settings"
@@ -60,7 +60,7 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
         <Copyable label="Webhook URL" value={smsWebhookUrl(slug)} />
         <ChannelSettingsForm
           action={saveSmsAction}
-          schema={saveSmsSchema}
+          schema="sms"
           workspace={slug}
           idPrefix="sms"
           submitLabel="Save Twilio settings"
@@ -75,7 +75,7 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
         </p>
         <ChannelSettingsForm
           action={saveKeywordsAction}
-          schema={saveKeywordsSchema}
+          schema="keywords"
           workspace={slug}
           idPrefix="kw"
           submitLabel="Save opt-out words"
