@@ -14,15 +14,15 @@ export function NewForm({ action, workspace }: { action: FormAction; workspace: 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-3 sm:items-start">
       <input type="hidden" name="workspace" value={workspace} />
-      <Field id="new-form-name" label="Name" name="name" autoComplete="off" error={error("name")} hint="For your team, e.g. Checkout page." />
-      <Field id="new-form-slug" label="Address" name="slug" autoComplete="off" error={error("slug")} hint={`The end of its link: /f/${workspace}/…`} />
+      <Field id="new-form-name" label="Name" name="name" autoComplete="off" error={error("name")} hint="For your team." />
+      <Field id="new-form-slug" label="Address" name="slug" autoComplete="off" error={error("slug")} hint={`Its link: /f/${workspace}/…`} />
       <SelectField
         id="new-form-channel"
         label="Where people opt in"
         name="channel"
         options={Object.entries(formChannelLabels).map(([value, c]) => ({ value, label: c.label }))}
         error={error("channel")}
-        hint="Web page, keyword, phone script or paper."
+        hint="Page, keyword, phone, paper."
       />
       <div className="space-y-2 sm:col-span-3">
         {result && !result.ok && <ActionMessage result={result} />}
