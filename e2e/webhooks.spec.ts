@@ -43,7 +43,7 @@ test("an opt-out taken by staff reaches the business's endpoint, signed, after i
     await page.getByRole("link", { name: receiver.url }).click();
     await expect(page.getByText(/Delivered .* UTC/).first()).toBeVisible();
     await page.getByText("Attempts (2)").click();
-    await expect(page.getByRole("cell", { name: "503" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "503", exact: true })).toBeVisible();
   } finally {
     await receiver.close();
   }
