@@ -24,6 +24,15 @@ export function NewForm({ action, workspace }: { action: FormAction; workspace: 
         error={error("channel")}
         hint="Page, keyword, phone, paper."
       />
+      <Field
+        id="new-form-keyword"
+        label="Keyword (SMS and WhatsApp forms)"
+        name="keyword"
+        autoComplete="off"
+        error={error("keyword")}
+        hint="The word people send to opt in, e.g. JOIN."
+        className="sm:col-span-3 sm:max-w-xs"
+      />
       <div className="space-y-2 sm:col-span-3">
         {result && !result.ok && <ActionMessage result={result} />}
         <Button type="submit" disabled={pending}>

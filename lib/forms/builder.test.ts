@@ -38,6 +38,12 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     expect(form.draft!.content.categoryKeys).toEqual(["orders", "offers", "tips"]);
     expect(await act(createFormAction, { name: "Again", slug: "checkout", channel: "web" })).toMatchObject({ ok: false, fields: [{ field: "slug", code: "taken" }] });
     expect(await act(createFormAction, { name: "", slug: "Bad Slug!", channel: "fax" })).toMatchObject({ ok: false, code: "validation_failed" });
+    // A keyword form needs its keyword, not one that already means stop, and not one another form has.
+    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "" })).toMatchObject({ ok: false, fields: [{ field: "keyword" }] });
+    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "stop" })).toMatchObject({ ok: false, fields: [{ field: "keyword" }] });
+    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "join" })).toMatchObject({ ok: true });
+    expect((await formBySlug("text-in")).keyword).toBe("JOIN");
+    expect(await act(createFormAction, { name: "Again", slug: "text-in-2", channel: "sms", keyword: "Join" })).toMatchObject({ ok: false, fields: [{ field: "keyword", code: "taken" }] });
   });
 
   it("saves drafts, refuses bad input with a field list, and publishes only when the policy passes", async () => {

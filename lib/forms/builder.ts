@@ -39,6 +39,13 @@ export const createFormAction = defineWorkspaceAction({
     const formId = await ctx.db.transaction(async (tx) => {
       const [taken] = await tx.select({ id: forms.id }).from(forms).where(and(eq(forms.workspaceId, ws.id), eq(forms.slug, input.slug)));
       if (taken) throw new ValidationError([{ field: "slug", code: "taken", message: "Another form already uses this address; choose another." }], "Check the highlighted fields.");
+      if (input.keyword && (input.channel === "sms" || input.channel === "whatsapp")) {
+        const [twin] = await tx
+          .select({ id: forms.id })
+          .from(forms)
+          .where(and(eq(forms.workspaceId, ws.id), eq(forms.channel, input.channel), eq(forms.keyword, input.keyword)));
+        if (twin) throw new ValidationError([{ field: "keyword", code: "taken", message: "Another form on this channel already uses this keyword." }], "Check the highlighted fields.");
+      }
       const categories = await activeCategories(tx, ws.id);
       // A new form starts complete in English with every category, so its first policy check mostly passes.
       const content: FormVersionContent = {
@@ -52,7 +59,7 @@ export const createFormAction = defineWorkspaceAction({
       const draft: FormDraft = { content, updatedAt: new Date().toISOString(), updatedBy: ctx.actor.user.id };
       const [form] = await tx
         .insert(forms)
-        .values({ workspaceId: ws.id, slug: input.slug, name: input.name, channel: input.channel, draft })
+        .values({ workspaceId: ws.id, slug: input.slug, name: input.name, channel: input.channel, keyword: input.channel === "sms" || input.channel === "whatsapp" ? input.keyword : null, draft })
         .returning({ id: forms.id });
       await recordStaffAudit(tx, ctx, { action: "form.create", targetType: "form", targetId: form!.id, detail: { slug: input.slug, channel: input.channel } });
       return form!.id;

@@ -51,6 +51,9 @@ export const saveDraftSchema = z.object({
 
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;
 
+/** Words carriers and WhatsApp already give a meaning: a form may not take them as its opt-in keyword. */
+const reservedKeywords = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "START", "UNSTOP", "HELP", "INFO", "YES"]);
+
 export const createFormSchema = z.object({
   workspace: z.string(),
   name: plainText("Name the form, e.g. Checkout page.", 100),
@@ -61,6 +64,19 @@ export const createFormSchema = z.object({
     .max(40, "Use at most 40 characters.")
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. summer-offers."),
   channel: z.enum(formChannels, { message: "Choose where people will opt in." }),
+  keyword: z
+    .string()
+    .trim()
+    .max(20, "Use at most 20 characters.")
+    .regex(/^[A-Za-z0-9]*$/, "Use one word of letters and digits, e.g. JOIN.")
+    .refine((k) => !reservedKeywords.has(k.toUpperCase()), "This word already means stop, start or help; choose another.")
+    .transform((k) => k.toUpperCase() || undefined)
+    .optional(),
+}).superRefine((v, ctx) => {
+  // A keyword form is reached only by its keyword: without one, nobody could opt in through it.
+  if ((v.channel === "sms" || v.channel === "whatsapp") && !v.keyword) {
+    ctx.addIssue({ code: "custom", path: ["keyword"], message: "Choose the word people send to opt in, e.g. JOIN." });
+  }
 });
 
 export const formRefSchema = z.object({ workspace: z.string(), formId: z.string().uuid("Reload the page and try again.") });
