@@ -8,6 +8,7 @@ import { getDb } from "../db/app-db";
 import { messagesFor, orderLanguages, supportedLanguages } from "../i18n/languages";
 import { negotiateLanguage } from "../i18n/negotiate";
 import { publicPathHeader } from "./path-header";
+import { isUuid } from "../ids";
 
 /**
  * Loaders of the consumer pages: each finds the page's data and the language to show it in. Wrapped in React's
@@ -32,11 +33,9 @@ export const loadFormPage = cache(async (workspaceSlug: string, formSlug: string
   return { form, language, available, acceptLanguage: accept, messages: messagesFor(language) };
 });
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** A receipt is shown in the language the person agreed in, unless they pick another of the form's. */
 export const loadReceiptPage = cache(async (workspaceSlug: string, commandId: string, requested: string | undefined) => {
-  if (!uuid.test(commandId)) return undefined;
+  if (!isUuid(commandId)) return undefined;
   const receipt = await findReceipt(await getDb(), workspaceSlug, commandId);
   if (!receipt) return undefined;
   const available = receipt.content ? orderLanguages(Object.keys(receipt.content.languages)) : [receipt.language];

@@ -1,3 +1,5 @@
+import { isUuid } from "../ids";
+
 /**
  * Keyset pagination cursors: the sort key of the last row shown and its id. The timestamp travels as
  * PostgreSQL's own text form, so microseconds survive the round trip and no row is skipped or repeated.
@@ -12,6 +14,6 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
   if (!value) return undefined;
   const text = Buffer.from(value, "base64url").toString("utf8");
   const [at, id] = text.split("|");
-  if (!at || !id || !/^[0-9a-f-]{36}$/i.test(id) || !/^\d{4}-\d{2}-\d{2}[ T][\d:.+-]+$/.test(at)) return undefined;
+  if (!at || !id || !isUuid(id) || !/^\d{4}-\d{2}-\d{2}[ T][\d:.+-]+$/.test(at)) return undefined;
   return { at, id };
 }

@@ -6,6 +6,7 @@ import { formVersions, forms, messageCategories } from "../db/schema/forms";
 import { decodeCursor, encodeCursor } from "../contacts/cursor";
 import type { ContactFilter } from "../contacts/filters";
 import { normalizePhone } from "../phone/normalize";
+import { isUuid } from "../ids";
 
 export type WorkspaceScope = { workspaceId: string; defaultCountry: string };
 
@@ -142,7 +143,7 @@ export async function findCategoryStates(
 }
 
 export async function findContact(db: DbOrTx, workspaceId: string, contactId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(contactId)) return undefined;
+  if (!isUuid(contactId)) return undefined;
   const [row] = await db
     .select()
     .from(contacts)

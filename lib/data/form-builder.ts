@@ -3,8 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { forms, formVersions, formVersionSnapshots } from "../db/schema/forms";
 import { users } from "../db/schema/workspaces";
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+import { isUuid } from "../ids";
 
 /** Every form of the workspace with its live version and how many opted in through it. */
 export async function listForms(db: DbOrTx, workspaceId: string) {

@@ -4,6 +4,7 @@ import type { DbOrTx } from "../db/client";
 import { staffSessions } from "../db/schema/access";
 import { users } from "../db/schema/workspaces";
 import { sessionExpiry, sessionPolicy } from "../auth/session-policy";
+import { isUuid } from "../ids";
 
 export type StaffUser = { id: string; email: string; name: string };
 export type ActiveSession = { sessionId: string; user: StaffUser };
@@ -24,7 +25,7 @@ export async function createStaffSession(
  * and its user not deactivated. Checked on every request, so each of those takes effect at once.
  */
 export async function findActiveSession(db: DbOrTx, sessionId: string, now = new Date()): Promise<ActiveSession | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const [row] = await db
     .select({
       createdAt: staffSessions.createdAt,

@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from "../contacts/cursor";
 import type { DbOrTx } from "../db/client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../db/schema/webhooks";
 import { users } from "../db/schema/workspaces";
+import { isUuid } from "../ids";
 
 // Qualified by hand: inside a subquery an unqualified "id" would mean the delivery's id.
 const endpointId = sql.raw(`"webhook_endpoints"."id"`);
@@ -30,7 +31,7 @@ export async function listWebhookEndpoints(db: DbOrTx, workspaceId: string) {
 export type WebhookEndpointRow = Awaited<ReturnType<typeof listWebhookEndpoints>>[number];
 
 export async function findWebhookEndpoint(db: DbOrTx, workspaceId: string, endpointId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(endpointId)) return null;
+  if (!isUuid(endpointId)) return null;
   const [row] = await db
     .select({
       id: webhookEndpoints.id,
