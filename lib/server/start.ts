@@ -16,6 +16,15 @@ export async function startServer(): Promise<void> {
   env(); // Fail fast, naming the variable, on bad configuration.
   registerFramePolicy();
   loadSecrets();
+  await openDatabaseAndStart(0);
+}
+
+/** How long to wait before trying an unavailable PostgreSQL again at start: 1 s, 2 s, 4 s, … up to a minute. */
+function startRetryDelayMs(failures: number): number {
+  return Math.min(60_000, 1000 * 2 ** Math.min(failures, 6));
+}
+
+async function openDatabaseAndStart(failures: number): Promise<void> {
   const base = publicBaseUrl();
   let started;
   try {
@@ -23,14 +32,17 @@ export async function startServer(): Promise<void> {
   } catch (error) {
     // The embedded database failing to open (its directory held by another process, say) will not mend itself.
     if (databaseTargetFromEnv().kind === "pglite") throw error;
-    // Keep serving: /api/health answers 503 and each request retries, so the app recovers when the database does.
-    console.error(`Assent is running at ${base}, but its database is unavailable: ${(error as Error).message}`);
+    // Keep serving: /api/health answers 503 and each request retries. Keep trying here too, so the background
+    // work (webhook deliveries) starts when the database comes back even if no request arrives.
+    if (failures === 0) console.error(`Assent is running at ${base}, but its database is unavailable: ${(error as Error).message}`);
+    setTimeout(() => void openDatabaseAndStart(failures + 1).catch((e) => console.error("Assent start:", e)), startRetryDelayMs(failures)).unref();
     return;
   }
   const { handle, demo } = started;
   startAppWebhookWorker(handle.db);
   const where = handle.kind === "pglite" ? `embedded PGlite in ${env().DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
   const lines = [`Assent is running at ${base} on ${where}.`];
+  if (failures > 0) lines.push(`(The database became available after ${failures} failed attempt${failures === 1 ? "" : "s"}.)`);
   if (demo) {
     lines.push(
       "",
