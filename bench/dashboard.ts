@@ -16,6 +16,7 @@ import { createTestDatabase } from "../lib/testing/databases";
 import { BENCH_AUTH_SECRET, startBenchServer, treeRssMiB, type BenchServer } from "./app-server";
 import { closestWindow, exportTargets, type DayCount } from "./export-windows";
 import { percentile } from "./stats";
+import { foldGeneratedLedger, homeUrls, type QualityFigures } from "./quality";
 
 /**
  * The dashboard's figures on PostgreSQL at scale (issue 3): contacts pages' server time through the real
@@ -43,6 +44,8 @@ export type DashboardFigures = {
     peakRssMiB: number;
     idleRssMiB: number;
   }[];
+  /** The quality home page (issue 6); absent when only the exports were asked for. */
+  quality?: QualityFigures;
 };
 
 const SAMPLES = 40;
@@ -55,7 +58,7 @@ async function timeGet(url: string, cookie: string): Promise<number> {
   return performance.now() - t0;
 }
 
-async function sampleGets(url: string, cookie: string) {
+export async function sampleGets(url: string, cookie: string) {
   for (let i = 0; i < 5; i++) await timeGet(url, cookie);
   const samples: number[] = [];
   for (let i = 0; i < SAMPLES; i++) samples.push(await timeGet(url, cookie));
@@ -93,8 +96,13 @@ async function measurePages(ws: string, base: string, cookie: string, log: (line
     pages.push({ name, url: url.replace(base, ""), ...(await sampleGets(url, cookie)) });
     log(`  ${name}: p50 ${pages.at(-1)!.p50.toFixed(1)} ms, p95 ${pages.at(-1)!.p95.toFixed(1)} ms`);
   }
+  const home = [];
+  for (const [name, url] of homeUrls(ws)) {
+    home.push({ name, url: url.replace(base, ""), ...(await sampleGets(url, cookie)) });
+    log(`  ${name}: p50 ${home.at(-1)!.p50.toFixed(1)} ms, p95 ${home.at(-1)!.p95.toFixed(1)} ms`);
+  }
   const baselineRoute = await sampleGets(`${base}/api/health`, cookie);
-  return { pages, baselineRoute };
+  return { pages, home, baselineRoute };
 }
 
 /** Streams an export over HTTP, counting rows, while sampling the server's memory. */
@@ -249,6 +257,7 @@ export async function runDashboardBench(options: {
     await t.db.execute(sql`vacuum (analyze)`);
     const generateSeconds = (performance.now() - started) / 1000;
     options.log(`  ${generated.contacts.toLocaleString("en")} contacts, ${generated.events.toLocaleString("en")} events in ${generateSeconds.toFixed(0)} s`);
+    const fold = options.pages === false ? null : await foldGeneratedLedger(t.db, fx.workspace.id, options.log);
 
     const { user } = await upsertMember(t.db, { workspaceId: fx.workspace.id, email: "bench@assent.local", name: "Bench", role: "owner" });
     const sid = await createStaffSession(t.db, { userId: user.id });
@@ -263,11 +272,12 @@ export async function runDashboardBench(options: {
         await server.stop();
       }
     };
-    const { pages, baselineRoute } =
-      options.pages === false ? { pages: [], baselineRoute: null } : await onServer((server) => measurePages(`${server.base}/${fx.workspace.slug}`, server.base, cookie, options.log));
+    const { pages, home, baselineRoute } =
+      options.pages === false ? { pages: [], home: [], baselineRoute: null } : await onServer((server) => measurePages(`${server.base}/${fx.workspace.slug}`, server.base, cookie, options.log));
     // A server of their own, so that what rendering the pages left in its heap is not taken for the exports' memory.
     const exports = await onServer((server) => measureExports(t.db, t.url!, fx.workspace, server, cookie, generated.events, options.log));
-    return { scale: { contacts: generated.contacts, events: generated.events, generateSeconds }, pages, baselineRoute, exports };
+    const quality = fold ? { foldSeconds: fold.seconds, events: fold.events, pages: home } : undefined;
+    return { scale: { contacts: generated.contacts, events: generated.events, generateSeconds }, pages, baselineRoute, exports, quality };
   } finally {
     await t.drop();
   }

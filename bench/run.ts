@@ -7,6 +7,7 @@ import { baselineAppend } from "./baseline-append";
 import { printApiTable, runApiBench } from "./api";
 import { runDashboardBench } from "./dashboard";
 import { printDashboardTable } from "./dashboard-report";
+import { printQualityLines } from "./quality";
 import { measure, type RunStats } from "./stats";
 
 // `npm run bench [-- --quick] [-- --appends N] [-- --contacts N] [-- --only append|dashboard|export|api] [-- --no-build]`.
@@ -74,6 +75,7 @@ async function main() {
       : await runApiBench({ contacts: 20_000, requests: args.includes("--quick") ? 200 : 1000, rounds, build: dashboard === null && !args.includes("--no-build"), log: (line) => console.log(line) });
   if (rows.length) printAppendTable(rows, machine);
   if (dashboard) printDashboardTable(dashboard);
+  if (dashboard) printQualityLines(dashboard.quality, dashboard.baselineRoute);
   if (api) printApiTable(api);
   if (!testDatabaseKinds().includes("postgres")) console.log("\nPostgreSQL not measured: set TEST_DATABASE_URL=postgres://… to include it.");
   mkdirSync("bench/results", { recursive: true });

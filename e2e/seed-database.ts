@@ -17,6 +17,8 @@ import { DEMO_FORM_SLUG, DEMO_SLUG } from "../lib/seed/demo-ids";
 import { e2eAccounts, e2eContactPhone, e2eOtherWorkspace, e2eWebhookContactPhone } from "./accounts";
 import { seedSsoAccounts } from "./seed-sso";
 import { seedEmbedForm } from "./seed-embed";
+import { seedQualityWorkspace } from "./seed-quality";
+import { foldWorkspace } from "../lib/quality/fold";
 
 const handle = await openAppDatabase();
 const db = handle.db;
@@ -76,5 +78,11 @@ await append(db, {
   network: { ip: "198.51.100.24", userAgent: "Mozilla/5.0 (Linux; Android 13) e2e" },
   actor: { type: "person" },
 });
+await seedQualityWorkspace(db);
+// Fold the bulk ledger into the quality rollups here, before the app starts, rather than in its worker while
+// the specs run (PGlite serves one transaction at a time).
+const foldStarted = Date.now();
+await foldWorkspace(db, demo.id, { wait: true });
+console.log(`e2e seed: quality rollups folded in ${((Date.now() - foldStarted) / 1000).toFixed(1)} s`);
 await handle.close();
 console.log(`e2e seed: ${result.contacts} contacts, ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -20,7 +20,7 @@ async function signInThroughProvider(browser: Browser, identity: SsoIdentity): P
 
 test("a staff member signs in through single sign-on, and signing out ends that session", async ({ browser }) => {
   const page = await signInThroughProvider(browser, ssoIdentities.owner);
-  await expect(page).toHaveURL(/\/demo\/contacts$/);
+  await expect(page).toHaveURL(/\/demo$/);
   await expect(page.getByText(ssoIdentities.owner.name)).toBeVisible();
   await expect(page.getByText("Owner", { exact: true })).toBeVisible();
 
@@ -36,7 +36,7 @@ test("a staff member signs in through single sign-on, and signing out ends that 
 
 test("an open invitation is accepted by signing in through single sign-on as the invited address", async ({ browser }) => {
   const page = await signInThroughProvider(browser, ssoIdentities.invitee);
-  await expect(page).toHaveURL(/\/demo\/contacts$/);
+  await expect(page).toHaveURL(/\/demo$/);
   await expect(page.getByText(ssoIdentities.invitee.name)).toBeVisible();
   await expect(page.getByText("Compliance", { exact: true })).toBeVisible();
   await page.context().close();

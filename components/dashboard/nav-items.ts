@@ -4,6 +4,7 @@ import type { Role } from "@/lib/auth/roles";
 type NavItem = { href: string; label: string; permission: Permission };
 
 const items: NavItem[] = [
+  { href: "", label: "Overview", permission: "quality:read" },
   { href: "contacts", label: "Contacts", permission: "contacts:read" },
   { href: "opt-outs", label: "Opt-outs", permission: "optouts:read" },
   { href: "forms", label: "Forms", permission: "forms:read" },

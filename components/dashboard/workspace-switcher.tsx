@@ -23,7 +23,7 @@ export function WorkspaceSwitcher({ current, memberships }: { current: Membershi
         {memberships.map((m) => (
           <li key={m.slug}>
             <Link
-              href={`/${m.slug}/contacts`}
+              href={`/${m.slug}`}
               aria-current={m.slug === current.slug ? "true" : undefined}
               className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 aria-[current]:font-semibold"
             >

@@ -17,6 +17,8 @@ import * as webhookEndpointActions from "../webhooks/endpoints";
 import * as webhookRedeliver from "../webhooks/redeliver";
 import * as formBuilder from "../forms/builder";
 import * as snapshotRoute from "../forms/snapshot-route";
+import * as qualityActions from "../quality/actions";
+import { qualityAlerts } from "../db/schema/quality";
 import { forms, formVersionSnapshots } from "../db/schema/forms";
 import { sealSecret } from "../webhooks/secret-seal";
 import { generateSigningSecret } from "../webhooks/signature";
@@ -110,7 +112,18 @@ const actionCases: Record<string, ActionCase> = {
   "forms.publish": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
   "forms.archive": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
   "forms.restore": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
+  "quality.thresholds.update": { allowed: formMakers, sample: async () => ({ optOutJumpPoints: "5", minOptIns: "20", ratingAlertLevel: "yellow" }) },
+  "quality.rating.record": { allowed: formMakers, sample: async () => ({ rating: "yellow", messagingLimit: "TIER_1K", observedOn: "2026-01-15", note: "" }) },
+  "quality.alerts.acknowledge": { allowed: ["owner", "admin", "marketer", "compliance"], sample: async (f) => ({ alertId: await freshAlertId(f) }) },
 };
+
+async function freshAlertId(f: Fixture): Promise<string> {
+  const [row] = await f.db.db
+    .insert(qualityAlerts)
+    .values({ workspaceId: f.fx.workspace.id, kind: "rating", conditionKey: `test:${crypto.randomUUID()}`, title: "Test alert", detail: {} })
+    .returning({ id: qualityAlerts.id });
+  return row!.id;
+}
 
 const endpointFields = { url: "https://hooks.example.com/assent", description: "CRM", topics: ["consent.opt_out"] };
 
@@ -189,7 +202,7 @@ const openRoutes: Record<string, string> = {
 };
 
 const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
-for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute] as Record<string, unknown>[]) {
+for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute, qualityActions] as Record<string, unknown>[]) {
   for (const [exportName, value] of Object.entries(mod)) {
     if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
   }

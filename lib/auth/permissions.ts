@@ -20,6 +20,12 @@ const table = {
   "members:manage": ["owner", "admin"],
   "api-keys:manage": ["owner", "admin"],
   "webhooks:manage": ["owner", "admin"],
+  // Quality figures are counts without personal data: everyone reads them. Marketers roll out the opt-in methods
+  // the alerts are about, so they set the thresholds and record ratings; acknowledging an alert is open to every
+  // role that acts on consent (not viewers, who only read).
+  "quality:read": ["owner", "admin", "marketer", "compliance", "viewer"],
+  "quality:manage": ["owner", "admin", "marketer"],
+  "quality:acknowledge": ["owner", "admin", "marketer", "compliance"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof table;

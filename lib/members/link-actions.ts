@@ -33,7 +33,7 @@ export function acceptInvitationAsNewUser(db: Db, meta: RequestMeta, input: Reco
     if (!parsed.success) return { fields: fieldMessages(parsed.error) };
     const { token, name, password } = parsed.data;
     const { workspaceSlug, email } = await acceptInvitation(db, token, { newAccount: { name, password } });
-    return { fields: {}, done: { email, password, next: `/${workspaceSlug}/contacts` } };
+    return { fields: {}, done: { email, password, next: `/${workspaceSlug}` } };
   });
 }
 
@@ -41,7 +41,7 @@ export function acceptInvitationAsMember(db: Db, meta: RequestMeta, session: Act
   return guarded(db, meta, async () => {
     if (!session) return { fields: {}, message: "Sign in first, then open the link again." };
     const { workspaceSlug, email } = await acceptInvitation(db, token.slice(0, 100), { userId: session.user.id });
-    return { fields: {}, done: { email, next: `/${workspaceSlug}/contacts` } };
+    return { fields: {}, done: { email, next: `/${workspaceSlug}` } };
   });
 }
 

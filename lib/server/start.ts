@@ -4,6 +4,7 @@ import { hasAnyUser } from "../setup/first-run";
 import { env, isBuildPhase } from "../env";
 import { loadSecrets } from "../secrets";
 import { startAppWebhookWorker } from "../webhooks/app-worker";
+import { startAppQualityWorker } from "../quality/app-worker";
 import { registerFramePolicy } from "../forms/frame-policy";
 
 export function publicBaseUrl(): string {
@@ -40,6 +41,7 @@ async function openDatabaseAndStart(failures: number): Promise<void> {
   }
   const { handle, demo } = started;
   startAppWebhookWorker(handle.db);
+  startAppQualityWorker(handle.db);
   const where = handle.kind === "pglite" ? `embedded PGlite in ${env().DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
   const lines = [`Assent is running at ${base} on ${where}.`];
   if (failures > 0) lines.push(`(The database became available after ${failures} failed attempt${failures === 1 ? "" : "s"}.)`);

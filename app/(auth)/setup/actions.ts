@@ -28,6 +28,6 @@ export async function completeSetup(_previous: SetupState, data: FormData): Prom
     if (error instanceof AppError) return { fields: Object.fromEntries(error.fields.map((f) => [f.field, f.message])), values, message: error.message };
     throw error;
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: `/${slug}/contacts` });
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: `/${slug}` });
   return { fields: {}, values };
 }

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardEntry() {
   const session = await requireStaffPage("/dashboard");
   const [first] = await listMemberships(await getDb(), session.user.id);
-  if (first) redirect(`/${first.slug}/contacts`);
+  if (first) redirect(`/${first.slug}`);
   return (
     <AuthCard title="No workspace yet">
       <p className="text-sm text-slate-600">

@@ -5,6 +5,7 @@ import { OptInPage } from "@/components/opt-in/opt-in-page";
 import { firstParam, loadFormPage } from "@/lib/consumer/pages";
 import { preferredRegion } from "@/lib/i18n/negotiate";
 import { startingCountry } from "@/lib/phone/countries";
+import { countFormView } from "@/lib/quality/form-views";
 import { submitOptIn } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +27,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function HostedFormPage(props: Props) {
   const { workspace, form, page } = await load(props);
   if (!page) notFound();
+  // In memory, flushed by the quality worker: no write, no cookie, nothing about the visitor (lib/quality/form-views.ts).
+  countFormView(page.form.workspace.id, page.form.form.id);
   const base = `/f/${encodeURIComponent(workspace)}/${encodeURIComponent(form)}`;
   return (
     <OptInPage

@@ -1,0 +1,6 @@
+"use server";
+import { serverAction } from "@/lib/actions/server-action";
+import { acknowledgeQualityAlert, recordQualityRating } from "@/lib/quality/actions";
+
+export const acknowledgeAlertAction = serverAction(acknowledgeQualityAlert);
+export const recordRatingAction = serverAction(recordQualityRating);

@@ -1,0 +1,82 @@
+import type { ReactNode } from "react";
+import { csvRow } from "@/lib/exports/csv";
+
+export type Column = { label: string; numeric?: boolean };
+
+type Props = {
+  id: string;
+  title: string;
+  description?: string;
+  columns: Column[];
+  rows: (string | number)[][];
+  /** File name of the CSV download, without extension. */
+  csvName: string;
+  empty?: string;
+  /** The chart; without one the table itself is shown, open. */
+  children?: ReactNode;
+};
+
+/**
+ * A chart with the numbers it draws: a table (the accessible form of the chart, and what the tests read) behind
+ * a disclosure, and the same rows as a CSV download built on the server, so it needs no script and no request.
+ */
+export function ChartFrame({ id, title, description, columns, rows, csvName, empty = "Nothing recorded in this period yet.", children }: Props) {
+  const csv = csvRow(columns.map((c) => c.label)) + rows.map((r) => csvRow(r)).join("");
+  return (
+    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
+          {description && <p className="mt-0.5 text-sm text-slate-600">{description}</p>}
+        </div>
+        <a
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
+          download={`${csvName}.csv`}
+          className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+        >
+          Download CSV<span className="sr-only">: {title}</span>
+        </a>
+      </div>
+      {rows.length === 0 ? (
+        <p className="mt-6 mb-4 text-center text-sm text-slate-500">{empty}</p>
+      ) : (
+        <>
+          {children && <div className="mt-3" aria-hidden="true">{children}</div>}
+          {children ? (
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer text-brand-800 hover:underline">Table of these numbers</summary>
+              <NumbersTable title={title} columns={columns} rows={rows} />
+            </details>
+          ) : (
+            <NumbersTable title={title} columns={columns} rows={rows} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function NumbersTable({ title, columns, rows }: { title: string; columns: Column[]; rows: (string | number)[][] }) {
+  return (
+    <div className="mt-2 max-h-96 overflow-auto">
+      <table className="w-full text-left text-sm" aria-label={title}>
+        <thead className="sticky top-0 bg-white text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={`px-2 py-1.5 font-medium ${c.numeric ? "text-right" : ""}`}>{c.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((v, j) => (
+                <td key={j} className={`px-2 py-1.5 ${columns[j]?.numeric ? "text-right tabular-nums" : ""}`}>{typeof v === "number" ? v.toLocaleString("en") : v}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
