@@ -38,6 +38,8 @@ export const en = {
     reload: "This page is out of date. Please reload it and try again.",
     formGone: "This sign-up form is no longer available.",
     tooManyFromNetwork: "Too many attempts from this network. Please wait a few minutes and try again.",
+    throttledTitle: "Please wait a moment",
+    backToForm: "Back to the sign-up form",
     tooManyForNumber: "This number was signed up several times just now. Please try again in an hour.",
     refused: "We could not accept this sign-up.",
     unexpected: "Something went wrong on our side. Nothing was saved; please try again.",

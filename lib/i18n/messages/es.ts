@@ -33,6 +33,8 @@ export const es: Messages = {
     reload: "Esta página está desactualizada. Vuelve a cargarla e inténtalo de nuevo.",
     formGone: "Este formulario de registro ya no está disponible.",
     tooManyFromNetwork: "Demasiados intentos desde esta red. Espera unos minutos e inténtalo de nuevo.",
+    throttledTitle: "Espera un momento",
+    backToForm: "Volver al formulario de registro",
     tooManyForNumber: "Este número se registró varias veces hace poco. Inténtalo de nuevo dentro de una hora.",
     refused: "No pudimos aceptar este registro.",
     unexpected: "Algo falló de nuestro lado. No se guardó nada; inténtalo de nuevo.",

@@ -33,6 +33,8 @@ export const id: Messages = {
     reload: "Halaman ini sudah usang. Muat ulang lalu coba lagi.",
     formGone: "Formulir pendaftaran ini sudah tidak tersedia.",
     tooManyFromNetwork: "Terlalu banyak percobaan dari jaringan ini. Tunggu beberapa menit lalu coba lagi.",
+    throttledTitle: "Mohon tunggu sebentar",
+    backToForm: "Kembali ke formulir pendaftaran",
     tooManyForNumber: "Nomor ini baru saja didaftarkan beberapa kali. Coba lagi dalam satu jam.",
     refused: "Kami tidak dapat menerima pendaftaran ini.",
     unexpected: "Terjadi kesalahan di pihak kami. Tidak ada yang tersimpan; silakan coba lagi.",

@@ -33,6 +33,8 @@ export const ptBR: Messages = {
     reload: "Esta página está desatualizada. Recarregue e tente de novo.",
     formGone: "Este formulário de cadastro não está mais disponível.",
     tooManyFromNetwork: "Muitas tentativas desta rede. Aguarde alguns minutos e tente de novo.",
+    throttledTitle: "Aguarde um momento",
+    backToForm: "Voltar ao formulário de inscrição",
     tooManyForNumber: "Este número foi cadastrado várias vezes agora há pouco. Tente de novo daqui a uma hora.",
     refused: "Não foi possível aceitar este cadastro.",
     unexpected: "Algo deu errado do nosso lado. Nada foi salvo; tente de novo.",
