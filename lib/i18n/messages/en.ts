@@ -83,6 +83,12 @@ export const en = {
     invalid: "That choice is not available. Here are your current choices.",
     howToStop: (business: string) => `You can also reply STOP to ${business} on WhatsApp at any time.`,
   },
+  whatsapp: {
+    stoppedAll: (business: string) => `You will not get any more messages from ${business} on WhatsApp.`,
+    stoppedOne: (kind: string, business: string) => `You will not get "${kind}" messages from ${business} on WhatsApp.`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: reply ${stopWords} to stop all messages, or the word and a kind of message (e.g. ${example}) to stop just that kind.${join ? ` Reply ${join} to sign up.` : ""}`,
+  },
   notFound: {
     title: "Page not found",
     heading: "This page is not available",

@@ -78,6 +78,12 @@ export const es: Messages = {
     invalid: "Esa opción no está disponible. Estas son tus preferencias actuales.",
     howToStop: (business) => `También puedes responder STOP a ${business} en WhatsApp en cualquier momento.`,
   },
+  whatsapp: {
+    stoppedAll: (business: string) => `Ya no recibirás más mensajes de ${business} por WhatsApp.`,
+    stoppedOne: (kind: string, business: string) => `Ya no recibirás mensajes de "${kind}" de ${business} por WhatsApp.`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: responde ${stopWords} para dejar de recibir todos los mensajes, o la palabra y un tipo de mensaje (por ejemplo, ${example}) para dejar solo ese tipo.${join ? ` Responde ${join} para suscribirte.` : ""}`,
+  },
   notFound: {
     title: "Página no encontrada",
     heading: "Esta página no está disponible",

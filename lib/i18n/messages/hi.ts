@@ -78,6 +78,12 @@ export const hi: Messages = {
     invalid: "यह विकल्प उपलब्ध नहीं है। ये आपकी मौजूदा पसंद हैं।",
     howToStop: (business) => `आप कभी भी WhatsApp पर ${business} को STOP लिखकर भी भेज सकते हैं।`,
   },
+  whatsapp: {
+    stoppedAll: (business: string) => `अब आपको WhatsApp पर ${business} से कोई संदेश नहीं मिलेगा।`,
+    stoppedOne: (kind: string, business: string) => `अब आपको WhatsApp पर ${business} से "${kind}" संदेश नहीं मिलेंगे।`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: सभी संदेश रोकने के लिए ${stopWords} भेजें, या केवल एक प्रकार के संदेश रोकने के लिए वह शब्द और संदेश का प्रकार भेजें (जैसे ${example})।${join ? ` साइन अप करने के लिए ${join} भेजें।` : ""}`,
+  },
   notFound: {
     title: "पेज नहीं मिला",
     heading: "यह पेज उपलब्ध नहीं है",

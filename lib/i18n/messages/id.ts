@@ -78,6 +78,12 @@ export const id: Messages = {
     invalid: "Pilihan itu tidak tersedia. Inilah pilihan Anda saat ini.",
     howToStop: (business) => `Anda juga dapat membalas STOP ke ${business} di WhatsApp kapan saja.`,
   },
+  whatsapp: {
+    stoppedAll: (business: string) => `Anda tidak akan menerima pesan lagi dari ${business} di WhatsApp.`,
+    stoppedOne: (kind: string, business: string) => `Anda tidak akan menerima pesan "${kind}" lagi dari ${business} di WhatsApp.`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: balas ${stopWords} untuk menghentikan semua pesan, atau kata itu dan jenis pesan (misalnya ${example}) untuk menghentikan jenis itu saja.${join ? ` Balas ${join} untuk mendaftar.` : ""}`,
+  },
   notFound: {
     title: "Halaman tidak ditemukan",
     heading: "Halaman ini tidak tersedia",

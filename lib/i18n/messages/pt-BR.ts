@@ -78,6 +78,12 @@ export const ptBR: Messages = {
     invalid: "Essa opção não está disponível. Estas são suas escolhas atuais.",
     howToStop: (business) => `Você também pode responder STOP para ${business} no WhatsApp a qualquer momento.`,
   },
+  whatsapp: {
+    stoppedAll: (business: string) => `Você não vai mais receber mensagens da ${business} pelo WhatsApp.`,
+    stoppedOne: (kind: string, business: string) => `Você não vai mais receber mensagens de "${kind}" da ${business} pelo WhatsApp.`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: responda ${stopWords} para parar todas as mensagens, ou a palavra e um tipo de mensagem (por exemplo, ${example}) para parar só esse tipo.${join ? ` Responda ${join} para se cadastrar.` : ""}`,
+  },
   notFound: {
     title: "Página não encontrada",
     heading: "Esta página não está disponível",
