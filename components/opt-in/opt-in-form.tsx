@@ -67,7 +67,7 @@ export function OptInForm(props: Props) {
           {props.categories.map((c) => (
             <label
               key={c.key}
-              className="flex cursor-pointer gap-3 rounded-xl border border-slate-300 bg-white p-4 has-[:checked]:border-[var(--form-accent)] has-[:checked]:ring-1 has-[:checked]:ring-[var(--form-accent)]"
+              className="flex cursor-pointer gap-3 rounded-xl border border-slate-300 bg-white p-4 has-[:checked]:border-[color:var(--form-accent)] has-[:checked]:ring-1 has-[:checked]:ring-[color:var(--form-accent)]"
             >
               <input
                 type="checkbox"
@@ -164,7 +164,7 @@ export function OptInForm(props: Props) {
       <button
         type="submit"
         disabled={pending || (hydrated && chosen.size === 0)}
-        className="w-full rounded-lg bg-[var(--form-accent)] px-5 py-3 text-base font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50"
+        className="w-full rounded-lg bg-[color:var(--form-accent)] px-5 py-3 text-base font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50"
       >
         {pending ? t.submitting : props.submitLabel}
       </button>

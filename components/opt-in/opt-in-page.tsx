@@ -41,7 +41,7 @@ export function OptInPage({ form, language, available, messages, defaultCountry,
         <ul className="mt-4 space-y-1.5 text-slate-700">
           {wording.benefits.map((b) => (
             <li key={b} className="flex gap-2">
-              <span aria-hidden="true" className="text-[var(--form-accent)]">
+              <span aria-hidden="true" className="text-[color:var(--form-accent)]">
                 ✓
               </span>
               {b}
@@ -66,7 +66,7 @@ export function OptInPage({ form, language, available, messages, defaultCountry,
           {version.content.privacyPolicyUrl && (
             <>
               {" "}
-              <a href={version.content.privacyPolicyUrl} className="font-medium text-[var(--form-accent)] underline">
+              <a href={version.content.privacyPolicyUrl} className="font-medium text-[color:var(--form-accent)] underline">
                 {messages.page.privacyPolicy}
               </a>
             </>

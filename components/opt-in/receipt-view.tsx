@@ -77,7 +77,7 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
             <p className="mt-1 text-slate-700">{m.preferencesText}</p>
             <a
               href={preferencesHref}
-              className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-slate-400 bg-white px-4 py-2.5 font-semibold text-[var(--form-accent)] underline-offset-2 hover:underline"
+              className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-slate-400 bg-white px-4 py-2.5 font-semibold text-[color:var(--form-accent)] underline-offset-2 hover:underline"
             >
               {m.preferencesLink}
             </a>

@@ -103,7 +103,7 @@ export function PreferenceCentreView({ centre, token, language, available, messa
                   </p>
                   <button
                     type="submit"
-                    className="mt-2 min-h-11 w-full rounded-lg border border-[var(--form-accent)] bg-white px-4 py-2.5 font-semibold text-[var(--form-accent)] hover:bg-slate-50 sm:w-auto"
+                    className="mt-2 min-h-11 w-full rounded-lg border border-[color:var(--form-accent)] bg-white px-4 py-2.5 font-semibold text-[color:var(--form-accent)] hover:bg-slate-50 sm:w-auto"
                   >
                     {c.state === "never" ? m.subscribe : m.resume}
                   </button>

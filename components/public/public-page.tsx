@@ -23,12 +23,12 @@ export function PublicPage({ language, businessName, theme, switcher, children }
     }
   }
   return (
-    <div className="min-h-dvh bg-[var(--form-bg)]">
+    <div className="min-h-dvh bg-[color:var(--form-bg)]">
       {theme && <ThemeStyle theme={theme} />}
       <div className="mx-auto max-w-xl px-4 pt-4 sm:pt-8">
         <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
           {businessName ? (
-            <p className="text-sm font-semibold uppercase tracking-wide text-[var(--form-accent)]">
+            <p className="text-sm font-semibold uppercase tracking-wide text-[color:var(--form-accent)]">
               {businessName}
             </p>
           ) : (
