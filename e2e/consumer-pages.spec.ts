@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { visitFromOwnAddress } from "./visitor-address";
 
 // The demo form is seeded in five languages on the fresh database the test server starts with.
 const FORM = "/f/demo/join";
@@ -8,6 +9,10 @@ const FORM = "/f/demo/join";
 function phoneFor(testInfo: TestInfo, n: number): string {
   return `(201) 555-0${testInfo.project.name === "phone" ? 2 : 3}${String(n).padStart(2, "0")}`;
 }
+
+test.beforeEach(async ({ context }) => {
+  await visitFromOwnAddress(context);
+});
 
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

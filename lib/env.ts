@@ -41,6 +41,11 @@ const schema = z.object({
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1", "true", "false"]).optional(),
   /** "off" stops this instance delivering outgoing webhooks (another instance, or none, does it). */
   WEBHOOK_WORKER: z.enum(["on", "off"]).default("on"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address, for rate limits
+   * and evidence, is the entry that many from the right (the ones further left are the client's to invent).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(5, "must be at most 5").default(1),
   /** Skip creating the demo workspace on an empty database. */
   ASSENT_NO_DEMO: z.enum(["0", "1", "true", "false"]).optional(),
   /** Tests only: a PostgreSQL server on which the suites create and drop their own database. */

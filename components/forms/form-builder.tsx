@@ -10,6 +10,7 @@ import type { FormVersionContent } from "@/lib/forms/content";
 import { formLanguageNames, formLanguages, type FormLanguage } from "@/lib/forms/languages";
 import { checkFormPolicy } from "@/lib/forms/policy";
 import { starterWording } from "@/lib/forms/wording-templates";
+import { IvrFields, KeywordField, ReplyField, ThemeFields } from "./channel-fields";
 import { PolicyPanel } from "./policy-panel";
 import { FormPreview } from "./form-preview";
 
@@ -20,6 +21,10 @@ type Props = {
   formId: string;
   channel: string;
   businessName: string;
+  /** The workspace's brand colour: the accent a form without colours of its own is drawn in. */
+  brandColor: string;
+  /** The keyword people can send now (the published one), for SMS and WhatsApp forms. */
+  liveKeyword: string | null;
   categories: BuilderCategory[];
   initial: { name: string; embedDomains: string[]; content: FormVersionContent };
   save: FormAction;
@@ -43,7 +48,11 @@ export function FormBuilder(props: Props) {
   const chosenLanguages = formLanguages.filter((l) => content.languages?.[l]);
   const [active, setActive] = useState<FormLanguage>(chosenLanguages[0] ?? "en");
   const lang = content.languages?.[active] ? active : (chosenLanguages[0] ?? "en");
-  const checks = useMemo(() => checkFormPolicy(content, { businessName, categories }), [content, businessName, categories]);
+  const checks = useMemo(
+    () => checkFormPolicy(content, { businessName, categories, channel: props.channel, brandColor: props.brandColor }),
+    [content, businessName, categories, props.channel, props.brandColor],
+  );
+  const keywordChannel = props.channel === "sms" || props.channel === "whatsapp" ? props.channel : null;
   const [saveResult, setSaveResult] = useState<ActionResult | null>(null);
   const [publishResult, setPublishResult] = useState<ActionResult | null>(null);
   const [savedAt, setSavedAt] = useState(() => Date.now());
@@ -199,6 +208,8 @@ export function FormBuilder(props: Props) {
               </label>
             </div>
           </fieldset>
+          {keywordChannel && <KeywordField register={register} fieldError={fieldError} live={props.liveKeyword} />}
+          {props.channel === "web" && <ThemeFields content={content} setValue={setValue} brandColor={props.brandColor} />}
           {props.channel === "web" && (
             <div>
               <label htmlFor="builder-embed" className="block text-sm font-medium text-slate-800">Sites that may embed the form</label>
@@ -254,6 +265,8 @@ export function FormBuilder(props: Props) {
               ))}
               {text(`${base}.howToStop`, "How to stop", "Reply STOP, or the preference-centre link on the receipt.", true)}
               {text(`${base}.submitLabel`, "Button label")}
+              {keywordChannel && <ReplyField register={register} content={content} lang={lang} channel={keywordChannel} fieldError={fieldError} />}
+              {props.channel === "ivr" && <IvrFields register={register} content={content} lang={lang} categories={categories} />}
             </div>
           </fieldset>
         )}

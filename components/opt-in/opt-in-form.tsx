@@ -23,7 +23,6 @@ type Props = {
   countries: CountryOption[];
   defaultCountry: string;
   submitLabel: string;
-  brandColor: string;
 };
 
 /**
@@ -68,7 +67,7 @@ export function OptInForm(props: Props) {
           {props.categories.map((c) => (
             <label
               key={c.key}
-              className="flex cursor-pointer gap-3 rounded-xl border border-slate-300 bg-white p-4 has-[:checked]:border-brand-700 has-[:checked]:ring-1 has-[:checked]:ring-brand-700"
+              className="flex cursor-pointer gap-3 rounded-xl border border-slate-300 bg-white p-4 has-[:checked]:border-[color:var(--form-accent)] has-[:checked]:ring-1 has-[:checked]:ring-[color:var(--form-accent)]"
             >
               <input
                 type="checkbox"
@@ -77,7 +76,7 @@ export function OptInForm(props: Props) {
                 defaultChecked={state.values.categories.includes(c.key)}
                 onChange={(e) => toggle(c.key, e.target.checked)}
                 aria-describedby={`cat-${c.key}-details`}
-                className="mt-1 size-5 shrink-0 accent-brand-700"
+                className="mt-1 size-5 shrink-0 accent-[var(--form-accent)]"
               />
               <span>
                 <span className="block font-semibold text-slate-900">{c.label}</span>
@@ -165,8 +164,7 @@ export function OptInForm(props: Props) {
       <button
         type="submit"
         disabled={pending || (hydrated && chosen.size === 0)}
-        className="w-full rounded-lg px-5 py-3 text-base font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50"
-        style={{ backgroundColor: props.brandColor }}
+        className="w-full rounded-lg bg-[color:var(--form-accent)] px-5 py-3 text-base font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50"
       >
         {pending ? t.submitting : props.submitLabel}
       </button>

@@ -2,6 +2,7 @@ import type { OptInFormState } from "@/lib/channels/web.validation";
 import type { PublishedForm } from "@/lib/data/forms";
 import { categoryTextIn } from "@/lib/forms/localized";
 import type { Messages } from "@/lib/i18n/messages/en";
+import { pageTheme } from "@/lib/forms/theme";
 import { countryOptions } from "@/lib/phone/countries";
 import { LanguageSwitcher } from "@/components/public/language-switcher";
 import { PublicPage } from "@/components/public/public-page";
@@ -31,7 +32,7 @@ export function OptInPage({ form, language, available, messages, defaultCountry,
     <PublicPage
       language={language}
       businessName={workspace.businessName}
-      brandColor={workspace.brandColor}
+      theme={pageTheme(version.content.theme, workspace.brandColor)}
       switcher={<LanguageSwitcher label={messages.languageSwitcher} current={language} available={available} hrefFor={hrefFor} />}
     >
       <h1 className="text-2xl font-bold leading-tight text-slate-900 sm:text-3xl">{wording.headline}</h1>
@@ -40,7 +41,7 @@ export function OptInPage({ form, language, available, messages, defaultCountry,
         <ul className="mt-4 space-y-1.5 text-slate-700">
           {wording.benefits.map((b) => (
             <li key={b} className="flex gap-2">
-              <span aria-hidden="true" className="text-brand-700">
+              <span aria-hidden="true" className="text-[color:var(--form-accent)]">
                 ✓
               </span>
               {b}
@@ -57,7 +58,6 @@ export function OptInPage({ form, language, available, messages, defaultCountry,
         countries={countryOptions(language)}
         defaultCountry={defaultCountry}
         submitLabel={wording.submitLabel}
-        brandColor={workspace.brandColor}
       />
       <footer className="mt-6 space-y-2 text-sm text-slate-600">
         <p>{wording.howToStop}</p>
@@ -66,7 +66,7 @@ export function OptInPage({ form, language, available, messages, defaultCountry,
           {version.content.privacyPolicyUrl && (
             <>
               {" "}
-              <a href={version.content.privacyPolicyUrl} className="font-medium text-brand-800 underline">
+              <a href={version.content.privacyPolicyUrl} className="font-medium text-[color:var(--form-accent)] underline">
                 {messages.page.privacyPolicy}
               </a>
             </>

@@ -2,6 +2,7 @@ import { LanguageSwitcher } from "@/components/public/language-switcher";
 import { PublicPage } from "@/components/public/public-page";
 import { maskPhone, type ReceiptRecord } from "@/lib/data/receipts";
 import { categoryTextIn } from "@/lib/forms/localized";
+import { pageTheme } from "@/lib/forms/theme";
 import type { Messages } from "@/lib/i18n/messages/en";
 
 type Props = {
@@ -30,7 +31,7 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
     <PublicPage
       language={language}
       businessName={receipt.businessName}
-      brandColor={brandColor}
+      theme={pageTheme(receipt.content?.theme, brandColor)}
       switcher={<LanguageSwitcher label={messages.languageSwitcher} current={language} available={available} hrefFor={hrefFor} />}
     >
       <h1 className="text-2xl font-bold leading-tight text-slate-900 sm:text-3xl">{m.heading}</h1>
@@ -76,7 +77,7 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
             <p className="mt-1 text-slate-700">{m.preferencesText}</p>
             <a
               href={preferencesHref}
-              className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-slate-400 bg-white px-4 py-2.5 font-semibold text-brand-800 underline-offset-2 hover:underline"
+              className="mt-3 inline-flex min-h-11 items-center rounded-lg border border-slate-400 bg-white px-4 py-2.5 font-semibold text-[color:var(--form-accent)] underline-offset-2 hover:underline"
             >
               {m.preferencesLink}
             </a>

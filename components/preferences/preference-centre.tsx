@@ -1,5 +1,6 @@
 import { LanguageSwitcher } from "@/components/public/language-switcher";
 import { PublicPage } from "@/components/public/public-page";
+import { pageTheme } from "@/lib/forms/theme";
 import type { PreferenceCentre, PreferenceState } from "@/lib/data/preferences";
 import { maskPhone } from "@/lib/data/receipts";
 import { categoryTextIn, consentSentenceIn } from "@/lib/forms/localized";
@@ -54,7 +55,7 @@ export function PreferenceCentreView({ centre, token, language, available, messa
     <PublicPage
       language={language}
       businessName={business}
-      brandColor={centre.workspace.brandColor}
+      theme={pageTheme(centre.version?.content.theme, centre.workspace.brandColor)}
       switcher={<LanguageSwitcher label={messages.languageSwitcher} current={language} available={available} hrefFor={hrefFor} />}
     >
       <h1 className="text-2xl font-bold leading-tight text-slate-900 sm:text-3xl">{m.heading(business)}</h1>
@@ -102,7 +103,7 @@ export function PreferenceCentreView({ centre, token, language, available, messa
                   </p>
                   <button
                     type="submit"
-                    className="mt-2 min-h-11 w-full rounded-lg border border-brand-700 bg-white px-4 py-2.5 font-semibold text-brand-800 hover:bg-brand-50 sm:w-auto"
+                    className="mt-2 min-h-11 w-full rounded-lg border border-[color:var(--form-accent)] bg-white px-4 py-2.5 font-semibold text-[color:var(--form-accent)] hover:bg-slate-50 sm:w-auto"
                   >
                     {c.state === "never" ? m.subscribe : m.resume}
                   </button>

@@ -1,17 +1,20 @@
 import { preload } from "react-dom";
+import type { FormTheme } from "@/lib/forms/content";
+import { ThemeStyle } from "./theme-style";
 
 type Props = {
   /** The language the page is shown in. */
   language?: string;
   /** Who is asking: the business's name, always at the top. */
   businessName?: string;
-  brandColor?: string;
+  /** The form's colours (lib/forms/theme.ts); the default accent and background without one. */
+  theme?: FormTheme;
   switcher?: React.ReactNode;
   children: React.ReactNode;
 };
 
 /** The frame of every consumer page: the business's name, the language switcher, one calm column. */
-export function PublicPage({ language, businessName, brandColor, switcher, children }: Props) {
+export function PublicPage({ language, businessName, theme, switcher, children }: Props) {
   // Hindi: have the bundled Devanagari faces ready before the first paint. Loaded lazily (unicode-range), Chromium
   // on a machine without a Devanagari font kept painting some text runs as empty boxes after the font arrived.
   if (language === "hi") {
@@ -20,11 +23,12 @@ export function PublicPage({ language, businessName, brandColor, switcher, child
     }
   }
   return (
-    <div className="min-h-dvh bg-slate-50">
+    <div className="min-h-dvh bg-[color:var(--form-bg)]">
+      {theme && <ThemeStyle theme={theme} />}
       <div className="mx-auto max-w-xl px-4 pt-4 sm:pt-8">
         <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
           {businessName ? (
-            <p className="text-sm font-semibold uppercase tracking-wide" style={{ color: brandColor }}>
+            <p className="text-sm font-semibold uppercase tracking-wide text-[color:var(--form-accent)]">
               {businessName}
             </p>
           ) : (

@@ -191,6 +191,7 @@ const openRoutes: Record<string, string> = {
   "app/api/webhooks/sms/[workspace]/route.ts": "Twilio's inbound webhook: every POST must carry an X-Twilio-Signature made with the workspace's auth token",
   "app/(public)/f/[workspace]/[form]/qr.svg/route.ts": "QR code of a published form's public address; nothing else",
   "app/(public)/f/[workspace]/[form]/qr.png/route.ts": "QR code of a published form's public address; nothing else",
+  "app/(public)/f/[workspace]/[form]/busy/route.ts": "the 429 page a throttled no-JavaScript sign-up is sent to; reads and writes nothing",
   "app/api/v1/consents/route.ts": "API key authentication (lib/api/route.ts), scope consents:write",
   "app/api/v1/contacts/[phone]/route.ts": "API key authentication (lib/api/route.ts), scope consents:read",
   "app/api/v1/consent-checks/route.ts": "API key authentication (lib/api/route.ts), scope consents:read",

@@ -8,6 +8,7 @@ import { personalDigest } from "../ledger/canonical";
 import { queryRows } from "../ledger/lookups";
 import type { Actor, LedgerCommand, Receipt } from "../ledger/types";
 import { normalizePhone } from "../phone/normalize";
+import { keywordReplyText } from "../forms/channel-wording";
 import { normalizeKeyword, type CategoryName } from "./keywords";
 
 /**
@@ -63,13 +64,12 @@ export async function findKeywordForm(db: DbOrTx, workspaceId: string, channel: 
 }
 
 /**
- * The reply to a keyword opt-in: the version's consent sentences and how to stop, in the language recorded with
- * the event. It is built from the version alone, so the event's form version and language prove what was sent.
+ * The reply to a keyword opt-in: the version's reply (or its consent sentences and how to stop), in the language
+ * recorded with the event. It is built from the version alone, so the event's form version and language prove
+ * what was sent.
  */
 export function keywordReply(form: Pick<KeywordForm, "content" | "language">): string {
-  const wording = form.content.languages[form.language];
-  if (!wording) return "";
-  return [...form.content.categoryKeys.map((k) => wording.consent[k]).filter(Boolean), wording.howToStop].join("\n\n");
+  return keywordReplyText(form.content, form.language);
 }
 
 export async function recordKeywordOptIn(db: Db, base: InboundCommandBase, form: KeywordForm): Promise<Receipt> {

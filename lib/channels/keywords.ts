@@ -17,7 +17,9 @@ export const defaultOptOutKeywords: OptOutKeywords = {
 /** The carrier-standard SMS words (the ones Twilio's own opt-out handling honours), whole message only. */
 export const smsOptOutWords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"];
 export const smsOptInWords = ["START", "UNSTOP"];
-export const helpWords = ["HELP", "INFO", "AYUDA", "AJUDA", "BANTUAN", "मदद"];
+/** Each help word and the language it is asked in, so the answer comes in that language. */
+export const helpWordLanguages: Record<string, string> = { HELP: "en", INFO: "en", AYUDA: "es", AJUDA: "pt-BR", BANTUAN: "id", मदद: "hi" };
+export const helpWords = Object.keys(helpWordLanguages);
 
 /** Upper case, Unicode-normalised, single-spaced: the form two typings of the same word share. */
 export function normalizeKeyword(text: string): string {

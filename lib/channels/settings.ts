@@ -31,6 +31,8 @@ export type InboundChannel = {
   workspaceId: string;
   slug: string;
   businessName: string;
+  /** The workspace's language: replies to a button, which carries no words, are in it. */
+  defaultLanguage: string;
   settings: ChannelSettingsRow;
   secret: (which: "whatsappAppSecret" | "whatsappAccessToken" | "twilioAuthToken") => string | null;
 };
@@ -51,6 +53,7 @@ export async function findInboundChannel(db: DbOrTx, slug: string): Promise<Inbo
     workspaceId: row.workspace.id,
     slug: row.workspace.slug,
     businessName: row.workspace.businessName,
+    defaultLanguage: row.workspace.defaultLanguage,
     settings: row.settings,
     secret: (which) => (sealed[which] ? openSecret(sealed[which]) : null),
   };

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { consentEvents } from "../db/schema/ledger";
+import { count, eq } from "drizzle-orm";
+import { consentEvents, contacts } from "../db/schema/ledger";
+import { forms } from "../db/schema/forms";
 import { findPublishedForm, type PublishedForm } from "../data/forms";
 import { findPreferenceCentre } from "../data/preferences";
 import { createForm, publishFormVersion } from "../forms/publish";
 import { defaultEnglishWording } from "../forms/wording";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
-import { submitWebOptIn } from "./web";
+import { createLedgerFixture, testPhone, type LedgerFixture } from "../testing/fixtures";
+import { submitToHostedForm, submitWebOptIn, webOptInIpLimits } from "./web";
 
 const meta = { ip: "203.0.113.50", userAgent: "Mozilla/5.0 test", requestId: "r" };
 
@@ -63,5 +64,77 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
     const none = await submitWebOptIn(t.db, form, post({ phone: "2015550183", language: "es" }), meta, "https://a.example/f");
     expect(none).toMatchObject({ ok: false, state: { fields: { categories: "Elige al menos un tipo de mensaje." } } });
     expect(await t.db.select().from(consentEvents)).toHaveLength(before.length);
+  });
+
+  const eventCount = async () => (await t.db.select({ n: count() }).from(consentEvents))[0]!.n;
+  const contactCount = async () => (await t.db.select({ n: count() }).from(contacts))[0]!.n;
+  const from = (ip: string) => ({ ...meta, ip });
+
+  it("refuses bad input with a specific error per field and writes nothing", async () => {
+    const [events, people] = [await eventCount(), await contactCount()];
+    const net = from("198.51.100.7");
+    const cases: [Record<string, string | string[]>, Record<string, string>][] = [
+      [{ phone: "call me maybe", categories: ["offers"], language: "en" }, { phone: "This does not look like a phone number." }],
+      [{ phone: "2015550", categories: ["offers"], language: "en" }, { phone: "This phone number is too short." }],
+      [{ phone: "2015550184", language: "en" }, { categories: "Choose at least one kind of message." }],
+      [{ phone: "2015550184", categories: ["offers"], name: "x".repeat(10_240), language: "en" }, { name: "Use at most 200 characters for your name." }],
+      [{ phone: "<b>2015550184</b>", categories: ["offers"], language: "en" }, { phone: "This does not look like a phone number." }],
+      // Markup as a category or a language is not one the form offers: the page is stale or forged.
+      [{ phone: "2015550184", categories: ["<script>alert(1)</script>"], language: "en" }, { form: "This page is out of date. Please reload it and try again." }],
+      [{ phone: "2015550184", categories: ["offers"], language: "<img src=x>" }, { form: "This page is out of date. Please reload it and try again." }],
+    ];
+    for (const [fields, expected] of cases) {
+      const result = await submitWebOptIn(t.db, form, post(fields), net, "https://a.example/f");
+      expect(result.ok, JSON.stringify(fields).slice(0, 80)).toBe(false);
+      if (!result.ok) expect(result.state.fields).toEqual(expected);
+    }
+    expect([await eventCount(), await contactCount()]).toEqual([events, people]);
+  });
+
+  it("stores markup in the name as plain text, exactly as typed (every page escapes it on output)", async () => {
+    const name = `<script>alert("x")</script> Ana & "Bo"`;
+    const result = await submitWebOptIn(t.db, form, post({ phone: "2015550185", categories: ["offers"], name, language: "en" }), from("198.51.100.8"), "https://a.example/f");
+    if (!result.ok) throw new Error(JSON.stringify(result.state));
+    const [contact] = await t.db.select({ name: contacts.name }).from(contacts).where(eq(contacts.id, result.receipt.contactId));
+    expect(contact!.name).toBe(name);
+  });
+
+  it("answers an unknown, draft or archived form as no longer available, and writes nothing", async () => {
+    await createForm(t.db, fx.workspace.id, { slug: "still-draft", name: "Draft", channel: "web" });
+    const archived = await createForm(t.db, fx.workspace.id, { slug: "archived", name: "Archived", channel: "web" });
+    await publishFormVersion(t.db, fx.workspace.id, archived.id, form.version.content);
+    await t.db.update(forms).set({ status: "archived" }).where(eq(forms.id, archived.id));
+    const events = await eventCount();
+    for (const [ws, slug] of [[fx.workspace.slug, "no-such-form"], [fx.workspace.slug, "still-draft"], [fx.workspace.slug, "archived"], ["no-such-workspace", "bilingual"]]) {
+      const result = await submitToHostedForm(t.db, ws!, slug!, post({ phone: "2015550186", categories: ["offers"], language: "es" }), from("198.51.100.9"), "https://a.example/f");
+      expect(result).toMatchObject({ ok: false, state: { fields: { form: "Este formulario de registro ya no está disponible." } } });
+    }
+    expect(await eventCount()).toBe(events);
+  });
+
+  it("throttles 20 quick submissions from one address after the burst limit, in the page's language, writing only the allowed ones", async () => {
+    const burst = webOptInIpLimits[0].limit;
+    const events = await eventCount();
+    const results = [];
+    // The burst starts just after a minute begins, as the clock ticks on: on a slow machine a burst straddling
+    // a boundary could otherwise let through one more than the limit (the previous minute's weight fades).
+    vi.useFakeTimers({ toFake: ["Date"], now: Math.floor(Date.now() / 60_000) * 60_000 + 1000, shouldAdvanceTime: true });
+    try {
+      for (let i = 0; i < 20; i++) {
+        results.push(await submitToHostedForm(t.db, fx.workspace.slug, "bilingual", post({ phone: testPhone(7000 + i), categories: ["offers"], language: "es" }), from("192.0.2.77"), "https://a.example/f"));
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(results.filter((r) => r.ok)).toHaveLength(burst);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toHaveLength(20 - burst);
+    for (const r of refused) {
+      expect(r).toMatchObject({ state: { fields: { form: "Demasiados intentos desde esta red. Espera unos minutos e inténtalo de nuevo." } } });
+      expect(r.ok === false && r.networkThrottled!.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    expect(await eventCount()).toBe(events + burst);
+    // Another address is not held up by the first one's burst.
+    expect((await submitToHostedForm(t.db, fx.workspace.slug, "bilingual", post({ phone: testPhone(7100), categories: ["offers"], language: "es" }), from("192.0.2.78"), "https://a.example/f")).ok).toBe(true);
   });
 });

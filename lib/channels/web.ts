@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import type { PublishedForm } from "../data/forms";
+import { findPublishedForm, type PublishedForm } from "../data/forms";
 import { AppError } from "../errors";
 import { append } from "../ledger/append";
 import { personalDigest } from "../ledger/canonical";
@@ -9,17 +9,26 @@ import { createConfirmationCode, findOpenConfirmationForCommand } from "../confi
 import { messagesFor } from "../i18n/languages";
 import { issuePreferenceToken } from "../preferences/tokens";
 import { normalizePhone, PhoneError } from "../phone/normalize";
-import { hitRateLimit } from "../rate-limit/limit";
+import { hitRateLimit, hitSlidingRateLimit } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { webOptInSchema, type OptInFormState } from "./web.validation";
 
-const perIp = { name: "web-optin-ip", limit: 30, windowSeconds: 600 };
+/**
+ * Per network address: a burst limit and a sustained one. A shop's counter with a QR poster puts many honest
+ * people behind one public address (the shop's Wi-Fi, a carrier's NAT): ten sign-ups in a minute and thirty in ten
+ * minutes is a busy queue, while a script repeating the form runs into the burst limit by its eleventh post.
+ * Both are sliding, so a burst across a window boundary gets no more through. Every attempt counts, valid or not.
+ */
+export const webOptInIpLimits = [
+  { name: "web-optin-ip-burst", limit: 10, windowSeconds: 60 },
+  { name: "web-optin-ip", limit: 30, windowSeconds: 600 },
+] as const;
 const perPhone = { name: "web-optin-phone", limit: 5, windowSeconds: 3600 };
 
 /** On success: the receipt, the language shown, and the new preference-centre token (its only plain appearance). */
 export type WebOptInResult =
   | { ok: true; receipt: Receipt; language: string; preferenceToken: string | null }
-  | { ok: false; state: OptInFormState };
+  | { ok: false; state: OptInFormState; networkThrottled?: { retryAfterSeconds: number } };
 
 function readForm(data: FormData) {
   const text = (key: string) => {
@@ -37,6 +46,11 @@ function readForm(data: FormData) {
   };
 }
 
+/** What the form shows again after a refusal: what was typed, cut to the fields' sizes. */
+function echoValues(raw: ReturnType<typeof readForm>): OptInFormState["values"] {
+  return { phone: raw.phone.slice(0, 64), country: raw.country ?? "", name: raw.name?.slice(0, 200) ?? "", categories: raw.categories };
+}
+
 /**
  * The web channel: rate limits first (per IP, then per phone), then validation, then one ledger append with the
  * form version, language, page URL, IP and user agent as evidence. The submission id rendered into the page is
@@ -48,14 +62,15 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
   // The language the page was rendered in; errors answer in it. One the version lacks is refused below.
   const shownLanguage = raw.language && Object.hasOwn(languages, raw.language) ? raw.language : undefined;
   const m = messagesFor(shownLanguage ?? form.version.content.defaultLanguage).errors;
-  const values = { phone: raw.phone.slice(0, 64), country: raw.country ?? "", name: raw.name?.slice(0, 200) ?? "", categories: raw.categories };
-  const fail = (fields: OptInFormState["fields"], message = m.checkFields): WebOptInResult => ({
+  const values = echoValues(raw);
+  const fail = (fields: OptInFormState["fields"], message = m.checkFields): Extract<WebOptInResult, { ok: false }> => ({
     ok: false,
     state: { message, fields, values },
   });
 
-  if (!(await hitRateLimit(db, perIp, meta.ip ?? "unknown")).allowed) {
-    return fail({ form: m.tooManyFromNetwork }, m.tooManyFromNetwork);
+  for (const rule of webOptInIpLimits) {
+    const hit = await hitSlidingRateLimit(db, rule, meta.ip ?? "unknown");
+    if (!hit.allowed) return { ...fail({ form: m.tooManyFromNetwork }, m.tooManyFromNetwork), networkThrottled: { retryAfterSeconds: hit.retryAfterSeconds } };
   }
   // A field people cannot see: only bots fill it. Say no plainly rather than pretend it worked.
   if (raw.honeypot) return fail({ form: m.refused }, m.refused);
@@ -109,6 +124,18 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
   }
   const preferenceToken = await issueFollowUps(db, form, receipt);
   return { ok: true, receipt, language: shownLanguage, preferenceToken };
+}
+
+/**
+ * A post to the hosted form `/f/{workspace}/{form}`: an unknown, draft or archived form (or one archived while the
+ * page was open) answers "no longer available" in the language posted, and nothing is written.
+ */
+export async function submitToHostedForm(db: Db, workspaceSlug: string, formSlug: string, data: FormData, meta: RequestMeta, pageUrl: string): Promise<WebOptInResult> {
+  const form = await findPublishedForm(db, workspaceSlug, formSlug);
+  if (form) return submitWebOptIn(db, form, data, meta, pageUrl);
+  const raw = readForm(data);
+  const message = messagesFor(raw.language ?? "en").errors.formGone;
+  return { ok: false, state: { message, fields: { form: message }, values: echoValues(raw) } };
 }
 
 /**

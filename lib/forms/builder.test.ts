@@ -12,6 +12,7 @@ import { signedInMember, testMeta } from "../testing/staff";
 import { archiveForm, createFormAction, publishForm, restoreForm, saveFormDraft } from "./builder";
 import type { FormDraft } from "./content";
 import { diffVersions } from "./version-diff";
+import { findKeywordForm, keywordReply } from "../channels/inbound-consent";
 
 describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
   let db: TestDatabase;
@@ -85,6 +86,51 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     expect(diffVersions(versions[1]!.version.content, versions[0]!.version.content)).toEqual([
       { path: "languages.en.headline", before: "Get Test Shop updates on WhatsApp", after: "Test Shop on WhatsApp" },
     ]);
+  });
+
+  it("edits an SMS form's keyword in the draft, validated as at creation, and makes it live on publish", async () => {
+    expect(await act(createFormAction, { name: "Club", slug: "club", channel: "sms", keyword: "club" })).toMatchObject({ ok: true });
+    const form = await formBySlug("text-in");
+    const draft = structuredClone(form.draft!.content);
+    expect(draft.keyword).toBe("JOIN");
+    for (const [keyword, code] of [["stop", "custom"], ["two words", "invalid_format"], ["Club", "taken"]] as const) {
+      const refused = await save(form.id, "Text in", { ...draft, keyword });
+      expect(refused, keyword).toMatchObject({ ok: false, fields: [{ field: "content.keyword", code }] });
+    }
+    expect(await save(form.id, "Text in", { ...draft, keyword: "cafe" })).toMatchObject({ ok: true });
+    // Not live before publishing: the form's keyword is still the one it was created with.
+    expect((await formBySlug("text-in")).keyword).toBe("JOIN");
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
+    expect((await formBySlug("text-in")).keyword).toBe("CAFE");
+    expect(await findKeywordForm(db.db, fx.workspace.id, "sms", "cafe")).toMatchObject({ formId: form.id, content: { keyword: "CAFE" } });
+
+    await save(form.id, "Text in", { ...draft, keyword: "BREW", languages: { ...draft.languages, en: { ...draft.languages.en!, reply: "Test Shop: you're in for WhatsApp messages. Text STOP to stop." } } });
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
+    expect(await findKeywordForm(db.db, fx.workspace.id, "sms", "cafe")).toBeNull();
+    const found = await findKeywordForm(db.db, fx.workspace.id, "sms", "brew");
+    expect(keywordReply(found!)).toBe("Test Shop: you're in for WhatsApp messages. Text STOP to stop.");
+    const versions = await listFormVersions(db.db, fx.workspace.id, form.id);
+    expect(diffVersions(versions[1]!.version.content, versions[0]!.version.content)).toEqual([
+      { path: "keyword", before: "CAFE", after: "BREW" },
+      { path: "languages.en.reply", before: null, after: "Test Shop: you're in for WhatsApp messages. Text STOP to stop." },
+    ]);
+  });
+
+  it("refuses to publish colours with too little contrast, and keeps readable ones in the version", async () => {
+    const form = await formBySlug("checkout");
+    const draft = structuredClone(form.draft!.content);
+    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "#FACC15", background: "#ffffff" } }, ["https://shop.example"])).toMatchObject({ ok: true });
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({
+      ok: false,
+      fields: [
+        { field: "policy.colours", message: "the button's white text on the accent colour: 1.53:1, needs 4.5:1." },
+        { field: "policy.colours", message: "the business name and links in the accent colour on the background: 1.53:1, needs 4.5:1." },
+      ],
+    });
+    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "not a colour", background: "#ffffff" } })).toMatchObject({ ok: false, fields: [{ field: "content.theme.accent" }] });
+    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "#1d4ed8", background: "#fffbeb" } }, ["https://shop.example"])).toMatchObject({ ok: true });
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
+    expect((await findPublishedForm(db.db, fx.workspace.slug, "checkout"))!.version.content.theme).toEqual({ accent: "#1d4ed8", background: "#fffbeb" });
   });
 
   it("archives (the page goes away, the versions stay) and restores", async () => {

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { recordStaffAudit } from "../actions/audit";
 import { defineWorkspaceAction, type ActionContext } from "../actions/workspace-action";
 import type { Tx } from "../db/client";
 import { forms, messageCategories } from "../db/schema/forms";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { keywordChannel } from "./channels";
 import type { FormDraft, FormVersionContent } from "./content";
 import { createFormSchema, formRefSchema, saveDraftActionSchema } from "./builder.validation";
 import { checkFormPolicy, publishBlockers } from "./policy";
@@ -20,6 +21,27 @@ async function lockForm(tx: Tx, ctx: ActionContext, formId: string) {
     .for("update");
   if (!form) throw new NotFoundError("This form");
   return form;
+}
+
+/**
+ * An SMS or WhatsApp keyword must lead to one form: refused when another form of the channel that is not
+ * archived already uses it, live or in its draft.
+ */
+async function assertKeywordFree(tx: Tx, workspaceId: string, channel: string, keyword: string | undefined, exceptFormId: string | null, field: string) {
+  if (!keyword || (channel !== "sms" && channel !== "whatsapp")) return;
+  const [twin] = await tx
+    .select({ id: forms.id })
+    .from(forms)
+    .where(
+      and(
+        eq(forms.workspaceId, workspaceId),
+        eq(forms.channel, channel),
+        or(eq(forms.keyword, keyword), sql`${forms.draft}->'content'->>'keyword' = ${keyword}`),
+        ne(forms.status, "archived"),
+        exceptFormId ? ne(forms.id, exceptFormId) : undefined,
+      ),
+    );
+  if (twin) throw new ValidationError([{ field, code: "taken", message: "Another form on this channel already uses this keyword." }], "Check the highlighted fields.");
 }
 
 async function activeCategories(tx: Tx, workspaceId: string) {
@@ -39,13 +61,7 @@ export const createFormAction = defineWorkspaceAction({
     const formId = await ctx.db.transaction(async (tx) => {
       const [taken] = await tx.select({ id: forms.id }).from(forms).where(and(eq(forms.workspaceId, ws.id), eq(forms.slug, input.slug)));
       if (taken) throw new ValidationError([{ field: "slug", code: "taken", message: "Another form already uses this address; choose another." }], "Check the highlighted fields.");
-      if (input.keyword && (input.channel === "sms" || input.channel === "whatsapp")) {
-        const [twin] = await tx
-          .select({ id: forms.id })
-          .from(forms)
-          .where(and(eq(forms.workspaceId, ws.id), eq(forms.channel, input.channel), eq(forms.keyword, input.keyword)));
-        if (twin) throw new ValidationError([{ field: "keyword", code: "taken", message: "Another form on this channel already uses this keyword." }], "Check the highlighted fields.");
-      }
+      await assertKeywordFree(tx, ws.id, input.channel, input.keyword, null, "keyword");
       const categories = await activeCategories(tx, ws.id);
       // A new form starts complete in English with every category, so its first policy check mostly passes.
       const content: FormVersionContent = {
@@ -55,11 +71,12 @@ export const createFormAction = defineWorkspaceAction({
         categoryKeys: categories.map((c) => c.key),
         askConfirmation: ws.requireConfirmation,
         languages: { en: starterWording("en", ws.businessName, categories) },
+        ...(keywordChannel(input.channel) && input.keyword ? { keyword: input.keyword } : {}),
       };
       const draft: FormDraft = { content, updatedAt: new Date().toISOString(), updatedBy: ctx.actor.user.id };
       const [form] = await tx
         .insert(forms)
-        .values({ workspaceId: ws.id, slug: input.slug, name: input.name, channel: input.channel, keyword: input.channel === "sms" || input.channel === "whatsapp" ? input.keyword : null, draft })
+        .values({ workspaceId: ws.id, slug: input.slug, name: input.name, channel: input.channel, keyword: keywordChannel(input.channel) ? input.keyword : null, draft })
         .returning({ id: forms.id });
       await recordStaffAudit(tx, ctx, { action: "form.create", targetType: "form", targetId: form!.id, detail: { slug: input.slug, channel: input.channel } });
       return form!.id;
@@ -76,7 +93,15 @@ export const saveFormDraft = defineWorkspaceAction({
     await ctx.db.transaction(async (tx) => {
       const form = await lockForm(tx, ctx, input.formId);
       if (form.status === "archived") throw new ConflictError("archived", "This form is archived. Restore it to edit it.");
-      const content = { ...input.content, businessName: ctx.actor.workspace.businessName } as FormVersionContent;
+      // Each channel keeps only its own fields: a web form has no keyword, only an IVR script has keys.
+      const { keyword, ivrKeys, ...rest } = input.content;
+      if (keywordChannel(form.channel)) await assertKeywordFree(tx, form.workspaceId, form.channel, keyword, form.id, "content.keyword");
+      const content = {
+        ...rest,
+        ...(keywordChannel(form.channel) && keyword ? { keyword } : {}),
+        ...(form.channel === "ivr" && ivrKeys ? { ivrKeys } : {}),
+        businessName: ctx.actor.workspace.businessName,
+      } as FormVersionContent;
       const draft: FormDraft = { content, updatedAt: new Date().toISOString(), updatedBy: ctx.actor.user.id };
       await tx.update(forms).set({ name: input.name, embedDomains: input.embedDomains, draft, updatedAt: new Date() }).where(eq(forms.id, form.id));
     });
@@ -97,8 +122,13 @@ export const publishForm = defineWorkspaceAction({
       const categories = await activeCategories(tx, ws.id);
       const draft = form.draft.content;
       // The version holds only what the page shows: the chosen categories, and the business name as it is now.
+      const { keyword: _draftKeyword, ivrKeys, ...draftRest } = draft;
+      // A draft from before keywords were part of the wording carries the form's own.
+      const keyword = keywordChannel(form.channel) ? (draft.keyword ?? form.keyword ?? undefined) : undefined;
       const content: FormVersionContent = {
-        ...draft,
+        ...draftRest,
+        ...(keyword ? { keyword } : {}),
+        ...(form.channel === "ivr" && ivrKeys ? { ivrKeys: Object.fromEntries(draft.categoryKeys.map((k) => [k, ivrKeys[k] ?? ""])) } : {}),
         businessName: ws.businessName,
         categoryKeys: draft.categoryKeys.filter((k) => categories.some((c) => c.key === k)),
         languages: Object.fromEntries(
@@ -113,7 +143,8 @@ export const publishForm = defineWorkspaceAction({
           ]),
         ),
       };
-      const blockers = publishBlockers(checkFormPolicy(content, { businessName: ws.businessName, categories }));
+      await assertKeywordFree(tx, ws.id, form.channel, content.keyword, form.id, "content.keyword");
+      const blockers = publishBlockers(checkFormPolicy(content, { businessName: ws.businessName, categories, channel: form.channel, brandColor: ws.brandColor }));
       if (blockers.length) {
         throw new ValidationError(
           blockers.flatMap((b) => b.problems.map((message) => ({ field: `policy.${b.id}`, code: "policy", message }))),

@@ -19,7 +19,27 @@ const languageWording = z.object({
   categories: z.record(categoryKey, z.object({ label: text(60), description: text(300), example: text(300), frequency: text(60) })),
   howToStop: text(400),
   submitLabel: text(40),
+  reply: text(1600).optional(),
+  ivrIntro: text(400).optional(),
 });
+
+/** Words carriers and WhatsApp already give a meaning: a form may not take them as its opt-in keyword. */
+const reservedKeywords = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "START", "UNSTOP", "HELP", "INFO", "YES"]);
+
+/** An SMS or WhatsApp opt-in keyword as typed: one word, not a reserved one; upper-cased, empty as undefined. */
+export const keywordField = z
+  .string()
+  .trim()
+  .max(20, "Use at most 20 characters.")
+  .regex(/^[A-Za-z0-9]*$/, "Use one word of letters and digits, e.g. JOIN.")
+  .refine((k) => !reservedKeywords.has(k.toUpperCase()), "This word already means stop, start or help; choose another.")
+  .transform((k) => k.toUpperCase() || undefined);
+
+const hexColour = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^#[0-9a-f]{6}$/, "Enter a colour as # and six hex digits, for example #0f766e.");
 
 /** An origin a site may frame the form from: https://shop.example.com (a port is allowed, a path is not). */
 const embedOrigin = z
@@ -39,6 +59,9 @@ export const draftContentSchema = z.object({
   categoryKeys: z.array(categoryKey).max(20).transform((keys) => [...new Set(keys)]),
   askConfirmation: z.boolean(),
   languages: z.partialRecord(language, languageWording),
+  keyword: keywordField.optional(),
+  theme: z.object({ accent: hexColour, background: hexColour }).optional(),
+  ivrKeys: z.record(categoryKey, z.string().regex(/^[1-9]?$/, "Use one key from 1 to 9.")).optional(),
 });
 
 export const saveDraftSchema = z.object({
@@ -51,9 +74,6 @@ export const saveDraftSchema = z.object({
 
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;
 
-/** Words carriers and WhatsApp already give a meaning: a form may not take them as its opt-in keyword. */
-const reservedKeywords = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "START", "UNSTOP", "HELP", "INFO", "YES"]);
-
 export const createFormSchema = z.object({
   workspace: z.string(),
   name: plainText("Name the form, e.g. Checkout page.", 100),
@@ -64,14 +84,7 @@ export const createFormSchema = z.object({
     .max(40, "Use at most 40 characters.")
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. summer-offers."),
   channel: z.enum(formChannels, { message: "Choose where people will opt in." }),
-  keyword: z
-    .string()
-    .trim()
-    .max(20, "Use at most 20 characters.")
-    .regex(/^[A-Za-z0-9]*$/, "Use one word of letters and digits, e.g. JOIN.")
-    .refine((k) => !reservedKeywords.has(k.toUpperCase()), "This word already means stop, start or help; choose another.")
-    .transform((k) => k.toUpperCase() || undefined)
-    .optional(),
+  keyword: keywordField.optional(),
 }).superRefine((v, ctx) => {
   // A keyword form is reached only by its keyword: without one, nobody could opt in through it.
   if ((v.channel === "sms" || v.channel === "whatsapp") && !v.keyword) {

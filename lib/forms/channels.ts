@@ -10,3 +10,8 @@ export const formChannelLabels: Record<FormChannel, { label: string; hint: strin
   ivr: { label: "Phone (IVR)", hint: "The script your phone menu reads out before the caller presses a key." },
   paper: { label: "Paper form", hint: "A printed form people sign in person; staff record it afterwards." },
 };
+
+/** Channels whose forms are reached by a keyword people send, and answered with a reply. */
+export function keywordChannel(channel: string): channel is "sms" | "whatsapp" {
+  return channel === "sms" || channel === "whatsapp";
+}

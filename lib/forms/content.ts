@@ -24,6 +24,19 @@ export const formLanguageContentSchema = z.object({
   consent: z.record(z.string(), z.string().min(1)),
   howToStop: z.string().min(1),
   submitLabel: z.string().min(1),
+  /**
+   * SMS and WhatsApp keyword forms: the reply sent when someone texts the keyword. Versions made before it was
+   * editable lack it, and their reply is the consent sentences and how to stop (lib/forms/channel-wording.ts).
+   */
+  reply: z.string().optional(),
+  /** IVR forms: what the menu says before the choices (who is calling, why). */
+  ivrIntro: z.string().optional(),
+});
+
+/** Per-form colours of the hosted page, receipt and preference centre (checked for contrast before publishing). */
+export const formThemeSchema = z.object({
+  accent: z.string().regex(/^#[0-9a-f]{6}$/),
+  background: z.string().regex(/^#[0-9a-f]{6}$/),
 });
 
 export const formVersionContentSchema = z.object({
@@ -35,9 +48,16 @@ export const formVersionContentSchema = z.object({
   /** Ask the person to confirm on WhatsApp after submitting (double opt-in). */
   askConfirmation: z.boolean(),
   languages: z.record(z.string(), formLanguageContentSchema),
+  /** SMS and WhatsApp forms: the word people send to opt in (upper case). Versioned: the live one is the form's. */
+  keyword: z.string().optional(),
+  /** Absent: the workspace's brand colour on the default background. */
+  theme: formThemeSchema.optional(),
+  /** IVR forms: the key that means yes, per category key ("1" to "9"). */
+  ivrKeys: z.record(z.string(), z.string()).optional(),
 });
 
 export type CategoryText = z.infer<typeof categoryTextSchema>;
+export type FormTheme = z.infer<typeof formThemeSchema>;
 export type FormLanguageContent = z.infer<typeof formLanguageContentSchema>;
 export type FormVersionContent = z.infer<typeof formVersionContentSchema>;
 

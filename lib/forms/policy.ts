@@ -1,4 +1,6 @@
 import type { FormVersionContent } from "./content";
+import { channelPolicyChecks } from "./channel-policy";
+import { mentions, squash, whatsappNames } from "./policy-text";
 import { formLanguageNames, isFormLanguage } from "./languages";
 
 /**
@@ -7,13 +9,15 @@ import { formLanguageNames, isFormLanguage } from "./languages";
  * browser (the builder's live panel) and on the server (publishing), so both always agree.
  */
 export type PolicyCheck = { id: string; title: string; severity: "required" | "warning"; passed: boolean; why: string; problems: string[] };
-export type PolicyContext = { businessName: string; categories: { key: string; label: string }[] };
+export type PolicyContext = {
+  businessName: string;
+  categories: { key: string; label: string }[];
+  /** The form's channel; web when not given. SMS, WhatsApp and IVR forms get their own checks too. */
+  channel?: string;
+  /** The workspace's brand colour: the accent of a form without colours of its own. */
+  brandColor?: string;
+};
 
-// How people write "WhatsApp" in the form languages; the Latin spelling is the common one everywhere.
-const whatsappNames = ["whatsapp", "व्हाट्सएप", "व्हाट्सऐप", "वॉट्सऐप", "वाट्सऐप"];
-
-const squash = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, " ").trim();
-const mentions = (text: string, name: string) => name.trim() !== "" && squash(text).includes(squash(name));
 
 export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext): PolicyCheck[] {
   const languages = Object.keys(content.languages);
@@ -91,6 +95,7 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
           return same.length ? [`${langName(lang)}: ${same.join(", ")} still ${same.length === 1 ? "reads" : "read"} as in ${langName(content.defaultLanguage)}.`] : [];
         }),
     }),
+    ...channelPolicyChecks(content, ctx, langName).map(check),
     check({
       id: "benefits",
       title: "The benefits are given",

@@ -50,7 +50,8 @@ export async function publishFormVersion(
       .returning();
     await tx
       .update(forms)
-      .set({ status: "published", currentVersionId: version!.id, updatedAt: new Date() })
+      // The live keyword is the published version's: inbound messages are matched against forms.keyword.
+      .set({ status: "published", currentVersionId: version!.id, updatedAt: new Date(), ...(parsed.data.keyword ? { keyword: parsed.data.keyword } : {}) })
       .where(eq(forms.id, formId));
     return version!;
   });

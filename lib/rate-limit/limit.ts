@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
+import { queryRows } from "../ledger/lookups";
 import { rateLimitBuckets } from "../db/schema/rate-limits";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
@@ -29,6 +30,30 @@ export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: str
     .returning({ count: rateLimitBuckets.count });
   const count = row?.count ?? 1;
   return { allowed: count <= rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds };
+}
+
+/**
+ * Like hitRateLimit, but the count also weighs the previous window by how much of it still overlaps the last
+ * `windowSeconds` (the sliding-window counter): a burst straddling a window boundary cannot get twice the limit
+ * through, which a fixed window of one minute would allow. One statement: the upsert and the previous window's
+ * read share a snapshot, so every instance on the database sees the same counts.
+ */
+export async function hitSlidingRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const { windowStart, retryAfterSeconds } = windowOf(rule, now);
+  const key = `${rule.name}:${subject}`;
+  const previousStart = new Date(windowStart.getTime() - rule.windowSeconds * 1000);
+  const [row] = await queryRows<{ current: number; previous: number | null }>(
+    db,
+    sql`with hit as (
+        insert into rate_limit_buckets (key, window_start, count) values (${key}, ${windowStart.toISOString()}::timestamptz, 1)
+        on conflict (key, window_start) do update set count = rate_limit_buckets.count + 1
+        returning count)
+      select (select count from hit) as current,
+        (select count from rate_limit_buckets where key = ${key} and window_start = ${previousStart.toISOString()}::timestamptz) as previous`,
+  );
+  const overlap = retryAfterSeconds / rule.windowSeconds;
+  const count = Number(row?.current ?? 1) + Number(row?.previous ?? 0) * overlap;
+  return { allowed: count <= rule.limit, remaining: Math.max(0, Math.floor(rule.limit - count)), retryAfterSeconds };
 }
 
 /** Drops windows that ended long ago; called now and then so the table stays small. */

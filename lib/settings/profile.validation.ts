@@ -1,5 +1,6 @@
 import { isSupportedCountry, parsePhoneNumberWithError, type CountryCode } from "libphonenumber-js/max";
 import { z } from "zod";
+import { contrastRatio, MIN_TEXT_CONTRAST } from "../colour/contrast";
 import { normalizePhone, PhoneError } from "../phone/normalize";
 import { plainText } from "./fields.validation";
 
@@ -13,16 +14,11 @@ export const profileLanguages = {
 } as const;
 export type ProfileLanguage = keyof typeof profileLanguages;
 
-const MIN_CONTRAST = 4.5;
+const MIN_CONTRAST = MIN_TEXT_CONTRAST;
 
 /** WCAG contrast ratio of white text on the colour: hosted forms put their submit label in white on it. */
 export function whiteTextContrast(hex: string): number {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  return 1.05 / (luminance + 0.05);
+  return contrastRatio("#ffffff", hex);
 }
 
 const optionalHttpsUrl = (what: string) =>

@@ -6,7 +6,6 @@ import { append } from "../../ledger/append";
 import {
   findContactIdByPhone,
   findKeywordForm,
-  helpReply,
   keywordReply,
   listChannelCategories,
   listFormKeywords,
@@ -15,7 +14,8 @@ import {
   recordOptOut,
   type InboundCommandBase,
 } from "../inbound-consent";
-import { helpWords, isWord, matchOptOut } from "../keywords";
+import { messagesFor } from "../../i18n/languages";
+import { helpWordLanguages, helpWords, isWord, matchOptOut, normalizeKeyword } from "../keywords";
 import type { InboundChannel } from "../settings";
 import { messageContent, unixTime, waIdToPhone, type WhatsAppMessage } from "./payload";
 
@@ -59,8 +59,9 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
   if (stop) {
     const keys = stop.scope === "all" ? categories.map((c) => c.key) : [stop.categoryKey];
     await recordOptOut(db, base, keys);
-    const what = stop.scope === "all" ? "any more messages" : `"${categories.find((c) => c.key === stop.categoryKey)?.label}" messages`;
-    return `You will not get ${what} from ${business} on WhatsApp.`;
+    // Answered in the language of the word sent ("BAJA" in Spanish); a button carries none, so the workspace's.
+    const m = messagesFor("language" in stop ? stop.language : channel.defaultLanguage).whatsapp;
+    return stop.scope === "all" ? m.stoppedAll(business) : m.stoppedOne(categories.find((c) => c.key === stop.categoryKey)?.label ?? stop.categoryKey, business);
   }
 
   const code = content.kind === "text" ? extractConfirmationCode(content.text) : undefined;
@@ -76,10 +77,18 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
   }
 
   if (isWord(content.text, helpWords)) {
-    const stopWords = Object.values(channel.settings.optOutKeywords).flat();
-    return helpReply(business, [...new Set(stopWords)].slice(0, 4), await listFormKeywords(db, channel.workspaceId, "whatsapp"));
+    const language = helpWordLanguages[normalizeKeyword(content.text)] ?? channel.defaultLanguage;
+    return localizedHelpReply(language, business, channel.settings.optOutKeywords, categories, await listFormKeywords(db, channel.workspaceId, "whatsapp"));
   }
   return null;
+}
+
+/** HELP, in the language asked: that language's stop words first, an example with a real category, the keywords. */
+function localizedHelpReply(language: string, business: string, keywords: Record<string, string[]>, categories: { label: string }[], joinWords: string[]): string {
+  const words = [...new Set([...(keywords[language] ?? []), ...Object.values(keywords).flat()])].slice(0, 4);
+  const or = (list: string[]) => new Intl.ListFormat(language, { type: "disjunction" }).format(list);
+  const example = `${words[0] ?? "STOP"} ${categories[0]?.label ?? ""}`.trim();
+  return messagesFor(language).whatsapp.help(business, or(words), example, joinWords.length ? or(joinWords) : null);
 }
 
 /**

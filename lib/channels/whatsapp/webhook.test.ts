@@ -179,6 +179,22 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
     expect((await ledgerCounts(t.db, fx.workspace.id)).events).toBe(before.events);
   });
 
+  it("answers STOP and HELP in the language of the word sent", async () => {
+    const phone = testPhone(++n);
+    await append(t.db, webOptIn(fx, phone, { categories: ["orders", "offers"] }));
+    sent.length = 0;
+    await post(textMessage(phone, "baja offers"));
+    expect(sent.at(-1)?.text).toBe(`Ya no recibirás mensajes de "Offers" de ${fx.workspace.businessName} por WhatsApp.`);
+    await post(textMessage(phone, "BERHENTI"));
+    expect(sent.at(-1)?.text).toBe(`Anda tidak akan menerima pesan lagi dari ${fx.workspace.businessName} di WhatsApp.`);
+    await post(textMessage(phone, "STOP"));
+    expect(sent.at(-1)?.text).toBe(`You will not get any more messages from ${fx.workspace.businessName} on WhatsApp.`);
+    await post(textMessage(testPhone(++n), "ayuda"));
+    expect(sent.at(-1)?.text).toMatch(new RegExp(`^${fx.workspace.businessName}: responde BAJA, PARAR, STOP o .+ para dejar de recibir todos los mensajes.* Responde JOIN para suscribirte\\.$`));
+    await post(textMessage(testPhone(++n), "मदद"));
+    expect(sent.at(-1)?.text).toMatch(/^.+: सभी संदेश रोकने के लिए रोकें, STOP, .+ भेजें/);
+  });
+
   it("stores a quality notice once", async () => {
     const payload = qualityUpdate("DOWNGRADE", "TIER_1K", "TIER_10K");
     await post(payload);

@@ -38,6 +38,8 @@ export const en = {
     reload: "This page is out of date. Please reload it and try again.",
     formGone: "This sign-up form is no longer available.",
     tooManyFromNetwork: "Too many attempts from this network. Please wait a few minutes and try again.",
+    throttledTitle: "Please wait a moment",
+    backToForm: "Back to the sign-up form",
     tooManyForNumber: "This number was signed up several times just now. Please try again in an hour.",
     refused: "We could not accept this sign-up.",
     unexpected: "Something went wrong on our side. Nothing was saved; please try again.",
@@ -80,6 +82,12 @@ export const en = {
     tooMany: "Too many changes just now. Please wait a few minutes and try again.",
     invalid: "That choice is not available. Here are your current choices.",
     howToStop: (business: string) => `You can also reply STOP to ${business} on WhatsApp at any time.`,
+  },
+  whatsapp: {
+    stoppedAll: (business: string) => `You will not get any more messages from ${business} on WhatsApp.`,
+    stoppedOne: (kind: string, business: string) => `You will not get "${kind}" messages from ${business} on WhatsApp.`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: reply ${stopWords} to stop all messages, or the word and a kind of message (e.g. ${example}) to stop just that kind.${join ? ` Reply ${join} to sign up.` : ""}`,
   },
   notFound: {
     title: "Page not found",

@@ -33,6 +33,8 @@ export const es: Messages = {
     reload: "Esta página está desactualizada. Vuelve a cargarla e inténtalo de nuevo.",
     formGone: "Este formulario de registro ya no está disponible.",
     tooManyFromNetwork: "Demasiados intentos desde esta red. Espera unos minutos e inténtalo de nuevo.",
+    throttledTitle: "Espera un momento",
+    backToForm: "Volver al formulario de registro",
     tooManyForNumber: "Este número se registró varias veces hace poco. Inténtalo de nuevo dentro de una hora.",
     refused: "No pudimos aceptar este registro.",
     unexpected: "Algo falló de nuestro lado. No se guardó nada; inténtalo de nuevo.",
@@ -75,6 +77,12 @@ export const es: Messages = {
     tooMany: "Demasiados cambios en poco tiempo. Espera unos minutos e inténtalo de nuevo.",
     invalid: "Esa opción no está disponible. Estas son tus preferencias actuales.",
     howToStop: (business) => `También puedes responder STOP a ${business} en WhatsApp en cualquier momento.`,
+  },
+  whatsapp: {
+    stoppedAll: (business: string) => `Ya no recibirás más mensajes de ${business} por WhatsApp.`,
+    stoppedOne: (kind: string, business: string) => `Ya no recibirás mensajes de "${kind}" de ${business} por WhatsApp.`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: responde ${stopWords} para dejar de recibir todos los mensajes, o la palabra y un tipo de mensaje (por ejemplo, ${example}) para dejar solo ese tipo.${join ? ` Responde ${join} para suscribirte.` : ""}`,
   },
   notFound: {
     title: "Página no encontrada",

@@ -33,6 +33,8 @@ export const hi: Messages = {
     reload: "यह पेज पुराना हो गया है। कृपया इसे फिर से लोड करके दोबारा कोशिश करें।",
     formGone: "यह साइन-अप फ़ॉर्म अब उपलब्ध नहीं है।",
     tooManyFromNetwork: "इस नेटवर्क से बहुत अधिक प्रयास हुए। कुछ मिनट रुककर फिर कोशिश करें।",
+    throttledTitle: "कृपया थोड़ा रुकें",
+    backToForm: "साइन-अप फ़ॉर्म पर वापस जाएँ",
     tooManyForNumber: "यह नंबर अभी-अभी कई बार साइन अप हुआ है। एक घंटे बाद फिर कोशिश करें।",
     refused: "हम यह साइन-अप स्वीकार नहीं कर सके।",
     unexpected: "हमारी ओर से कुछ गड़बड़ हुई। कुछ भी सहेजा नहीं गया; कृपया फिर कोशिश करें।",
@@ -75,6 +77,12 @@ export const hi: Messages = {
     tooMany: "अभी बहुत सारे बदलाव हुए। कुछ मिनट रुककर फिर कोशिश करें।",
     invalid: "यह विकल्प उपलब्ध नहीं है। ये आपकी मौजूदा पसंद हैं।",
     howToStop: (business) => `आप कभी भी WhatsApp पर ${business} को STOP लिखकर भी भेज सकते हैं।`,
+  },
+  whatsapp: {
+    stoppedAll: (business: string) => `अब आपको WhatsApp पर ${business} से कोई संदेश नहीं मिलेगा।`,
+    stoppedOne: (kind: string, business: string) => `अब आपको WhatsApp पर ${business} से "${kind}" संदेश नहीं मिलेंगे।`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: सभी संदेश रोकने के लिए ${stopWords} भेजें, या केवल एक प्रकार के संदेश रोकने के लिए वह शब्द और संदेश का प्रकार भेजें (जैसे ${example})।${join ? ` साइन अप करने के लिए ${join} भेजें।` : ""}`,
   },
   notFound: {
     title: "पेज नहीं मिला",

@@ -33,6 +33,8 @@ export const id: Messages = {
     reload: "Halaman ini sudah usang. Muat ulang lalu coba lagi.",
     formGone: "Formulir pendaftaran ini sudah tidak tersedia.",
     tooManyFromNetwork: "Terlalu banyak percobaan dari jaringan ini. Tunggu beberapa menit lalu coba lagi.",
+    throttledTitle: "Mohon tunggu sebentar",
+    backToForm: "Kembali ke formulir pendaftaran",
     tooManyForNumber: "Nomor ini baru saja didaftarkan beberapa kali. Coba lagi dalam satu jam.",
     refused: "Kami tidak dapat menerima pendaftaran ini.",
     unexpected: "Terjadi kesalahan di pihak kami. Tidak ada yang tersimpan; silakan coba lagi.",
@@ -75,6 +77,12 @@ export const id: Messages = {
     tooMany: "Terlalu banyak perubahan barusan. Tunggu beberapa menit lalu coba lagi.",
     invalid: "Pilihan itu tidak tersedia. Inilah pilihan Anda saat ini.",
     howToStop: (business) => `Anda juga dapat membalas STOP ke ${business} di WhatsApp kapan saja.`,
+  },
+  whatsapp: {
+    stoppedAll: (business: string) => `Anda tidak akan menerima pesan lagi dari ${business} di WhatsApp.`,
+    stoppedOne: (kind: string, business: string) => `Anda tidak akan menerima pesan "${kind}" lagi dari ${business} di WhatsApp.`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: balas ${stopWords} untuk menghentikan semua pesan, atau kata itu dan jenis pesan (misalnya ${example}) untuk menghentikan jenis itu saja.${join ? ` Balas ${join} untuk mendaftar.` : ""}`,
   },
   notFound: {
     title: "Halaman tidak ditemukan",

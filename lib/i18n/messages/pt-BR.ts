@@ -33,6 +33,8 @@ export const ptBR: Messages = {
     reload: "Esta página está desatualizada. Recarregue e tente de novo.",
     formGone: "Este formulário de cadastro não está mais disponível.",
     tooManyFromNetwork: "Muitas tentativas desta rede. Aguarde alguns minutos e tente de novo.",
+    throttledTitle: "Aguarde um momento",
+    backToForm: "Voltar ao formulário de inscrição",
     tooManyForNumber: "Este número foi cadastrado várias vezes agora há pouco. Tente de novo daqui a uma hora.",
     refused: "Não foi possível aceitar este cadastro.",
     unexpected: "Algo deu errado do nosso lado. Nada foi salvo; tente de novo.",
@@ -75,6 +77,12 @@ export const ptBR: Messages = {
     tooMany: "Muitas mudanças em pouco tempo. Aguarde alguns minutos e tente de novo.",
     invalid: "Essa opção não está disponível. Estas são suas escolhas atuais.",
     howToStop: (business) => `Você também pode responder STOP para ${business} no WhatsApp a qualquer momento.`,
+  },
+  whatsapp: {
+    stoppedAll: (business: string) => `Você não vai mais receber mensagens da ${business} pelo WhatsApp.`,
+    stoppedOne: (kind: string, business: string) => `Você não vai mais receber mensagens de "${kind}" da ${business} pelo WhatsApp.`,
+    help: (business: string, stopWords: string, example: string, join: string | null) =>
+      `${business}: responda ${stopWords} para parar todas as mensagens, ou a palavra e um tipo de mensagem (por exemplo, ${example}) para parar só esse tipo.${join ? ` Responda ${join} para se cadastrar.` : ""}`,
   },
   notFound: {
     title: "Página não encontrada",

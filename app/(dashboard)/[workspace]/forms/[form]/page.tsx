@@ -22,7 +22,9 @@ export default async function FormBuilderPage({ params }: Props) {
   const found = await findBuilderForm(db, actor.workspace.id, formId);
   if (!found) notFound();
   const { form, live } = found;
-  const content = form.draft?.content ?? live?.content;
+  const saved = form.draft?.content ?? live?.content;
+  // Drafts made before the keyword was part of the wording start from the form's keyword.
+  const content = saved && form.keyword && !saved.keyword ? { ...saved, keyword: form.keyword } : saved;
   if (!content) notFound();
   const categories = (await listAllCategories(db, actor.workspace.id))
     .filter((c) => !c.retiredAt)
@@ -80,6 +82,8 @@ export default async function FormBuilderPage({ params }: Props) {
         formId={form.id}
         channel={form.channel}
         businessName={actor.workspace.businessName}
+        brandColor={actor.workspace.brandColor}
+        liveKeyword={live ? form.keyword : null}
         categories={categories}
         initial={{ name: form.name, embedDomains: form.embedDomains, content }}
         save={saveDraftAction}

@@ -1,25 +1,27 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { submitWebOptIn } from "@/lib/channels/web";
+import { submitToHostedForm } from "@/lib/channels/web";
 import type { OptInFormState } from "@/lib/channels/web.validation";
 import { getDb } from "@/lib/db/app-db";
-import { findPublishedForm } from "@/lib/data/forms";
-import { messagesFor } from "@/lib/i18n/languages";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 import { publicBaseUrl } from "@/lib/server/start";
 
-export async function submitOptIn(workspaceSlug: string, formSlug: string, previous: OptInFormState, data: FormData): Promise<OptInFormState> {
-  const db = await getDb();
-  const form = await findPublishedForm(db, workspaceSlug, formSlug);
-  if (!form) {
-    const language = data.get("language");
-    const message = messagesFor(typeof language === "string" ? language : "en").errors.formGone;
-    return { ...previous, message, fields: { form: message } };
-  }
+export async function submitOptIn(workspaceSlug: string, formSlug: string, _previous: OptInFormState, data: FormData): Promise<OptInFormState> {
   const base = `/f/${encodeURIComponent(workspaceSlug)}/${encodeURIComponent(formSlug)}`;
-  const result = await submitWebOptIn(db, form, data, requestMetaFrom(await headers()), `${publicBaseUrl()}${base}`);
-  if (!result.ok) return result.state;
+  const requestHeaders = await headers();
+  const result = await submitToHostedForm(await getDb(), workspaceSlug, formSlug, data, requestMetaFrom(requestHeaders), `${publicBaseUrl()}${base}`);
+  if (!result.ok) {
+    // Without JavaScript the browser posts the form itself (no Next-Action header): a throttled post is sent on to
+    // an answer with status 429 and Retry-After, which a re-rendered page cannot carry. With JavaScript the
+    // message shows on the form.
+    if (result.networkThrottled && !requestHeaders.has("next-action")) {
+      const language = data.get("language");
+      const query = new URLSearchParams({ lang: typeof language === "string" ? language : "en", retry: String(result.networkThrottled.retryAfterSeconds) });
+      redirect(`${base}/busy?${query}`);
+    }
+    return result.state;
+  }
   // The preference link's token exists in plain only now; the receipt's address carries it (see lib/channels/web.ts).
   const query = new URLSearchParams({ lang: result.language });
   if (result.preferenceToken) query.set("t", result.preferenceToken);

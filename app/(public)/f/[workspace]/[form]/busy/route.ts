@@ -1,0 +1,3 @@
+import { throttledBusyRoute } from "@/lib/consumer/throttled-route";
+
+export const GET = throttledBusyRoute;

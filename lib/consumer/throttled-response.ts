@@ -1,0 +1,40 @@
+import "server-only";
+import { isSupportedLanguage, messagesFor } from "../i18n/languages";
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * What a visitor without JavaScript gets when the hosted form throttles their network: a real 429 with
+ * Retry-After (a server action re-rendering the form can only answer 200), in the form's language, and a way
+ * back. Plain HTML with the one static stylesheet, so it needs no script and no inline style under any CSP.
+ */
+export function throttledResponse(options: { language: string; formPath: string; retryAfterSeconds: number }): Response {
+  const language = isSupportedLanguage(options.language) ? options.language : "en";
+  const m = messagesFor(language).errors;
+  const back = `${options.formPath}?lang=${encodeURIComponent(language)}`;
+  const html = `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(m.throttledTitle)}</title>
+<link rel="stylesheet" href="/consumer-notice.css">
+</head>
+<body>
+<main>
+<h1>${escapeHtml(m.throttledTitle)}</h1>
+<p role="alert">${escapeHtml(m.tooManyFromNetwork)}</p>
+<p><a href="${escapeHtml(back)}">${escapeHtml(m.backToForm)}</a></p>
+</main>
+</body>
+</html>`;
+  return new Response(html, {
+    status: 429,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "retry-after": String(Math.max(1, Math.ceil(options.retryAfterSeconds))),
+      "cache-control": "no-store",
+    },
+  });
+}

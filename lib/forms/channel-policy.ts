@@ -1,0 +1,113 @@
+import { contrastRatio, MIN_TEXT_CONTRAST } from "../colour/contrast";
+import { keywordReplyText, smsSegments, stopWordsFor } from "./channel-wording";
+import type { FormVersionContent } from "./content";
+import type { PolicyCheck, PolicyContext } from "./policy";
+import { mentions, whatsappNames } from "./policy-text";
+
+type Check = Omit<PolicyCheck, "passed">;
+
+/** An SMS reply may run to this many messages: more is costly and reads as spam. */
+export const MAX_SMS_SEGMENTS = 3;
+/** WhatsApp refuses a text message longer than this. */
+const MAX_WHATSAPP_TEXT = 4096;
+
+/** The page colours whose text must stay readable: the page's secondary grey and the default background. */
+export const pageGrey = "#475569";
+export const defaultBackground = "#f8fafc";
+
+const ratio = (n: number) => `${(Math.floor(n * 100) / 100).toFixed(2)}:1`;
+
+/** The colour pairs of the consumer pages, each with the contrast it has under this theme. */
+export function themeContrasts(accent: string, background: string) {
+  return [
+    { what: "the button's white text on the accent colour", ratio: contrastRatio("#ffffff", accent) },
+    { what: "the business name and links in the accent colour on the background", ratio: contrastRatio(accent, background) },
+    { what: "grey small print on the background", ratio: contrastRatio(pageGrey, background) },
+  ];
+}
+
+/**
+ * The checks that depend on the channel (what an SMS or WhatsApp reply and an IVR menu must say) and on the
+ * form's own colours. Each keeps the policy's aim: the person is told who, that it is WhatsApp, and how to stop.
+ */
+export function channelPolicyChecks(content: FormVersionContent, ctx: PolicyContext, langName: (lang: string) => string): Check[] {
+  const languages = Object.keys(content.languages);
+  const channel = ctx.channel ?? "web";
+  const checks: Check[] = [];
+
+  if (content.theme) {
+    const low = themeContrasts(content.theme.accent, content.theme.background).filter((c) => c.ratio < MIN_TEXT_CONTRAST);
+    checks.push({
+      id: "colours",
+      title: "The colours are readable",
+      severity: "required",
+      why: `Text must keep a contrast of at least ${MIN_TEXT_CONTRAST}:1 with what is behind it (WCAG 2.2 AA), or people cannot read what they agree to.`,
+      problems: low.map((c) => `${c.what}: ${ratio(c.ratio)}, needs ${MIN_TEXT_CONTRAST}:1.`),
+    });
+  }
+
+  if (channel === "sms" || channel === "whatsapp") {
+    checks.push({
+      id: "keyword",
+      title: "People have a word to send",
+      severity: "required",
+      why: "A keyword form is reached only by its keyword, e.g. JOIN.",
+      problems: content.keyword ? [] : ["Choose the keyword people send to opt in."],
+    });
+    const replies = languages.map((lang) => ({ lang, text: keywordReplyText(content, lang) }));
+    checks.push({
+      id: "reply",
+      title: "The reply names the business, WhatsApp and how to stop",
+      severity: "required",
+      why: "The reply is the opt-in: it must say who will message, that it is on WhatsApp, and how to stop.",
+      problems: replies.flatMap(({ lang, text }) => [
+        ...(!mentions(text, ctx.businessName) ? [`${langName(lang)}: the reply does not name ${ctx.businessName}.`] : []),
+        ...(!whatsappNames.some((n) => mentions(text, n)) ? [`${langName(lang)}: the reply does not say WhatsApp.`] : []),
+        ...(channel === "sms" && !/\bSTOP\b/.test(text) ? [`${langName(lang)}: the reply does not say to text STOP (carriers require it).`] : []),
+        ...(channel === "whatsapp" && !stopWordsFor(lang).some((w) => text.toLocaleUpperCase().includes(w.toLocaleUpperCase()))
+          ? [`${langName(lang)}: the reply does not say which word stops the messages (${stopWordsFor(lang).join(" or ")}).`]
+          : []),
+      ]),
+    });
+    checks.push(
+      channel === "sms"
+        ? {
+            id: "reply-length",
+            title: `The reply fits in ${MAX_SMS_SEGMENTS} text messages`,
+            severity: "required",
+            why: "Long replies arrive in pieces, cost more and read as spam. A text in Latin letters fits 160 characters a message (153 when split); one with other scripts or emoji, 70 (67).",
+            problems: replies.flatMap(({ lang, text }) => {
+              const s = smsSegments(text);
+              return s.segments > MAX_SMS_SEGMENTS ? [`${langName(lang)}: ${s.segments} messages (${s.units} ${s.encoding} characters).`] : [];
+            }),
+          }
+        : {
+            id: "reply-length",
+            title: "The reply fits in one WhatsApp message",
+            severity: "required",
+            why: `WhatsApp refuses a text longer than ${MAX_WHATSAPP_TEXT.toLocaleString("en")} characters.`,
+            problems: replies.filter(({ text }) => text.length > MAX_WHATSAPP_TEXT).map(({ lang, text }) => `${langName(lang)}: ${text.length.toLocaleString("en")} characters.`),
+          },
+    );
+  }
+
+  if (channel === "ivr") {
+    const keys = content.categoryKeys.map((k) => ({ key: k, digit: content.ivrKeys?.[k] ?? "" }));
+    const label = (key: string) => ctx.categories.find((c) => c.key === key)?.label ?? key;
+    const taken = new Map<string, string>();
+    const problems: string[] = [];
+    for (const { key, digit } of keys) {
+      if (!/^[1-9]$/.test(digit)) problems.push(`${label(key)}: choose the key (1 to 9) that means yes.`);
+      else if (taken.has(digit)) problems.push(`${label(key)} and ${taken.get(digit)} both use key ${digit}; give each its own.`);
+      else taken.set(digit, label(key));
+    }
+    checks.push({
+      id: "ivr-keys",
+      title: "Each kind of message has its own key",
+      severity: "required",
+      why: "The caller opts in to each kind separately, by pressing its key after hearing its consent sentence.",
+      problems,
+    });
+  }
+  return checks;
+}
