@@ -41,7 +41,7 @@ for (const kind of ["pglite", "postgres"] as const) {
   test(`acknowledged opt-ins survive SIGKILL of the app (${kind})`, async () => {
     test.skip(kind === "postgres" && !postgresAdminUrl(), "set TEST_DATABASE_URL to run on PostgreSQL");
     const total = proofScale(400);
-    test.setTimeout(120_000 + total * 100);
+    test.setTimeout(600_000 + total * 200);
     const formCount = Math.ceil(total / 2);
     const apiCount = total - formCount;
     database = await createProofDatabase(kind);

@@ -111,15 +111,30 @@ export function postConsent(
   });
 }
 
-/** A WhatsApp text message from `from`, as Meta delivers it to the workspace's webhook, signed. */
-export async function sendWhatsAppText(base: string, workspace: string, appSecret: string, from: string, text: string): Promise<number> {
-  const request = signedMetaRequest(`${base}/api/webhooks/whatsapp/${workspace}`, textMessage(from, text), appSecret);
-  const response = await fetch(request);
+/** A WhatsApp notification, as Meta delivers it to the workspace's webhook, signed. */
+export async function sendWhatsApp(base: string, workspace: string, appSecret: string, payload: unknown): Promise<number> {
+  const response = await fetch(signedMetaRequest(`${base}/api/webhooks/whatsapp/${workspace}`, payload, appSecret));
   await response.text();
   return response.status;
 }
 
-export type LedgerEventRow = { id: string; phone: string | null; seq: number; commandId: string; category: string; action: string; optInLevel: string | null; recordedAt: string };
+/** A WhatsApp text message from `from`. */
+export function sendWhatsAppText(base: string, workspace: string, appSecret: string, from: string, text: string): Promise<number> {
+  return sendWhatsApp(base, workspace, appSecret, textMessage(from, text));
+}
+
+export type LedgerEventRow = {
+  id: string;
+  phone: string | null;
+  seq: number;
+  commandId: string;
+  category: string;
+  action: string;
+  channel: string;
+  optInLevel: string | null;
+  recordedAt: string;
+  evidence: Record<string, unknown>;
+};
 
 /** The workspace's whole ledger over the API, oldest first. */
 export async function listAllEvents(base: string, key: string): Promise<LedgerEventRow[]> {
