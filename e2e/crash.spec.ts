@@ -40,7 +40,7 @@ type Outcome = { kind: "form" | "api"; acknowledged: string | null; crashed: boo
 for (const kind of ["pglite", "postgres"] as const) {
   test(`acknowledged opt-ins survive SIGKILL of the app (${kind})`, async () => {
     test.skip(kind === "postgres" && !postgresAdminUrl(), "set TEST_DATABASE_URL to run on PostgreSQL");
-    const total = proofScale(400);
+    const total = proofScale(200);
     test.setTimeout(600_000 + total * 200);
     const formCount = Math.ceil(total / 2);
     const apiCount = total - formCount;

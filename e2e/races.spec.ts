@@ -31,7 +31,7 @@ import {
  * idempotent request twice at once), opt-outs and confirmations, hosted-form sign-ups with double opt-in, and
  * WhatsApp STOPs and confirmation codes from those sign-ups' receipts. Afterwards every contact's state per
  * category equals the fold of its events as the API lists them, every chain verifies, and no request failed.
- * ASSENT_PROOF_SCALE / 40 rounds (10 in CI), each one race per contact.
+ * ASSENT_PROOF_SCALE / 25 rounds (8 in CI), each one race per contact.
  */
 test.skip(({ isMobile }) => isMobile, "no page: one run is enough");
 
@@ -51,7 +51,7 @@ test.afterEach(async () => {
 for (const kind of ["postgres", "pglite"] as const) {
   test(`concurrent opt-ins, opt-outs and confirmations for the same contacts (${kind})`, async () => {
     test.skip(kind === "postgres" && !postgresAdminUrl(), "set TEST_DATABASE_URL to run on PostgreSQL");
-    const rounds = Math.ceil(proofScale(400) / 40);
+    const rounds = Math.ceil(proofScale(200) / 25);
     test.setTimeout(600_000 + rounds * 10_000);
     database = await createProofDatabase(kind);
     const seed = await seedProofDatabase(database, Math.ceil((rounds * PHONES.length * 5) / API_CALLS_PER_KEY));

@@ -8,7 +8,7 @@ import { clientIp, createProofDatabase, postgresAdminUrl, proofScale, seedProofD
  * Scale-out: two app instances on one PostgreSQL database with requests spread over both, as a load balancer
  * would. One ledger (idempotent retries that land on the other instance write nothing), rate limits counted
  * once for both, and an opt-out taken on one instance refused by a consent check on the other at once.
- * ASSENT_PROOF_SCALE / 2 writes (200 in CI).
+ * ASSENT_PROOF_SCALE / 2 writes (100 in CI).
  */
 test.skip(({ isMobile }) => isMobile, "no page: one run is enough");
 test.skip(() => !postgresAdminUrl(), "set TEST_DATABASE_URL: several instances need PostgreSQL");
@@ -19,7 +19,7 @@ test.describe.serial("two instances on one PostgreSQL", () => {
   let apps: AppProcess[] = [];
   let database: Awaited<ReturnType<typeof createProofDatabase>>;
   let seed: Awaited<ReturnType<typeof seedProofDatabase>>;
-  const writes = Math.ceil(proofScale(400) / 2);
+  const writes = Math.ceil(proofScale(200) / 2);
   const base = (i: number) => apps[i % apps.length]!.base;
 
   test.beforeAll(async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { env } from "../env";
 import { startAppProcess, type AppProcess } from "./app-process";
 import { createPostgresDatabase } from "./postgres-databases";
 import type { ProofSeed } from "./proof-seed";
@@ -24,13 +25,10 @@ export const proofAuthSecret = "proof-suites-secret-0123456789abcdefghijklmnop";
 
 /** How many submissions the suites send: ASSENT_PROOF_SCALE, or a size that fits CI. */
 export function proofScale(ciSize: number): number {
-  const raw = process.env.ASSENT_PROOF_SCALE;
-  const n = raw ? Number(raw) : ciSize;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`ASSENT_PROOF_SCALE must be a positive whole number, not ${raw}`);
-  return n;
+  return env().ASSENT_PROOF_SCALE ?? ciSize;
 }
 
-export const postgresAdminUrl = () => process.env.TEST_DATABASE_URL;
+export const postgresAdminUrl = () => env().TEST_DATABASE_URL;
 
 export async function createProofDatabase(kind: "pglite" | "postgres"): Promise<ProofDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `assent-proof-${kind}-`));
@@ -52,13 +50,13 @@ export async function createProofDatabase(kind: "pglite" | "postgres"): Promise<
 
 /** Seeds the database in a process of its own (the app's server modules need the react-server condition). */
 export async function seedProofDatabase(database: ProofDatabase, apiKeys = 1): Promise<ProofSeed> {
-  const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: proofAuthSecret, DATA_DIR: database.dataDir };
-  delete env.DATABASE_URL;
-  if (database.url) env.DATABASE_URL = database.url;
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: proofAuthSecret, DATA_DIR: database.dataDir };
+  delete childEnv.DATABASE_URL;
+  if (database.url) childEnv.DATABASE_URL = database.url;
   const { stdout } = await promisify(execFile)(
     path.resolve("node_modules/.bin/tsx"),
     ["--conditions=react-server", "lib/testing/proof-seed.ts", String(apiKeys)],
-    { env, maxBuffer: 1 << 20 },
+    { env: childEnv, maxBuffer: 1 << 20 },
   );
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as ProofSeed;
 }
