@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { callAppApi, listAllEvents, postConsent, runConcurrently, submitHostedForm, verifyOverApi } from "../lib/testing/app-http";
 import type { AppProcess } from "../lib/testing/app-process";
+import { startWebhookReceiver } from "../lib/testing/webhook-receiver";
 import { clientIp, createProofDatabase, postgresAdminUrl, proofScale, seedProofDatabase, startProofApp, stopProofApps } from "../lib/testing/proof-harness";
 
 /**
@@ -21,17 +22,21 @@ test.describe.serial("two instances on one PostgreSQL", () => {
   let seed: Awaited<ReturnType<typeof seedProofDatabase>>;
   const writes = Math.ceil(proofScale(200) / 2);
   const base = (i: number) => apps[i % apps.length]!.base;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let acknowledged: string[] = [];
 
   test.beforeAll(async () => {
     test.setTimeout(600_000);
+    receiver = await startWebhookReceiver();
     database = await createProofDatabase("postgres");
-    seed = await seedProofDatabase(database, Math.ceil(writes / 250) + 1);
-    // Started together: migrations take turns behind an advisory lock.
-    apps = await Promise.all(PORTS.map((port) => startProofApp(database, port)));
+    seed = await seedProofDatabase(database, Math.ceil(writes / 250) + 1, { webhookUrl: receiver.url });
+    // Started together: migrations take turns behind an advisory lock. The receiver is on this machine.
+    apps = await Promise.all(PORTS.map((port) => startProofApp(database, port, { WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "1" })));
   });
 
   test.afterAll(async () => {
     await stopProofApps();
+    await receiver?.close();
     await database?.drop();
   });
 
@@ -40,7 +45,9 @@ test.describe.serial("two instances on one PostgreSQL", () => {
     const keyFor = (n: number) => seed.apiKeys[1 + Math.floor(n / 250)]!;
     const jobs = Array.from({ length: writes }, (_, n) => async () => {
       if (n % 4 === 3) {
-        const r = await submitHostedForm(base(n), `/f/${seed.workspace}/${seed.form}`, { phone: `+1204555${String(n).padStart(4, "0")}`, categories: ["tips"] }, clientIp(n));
+        // The page from one instance, the answers to the other: both run the same build with the same secrets.
+        const page = `/f/${seed.workspace}/${seed.form}`;
+        const r = await submitHostedForm(base(n), page, { phone: `+1204555${String(n).padStart(4, "0")}`, categories: ["tips"] }, clientIp(n), base(n + 1));
         expect(r.status, r.body.slice(0, 300)).toBe(303);
         return [r.commandId!];
       }
@@ -52,7 +59,7 @@ test.describe.serial("two instances on one PostgreSQL", () => {
       expect(answers[0]!.json.commandId).toBe(answers[1]!.json.commandId);
       return [answers[0]!.json.commandId as string];
     });
-    const acknowledged = (await runConcurrently(jobs, 12)).flat();
+    acknowledged = (await runConcurrently(jobs, 12)).flat();
     const events = await listAllEvents(base(0), seed.apiKeys[0]!);
     const perCommand = new Map<string, number>();
     for (const e of events) perCommand.set(e.commandId, (perCommand.get(e.commandId) ?? 0) + 1);
@@ -65,7 +72,18 @@ test.describe.serial("two instances on one PostgreSQL", () => {
       expect(verification.problems).toEqual([]);
       expect(verification.ok).toBe(true);
     }
-    console.log(`[scale-out] ${writes} writes over 2 instances (${apiWrites} API, each sent to both at once; ${writes - apiWrites} hosted form): ${events.length} events, one per category of each write; verify ok on both`);
+    console.log(`[scale-out] ${writes} writes over 2 instances (${apiWrites} API, each sent to both at once; ${writes - apiWrites} hosted form, page from one and answers to the other): ${events.length} events, one per category of each write; verify ok on both`);
+  });
+
+  test("the webhook workers of both instances share the deliveries: each opt-in goes out once", async () => {
+    test.setTimeout(300_000);
+    const delivered = () => new Set(receiver.received.map((r) => JSON.parse(r.body).data?.commandId as string));
+    await expect.poll(() => acknowledged.filter((id) => !delivered().has(id)).length, { timeout: 240_000, intervals: [1000] }).toBe(0);
+    const ids = receiver.received.map((r) => r.headers["webhook-id"]);
+    expect(new Set(ids).size, "no delivery twice").toBe(ids.length);
+    const perCommand = receiver.received.filter((r) => acknowledged.includes(JSON.parse(r.body).data?.commandId)).length;
+    expect(perCommand).toBe(acknowledged.length);
+    console.log(`[scale-out] ${acknowledged.length} opt-ins delivered to the webhook endpoint with both instances' workers polling: ${perCommand} deliveries, none twice`);
   });
 
   test("rate limits are counted once for both instances", async () => {

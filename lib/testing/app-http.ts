@@ -51,6 +51,8 @@ export async function submitHostedForm(
   path: string,
   answers: { phone: string; categories: string[]; name?: string },
   ip: string,
+  /** Where the answers go, when a load balancer sends the POST to another instance than the page came from. */
+  postBase = base,
 ): Promise<FormSubmission> {
   const headers = { "x-forwarded-for": ip, "user-agent": "assent-proof-suite" };
   const page = await fetch(`${base}${path}`, { headers });
@@ -61,10 +63,10 @@ export async function submitHostedForm(
   const data = new FormData();
   for (const [name, value] of fields) data.append(name, value);
   for (const key of answers.categories) data.append("categories", key);
-  const response = await fetch(`${base}${path}`, { method: "POST", body: data, headers: { ...headers, origin: base }, redirect: "manual" });
+  const response = await fetch(`${postBase}${path}`, { method: "POST", body: data, headers: { ...headers, origin: postBase }, redirect: "manual" });
   const location = response.headers.get("location");
   const commandId = location ? (/\/receipt\/([0-9a-f-]{36})/.exec(location)?.[1] ?? null) : null;
-  return { status: response.status, receiptUrl: location && new URL(location, base).toString(), commandId, body: await response.text() };
+  return { status: response.status, receiptUrl: location && new URL(location, postBase).toString(), commandId, body: await response.text() };
 }
 
 /** The one-time confirmation code on a receipt page ("Confirm on WhatsApp"), if it offers one. */

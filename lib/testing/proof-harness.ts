@@ -49,13 +49,13 @@ export async function createProofDatabase(kind: "pglite" | "postgres"): Promise<
 }
 
 /** Seeds the database in a process of its own (the app's server modules need the react-server condition). */
-export async function seedProofDatabase(database: ProofDatabase, apiKeys = 1): Promise<ProofSeed> {
+export async function seedProofDatabase(database: ProofDatabase, apiKeys = 1, options: { webhookUrl?: string } = {}): Promise<ProofSeed> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: proofAuthSecret, DATA_DIR: database.dataDir };
   delete childEnv.DATABASE_URL;
   if (database.url) childEnv.DATABASE_URL = database.url;
   const { stdout } = await promisify(execFile)(
     path.resolve("node_modules/.bin/tsx"),
-    ["--conditions=react-server", "lib/testing/proof-seed.ts", String(apiKeys)],
+    ["--conditions=react-server", "lib/testing/proof-seed.ts", String(apiKeys), ...(options.webhookUrl ? [options.webhookUrl] : [])],
     { env: childEnv, maxBuffer: 1 << 20 },
   );
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as ProofSeed;

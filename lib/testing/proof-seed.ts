@@ -2,7 +2,8 @@
  * Prepares the database of a proof suite (crash, races, scale-out) before its app processes start, since PGlite
  * allows one process per data directory. Run with `tsx --conditions=react-server`, with DATABASE_URL or DATA_DIR
  * and the AUTH_SECRET the app will use (channel secrets are sealed with it). Prints one JSON line: a workspace
- * with three categories, a hosted web form with double opt-in, WhatsApp connected, and API keys.
+ * with three categories, a hosted web form with double opt-in, WhatsApp connected, and API keys; given a URL, an
+ * outgoing webhook endpoint for opt-ins there. Arguments: the number of API keys, then the optional URL.
  */
 import { eq } from "drizzle-orm";
 import { runWorkspaceAction } from "../actions/workspace-action";
@@ -11,6 +12,7 @@ import { workspaces } from "../db/schema/workspaces";
 import { createForm, publishFormVersion } from "../forms/publish";
 import { defaultEnglishWording } from "../forms/wording";
 import { saveWhatsAppChannel } from "../settings/channels";
+import { createWebhookEndpoint } from "../webhooks/endpoints";
 import { testApiKey } from "./api-client";
 import { createLedgerFixture } from "./fixtures";
 import { testPhoneNumberId } from "./meta-cloud";
@@ -29,6 +31,7 @@ export type ProofSeed = {
 const proofAppSecret = "meta-app-secret-for-proof-suites";
 
 const apiKeyCount = Number(process.argv[2] ?? 1);
+const webhookUrl = process.argv[3];
 const handle = await openAppDatabase();
 try {
   const fx = await createLedgerFixture(handle.db, "proof");
@@ -52,6 +55,15 @@ try {
     accessToken: "",
   });
   if (!saved.ok) throw new Error(`WhatsApp settings: ${saved.message}`);
+  if (webhookUrl) {
+    const endpoint = await runWorkspaceAction(createWebhookEndpoint, handle.db, admin, testMeta, {
+      workspace: fx.workspace.slug,
+      url: webhookUrl,
+      description: "proof suite receiver",
+      topics: ["consent.opt_in"],
+    });
+    if (!endpoint.ok) throw new Error(`webhook endpoint: ${endpoint.message}`);
+  }
   const apiKeys: string[] = [];
   for (let i = 0; i < apiKeyCount; i++) apiKeys.push(await testApiKey(handle.db, fx.workspace.id));
   const seed: ProofSeed = {
