@@ -21,7 +21,7 @@ import {
  */
 test.skip(({ isMobile }) => isMobile, "no page: one run is enough");
 
-const PORT = 3320;
+const PORTS = { pglite: 3320, postgres: 3324 };
 const CLIENTS = 16;
 // The hosted form allows 30 sign-ups per address in 10 minutes; each simulated browser sends fewer.
 const FORMS_PER_ADDRESS = 25;
@@ -46,7 +46,7 @@ for (const kind of ["pglite", "postgres"] as const) {
     const apiCount = total - formCount;
     database = await createProofDatabase(kind);
     const seed = await seedProofDatabase(database, Math.max(1, Math.ceil((apiCount * 1.2) / WRITES_PER_KEY)));
-    let app: AppProcess | null = await startProofApp(database, PORT);
+    let app: AppProcess | null = await startProofApp(database, PORTS[kind]);
     {
       // Waiting clients hold here while the app is down, as a browser shows an error and the person tries later.
       let up: Promise<void> = Promise.resolve();
@@ -93,7 +93,7 @@ for (const kind of ["pglite", "postgres"] as const) {
         const before = acknowledged;
         await app!.kill();
         app = null;
-        app = await startProofApp(database!, PORT);
+        app = await startProofApp(database!, PORTS[kind]);
         console.log(`[crash ${kind}] SIGKILL with ${before} acknowledged, back up in ${((Date.now() - killed) / 1000).toFixed(1)} s`);
         reopen();
       };
