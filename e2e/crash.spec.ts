@@ -1,16 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { listAllEvents, postConsent, submitHostedForm, verifyOverApi } from "../lib/testing/app-http";
 import type { AppProcess } from "../lib/testing/app-process";
-import {
-  clientIp,
-  createProofDatabase,
-  postgresAdminUrl,
-  proofScale,
-  seedProofDatabase,
-  startProofApp,
-  stopProofApps,
-  type ProofDatabase,
-} from "../lib/testing/proof-harness";
+import { clientIp, postgresAdminUrl, proofScale, seedProofDatabase, startProofApp } from "../lib/testing/proof-harness";
+import { proofSuite } from "./proof-suite";
 
 /**
  * Crash safety: opt-ins through the hosted form (the plain POST of a browser without JavaScript) and the API,
@@ -19,7 +11,7 @@ import {
  * API's 201) must be in the ledger afterwards, and verify() must pass. ASSENT_PROOF_SCALE sets the number of
  * submissions (the issue asks for 10,000; CI sends fewer).
  */
-test.skip(({ isMobile }) => isMobile, "no page: one run is enough");
+const suite = proofSuite();
 
 const PORTS = { pglite: 3320, postgres: 3324 };
 const CLIENTS = 16;
@@ -27,13 +19,6 @@ const CLIENTS = 16;
 const FORMS_PER_ADDRESS = 25;
 // An API key may send 600 requests a minute; the CRM-like clients spread their writes over several keys.
 const WRITES_PER_KEY = 500;
-
-let database: ProofDatabase | null = null;
-test.afterEach(async () => {
-  await stopProofApps();
-  await database?.drop();
-  database = null;
-});
 
 type Outcome = { kind: "form" | "api"; acknowledged: string | null; crashed: boolean };
 
@@ -44,7 +29,7 @@ for (const kind of ["pglite", "postgres"] as const) {
     test.setTimeout(600_000 + total * 200);
     const formCount = Math.ceil(total / 2);
     const apiCount = total - formCount;
-    database = await createProofDatabase(kind);
+    const database = await suite.freshDatabase(kind);
     const seed = await seedProofDatabase(database, Math.max(1, Math.ceil((apiCount * 1.2) / WRITES_PER_KEY)));
     let app: AppProcess | null = await startProofApp(database, PORTS[kind]);
     {
@@ -93,7 +78,7 @@ for (const kind of ["pglite", "postgres"] as const) {
         const before = acknowledged;
         await app!.kill();
         app = null;
-        app = await startProofApp(database!, PORTS[kind]);
+        app = await startProofApp(database, PORTS[kind]);
         console.log(`[crash ${kind}] SIGKILL with ${before} acknowledged, back up in ${((Date.now() - killed) / 1000).toFixed(1)} s`);
         reopen();
       };

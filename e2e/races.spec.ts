@@ -15,16 +15,8 @@ import {
 } from "../lib/testing/app-http";
 import type { AppProcess } from "../lib/testing/app-process";
 import { userPreference } from "../lib/testing/meta-cloud";
-import {
-  clientIp,
-  createProofDatabase,
-  postgresAdminUrl,
-  proofScale,
-  seedProofDatabase,
-  startProofApp,
-  stopProofApps,
-  type ProofDatabase,
-} from "../lib/testing/proof-harness";
+import { clientIp, postgresAdminUrl, proofScale, seedProofDatabase, startProofApp } from "../lib/testing/proof-harness";
+import { proofSuite } from "./proof-suite";
 
 /**
  * Races: many clients change the same few people's consent at the same moment over HTTP: API opt-ins (the same
@@ -33,7 +25,7 @@ import {
  * category equals the fold of its events as the API lists them, every chain verifies, and no request failed.
  * ASSENT_PROOF_SCALE / 25 rounds (8 in CI), each one race per contact.
  */
-test.skip(({ isMobile }) => isMobile, "no page: one run is enough");
+const suite = proofSuite();
 
 const PORT = 3321;
 const PHONES = ["+12035550101", "+12035550102", "+12035550103", "+12035550104"];
@@ -41,19 +33,12 @@ const PHONES = ["+12035550101", "+12035550102", "+12035550103", "+12035550104"];
 const FORM_ROUNDS = 4;
 const API_CALLS_PER_KEY = 500;
 
-let database: ProofDatabase | null = null;
-test.afterEach(async () => {
-  await stopProofApps();
-  await database?.drop();
-  database = null;
-});
-
 for (const kind of ["postgres", "pglite"] as const) {
   test(`concurrent opt-ins, opt-outs and confirmations for the same contacts (${kind})`, async () => {
     test.skip(kind === "postgres" && !postgresAdminUrl(), "set TEST_DATABASE_URL to run on PostgreSQL");
     const rounds = Math.ceil(proofScale(200) / 25);
     test.setTimeout(600_000 + rounds * 10_000);
-    database = await createProofDatabase(kind);
+    const database = await suite.freshDatabase(kind);
     const seed = await seedProofDatabase(database, Math.ceil((rounds * PHONES.length * 5) / API_CALLS_PER_KEY));
     const app: AppProcess = await startProofApp(database, PORT);
     {
