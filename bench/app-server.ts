@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startAppProcess } from "../lib/testing/app-process";
 
 /** A production `next start` on a given database, as a separate process, the way users run the app. */
 export type BenchServer = { base: string; pid: number; stop(): Promise<void> };
@@ -10,38 +9,13 @@ export type BenchServer = { base: string; pid: number; stop(): Promise<void> };
 export const BENCH_AUTH_SECRET = "bench-only-secret-0123456789abcdefghijklmnop";
 
 export async function startBenchServer(databaseUrl: string, port: number): Promise<BenchServer> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: the bench runs `next build` first.");
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: BENCH_AUTH_SECRET,
-      ASSENT_NO_DEMO: "1",
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), "assent-bench-")),
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  const app = await startAppProcess({
+    port,
+    databaseUrl,
+    dataDir: mkdtempSync(path.join(tmpdir(), "assent-bench-")),
+    authSecret: BENCH_AUTH_SECRET,
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return {
-    base,
-    pid: child.pid!,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return { base: app.base, pid: app.pid, stop: app.stop };
 }
 
 /** Resident memory of a process and all its descendants (Next may run its server in a child), in MiB. */

@@ -77,11 +77,14 @@ export async function recordKeywordOptIn(db: Db, base: InboundCommandBase, form:
 }
 
 /** The contact this number belongs to in the workspace, found by its salted digest (it survives erasure). */
-export async function findContactIdByPhone(db: DbOrTx, workspaceId: string, phone: string): Promise<string | null> {
+export async function findContactIdByPhone(db: DbOrTx, workspaceId: string, phone: string, options: { lock?: boolean } = {}): Promise<string | null> {
   const [ws] = await queryRows<{ ledger_salt: string; default_country: string }>(db, sql`select ledger_salt, default_country from workspaces where id = ${workspaceId}`);
   if (!ws) return null;
   const digest = personalDigest(ws.ledger_salt, "phone", normalizePhone(phone, ws.default_country));
-  const [row] = await queryRows<{ id: string }>(db, sql`select id from contacts where workspace_id = ${workspaceId} and phone_digest = ${digest}`);
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from contacts where workspace_id = ${workspaceId} and phone_digest = ${digest} ${options.lock ? sql`for update` : sql``}`,
+  );
   return row?.id ?? null;
 }
 
@@ -123,7 +126,9 @@ export async function findReopenable(db: DbOrTx, workspaceId: string, contactId:
 
 /** Opts back in to what findReopenable allows: one append per form version (nearly always exactly one). */
 export async function recordResume(db: Db, base: InboundCommandBase, stoppedBy: StoppedBy): Promise<Receipt[]> {
-  const contactId = await findContactIdByPhone(db, base.workspaceId, base.phone);
+  // Call inside a transaction: the contact's lock, held to its end, keeps a STOP from landing between the read
+  // of what may be reopened and the opt-in (it would be undone). append() takes the same lock.
+  const contactId = await findContactIdByPhone(db, base.workspaceId, base.phone, { lock: true });
   if (!contactId) return [];
   const groups = await findReopenable(db, base.workspaceId, contactId, stoppedBy);
   const receipts: Receipt[] = [];

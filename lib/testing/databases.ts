@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { openDatabase, type DatabaseHandle, type DatabaseKind } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { env } from "../env";
+import { createPostgresDatabase } from "./postgres-databases";
 
 export type TestDatabase = DatabaseHandle & { drop(): Promise<void>; /** PostgreSQL only: where another process can reach it. */ url?: string };
 
@@ -22,24 +21,15 @@ export async function createTestDatabase(kind: DatabaseKind, options: { maxConne
   }
   const adminUrl = env().TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `assent_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: url.toString(), maxConnections: options.maxConnections });
+  const created = await createPostgresDatabase(adminUrl);
+  const handle = await openDatabase({ kind: "postgres", url: created.url, maxConnections: options.maxConnections });
   await migrateDatabase(handle);
   return {
     ...handle,
-    url: url.toString(),
+    url: created.url,
     async drop() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await created.drop();
     },
   };
 }

@@ -101,7 +101,9 @@ async function confirmWithCode(db: Db, base: InboundCommandBase, code: string): 
   if (found.status === "unknown") return null;
   if (found.status === "used") return "This sign-up is already confirmed. Thank you!";
   if (found.status === "expired") return "This confirmation code has expired. Please sign up again to get a new one.";
-  const contactId = await findContactIdByPhone(db, base.workspaceId, base.phone);
+  // The contact's lock, held to the end of the message's transaction, keeps an opt-out from landing between
+  // reading what is still opted in and the confirm: append() would refuse that confirm and the code be lost.
+  const contactId = await findContactIdByPhone(db, base.workspaceId, base.phone, { lock: true });
   if (contactId !== found.code.contactId) return "This confirmation code belongs to another number. Please send it from the number you signed up with.";
   const keys = await optedInKeys(db, base.workspaceId, contactId, found.code.categoryKeys);
   if (!(await useConfirmationCode(db, base.workspaceId, code))) return null;
