@@ -19,6 +19,9 @@ import * as formBuilder from "../forms/builder";
 import * as snapshotRoute from "../forms/snapshot-route";
 import * as paperRecord from "../paper/record";
 import * as evidenceDownload from "../evidence/download-route";
+import * as importActions from "../imports/actions";
+import * as importRoutes from "../imports/routes";
+import { previewImport } from "../imports/jobs";
 import { storeEvidenceFile } from "../evidence/files";
 import { forms, formVersionSnapshots } from "../db/schema/forms";
 import { sealSecret } from "../webhooks/secret-seal";
@@ -106,6 +109,7 @@ const actionCases: Record<string, ActionCase> = {
   "settings.webhooks.rotateSecret": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f) }) },
   "settings.webhooks.sendTest": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f) }) },
   "settings.webhooks.redeliver": { allowed: admins, sample: async (f) => ({ deliveryId: await freshDeliveryId(f) }) },
+  "imports.start": { allowed: compliance, sample: async (f) => ({ jobId: await freshImportJob(f) }) },
   "forms.create": { allowed: formMakers, sample: async () => ({ name: "New", slug: `f-${crypto.randomUUID().slice(0, 8)}`, channel: "web" }) },
   "forms.saveDraft": {
     allowed: formMakers,
@@ -115,6 +119,12 @@ const actionCases: Record<string, ActionCase> = {
   "forms.archive": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
   "forms.restore": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
 };
+
+async function freshImportJob(f: Fixture): Promise<string> {
+  const csv = `phone,categories,channel,occurred_at,source\n+1201555${String(4000 + ++paperPhone)},orders,paper,2026-03-01,Fair\n`;
+  const job = await previewImport(f.db.db, { workspaceId: f.fx.workspace.id, fileName: "m.csv", bytes: new TextEncoder().encode(csv), createdBy: null });
+  return job.id;
+}
 
 let paperPhone = 0;
 function paperFormBody(f: Fixture): FormData {
@@ -178,6 +188,22 @@ const routeCases: Record<string, RouteCase> = {
       init: () => ({ method: "POST", headers: { origin: "http://t" }, body: paperFormBody(f) }),
     }),
   },
+  "imports.upload": {
+    allowed: compliance,
+    path: (f) => ({
+      url: `http://t/${f.fx.workspace.slug}/contacts/import/upload?name=m.csv`,
+      params: {},
+      init: () => ({ method: "POST", headers: { origin: "http://t", "content-type": "text/csv" }, body: "phone,categories,channel,occurred_at,source\n+12015550199,orders,paper,2026-03-01,Fair\n" }),
+    }),
+  },
+  "imports.template": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/import/template`, params: {} }) },
+  "imports.errors": {
+    allowed: compliance,
+    path: async (f) => {
+      const job = await freshImportJob(f);
+      return { url: `http://t/${f.fx.workspace.slug}/contacts/import/${job}/errors`, params: { job } };
+    },
+  },
   "evidence.download": {
     allowed: ["owner", "admin", "compliance", "viewer"],
     path: async (f) => {
@@ -220,7 +246,7 @@ const openRoutes: Record<string, string> = {
 };
 
 const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
-for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute, paperRecord, evidenceDownload] as Record<string, unknown>[]) {
+for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute, paperRecord, evidenceDownload, importActions, importRoutes] as Record<string, unknown>[]) {
   for (const [exportName, value] of Object.entries(mod)) {
     if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
   }

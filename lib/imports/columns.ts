@@ -30,8 +30,9 @@ export function columnNameOf(header: string): string {
   return header.trim().toLowerCase().replace(/[\s-]+/g, "_");
 }
 
-/** The template offered for download: the header and one example row. */
-export function importTemplateCsv(): string {
+/** The template offered for download: the header and one example row, naming the workspace's own categories. */
+export function importTemplateCsv(categoryKeys: string[] = []): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `${importColumnNames.join(",")}\r\n${importColumns.map((c) => quote(c.example)).join(",")}\r\n`;
+  const example = importColumns.map((c) => (c.name === "categories" && categoryKeys.length > 0 ? categoryKeys.join(";") : c.example));
+  return `${importColumnNames.join(",")}\r\n${example.map(quote).join(",")}\r\n`;
 }

@@ -11,12 +11,11 @@ import type { ContextCache } from "../ledger/plan";
 import type { Actor } from "../ledger/types";
 import { importCommand } from "./commands";
 import { parseImportCsv } from "./parse";
+import { STALE_AFTER_MS } from "./stale";
 import { validateImportRow, type ImportRow, type RowError } from "./validate-row";
 
 export type ImportJob = typeof importJobs.$inferSelect;
 
-/** A running job whose heartbeat is older than this is taken to have died with its process and may be resumed. */
-export const STALE_AFTER_MS = 60_000;
 const ROWS_PER_BATCH = 500;
 
 /** Every row of a file, checked: the good ones normalised, every problem of the bad ones. */
@@ -94,10 +93,6 @@ export async function listRowErrors(db: DbOrTx, jobId: string, limit: number, of
     .orderBy(asc(importRowErrors.row), asc(importRowErrors.column))
     .limit(limit)
     .offset(offset);
-}
-
-export function isStale(job: ImportJob, now = new Date()): boolean {
-  return job.status === "running" && (!job.heartbeatAt || now.getTime() - job.heartbeatAt.getTime() > STALE_AFTER_MS);
 }
 
 /**
