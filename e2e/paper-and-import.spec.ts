@@ -49,9 +49,9 @@ test("a compliance user imports a CSV: sees the bad row in the preview, imports,
   const suffix = String(Date.now() % 100).padStart(2, "0");
   const csv = [
     "phone,categories,channel,occurred_at,source,reference",
-    `+1 201 555 02${suffix},orders,paper,2026-03-01,Spring fair,R1`,
-    "not a number,orders,paper,2026-03-01,Spring fair,R2",
-    `(201) 555-03${suffix},orders;offers,web,2026-03-02T10:00:00Z,Spring fair,R3`,
+    `+1 201 555 02${suffix},order_updates,paper,2026-03-01,Spring fair,R1`,
+    "not a number,order_updates,paper,2026-03-01,Spring fair,R2",
+    `(201) 555-03${suffix},order_updates;offers,web,2026-03-02T10:00:00Z,Spring fair,R3`,
   ].join("\n");
   await page.getByLabel("CSV file").setInputFiles({ name: "fair.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Upload and preview" }).click();
