@@ -96,7 +96,6 @@ export function RecordPaperForm({ workspace, categories, versions, phone, today,
         list="paper-versions"
         autoComplete="off"
         spellCheck={false}
-        className="font-mono"
         error={error("formVersionId")}
         hint="Printed at the foot of every page of the paper form."
         required
