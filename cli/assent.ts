@@ -5,12 +5,13 @@ import { AppError } from "../lib/errors";
 import { helpText, UsageError, type CommandSpec } from "./args";
 import * as apiKeyCreate from "./commands/api-key-create";
 import * as eventsExport from "./commands/events-export";
+import * as importCsv from "./commands/import-csv";
 import * as ledgerCheckpoint from "./commands/ledger-checkpoint";
 import * as ledgerVerify from "./commands/ledger-verify";
 import * as userCreate from "./commands/user-create";
 
 type Command = { spec: CommandSpec; run(db: Db, argv: string[], out: Writable): Promise<number> };
-const commands: Command[] = [userCreate, apiKeyCreate, ledgerVerify, ledgerCheckpoint, eventsExport];
+const commands: Command[] = [userCreate, apiKeyCreate, ledgerVerify, ledgerCheckpoint, eventsExport, importCsv];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.spec.name.length));

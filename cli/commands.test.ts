@@ -13,6 +13,8 @@ import { createLedgerFixture, webOptIn, type LedgerFixture } from "../lib/testin
 import { UsageError } from "./args";
 import * as apiKeyCreate from "./commands/api-key-create";
 import * as eventsExport from "./commands/events-export";
+import * as importCsv from "./commands/import-csv";
+import { writeFileSync } from "node:fs";
 import * as ledgerCheckpoint from "./commands/ledger-checkpoint";
 import * as ledgerVerify from "./commands/ledger-verify";
 import * as userCreate from "./commands/user-create";
@@ -36,6 +38,28 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
   });
   afterAll(() => t?.drop());
   const slug = () => fx.workspace.slug;
+
+  it("imports a CSV: prints each bad row, writes the good ones, and writes nothing new the second time", async () => {
+    // A workspace of its own, so the other commands' counts are untouched.
+    const ws = (await createLedgerFixture(t.db)).workspace.slug;
+    const dir = mkdtempSync(path.join(tmpdir(), "assent-import-"));
+    const file = path.join(dir, "fair.csv");
+    writeFileSync(file, "phone,categories,channel,occurred_at,source\n+12015550171,orders,paper,2026-03-01,Fair\nnope,orders,paper,2026-03-01,Fair\n+12015550172,orders;offers,web,2026-03-02,Fair\n");
+    try {
+      const first = await capture((out) => importCsv.run(t.db, [file, "--workspace", ws], out));
+      expect(first.code).toBe(3);
+      expect(first.text).toMatch(/3 rows, 2 good, 1 with problems/);
+      expect(first.text).toMatch(/row 3, phone: /);
+      expect(first.text).toMatch(/Done: 2 written, 0 already imported/);
+      const second = await capture((out) => importCsv.run(t.db, [file, "--workspace", ws], out));
+      expect(second.text).toMatch(/Done: 0 written, 2 already imported/);
+      const dry = await capture((out) => importCsv.run(t.db, [file, "--workspace", ws, "--dry-run"], out));
+      expect(dry.text).toMatch(/Dry run: nothing was written/);
+      await expect(importCsv.run(t.db, ["--workspace", ws], new PassThrough())).rejects.toThrow(UsageError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("creates a user with a generated password printed once, and refuses bad arguments", async () => {
     const { code, text } = await capture((out) => userCreate.run(t.db, ["--workspace", slug(), "--email", "Ana@Example.com", "--role", "compliance"], out));

@@ -2,6 +2,7 @@
 export const e2eAccounts = {
   owner: { email: "e2e-owner@demo.test", password: "e2e owner password 1", name: "Olivia Owner" },
   marketer: { email: "e2e-marketer@demo.test", password: "e2e marketer password 1", name: "Mario Marketer" },
+  compliance: { email: "e2e-compliance@demo.test", password: "e2e compliance password 1", name: "Cora Compliance" },
   outsider: { email: "e2e-outsider@other.test", password: "e2e outsider password 1", name: "Otto Outsider" },
 } as const;
 

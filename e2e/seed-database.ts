@@ -30,6 +30,7 @@ const demo = form.workspace;
 
 await upsertMember(db, { workspaceId: demo.id, role: "owner", ...e2eAccounts.owner });
 await upsertMember(db, { workspaceId: demo.id, role: "marketer", ...e2eAccounts.marketer });
+await upsertMember(db, { workspaceId: demo.id, role: "compliance", ...e2eAccounts.compliance });
 await seedSsoAccounts(db, demo.id);
 await seedEmbedForm(db, demo.id, form.version.content);
 const [existingOther] = await db.select().from(workspaces).where(eq(workspaces.slug, e2eOtherWorkspace));

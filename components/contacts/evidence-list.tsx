@@ -2,7 +2,12 @@ import { channelLabels } from "@/lib/contacts/labels";
 import type { TimelineEvent } from "@/lib/data/contact-timeline";
 import { actorText, evidenceRows } from "@/lib/contacts/evidence-format";
 
-export function EvidenceList({ event }: { event: TimelineEvent }) {
+/**
+ * One event's evidence. `filesHref` is where stored files (paper scans) download from, for members who may
+ * read evidence; without it the digest is shown alone.
+ */
+export function EvidenceList({ event, filesHref }: { event: TimelineEvent; filesHref?: string }) {
+  const scanDigest = event.channel === "paper" && "documentDigest" in event.evidence ? event.evidence.documentDigest : null;
   const rows: [string, string | null][] = [
     ["Channel", channelLabels[event.channel]],
     ["Happened", event.occurredAt.toISOString()],
@@ -28,6 +33,16 @@ export function EvidenceList({ event }: { event: TimelineEvent }) {
             <dd className="break-all text-slate-800">{value}</dd>
           </div>
         ))}
+      {scanDigest && filesHref && (
+        <div className="contents">
+          <dt className="text-slate-500">Signed form</dt>
+          <dd>
+            <a href={`${filesHref}/${scanDigest}`} className="font-medium text-brand-800 underline underline-offset-4" download>
+              Download the scan
+            </a>
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

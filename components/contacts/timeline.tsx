@@ -16,7 +16,7 @@ function groupByCommand(events: TimelineEvent[]): TimelineEvent[][] {
 
 const tone = { opt_in: "bg-emerald-600", opt_out: "bg-red-600", confirm: "bg-sky-600" } as const;
 
-export function Timeline({ events }: { events: TimelineEvent[] }) {
+export function Timeline({ events, filesHref }: { events: TimelineEvent[]; filesHref?: string }) {
   if (events.length === 0) return <p className="text-sm text-slate-600">No events recorded for this contact.</p>;
   const groups = groupByCommand(events).reverse();
   return (
@@ -45,7 +45,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
               </div>
             )}
             <div className="mt-3">
-              <EvidenceList event={first} />
+              <EvidenceList event={first} filesHref={filesHref} />
             </div>
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer text-slate-600">Hashes ({group.length} {group.length === 1 ? "event" : "events"})</summary>

@@ -19,6 +19,12 @@ import * as formBuilder from "../forms/builder";
 import * as snapshotRoute from "../forms/snapshot-route";
 import * as qualityActions from "../quality/actions";
 import { qualityAlerts } from "../db/schema/quality";
+import * as paperRecord from "../paper/record";
+import * as evidenceDownload from "../evidence/download-route";
+import * as importActions from "../imports/actions";
+import * as importRoutes from "../imports/routes";
+import { previewImport } from "../imports/jobs";
+import { storeEvidenceFile } from "../evidence/files";
 import { forms, formVersionSnapshots } from "../db/schema/forms";
 import { sealSecret } from "../webhooks/secret-seal";
 import { generateSigningSecret } from "../webhooks/signature";
@@ -44,7 +50,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 type Fixture = { fx: LedgerFixture; contactId: string; db: TestDatabase };
 type ActionCase = { allowed: Role[]; sample: (f: Fixture) => Promise<Record<string, unknown>> };
-type RouteCase = { allowed: Role[]; path: (f: Fixture) => { url: string; params: Record<string, string> } };
+type RouteRequest = { url: string; params: Record<string, string>; init?: () => RequestInit };
+type RouteCase = { allowed: Role[]; path: (f: Fixture) => RouteRequest | Promise<RouteRequest> };
 
 const everyone = [...roles];
 const compliance: Role[] = ["owner", "admin", "compliance"];
@@ -104,6 +111,7 @@ const actionCases: Record<string, ActionCase> = {
   "settings.webhooks.rotateSecret": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f) }) },
   "settings.webhooks.sendTest": { allowed: admins, sample: async (f) => ({ endpointId: await freshEndpointId(f) }) },
   "settings.webhooks.redeliver": { allowed: admins, sample: async (f) => ({ deliveryId: await freshDeliveryId(f) }) },
+  "imports.start": { allowed: compliance, sample: async (f) => ({ jobId: await freshImportJob(f) }) },
   "forms.create": { allowed: formMakers, sample: async () => ({ name: "New", slug: `f-${crypto.randomUUID().slice(0, 8)}`, channel: "web" }) },
   "forms.saveDraft": {
     allowed: formMakers,
@@ -123,6 +131,24 @@ async function freshAlertId(f: Fixture): Promise<string> {
     .values({ workspaceId: f.fx.workspace.id, kind: "rating", conditionKey: `test:${crypto.randomUUID()}`, title: "Test alert", detail: {} })
     .returning({ id: qualityAlerts.id });
   return row!.id;
+}
+
+async function freshImportJob(f: Fixture): Promise<string> {
+  const csv = `phone,categories,channel,occurred_at,source\n+1201555${String(4000 + ++paperPhone)},orders,paper,2026-03-01,Fair\n`;
+  const job = await previewImport(f.db.db, { workspaceId: f.fx.workspace.id, fileName: "m.csv", bytes: new TextEncoder().encode(csv), createdBy: null });
+  return job.id;
+}
+
+let paperPhone = 0;
+function paperFormBody(f: Fixture): FormData {
+  const form = new FormData();
+  form.set("submissionId", crypto.randomUUID());
+  form.set("phone", `+1201555${String(3000 + ++paperPhone)}`);
+  form.append("categories", "orders");
+  form.set("formVersionId", f.fx.formVersion.id);
+  form.set("signedOn", "2026-11-20");
+  form.set("scan", new Blob([new TextEncoder().encode(`%PDF-1.4 sheet ${paperPhone}`)]), "scan.pdf");
+  return form;
 }
 
 const endpointFields = { url: "https://hooks.example.com/assent", description: "CRM", topics: ["consent.opt_out"] };
@@ -167,6 +193,37 @@ const routeCases: Record<string, RouteCase> = {
     path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/certificate`, params: { contact: f.contactId } }),
   },
   "forms.poster": { allowed: everyone, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/poster?size=letter`, params: { form: f.fx.formVersion.formId } }) },
+  "paper.record": {
+    allowed: compliance,
+    path: (f) => ({
+      url: `http://t/${f.fx.workspace.slug}/contacts/paper/record`,
+      params: {},
+      init: () => ({ method: "POST", headers: { origin: "http://t" }, body: paperFormBody(f) }),
+    }),
+  },
+  "imports.upload": {
+    allowed: compliance,
+    path: (f) => ({
+      url: `http://t/${f.fx.workspace.slug}/contacts/import/upload?name=m.csv`,
+      params: {},
+      init: () => ({ method: "POST", headers: { origin: "http://t", "content-type": "text/csv" }, body: "phone,categories,channel,occurred_at,source\n+12015550199,orders,paper,2026-03-01,Fair\n" }),
+    }),
+  },
+  "imports.template": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/import/template`, params: {} }) },
+  "imports.errors": {
+    allowed: compliance,
+    path: async (f) => {
+      const job = await freshImportJob(f);
+      return { url: `http://t/${f.fx.workspace.slug}/contacts/import/${job}/errors`, params: { job } };
+    },
+  },
+  "evidence.download": {
+    allowed: ["owner", "admin", "compliance", "viewer"],
+    path: async (f) => {
+      const { sha256 } = await storeEvidenceFile(f.db.db, { workspaceId: f.fx.workspace.id, bytes: new TextEncoder().encode("%PDF-1.4 matrix"), contentType: "application/pdf", createdBy: null });
+      return { url: `http://t/${f.fx.workspace.slug}/evidence/files/${sha256}`, params: { sha256 } };
+    },
+  },
   "forms.paperForm": { allowed: everyone, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/paper-form`, params: { form: f.fx.formVersion.formId } }) },
 };
 
@@ -203,7 +260,7 @@ const openRoutes: Record<string, string> = {
 };
 
 const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
-for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute, qualityActions] as Record<string, unknown>[]) {
+for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute, qualityActions, paperRecord, evidenceDownload, importActions, importRoutes] as Record<string, unknown>[]) {
   for (const [exportName, value] of Object.entries(mod)) {
     if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
   }
@@ -302,9 +359,9 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     const mismatches: string[] = [];
     for (const def of routeDefs()) {
       const spec = routeCases[def.name]!;
-      const { url, params } = spec.path(own);
+      const { url, params, init } = await spec.path(own);
       const call = async (session: ActiveSession | null) => {
-        const response = await runWorkspaceRoute(def, db.db, session, testMeta, new Request(url), { workspace: own.fx.workspace.slug, ...params });
+        const response = await runWorkspaceRoute(def, db.db, session, testMeta, new Request(url, init?.()), { workspace: own.fx.workspace.slug, ...params });
         // A streamed body holds a database connection until it is read or cancelled, as a browser would.
         await response.body?.cancel();
         return response.status;

@@ -37,6 +37,9 @@ export const evidenceSchemas = {
     source: shortText,
     row: z.number().int().min(1).optional(),
     originalMethod: shortText.optional(),
+    /** The record's id in the system it came from. */
+    reference: shortText.optional(),
+    pageUrl: z.string().url().max(2000).optional(),
   }),
   staff: z.strictObject({ via: z.enum(["phone_call", "in_person", "email", "letter", "other"]) }),
   api: z.strictObject({ reference: shortText.optional(), system: shortText.optional() }),

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ContactsFilters } from "@/components/contacts/contacts-filters";
 import { ContactsTable } from "@/components/contacts/contacts-table";
+import { buttonClass } from "@/components/ui/button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
+import { can } from "@/lib/auth/permissions";
 import { contactFilterQuery, hasActiveFilters, parseContactFilter } from "@/lib/contacts/filters";
 import { getDb } from "@/lib/db/app-db";
 import { listAllCategories } from "@/lib/data/categories";
@@ -28,9 +30,21 @@ export default async function ContactsPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">Contacts</h1>
-        <p className="mt-1 text-sm text-slate-600">Everyone who has a consent record with {actor.workspace.businessName}, and their state per kind of message.</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">Contacts</h1>
+          <p className="mt-1 text-sm text-slate-600">Everyone who has a consent record with {actor.workspace.businessName}, and their state per kind of message.</p>
+        </div>
+        {can(actor.role, "contacts:record") && (
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/${slug}/contacts/paper`} className={buttonClass("secondary")}>
+              Record a paper form
+            </Link>
+            <Link href={`/${slug}/contacts/import`} className={buttonClass("secondary")}>
+              Import CSV
+            </Link>
+          </div>
+        )}
       </div>
       <ContactsFilters
         slug={slug}

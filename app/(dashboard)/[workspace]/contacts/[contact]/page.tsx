@@ -85,7 +85,7 @@ export default async function ContactPage({ params }: Props) {
           <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">
             Timeline and evidence
           </h2>
-          <Timeline events={timeline} />
+          <Timeline events={timeline} filesHref={can(actor.role, "evidence:read") ? `/${slug}/evidence/files` : undefined} />
         </section>
 
         <aside className="space-y-6">
@@ -95,6 +95,13 @@ export default async function ContactPage({ params }: Props) {
                 Record a request
               </h2>
               <RecordConsentForm action={recordConsentAction} workspace={slug} contactId={contact.id} categories={active.map((c) => ({ key: c.key, label: c.label }))} />
+              <p className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-600">
+                Signed a printed opt-in form?{" "}
+                <Link href={`/${slug}/contacts/paper?contact=${contact.id}`} className="font-medium text-brand-800 underline underline-offset-4">
+                  Record a signed paper form
+                </Link>{" "}
+                with its scan.
+              </p>
             </section>
           )}
           {can(actor.role, "contacts:erase") && !contact.erasedAt && (

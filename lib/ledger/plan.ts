@@ -1,0 +1,109 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "../db/client";
+import { normalizePhone } from "../phone/normalize";
+import { canonicalJson, personalDigest, sha256Hex, type Canonical } from "./canonical";
+import { eventHasher, type ChainFields, type HashedEventFields } from "./hash";
+import { checkCategories, checkFormVersion, lookUpLedgerContext, type LedgerCategory, type LedgerContext } from "./lookups";
+import type { LedgerCommand, OptInLevel } from "./types";
+import { validateCommand, type ValidCommand } from "./validate-command";
+
+/** An event with everything but its place in the contact's chain, and the hash function that completes it. */
+export type PlannedEvent = { fields: Omit<HashedEventFields, keyof ChainFields>; hashWith: (chain: ChainFields) => string };
+
+/** A command worked out before BEGIN: validated, looked up, normalised and pre-hashed. */
+export type CommandPlan = {
+  command: ValidCommand;
+  commandId: string;
+  workspaceId: string;
+  phone: string;
+  phoneDigest: string;
+  categories: LedgerCategory[];
+  optInLevel: OptInLevel | null;
+  occurredAt: Date;
+  now: Date;
+  events: PlannedEvent[];
+  /** The digest the idempotency key is bound to, when there is a key. */
+  requestDigest: string | null;
+};
+
+/** Lookups shared by the commands of one batch: an import names the same categories and form version again and again. */
+export type ContextCache = Map<string, Promise<LedgerContext>>;
+
+/** The digest an idempotency key is bound to: the command as the caller sent it. */
+function requestDigestOf(command: ValidCommand): string {
+  return sha256Hex(canonicalJson({ ...command, occurredAt: command.occurredAt?.toISOString() } as unknown as Canonical));
+}
+
+function optInLevelOf(command: ValidCommand): OptInLevel | null {
+  if (command.action === "opt_out") return null;
+  if (command.action === "confirm") return "confirmed";
+  // A message from the number itself on WhatsApp proves the owner acted; every other channel starts single.
+  return command.optInLevel ?? (command.channel === "whatsapp" ? "confirmed" : "single");
+}
+
+function lookUp(db: DbOrTx, command: ValidCommand, cache: ContextCache | undefined): Promise<LedgerContext> {
+  if (!cache) return lookUpLedgerContext(db, command);
+  const key = JSON.stringify([command.workspaceId, [...command.categories].sort(), command.formVersionId ?? null, command.language ?? null]);
+  let found = cache.get(key);
+  if (!found) {
+    found = lookUpLedgerContext(db, command);
+    // A failed lookup is not remembered: the next command asks again.
+    found.catch(() => cache.delete(key));
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Everything about a command that does not depend on the contact's chain, so that as little as possible
+ * happens while the contact's row is locked. Throws a ValidationError (or NotFoundError) for bad input.
+ */
+export async function planCommand(db: DbOrTx, input: LedgerCommand, now: Date, cache?: ContextCache): Promise<CommandPlan> {
+  const command = validateCommand(input, now);
+  const context = await lookUp(db, command, cache);
+  const phone = normalizePhone(command.phone, context.workspace.defaultCountry);
+  const categories = checkCategories(command, context.categories);
+  const formVersion = checkFormVersion(command, context.formVersion);
+  const digestOf = (kind: string, value: string | undefined) => personalDigest(context.workspace.ledgerSalt, kind, value);
+  const phoneDigest = digestOf("phone", phone)!;
+  const optInLevel = optInLevelOf(command);
+  const occurredAt = command.occurredAt ?? now;
+  const commandId = randomUUID();
+  const unchained = {
+    workspaceId: command.workspaceId,
+    commandId,
+    action: command.action,
+    channel: command.channel,
+    optInLevel,
+    formVersionId: formVersion?.id ?? null,
+    formVersionDigest: formVersion?.digest ?? null,
+    language: formVersion?.language ?? command.language ?? null,
+    occurredAt,
+    recordedAt: now,
+    evidence: command.evidence,
+    actor: command.actor,
+    phoneDigest,
+    nameDigest: digestOf("name", command.name),
+    ipDigest: digestOf("ip", command.network?.ip),
+    userAgentDigest: digestOf("user_agent", command.network?.userAgent),
+    noteDigest: digestOf("note", command.note),
+  };
+  const events = categories.map((category) => {
+    const fields = { ...unchained, id: randomUUID(), categoryId: category.id, categoryKey: category.key };
+    return { fields, hashWith: eventHasher(fields) };
+  });
+  return {
+    command,
+    commandId,
+    workspaceId: command.workspaceId,
+    phone,
+    phoneDigest,
+    categories,
+    optInLevel,
+    occurredAt,
+    now,
+    events,
+    requestDigest: command.idempotencyKey ? requestDigestOf(command) : null,
+  };
+}

@@ -1,0 +1,243 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { AppError, ConflictError, ValidationError } from "../errors";
+import { applyEvent, type SubscriptionState } from "./fold";
+import { queryRows } from "./lookups";
+import type { CommandPlan } from "./plan";
+import type { OptInLevel, Receipt } from "./types";
+
+export type AppendOutcome = { ok: true; receipt: Receipt } | { ok: false; error: AppError };
+
+type Head = { id: string; seq: number; hash: string | null };
+type Current = Map<string, { categoryId: string; state: SubscriptionState }>;
+
+const list = <T>(items: T[], row: (item: T) => SQL) => sql.join(items.map(row), sql`, `);
+const contactKey = (p: CommandPlan) => `${p.workspaceId}|${p.phoneDigest}`;
+
+/**
+ * Writes planned commands inside the caller's transaction, in their order, with a fixed number of statements
+ * whatever their count: claim the idempotency keys, upsert and lock the contacts, read their states, then one
+ * statement for every event, personal-data row, state, chain head, receipt and outbox row. One command is what
+ * append() does; many are what an import does. A command whose idempotency key was used for another request
+ * gets that error and writes nothing; the others go on. A confirmation of something never opted in to throws
+ * (append() confirms one command at a time).
+ */
+export async function writePlans(tx: Tx, plans: CommandPlan[]): Promise<AppendOutcome[]> {
+  const outcomes: (AppendOutcome | undefined)[] = new Array(plans.length);
+  const replayOf = await claimIdempotencyKeys(tx, plans, outcomes);
+  const writing = plans.map((p, i) => ({ p, i })).filter(({ i }) => outcomes[i] === undefined && !replayOf.has(i));
+  if (writing.length === 0) return finish(plans, outcomes, replayOf);
+
+  const heads = await lockContacts(tx, writing.map(({ p }) => p));
+  const currents = await currentStates(tx, [...new Set([...heads.values()].map((h) => h.id))]);
+
+  const written: { p: CommandPlan; receipt: Receipt; rows: EventRow[]; states: StateRow[] }[] = [];
+  for (const { p, i } of writing) {
+    const head = heads.get(contactKey(p))!;
+    const current = currents.get(head.id) ?? new Map();
+    currents.set(head.id, current);
+    // Thrown, not returned: the contact may have just been created, and the caller's rollback removes it.
+    const refusal = confirmRefusal(p, current);
+    if (refusal) throw refusal;
+    const { rows, states, receipt } = chain(p, head, current);
+    written.push({ p, receipt, rows, states });
+    outcomes[i] = { ok: true, receipt };
+  }
+  await writeAll(tx, written, heads);
+  return finish(plans, outcomes, replayOf);
+}
+
+/** A replayed twin inside the same batch gets the receipt its first occurrence just produced. */
+function finish(plans: CommandPlan[], outcomes: (AppendOutcome | undefined)[], replayOf: Map<number, number>): AppendOutcome[] {
+  for (const [i, first] of replayOf) {
+    const original = outcomes[first]!;
+    outcomes[i] = original.ok ? { ok: true, receipt: { ...original.receipt, replayed: true } } : original;
+  }
+  return plans.map((_, i) => outcomes[i]!);
+}
+
+/**
+ * Claims every key before anything else is written. A concurrent twin blocks on the key's row until the first
+ * commits, then reads its receipt; if the first rolled back, the twin proceeds as the first. Returns, for
+ * commands repeating a key earlier in the same batch, the index of that first command.
+ */
+async function claimIdempotencyKeys(tx: Tx, plans: CommandPlan[], outcomes: (AppendOutcome | undefined)[]): Promise<Map<number, number>> {
+  const replayOf = new Map<number, number>();
+  const firstByKey = new Map<string, number>();
+  plans.forEach((p, i) => {
+    const key = p.command.idempotencyKey;
+    if (!key) return;
+    const first = firstByKey.get(`${p.workspaceId}|${key}`);
+    if (first === undefined) firstByKey.set(`${p.workspaceId}|${key}`, i);
+    else if (plans[first]!.requestDigest === p.requestDigest) replayOf.set(i, first);
+    else outcomes[i] = { ok: false, error: keyReused() };
+  });
+  if (firstByKey.size === 0) return replayOf;
+  // Sorted, so that two batches claiming overlapping keys take their row locks in the same order.
+  const claims = [...firstByKey.values()].map((i) => plans[i]!).sort((a, b) => (a.command.idempotencyKey! < b.command.idempotencyKey! ? -1 : 1));
+  const claimed = await queryRows<{ workspace_id: string; key: string }>(
+    tx,
+    sql`insert into idempotency_keys (workspace_id, key, request_digest, receipt)
+      values ${list(claims, (p) => sql`(${p.workspaceId}, ${p.command.idempotencyKey!}, ${p.requestDigest!}, null)`)}
+      on conflict do nothing returning workspace_id, key`,
+  );
+  const mine = new Set(claimed.map((r) => `${r.workspace_id}|${r.key}`));
+  const taken = claims.filter((p) => !mine.has(`${p.workspaceId}|${p.command.idempotencyKey!}`));
+  if (taken.length === 0) return replayOf;
+  const existing = await queryRows<{ workspace_id: string; key: string; request_digest: string; receipt: Receipt | null }>(
+    tx,
+    sql`select k.workspace_id, k.key, k.request_digest, k.receipt from idempotency_keys k
+      join (values ${list(taken, (p) => sql`(${p.workspaceId}::uuid, ${p.command.idempotencyKey!})`)}) v(workspace_id, key)
+        on k.workspace_id = v.workspace_id and k.key = v.key`,
+  );
+  const byKey = new Map(existing.map((r) => [`${r.workspace_id}|${r.key}`, r]));
+  for (const p of taken) {
+    const i = firstByKey.get(`${p.workspaceId}|${p.command.idempotencyKey!}`)!;
+    const row = byKey.get(`${p.workspaceId}|${p.command.idempotencyKey!}`);
+    outcomes[i] =
+      row && row.request_digest === p.requestDigest && row.receipt
+        ? { ok: true, receipt: { ...row.receipt, replayed: true } }
+        : { ok: false, error: keyReused() };
+  }
+  return replayOf;
+}
+
+function keyReused() {
+  return new ConflictError("idempotency_key_reused", "This idempotency key was already used for a different request.");
+}
+
+/**
+ * Upserts every contact once, in digest order (so concurrent batches lock in the same order); ON CONFLICT DO
+ * UPDATE takes each contact's row lock and returns its newest chain head.
+ */
+async function lockContacts(tx: Tx, plans: CommandPlan[]): Promise<Map<string, Head>> {
+  const byContact = new Map<string, { p: CommandPlan; name: string | null }>();
+  for (const p of plans) {
+    const previous = byContact.get(contactKey(p));
+    byContact.set(contactKey(p), { p, name: p.command.name || previous?.name || null });
+  }
+  const rows = [...byContact.values()].sort((a, b) => (contactKey(a.p) < contactKey(b.p) ? -1 : 1));
+  const nowIso = plans[0]!.now.toISOString();
+  const heads = await queryRows<{ id: string; workspace_id: string; phone_digest: string; last_seq: number; last_hash: string | null }>(
+    tx,
+    sql`insert into contacts (workspace_id, phone_digest, phone, name)
+      values ${list(rows, ({ p, name }) => sql`(${p.workspaceId}::uuid, ${p.phoneDigest}, ${p.phone}, ${name})`)}
+      on conflict (workspace_id, phone_digest) do update
+      set phone = excluded.phone, name = coalesce(nullif(excluded.name, ''), contacts.name), updated_at = ${nowIso}
+      returning id, workspace_id, phone_digest, last_seq, last_hash`,
+  );
+  if (heads.length !== rows.length) throw new Error("contact upsert returned too few rows");
+  return new Map(heads.map((h) => [`${h.workspace_id}|${h.phone_digest}`, { id: h.id, seq: h.last_seq, hash: h.last_hash }]));
+}
+
+/** A statement of its own, after the locks: its snapshot then includes whatever the previous holders wrote. */
+async function currentStates(tx: Tx, contactIds: string[]): Promise<Map<string, Current>> {
+  const rows = await queryRows<{ contact_id: string; category_id: string; key: string; state: SubscriptionState["state"]; opt_in_level: OptInLevel | null }>(
+    tx,
+    sql`select s.contact_id, s.category_id, c.key, s.state, s.opt_in_level from subscriptions s
+      join message_categories c on c.id = s.category_id where s.contact_id = any(${sql.param(contactIds)}::uuid[])`,
+  );
+  const out = new Map<string, Current>();
+  for (const r of rows) {
+    if (!out.has(r.contact_id)) out.set(r.contact_id, new Map());
+    out.get(r.contact_id)!.set(r.key, { categoryId: r.category_id, state: { state: r.state, optInLevel: r.opt_in_level } });
+  }
+  return out;
+}
+
+function confirmRefusal(p: CommandPlan, current: Current): ValidationError | null {
+  if (p.command.action !== "confirm") return null;
+  const unconfirmable = p.categories.map((c, i) => ({ c, i })).filter(({ c }) => current.get(c.key)?.state.state !== "opted_in");
+  if (unconfirmable.length === 0) return null;
+  return new ValidationError(
+    unconfirmable.map(({ c, i }) => ({
+      field: `categories.${i}`,
+      code: "not_opted_in",
+      message: `"${c.key}" cannot be confirmed: this number has not opted in to it`,
+    })),
+  );
+}
+
+type EventRow = ReturnType<typeof chain>["rows"][number];
+type StateRow = { workspaceId: string; contactId: string; categoryId: string; eventId: string; state: SubscriptionState["state"]; optInLevel: OptInLevel | null; changedAt: string };
+
+/** Places the command's events at the head of the contact's chain and folds them into its state (both in memory). */
+function chain(p: CommandPlan, head: Head, current: Current) {
+  const rows = p.events.map(({ fields, hashWith }) => {
+    head.seq += 1;
+    const row = { ...fields, contactId: head.id, seq: head.seq, prevHash: head.hash, hash: hashWith({ contactId: head.id, seq: head.seq, prevHash: head.hash }) };
+    head.hash = row.hash;
+    return row;
+  });
+  const occurredIso = p.occurredAt.toISOString();
+  const states: StateRow[] = rows.map((r) => {
+    const state = applyEvent(current.get(r.categoryKey)?.state, { action: p.command.action, optInLevel: p.optInLevel });
+    current.set(r.categoryKey, { categoryId: r.categoryId, state });
+    return { workspaceId: p.workspaceId, contactId: head.id, categoryId: r.categoryId, eventId: r.id, ...state, changedAt: occurredIso };
+  });
+  const receipt: Receipt = {
+    commandId: p.commandId,
+    workspaceId: p.workspaceId,
+    contactId: head.id,
+    phone: p.phone,
+    events: rows.map((r) => ({ id: r.id, categoryKey: r.categoryKey, action: p.command.action, seq: r.seq, hash: r.hash, occurredAt: occurredIso })),
+    state: Object.fromEntries([...current].map(([key, v]) => [key, v.state])),
+    replayed: false,
+  };
+  return { rows, states, receipt };
+}
+
+/** Every write in one statement: one round trip while the contacts' rows are locked. */
+async function writeAll(
+  tx: Tx,
+  written: { p: CommandPlan; receipt: Receipt; rows: EventRow[]; states: StateRow[] }[],
+  heads: Map<string, Head>,
+) {
+  if (written.length === 0) return;
+  const events = written.flatMap(({ p, rows }) => rows.map((r) => ({ p, r })));
+  const personal = events.filter(({ p }) => p.command.name || p.command.network?.ip || p.command.network?.userAgent || p.command.note);
+  // One row per contact and category: the last state wins, as it would have one command after another.
+  const states = [...new Map(written.flatMap(({ states }) => states).map((s) => [`${s.contactId}|${s.categoryId}`, s])).values()];
+  const touched = new Set(written.map(({ receipt }) => receipt.contactId));
+  const movedHeads = [...heads.values()].filter((h) => touched.has(h.id));
+  const receipts = written.filter(({ p }) => p.command.idempotencyKey);
+  const json = (value: unknown) => JSON.stringify(value);
+  const parts: SQL[] = [];
+  if (events.length > 0) {
+    parts.push(sql`events as (
+      insert into consent_events (id, workspace_id, contact_id, seq, command_id, category_id, category_key, action, channel, opt_in_level,
+        form_version_id, form_version_digest, language, occurred_at, recorded_at, evidence, actor,
+        phone_digest, name_digest, ip_digest, user_agent_digest, note_digest, prev_hash, hash)
+      values ${list(events, ({ p, r }) => sql`(${r.id}, ${r.workspaceId}, ${r.contactId}, ${r.seq}, ${r.commandId}, ${r.categoryId}, ${r.categoryKey}, ${r.action}, ${r.channel}, ${r.optInLevel},
+        ${r.formVersionId}, ${r.formVersionDigest}, ${r.language}, ${r.occurredAt.toISOString()}, ${r.recordedAt.toISOString()}, ${json(p.command.evidence)}::jsonb, ${json(p.command.actor)}::jsonb,
+        ${r.phoneDigest}, ${r.nameDigest}, ${r.ipDigest}, ${r.userAgentDigest}, ${r.noteDigest}, ${r.prevHash}, ${r.hash})`)})`);
+  }
+  if (personal.length > 0) {
+    parts.push(sql`personal as (
+      insert into event_personal_data (event_id, workspace_id, contact_id, name, ip, user_agent, note)
+      values ${list(personal, ({ p, r }) => sql`(${r.id}, ${r.workspaceId}, ${r.contactId}, ${p.command.name ?? null}, ${p.command.network?.ip ?? null}, ${p.command.network?.userAgent ?? null}, ${p.command.note ?? null})`)})`);
+  }
+  if (states.length > 0) {
+    parts.push(sql`states as (
+      insert into subscriptions (workspace_id, contact_id, category_id, state, opt_in_level, event_id, changed_at)
+      values ${list(states, (s) => sql`(${s.workspaceId}, ${s.contactId}, ${s.categoryId}, ${s.state}, ${s.optInLevel}, ${s.eventId}, ${s.changedAt})`)}
+      on conflict (contact_id, category_id) do update
+      set state = excluded.state, opt_in_level = excluded.opt_in_level, event_id = excluded.event_id, changed_at = excluded.changed_at)`);
+  }
+  if (movedHeads.length > 0) {
+    parts.push(sql`head as (update contacts c set last_seq = v.seq::int, last_hash = v.hash
+      from (values ${list(movedHeads, (h) => sql`(${h.id}, ${h.seq}, ${h.hash})`)}) v(id, seq, hash) where c.id = v.id::uuid)`);
+  }
+  if (receipts.length > 0) {
+    parts.push(sql`receipt as (update idempotency_keys k set receipt = v.receipt::jsonb
+      from (values ${list(receipts, ({ p, receipt }) => sql`(${p.workspaceId}, ${p.command.idempotencyKey!}, ${json(receipt)})`)}) v(workspace_id, key, receipt)
+      where k.workspace_id = v.workspace_id::uuid and k.key = v.key)`);
+  }
+  {
+    // No phone here: the deliverer reads it from the contact when it sends, so an erasure reaches queued messages.
+    parts.push(sql`queued as (insert into outbox (workspace_id, topic, payload)
+      values ${list(written, ({ p, receipt }) => sql`(${p.workspaceId}, ${`consent.${p.command.action}`}, ${json({ commandId: p.commandId, contactId: receipt.contactId, channel: p.command.channel, events: receipt.events, state: receipt.state })}::jsonb)`)})`);
+  }
+  await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+}
