@@ -62,7 +62,7 @@ for (const kind of ["pglite", "postgres"] as const) {
           return done({ kind: "api", acknowledged: answer.json.commandId, crashed: false });
         } catch (error) {
           // Only a request cut off by the kill may fail; anything else is a failure of the test.
-          if (generation === started && !crash) throw error;
+          if (generation === started && !crash) throw new Error(`${String(error)}\n(the server's last words:)\n${app?.log().slice(-4000)}`, { cause: error });
           return { kind: isForm ? "form" : "api", acknowledged: null, crashed: true };
         }
       };
