@@ -7,22 +7,32 @@ import path from "node:path";
 /** A production `next start` on a given database, as a separate process, the way users run the app. */
 export type BenchServer = { base: string; pid: number; stop(): Promise<void> };
 
+/** Ports of the bench (3340-3349): the dashboard's server, the API and form server, the bare baseline. */
+export const benchPorts = { dashboard: 3341, app: 3342, bare: 3343 } as const;
+
 export const BENCH_AUTH_SECRET = "bench-only-secret-0123456789abcdefghijklmnop";
 
-export async function startBenchServer(databaseUrl: string, port: number): Promise<BenchServer> {
+/** PostgreSQL by URL, or the embedded PGlite in a data directory (which the server then holds alone). */
+export type BenchDatabase = { databaseUrl: string } | { dataDir: string };
+
+export async function startBenchServer(database: BenchDatabase | string, port: number): Promise<BenchServer> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: the bench runs `next build` first.");
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: BENCH_AUTH_SECRET,
-      ASSENT_NO_DEMO: "1",
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), "assent-bench-")),
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const target = typeof database === "string" ? { databaseUrl: database } : database;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    AUTH_SECRET: BENCH_AUTH_SECRET,
+    ASSENT_NO_DEMO: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if ("databaseUrl" in target) {
+    env.DATABASE_URL = target.databaseUrl;
+    env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "assent-bench-"));
+  } else {
+    delete env.DATABASE_URL;
+    env.DATA_DIR = target.dataDir;
+  }
+  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     try {

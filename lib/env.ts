@@ -48,7 +48,7 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
-  /** Bench only: "1" turns on /api/bench/noop, the trivial handler the API figures are measured against. */
+  /** Bench only: "1" turns on /api/bench/noop and /bench/bare, the trivial handler and the bare page figures are measured against. */
   ASSENT_BENCH_ROUTES: z.enum(["0", "1"]).optional(),
   /** Set by Next.js while it builds; nothing may touch the database then. */
   NEXT_PHASE: z.string().optional(),

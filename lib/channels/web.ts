@@ -7,7 +7,7 @@ import { personalDigest } from "../ledger/canonical";
 import type { Receipt } from "../ledger/types";
 import { createConfirmationCode, findOpenConfirmationForCommand } from "../confirmations/codes";
 import { messagesFor } from "../i18n/languages";
-import { issuePreferenceToken } from "../preferences/tokens";
+import { issuePreferenceToken, newPreferenceToken } from "../preferences/tokens";
 import { normalizePhone, PhoneError } from "../phone/normalize";
 import { hitRateLimit } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
@@ -85,6 +85,8 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
     return fail({ phone: m.tooManyForNumber }, m.tooManyForNumber);
   }
 
+  // The preference link is issued in the append's transaction (one commit); only its hash is stored.
+  const link = newPreferenceToken();
   let receipt: Receipt;
   try {
     receipt = await append(db, {
@@ -100,40 +102,38 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
       network: { ip: meta.ip ?? "unknown", userAgent: meta.userAgent ?? "unknown" },
       actor: { type: "person" },
       idempotencyKey: `web:${input.submissionId}`,
-    });
+    }, { preferenceTokenHash: link.hash });
   } catch (error) {
     if (error instanceof PhoneError) return fail({ phone: m.phone[error.problem] });
     // Anything else the ledger refuses means the page no longer matches the published form.
     if (error instanceof AppError) return fail({ form: m.reload }, m.reload);
     throw error;
   }
-  const preferenceToken = await issueFollowUps(db, form, receipt);
+  const preferenceToken = await issueFollowUps(db, form, receipt, link.token);
   return { ok: true, receipt, language: shownLanguage, preferenceToken };
 }
 
 /**
- * What the receipt offers after a sign-up: a fresh preference-centre link (only its hash is stored, so this is
- * the one moment it can be shown; it travels in the receipt's address) and, for double opt-in, a one-time code
- * for the "Confirm on WhatsApp" message. Both come after the ledger commit: the consent stands even if they fail.
+ * What the receipt offers after a sign-up: the preference-centre link (only its hash is stored, so this is the
+ * one moment it can be shown; it travels in the receipt's address) and, for double opt-in, a one-time code for
+ * the "Confirm on WhatsApp" message. A first submission's link was stored with its events; a double submit
+ * (a replay) gets a fresh one, as the receipt it shows has no other. Both come after the ledger commit: the
+ * consent stands even if they fail.
  */
-async function issueFollowUps(db: Db, form: PublishedForm, receipt: Receipt): Promise<string | null> {
+async function issueFollowUps(db: Db, form: PublishedForm, receipt: Receipt, issuedToken: string): Promise<string | null> {
   try {
-    return await issueLinkAndCode(db, form, receipt);
+    const wantsCode = form.version.content.askConfirmation && Boolean(form.workspace.whatsappNumber);
+    if (wantsCode && !(await findOpenConfirmationForCommand(db, form.workspace.id, receipt.commandId))) {
+      await createConfirmationCode(db, {
+        workspaceId: form.workspace.id,
+        contactId: receipt.contactId,
+        commandId: receipt.commandId,
+        categoryKeys: receipt.events.map((e) => e.categoryKey),
+      });
+    }
+    return receipt.replayed ? await issuePreferenceToken(db, form.workspace.id, receipt.contactId) : issuedToken;
   } catch (error) {
     console.error("could not issue the receipt's preference link or confirmation code", error);
     return null;
   }
-}
-
-async function issueLinkAndCode(db: Db, form: PublishedForm, receipt: Receipt): Promise<string> {
-  const wantsCode = form.version.content.askConfirmation && Boolean(form.workspace.whatsappNumber);
-  if (wantsCode && !(await findOpenConfirmationForCommand(db, form.workspace.id, receipt.commandId))) {
-    await createConfirmationCode(db, {
-      workspaceId: form.workspace.id,
-      contactId: receipt.contactId,
-      commandId: receipt.commandId,
-      categoryKeys: receipt.events.map((e) => e.categoryKey),
-    });
-  }
-  return issuePreferenceToken(db, form.workspace.id, receipt.contactId);
 }

@@ -23,6 +23,15 @@ function optInLevelOf(command: ValidCommand): OptInLevel | null {
   return command.optInLevel ?? (command.channel === "whatsapp" ? "confirmed" : "single");
 }
 
+export type AppendOptions = {
+  /**
+   * The hash of a new preference-centre token (lib/preferences/tokens.ts) to issue for the contact in the same
+   * transaction: the contact's older links are revoked and this one stored with the events, so a sign-up costs
+   * one durable commit, not two. Not issued on a replay (the caller decides what a replay shows).
+   */
+  preferenceTokenHash?: string;
+};
+
 /**
  * Records one change of consent: upserts the contact, writes one hash-chained event per category, updates
  * the subscription state, queues the outgoing webhook and remembers the idempotency key, all in ONE
@@ -30,7 +39,7 @@ function optInLevelOf(command: ValidCommand): OptInLevel | null {
  * Everything that does not depend on the contact's chain is worked out before BEGIN, and the statements are
  * written by hand: the query builder cost about a millisecond of CPU per append.
  */
-export async function append(db: Db, input: LedgerCommand): Promise<Receipt> {
+export async function append(db: Db, input: LedgerCommand, options: AppendOptions = {}): Promise<Receipt> {
   const now = new Date();
   const command = validateCommand(input, now);
   const context = await lookUpLedgerContext(db, command);
@@ -158,6 +167,10 @@ export async function append(db: Db, input: LedgerCommand): Promise<Receipt> {
         on conflict (contact_id, category_id) do update
         set state = excluded.state, opt_in_level = excluded.opt_in_level, event_id = excluded.event_id, changed_at = excluded.changed_at),
       head as (update contacts set last_seq = ${seq}, last_hash = ${prevHash} where id = ${contact.id}),
+      ${options.preferenceTokenHash ? sql`revoked_links as (
+        update preference_tokens set revoked_at = ${nowIso} where workspace_id = ${workspaceId} and contact_id = ${contact.id} and revoked_at is null),
+      new_link as (
+        insert into preference_tokens (workspace_id, contact_id, token_hash, created_at) values (${workspaceId}, ${contact.id}, ${options.preferenceTokenHash}, ${nowIso})),` : sql``}
       ${command.idempotencyKey ? sql`receipt as (
         update idempotency_keys set receipt = ${JSON.stringify(receipt)}::jsonb where workspace_id = ${workspaceId} and key = ${command.idempotencyKey}),` : sql``}
       queued as (insert into outbox (workspace_id, topic, payload) values (${workspaceId}, ${`consent.${command.action}`}, ${JSON.stringify(payload)}::jsonb))
