@@ -9,7 +9,7 @@ import { createConfirmationCode, findOpenConfirmationForCommand } from "../confi
 import { messagesFor } from "../i18n/languages";
 import { issuePreferenceToken, newPreferenceToken } from "../preferences/tokens";
 import { normalizePhone, PhoneError } from "../phone/normalize";
-import { hitRateLimit } from "../rate-limit/limit";
+import { countHits } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { webOptInSchema, type OptInFormState } from "./web.validation";
 
@@ -38,7 +38,7 @@ function readForm(data: FormData) {
 }
 
 /**
- * The web channel: rate limits first (per IP, then per phone), then validation, then one ledger append with the
+ * The web channel: validation and rate limits (per IP, and per phone once the number is read), then one ledger append with the
  * form version, language, page URL, IP and user agent as evidence. The submission id rendered into the page is
  * the idempotency key, so a double submit records once and shows the same receipt.
  */
@@ -54,11 +54,14 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
     state: { message, fields, values },
   });
 
-  if (!(await hitRateLimit(db, perIp, meta.ip ?? "unknown")).allowed) {
-    return fail({ form: m.tooManyFromNetwork }, m.tooManyFromNetwork);
-  }
+  // The address is counted once per submission: alone when the submission is refused before its number is read,
+  // and together with the number's own limit (one statement) when it is read.
+  const ipHit = { rule: perIp, subject: meta.ip ?? "unknown" };
+  const tooManyFromNetwork = () => fail({ form: m.tooManyFromNetwork }, m.tooManyFromNetwork);
+  const refuse = async (result: WebOptInResult) => ((await countHits(db, [ipHit]))[0]!.allowed ? result : tooManyFromNetwork());
+
   // A field people cannot see: only bots fill it. Say no plainly rather than pretend it worked.
-  if (raw.honeypot) return fail({ form: m.refused }, m.refused);
+  if (raw.honeypot) return refuse(fail({ form: m.refused }, m.refused));
 
   const parsed = webOptInSchema.safeParse(raw);
   if (!parsed.success || !shownLanguage) {
@@ -70,20 +73,20 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
       else fields.form ??= m.reload;
     }
     if (!shownLanguage) fields.form ??= m.reload;
-    return fail(fields);
+    return refuse(fail(fields));
   }
   const input = parsed.data;
   let phone: string;
   try {
     phone = normalizePhone(input.phone, input.country);
   } catch (error) {
-    if (error instanceof PhoneError) return fail({ phone: m.phone[error.problem] });
+    if (error instanceof PhoneError) return refuse(fail({ phone: m.phone[error.problem] }));
     throw error;
   }
   const phoneKey = personalDigest(form.workspace.ledgerSalt, "phone", phone)!;
-  if (!(await hitRateLimit(db, perPhone, phoneKey)).allowed) {
-    return fail({ phone: m.tooManyForNumber }, m.tooManyForNumber);
-  }
+  const [byIp, byPhone] = await countHits(db, [ipHit, { rule: perPhone, subject: phoneKey }]);
+  if (!byIp!.allowed) return tooManyFromNetwork();
+  if (!byPhone!.allowed) return fail({ phone: m.tooManyForNumber }, m.tooManyForNumber);
 
   // The preference link is issued in the append's transaction (one commit); only its hash is stored.
   const link = newPreferenceToken();
