@@ -18,7 +18,10 @@ type Scores = { performance: number; accessibility: number; bestPractices: numbe
 async function lighthouseOnce(url: string): Promise<Scores> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] });
+    // A run that hangs (a loaded machine can stall Chrome) fails the figure rather than the whole bench.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("Lighthouse took over 4 minutes")), 240_000)));
+    const result = await Promise.race([lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] }), timeout]).finally(() => clearTimeout(timer));
     if (!result) throw new Error("Lighthouse returned nothing");
     const c = result.lhr.categories;
     if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`);

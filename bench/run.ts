@@ -31,8 +31,8 @@ const wants = (part: string) => !only || only.has(part) || (part === "dashboard"
 const dashboardContacts = numberArg("--contacts", quick ? 50_000 : 1_000_000);
 const perRound = numberArg("--appends", quick ? 100 : 500);
 const rounds = quick ? 2 : 4;
-const httpContacts = quick ? 20_000 : 200_000;
-const httpRequests = quick ? 200 : 1000;
+const httpContacts = quick ? 10_000 : 200_000;
+const httpRequests = quick ? 100 : 1000;
 const lighthouseRuns = quick ? 3 : 5;
 // Writers touch a pool of numbers small enough that concurrent appends often meet on one contact.
 const PHONES = 200;
