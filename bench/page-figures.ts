@@ -35,11 +35,16 @@ async function lighthouseOnce(url: string): Promise<Scores> {
 export async function lighthouseFigures(url: string, runs: number, database: Database, log: (line: string) => void): Promise<Figure[]> {
   const all: Scores[] = [];
   for (let i = 0; i < runs; i++) {
-    all.push(await lighthouseOnce(url));
-    log(`  Lighthouse run ${i + 1}: performance ${all.at(-1)!.performance}, accessibility ${all.at(-1)!.accessibility}, best practices ${all.at(-1)!.bestPractices}`);
+    try {
+      all.push(await lighthouseOnce(url));
+      log(`  Lighthouse run ${i + 1}: performance ${all.at(-1)!.performance}, accessibility ${all.at(-1)!.accessibility}, best practices ${all.at(-1)!.bestPractices}`);
+    } catch (error) {
+      log(`  Lighthouse run ${i + 1} failed: ${(error as Error).message}`);
+    }
   }
+  if (all.length === 0) throw new Error("every Lighthouse run failed");
   const median = (k: keyof Scores) => percentile(all.map((s) => s[k]), 50);
-  const detail = (k: keyof Scores) => `median of ${runs}: ${all.map((s) => s[k]).join(", ")}`;
+  const detail = (k: keyof Scores) => `median of ${all.length}: ${all.map((s) => s[k]).join(", ")}`;
   const page = "hosted page /f/{workspace}/{form}, Lighthouse mobile";
   return [
     figure({ figure: `${page}: performance`, database, value: median("performance"), unit: "points", baseline: null, target: { value: { atLeast: 95 } }, detail: detail("performance") }),

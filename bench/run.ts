@@ -78,12 +78,23 @@ async function appendFigures(): Promise<Figure[]> {
   return rows;
 }
 
-async function httpFigures(kind: DatabaseKind, withJavascript: boolean): Promise<Figure[]> {
+/** Runs one part; if it fails, says so under the table and keeps the figures the other parts measured. */
+async function part(name: string, notes: string[], run: () => Promise<Figure[]>): Promise<Figure[]> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`${name} failed:`, error);
+    notes.push(`${name}: failed (${(error as Error).message}); its figures are missing.`);
+    return [];
+  }
+}
+
+async function httpFigures(kind: DatabaseKind, withJavascript: boolean, notes: string[]): Promise<Figure[]> {
   const setup = await setUpHttpBench(kind, httpContacts, log);
   try {
-    const figures = await apiFigures(setup, { requests: httpRequests, rounds, log });
-    figures.push(...(await hostedFormFigures(setup, { requests: Math.round(httpRequests / 2), rounds, lighthouseRuns, log })));
-    if (withJavascript) figures.push(await hostedPageJavascript(setup, log));
+    const figures = await part(`API on ${kind}`, notes, () => apiFigures(setup, { requests: httpRequests, rounds, log }));
+    figures.push(...(await part(`hosted form on ${kind}`, notes, () => hostedFormFigures(setup, { requests: Math.round(httpRequests / 2), rounds, lighthouseRuns, log }))));
+    if (withJavascript) figures.push(...(await part("hosted page JavaScript", notes, async () => [await hostedPageJavascript(setup, log)])));
     return figures;
   } finally {
     await setup.close();
@@ -97,7 +108,7 @@ async function main() {
   const notes: string[] = [];
   if (wants("append")) {
     log("Ledger appends against the same SQL sent bare…");
-    figures.push(...(await appendFigures()));
+    figures.push(...(await part("ledger appends", notes, appendFigures)));
   }
   const http = wants("http");
   const dashboard = wants("dashboard") && kinds.includes("postgres");
@@ -108,14 +119,18 @@ async function main() {
   }
   if (dashboard) {
     log("Dashboard on PostgreSQL…");
-    const d = await runDashboardBench({ contacts: dashboardContacts, eventsPerContact: 5, pages: !only?.has("export") || only.has("dashboard"), log });
-    notes.push(dashboardScale(d));
-    figures.push(...dashboardFigures(d));
+    figures.push(
+      ...(await part("dashboard", notes, async () => {
+        const d = await runDashboardBench({ contacts: dashboardContacts, eventsPerContact: 5, pages: !only?.has("export") || only.has("dashboard"), log });
+        notes.push(dashboardScale(d));
+        return dashboardFigures(d);
+      })),
+    );
   }
   if (http) {
     for (const [i, kind] of kinds.entries()) {
       log(`API and hosted form over HTTP on ${kind}…`);
-      figures.push(...(await httpFigures(kind, i === 0)));
+      figures.push(...(await part(`HTTP on ${kind}`, notes, () => httpFigures(kind, i === 0, notes))));
     }
     notes.push(
       `API and hosted form: ${httpContacts.toLocaleString("en")} contacts per database, ${rounds} alternating rounds of ${httpRequests} requests ` +
