@@ -27,7 +27,8 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const numberArg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1]!.split(",")) : null;
-const wants = (part: string) => !only || only.has(part) || (part === "dashboard" && only.has("export"));
+// `export` is the dashboard part without its pages; `api` (its former name) the http part.
+const wants = (part: string) => !only || only.has(part) || (part === "dashboard" && only.has("export")) || (part === "http" && only.has("api"));
 const dashboardContacts = numberArg("--contacts", quick ? 50_000 : 1_000_000);
 const perRound = numberArg("--appends", quick ? 100 : 500);
 const rounds = quick ? 2 : 4;
