@@ -6,13 +6,21 @@ import { startAppProcess } from "../lib/testing/app-process";
 /** A production `next start` on a given database, as a separate process, the way users run the app. */
 export type BenchServer = { base: string; pid: number; stop(): Promise<void> };
 
+/** Ports of the bench (3340-3349): the dashboard's server, the API and form server, the bare baseline. */
+export const benchPorts = { dashboard: 3341, app: 3342, bare: 3343 } as const;
+
 export const BENCH_AUTH_SECRET = "bench-only-secret-0123456789abcdefghijklmnop";
 
-export async function startBenchServer(databaseUrl: string, port: number): Promise<BenchServer> {
+/** PostgreSQL by URL, or the embedded PGlite in a data directory (which the server then holds alone). */
+export type BenchDatabase = { databaseUrl: string } | { dataDir: string };
+
+export async function startBenchServer(database: BenchDatabase | string, port: number): Promise<BenchServer> {
+  const target = typeof database === "string" ? { databaseUrl: database } : database;
   const app = await startAppProcess({
     port,
-    databaseUrl,
-    dataDir: mkdtempSync(path.join(tmpdir(), "assent-bench-")),
+    ...("databaseUrl" in target
+      ? { databaseUrl: target.databaseUrl, dataDir: mkdtempSync(path.join(tmpdir(), "assent-bench-")) }
+      : { dataDir: target.dataDir }),
     authSecret: BENCH_AUTH_SECRET,
   });
   return { base: app.base, pid: app.pid, stop: app.stop };

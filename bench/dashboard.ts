@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
@@ -13,7 +11,7 @@ import { exportParamsQuery } from "../lib/exports/filters";
 import { generateBulkLedger } from "../lib/seed/bulk-ledger";
 import { createLedgerFixture } from "../lib/testing/fixtures";
 import { createTestDatabase } from "../lib/testing/databases";
-import { BENCH_AUTH_SECRET, startBenchServer, treeRssMiB, type BenchServer } from "./app-server";
+import { BENCH_AUTH_SECRET, benchPorts, startBenchServer, treeRssMiB, type BenchServer } from "./app-server";
 import { closestWindow, exportTargets, type DayCount } from "./export-windows";
 import { percentile } from "./stats";
 import { foldGeneratedLedger, homeUrls, type QualityFigures } from "./quality";
@@ -218,13 +216,9 @@ export async function runDashboardBench(options: {
   eventsPerContact: number;
   /** False: the exports only, without the contacts pages. */
   pages?: boolean;
-  port?: number;
   log: (line: string) => void;
 }): Promise<DashboardFigures> {
-  options.log("Dashboard bench: building the app (next build)…");
-  // The pages are measured as users get them: from a production build of the current code.
-  const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error("next build failed");
+  // The pages are measured as users get them: from the production build run.ts made of the current code.
   const t = await createTestDatabase("postgres", { maxConnections: 10 });
   try {
     const fx = await createLedgerFixture(t.db);
@@ -265,7 +259,7 @@ export async function runDashboardBench(options: {
     const cookie = `${salt}=${await encode({ token: { sub: user.id, sid }, secret: BENCH_AUTH_SECRET, salt, maxAge: 3600 })}`;
 
     const onServer = async <T>(measure: (server: BenchServer) => Promise<T>): Promise<T> => {
-      const server = await startBenchServer(t.url!, options.port ?? 3411);
+      const server = await startBenchServer(t.url!, benchPorts.dashboard);
       try {
         return await measure(server);
       } finally {

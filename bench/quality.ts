@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../lib/db/client";
 import { foldWorkspace } from "../lib/quality/fold";
+import { figure, type Figure } from "./figures";
 
 /** The quality home page's figures (issue 6): how long the folder took over the generated ledger, and the page's server time. */
 export type QualityFigures = {
@@ -35,15 +36,28 @@ export function homeUrls(ws: string): [string, string][] {
   ];
 }
 
-export function printQualityLines(q: QualityFigures | undefined, baseline: { p95: number } | null) {
-  if (!q) return;
-  console.log(`\nQuality home page on PostgreSQL: rollups folded from ${q.events.toLocaleString("en")} events in ${q.foldSeconds.toFixed(1)} s; 40 requests each after 5 warm-ups\n`);
-  console.log("| figure | measured | baseline | ratio | target | result |");
-  console.log("| --- | --- | --- | --- | --- | --- |");
-  for (const p of q.pages) {
-    const ratio = baseline ? `${(p.p95 / baseline.p95).toFixed(1)}×` : "—";
-    console.log(
-      `| ${p.name} | p95 ${p.p95.toFixed(1)} ms (p50 ${p.p50.toFixed(1)}) | ${baseline ? `/api/health p95 ${baseline.p95.toFixed(1)} ms` : "—"} | ${ratio} | p95 ≤ ${HOME_TARGET_MS} ms | ${p.p95 <= HOME_TARGET_MS ? "pass" : "falls short"} |`,
-    );
-  }
+/** The home page's figures for the bench's one table; the fold's time is shown for context. */
+export function qualityFigures(q: QualityFigures | undefined, baseline: { p95: number } | null): Figure[] {
+  if (!q) return [];
+  return [
+    figure({
+      figure: `quality rollups folded from ${q.events.toLocaleString("en")} events`,
+      database: "postgres",
+      value: q.foldSeconds,
+      unit: "s",
+      baseline: null,
+      target: {},
+    }),
+    ...q.pages.map((p) =>
+      figure({
+        figure: `${p.name} (p95)`,
+        database: "postgres",
+        value: p.p95,
+        unit: "ms",
+        baseline: baseline ? { label: "/api/health p95", value: baseline.p95 } : null,
+        target: { value: { atMost: HOME_TARGET_MS } },
+        detail: `p50 ${p.p50.toFixed(1)} ms; 40 requests after 5 warm-ups`,
+      }),
+    ),
+  ];
 }

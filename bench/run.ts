@@ -1,34 +1,48 @@
-import { cpus } from "node:os";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { append } from "../lib/ledger/append";
+import type { DatabaseKind } from "../lib/db/client";
 import { createTestDatabase, testDatabaseKinds } from "../lib/testing/databases";
 import { createLedgerFixture, testPhone, webOptIn } from "../lib/testing/fixtures";
+import { apiFigures } from "./api";
 import { baselineAppend } from "./baseline-append";
-import { printApiTable, runApiBench } from "./api";
 import { runDashboardBench } from "./dashboard";
-import { printDashboardTable } from "./dashboard-report";
-import { printQualityLines } from "./quality";
-import { measure, type RunStats } from "./stats";
+import { dashboardFigures, dashboardScale } from "./dashboard-report";
+import { figure, formatTable, summarize, type Figure } from "./figures";
+import { hostedFormFigures, hostedPageJavascript } from "./hosted-form";
+import { setUpHttpBench } from "./http-setup";
+import { qualityFigures } from "./quality";
+import { machineNow, writeResults } from "./results";
+import { mergeRuns, measure, type RunStats } from "./stats";
 
-// `npm run bench [-- --quick] [-- --appends N] [-- --contacts N] [-- --only append|dashboard|export|api] [-- --no-build]`.
-// PostgreSQL is measured when TEST_DATABASE_URL is set; the dashboard figures need it. `export` is the dashboard
-// bench without its contacts pages (the data is still generated at the scale asked).
+/**
+ * `npm run bench [-- --quick] [-- --only append,dashboard,export,http] [-- --contacts N] [-- --appends N] [-- --no-build]`
+ *
+ * Every figure the issues ask for, each beside its baseline measured in the same run, printed as ONE table and
+ * written to bench/results/latest.json (and a timestamped copy). PostgreSQL is measured when TEST_DATABASE_URL
+ * is set; the dashboard figures need it. Parts: `append` (ledger appends vs the same SQL bare, both databases),
+ * `dashboard` (contacts pages and exports at scale, PostgreSQL), `export` (the dashboard part without its pages),
+ * `http` (the API, the hosted form's submissions, Lighthouse and the page's JavaScript, both databases).
+ */
 const args = process.argv.slice(2);
-const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
-const contactsArg = args.indexOf("--contacts");
-const dashboardContacts = contactsArg >= 0 ? Number(args[contactsArg + 1]) : args.includes("--quick") ? 50_000 : 1_000_000;
-const appendsArg = args.indexOf("--appends");
-const perRound = appendsArg >= 0 ? Number(args[appendsArg + 1]) : args.includes("--quick") ? 100 : 500;
-const rounds = args.includes("--quick") ? 2 : 4;
+const quick = args.includes("--quick");
+const numberArg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const only = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1]!.split(",")) : null;
+// `export` is the dashboard part without its pages; `api` (its former name) the http part.
+const wants = (part: string) => !only || only.has(part) || (part === "dashboard" && only.has("export")) || (part === "http" && only.has("api"));
+const dashboardContacts = numberArg("--contacts", quick ? 50_000 : 1_000_000);
+const perRound = numberArg("--appends", quick ? 100 : 500);
+const rounds = quick ? 2 : 4;
+const httpContacts = quick ? 10_000 : 200_000;
+const httpRequests = quick ? 100 : 1000;
+const lighthouseRuns = quick ? 3 : 5;
 // Writers touch a pool of numbers small enough that concurrent appends often meet on one contact.
 const PHONES = 200;
 
-type Row = { figure: string; database: string; writers: number; app: RunStats; baseline: RunStats; ratio: number; target: number | null };
+const log = (line: string) => console.log(line);
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
-async function appendFigures(): Promise<Row[]> {
-  const rows: Row[] = [];
+async function appendFigures(): Promise<Figure[]> {
+  const rows: Figure[] = [];
   for (const kind of testDatabaseKinds()) {
     const t = await createTestDatabase(kind, { maxConnections: 20 });
     try {
@@ -39,20 +53,25 @@ async function appendFigures(): Promise<Row[]> {
         // An unmeasured warm-up of both sides first, so neither pays for opening the pool's connections.
         await measure(Math.min(perRound, 100), writers, (i) => append(t.db, webOptIn(fx, testPhone(9000 + (i % PHONES)))));
         await measure(Math.min(perRound, 100), writers, (i) => baselineAppend(t.db, fx, testPhone(9500 + (i % PHONES)), ["tips"]));
-        // Alternate rounds so the shared machine's noise falls on both sides alike.
         for (let r = 0; r < rounds; r++) {
           const categories = (i: number) => (i % 2 ? ["orders", "offers"] : ["tips"]);
           app.push(await measure(perRound, writers, (i) => append(t.db, webOptIn(fx, testPhone(i % PHONES), { categories: categories(i) }))));
           base.push(await measure(perRound, writers, (i) => baselineAppend(t.db, fx, testPhone(5000 + (i % PHONES)), categories(i))));
         }
-        const merge = (xs: RunStats[]): RunStats => ({
-          perSecond: xs.reduce((a, x) => a + x.perSecond, 0) / xs.length,
-          p50: xs.reduce((a, x) => a + x.p50, 0) / xs.length,
-          p99: xs.reduce((a, x) => a + x.p99, 0) / xs.length,
-        });
-        const a = merge(app);
-        const b = merge(base);
-        rows.push({ figure: "ledger append", database: kind, writers, app: a, baseline: b, ratio: a.perSecond / b.perSecond, target: writers === 16 ? 0.7 : null });
+        const a = mergeRuns(app);
+        const b = mergeRuns(base);
+        rows.push(
+          figure({
+            figure: `ledger append, ${writers} writer${writers === 1 ? "" : "s"}`,
+            database: kind,
+            value: a.perSecond,
+            unit: "appends/s",
+            baseline: { label: "the same SQL bare", value: b.perSecond },
+            target: writers === 16 ? { ratio: { atLeast: 0.7 } } : {},
+            detail: `p50/p99 ${a.p50.toFixed(1)}/${a.p99.toFixed(1)} ms vs ${b.p50.toFixed(1)}/${b.p99.toFixed(1)} ms`,
+          }),
+        );
+        log(`  ${kind} appends, ${writers} writers: ${a.perSecond.toFixed(0)}/s vs ${b.perSecond.toFixed(0)}/s`);
       }
     } finally {
       await t.drop();
@@ -61,38 +80,77 @@ async function appendFigures(): Promise<Row[]> {
   return rows;
 }
 
-async function main() {
-  const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version };
-  const rows = only === "dashboard" || only === "export" || only === "api" ? [] : await appendFigures();
-  const dashboard =
-    only === "append" || only === "api" || !testDatabaseKinds().includes("postgres")
-      ? null
-      : await runDashboardBench({ contacts: dashboardContacts, eventsPerContact: 5, pages: only !== "export", log: (line) => console.log(line) });
-  // The public API over HTTP; it reuses the dashboard's production build when that ran.
-  const api =
-    (only !== undefined && only !== "api") || !testDatabaseKinds().includes("postgres")
-      ? null
-      : await runApiBench({ contacts: 20_000, requests: args.includes("--quick") ? 200 : 1000, rounds, build: dashboard === null && !args.includes("--no-build"), log: (line) => console.log(line) });
-  if (rows.length) printAppendTable(rows, machine);
-  if (dashboard) printDashboardTable(dashboard);
-  if (dashboard) printQualityLines(dashboard.quality, dashboard.baselineRoute);
-  if (api) printApiTable(api);
-  if (!testDatabaseKinds().includes("postgres")) console.log("\nPostgreSQL not measured: set TEST_DATABASE_URL=postgres://… to include it.");
-  mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/latest.json", JSON.stringify({ at: new Date().toISOString(), machine, perRound, rounds, rows, dashboard, api }, null, 2));
+/** Runs one part; if it fails, says so under the table and keeps the figures the other parts measured. */
+async function part(name: string, notes: string[], run: () => Promise<Figure[]>): Promise<Figure[]> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`${name} failed:`, error);
+    notes.push(`${name}: failed (${(error as Error).message}); its figures are missing.`);
+    return [];
+  }
 }
 
-function printAppendTable(rows: Row[], machine: { cpu: string; cores: number; node: string }) {
-  console.log(`\nLedger append: ${rounds} alternating rounds of ${perRound} appends each, on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}\n`);
-  console.log("| figure | database | writers | app appends/s (p50/p99 ms) | bare SQL appends/s (p50/p99 ms) | ratio | target | result |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
-  for (const r of rows) {
-    const result = r.target === null ? "—" : r.ratio >= r.target ? "pass" : "falls short";
-    console.log(
-      `| ${r.figure} | ${r.database} | ${r.writers} | ${fmt(r.app.perSecond)} (${fmt(r.app.p50)}/${fmt(r.app.p99)}) | ` +
-        `${fmt(r.baseline.perSecond)} (${fmt(r.baseline.p50)}/${fmt(r.baseline.p99)}) | ${fmt(r.ratio, 2)} | ${r.target === null ? "—" : `≥ ${r.target}`} | ${result} |`,
+async function httpFigures(kind: DatabaseKind, withJavascript: boolean, notes: string[]): Promise<Figure[]> {
+  const setup = await setUpHttpBench(kind, httpContacts, log);
+  try {
+    const figures = await part(`API on ${kind}`, notes, () => apiFigures(setup, { requests: httpRequests, rounds, log }));
+    figures.push(...(await part(`hosted form on ${kind}`, notes, () => hostedFormFigures(setup, { requests: Math.round(httpRequests / 2), rounds, lighthouseRuns, log }))));
+    if (withJavascript) figures.push(...(await part("hosted page JavaScript", notes, async () => [await hostedPageJavascript(setup, log)])));
+    return figures;
+  } finally {
+    await setup.close();
+  }
+}
+
+async function main() {
+  const started = machineNow();
+  const kinds = testDatabaseKinds();
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  if (wants("append")) {
+    log("Ledger appends against the same SQL sent bare…");
+    figures.push(...(await part("ledger appends", notes, appendFigures)));
+  }
+  const http = wants("http");
+  const dashboard = wants("dashboard") && kinds.includes("postgres");
+  if ((http || dashboard) && !args.includes("--no-build")) {
+    log("Building the app (next build)…");
+    const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  if (dashboard) {
+    log("Dashboard on PostgreSQL…");
+    figures.push(
+      ...(await part("dashboard", notes, async () => {
+        const d = await runDashboardBench({ contacts: dashboardContacts, eventsPerContact: 5, pages: !only?.has("export") || only.has("dashboard"), log });
+        notes.push(dashboardScale(d));
+        return [...dashboardFigures(d), ...qualityFigures(d.quality, d.baselineRoute)];
+      })),
     );
   }
+  if (http) {
+    for (const [i, kind] of kinds.entries()) {
+      log(`API and hosted form over HTTP on ${kind}…`);
+      figures.push(...(await part(`HTTP on ${kind}`, notes, () => httpFigures(kind, i === 0, notes))));
+    }
+    notes.push(
+      `API and hosted form: ${httpContacts.toLocaleString("en")} contacts per database, ${rounds} alternating rounds of ${httpRequests} requests ` +
+        `(${Math.round(httpRequests / 2)} form submissions, ${Math.max(4, Math.round(httpRequests / 50))} bulk checks) per figure; Lighthouse ${lighthouseRuns} runs`,
+    );
+  }
+  if (!kinds.includes("postgres")) notes.push("PostgreSQL not measured: set TEST_DATABASE_URL=postgres://… to include it (the dashboard figures need it).");
+
+  const machine = { ...started, loadAfter: machineNow().load };
+  console.log(
+    `\n${machine.cpu} (${machine.cores} cores), Node ${machine.node}; load average ${machine.load.join(" ")} at the start, ${machine.loadAfter.join(" ")} at the end${quick ? "; --quick" : ""}\n`,
+  );
+  for (const note of notes) console.log(note);
+  console.log(`\n${formatTable(figures)}\n`);
+  const s = summarize(figures);
+  console.log(`${s.pass} pass, ${s.short} fall short, ${s.context} shown for context.`);
+  const files = writeResults({ machine, quick, notes, figures });
+  console.log(`Written to ${files.join(" and ")}.`);
 }
 
 main().catch((error) => {

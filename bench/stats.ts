@@ -26,3 +26,33 @@ export async function measure(total: number, writers: number, task: (i: number) 
   const seconds = (performance.now() - started) / 1000;
   return { perSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
+
+/** The mean rate and latencies of several runs. */
+export function mergeRuns(xs: RunStats[]): RunStats {
+  return {
+    perSecond: xs.reduce((s, x) => s + x.perSecond, 0) / xs.length,
+    p50: xs.reduce((s, x) => s + x.p50, 0) / xs.length,
+    p99: xs.reduce((s, x) => s + x.p99, 0) / xs.length,
+  };
+}
+
+/**
+ * A figure and its baseline in alternating rounds (after an unmeasured warm-up of each), so the shared
+ * machine's noise falls on both alike.
+ */
+export async function alternate(
+  options: { rounds: number; total: number; concurrency: number },
+  app: (i: number) => Promise<unknown>,
+  base: (i: number) => Promise<unknown>,
+): Promise<{ app: RunStats; baseline: RunStats }> {
+  const warm = Math.min(options.total, 50);
+  await measure(warm, options.concurrency, app);
+  await measure(warm, options.concurrency, base);
+  const a: RunStats[] = [];
+  const b: RunStats[] = [];
+  for (let r = 0; r < options.rounds; r++) {
+    a.push(await measure(options.total, options.concurrency, app));
+    b.push(await measure(options.total, options.concurrency, base));
+  }
+  return { app: mergeRuns(a), baseline: mergeRuns(b) };
+}

@@ -55,7 +55,7 @@ const schema = z.object({
     .optional(),
   /** Tests only: how many submissions the proof suites (e2e/crash, races, scale-out) send; 200 when unset. */
   ASSENT_PROOF_SCALE: z.coerce.number().int().min(1).optional(),
-  /** Bench only: "1" turns on /api/bench/noop, the trivial handler the API figures are measured against. */
+  /** Bench only: "1" turns on /api/bench/noop and /bench/bare, the trivial handler and the bare page figures are measured against. */
   ASSENT_BENCH_ROUTES: z.enum(["0", "1"]).optional(),
   /** Set by Next.js while it builds; nothing may touch the database then. */
   NEXT_PHASE: z.string().optional(),

@@ -49,7 +49,7 @@ export function ApiKeyList({ workspace, keys, revoke }: { workspace: string; key
               label="Revoke"
               accessibleLabel={`Revoke ${k.name}`}
               pendingLabel="Revoking…"
-              confirm={`Revoke "${k.name}" (${k.prefix}…)?\n\nEvery request with this key is refused from now on. This cannot be undone; the system using it will need a new key.`}
+              confirm={`Revoke "${k.name}" (${k.prefix}…)?\n\nEvery request with this key is refused within seconds. This cannot be undone; the system using it will need a new key.`}
               done={k.revokedAt !== null}
             />
           </div>

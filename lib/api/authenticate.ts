@@ -1,9 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { ApiKeyScope } from "../auth/api-keys";
-import type { Db, DbOrTx } from "../db/client";
+import type { Db } from "../db/client";
 import { sha256Hex } from "../ledger/canonical";
 import { queryRows } from "../ledger/lookups";
+import { BatchedRateLimit } from "../rate-limit/batched";
 import { hitRateLimit, windowOf, type RateLimitRule } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { ApiKeyError, MissingScopeError, RateLimitedError } from "./errors";
@@ -13,6 +14,7 @@ export type ApiPrincipal = {
   keyId: string;
   keyName: string;
   scopes: string[];
+  /** As of the key's lookup, which an instance remembers for API_KEY_CACHE_MS: read what must be current (the confirmation rule) in the request's own query. */
   workspace: { id: string; slug: string; defaultCountry: string; ledgerSalt: string; requireConfirmation: boolean };
 };
 
@@ -26,6 +28,74 @@ const keyShape = /^ask_[A-Za-z0-9_-]{32}$/;
 function bearerKey(request: Request): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
   return match && keyShape.test(match[1]!) ? match[1]! : null;
+}
+
+/**
+ * How long an instance trusts a key it has looked up: a revoked key (or a changed scope or workspace setting)
+ * takes effect on every instance within this time. Within it, a request costs no authentication query.
+ */
+export const API_KEY_CACHE_MS = 5_000;
+/** How often an instance adds its requests to a key's shared rate-limit bucket (lib/rate-limit/batched.ts). */
+export const API_KEY_SYNC_MS = 1_000;
+
+type CachedKey = { principal: ApiPrincipal; expires: number };
+type FailureCount = { windowStart: number; count: number };
+
+/** Per database handle, so that separate databases (tests run several in one process) never share what they know. */
+type KeyState = { keys: Map<string, CachedKey>; failures: Map<string, FailureCount>; hits: BatchedRateLimit };
+const states = new WeakMap<Db, KeyState>();
+
+function stateOf(db: Db): KeyState {
+  let state = states.get(db);
+  if (!state) {
+    // The hit is added with the same async commit and throttled lastUsedAt as the full statement below.
+    const hits = new BatchedRateLimit(apiKeyLimit, API_KEY_SYNC_MS, async (keyId, n, windowStart) => {
+      const nowIso = new Date().toISOString();
+      const [row] = await queryRows<{ count: number }>(
+        db,
+        sql`with
+          hit as (
+            insert into rate_limit_buckets (key, window_start, count) values (${`${apiKeyLimit.name}:${keyId}`}, ${windowStart.toISOString()}::timestamptz, ${n})
+            on conflict (key, window_start) do update set count = rate_limit_buckets.count + excluded.count
+            returning count),
+          used as (
+            update api_keys set last_used_at = ${nowIso}::timestamptz
+            where id = ${keyId} and (last_used_at is null or last_used_at < ${nowIso}::timestamptz - interval '1 minute'))
+          select count, set_config('synchronous_commit', 'off', true) as async_commit from hit`,
+      );
+      return Number(row!.count);
+    });
+    state = { keys: new Map(), failures: new Map(), hits };
+    states.set(db, state);
+  }
+  return state;
+}
+
+/** Forgets the keys and counts this instance holds for a database (after a revocation here; in tests). */
+export function forgetApiKeys(db: Db): void {
+  const state = states.get(db);
+  state?.keys.clear();
+  state?.hits.clear();
+}
+
+/**
+ * A key this instance looked up less than API_KEY_CACHE_MS ago: its scope is checked and its hit counted in
+ * memory (synced now and then), so the request goes straight to its own query. An IP this instance has seen
+ * fail too often is still refused, as the full statement would.
+ */
+async function fromCache(db: Db, keyHash: string, ip: string, scope: ApiKeyScope, now: Date): Promise<ApiPrincipal | null> {
+  const state = stateOf(db);
+  const cached = state.keys.get(keyHash);
+  if (!cached || cached.expires <= now.getTime()) return null;
+  const failWindow = windowOf(apiAuthFailureLimit, now);
+  const failures = state.failures.get(ip);
+  if (failures && failures.windowStart === failWindow.windowStart.getTime() && failures.count >= apiAuthFailureLimit.limit) {
+    throw new RateLimitedError(failWindow.retryAfterSeconds);
+  }
+  if (!cached.principal.scopes.includes(scope)) throw new MissingScopeError(scope);
+  const hit = await state.hits.hit(cached.principal.keyId, now);
+  if (!hit.allowed) throw new RateLimitedError(hit.retryAfterSeconds);
+  return cached.principal;
 }
 
 type Row = {
@@ -54,6 +124,9 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
   const ip = meta.ip ?? "unknown";
   const key = bearerKey(request);
   if (!key) return refuse(db, ip, now);
+  const keyHash = sha256Hex(key);
+  const cached = await fromCache(db, keyHash, ip, scope, now);
+  if (cached) return cached;
 
   const keyWindow = windowOf(apiKeyLimit, now);
   const failWindow = windowOf(apiAuthFailureLimit, now);
@@ -64,7 +137,7 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
       k as (
         select k.id, k.name, k.scopes, k.revoked_at is not null as revoked, w.id as workspace_id, w.slug, w.default_country,
           w.ledger_salt, w.require_confirmation
-        from api_keys k join workspaces w on w.id = k.workspace_id where k.key_hash = ${sha256Hex(key)}),
+        from api_keys k join workspaces w on w.id = k.workspace_id where k.key_hash = ${keyHash}),
       failures as (
         select coalesce(max(count), 0) as n from rate_limit_buckets
         where key = ${`${apiAuthFailureLimit.name}:${ip}`} and window_start = ${failWindow.windowStart.toISOString()}::timestamptz),
@@ -85,9 +158,7 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
   if (!row) throw new Error("authentication query returned no row");
   if (Number(row.failures) >= apiAuthFailureLimit.limit) throw new RateLimitedError(failWindow.retryAfterSeconds);
   if (!row.id || row.revoked) return refuse(db, ip, now);
-  if (!row.scopes.includes(scope)) throw new MissingScopeError(scope);
-  if (Number(row.hits) > apiKeyLimit.limit) throw new RateLimitedError(keyWindow.retryAfterSeconds);
-  return {
+  const principal: ApiPrincipal = {
     keyId: row.id,
     keyName: row.name,
     scopes: row.scopes,
@@ -99,11 +170,22 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
       requireConfirmation: row.require_confirmation,
     },
   };
+  const state = stateOf(db);
+  if (state.keys.size > 10_000) state.keys.clear();
+  state.keys.set(keyHash, { principal, expires: now.getTime() + API_KEY_CACHE_MS });
+  if (!row.scopes.includes(scope)) throw new MissingScopeError(scope);
+  state.hits.seed(row.id, Number(row.hits), now);
+  if (Number(row.hits) > apiKeyLimit.limit) throw new RateLimitedError(keyWindow.retryAfterSeconds);
+  return principal;
 }
 
 /** Counts a failed authentication against the IP; past the limit the answer becomes 429, so guessing stalls. */
-async function refuse(db: DbOrTx, ip: string, now: Date): Promise<never> {
+async function refuse(db: Db, ip: string, now: Date): Promise<never> {
   const result = await hitRateLimit(db, apiAuthFailureLimit, ip, now);
+  const { failures } = stateOf(db);
+  if (failures.size > 10_000) failures.clear();
+  // Remembered here too, so a key this instance holds in memory is refused from a throttled IP as well.
+  failures.set(ip, { windowStart: windowOf(apiAuthFailureLimit, now).windowStart.getTime(), count: apiAuthFailureLimit.limit - result.remaining });
   if (!result.allowed) throw new RateLimitedError(result.retryAfterSeconds);
   throw new ApiKeyError();
 }

@@ -16,21 +16,23 @@ export type SubscriptionFact = {
 };
 
 /** null: no such category in the workspace. */
-export type CheckFacts = { category: { id: string; retired: boolean }; facts: SubscriptionFact[] } | null;
+export type CheckFacts = { category: { id: string; retired: boolean }; requireConfirmation: boolean; facts: SubscriptionFact[] } | null;
 
-type Row = { category_id: string; retired: boolean } & ({ phone_digest: null } | SubscriptionFact);
+type Row = { category_id: string; retired: boolean; require_confirmation: boolean } & ({ phone_digest: null } | SubscriptionFact);
 
 /**
  * The category and the current state in it of many numbers, in ONE statement and one round trip: the
  * digests go as a single array parameter (`= ANY($n)`), one index probe each. It reads the primary
  * database directly, never a cache, so an opt-out is seen by the very next check. A retired category's
- * subscriptions are not read: the answer does not depend on them.
+ * subscriptions are not read: the answer does not depend on them. The workspace's confirmation rule is read
+ * here too, not taken from the (briefly remembered) API key, so a change to it applies to the next check.
  */
 export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKey: string, digests: string[]): Promise<CheckFacts> {
   const rows = await queryRows<Row>(
     db,
-    sql`select m.id as category_id, m.retired_at is not null as retired, f.*
+    sql`select m.id as category_id, m.retired_at is not null as retired, w.require_confirmation, f.*
       from message_categories m
+      join workspaces w on w.id = m.workspace_id
       left join lateral (
         select c.phone_digest, s.state, s.opt_in_level, s.event_id, e.action, e.channel,
           to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
@@ -46,6 +48,7 @@ export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKe
   if (!first) return null;
   return {
     category: { id: first.category_id, retired: first.retired },
+    requireConfirmation: first.require_confirmation,
     facts: rows.filter((r): r is Row & SubscriptionFact => r.phone_digest !== null),
   };
 }

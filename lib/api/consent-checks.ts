@@ -30,7 +30,7 @@ export async function checkConsents(db: DbOrTx, principal: ApiPrincipal, digests
   if (!found) return digests.map(() => refused("unknown_category"));
   if (found.category.retired) return digests.map((d) => (d ? refused("category_retired") : refused("invalid_phone")));
   const facts = new Map(found.facts.map((f) => [f.phone_digest, f]));
-  return digests.map((d) => (d ? decide(facts.get(d), workspace.requireConfirmation) : refused("invalid_phone")));
+  return digests.map((d) => (d ? decide(facts.get(d), found.requireConfirmation) : refused("invalid_phone")));
 }
 
 export const checkOne = defineApiRoute({

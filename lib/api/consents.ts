@@ -1,7 +1,7 @@
 import "server-only";
 import { ValidationError } from "../errors";
 import { append } from "../ledger/append";
-import { issuePreferenceToken } from "../preferences/tokens";
+import { newPreferenceToken } from "../preferences/tokens";
 import { publicBaseUrl } from "../server/start";
 import { BadRequestError } from "./errors";
 import { readJsonBody } from "./request-body";
@@ -34,6 +34,8 @@ export const recordConsent = defineApiRoute({
     const body = await readJsonBody(ctx.request, consentRequestSchema);
     const idempotencyKey = idempotencyKeyOf(ctx);
     const { principal } = ctx;
+    // The person's preference link is issued inside the append's transaction: one commit per request.
+    const link = newPreferenceToken();
     const receipt = await append(ctx.db, {
       workspaceId: principal.workspace.id,
       phone: body.phone,
@@ -48,20 +50,9 @@ export const recordConsent = defineApiRoute({
       note: body.note,
       actor: { type: "api_key", id: principal.keyId, name: principal.keyName },
       idempotencyKey,
-    });
-    // A replay must not rotate the person's link (that would break the one the first answer handed out).
-    const preferenceUrl = receipt.replayed ? null : await preferenceLink(ctx, receipt.contactId);
+    }, { preferenceTokenHash: link.hash });
+    // A replay issues no link: rotating it would break the one the first answer handed out.
+    const preferenceUrl = receipt.replayed ? null : `${publicBaseUrl()}/p/${link.token}`;
     return json({ ...receipt, preferenceUrl }, receipt.replayed ? 200 : 201);
   },
 });
-
-/** The consent is recorded whatever happens here; a missing link is logged, not a failed request. */
-async function preferenceLink(ctx: ApiContext, contactId: string): Promise<string | null> {
-  try {
-    const token = await issuePreferenceToken(ctx.db, ctx.principal.workspace.id, contactId);
-    return `${publicBaseUrl()}/p/${token}`;
-  } catch (error) {
-    console.error(`[api consents.record] request ${ctx.meta.requestId}: no preference link`, error);
-    return null;
-  }
-}

@@ -5,26 +5,16 @@ import { ValidationError } from "../errors";
 import { queryRows } from "../ledger/lookups";
 import { readQuery } from "./request-body";
 import { defineApiRoute, json } from "./route";
+import { decodeCursor, encodeCursor, type Cursor } from "../contacts/cursor";
 import { eventsQuerySchema, type ledgerEventSchema } from "./schemas";
 
-type Cursor = { recordedAt: string; id: string };
 type LedgerEvent = z.infer<typeof ledgerEventSchema>;
 
-/** Opaque to callers: the last row's (recorded_at, id), so the next page starts strictly after it. */
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.recordedAt, cursor.id])).toString("base64url");
-}
-
-export function decodeCursor(raw: string): Cursor {
-  try {
-    const [recordedAt, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (typeof recordedAt === "string" && !Number.isNaN(Date.parse(recordedAt)) && typeof id === "string" && /^[0-9a-f-]{36}$/.test(id)) {
-      return { recordedAt, id };
-    }
-  } catch {
-    // falls through to the refusal
-  }
-  throw new ValidationError([{ field: "cursor", code: "invalid_cursor", message: "use the nextCursor of a previous page" }]);
+/** The shared keyset cursor (lib/contacts/cursor.ts): the last row's recorded_at as PostgreSQL prints it, and its id. */
+function afterCursor(raw: string): Cursor {
+  const cursor = decodeCursor(raw);
+  if (!cursor) throw new ValidationError([{ field: "cursor", code: "invalid_cursor", message: "use the nextCursor of a previous page" }]);
+  return cursor;
 }
 
 const DAY_MS = 86_400_000;
@@ -40,20 +30,21 @@ export const listEvents = defineApiRoute({
   scope: "events:read",
   async handle({ db, principal, request }) {
     const q = readQuery(request, eventsQuerySchema);
-    const after = q.cursor ? decodeCursor(q.cursor) : null;
+    const after = q.cursor ? afterCursor(q.cursor) : null;
     const where: SQL[] = [sql`e.workspace_id = ${principal.workspace.id}`];
     if (q.from) where.push(sql`e.occurred_at >= ${fromBound(q.from)}::timestamptz`);
     if (q.to) where.push(sql`e.occurred_at < ${toBound(q.to)}::timestamptz`);
     if (q.category) where.push(sql`e.category_key = ${q.category}`);
     if (q.action) where.push(sql`e.action = ${q.action}`);
     if (q.channel) where.push(sql`e.channel = ${q.channel}`);
-    if (after) where.push(sql`(e.recorded_at, e.id) > (${after.recordedAt}::timestamptz, ${after.id}::uuid)`);
-    const rows = await queryRows<LedgerEvent>(
+    if (after) where.push(sql`(e.recorded_at, e.id) > (${after.at}::timestamptz, ${after.id}::uuid)`);
+    // recorded_at also as text: microseconds, which the ISO form drops, so the next page starts exactly after this one.
+    const rows = await queryRows<LedgerEvent & { cursorAt: string }>(
       db,
       sql`select e.id, e.contact_id as "contactId", c.phone, e.seq, e.command_id as "commandId", e.category_key as category, e.action,
           e.channel, e.opt_in_level as "optInLevel", e.form_version_id as "formVersionId", e.language,
           ${iso("e.occurred_at")} as "occurredAt", ${iso("e.recorded_at")} as "recordedAt", e.evidence, e.actor,
-          e.prev_hash as "prevHash", e.hash
+          e.prev_hash as "prevHash", e.hash, e.recorded_at::text as "cursorAt"
         from consent_events e join contacts c on c.id = e.contact_id
         where ${sql.join(where, sql` and `)}
         order by e.recorded_at, e.id
@@ -61,8 +52,8 @@ export const listEvents = defineApiRoute({
     );
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    const nextCursor = rows.length > q.limit && last ? encodeCursor({ recordedAt: last.recordedAt, id: last.id }) : null;
-    return json({ data: page, nextCursor });
+    const nextCursor = rows.length > q.limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null;
+    return json({ data: page.map(({ cursorAt: _, ...event }) => event), nextCursor });
   },
 });
 

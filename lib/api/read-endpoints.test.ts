@@ -8,7 +8,7 @@ import { windowOf } from "../rate-limit/limit";
 import { createLedgerFixture, apiOptOut, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
 import { callApi, ledgerRowCounts, testApiKey } from "../testing/api-client";
-import { apiKeyLimit } from "./authenticate";
+import { API_KEY_SYNC_MS, apiKeyLimit, forgetApiKeys } from "./authenticate";
 import { checkMany, checkOne } from "./consent-checks";
 import { getContact } from "./contacts";
 import { listEvents } from "./events";
@@ -163,8 +163,24 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
     expect(await lastUsed()).toEqual(first);
     const { windowStart } = windowOf(apiKeyLimit, new Date());
     await db.db.execute(sql`update rate_limit_buckets set count = ${apiKeyLimit.limit} where key = ${`api-key:${row!.id}`} and window_start = ${windowStart.toISOString()}::timestamptz`);
+    // What another instance, or this one at its next sync, goes by: the shared count.
+    forgetApiKeys(db.db);
     const res = await check(testPhone(1), "offers", limited);
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("adds the requests it answered from a remembered key to the key's shared bucket, and refuses a revoked key once the memory lapses", async () => {
+    const remembered = await testApiKey(db.db, fx.workspace.id, ["consents:read"]);
+    const [row] = await db.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.prefix, remembered.slice(0, 10)));
+    for (let i = 0; i < 5; i++) expect((await check(testPhone(1), "offers", remembered)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, API_KEY_SYNC_MS + 100));
+    expect((await check(testPhone(1), "offers", remembered)).status).toBe(200);
+    const bucket = await db.db.execute(sql`select sum(count)::int as n from rate_limit_buckets where key = ${`api-key:${row!.id}`}`);
+    // Six requests; a window boundary between them splits them over two buckets, hence the sum.
+    expect((bucket as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThanOrEqual(5);
+    await db.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row!.id));
+    forgetApiKeys(db.db);
+    expect((await check(testPhone(1), "offers", remembered)).status).toBe(401);
   });
 });

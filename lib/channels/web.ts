@@ -7,9 +7,9 @@ import { personalDigest } from "../ledger/canonical";
 import type { Receipt } from "../ledger/types";
 import { createConfirmationCode, findOpenConfirmationForCommand } from "../confirmations/codes";
 import { messagesFor } from "../i18n/languages";
-import { issuePreferenceToken } from "../preferences/tokens";
+import { issuePreferenceToken, newPreferenceToken } from "../preferences/tokens";
 import { normalizePhone, PhoneError } from "../phone/normalize";
-import { hitRateLimit, hitSlidingRateLimit } from "../rate-limit/limit";
+import { countHits, hitSlidingRateLimit } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { webOptInSchema, type OptInFormState } from "./web.validation";
 
@@ -52,7 +52,7 @@ function echoValues(raw: ReturnType<typeof readForm>): OptInFormState["values"] 
 }
 
 /**
- * The web channel: rate limits first (per IP, then per phone), then validation, then one ledger append with the
+ * The web channel: validation and rate limits (per IP, and per phone once the number is read), then one ledger append with the
  * form version, language, page URL, IP and user agent as evidence. The submission id rendered into the page is
  * the idempotency key, so a double submit records once and shows the same receipt.
  */
@@ -72,6 +72,7 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
     const hit = await hitSlidingRateLimit(db, rule, meta.ip ?? "unknown");
     if (!hit.allowed) return { ...fail({ form: m.tooManyFromNetwork }, m.tooManyFromNetwork), networkThrottled: { retryAfterSeconds: hit.retryAfterSeconds } };
   }
+
   // A field people cannot see: only bots fill it. Say no plainly rather than pretend it worked.
   if (raw.honeypot) return fail({ form: m.refused }, m.refused);
 
@@ -96,10 +97,12 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
     throw error;
   }
   const phoneKey = personalDigest(form.workspace.ledgerSalt, "phone", phone)!;
-  if (!(await hitRateLimit(db, perPhone, phoneKey)).allowed) {
-    return fail({ phone: m.tooManyForNumber }, m.tooManyForNumber);
-  }
+  // The address was counted above, before anything was read; the number's own limit is counted here.
+  const [byPhone] = await countHits(db, [{ rule: perPhone, subject: phoneKey }]);
+  if (!byPhone!.allowed) return fail({ phone: m.tooManyForNumber }, m.tooManyForNumber);
 
+  // The preference link is issued in the append's transaction (one commit); only its hash is stored.
+  const link = newPreferenceToken();
   let receipt: Receipt;
   try {
     receipt = await append(db, {
@@ -115,14 +118,14 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
       network: { ip: meta.ip ?? "unknown", userAgent: meta.userAgent ?? "unknown" },
       actor: { type: "person" },
       idempotencyKey: `web:${input.submissionId}`,
-    });
+    }, { preferenceTokenHash: link.hash });
   } catch (error) {
     if (error instanceof PhoneError) return fail({ phone: m.phone[error.problem] });
     // Anything else the ledger refuses means the page no longer matches the published form.
     if (error instanceof AppError) return fail({ form: m.reload }, m.reload);
     throw error;
   }
-  const preferenceToken = await issueFollowUps(db, form, receipt);
+  const preferenceToken = await issueFollowUps(db, form, receipt, link.token);
   return { ok: true, receipt, language: shownLanguage, preferenceToken };
 }
 
@@ -139,28 +142,26 @@ export async function submitToHostedForm(db: Db, workspaceSlug: string, formSlug
 }
 
 /**
- * What the receipt offers after a sign-up: a fresh preference-centre link (only its hash is stored, so this is
- * the one moment it can be shown; it travels in the receipt's address) and, for double opt-in, a one-time code
- * for the "Confirm on WhatsApp" message. Both come after the ledger commit: the consent stands even if they fail.
+ * What the receipt offers after a sign-up: the preference-centre link (only its hash is stored, so this is the
+ * one moment it can be shown; it travels in the receipt's address) and, for double opt-in, a one-time code for
+ * the "Confirm on WhatsApp" message. A first submission's link was stored with its events; a double submit
+ * (a replay) gets a fresh one, as the receipt it shows has no other. Both come after the ledger commit: the
+ * consent stands even if they fail.
  */
-async function issueFollowUps(db: Db, form: PublishedForm, receipt: Receipt): Promise<string | null> {
+async function issueFollowUps(db: Db, form: PublishedForm, receipt: Receipt, issuedToken: string): Promise<string | null> {
   try {
-    return await issueLinkAndCode(db, form, receipt);
+    const wantsCode = form.version.content.askConfirmation && Boolean(form.workspace.whatsappNumber);
+    if (wantsCode && !(await findOpenConfirmationForCommand(db, form.workspace.id, receipt.commandId))) {
+      await createConfirmationCode(db, {
+        workspaceId: form.workspace.id,
+        contactId: receipt.contactId,
+        commandId: receipt.commandId,
+        categoryKeys: receipt.events.map((e) => e.categoryKey),
+      });
+    }
+    return receipt.replayed ? await issuePreferenceToken(db, form.workspace.id, receipt.contactId) : issuedToken;
   } catch (error) {
     console.error("could not issue the receipt's preference link or confirmation code", error);
     return null;
   }
-}
-
-async function issueLinkAndCode(db: Db, form: PublishedForm, receipt: Receipt): Promise<string> {
-  const wantsCode = form.version.content.askConfirmation && Boolean(form.workspace.whatsappNumber);
-  if (wantsCode && !(await findOpenConfirmationForCommand(db, form.workspace.id, receipt.commandId))) {
-    await createConfirmationCode(db, {
-      workspaceId: form.workspace.id,
-      contactId: receipt.contactId,
-      commandId: receipt.commandId,
-      categoryKeys: receipt.events.map((e) => e.categoryKey),
-    });
-  }
-  return issuePreferenceToken(db, form.workspace.id, receipt.contactId);
 }

@@ -1,11 +1,21 @@
 import "server-only";
-import type { Db } from "../db/client";
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "../db/client";
 import { AppError, ValidationError } from "../errors";
 import { planCommand, type CommandPlan, type ContextCache } from "./plan";
 import type { LedgerCommand, Receipt } from "./types";
 import { writePlans, type AppendOutcome } from "./write";
 
 export type { AppendOutcome } from "./write";
+
+export type AppendOptions = {
+  /**
+   * The hash of a new preference-centre token (lib/preferences/tokens.ts) to issue for the contact in the same
+   * transaction: the contact's older links are revoked and this one stored with the events, so a sign-up costs
+   * one durable commit, not two. Not issued on a replay (the caller decides what a replay shows).
+   */
+  preferenceTokenHash?: string;
+};
 
 /**
  * Records one change of consent: upserts the contact, writes one hash-chained event per category, updates
@@ -15,13 +25,23 @@ export type { AppendOutcome } from "./write";
  * the statements are written by hand (lib/ledger/write.ts): the query builder cost about a millisecond of CPU
  * per append.
  */
-export async function append(db: Db, input: LedgerCommand): Promise<Receipt> {
+export async function append(db: Db, input: LedgerCommand, options: AppendOptions = {}): Promise<Receipt> {
   const plan = await planCommand(db, input, new Date());
   return db.transaction(async (tx) => {
     const [outcome] = await writePlans(tx, [plan]);
     if (!outcome!.ok) throw outcome!.error;
-    return outcome!.receipt;
+    const receipt = outcome!.receipt;
+    if (options.preferenceTokenHash && !receipt.replayed) await issueTokenInTransaction(tx, receipt, options.preferenceTokenHash, plan.now);
+    return receipt;
   });
+}
+
+/** The contact's older preference links are revoked and the new one stored, in one statement under the contact's lock. */
+async function issueTokenInTransaction(tx: Tx, receipt: Receipt, tokenHash: string, now: Date) {
+  const nowIso = now.toISOString();
+  await tx.execute(sql`with revoked as (
+      update preference_tokens set revoked_at = ${nowIso} where workspace_id = ${receipt.workspaceId} and contact_id = ${receipt.contactId} and revoked_at is null)
+    insert into preference_tokens (workspace_id, contact_id, token_hash, created_at) values (${receipt.workspaceId}, ${receipt.contactId}, ${tokenHash}, ${nowIso})`);
 }
 
 /** Most events one appendMany() call may write: PostgreSQL allows 65,535 parameters a statement (about 20 an event). */

@@ -16,13 +16,19 @@ export function looksLikePreferenceToken(token: string): boolean {
   return tokenShape.test(token);
 }
 
+/** A new token and the hash that is stored; the plain token is shown once and never kept. */
+export function newPreferenceToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashPreferenceToken(token) };
+}
+
 /**
  * Makes a new preference-centre link for a contact and returns the token: the only time it exists in plain.
  * Older links of the contact stop working, so a person holds one live link at a time. Refused for a contact
  * whose data is erased (until they sign up again) or one of another workspace.
  */
 export async function issuePreferenceToken(db: Db, workspaceId: string, contactId: string): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const { token, hash } = newPreferenceToken();
   await db.transaction(async (tx) => {
     const [contact] = await tx
       .select({ id: contacts.id })
@@ -31,7 +37,7 @@ export async function issuePreferenceToken(db: Db, workspaceId: string, contactI
       .for("update");
     if (!contact) throw new NotFoundError("The contact");
     await revokePreferenceTokens(tx, workspaceId, contactId);
-    await tx.insert(preferenceTokens).values({ workspaceId, contactId, tokenHash: hashPreferenceToken(token) });
+    await tx.insert(preferenceTokens).values({ workspaceId, contactId, tokenHash: hash });
   });
   return token;
 }

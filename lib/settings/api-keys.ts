@@ -5,6 +5,7 @@ import { createApiKey } from "../auth/api-keys";
 import { apiKeys } from "../db/schema/access";
 import { NotFoundError } from "../errors";
 import { recordStaffAudit } from "../actions/audit";
+import { forgetApiKeys } from "../api/authenticate";
 import { createApiKeySchema, revokeApiKeySchema } from "./api-keys.validation";
 
 export const createWorkspaceApiKey = defineWorkspaceAction({
@@ -57,7 +58,9 @@ export const revokeWorkspaceApiKey = defineWorkspaceAction({
       });
       return { name: key.name, already: false };
     });
+    // This instance forgets its keys at once; others within API_KEY_CACHE_MS (lib/api/authenticate.ts).
+    forgetApiKeys(ctx.db);
     if (outcome.already) return { message: `"${outcome.name}" was already revoked.` };
-    return { message: `Revoked "${outcome.name}". Requests with it are refused from now on.` };
+    return { message: `Revoked "${outcome.name}". Requests with it are refused within seconds.` };
   },
 });

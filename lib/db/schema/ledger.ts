@@ -92,6 +92,8 @@ export const consentEvents = pgTable(
     unique("consent_events_contact_seq").on(t.contactId, t.seq),
     index("consent_events_workspace_position").on(t.workspaceId, t.position),
     index("consent_events_workspace_occurred").on(t.workspaceId, t.occurredAt),
+    // The events API pages the ledger in (recorded_at, id) order (lib/api/events.ts).
+    index("consent_events_workspace_recorded").on(t.workspaceId, t.recordedAt, t.id),
   ],
 );
 

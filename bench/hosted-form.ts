@@ -1,0 +1,43 @@
+import { figure, type Figure } from "./figures";
+import type { HttpBenchSetup } from "./http-setup";
+import { get, detailOf } from "./api";
+import { loadHostedForm, submitHostedForm } from "./form-submission";
+import { javascriptFigure, lighthouseFigures } from "./page-figures";
+import { alternate } from "./stats";
+
+/** Visitors are numbered across the whole run, so no two submissions share a number or a client address. */
+let visitors = 0;
+
+/**
+ * The hosted opt-in page (issue 4): submissions as a browser sends them, against the trivial route handler of the
+ * same server; Lighthouse's mobile scores; and the page's JavaScript beside a bare page of the same build.
+ */
+export async function hostedFormFigures(s: HttpBenchSetup, options: { requests: number; rounds: number; lighthouseRuns: number; log: (line: string) => void }): Promise<Figure[]> {
+  const pageUrl = `${s.app.base}/f/${s.fx.workspace.slug}/join`;
+  const form = await loadHostedForm(pageUrl);
+  const noop = () => get(`${s.app.base}/api/bench/noop`);
+  const submit = () => submitHostedForm(form, visitors++);
+  const figures: Figure[] = [];
+  for (const concurrency of [1, 8]) {
+    const r = await alternate({ rounds: options.rounds, total: options.requests, concurrency }, submit, noop);
+    figures.push(
+      figure({
+        figure: "hosted form submission (server action, no-JS POST)",
+        database: s.kind,
+        value: r.app.perSecond,
+        unit: "requests/s",
+        baseline: { label: "trivial route handler", value: r.baseline.perSecond },
+        target: { ratio: { atLeast: 0.7 } },
+        detail: detailOf(concurrency, r.app, r.baseline),
+      }),
+    );
+    options.log(`  ${s.kind} form submissions, ${concurrency} clients: ${r.app.perSecond.toFixed(0)}/s vs ${r.baseline.perSecond.toFixed(0)}/s`);
+  }
+  figures.push(...(await lighthouseFigures(pageUrl, options.lighthouseRuns, s.kind, options.log)));
+  return figures;
+}
+
+/** The page's JavaScript does not depend on the database: measured once, on whichever server runs first. */
+export async function hostedPageJavascript(s: HttpBenchSetup, log: (line: string) => void): Promise<Figure> {
+  return javascriptFigure(`${s.app.base}/f/${s.fx.workspace.slug}/join`, `${s.app.base}/bench/bare`, "any", log);
+}

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "consent_events_workspace_recorded" ON "consent_events" USING btree ("workspace_id","recorded_at","id");
