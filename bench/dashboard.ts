@@ -221,10 +221,17 @@ export async function runDashboardBench(options: {
   port?: number;
   log: (line: string) => void;
 }): Promise<DashboardFigures> {
-  options.log("Dashboard bench: building the app (next build)…");
-  // The pages are measured as users get them: from a production build of the current code.
-  const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error("next build failed");
+  // `--no-build` (as the API bench takes it) reuses a production build already made of the current code, and
+  // `--port N` moves the bench server off the default port when another run is using it.
+  const argv = process.argv;
+  const portArg = argv.indexOf("--port");
+  const port = portArg >= 0 ? Number(argv[portArg + 1]) : (options.port ?? 3411);
+  if (!argv.includes("--no-build")) {
+    options.log("Dashboard bench: building the app (next build)…");
+    // The pages are measured as users get them: from a production build of the current code.
+    const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
   const t = await createTestDatabase("postgres", { maxConnections: 10 });
   try {
     const fx = await createLedgerFixture(t.db);
@@ -265,7 +272,7 @@ export async function runDashboardBench(options: {
     const cookie = `${salt}=${await encode({ token: { sub: user.id, sid }, secret: BENCH_AUTH_SECRET, salt, maxAge: 3600 })}`;
 
     const onServer = async <T>(measure: (server: BenchServer) => Promise<T>): Promise<T> => {
-      const server = await startBenchServer(t.url!, options.port ?? 3411);
+      const server = await startBenchServer(t.url!, port);
       try {
         return await measure(server);
       } finally {
