@@ -15,14 +15,7 @@ import { defaultEnglishWording } from "../lib/forms/wording";
 import { append } from "../lib/ledger/append";
 import type { LedgerCommand } from "../lib/ledger/types";
 import { foldWorkspace } from "../lib/quality/fold";
-
-export const qualityWorkspace = "quality-shop";
-export const qualityOwner = { email: "e2e-quality@quality.test", password: "e2e quality password 1", name: "Quinn Quality" };
-/** What the seed records: the spec checks the dashboard's tables against these. */
-export const qualitySeed = {
-  counter: { form: "Shop counter", optIns: 30 },
-  giveaway: { form: "Spring giveaway", optIns: 25, optOuts: 10 },
-} as const;
+import { qualityOwner, qualitySeed, qualityWorkspace } from "./quality-accounts";
 
 const DAY = 86_400_000;
 
