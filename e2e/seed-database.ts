@@ -17,6 +17,7 @@ import { DEMO_FORM_SLUG, DEMO_SLUG } from "../lib/seed/demo-ids";
 import { e2eAccounts, e2eContactPhone, e2eOtherWorkspace, e2eWebhookContactPhone } from "./accounts";
 import { seedSsoAccounts } from "./seed-sso";
 import { seedEmbedForm } from "./seed-embed";
+import { seedThemedForm } from "./seed-themed";
 
 const handle = await openAppDatabase();
 const db = handle.db;
@@ -30,6 +31,7 @@ await upsertMember(db, { workspaceId: demo.id, role: "owner", ...e2eAccounts.own
 await upsertMember(db, { workspaceId: demo.id, role: "marketer", ...e2eAccounts.marketer });
 await seedSsoAccounts(db, demo.id);
 await seedEmbedForm(db, demo.id, form.version.content);
+await seedThemedForm(db, demo.id, form.version.content);
 const [existingOther] = await db.select().from(workspaces).where(eq(workspaces.slug, e2eOtherWorkspace));
 const other = existingOther ?? (await createWorkspace(db, { slug: e2eOtherWorkspace, businessName: "Other Shop", legalName: "Other Shop Ltd", defaultCountry: "US" }));
 if (!existingOther) {
