@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { themedForm } from "./themed-form";
 import { visitFromOwnAddress } from "./visitor-address";
 
 // The demo form is seeded in five languages on the fresh database the test server starts with.
@@ -122,3 +123,22 @@ for (const language of ["en", "hi", "id"]) {
     await shot("preferences");
   });
 }
+
+test("a form in its own colours: drawn in them, and no serious accessibility problems", async ({ page }, testInfo) => {
+  const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+  const { accent, background } = themedForm.theme;
+  await page.goto(`/f/demo/${themedForm.slug}?lang=es`);
+  await expect(page.getByRole("button", { name: "Registrarme" })).toHaveCSS("background-color", rgb(accent));
+  await expect(page.locator("main").locator("xpath=../..")).toHaveCSS("background-color", rgb(background));
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath("colours-form.png"), fullPage: true });
+  await signUp(page, phoneFor(testInfo, 20), [/ofertas de Acme Coffee/], "Registrarme");
+  await expect(page).toHaveURL(/\/receipt\//);
+  await expect(page.getByRole("link", { name: /Gestionar/ })).toHaveCSS("color", rgb(accent));
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath("colours-receipt.png"), fullPage: true });
+  await page.locator('a[href^="/p/"]').click();
+  await expect(page).toHaveURL(/\/p\//);
+  await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath("colours-preferences.png"), fullPage: true });
+});

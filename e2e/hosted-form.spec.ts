@@ -52,39 +52,6 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Sign up" }).click();
     await expect(page.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
   });
-
-  test("quick repeated posts from one address are answered 429 with a clear message", async ({ page }, testInfo) => {
-    await page.goto(`${FORM}?lang=es`);
-    await page.getByRole("textbox", { name: "Tu número de WhatsApp" }).fill("2015550144");
-    // Every post counts, accepted or not: ten quick ones (refused for want of a choice) use up the burst.
-    for (let i = 0; i < 10; i++) {
-      const posted = page.waitForResponse((r) => r.request().method() === "POST");
-      await page.getByRole("button", { name: "Registrarme" }).click();
-      expect((await posted).status()).toBe(200);
-      await page.waitForLoadState();
-      await expect(page.getByText("Elige al menos un tipo de mensaje.")).toBeVisible();
-    }
-    const answered = page.waitForResponse((r) => r.url().includes("/busy"));
-    await page.getByRole("button", { name: "Registrarme" }).click();
-    expect((await answered).status()).toBe(429);
-    await expect(page.getByRole("heading", { name: "Espera un momento" })).toBeVisible();
-    await expect(page.getByText("Demasiados intentos desde esta red. Espera unos minutos e inténtalo de nuevo.")).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath("throttled.png"), fullPage: true });
-    await page.getByRole("link", { name: "Volver al formulario de registro" }).click();
-    await expect(page.getByRole("textbox", { name: "Tu número de WhatsApp" })).toBeVisible();
-  });
-});
-
-test("quick repeated sign-ups from one address are throttled with a clear message", async ({ page }) => {
-  await page.goto(FORM);
-  await page.getByRole("checkbox", { name: /offers from Acme Coffee/ }).check();
-  await page.getByRole("textbox", { name: "Your WhatsApp number" }).fill("12");
-  for (let i = 0; i < 10; i++) {
-    await page.getByRole("button", { name: "Sign up" }).click();
-    await expect(page.getByText("This phone number is too short.")).toBeVisible();
-  }
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Too many attempts from this network. Please wait a few minutes and try again.");
 });
 
 test("an unknown form is a plain not-found page", async ({ page }) => {

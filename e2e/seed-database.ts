@@ -19,6 +19,7 @@ import { seedSsoAccounts } from "./seed-sso";
 import { seedEmbedForm } from "./seed-embed";
 import { seedQualityWorkspace } from "./seed-quality";
 import { foldWorkspace } from "../lib/quality/fold";
+import { seedThemedForm } from "./seed-themed";
 
 const handle = await openAppDatabase();
 const db = handle.db;
@@ -33,6 +34,7 @@ await upsertMember(db, { workspaceId: demo.id, role: "marketer", ...e2eAccounts.
 await upsertMember(db, { workspaceId: demo.id, role: "compliance", ...e2eAccounts.compliance });
 await seedSsoAccounts(db, demo.id);
 await seedEmbedForm(db, demo.id, form.version.content);
+await seedThemedForm(db, demo.id, form.version.content);
 const [existingOther] = await db.select().from(workspaces).where(eq(workspaces.slug, e2eOtherWorkspace));
 const other = existingOther ?? (await createWorkspace(db, { slug: e2eOtherWorkspace, businessName: "Other Shop", legalName: "Other Shop Ltd", defaultCountry: "US" }));
 if (!existingOther) {

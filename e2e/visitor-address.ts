@@ -1,6 +1,6 @@
 import type { BrowserContext } from "@playwright/test";
 
-let next = 0;
+import { randomInt } from "node:crypto";
 
 /**
  * Gives the browser context a network address of its own (as the reverse proxy would pass it in
@@ -8,8 +8,8 @@ let next = 0;
  * visitors. From 198.18.0.0/15, a range set aside for testing.
  */
 export async function visitFromOwnAddress(context: BrowserContext): Promise<string> {
-  next += 1;
-  const address = `198.18.${(process.pid + next) % 256}.${next % 250 + 1}`;
+  // Random, not counted: Playwright restarts its worker after a failure, and a counter would start again.
+  const address = `198.18.${randomInt(0, 256)}.${randomInt(1, 255)}`;
   await context.setExtraHTTPHeaders({ "x-forwarded-for": address });
   return address;
 }
