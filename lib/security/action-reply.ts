@@ -1,0 +1,51 @@
+/**
+ * Whether a server-action call (a POST with a Next-Action header) carries arguments React cannot decode. React's
+ * client sends the arguments as a JSON array (the text body, or the multipart field "0") whose "$<id>"-style
+ * strings refer to other parts of the same body. Next.js answers arguments that are not an array, or that refer
+ * to a part that is not there, with a 500 (React throws while decoding, before any app code runs); proxy.ts
+ * checks both first and answers 400. A real client's request always passes: its references point at the parts
+ * it sent.
+ */
+export async function undecodableActionArguments(request: Request): Promise<boolean> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  let root: string;
+  let parts: Set<string>;
+  try {
+    if (type.startsWith("multipart/form-data")) {
+      const form = await request.clone().formData();
+      const first = form.get("0");
+      // An action called with FormData alone sends no "0" part: the whole form is its one argument.
+      if (first === null) return false;
+      if (typeof first !== "string") return true;
+      root = first;
+      parts = new Set(form.keys());
+    } else {
+      root = await request.clone().text();
+      parts = new Set();
+    }
+  } catch {
+    return true;
+  }
+  let args: unknown;
+  try {
+    args = JSON.parse(root);
+  } catch {
+    return true;
+  }
+  return !Array.isArray(args) || hasDanglingReference(args, parts);
+}
+
+// "$<hex id>", optionally followed by a property path, and the typed forms that also name a part: promise (@),
+// Map (Q), Set (W), Blob (B), iterables (i, x, X, r, R, A–V typed arrays are not sent by forms).
+const partReference = /^\$([@QWBixXrR]?)([0-9a-f]+)(?::|$)/;
+
+function hasDanglingReference(value: unknown, parts: Set<string>): boolean {
+  if (typeof value === "string") {
+    const match = partReference.exec(value);
+    return match !== null && !parts.has(String(parseInt(match[2]!, 16)));
+  }
+  if (Array.isArray(value)) return value.some((item) => hasDanglingReference(item, parts));
+  if (value && typeof value === "object") return Object.values(value).some((item) => hasDanglingReference(item, parts));
+  return false;
+}
