@@ -33,3 +33,21 @@ describe("server-action arguments proxy.ts refuses before React decodes them", (
     expect(await undecodableActionArguments(new Request("http://t/f/demo/join", { method: "POST", body: "x" }))).toBe(false);
   });
 });
+
+describe("a server-action form posted without JavaScript", () => {
+  const post = (entries: [string, string][]) => new Request("http://t/f/demo/join", { method: "POST", body: form(entries) });
+  const meta = '{"id":"7f00","bound":"$@1"}';
+
+  it("refuses missing or unreadable action metadata and bound arguments", async () => {
+    expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["phone", "1"]]))).toBe(true);
+    expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["$ACTION_1:0", "{"]]))).toBe(true);
+    expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"bound":null}']]))).toBe(true);
+    expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["$ACTION_1:0", meta], ["$ACTION_1:1", "not json"]]))).toBe(true);
+    expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"7f00","bound":"$@9"}']]))).toBe(true);
+  });
+
+  it("passes the fields the page renders", async () => {
+    expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["$ACTION_1:0", meta], ["$ACTION_1:1", '["demo","join",{"fields":{}}]'], ["$ACTION_KEY", "k1"], ["phone", "+1"]]))).toBe(false);
+    expect(await undecodableActionArguments(post([["$ACTION_ID_7f00", ""], ["token", "x"]]))).toBe(false);
+  });
+});

@@ -7,7 +7,8 @@
  * it sent.
  */
 export async function undecodableActionArguments(request: Request): Promise<boolean> {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  if (request.method !== "POST") return false;
+  if (!request.headers.has("next-action")) return undecodableFormAction(request);
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   let root: string;
   let parts: Set<string>;
@@ -34,6 +35,43 @@ export async function undecodableActionArguments(request: Request): Promise<bool
     return true;
   }
   return !Array.isArray(args) || hasDanglingReference(args, parts);
+}
+
+/**
+ * The same for a form posted without JavaScript: React names the action in "$ACTION_REF_<n>" with its metadata
+ * (JSON with the action id) in "$ACTION_<n>:0" and its bound arguments in "$ACTION_<n>:<k>". Metadata that is
+ * missing or not JSON, or bound arguments that are not JSON or refer to parts that are not there, make Next.js
+ * answer 500.
+ */
+async function undecodableFormAction(request: Request): Promise<boolean> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (!type.startsWith("multipart/form-data") && !type.startsWith("application/x-www-form-urlencoded")) return false;
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    return true;
+  }
+  for (const name of form.keys()) {
+    const ref = /^\$ACTION_REF_(.*)$/.exec(name);
+    if (!ref) continue;
+    const prefix = `$ACTION_${ref[1]}:`;
+    const parts = new Map<string, unknown>();
+    for (const [key, value] of form.entries()) {
+      if (!key.startsWith(prefix)) continue;
+      if (typeof value !== "string") return true;
+      try {
+        parts.set(key.slice(prefix.length), JSON.parse(value));
+      } catch {
+        return true;
+      }
+    }
+    const meta = parts.get("0") as { id?: unknown } | undefined;
+    if (!meta || typeof meta !== "object" || typeof meta.id !== "string") return true;
+    const names = new Set(parts.keys());
+    if ([...parts.values()].some((value) => hasDanglingReference(value, names))) return true;
+  }
+  return false;
 }
 
 // "$<hex id>", optionally followed by a property path, and the typed forms that also name a part: promise (@),
