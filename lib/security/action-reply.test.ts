@@ -16,6 +16,11 @@ describe("server-action arguments proxy.ts refuses before React decodes them", (
     expect(await undecodableActionArguments(call(form([["0", '"x"']])))).toBe(true);
   });
 
+  it("refuses action ids Next.js cannot parse and arguments nested deeper than any form's", async () => {
+    expect(await undecodableActionArguments(call("[]", { "next-action": "((" }))).toBe(true);
+    expect(await undecodableActionArguments(call("[" + "[".repeat(5000) + "]".repeat(5000) + "]"))).toBe(true);
+  });
+
   it("refuses references to parts the body does not have", async () => {
     expect(await undecodableActionArguments(call('["$1:constructor:constructor"]'))).toBe(true);
     expect(await undecodableActionArguments(call('[{"a":"$@2"}]'))).toBe(true);

@@ -8,7 +8,10 @@
  */
 export async function undecodableActionArguments(request: Request): Promise<boolean> {
   if (request.method !== "POST") return false;
-  if (!request.headers.has("next-action")) return undecodableFormAction(request);
+  const actionId = request.headers.get("next-action");
+  if (actionId === null) return undecodableFormAction(request);
+  // Next.js's ids are hex; any other header value makes it throw (500) rather than answer "not found".
+  if (!/^[0-9a-f]{2,128}$/i.test(actionId)) return true;
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   let root: string;
   let parts: Set<string>;
@@ -78,12 +81,16 @@ async function undecodableFormAction(request: Request): Promise<boolean> {
 // Map (Q), Set (W), Blob (B), iterables (i, x, X, r, R, A–V typed arrays are not sent by forms).
 const partReference = /^\$([@QWBixXrR]?)([0-9a-f]+)(?::|$)/;
 
-function hasDanglingReference(value: unknown, parts: Set<string>): boolean {
+/** No form's arguments nest this deep; React's decoder recurses and overflows its stack (a 500) on deeper ones. */
+const MAX_DEPTH = 64;
+
+function hasDanglingReference(value: unknown, parts: Set<string>, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return true;
   if (typeof value === "string") {
     const match = partReference.exec(value);
     return match !== null && !parts.has(String(parseInt(match[2]!, 16)));
   }
-  if (Array.isArray(value)) return value.some((item) => hasDanglingReference(item, parts));
-  if (value && typeof value === "object") return Object.values(value).some((item) => hasDanglingReference(item, parts));
+  if (Array.isArray(value)) return value.some((item) => hasDanglingReference(item, parts, depth + 1));
+  if (value && typeof value === "object") return Object.values(value).some((item) => hasDanglingReference(item, parts, depth + 1));
   return false;
 }
