@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { permissionsPolicy } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own package folder; bundling it breaks those paths.
@@ -6,32 +7,17 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() gives a role without a permission a real 403 page instead of a redirect or a bare error.
   experimental: { authInterrupts: true },
+  // Pages get their security headers from proxy.ts, per request (the CSP carries a fresh nonce). What proxy.ts does
+  // not see, the API and built assets, gets the static ones here: nothing of it may be framed or sniffed.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
-      },
-      {
-        // No page may be framed, except hosted forms (/f/…) whose framing headers proxy.ts sets per form, and the
-        // form builder's preview (/preview/…), which only the dashboard itself frames.
-        source: "/:path((?!f/|preview/).*)",
-        headers: [
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-      {
-        source: "/preview/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-        ],
-      },
+    const headers = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "Permissions-Policy", value: permissionsPolicy },
+      { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+      { key: "X-Frame-Options", value: "DENY" },
     ];
+    return ["/api/:path*", "/_next/:path*", "/favicon.ico"].map((source) => ({ source, headers }));
   },
 };
 

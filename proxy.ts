@@ -1,23 +1,53 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { framingHeaders } from "./lib/forms/frame-ancestors";
+import { env } from "./lib/env";
+import { frameAncestorSources } from "./lib/forms/frame-ancestors";
 import { lookUpFrameAncestors } from "./lib/forms/frame-policy-bridge";
 import { publicPathHeader } from "./lib/consumer/path-header";
+import { undecodableActionArguments } from "./lib/security/action-reply";
+import { unreadableFormBody } from "./lib/security/form-body";
+import { isCrossOriginPost } from "./lib/security/origin";
+import { unservableAddress } from "./lib/security/request-url";
+import { contentSecurityPolicy, newNonce, securityHeaders, type FramePolicy } from "./lib/security/headers";
 
 /**
- * Per-form framing headers for the hosted form pages. Page files cannot set response headers and next.config's
- * headers() cannot read the database, so this is the one place that can say "this form may be framed by these
- * sites". next.config.ts sends frame-ancestors 'none' everywhere else. Authorisation is never decided here.
+ * The security headers of every page (lib/security/headers.ts): a Content-Security-Policy with a fresh script
+ * nonce per response, which Next.js reads from the request's copy of the header and stamps on its inline
+ * scripts; and framing rules: a hosted form may be framed by the sites its form allows (page files cannot set
+ * response headers and next.config's headers() cannot read the database), the builder's preview by the
+ * dashboard, nothing else at all. Authorisation is never decided here.
  * It also hands the consumer pages' path to the root layout, which sets <html lang> from it.
  */
 export async function proxy(request: NextRequest) {
-  const [, f, workspace, form] = request.nextUrl.pathname.split("/");
-  const domains = f === "f" && workspace && form ? await lookUpFrameAncestors(safeDecode(workspace), safeDecode(form)) : [];
-  // The consumer pages' path and query, for the root layout's <html lang> (lib/consumer/pages.ts).
+  const unservable = unservableAddress(request.nextUrl.pathname, request.nextUrl.search);
+  if (unservable) return refuse(400, unservable);
+  const [, first, workspace, form] = request.nextUrl.pathname.split("/");
+  // The API answers JSON and runs no scripts: next.config.ts gives it static headers, and it needs nothing else here.
+  if (first === "api") return NextResponse.next();
+  if (isCrossOriginPost(request)) return refuse(403, "Cross-site form posts are refused.");
+  if (await unreadableFormBody(request)) return refuse(400, "The form could not be read.");
+  if (await undecodableActionArguments(request)) return refuse(400, "The action's arguments could not be read.");
+  const frame: FramePolicy =
+    first === "f" && workspace && form
+      ? { kind: "sites", sources: frameAncestorSources(await lookUpFrameAncestors(safeDecode(workspace), safeDecode(form))) }
+      : first === "preview"
+        ? { kind: "self" }
+        : { kind: "none" };
+  const nonce = newNonce();
+  const development = env().NODE_ENV === "development";
   const requestHeaders = new Headers(request.headers);
+  // The consumer pages' path and query, for the root layout's <html lang> (lib/consumer/pages.ts).
   requestHeaders.set(publicPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  requestHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce, frame, development }));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [name, value] of Object.entries(framingHeaders(domains))) response.headers.set(name, value);
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  for (const [name, value] of Object.entries(securityHeaders({ nonce, frame, development, strictTransport: https && env().NODE_ENV === "production" }))) {
+    response.headers.set(name, value);
+  }
   return response;
+}
+
+function refuse(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" } });
 }
 
 function safeDecode(segment: string): string {
@@ -28,4 +58,5 @@ function safeDecode(segment: string): string {
   }
 }
 
-export const config = { matcher: ["/f/:path*", "/p/:path*"] };
+// Every page and route; not built assets.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -14,3 +14,12 @@ export function formDataToObject(data: FormData, arrays: readonly string[] = [])
   }
   return out;
 }
+
+/**
+ * A server action's FormData argument as received. Actions are public endpoints: a client can post any
+ * arguments (React's reply encoding lets it send a number, or nothing, where the form data should be), so an
+ * argument that is not a FormData is treated as an empty form, which the action's validation then refuses.
+ */
+export function receivedFormData(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { currentSession } from "../auth/current-session";
 import { getDb } from "../db/app-db";
 import { requestMetaFrom } from "../server/request-meta";
-import { formDataToObject } from "./form-data";
+import { formDataToObject, receivedFormData } from "./form-data";
 import { runWorkspaceAction, type ActionResult, type WorkspaceActionDef } from "./workspace-action";
 
 /**
@@ -19,7 +19,7 @@ export function serverAction(def: WorkspaceActionDef) {
       await getDb(),
       await currentSession(),
       requestMetaFrom(await headers()),
-      formDataToObject(data, def.arrays),
+      formDataToObject(receivedFormData(data), def.arrays),
     );
     if (result.ok && result.redirectTo) redirect(result.redirectTo);
     // The page behind the form shows what just changed.

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { assertStorable } from "../db/storable-text";
 import { ValidationError } from "../errors";
 import { fieldErrorsFrom } from "../ledger/validate-command";
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "./errors";
@@ -32,6 +33,7 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.o
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  assertStorable(value);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
   return parsed.data;

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runWorkspaceAction, type WorkspaceActionDef } from "../actions/workspace-action";
@@ -314,6 +315,7 @@ describe("every server action and route is in the authorisation matrix", () => {
 describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
   let db: TestDatabase;
   let own: Fixture;
+  let foreign: Fixture;
   const sessions = {} as Record<Role, ActiveSession>;
   const strangers = {} as Record<Role, ActiveSession>;
 
@@ -323,6 +325,9 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     const other = await createLedgerFixture(db.db);
     const receipt = await append(db.db, webOptIn(fx, "+12015550111", { categories: ["orders", "offers"] }));
     own = { fx, contactId: receipt.contactId, db };
+    const foreignReceipt = await append(db.db, webOptIn(other, "+12015550112", { categories: ["orders", "offers"] }));
+    foreign = { fx: other, contactId: foreignReceipt.contactId, db };
+    await db.db.insert(formVersionSnapshots).values({ formVersionId: other.formVersion.id, workspaceId: other.workspace.id, language: "en", html: "<p>page</p>", sha256: "x" });
     await db.db.insert(formVersionSnapshots).values({ formVersionId: fx.formVersion.id, workspaceId: fx.workspace.id, language: "en", html: "<p>page</p>", sha256: "x" });
     for (const role of roles) {
       sessions[role] = await signedInMember(db.db, fx.workspace.id, role);
@@ -377,4 +382,49 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  // The cases above send the own workspace's ids under another workspace's slug. Here the slug is the caller's
+  // own, and the ids (contacts, forms, keys, webhook endpoints, deliveries, categories, members, invitations,
+  // form versions) are another workspace's: the owner must get not-found, and the other workspace must not change.
+  it("another workspace's ids, sent under the own workspace, answer not-found and change nothing", async () => {
+    const mismatches: string[] = [];
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    for (const def of actionDefs()) {
+      const sample = await actionCases[def.name]!.sample(foreign);
+      const idKeys = Object.keys(sample).filter((key) => key.endsWith("Id") && uuid.test(String(sample[key])));
+      if (idKeys.length === 0) continue;
+      const before = await workspaceDigest(db, foreign.fx.workspace.id);
+      const result = await runWorkspaceAction(def, db.db, sessions.owner, testMeta, { workspace: own.fx.workspace.slug, ...sample });
+      const after = await workspaceDigest(db, foreign.fx.workspace.id);
+      for (const table of Object.keys(before)) if (before[table] !== after[table]) mismatches.push(`${def.name} changed the other workspace's ${table}`);
+      const random = Object.fromEntries(Object.entries(sample).map(([key, value]) => [key, idKeys.includes(key) ? crypto.randomUUID() : value]));
+      const guessed = await runWorkspaceAction(def, db.db, sessions.owner, testMeta, { workspace: own.fx.workspace.slug, ...random });
+      // Not found; or, where the sample's other fields are refused first (forms.saveDraft's partial content), the
+      // same refusal as for an id that exists nowhere, so the answer tells nothing about the other workspace.
+      const answer = result.ok ? "ok" : result.code;
+      const guessedAnswer = guessed.ok ? "ok" : guessed.code;
+      if (!["not_found", "validation_failed"].includes(answer) || answer !== guessedAnswer) {
+        mismatches.push(`${def.name} with another workspace's ${idKeys.join(", ")}: ${answer}; with a random one: ${guessedAnswer}`);
+      }
+    }
+    for (const def of routeDefs()) {
+      const { url, params } = routeCases[def.name]!.path(foreign);
+      if (Object.keys(params).length === 0) continue;
+      const response = await runWorkspaceRoute(def, db.db, sessions.owner, testMeta, new Request(url), { workspace: own.fx.workspace.slug, ...params });
+      await response.body?.cancel();
+      if (response.status !== 404) mismatches.push(`${def.name} with another workspace's ${Object.keys(params).join(", ")}: ${response.status}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
+
+/** A digest of a workspace's rows that an id-taking action could change, to show a refused one changed nothing. */
+async function workspaceDigest(db: TestDatabase, workspaceId: string): Promise<Record<string, string>> {
+  const tables = ["contacts", "consent_events", "api_keys", "webhook_endpoints", "webhook_deliveries", "forms", "message_categories", "memberships", "invitations"];
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    const result = (await db.db.execute(sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as d from ${table} t where workspace_id = '${workspaceId}'`))) as unknown as { rows: { d: string }[] };
+    out[table] = result.rows[0]!.d;
+  }
+  return out;
+}

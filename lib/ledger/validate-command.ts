@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError, type FieldError } from "../errors";
+import { assertStorable } from "../db/storable-text";
 import { evidenceSchemas, ledgerCommandSchema, type Evidence, type LedgerCommand } from "./types";
 
 export type ValidCommand = Omit<z.output<typeof ledgerCommandSchema>, "evidence"> & { evidence: Evidence };
@@ -18,35 +19,11 @@ export function fieldMessages(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(fieldErrorsFrom(error).map((f) => [f.field, f.message]));
 }
 
-/** PostgreSQL cannot store NUL characters or lone surrogates; refuse them as bad input, not as a crash. */
-function findUnstorableString(value: unknown, path: string): string | null {
-  if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed() ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableString(value[i], `${path}.${i}`);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    for (const [key, child] of Object.entries(value)) {
-      const found = findUnstorableString(key, path) ?? findUnstorableString(child, path ? `${path}.${key}` : key);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Everything about a command that can be checked without the database. */
 export function validateCommand(input: LedgerCommand, now: Date): ValidCommand {
-  const unstorable = findUnstorableString(input, "");
-  if (unstorable !== null) {
-    throw new ValidationError([
-      { field: unstorable || "command", code: "invalid_string", message: "contains characters that cannot be stored" },
-    ]);
-  }
+  assertStorable(input, "command");
   const parsed = ledgerCommandSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
   const command = parsed.data;

@@ -1,4 +1,5 @@
 "use server";
+import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { getDb } from "@/lib/db/app-db";
@@ -6,7 +7,8 @@ import { appMailer } from "@/lib/mail/mailer";
 import { requestPasswordReset, type ForgotPasswordState } from "@/lib/members/forgot-password";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 
-export async function requestPasswordResetAction(_previous: ForgotPasswordState, data: FormData): Promise<ForgotPasswordState> {
+export async function requestPasswordResetAction(_previous: ForgotPasswordState, received: FormData): Promise<ForgotPasswordState> {
+  const data = receivedFormData(received);
   const input = { email: data.get("email") ?? "" };
   return requestPasswordReset(await getDb(), requestMetaFrom(await headers()), input, appMailer(), after);
 }

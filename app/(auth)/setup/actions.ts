@@ -1,4 +1,5 @@
 "use server";
+import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/auth-config";
 import { getDb } from "@/lib/db/app-db";
@@ -11,7 +12,8 @@ import { firstRunSchema } from "@/lib/setup/first-run.validation";
 
 export type SetupState = { message?: string; fields: Record<string, string>; values: Record<string, string> };
 
-export async function completeSetup(_previous: SetupState, data: FormData): Promise<SetupState> {
+export async function completeSetup(_previous: SetupState, received: FormData): Promise<SetupState> {
+  const data = receivedFormData(received);
   const input = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const values = { businessName: input.businessName ?? "", legalName: input.legalName ?? "", slug: input.slug ?? "", name: input.name ?? "", email: input.email ?? "" };
   const db = await getDb();

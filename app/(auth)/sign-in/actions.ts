@@ -1,4 +1,5 @@
 "use server";
+import { receivedFormData } from "@/lib/actions/form-data";
 import { AuthError } from "next-auth";
 import { signIn, signOut, auth } from "@/lib/auth/auth-config";
 import { safeNextPath } from "@/lib/auth/next-path";
@@ -10,7 +11,8 @@ import { fieldMessages } from "@/lib/ledger/validate-command";
 
 export type SignInState = { message?: string; fields: Partial<Record<"email" | "password", string>>; email: string };
 
-export async function signInWithPassword(_previous: SignInState, data: FormData): Promise<SignInState> {
+export async function signInWithPassword(_previous: SignInState, received: FormData): Promise<SignInState> {
+  const data = receivedFormData(received);
   const email = String(data.get("email") ?? "");
   const parsed = signInSchema.safeParse({ email, password: data.get("password") ?? "" });
   if (!parsed.success) {
@@ -41,6 +43,7 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
 }
 
-export async function signInWithSso(data: FormData): Promise<void> {
+export async function signInWithSso(received: FormData): Promise<void> {
+  const data = receivedFormData(received);
   await signIn(OIDC_PROVIDER_ID, { redirectTo: safeNextPath(data.get("next")) });
 }

@@ -1,4 +1,5 @@
 "use server";
+import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth-config";
@@ -7,7 +8,8 @@ import { getDb } from "@/lib/db/app-db";
 import { acceptInvitationAsMember, acceptInvitationAsNewUser, type LinkFormState } from "@/lib/members/link-actions";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 
-export async function acceptAsNewUser(_previous: LinkFormState, data: FormData): Promise<LinkFormState> {
+export async function acceptAsNewUser(_previous: LinkFormState, received: FormData): Promise<LinkFormState> {
+  const data = receivedFormData(received);
   const input = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
   const result = await acceptInvitationAsNewUser(await getDb(), requestMetaFrom(await headers()), input);
   if (!result.done?.password) return result;
@@ -16,7 +18,8 @@ export async function acceptAsNewUser(_previous: LinkFormState, data: FormData):
   return result;
 }
 
-export async function acceptAsMember(_previous: LinkFormState, data: FormData): Promise<LinkFormState> {
+export async function acceptAsMember(_previous: LinkFormState, received: FormData): Promise<LinkFormState> {
+  const data = receivedFormData(received);
   const result = await acceptInvitationAsMember(await getDb(), requestMetaFrom(await headers()), await currentSession(), String(data.get("token") ?? ""));
   if (result.done) redirect(result.done.next);
   return result;

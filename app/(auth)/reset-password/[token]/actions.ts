@@ -1,11 +1,13 @@
 "use server";
+import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/app-db";
 import { resetPasswordWithLink, type LinkFormState } from "@/lib/members/link-actions";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 
-export async function resetPasswordAction(_previous: LinkFormState, data: FormData): Promise<LinkFormState> {
+export async function resetPasswordAction(_previous: LinkFormState, received: FormData): Promise<LinkFormState> {
+  const data = receivedFormData(received);
   const input = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
   const result = await resetPasswordWithLink(await getDb(), requestMetaFrom(await headers()), input);
   if (result.done) redirect(result.done.next);

@@ -1,4 +1,5 @@
 "use server";
+import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/app-db";
@@ -8,7 +9,8 @@ import { requestMetaFrom } from "@/lib/server/request-meta";
 import { publicBaseUrl } from "@/lib/server/start";
 
 /** One preference-centre change; then back to the page (post/redirect/get), which shows the new state. */
-export async function updatePreferences(data: FormData): Promise<void> {
+export async function updatePreferences(received: FormData): Promise<void> {
+  const data = receivedFormData(received);
   const token = data.get("token");
   // An unknown link goes back to its page, which answers not-found and says how to stop.
   if (typeof token !== "string" || !looksLikePreferenceToken(token)) redirect("/p/unknown");

@@ -1,13 +1,25 @@
 "use server";
+import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { submitToHostedForm } from "@/lib/channels/web";
 import type { OptInFormState } from "@/lib/channels/web.validation";
 import { getDb } from "@/lib/db/app-db";
+import { findUnstorableString } from "@/lib/db/storable-text";
+import { messagesFor } from "@/lib/i18n/languages";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 import { publicBaseUrl } from "@/lib/server/start";
 
-export async function submitOptIn(workspaceSlug: string, formSlug: string, _previous: OptInFormState, data: FormData): Promise<OptInFormState> {
+export async function submitOptIn(workspaceSlug: string, formSlug: string, previous: OptInFormState, received: FormData): Promise<OptInFormState> {
+  const data = receivedFormData(received);
+  // The bound slugs and the previous state come back from the client too, so they are checked like any input.
+  const slugsUsable = typeof workspaceSlug === "string" && typeof formSlug === "string" && findUnstorableString([workspaceSlug, formSlug], "") === null;
+  if (!slugsUsable) {
+    const language = data.get("language");
+    const message = messagesFor(typeof language === "string" ? language : "en").errors.formGone;
+    const values = previous && typeof previous === "object" && previous.values ? previous.values : { phone: "", country: "", name: "", categories: [] };
+    return { values, message, fields: { form: message } };
+  }
   const base = `/f/${encodeURIComponent(workspaceSlug)}/${encodeURIComponent(formSlug)}`;
   const requestHeaders = await headers();
   const result = await submitToHostedForm(await getDb(), workspaceSlug, formSlug, data, requestMetaFrom(requestHeaders), `${publicBaseUrl()}${base}`);

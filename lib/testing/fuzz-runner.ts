@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import { leakIn } from "./fuzz-inputs";
+import type { FuzzRequest } from "./fuzz-requests";
+import { sendRaw, type RawResponse } from "./raw-http";
+
+export type FuzzTally = { tried: number; serverErrors: number; byStatus: Record<number, number> };
+
+export function newTally(): FuzzTally {
+  return { tried: 0, serverErrors: 0, byStatus: {} };
+}
+
+/** What is wrong with an answer to a malformed request, or null: a 5xx, no answer, a leak, an injected header. */
+export function problemWith(response: RawResponse): string | null {
+  if (response.status === 0) return "no HTTP answer";
+  if (response.status >= 500) return `status ${response.status}`;
+  const leak = leakIn(response.body);
+  if (leak) return `the body leaks a ${leak}`;
+  const injected = Object.entries(response.headers).find(([name, value]) => name === "injected" || /injected=1/.test(value));
+  if (injected) return `a header was injected: ${injected.join(": ")}`;
+  return null;
+}
+
+function describeRequest(request: FuzzRequest): string {
+  const body = request.body === undefined ? "" : Buffer.isBuffer(request.body) ? request.body.toString("utf8") : request.body;
+  return `${request.label}: ${request.method} ${request.path.slice(0, 300)}\n  headers ${JSON.stringify(request.headers.map(([n, v]) => [n, String(v).slice(0, 200)]))}\n  body (${body.length} chars) ${JSON.stringify(body.slice(0, 600))}`;
+}
+
+/**
+ * Sends `numRuns` requests drawn from `requests` and fails on the first bad answer, after shrinking it to a small
+ * example; the error names the seed and path that replay it (FUZZ_SEED, and fast-check's own path).
+ */
+export async function fuzz(port: number, requests: fc.Arbitrary<FuzzRequest>, tally: FuzzTally, options: { seed: number; numRuns: number }): Promise<void> {
+  let counted = 0;
+  const property = fc.asyncProperty(requests, async (request) => {
+    const response = await sendRaw(port, request);
+    // Shrinking replays requests; only the first pass counts towards the figures.
+    if (counted < options.numRuns) {
+      counted++;
+      tally.tried++;
+      tally.byStatus[response.status] = (tally.byStatus[response.status] ?? 0) + 1;
+      if (response.status >= 500 || response.status === 0) tally.serverErrors++;
+    }
+    const problem = problemWith(response);
+    if (problem) throw new Error(`${problem}\n${describeRequest(request)}\n  answer ${response.status} ${JSON.stringify(response.body.slice(0, 600))}`);
+  });
+  const result = await fc.check(property, { seed: options.seed, numRuns: options.numRuns, endOnFailure: false, maxSkipsPerRun: 1000 });
+  if (result.failed) {
+    throw new Error(`fuzz failed (seed ${result.seed}, path "${result.counterexamplePath}", after ${result.numRuns} runs and ${result.numShrinks} shrinks): ${String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance)}`);
+  }
+}
