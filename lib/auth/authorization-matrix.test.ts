@@ -221,7 +221,7 @@ const routeCases: Record<string, RouteCase> = {
   "evidence.download": {
     allowed: ["owner", "admin", "compliance", "viewer"],
     path: async (f) => {
-      const { sha256 } = await storeEvidenceFile(f.db.db, { workspaceId: f.fx.workspace.id, bytes: new TextEncoder().encode("%PDF-1.4 matrix"), contentType: "application/pdf", createdBy: null });
+      const { sha256 } = await storeEvidenceFile(f.db.db, { workspaceId: f.fx.workspace.id, bytes: new TextEncoder().encode(`%PDF-1.4 matrix ${crypto.randomUUID()}`), contentType: "application/pdf", createdBy: null });
       return { url: `http://t/${f.fx.workspace.slug}/evidence/files/${sha256}`, params: { sha256 } };
     },
   },
@@ -408,9 +408,9 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
       }
     }
     for (const def of routeDefs()) {
-      const { url, params } = routeCases[def.name]!.path(foreign);
+      const { url, params, init } = await routeCases[def.name]!.path(foreign);
       if (Object.keys(params).length === 0) continue;
-      const response = await runWorkspaceRoute(def, db.db, sessions.owner, testMeta, new Request(url), { workspace: own.fx.workspace.slug, ...params });
+      const response = await runWorkspaceRoute(def, db.db, sessions.owner, testMeta, new Request(url, init?.()), { workspace: own.fx.workspace.slug, ...params });
       await response.body?.cancel();
       if (response.status !== 404) mismatches.push(`${def.name} with another workspace's ${Object.keys(params).join(", ")}: ${response.status}`);
     }
