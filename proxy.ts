@@ -58,5 +58,10 @@ function safeDecode(segment: string): string {
   }
 }
 
-// Every page and route; not built assets.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Every page and route; not built assets, and not the two upload routes: Next.js buffers the body of every request
+// the proxy sees and hands the route only its first 10 MB (proxyClientMaxBodySize), which would cut a 50 MB CSV
+// or a 10 MB scan short. Those routes check the session, the role and the Origin themselves and stream the body
+// under their own limits (lib/server/limited-body.ts, lib/server/same-origin.ts).
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|[^/]+/contacts/import/upload$|[^/]+/contacts/paper/record$).*)"],
+};

@@ -4,7 +4,7 @@ import path from "node:path";
 import { startAppProcess } from "../lib/testing/app-process";
 
 /** A production `next start` on a given database, as a separate process, the way users run the app. */
-export type BenchServer = { base: string; pid: number; stop(): Promise<void> };
+export type BenchServer = { base: string; pid: number; stop(): Promise<void>; /** The server's stderr (its last lines). */ log(): string };
 
 /** Ports of the bench (3340-3349): the dashboard's server, the API and form server, the bare baseline. */
 export const benchPorts = { dashboard: 3341, app: 3342, bare: 3343 } as const;
@@ -23,7 +23,7 @@ export async function startBenchServer(database: BenchDatabase | string, port: n
       : { dataDir: target.dataDir }),
     authSecret: BENCH_AUTH_SECRET,
   });
-  return { base: app.base, pid: app.pid, stop: app.stop };
+  return { base: app.base, pid: app.pid, stop: app.stop, log: app.log };
 }
 
 /** Resident memory of a process and all its descendants (Next may run its server in a child), in MiB. */

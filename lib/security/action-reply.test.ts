@@ -21,10 +21,22 @@ describe("server-action arguments proxy.ts refuses before React decodes them", (
     expect(await undecodableActionArguments(call("[" + "[".repeat(5000) + "]".repeat(5000) + "]"))).toBe(true);
   });
 
+  it("refuses more arguments than Next.js accepts (it throws past 1,000)", async () => {
+    expect(await undecodableActionArguments(call(JSON.stringify(Array.from({ length: 1001 }, () => ({ a: 1 })))))).toBe(true);
+    expect(await undecodableActionArguments(call(JSON.stringify(Array.from({ length: 3 }, () => ({ a: 1 })))))).toBe(false);
+  });
+
   it("refuses references to parts the body does not have", async () => {
     expect(await undecodableActionArguments(call('["$1:constructor:constructor"]'))).toBe(true);
     expect(await undecodableActionArguments(call('[{"a":"$@2"}]'))).toBe(true);
     expect(await undecodableActionArguments(call(form([["0", '["$Q3"]'], ["1", "[]"]])))).toBe(true);
+  });
+
+  it("refuses the kinds of value no form of ours sends: server references, maps, streams, temporary references", async () => {
+    for (const value of ["$h1", "$F1", "$Q1", "$W1", "$B1", "$r1", "$T", "$n1x", "$Z"]) {
+      expect(await undecodableActionArguments(call(form([["0", JSON.stringify([value])], ["1", "[]"]]))), value).toBe(true);
+    }
+    expect(await undecodableActionArguments(call('[{"at":"$D2026-11-25T00:00:00.000Z","gone":"$undefined","n":"$n12"}]'))).toBe(false);
   });
 
   it("passes what React's client sends: state and a FormData, escaped dollars, parts that exist", async () => {
@@ -49,6 +61,9 @@ describe("a server-action form posted without JavaScript", () => {
     expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"bound":null}']]))).toBe(true);
     expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["$ACTION_1:0", meta], ["$ACTION_1:1", "not json"]]))).toBe(true);
     expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"7f00","bound":"$@9"}']]))).toBe(true);
+    for (const bound of ["null", "{}", '"x"', "1"]) {
+      expect(await undecodableActionArguments(post([["$ACTION_REF_1", ""], ["$ACTION_1:0", meta], ["$ACTION_1:1", bound]])), bound).toBe(true);
+    }
   });
 
   it("passes the fields the page renders", async () => {

@@ -37,8 +37,11 @@ export async function undecodableActionArguments(request: Request): Promise<bool
   } catch {
     return true;
   }
-  return !Array.isArray(args) || hasDanglingReference(args, parts);
+  return !Array.isArray(args) || args.length > MAX_ARGUMENTS || hasDanglingReference(args, parts);
 }
+
+/** Next.js throws (a 500) on more arguments than this (SERVER_ACTION_ARGS_LIMIT); no form of ours sends more than three. */
+const MAX_ARGUMENTS = 1000;
 
 /**
  * The same for a form posted without JavaScript: React names the action in "$ACTION_REF_<n>" with its metadata
@@ -69,17 +72,28 @@ async function undecodableFormAction(request: Request): Promise<boolean> {
         return true;
       }
     }
-    const meta = parts.get("0") as { id?: unknown } | undefined;
+    const meta = parts.get("0") as { id?: unknown; bound?: unknown } | undefined;
     if (!meta || typeof meta !== "object" || typeof meta.id !== "string") return true;
+    // The bound arguments, when the metadata promises them, must be a list: Next.js reads their length (a 500).
+    const bound = typeof meta.bound === "string" ? /^\$@([0-9a-f]+)$/.exec(meta.bound) : null;
+    if (bound && !Array.isArray(parts.get(String(parseInt(bound[1]!, 16))))) return true;
     const names = new Set(parts.keys());
     if ([...parts.values()].some((value) => hasDanglingReference(value, names))) return true;
   }
   return false;
 }
 
-// "$<hex id>", optionally followed by a property path, and the typed forms that also name a part: promise (@),
-// Map (Q), Set (W), Blob (B), iterables (i, x, X, r, R, A–V typed arrays are not sent by forms).
-const partReference = /^\$([@QWBixXrR]?)([0-9a-f]+)(?::|$)/;
+/**
+ * The "$"-prefixed values React's client sends for what our actions take (a previous state of plain JSON and a
+ * FormData): escaped strings ("$$…"), a FormData ("$K<id>", its fields in parts "<id>_…"), undefined, dates,
+ * bigints and the special numbers; and references to other parts of the same body, plain ("$<hex>", an outlined
+ * value) or as a promise ("$@<hex>", the bound arguments of a form posted without JavaScript), which must exist.
+ * Every other prefix (server references, maps, sets, blobs, streams, typed arrays, temporary references) names
+ * client-side objects no form of ours sends, and a wrong one makes React's decoder throw or wait for a part that
+ * never comes (a 500 either way).
+ */
+const allowedDollarValue = /^\$(?:\$[\s\S]*|K[0-9a-f]+|undefined|NaN|Infinity|-Infinity|-0|D[\s\S]*|n-?\d+)$/;
+const partReference = /^\$@?([0-9a-f]+)(?::|$)/;
 
 /** No form's arguments nest this deep; React's decoder recurses and overflows its stack (a 500) on deeper ones. */
 const MAX_DEPTH = 64;
@@ -87,8 +101,9 @@ const MAX_DEPTH = 64;
 function hasDanglingReference(value: unknown, parts: Set<string>, depth = 0): boolean {
   if (depth > MAX_DEPTH) return true;
   if (typeof value === "string") {
-    const match = partReference.exec(value);
-    return match !== null && !parts.has(String(parseInt(match[2]!, 16)));
+    if (!value.startsWith("$") || allowedDollarValue.test(value)) return false;
+    const reference = partReference.exec(value);
+    return reference === null || !parts.has(String(parseInt(reference[1]!, 16)));
   }
   if (Array.isArray(value)) return value.some((item) => hasDanglingReference(item, parts, depth + 1));
   if (value && typeof value === "object") return Object.values(value).some((item) => hasDanglingReference(item, parts, depth + 1));

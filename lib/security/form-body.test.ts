@@ -21,3 +21,17 @@ describe("form bodies proxy.ts refuses before Next.js parses them", () => {
     expect(await unreadableFormBody(new Request("http://t/f/demo/join"))).toBe(false);
   });
 });
+
+describe("part headers busboy refuses", () => {
+  it("refuses a part header block over 16 KiB and header lines that are not `token: text`", async () => {
+    const long = part("b0", "x".repeat(17_000), "1") + "--b0--\r\n";
+    expect(await unreadableFormBody(post("multipart/form-data; boundary=b0", long))).toBe(true);
+    const badLine = `--b0\r\nContent-Disposition: form-data; name="a"\r\nno colon here\r\n\r\n1\r\n--b0--\r\n`;
+    expect(await unreadableFormBody(post("multipart/form-data; boundary=b0", badLine))).toBe(true);
+  });
+
+  it("passes a file part with a content type and a non-ASCII file name", async () => {
+    const file = `--b0\r\nContent-Disposition: form-data; name="scan"; filename="Fiche signée.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--b0--\r\n`;
+    expect(await unreadableFormBody(post("multipart/form-data; boundary=b0", file))).toBe(false);
+  });
+});
