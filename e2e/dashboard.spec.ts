@@ -29,7 +29,8 @@ test("owner invites a compliance user, who finds a contact, proves and changes c
   await expect(page).toHaveURL(/\/demo$/);
   await expect(page.getByText("Compliance", { exact: true })).toBeVisible();
 
-  // Among 100,000 contacts, by the number as a person would read it out.
+  // Among 100,000 contacts, by the number as a person would read it out. (Members land on the overview.)
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Contacts" }).click();
   await page.getByRole("searchbox", { name: "Search" }).fill("(201) 555-0177");
   await page.getByRole("button", { name: "Search" }).click();
   const rows = page.getByRole("table").getByRole("row");

@@ -6,7 +6,7 @@ test.skip(({ isMobile }) => isMobile, "the builder is for laptops and tablets");
 
 test("a marketer builds a form in two languages, is stopped by the policy check, fixes it and publishes", async ({ browser }) => {
   const page = await signIn(browser, e2eAccounts.marketer);
-  await page.getByRole("link", { name: "Forms" }).click();
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Forms" }).click();
   const slug = `spring-${Date.now()}`;
   await page.getByLabel("Name", { exact: true }).fill("Spring offers");
   await page.getByLabel("Address").fill(slug);

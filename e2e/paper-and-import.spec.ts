@@ -9,6 +9,8 @@ const scan = Buffer.from("%PDF-1.4\n% e2e signed paper form\n%%EOF\n");
 
 test("a compliance user records a signed paper form with its scan and sees it on the timeline", async ({ browser }) => {
   const page = await signIn(browser, e2eAccounts.compliance);
+  // Staff land on the overview; the entry points are on the contacts list.
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Contacts" }).click();
   await page.getByRole("link", { name: "Record a paper form" }).click();
   await expect(page.getByRole("heading", { name: "Record a signed paper form" })).toBeVisible();
   const versionId = await page.locator("#paper-versions option").first().getAttribute("value");
@@ -43,6 +45,8 @@ test("a compliance user records a signed paper form with its scan and sees it on
 
 test("a compliance user imports a CSV: sees the bad row in the preview, imports, sees the result", async ({ browser }) => {
   const page = await signIn(browser, e2eAccounts.compliance);
+  // Staff land on the overview; the entry points are on the contacts list.
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Contacts" }).click();
   await page.getByRole("link", { name: "Import CSV" }).click();
   await expect(page.getByRole("heading", { name: "Import opt-ins from a CSV file" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "occurred_at" })).toBeVisible();

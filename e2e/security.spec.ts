@@ -28,6 +28,7 @@ test.afterAll(async () => {
 
 const directives = (csp: string | null) => Object.fromEntries((csp ?? "").split(/;\s*/).filter(Boolean).map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
 
+/** Signs in as workspace A's owner; staff land on the workspace's overview. */
 async function signIn(browser: Browser, extraHTTPHeaders?: Record<string, string>): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, extraHTTPHeaders });
   const page = await context.newPage();
@@ -100,7 +101,7 @@ test("the hosted form and the dashboard still hydrate and work under the policy"
   await context.close();
 
   const dashboard = await signIn(browser);
-  await expect(dashboard).toHaveURL(/\/contacts$/, { timeout: 30_000 });
+  await expect(dashboard).toHaveURL(new RegExp(`/${target.seed.a.slug}$`), { timeout: 30_000 });
   await dashboard.getByRole("link", { name: "Settings" }).first().click();
   await expect(dashboard).toHaveURL(/\/settings/, { timeout: 30_000 });
   expect(violations).toEqual([]);
@@ -120,7 +121,7 @@ test("cross-origin posts to server actions are refused and change nothing, signe
 
   // A signed-in owner's session cookie, carried by a post from another site to the API-key settings' action.
   const page = await signIn(browser);
-  await expect(page).toHaveURL(/\/contacts$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`/${target.seed.a.slug}$`), { timeout: 30_000 });
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const settingsPath = `/${a.slug}/settings/api-keys`;
   const settings = await sendRaw(port, { method: "GET", path: settingsPath, headers: [["Cookie", cookie]] });
@@ -161,7 +162,7 @@ test("x-middleware-subrequest gets a request no further than any other", async (
 
 test("the session cookie is HttpOnly and SameSite=Lax, and Secure behind HTTPS", async ({ browser }) => {
   const page = await signIn(browser);
-  await expect(page).toHaveURL(/\/contacts$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`/${target.seed.a.slug}$`), { timeout: 30_000 });
   const session = (await page.context().cookies()).find((c) => /session-token/.test(c.name));
   expect(session, "a session cookie").toBeTruthy();
   expect(session!.httpOnly).toBe(true);
@@ -211,7 +212,7 @@ test("guessing API keys from one address is throttled with 429 and Retry-After; 
 test("another workspace's contact, form and webhook endpoint pages answer not found to a signed-in owner", async ({ browser }) => {
   const { a, b } = target.seed;
   const page = await signIn(browser);
-  await expect(page).toHaveURL(/\/contacts$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`/${target.seed.a.slug}$`), { timeout: 30_000 });
   for (const path of [`/${a.slug}/contacts/${b.contactId}`, `/${a.slug}/forms/${b.formId}`, `/${a.slug}/settings/webhooks/${b.webhookEndpointId}`, `/${a.slug}/contacts/${crypto.randomUUID()}`, `/${b.slug}/contacts`]) {
     const response = await page.goto(`${target.base}${path}`);
     expect(response?.status(), path).toBe(404);
