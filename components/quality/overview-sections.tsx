@@ -99,7 +99,7 @@ export function FormFunnelTable({ forms }: { forms: FormRow[] }) {
     channelLabels[f.channel as EventChannel] ?? f.channel,
     f.channel === "web" ? f.views : "—",
     f.submissions,
-    f.channel === "web" ? percent(f.submissions, f.views) : "—",
+    f.channel === "web" ? percent(f.viewedSubmissions, f.views) : "—",
     f.confirmAsked,
     f.confirms,
     percent(f.confirms, f.confirmAsked),
@@ -108,7 +108,7 @@ export function FormFunnelTable({ forms }: { forms: FormRow[] }) {
     <ChartFrame
       id="form-funnel"
       title="Forms: conversion and confirmation"
-      description="Views of hosted pages are counted without cookies or anything about the visitor. Confirmation rate only where the form asks for it."
+      description="Views of hosted pages are counted without cookies or anything about the visitor. Conversion counts only days on which views were counted. Confirmation rate only where the form asks for it."
       columns={columns}
       rows={rows}
       csvName="form-conversion"

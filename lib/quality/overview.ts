@@ -20,7 +20,9 @@ export function overviewParams(sp: Record<string, string | undefined>): Overview
 
 export type SeriesRow = { bucket: string; key: string; optIns: number; optOuts: number };
 export type RateRow = { name: string; optIns: number; optOuts: number; optOuts7d: number; optOuts30d: number };
-export type FormRow = RateRow & { formId: string; channel: string; confirmAsked: number; confirms: number; views: number; submissions: number };
+export type FormRow = RateRow & { formId: string; channel: string; confirmAsked: number; confirms: number; views: number; submissions: number;
+  /** Submissions on days whose views were counted: conversion's numerator, so history from before view counting began (seeded, imported or upgraded data) cannot push it past 100%. */
+  viewedSubmissions: number };
 export type Marker = { at: string; label: string };
 
 export type Overview = {
@@ -70,11 +72,13 @@ export async function readOverview(db: DbOrTx, workspaceId: string, params: Over
           from quality_daily where workspace_id = ${workspaceId} and day >= ${from}::date and form_id <> ${NO_FORM}::uuid
           group by form_id),
         visits as (
-          select form_id, sum(views)::int as views, sum(submissions)::int as submissions
+          select form_id, sum(views)::int as views, sum(submissions)::int as submissions,
+            coalesce(sum(submissions) filter (where views > 0), 0)::int as viewed_submissions
           from quality_form_daily where workspace_id = ${workspaceId} and day >= ${from}::date group by form_id)
         select f.id as "formId", f.name, f.channel::text as channel, coalesce(r.opt_ins, 0) as "optIns", coalesce(r.opt_outs, 0) as "optOuts",
           coalesce(r.o7, 0) as "optOuts7d", coalesce(r.o30, 0) as "optOuts30d", coalesce(r.asked, 0) as "confirmAsked",
-          coalesce(r.confirms, 0) as confirms, coalesce(v.views, 0) as views, coalesce(v.submissions, 0) as submissions
+          coalesce(r.confirms, 0) as confirms, coalesce(v.views, 0) as views, coalesce(v.submissions, 0) as submissions,
+          coalesce(v.viewed_submissions, 0) as "viewedSubmissions"
         from forms f left join rolled r on r.form_id = f.id left join visits v on v.form_id = f.id
         where f.workspace_id = ${workspaceId} and (r.form_id is not null or v.form_id is not null or f.status = 'published')
         order by coalesce(r.opt_ins, 0) desc, f.name`,
