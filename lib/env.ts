@@ -39,6 +39,8 @@ const schema = z.object({
     .optional(),
   /** Let webhook endpoints be http:// or private addresses (always allowed outside production). */
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1", "true", "false"]).optional(),
+  /** "off" sends every PostgreSQL statement unprepared, for poolers that cannot keep prepared statements (lib/db/prepared-statements.ts). */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   /** "off" stops this instance delivering outgoing webhooks (another instance, or none, does it). */
   WEBHOOK_WORKER: z.enum(["on", "off"]).default("on"),
   /**

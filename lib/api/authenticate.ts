@@ -48,22 +48,25 @@ const states = new WeakMap<Db, KeyState>();
 function stateOf(db: Db): KeyState {
   let state = states.get(db);
   if (!state) {
-    // The hit is added with the same async commit and throttled lastUsedAt as the full statement below.
-    const hits = new BatchedRateLimit(apiKeyLimit, API_KEY_SYNC_MS, async (keyId, n, windowStart) => {
+    // The hits are added with the same async commit and throttled lastUsedAt as the full statement below, every
+    // key this instance served since the last sync in one statement.
+    const hits = new BatchedRateLimit(apiKeyLimit, API_KEY_SYNC_MS, async (batch) => {
       const nowIso = new Date().toISOString();
-      const [row] = await queryRows<{ count: number }>(
+      const rows = await queryRows<{ key: string; count: number }>(
         db,
         sql`with
           hit as (
-            insert into rate_limit_buckets (key, window_start, count) values (${`${apiKeyLimit.name}:${keyId}`}, ${windowStart.toISOString()}::timestamptz, ${n})
+            insert into rate_limit_buckets (key, window_start, count)
+            values ${sql.join(batch.map((b) => sql`(${`${apiKeyLimit.name}:${b.subject}`}, ${b.windowStart.toISOString()}::timestamptz, ${b.hits}::int)`), sql`, `)}
             on conflict (key, window_start) do update set count = rate_limit_buckets.count + excluded.count
-            returning count),
+            returning key, count),
           used as (
             update api_keys set last_used_at = ${nowIso}::timestamptz
-            where id = ${keyId} and (last_used_at is null or last_used_at < ${nowIso}::timestamptz - interval '1 minute'))
-          select count, set_config('synchronous_commit', 'off', true) as async_commit from hit`,
+            where id = any(${sql.param(batch.map((b) => b.subject))}::uuid[])
+              and (last_used_at is null or last_used_at < ${nowIso}::timestamptz - interval '1 minute'))
+          select key, count, set_config('synchronous_commit', 'off', true) as async_commit from hit`,
       );
-      return Number(row!.count);
+      return new Map(rows.map((r) => [r.key.slice(apiKeyLimit.name.length + 1), Number(r.count)]));
     });
     state = { keys: new Map(), failures: new Map(), hits };
     states.set(db, state);

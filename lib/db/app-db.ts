@@ -6,8 +6,8 @@ import { openDatabase, type DatabaseHandle, type DatabaseTarget, type Db } from 
 import { migrateDatabase } from "./migrate";
 
 export function databaseTargetFromEnv(): DatabaseTarget {
-  const { DATABASE_URL, DATA_DIR } = env();
-  return DATABASE_URL ? { kind: "postgres", url: DATABASE_URL } : { kind: "pglite", dataDir: path.resolve(DATA_DIR) };
+  const { DATABASE_URL, DATA_DIR, DATABASE_PREPARED_STATEMENTS } = env();
+  return DATABASE_URL ? { kind: "postgres", url: DATABASE_URL, preparedStatements: DATABASE_PREPARED_STATEMENTS === "on" } : { kind: "pglite", dataDir: path.resolve(DATA_DIR) };
 }
 
 /** Opens the configured database and brings its schema up to date (the CLI and the bench use this). */

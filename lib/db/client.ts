@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock";
+import { PreparingClient } from "./prepared-statements";
 
 /** Both drivers speak PostgreSQL; the rest of the app sees one type and never asks which it got. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -24,12 +25,17 @@ export type DatabaseHandle = {
 };
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; maxConnections?: number }
+  /** preparedStatements: name each parameterised statement so a connection plans it once (default on). */
+  | { kind: "postgres"; url: string; maxConnections?: number; preparedStatements?: boolean }
   | { kind: "pglite"; dataDir: string | null };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 20 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.maxConnections ?? 20,
+      ...(target.preparedStatements === false ? {} : { Client: PreparingClient }),
+    });
     // An idle client losing its server must not crash the process; the next query reports the fault.
     pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
     const db = drizzlePg(pool) as unknown as Db;
