@@ -1,6 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
 import { AppError, ValidationError } from "../errors";
 import { planCommand, type CommandPlan, type ContextCache } from "./plan";
 import type { LedgerCommand, Receipt } from "./types";
@@ -12,7 +11,8 @@ export type AppendOptions = {
   /**
    * The hash of a new preference-centre token (lib/preferences/tokens.ts) to issue for the contact in the same
    * transaction: the contact's older links are revoked and this one stored with the events, so a sign-up costs
-   * one durable commit, not two. Not issued on a replay (the caller decides what a replay shows).
+   * one durable commit, not two, written in the same statement as the events. Not issued on a replay (the caller
+   * decides what a replay shows).
    */
   preferenceTokenHash?: string;
 };
@@ -28,20 +28,10 @@ export type AppendOptions = {
 export async function append(db: Db, input: LedgerCommand, options: AppendOptions = {}): Promise<Receipt> {
   const plan = await planCommand(db, input, new Date());
   return db.transaction(async (tx) => {
-    const [outcome] = await writePlans(tx, [plan]);
+    const [outcome] = await writePlans(tx, [plan], { preferenceTokenFor: () => options.preferenceTokenHash });
     if (!outcome!.ok) throw outcome!.error;
-    const receipt = outcome!.receipt;
-    if (options.preferenceTokenHash && !receipt.replayed) await issueTokenInTransaction(tx, receipt, options.preferenceTokenHash, plan.now);
-    return receipt;
+    return outcome!.receipt;
   });
-}
-
-/** The contact's older preference links are revoked and the new one stored, in one statement under the contact's lock. */
-async function issueTokenInTransaction(tx: Tx, receipt: Receipt, tokenHash: string, now: Date) {
-  const nowIso = now.toISOString();
-  await tx.execute(sql`with revoked as (
-      update preference_tokens set revoked_at = ${nowIso} where workspace_id = ${receipt.workspaceId} and contact_id = ${receipt.contactId} and revoked_at is null)
-    insert into preference_tokens (workspace_id, contact_id, token_hash, created_at) values (${receipt.workspaceId}, ${receipt.contactId}, ${tokenHash}, ${nowIso})`);
 }
 
 /** Most events one appendMany() call may write: PostgreSQL allows 65,535 parameters a statement (about 20 an event). */

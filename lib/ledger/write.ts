@@ -23,7 +23,12 @@ const contactKey = (p: CommandPlan) => `${p.workspaceId}|${p.phoneDigest}`;
  * gets that error and writes nothing; the others go on. A confirmation of something never opted in to throws
  * (append() confirms one command at a time).
  */
-export async function writePlans(tx: Tx, plans: CommandPlan[]): Promise<AppendOutcome[]> {
+export type WriteOptions = {
+  /** A new preference-link hash to issue, with the events, for the contact of a plan (revoking its older links). */
+  preferenceTokenFor?: (p: CommandPlan) => string | undefined;
+};
+
+export async function writePlans(tx: Tx, plans: CommandPlan[], options: WriteOptions = {}): Promise<AppendOutcome[]> {
   const outcomes: (AppendOutcome | undefined)[] = new Array(plans.length);
   const replayOf = await claimIdempotencyKeys(tx, plans, outcomes);
   const writing = plans.map((p, i) => ({ p, i })).filter(({ i }) => outcomes[i] === undefined && !replayOf.has(i));
@@ -44,7 +49,7 @@ export async function writePlans(tx: Tx, plans: CommandPlan[]): Promise<AppendOu
     written.push({ p, receipt, rows, states });
     outcomes[i] = { ok: true, receipt };
   }
-  await writeAll(tx, written, heads);
+  await writeAll(tx, written, heads, options);
   return finish(plans, outcomes, replayOf);
 }
 
@@ -193,6 +198,7 @@ async function writeAll(
   tx: Tx,
   written: { p: CommandPlan; receipt: Receipt; rows: EventRow[]; states: StateRow[] }[],
   heads: Map<string, Head>,
+  options: WriteOptions,
 ) {
   if (written.length === 0) return;
   const events = written.flatMap(({ p, rows }) => rows.map((r) => ({ p, r })));
@@ -233,6 +239,17 @@ async function writeAll(
     parts.push(sql`receipt as (update idempotency_keys k set receipt = v.receipt::jsonb
       from (values ${list(receipts, ({ p, receipt }) => sql`(${p.workspaceId}, ${p.command.idempotencyKey!}, ${json(receipt)})`)}) v(workspace_id, key, receipt)
       where k.workspace_id = v.workspace_id::uuid and k.key = v.key)`);
+  }
+  const tokens = written.flatMap(({ p, receipt }) => {
+    const hash = options.preferenceTokenFor?.(p);
+    return hash ? [{ p, receipt, hash }] : [];
+  });
+  if (tokens.length > 0) {
+    // Both see the statement's snapshot: the older links are revoked, the new one (not in it) stays live.
+    parts.push(sql`revoked_links as (update preference_tokens t set revoked_at = ${tokens[0]!.p.now.toISOString()}
+      where t.revoked_at is null and (t.workspace_id, t.contact_id) in (${list(tokens, ({ p, receipt }) => sql`(${p.workspaceId}::uuid, ${receipt.contactId}::uuid)`)}))`);
+    parts.push(sql`issued_links as (insert into preference_tokens (workspace_id, contact_id, token_hash, created_at)
+      values ${list(tokens, ({ p, receipt, hash }) => sql`(${p.workspaceId}, ${receipt.contactId}, ${hash}, ${p.now.toISOString()})`)})`);
   }
   {
     // No phone here: the deliverer reads it from the contact when it sends, so an erasure reaches queued messages.
