@@ -8,5 +8,6 @@ import { env } from "../env";
  */
 export async function benchNoop(): Promise<Response> {
   if (env().ASSENT_BENCH_ROUTES !== "1") return new Response(null, { status: 404 });
-  return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
+  // Sent uncompressed like the API's small answers (lib/api/route.ts), so the baseline is not slowed by a gzip they skip.
+  return Response.json({ ok: true }, { headers: { "cache-control": "no-store, no-transform" } });
 }
