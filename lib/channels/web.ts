@@ -9,7 +9,7 @@ import { createConfirmationCode, findOpenConfirmationForCommand } from "../confi
 import { messagesFor } from "../i18n/languages";
 import { issuePreferenceToken, newPreferenceToken } from "../preferences/tokens";
 import { normalizePhone, PhoneError } from "../phone/normalize";
-import { countHits, hitSlidingRateLimit } from "../rate-limit/limit";
+import { countHits, hitSlidingRateLimits } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { webOptInSchema, type OptInFormState } from "./web.validation";
 
@@ -68,8 +68,8 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
     state: { message, fields, values },
   });
 
-  for (const rule of webOptInIpLimits) {
-    const hit = await hitSlidingRateLimit(db, rule, meta.ip ?? "unknown");
+  const ipHits = await hitSlidingRateLimits(db, webOptInIpLimits.map((rule) => ({ rule, subject: meta.ip ?? "unknown" })));
+  for (const hit of ipHits) {
     if (!hit.allowed) return { ...fail({ form: m.tooManyFromNetwork }, m.tooManyFromNetwork), networkThrottled: { retryAfterSeconds: hit.retryAfterSeconds } };
   }
 

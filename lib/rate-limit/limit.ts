@@ -38,22 +38,40 @@ export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: str
  * through, which a fixed window of one minute would allow. One statement: the upsert and the previous window's
  * read share a snapshot, so every instance on the database sees the same counts.
  */
-export async function hitSlidingRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
-  const { windowStart, retryAfterSeconds } = windowOf(rule, now);
-  const key = `${rule.name}:${subject}`;
-  const previousStart = new Date(windowStart.getTime() - rule.windowSeconds * 1000);
-  const [row] = await queryRows<{ current: number; previous: number | null }>(
+export async function hitSlidingRateLimit(db: Db, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
+  return (await hitSlidingRateLimits(db, [{ rule, subject }], now))[0]!;
+}
+
+/**
+ * hitSlidingRateLimit for several limits in ONE statement, committed without waiting for the WAL flush, as
+ * countHits is (a crash may forget the last counts, never a consent). Each rule must differ. Call it on the pool,
+ * never inside a transaction. Results in the order given.
+ */
+export async function hitSlidingRateLimits(db: Db, hits: { rule: RateLimitRule; subject: string }[], now = new Date()): Promise<RateLimitResult[]> {
+  const planned = hits.map((h) => {
+    const { windowStart, retryAfterSeconds } = windowOf(h.rule, now);
+    const previousStart = new Date(windowStart.getTime() - h.rule.windowSeconds * 1000);
+    return { ...h, key: `${h.rule.name}:${h.subject}`, windowStart, previousStart, retryAfterSeconds };
+  });
+  const rows = await queryRows<{ key: string; current: number; previous: number | null }>(
     db,
     sql`with hit as (
-        insert into rate_limit_buckets (key, window_start, count) values (${key}, ${windowStart.toISOString()}::timestamptz, 1)
+        insert into rate_limit_buckets (key, window_start, count)
+        values ${sql.join(planned.map((p) => sql`(${p.key}, ${p.windowStart.toISOString()}::timestamptz, 1)`), sql`, `)}
         on conflict (key, window_start) do update set count = rate_limit_buckets.count + 1
-        returning count)
-      select (select count from hit) as current,
-        (select count from rate_limit_buckets where key = ${key} and window_start = ${previousStart.toISOString()}::timestamptz) as previous`,
+        returning key, count)
+      select h.key, h.count as current,
+        (select b.count from rate_limit_buckets b where b.key = h.key and b.window_start = v.previous_start) as previous,
+        set_config('synchronous_commit', 'off', true) as async_commit
+      from hit h join (values ${sql.join(planned.map((p) => sql`(${p.key}, ${p.previousStart.toISOString()}::timestamptz)`), sql`, `)}) v(key, previous_start) on v.key = h.key`,
   );
-  const overlap = retryAfterSeconds / rule.windowSeconds;
-  const count = Number(row?.current ?? 1) + Number(row?.previous ?? 0) * overlap;
-  return { allowed: count <= rule.limit, remaining: Math.max(0, Math.floor(rule.limit - count)), retryAfterSeconds };
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return planned.map((p) => {
+    const row = byKey.get(p.key);
+    const overlap = p.retryAfterSeconds / p.rule.windowSeconds;
+    const count = Number(row?.current ?? 1) + Number(row?.previous ?? 0) * overlap;
+    return { allowed: count <= p.rule.limit, remaining: Math.max(0, Math.floor(p.rule.limit - count)), retryAfterSeconds: p.retryAfterSeconds };
+  });
 }
 
 /**
