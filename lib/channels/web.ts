@@ -17,7 +17,8 @@ import { webOptInSchema, type OptInFormState } from "./web.validation";
  * Per network address: a burst limit and a sustained one. A shop's counter with a QR poster puts many honest
  * people behind one public address (the shop's Wi-Fi, a carrier's NAT): ten sign-ups in a minute and thirty in ten
  * minutes is a busy queue, while a script repeating the form runs into the burst limit by its eleventh post.
- * Both are sliding, so a burst across a window boundary gets no more through. Every attempt counts, valid or not.
+ * Both are sliding, so a burst across a window boundary gets no more through. Every attempt counts, valid or not,
+ * against both limits (a refused burst also uses up the ten-minute allowance, so a script stays out longer).
  */
 export const webOptInIpLimits = [
   { name: "web-optin-ip-burst", limit: 10, windowSeconds: 60 },

@@ -10,11 +10,13 @@ import pg from "pg";
  *
  * A connection prepares at most MAX_PER_CONNECTION statements; texts beyond that (an import's batches of every
  * size, rare dashboard queries) run unnamed as before, so a long-lived connection cannot collect without bound.
- * A pool behind PgBouncer in transaction mode before 1.21 cannot keep prepared statements: set
- * DATABASE_PREPARED_STATEMENTS=off there (lib/env.ts).
+ * A pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21, or with
+ * max_prepared_statements = 0) needs
+ * DATABASE_PREPARED_STATEMENTS=off (lib/env.ts).
  */
 const MAX_PER_CONNECTION = 500;
-const MAX_TEXT_LENGTH = 20_000;
+// The hot statements are under 4 KiB; an import's long VALUES lists, one text per batch size, are left unnamed.
+const MAX_TEXT_LENGTH = 8_192;
 
 // Digests of texts already seen, so the hot statements are not hashed on every call.
 const names = new Map<string, string>();
@@ -31,23 +33,34 @@ function nameOf(text: string): string {
 
 type QueryConfig = { text?: unknown; name?: unknown; values?: unknown; submit?: unknown };
 
+type Connection = { parsedStatements: Record<string, string> };
+
 export class PreparingClient extends pg.Client {
-  private readonly preparedNames = new Set<string>();
+  private readonly preparedTexts = new Set<string>();
 
   // The overloads of pg.Client#query are many; this forwards every call and only adds a name where it is safe.
   override query(config: unknown, values?: unknown, callback?: unknown): never {
     const query = (super.query as (...args: unknown[]) => never).bind(this);
     const c = config as QueryConfig | null;
-    if (!c || typeof c !== "object" || typeof c.submit === "function" || c.name !== undefined || typeof c.text !== "string") {
+    if (!c || typeof c !== "object" || typeof c.submit === "function" || c.name !== undefined || typeof c.text !== "string" || callback !== undefined) {
       return query(config, values, callback);
     }
+    const text = c.text;
     const params = Array.isArray(values) ? values : c.values;
-    if (!Array.isArray(params) || params.length === 0 || c.text.length > MAX_TEXT_LENGTH) return query(config, values, callback);
-    const name = nameOf(c.text);
-    if (!this.preparedNames.has(name)) {
-      if (this.preparedNames.size >= MAX_PER_CONNECTION) return query(config, values, callback);
-      this.preparedNames.add(name);
+    if (!Array.isArray(params) || params.length === 0 || text.length > MAX_TEXT_LENGTH || typeof values === "function") return query(config, values, callback);
+    if (!this.preparedTexts.has(text)) {
+      if (this.preparedTexts.size >= MAX_PER_CONNECTION) return query(config, values, callback);
+      this.preparedTexts.add(text);
     }
-    return query({ ...c, name }, values, callback);
+    const name = nameOf(text);
+    const named = query({ ...c, name }, values) as unknown as Promise<unknown>;
+    // If pg could not bind a value it closes the statement while still taking it for parsed (error 26000 on every
+    // later run on this connection): forget it and run this one unnamed.
+    return named.catch((error: { code?: string }) => {
+      if (error?.code !== "26000") throw error;
+      delete (this as unknown as { connection: Connection }).connection.parsedStatements[name];
+      this.preparedTexts.delete(text);
+      return query(config, values);
+    }) as never;
   }
 }

@@ -31,6 +31,13 @@ export class BatchedRateLimit {
   /** The shared count after a hit the caller made in the database itself (the first request of a key). */
   seed(subject: string, count: number, now = new Date()): void {
     const { windowStart } = windowOf(this.rule, now);
+    const entry = this.entries.get(subject);
+    // A re-lookup of a key (its cache expired) keeps the hits still waiting for the next sync.
+    if (entry && entry.windowStart === windowStart.getTime()) {
+      entry.known = Math.max(entry.known, count);
+      if (entry.pending > 0) this.schedule();
+      return;
+    }
     this.entries.set(subject, { windowStart: windowStart.getTime(), known: count, pending: 0, syncing: false });
   }
 
@@ -67,6 +74,7 @@ export class BatchedRateLimit {
       for (const { subject, entry } of sending) entry.known = counts.get(subject) ?? entry.known;
     } catch (error) {
       for (const s of sending) s.entry.pending += s.hits;
+      this.schedule();
       throw error;
     } finally {
       for (const s of sending) s.entry.syncing = false;
