@@ -16,8 +16,6 @@ export type RawRequest = {
 
 export type RawResponse = { status: number; headers: Record<string, string>; body: string };
 
-const WRITE_PIECE = 64 * 1024;
-
 export function sendRaw(port: number, request: RawRequest, timeoutMs = 30_000): Promise<RawResponse> {
   const body = typeof request.body === "string" ? Buffer.from(request.body) : (request.body ?? Buffer.alloc(0));
   const lines: Buffer[] = [Buffer.from(`${request.method} ${request.path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n`, "latin1")];
@@ -42,18 +40,7 @@ export function sendRaw(port: number, request: RawRequest, timeoutMs = 30_000): 
     });
     // No end() of our side: a half-closed connection makes Node drop the request. The server closes after
     // answering (Connection: close), or after its own timeout when a Content-Length promised more than was sent.
-    // A large body goes in pieces, and stops once the server has answered: writing on into a connection the server
-    // closed after refusing the body makes it reset the connection, and the reset throws away its unread answer.
-    const bytes = Buffer.concat(lines);
-    let at = 0;
-    const writeMore = () => {
-      while (at < bytes.length && chunks.length === 0 && !socket.destroyed) {
-        const piece = bytes.subarray(at, at + WRITE_PIECE);
-        at += piece.length;
-        if (!socket.write(piece)) return void socket.once("drain", writeMore);
-      }
-    };
-    writeMore();
+    socket.write(Buffer.concat(lines));
   });
 }
 
