@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { sha256Hex } from "../ledger/canonical";
 import { queryRows } from "../ledger/lookups";
 import { BatchedRateLimit } from "../rate-limit/batched";
-import { hitRateLimit, windowOf, type RateLimitRule } from "../rate-limit/limit";
+import { hitRateLimit, upsertBucketHits, windowOf, type RateLimitRule } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { ApiKeyError, MissingScopeError, RateLimitedError } from "./errors";
 
@@ -55,11 +55,7 @@ function stateOf(db: Db): KeyState {
       const rows = await queryRows<{ key: string; count: number }>(
         db,
         sql`with
-          hit as (
-            insert into rate_limit_buckets (key, window_start, count)
-            values ${sql.join(batch.map((b) => sql`(${`${apiKeyLimit.name}:${b.subject}`}, ${b.windowStart.toISOString()}::timestamptz, ${b.hits}::int)`), sql`, `)}
-            on conflict (key, window_start) do update set count = rate_limit_buckets.count + excluded.count
-            returning key, count),
+          hit as (${upsertBucketHits(batch.map((b) => ({ ...b, key: `${apiKeyLimit.name}:${b.subject}` })))}),
           used as (
             update api_keys set last_used_at = ${nowIso}::timestamptz
             where id = any(${sql.param(batch.map((b) => b.subject))}::uuid[])

@@ -11,8 +11,7 @@ import pg from "pg";
  * A connection prepares at most MAX_PER_CONNECTION statements; texts beyond that (an import's batches of every
  * size, rare dashboard queries) run unnamed as before, so a long-lived connection cannot collect without bound.
  * A pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21, or with
- * max_prepared_statements = 0) needs
- * DATABASE_PREPARED_STATEMENTS=off (lib/env.ts).
+ * max_prepared_statements = 0) needs DATABASE_PREPARED_STATEMENTS=off (lib/env.ts).
  */
 const MAX_PER_CONNECTION = 500;
 // The hot statements are under 4 KiB; an import's long VALUES lists, one text per batch size, are left unnamed.

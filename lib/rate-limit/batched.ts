@@ -44,8 +44,9 @@ export class BatchedRateLimit {
   async hit(subject: string, now = new Date()): Promise<RateLimitResult> {
     const { windowStart, retryAfterSeconds } = windowOf(this.rule, now);
     let entry = this.entries.get(subject);
-    const firstInWindow = !entry || entry.windowStart !== windowStart.getTime();
-    if (!entry || firstInWindow) {
+    let firstInWindow = false;
+    if (!entry || entry.windowStart !== windowStart.getTime()) {
+      firstInWindow = true;
       if (this.entries.size > 10_000) this.entries.clear();
       entry = { windowStart: windowStart.getTime(), known: 0, pending: 0, syncing: false };
       this.entries.set(subject, entry);

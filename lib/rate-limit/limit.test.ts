@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { hitRateLimit, hitSlidingRateLimit } from "./limit";
+import { hitRateLimit, hitSlidingRateLimits, type RateLimitRule } from "./limit";
+
+const hitSlidingRateLimit = async (db: Parameters<typeof hitSlidingRateLimits>[0], rule: RateLimitRule, subject: string, now: Date) =>
+  (await hitSlidingRateLimits(db, [{ rule, subject }], now))[0]!;
 
 describe.each(testDatabaseKinds())("hitRateLimit on %s", (kind) => {
   let t: TestDatabase;
@@ -20,7 +23,7 @@ describe.each(testDatabaseKinds())("hitRateLimit on %s", (kind) => {
   });
 });
 
-describe.each(testDatabaseKinds())("hitSlidingRateLimit on %s", (kind) => {
+describe.each(testDatabaseKinds())("hitSlidingRateLimits on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(kind);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { queryRows } from "../ledger/lookups";
 import { rateLimitBuckets } from "../db/schema/rate-limits";
@@ -12,6 +12,17 @@ export function windowOf(rule: RateLimitRule, now: Date): { windowStart: Date; r
   const windowMs = rule.windowSeconds * 1000;
   const start = Math.floor(now.getTime() / windowMs) * windowMs;
   return { windowStart: new Date(start), retryAfterSeconds: Math.ceil((start + windowMs - now.getTime()) / 1000) };
+}
+
+/**
+ * The upsert of hits into their shared buckets, as a CTE body returning each bucket's new count by key: the one
+ * statement shape every batched counter here writes (a hit is 1; an instance's batch of a key's hits is more).
+ */
+export function upsertBucketHits(rows: { key: string; windowStart: Date; hits: number }[]): SQL {
+  return sql`insert into rate_limit_buckets (key, window_start, count)
+    values ${sql.join(rows.map((r) => sql`(${r.key}, ${r.windowStart.toISOString()}::timestamptz, ${r.hits}::int)`), sql`, `)}
+    on conflict (key, window_start) do update set count = rate_limit_buckets.count + excluded.count
+    returning key, count`;
 }
 
 /**
@@ -33,19 +44,12 @@ export async function hitRateLimit(db: DbOrTx, rule: RateLimitRule, subject: str
 }
 
 /**
- * Like hitRateLimit, but the count also weighs the previous window by how much of it still overlaps the last
+ * Like countHits, but the count also weighs the previous window by how much of it still overlaps the last
  * `windowSeconds` (the sliding-window counter): a burst straddling a window boundary cannot get twice the limit
  * through, which a fixed window of one minute would allow. One statement: the upsert and the previous window's
- * read share a snapshot, so every instance on the database sees the same counts.
- */
-export async function hitSlidingRateLimit(db: Db, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
-  return (await hitSlidingRateLimits(db, [{ rule, subject }], now))[0]!;
-}
-
-/**
- * hitSlidingRateLimit for several limits in ONE statement, committed without waiting for the WAL flush, as
- * countHits is (a crash may forget the last counts, never a consent). Each rule must differ. Call it on the pool,
- * never inside a transaction. Results in the order given.
+ * read share a snapshot, so every instance on the database sees the same counts. Several limits at once, committed
+ * without waiting for the WAL flush as countHits is (a crash may forget the last counts, never a consent). Each
+ * rule must differ. Call it on the pool, never inside a transaction. Results in the order given.
  */
 export async function hitSlidingRateLimits(db: Db, hits: { rule: RateLimitRule; subject: string }[], now = new Date()): Promise<RateLimitResult[]> {
   const planned = hits.map((h) => {
@@ -55,11 +59,7 @@ export async function hitSlidingRateLimits(db: Db, hits: { rule: RateLimitRule; 
   });
   const rows = await queryRows<{ key: string; current: number; previous: number | null }>(
     db,
-    sql`with hit as (
-        insert into rate_limit_buckets (key, window_start, count)
-        values ${sql.join(planned.map((p) => sql`(${p.key}, ${p.windowStart.toISOString()}::timestamptz, 1)`), sql`, `)}
-        on conflict (key, window_start) do update set count = rate_limit_buckets.count + 1
-        returning key, count)
+    sql`with hit as (${upsertBucketHits(planned.map((p) => ({ ...p, hits: 1 })))})
       select h.key, h.count as current,
         (select b.count from rate_limit_buckets b where b.key = h.key and b.window_start = v.previous_start) as previous,
         set_config('synchronous_commit', 'off', true) as async_commit
@@ -84,11 +84,7 @@ export async function countHits(db: Db, hits: { rule: RateLimitRule; subject: st
   const planned = hits.map((h) => ({ ...h, key: `${h.rule.name}:${h.subject}`, ...windowOf(h.rule, now) }));
   const rows = await queryRows<{ key: string; count: number }>(
     db,
-    sql`with hit as (
-        insert into rate_limit_buckets (key, window_start, count)
-        values ${sql.join(planned.map((p) => sql`(${p.key}, ${p.windowStart.toISOString()}::timestamptz, 1)`), sql`, `)}
-        on conflict (key, window_start) do update set count = rate_limit_buckets.count + 1
-        returning key, count)
+    sql`with hit as (${upsertBucketHits(planned.map((p) => ({ ...p, hits: 1 })))})
       select key, count, set_config('synchronous_commit', 'off', true) as async_commit from hit`,
   );
   const counts = new Map(rows.map((r) => [r.key, Number(r.count)]));
