@@ -7,6 +7,8 @@ import { alternate, type RunStats } from "./stats";
 /**
  * The public API over HTTP, on `next start` of a production build, against baselines in the same run (issue 5):
  *  - single check and POST /consents against the trivial route handler of the same server (/api/bench/noop);
+ *  - for context, a handler that only sends `select 1` (/api/bench/query), the floor under any read, and one
+ *    that only commits durably (/api/bench/commit), the floor under any write;
  *  - the bulk check (10,000 numbers) in numbers per second, against the bare node:http server sending the bare
  *    `= ANY($1)` query through the same driver (bench/bare-server.ts).
  */
@@ -47,6 +49,8 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
       JSON.stringify({ phone: bulkPhone(contacts + (written++ % 5000)), categories: ["offers"], action: i % 3 ? "opt_in" : "opt_out", channel: "api", evidence: { system: "bench" } }),
       { ...auth(i), "idempotency-key": crypto.randomUUID() },
     );
+  const query = () => get(`${app.base}/api/bench/query`);
+  const commit = () => post(`${app.base}/api/bench/commit`, "", {});
   const bulk = (i: number) => post(`${app.base}/api/v1/consent-checks`, bulkBody, auth(i));
   const bareAny = () => post(`${bare.base}/bulk`, bareBody, {});
 
@@ -58,11 +62,23 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
       figure({ figure: "GET /api/v1/consent-checks", database: kind, value: c.app.perSecond, unit: "requests/s", baseline: { label: trivial, value: c.baseline.perSecond }, target: { ratio: { atLeast: 0.8 } }, detail: detailOf(concurrency, c.app, c.baseline) }),
     );
     options.log(`  ${kind} single check, ${concurrency} clients: ${c.app.perSecond.toFixed(0)}/s vs ${c.baseline.perSecond.toFixed(0)}/s`);
+    // Context, no target: how close to the trivial handler a handler that only makes one round trip gets.
+    const q = await alternate({ rounds: options.rounds, total: options.requests, concurrency }, query, noop);
+    figures.push(
+      figure({ figure: "one database round trip, nothing else (the floor under any read)", database: kind, value: q.app.perSecond, unit: "requests/s", baseline: { label: trivial, value: q.baseline.perSecond }, target: {}, detail: detailOf(concurrency, q.app, q.baseline) }),
+    );
+    options.log(`  ${kind} select 1, ${concurrency} clients: ${q.app.perSecond.toFixed(0)}/s vs ${q.baseline.perSecond.toFixed(0)}/s`);
     const w = await alternate({ rounds: options.rounds, total: options.requests, concurrency }, record, noop);
     figures.push(
       figure({ figure: "POST /api/v1/consents", database: kind, value: w.app.perSecond, unit: "requests/s", baseline: { label: trivial, value: w.baseline.perSecond }, target: { ratio: { atLeast: 0.7 } }, detail: detailOf(concurrency, w.app, w.baseline) }),
     );
     options.log(`  ${kind} POST consents, ${concurrency} clients: ${w.app.perSecond.toFixed(0)}/s vs ${w.baseline.perSecond.toFixed(0)}/s`);
+    // Context, no target: how close to the trivial handler a handler that only commits durably gets.
+    const f = await alternate({ rounds: options.rounds, total: options.requests, concurrency }, commit, noop);
+    figures.push(
+      figure({ figure: "one durable commit, nothing else (the floor under any write)", database: kind, value: f.app.perSecond, unit: "requests/s", baseline: { label: trivial, value: f.baseline.perSecond }, target: {}, detail: detailOf(concurrency, f.app, f.baseline) }),
+    );
+    options.log(`  ${kind} durable commit, ${concurrency} clients: ${f.app.perSecond.toFixed(0)}/s vs ${f.baseline.perSecond.toFixed(0)}/s`);
   }
   const bulkRequests = Math.max(4, Math.round(options.requests / 50));
   for (const concurrency of [1, 2]) {

@@ -16,7 +16,7 @@ import { machineNow, writeResults } from "./results";
 import { mergeRuns, measure, type RunStats } from "./stats";
 
 /**
- * `npm run bench [-- --quick] [-- --only append,dashboard,export,http] [-- --contacts N] [-- --appends N] [-- --no-build]`
+ * `npm run bench [-- --quick] [-- --only append,dashboard,export,http] [-- --database pglite|postgres] [-- --contacts N] [-- --appends N] [-- --no-build]`
  *
  * Every figure the issues ask for, each beside its baseline measured in the same run, printed as ONE table and
  * written to bench/results/latest.json (and a timestamped copy). PostgreSQL is measured when TEST_DATABASE_URL
@@ -41,9 +41,9 @@ const PHONES = 200;
 
 const log = (line: string) => console.log(line);
 
-async function appendFigures(): Promise<Figure[]> {
+async function appendFigures(kinds: DatabaseKind[]): Promise<Figure[]> {
   const rows: Figure[] = [];
-  for (const kind of testDatabaseKinds()) {
+  for (const kind of kinds) {
     const t = await createTestDatabase(kind, { maxConnections: 20 });
     try {
       const fx = await createLedgerFixture(t.db);
@@ -105,12 +105,13 @@ async function httpFigures(kind: DatabaseKind, withJavascript: boolean, notes: s
 
 async function main() {
   const started = machineNow();
-  const kinds = testDatabaseKinds();
+  // `--database` narrows a run to one kind (for a quicker look at one); a full run measures every kind it can.
+  const kinds = testDatabaseKinds().filter((k) => !args.includes("--database") || args[args.indexOf("--database") + 1] === k);
   const figures: Figure[] = [];
   const notes: string[] = [];
   if (wants("append")) {
     log("Ledger appends against the same SQL sent bare…");
-    figures.push(...(await part("ledger appends", notes, appendFigures)));
+    figures.push(...(await part("ledger appends", notes, () => appendFigures(kinds))));
   }
   const http = wants("http");
   const dashboard = wants("dashboard") && kinds.includes("postgres");

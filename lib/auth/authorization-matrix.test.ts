@@ -258,6 +258,8 @@ const openRoutes: Record<string, string> = {
   "app/api/v1/ledger/verify/route.ts": "API key authentication (lib/api/route.ts), scope events:read",
   "app/api/v1/openapi.json/route.ts": "the public API's OpenAPI document; no data",
   "app/api/bench/noop/route.ts": "the bench's trivial handler: 404 unless ASSENT_BENCH_ROUTES=1, and no data either way",
+  "app/api/bench/query/route.ts": "the bench's database round-trip floor: 404 unless ASSENT_BENCH_ROUTES=1; select 1, no table",
+  "app/api/bench/commit/route.ts": "the bench's durable-commit floor: 404 unless ASSENT_BENCH_ROUTES=1; commits a transaction id, reads and writes no table",
 };
 
 const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
