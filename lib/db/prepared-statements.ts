@@ -38,28 +38,35 @@ export class PreparingClient extends pg.Client {
   private readonly preparedTexts = new Set<string>();
 
   // The overloads of pg.Client#query are many; this forwards every call and only adds a name where it is safe.
+  // pg.Pool#query (every statement outside a transaction: the consent check, the append's lookup, the rate limits)
+  // calls this with a callback, so the callback form is named too, its result handed to the callback.
   override query(config: unknown, values?: unknown, callback?: unknown): never {
     const query = (super.query as (...args: unknown[]) => never).bind(this);
     const c = config as QueryConfig | null;
-    if (!c || typeof c !== "object" || typeof c.submit === "function" || c.name !== undefined || typeof c.text !== "string" || callback !== undefined) {
+    if (!c || typeof c !== "object" || typeof c.submit === "function" || c.name !== undefined || typeof c.text !== "string") {
       return query(config, values, callback);
     }
-    const text = c.text;
+    const done = (typeof values === "function" ? values : callback) as ((error: unknown, result?: unknown) => void) | undefined;
+    if (done !== undefined && typeof done !== "function") return query(config, values, callback);
     const params = Array.isArray(values) ? values : c.values;
-    if (!Array.isArray(params) || params.length === 0 || text.length > MAX_TEXT_LENGTH || typeof values === "function") return query(config, values, callback);
+    const bareValues = typeof values === "function" ? undefined : values;
+    const text = c.text;
+    if (!Array.isArray(params) || params.length === 0 || text.length > MAX_TEXT_LENGTH) return query(config, values, callback);
     if (!this.preparedTexts.has(text)) {
       if (this.preparedTexts.size >= MAX_PER_CONNECTION) return query(config, values, callback);
       this.preparedTexts.add(text);
     }
     const name = nameOf(text);
-    const named = query({ ...c, name }, values) as unknown as Promise<unknown>;
-    // If pg could not bind a value it closes the statement while still taking it for parsed (error 26000 on every
-    // later run on this connection): forget it and run this one unnamed.
-    return named.catch((error: { code?: string }) => {
+    const named = (query({ ...c, name }, bareValues) as unknown as Promise<unknown>).catch((error: { code?: string }) => {
+      // If pg could not bind a value it closes the statement while still taking it for parsed (error 26000 on every
+      // later run on this connection): forget it and run this one unnamed.
       if (error?.code !== "26000") throw error;
       delete (this as unknown as { connection: Connection }).connection.parsedStatements[name];
       this.preparedTexts.delete(text);
-      return query(config, values);
-    }) as never;
+      return query(config, bareValues) as unknown as Promise<unknown>;
+    });
+    if (!done) return named as never;
+    named.then((result) => done(undefined, result), (error: unknown) => done(error));
+    return undefined as never;
   }
 }
