@@ -16,6 +16,9 @@ test.beforeEach(async ({ context }) => {
 });
 
 async function expectNoSeriousAxeViolations(page: Page) {
+  // After a client-side navigation the new page's <title> arrives a moment after its URL: wait for it (which also
+  // asserts there is one) rather than let axe catch the page between the two.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);

@@ -41,7 +41,7 @@ test.beforeAll(async ({}, testInfo) => {
 });
 
 test.afterAll(async () => {
-  console.log(`fuzz: ${total.tried} malformed requests tried (seed ${seed}), ${total.serverErrors} answered 5xx; statuses ${JSON.stringify(total.byStatus)}`);
+  console.log(`fuzz: ${total.tried} malformed requests tried (seed ${seed}), ${total.serverErrors} answered 5xx, ${total.resets} refused by closing the connection mid-request; statuses ${JSON.stringify(total.byStatus)}`);
   await target?.stop();
 });
 
@@ -56,6 +56,7 @@ async function attack(requests: fc.Arbitrary<FuzzRequest>) {
   } finally {
     total.tried += tally.tried;
     total.serverErrors += tally.serverErrors;
+    total.resets += tally.resets;
     for (const [status, n] of Object.entries(tally.byStatus)) total.byStatus[Number(status)] = (total.byStatus[Number(status)] ?? 0) + n;
   }
   const after = await target.counts();

@@ -3,10 +3,24 @@ import { leakIn } from "./fuzz-inputs";
 import type { FuzzRequest } from "./fuzz-requests";
 import { sendRaw, type RawResponse } from "./raw-http";
 
-export type FuzzTally = { tried: number; serverErrors: number; byStatus: Record<number, number> };
+/** `resets`: requests the server refused by closing the connection while they were still being written. */
+export type FuzzTally = { tried: number; serverErrors: number; resets: number; byStatus: Record<number, number> };
 
 export function newTally(): FuzzTally {
-  return { tried: 0, serverErrors: 0, byStatus: {} };
+  return { tried: 0, serverErrors: 0, resets: 0, byStatus: {} };
+}
+
+/**
+ * A reset or a broken pipe before any answer arrived: the server (Node's HTTP parser on a malformed head, or a
+ * body over a limit) answered and closed while this side was still writing, and TCP threw the answer away. That
+ * is a refusal, not a fault, if the server still answers afterwards; a crashed server fails the run here.
+ */
+async function refusedByClosing(port: number, error: unknown): Promise<boolean> {
+  const code = (error as { code?: string } | null)?.code;
+  if (code !== "ECONNRESET" && code !== "EPIPE") return false;
+  const health = await sendRaw(port, { method: "GET", path: "/api/health", headers: [] }).catch(() => null);
+  if (!health || health.status !== 200) throw new Error(`the server stopped answering after a connection ${code}`);
+  return true;
 }
 
 /** What is wrong with an answer to a malformed request, or null: a 5xx, no answer, a leak, an injected header. */
@@ -32,7 +46,18 @@ function describeRequest(request: FuzzRequest): string {
 export async function fuzz(port: number, requests: fc.Arbitrary<FuzzRequest>, tally: FuzzTally, options: { seed: number; numRuns: number }): Promise<void> {
   let counted = 0;
   const property = fc.asyncProperty(requests, async (request) => {
-    const response = await sendRaw(port, request);
+    let response: RawResponse;
+    try {
+      response = await sendRaw(port, request);
+    } catch (error) {
+      if (!(await refusedByClosing(port, error))) throw error;
+      if (counted < options.numRuns) {
+        counted++;
+        tally.tried++;
+        tally.resets++;
+      }
+      return;
+    }
     // Shrinking replays requests; only the first pass counts towards the figures.
     if (counted < options.numRuns) {
       counted++;
