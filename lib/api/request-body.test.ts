@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ValidationError } from "../errors";
-import { readJsonBody, readQuery } from "./request-body";
+import { BadRequestError } from "./errors";
+import { MAX_JSON_DEPTH, readJsonBody, readQuery } from "./request-body";
 
 const schema = z.object({ category: z.string(), phones: z.array(z.string()).optional() });
 const post = (body: string) => new Request("http://t/api/v1/consent-checks", { method: "POST", headers: { "content-type": "application/json" }, body });
@@ -29,5 +30,20 @@ describe("request input PostgreSQL cannot store", () => {
 
   it("passes ordinary unicode through", async () => {
     expect(await readJsonBody(post('{"category":"ofertas \\u00e9 \\ud83d\\ude00 \\u202e"}'), schema)).toEqual({ category: "ofertas é 😀 \u202e" });
+  });
+});
+
+describe("deeply nested JSON", () => {
+  const nested = (depth: number) => `{"category":"offers","evidence":${"[".repeat(depth - 1)}1${"]".repeat(depth - 1)}}`;
+  const loose = z.object({ category: z.string(), evidence: z.unknown() });
+
+  it("refuses a body nested past the limit as a 400 before anything recurses over it (a stack overflow and a 500 before)", async () => {
+    const error = await readJsonBody(post(nested(50_000)), loose).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ code: "too_deeply_nested", status: 400 });
+  });
+
+  it("accepts nesting up to the limit", async () => {
+    expect(await readJsonBody(post(nested(MAX_JSON_DEPTH)), loose)).toMatchObject({ category: "offers" });
   });
 });
