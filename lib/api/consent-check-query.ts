@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
+import { equalsAnyOf } from "../db/prepared-statements";
 import { queryRows } from "../ledger/lookups";
 import type { ConsentAction, EventChannel, OptInLevel } from "../ledger/types";
 
@@ -28,10 +29,6 @@ type Row = { category_id: string; retired: boolean; require_confirmation: boolea
  * here too, not taken from the (briefly remembered) API key, so a change to it applies to the next check.
  */
 export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKey: string, digests: string[]): Promise<CheckFacts> {
-  // One number as a plain parameter: PostgreSQL then keeps one generic plan for the prepared statement (after its
-  // first five runs) instead of planning the five-table join again on every call, as it does for an array of unknown
-  // length. Measured: planning took 0.37 ms a call, the execution 0.05 ms.
-  const match = digests.length === 1 ? sql`c.phone_digest = ${digests[0]!}` : sql`c.phone_digest = any(${sql.param(digests)}::text[])`;
   const rows = await queryRows<Row>(
     db,
     sql`select m.id as category_id, m.retired_at is not null as retired, w.require_confirmation, f.*
@@ -44,7 +41,7 @@ export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKe
         from contacts c
         join subscriptions s on s.contact_id = c.id and s.category_id = m.id
         join consent_events e on e.id = s.event_id
-        where c.workspace_id = ${workspaceId} and ${match} and m.retired_at is null
+        where c.workspace_id = ${workspaceId} and ${equalsAnyOf(sql`c.phone_digest`, digests, "text")} and m.retired_at is null
       ) f on true
       where m.workspace_id = ${workspaceId} and m.key = ${categoryKey}`,
   );

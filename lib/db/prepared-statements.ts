@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
 import pg from "pg";
 
 /**
@@ -69,4 +70,14 @@ export class PreparingClient extends pg.Client {
     named.then((result) => done(undefined, result), (error: unknown) => done(error));
     return undefined as never;
   }
+}
+
+/**
+ * `column = any(values)`, but a single value as a plain parameter: with an array of unknown length PostgreSQL plans
+ * a prepared statement again on every call (its generic plan looks dearer), with one scalar it keeps the generic
+ * plan after five runs. Measured on the consent check's five-table join: planning 0.37 ms a call, against 0.006 ms
+ * with the scalar, and 0.05 ms to run either way. The hot paths (one number, one contact) take the scalar form.
+ */
+export function equalsAnyOf(column: SQL, values: string[], type: "text" | "uuid"): SQL {
+  return values.length === 1 ? sql`${column} = ${values[0]!}::${sql.raw(type)}` : sql`${column} = any(${sql.param(values)}::${sql.raw(type)}[])`;
 }

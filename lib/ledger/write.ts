@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../db/client";
+import { equalsAnyOf } from "../db/prepared-statements";
 import { AppError, ConflictError, ValidationError } from "../errors";
 import { applyEvent, type SubscriptionState } from "./fold";
 import { queryRows } from "./lookups";
@@ -138,13 +139,10 @@ async function lockContacts(tx: Tx, plans: CommandPlan[]): Promise<Map<string, H
 
 /** A statement of its own, after the locks: its snapshot then includes whatever the previous holders wrote. */
 async function currentStates(tx: Tx, contactIds: string[]): Promise<Map<string, Current>> {
-  // One contact (every append) as a plain parameter, so the prepared statement keeps a generic plan instead of being
-  // planned again on each call as an array of unknown length is (lib/api/consent-check-query.ts measured why).
-  const match = contactIds.length === 1 ? sql`s.contact_id = ${contactIds[0]!}::uuid` : sql`s.contact_id = any(${sql.param(contactIds)}::uuid[])`;
   const rows = await queryRows<{ contact_id: string; category_id: string; key: string; state: SubscriptionState["state"]; opt_in_level: OptInLevel | null }>(
     tx,
     sql`select s.contact_id, s.category_id, c.key, s.state, s.opt_in_level from subscriptions s
-      join message_categories c on c.id = s.category_id where ${match}`,
+      join message_categories c on c.id = s.category_id where ${equalsAnyOf(sql`s.contact_id`, contactIds, "uuid")}`,
   );
   const out = new Map<string, Current>();
   for (const r of rows) {

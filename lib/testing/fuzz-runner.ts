@@ -46,25 +46,22 @@ function describeRequest(request: FuzzRequest): string {
 export async function fuzz(port: number, requests: fc.Arbitrary<FuzzRequest>, tally: FuzzTally, options: { seed: number; numRuns: number }): Promise<void> {
   let counted = 0;
   const property = fc.asyncProperty(requests, async (request) => {
-    let response: RawResponse;
-    try {
-      response = await sendRaw(port, request);
-    } catch (error) {
-      if (!(await refusedByClosing(port, error))) throw error;
-      if (counted < options.numRuns) {
-        counted++;
-        tally.tried++;
-        tally.resets++;
-      }
-      return;
-    }
+    // null: refused by closing the connection before answering (refusedByClosing).
+    const response = await sendRaw(port, request).catch(async (error: unknown) => {
+      if (await refusedByClosing(port, error)) return null;
+      throw error;
+    });
     // Shrinking replays requests; only the first pass counts towards the figures.
     if (counted < options.numRuns) {
       counted++;
       tally.tried++;
-      tally.byStatus[response.status] = (tally.byStatus[response.status] ?? 0) + 1;
-      if (response.status >= 500 || response.status === 0) tally.serverErrors++;
+      if (response === null) tally.resets++;
+      else {
+        tally.byStatus[response.status] = (tally.byStatus[response.status] ?? 0) + 1;
+        if (response.status >= 500 || response.status === 0) tally.serverErrors++;
+      }
     }
+    if (response === null) return;
     const problem = problemWith(response);
     if (problem) throw new Error(`${problem}\n${describeRequest(request)}\n  answer ${response.status} ${JSON.stringify(response.body.slice(0, 600))}`);
   });
