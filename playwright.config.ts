@@ -1,8 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { systemChromium } from "./e2e/chromium";
+import { e2ePort } from "./e2e/ports";
 import { testIdp } from "./e2e/sso-identities";
 
-const PORT = 3107;
+const PORT = e2ePort(3107);
 
 
 export default defineConfig({

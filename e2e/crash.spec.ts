@@ -3,6 +3,7 @@ import { listAllEvents, postConsent, submitHostedForm, verifyOverApi } from "../
 import type { AppProcess } from "../lib/testing/app-process";
 import { clientIp, postgresAdminUrl, proofScale, seedProofDatabase, startProofApp } from "../lib/testing/proof-harness";
 import { proofSuite } from "./proof-suite";
+import { e2ePort } from "./ports";
 
 /**
  * Crash safety: opt-ins through the hosted form (the plain POST of a browser without JavaScript) and the API,
@@ -13,7 +14,7 @@ import { proofSuite } from "./proof-suite";
  */
 const suite = proofSuite();
 
-const PORTS = { pglite: 3320, postgres: 3324 };
+const PORTS = { pglite: e2ePort(3320), postgres: e2ePort(3324) };
 const CLIENTS = 16;
 // The hosted form allows 10 sign-ups per address a minute (and 30 in 10 minutes); each simulated browser sends
 // no more, so every refusal is a failure of the run, never a throttled answer taken for neither outcome.

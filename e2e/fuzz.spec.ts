@@ -15,6 +15,7 @@ import {
   type FuzzRequest,
 } from "../lib/testing/fuzz-requests";
 import { fuzz, newTally, type FuzzTally } from "../lib/testing/fuzz-runner";
+import { e2ePort } from "./ports";
 
 /**
  * Thousands of malformed requests against every public surface (lib/testing/fuzz-requests.ts says what each
@@ -24,7 +25,7 @@ import { fuzz, newTally, type FuzzTally } from "../lib/testing/fuzz-runner";
  */
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
 const seed = Number(process.env.FUZZ_SEED ?? 20261125);
-const port = 3330;
+const port = e2ePort(3330);
 /** Rows only a well-formed, signed inbound message may add (the id it remembers, a quality notice). */
 const inboundTables = ["inbound", "quality_updates"];
 

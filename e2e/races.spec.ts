@@ -17,6 +17,7 @@ import type { AppProcess } from "../lib/testing/app-process";
 import { userPreference } from "../lib/testing/meta-cloud";
 import { clientIp, postgresAdminUrl, proofScale, seedProofDatabase, startProofApp } from "../lib/testing/proof-harness";
 import { proofSuite } from "./proof-suite";
+import { e2ePort } from "./ports";
 
 /**
  * Races: many clients change the same few people's consent at the same moment over HTTP: API opt-ins (the same
@@ -27,7 +28,7 @@ import { proofSuite } from "./proof-suite";
  */
 const suite = proofSuite();
 
-const PORT = 3321;
+const PORT = e2ePort(3321);
 const PHONES = ["+12035550101", "+12035550102", "+12035550103", "+12035550104"];
 // The hosted form takes five sign-ups per number an hour; the first rounds use four of them.
 const FORM_ROUNDS = 4;

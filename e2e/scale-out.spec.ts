@@ -4,6 +4,7 @@ import { callAppApi, listAllEvents, postConsent, runConcurrently, submitHostedFo
 import type { AppProcess } from "../lib/testing/app-process";
 import { startWebhookReceiver } from "../lib/testing/webhook-receiver";
 import { clientIp, createProofDatabase, postgresAdminUrl, proofScale, seedProofDatabase, startProofApp, stopProofApps } from "../lib/testing/proof-harness";
+import { e2ePort } from "./ports";
 
 /**
  * Scale-out: two app instances on one PostgreSQL database with requests spread over both, as a load balancer
@@ -14,7 +15,7 @@ import { clientIp, createProofDatabase, postgresAdminUrl, proofScale, seedProofD
 test.skip(({ isMobile }) => isMobile, "no page: one run is enough");
 test.skip(() => !postgresAdminUrl(), "set TEST_DATABASE_URL: several instances need PostgreSQL");
 
-const PORTS = [3322, 3323];
+const PORTS = [e2ePort(3322), e2ePort(3323)];
 
 test.describe.serial("two instances on one PostgreSQL", () => {
   let apps: AppProcess[] = [];

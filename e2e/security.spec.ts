@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startAttackTarget, type AttackTarget } from "../lib/testing/attack-target";
 import { hiddenActionFields } from "../lib/testing/fuzz-requests";
 import { sendRaw } from "../lib/testing/raw-http";
+import { e2ePort } from "./ports";
 
 /**
  * The app attacked from outside, as `next start` from this build on its own PostgreSQL database (the rows are
@@ -9,7 +10,7 @@ import { sendRaw } from "../lib/testing/raw-http";
  * cross-origin posts, the CVE-2025-29927 subrequest header, cookie flags, and API-key guessing. Another
  * workspace's ids are covered by lib/auth/authorization-matrix.test.ts.
  */
-const port = 3331;
+const port = e2ePort(3331);
 
 test.skip(({ isMobile }) => isMobile, "requests and the dashboard: one project is enough");
 test.skip(!process.env.TEST_DATABASE_URL, "needs TEST_DATABASE_URL (PostgreSQL) to count rows while the app runs");

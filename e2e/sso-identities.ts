@@ -1,4 +1,5 @@
 import { e2eAccounts } from "./accounts";
+import { e2ePort } from "./ports";
 
 /**
  * The stand-in identity provider of the single sign-on spec, and who it knows. On `localhost` while the app
@@ -6,8 +7,8 @@ import { e2eAccounts } from "./accounts";
  * Test-only secret.
  */
 export const testIdp = {
-  port: 3108,
-  issuer: "http://localhost:3108",
+  port: e2ePort(3108),
+  issuer: `http://localhost:${e2ePort(3108)}`,
   clientId: "assent-e2e",
   clientSecret: "assent e2e client secret, not used anywhere real",
   name: "Test IdP",
