@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
 import { startAttackTarget, type AttackTarget } from "../lib/testing/attack-target";
 import { hiddenActionFields } from "../lib/testing/fuzz-requests";
 import { sendRaw } from "../lib/testing/raw-http";
@@ -115,9 +116,9 @@ test("cross-origin posts to server actions are refused and change nothing, signe
   const hidden = hiddenActionFields(await (await fetch(`${target.base}${formPath}`)).text());
   const body = new URLSearchParams([...hidden, ["categories", "orders"], ["phone", "+12015550172"], ["country", "US"]]).toString();
   const before = await target.counts();
-  for (const origin of ["https://evil.example", "null", `http://127.0.0.1:${port + 1}`]) {
-    const response = await sendRaw(port, { method: "POST", path: formPath, headers: [["Content-Type", "application/x-www-form-urlencoded"], ["Origin", origin]], body });
-    expect(response.status, origin).toBe(403);
+  for (const origin of ["https://evil.example", "null", `http://127.0.0.1:${port + 1}`, null]) {
+    const response = await sendRaw(port, { method: "POST", path: formPath, headers: [["Content-Type", "application/x-www-form-urlencoded"], ...(origin === null ? [] : [["Origin", origin] as [string, string]])], body });
+    expect(response.status, origin ?? "no Origin").toBe(403);
   }
 
   // A signed-in owner's session cookie, carried by a post from another site to the API-key settings' action.
@@ -138,11 +139,44 @@ test("cross-origin posts to server actions are refused and change nothing, signe
     body: "[]",
   });
   expect(headerCall.status).toBe(403);
+  // Without Origin at all: refused like a foreign one (every browser sends Origin on a POST; route handlers refuse it too).
+  for (const headers of [
+    [["Content-Type", "application/x-www-form-urlencoded"], ["Cookie", cookie]],
+    [["Next-Action", "00".repeat(21)], ["Content-Type", "text/plain;charset=UTF-8"], ["Cookie", cookie]],
+  ] as [string, string][][]) {
+    const bare = await sendRaw(port, { method: "POST", path: settingsPath, headers, body: headers.length === 2 ? attack : "[]" });
+    expect(bare.status, headers[0]![0]).toBe(403);
+  }
   // The export download is a GET; a POST to it is no way in either.
   const exportPost = await sendRaw(port, { method: "POST", path: `/${a.slug}/exports/download?format=csv`, headers: [["Origin", "https://evil.example"], ["Cookie", cookie]] });
   expect(exportPost.status).toBeGreaterThanOrEqual(400);
   expect(exportPost.status).toBeLessThan(500);
   expect(await target.counts()).toEqual(before);
+  await page.context().close();
+});
+
+test("a form version's page snapshot keeps its own sandboxing CSP", async ({ browser }) => {
+  const { a } = target.seed;
+  const db = new pg.Client({ connectionString: target.seed.databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `insert into form_version_snapshots (form_version_id, workspace_id, language, html, sha256)
+       select $1, workspace_id, 'en', '<p>kept</p><script>parent.postMessage(1, "*")</script>', 'x' from form_versions where id = $1 on conflict do nothing`,
+      [a.formVersionId],
+    );
+  } finally {
+    await db.end();
+  }
+  const page = await signIn(browser);
+  await expect(page).toHaveURL(new RegExp(`/${a.slug}$`), { timeout: 30_000 });
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const response = await fetch(`${target.base}/${a.slug}/forms/${a.formId}/versions/${a.formVersionId}/snapshot?lang=en`, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  const csp = directives(response.headers.get("content-security-policy"));
+  expect(csp.sandbox, "sandbox").toEqual([]);
+  expect(csp["default-src"]).toEqual(["'none'"]);
+  expect(csp["script-src"], "no page policy mixed in").toBeUndefined();
   await page.context().close();
 });
 
