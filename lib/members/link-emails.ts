@@ -41,4 +41,4 @@ export const resetSentMessage = (email: string) =>
 export const resetEmailFailed = (email: string) =>
   `The password reset email to ${email} could not be sent, so no link was made. Try again later.`;
 export const resetNeedsEmail =
-  "Password reset links go only to the member's own email address, and email is not configured here (SMTP_URL). Ask whoever runs Assent to set it up.";
+  "Password reset links go only to the member's own email address, and email is not configured here (SMTP_URL). Whoever runs Assent can set it up, or give them a link with the user:reset-link command.";
