@@ -94,6 +94,7 @@ export async function resetPassword(db: Db, token: string, password: string, met
     await revokeUserSessions(tx, found.reset.userId);
     const workspaceIds = await accountWorkspaceIds(tx, found.reset.userId);
     if (workspaceIds.length === 0) return;
+    const [maker] = found.reset.createdBy ? await tx.select({ email: users.email }).from(users).where(eq(users.id, found.reset.createdBy)) : [];
     await tx.insert(auditLog).values(
       workspaceIds.map((workspaceId) => ({
         workspaceId,
@@ -102,8 +103,8 @@ export async function resetPassword(db: Db, token: string, password: string, met
         action: "password.reset",
         targetType: "user",
         targetId: found.reset.userId,
-        // Who made the link: an admin (their id), or the person themselves through "Forgot your password?".
-        detail: { email: found.email, linkFrom: found.reset.createdBy ? "admin" : "forgot-password", linkCreatedBy: found.reset.createdBy },
+        // Who made the link: an admin, or (no creator) the person through "Forgot your password?" or the operator's CLI.
+        detail: { email: found.email, linkMadeBy: maker?.email ?? "forgot password or operator" },
         ip: meta?.ip ?? null,
         userAgent: meta?.userAgent ?? null,
         requestId: meta?.requestId ?? null,

@@ -137,7 +137,7 @@ describe.each(testDatabaseKinds())("account takeover across workspaces on %s", (
     await resetPassword(db.db, token, "the viewer's new password", { ...testMeta, ip: "192.0.2.77" });
     for (const fx of [demo, beta]) {
       const [used] = await auditOf(fx, "password.reset", viewer.id);
-      expect(used).toMatchObject({ actorUserId: viewer.id, ip: "192.0.2.77", detail: { email: viewer.email, linkFrom: "admin", linkCreatedBy: owner.user.id } });
+      expect(used).toMatchObject({ actorUserId: viewer.id, ip: "192.0.2.77", detail: { email: viewer.email, linkMadeBy: owner.user.email } });
     }
   });
 
