@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./lib/env";
 import { frameAncestorSources } from "./lib/forms/frame-ancestors";
+import { isSnapshotPath, snapshotContentSecurityPolicy } from "./lib/forms/snapshot-policy";
 import { lookUpFrameAncestors } from "./lib/forms/frame-policy-bridge";
 import { publicPathHeader } from "./lib/consumer/path-header";
 import { undecodableActionArguments } from "./lib/security/action-reply";
@@ -43,6 +44,8 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(securityHeaders({ nonce, frame, development, strictTransport: https && env().NODE_ENV === "production" }))) {
     response.headers.set(name, value);
   }
+  // A page snapshot keeps its own sandboxing policy: these headers would replace the one its route sets.
+  if (isSnapshotPath(request.nextUrl.pathname)) response.headers.set("Content-Security-Policy", snapshotContentSecurityPolicy);
   return response;
 }
 

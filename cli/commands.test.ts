@@ -18,6 +18,9 @@ import { writeFileSync } from "node:fs";
 import * as ledgerCheckpoint from "./commands/ledger-checkpoint";
 import * as ledgerVerify from "./commands/ledger-verify";
 import * as userCreate from "./commands/user-create";
+import * as userResetLink from "./commands/user-reset-link";
+import { checkCredentials } from "../lib/auth/credentials";
+import { resetPassword } from "../lib/members/accept";
 
 async function capture(run: (out: PassThrough) => Promise<number>): Promise<{ code: number; text: string }> {
   const out = new PassThrough();
@@ -68,6 +71,20 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     await expect(userCreate.run(t.db, ["--workspace", slug(), "--email", "x@y.co", "--role", "king"], new PassThrough())).rejects.toThrow(UsageError);
     await expect(userCreate.run(t.db, ["--workspace", slug(), "--email", "not-an-email", "--role", "viewer"], new PassThrough())).rejects.toThrow(/not an email/);
     await expect(userCreate.run(t.db, ["--workspace", "nope", "--email", "x@y.co", "--role", "viewer"], new PassThrough())).rejects.toThrow(/no workspace "nope"/);
+  });
+
+  it("prints a reset link for an account, written to the audit log of every workspace it belongs to", async () => {
+    const other = (await createLedgerFixture(t.db)).workspace.slug;
+    await userCreate.run(t.db, ["--workspace", slug(), "--email", "cy@example.com", "--role", "viewer", "--password", "cy's first password"], new PassThrough());
+    await userCreate.run(t.db, ["--workspace", other, "--email", "cy@example.com", "--role", "owner"], new PassThrough());
+    const { code, text } = await capture((out) => userResetLink.run(t.db, ["--email", "CY@example.com"], out));
+    expect(code).toBe(0);
+    const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
+    await resetPassword(t.db, token, "cy's second password");
+    expect(await checkCredentials(t.db, { email: "cy@example.com", password: "cy's second password", ip: "192.0.2.90" })).toMatchObject({ ok: true });
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.action, "password.reset-link"));
+    expect(rows.filter((r) => r.actorLabel === "cli")).toHaveLength(2);
+    await expect(userResetLink.run(t.db, ["--email", "nobody@example.com"], new PassThrough())).rejects.toThrow(/no account/);
   });
 
   it("creates an API key shown once and refuses unknown scopes", async () => {

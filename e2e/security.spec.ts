@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
 import { startAttackTarget, type AttackTarget } from "../lib/testing/attack-target";
 import { hiddenActionFields } from "../lib/testing/fuzz-requests";
 import { sendRaw } from "../lib/testing/raw-http";
@@ -115,9 +116,9 @@ test("cross-origin posts to server actions are refused and change nothing, signe
   const hidden = hiddenActionFields(await (await fetch(`${target.base}${formPath}`)).text());
   const body = new URLSearchParams([...hidden, ["categories", "orders"], ["phone", "+12015550172"], ["country", "US"]]).toString();
   const before = await target.counts();
-  for (const origin of ["https://evil.example", "null", `http://127.0.0.1:${port + 1}`]) {
-    const response = await sendRaw(port, { method: "POST", path: formPath, headers: [["Content-Type", "application/x-www-form-urlencoded"], ["Origin", origin]], body });
-    expect(response.status, origin).toBe(403);
+  for (const origin of ["https://evil.example", "null", `http://127.0.0.1:${port + 1}`, null]) {
+    const response = await sendRaw(port, { method: "POST", path: formPath, headers: [["Content-Type", "application/x-www-form-urlencoded"], ...(origin === null ? [] : [["Origin", origin] as [string, string]])], body });
+    expect(response.status, origin ?? "no Origin").toBe(403);
   }
 
   // A signed-in owner's session cookie, carried by a post from another site to the API-key settings' action.
@@ -138,11 +139,44 @@ test("cross-origin posts to server actions are refused and change nothing, signe
     body: "[]",
   });
   expect(headerCall.status).toBe(403);
+  // Without Origin at all: refused like a foreign one (every browser sends Origin on a POST; route handlers refuse it too).
+  for (const headers of [
+    [["Content-Type", "application/x-www-form-urlencoded"], ["Cookie", cookie]],
+    [["Next-Action", "00".repeat(21)], ["Content-Type", "text/plain;charset=UTF-8"], ["Cookie", cookie]],
+  ] as [string, string][][]) {
+    const bare = await sendRaw(port, { method: "POST", path: settingsPath, headers, body: headers.length === 2 ? attack : "[]" });
+    expect(bare.status, headers[0]![0]).toBe(403);
+  }
   // The export download is a GET; a POST to it is no way in either.
   const exportPost = await sendRaw(port, { method: "POST", path: `/${a.slug}/exports/download?format=csv`, headers: [["Origin", "https://evil.example"], ["Cookie", cookie]] });
   expect(exportPost.status).toBeGreaterThanOrEqual(400);
   expect(exportPost.status).toBeLessThan(500);
   expect(await target.counts()).toEqual(before);
+  await page.context().close();
+});
+
+test("a form version's page snapshot keeps its own sandboxing CSP", async ({ browser }) => {
+  const { a } = target.seed;
+  const db = new pg.Client({ connectionString: target.seed.databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `insert into form_version_snapshots (form_version_id, workspace_id, language, html, sha256)
+       select $1, workspace_id, 'en', '<p>kept</p><script>parent.postMessage(1, "*")</script>', 'x' from form_versions where id = $1 on conflict do nothing`,
+      [a.formVersionId],
+    );
+  } finally {
+    await db.end();
+  }
+  const page = await signIn(browser);
+  await expect(page).toHaveURL(new RegExp(`/${a.slug}$`), { timeout: 30_000 });
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const response = await fetch(`${target.base}/${a.slug}/forms/${a.formId}/versions/${a.formVersionId}/snapshot?lang=en`, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  const csp = directives(response.headers.get("content-security-policy"));
+  expect(csp.sandbox, "sandbox").toEqual([]);
+  expect(csp["default-src"]).toEqual(["'none'"]);
+  expect(csp["script-src"], "no page policy mixed in").toBeUndefined();
   await page.context().close();
 });
 
@@ -190,7 +224,7 @@ test("the session cookie is HttpOnly and SameSite=Lax, and Secure behind HTTPS",
   await secure.close();
 });
 
-test("guessing API keys from one address is throttled with 429 and Retry-After; real keys elsewhere are not", async () => {
+test("guessing API keys from one address is throttled with 429 and Retry-After; real keys are not, from there or elsewhere", async () => {
   const guess = () => `ask_${Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url")}`;
   const statuses: number[] = [];
   let retryAfter: string | null = null;
@@ -202,10 +236,13 @@ test("guessing API keys from one address is throttled with 429 and Retry-After; 
   expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
   expect(statuses.slice(20)).toEqual(Array(5).fill(429));
   expect(Number(retryAfter)).toBeGreaterThan(0);
-  // Even the right key is refused from the guessing address for the rest of the window…
-  const locked = await fetch(`${target.base}/api/v1/events`, { headers: { authorization: `Bearer ${target.seed.a.apiKey}`, "x-forwarded-for": "198.51.100.66" } });
-  expect(locked.status).toBe(429);
-  // …while it works at once from anywhere else.
+  // The right key still works from the guessing address (its failures never refuse a valid key; a neighbour behind
+  // the same NAT must not lock an integration out), while further guesses from there stay refused…
+  const valid = await fetch(`${target.base}/api/v1/events`, { headers: { authorization: `Bearer ${target.seed.a.apiKey}`, "x-forwarded-for": "198.51.100.66" } });
+  expect(valid.status).toBe(200);
+  const again = await fetch(`${target.base}/api/v1/events`, { headers: { authorization: `Bearer ${guess()}`, "x-forwarded-for": "198.51.100.66" } });
+  expect(again.status).toBe(429);
+  // …and it works from anywhere else.
   const elsewhere = await fetch(`${target.base}/api/v1/events`, { headers: { authorization: `Bearer ${target.seed.a.apiKey}`, "x-forwarded-for": "198.51.100.67" } });
   expect(elsewhere.status).toBe(200);
 });

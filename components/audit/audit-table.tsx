@@ -19,6 +19,7 @@ const actionLabels: Record<string, string> = {
   "member.role": "Changed a member's role",
   "member.remove": "Removed a member",
   "password.reset-link": "Made a password reset link",
+  "password.reset": "Set a new password with a reset link",
   "member.join": "Joined by invitation",
   "ledger.verify": "Verified the ledger",
   "settings.profile": "Changed the business profile",

@@ -6,8 +6,9 @@ import { ActionMessage } from "@/components/ui/action-form-state";
 import { Alert } from "@/components/ui/alert";
 
 /**
- * The outcome of making a one-time link: whether it was emailed, then the link in full (built by the server on the
- * app's public address) to copy and send on, even when emailed, since mail can be slow or land in spam.
+ * The outcome of making an invitation link: whether it was emailed, then the link in full (built by the server on
+ * the app's public address) to copy and send on, even when emailed, since mail can be slow or land in spam. Only
+ * invitations come here: a password reset link is never shown to an admin (lib/members/actions.ts).
  */
 export function LinkResult({ result, label }: { result: ActionResult | null; label: string }) {
   if (!result?.ok) return <ActionMessage result={result} />;

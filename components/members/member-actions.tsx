@@ -3,7 +3,6 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/workspace-action";
 import type { Role } from "@/lib/auth/roles";
 import { ActionMessage } from "@/components/ui/action-form-state";
-import { LinkResult } from "./link-result";
 
 type Action = (p: ActionResult | null, d: FormData) => Promise<ActionResult>;
 type Props = {
@@ -18,7 +17,10 @@ type Props = {
 
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:text-slate-400";
 
-/** Role change, password reset link and removal for one member; each its own small form. */
+/**
+ * Role change, password reset link and removal for one member; each its own small form. A reset link goes to the
+ * member's own email only (never shown here), so without email there is no reset button.
+ */
 export function MemberActions({ workspace, userId, name, role, grantable, actions, emailEnabled }: Props) {
   const [roleResult, changeRole, changing] = useActionState(actions.changeRole, null);
   const [resetResult, resetLink, resetting] = useActionState(actions.resetLink, null);
@@ -48,12 +50,14 @@ export function MemberActions({ workspace, userId, name, role, grantable, action
             Save role
           </button>
         </form>
-        <form action={resetLink}>
-          {hidden}
-          <button type="submit" className={small} disabled={resetting}>
-            {emailEnabled ? "Email password reset link" : "Password reset link"}
-          </button>
-        </form>
+        {emailEnabled && (
+          <form action={resetLink}>
+            {hidden}
+            <button type="submit" className={small} disabled={resetting}>
+              Email password reset link
+            </button>
+          </form>
+        )}
         <form
           action={remove}
           onSubmit={(e) => {
@@ -68,7 +72,7 @@ export function MemberActions({ workspace, userId, name, role, grantable, action
       </div>
       <ActionMessage result={roleResult} />
       <ActionMessage result={removeResult} />
-      <LinkResult result={resetResult} label={`Reset link for ${name}`} />
+      <ActionMessage result={resetResult} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { WorkspaceActor } from "../auth/guards";
 import type { DbOrTx } from "../db/client";
 import { auditLog } from "../db/schema/access";
+import { accountWorkspaceIds } from "../data/members";
 import type { RequestMeta } from "../server/request-meta";
 
 type Entry = { action: string; targetType?: string; targetId?: string; detail: Record<string, unknown> };
@@ -11,8 +12,30 @@ type Entry = { action: string; targetType?: string; targetId?: string; detail: R
  * the transaction that makes the change, so the change and its record commit together.
  */
 export function recordStaffAudit(db: DbOrTx, { actor, meta }: { actor: WorkspaceActor; meta: RequestMeta }, entry: Entry) {
-  return db.insert(auditLog).values({
-    workspaceId: actor.workspace.id,
+  return db.insert(auditLog).values(auditRow(actor.workspace.id, actor, meta, entry));
+}
+
+/**
+ * A change to an account (its password, a role, a removal) done from one workspace: accounts are global, so the
+ * row goes to the log of the actor's workspace AND of every other workspace the account belongs to, where it
+ * also says which workspace it was done from. Read the account's workspaces in the same transaction as the change
+ * (a removal: before it), so no workspace the account was in at that moment is left out.
+ */
+export async function recordAccountAudit(
+  db: DbOrTx,
+  { actor, meta }: { actor: WorkspaceActor; meta: RequestMeta },
+  userId: string,
+  entry: Entry,
+  workspaceIds?: string[],
+) {
+  const others = (workspaceIds ?? (await accountWorkspaceIds(db, userId))).filter((id) => id !== actor.workspace.id);
+  const fromWorkspace = { ...entry, detail: { ...entry.detail, fromWorkspace: actor.workspace.slug } };
+  await db.insert(auditLog).values([auditRow(actor.workspace.id, actor, meta, entry), ...others.map((id) => auditRow(id, actor, meta, fromWorkspace))]);
+}
+
+function auditRow(workspaceId: string, actor: WorkspaceActor, meta: RequestMeta, entry: Entry) {
+  return {
+    workspaceId,
     actorUserId: actor.user.id,
     actorLabel: actor.user.email,
     action: entry.action,
@@ -22,5 +45,5 @@ export function recordStaffAudit(db: DbOrTx, { actor, meta }: { actor: Workspace
     ip: meta.ip ?? null,
     userAgent: meta.userAgent ?? null,
     requestId: meta.requestId,
-  });
+  };
 }

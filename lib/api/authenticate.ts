@@ -19,7 +19,12 @@ export type ApiPrincipal = {
 };
 
 export const apiKeyLimit: RateLimitRule = { name: "api-key", limit: 600, windowSeconds: 60 };
-/** Failed authentications per client IP: strict, since nobody with a real key fails often, and guessers do. */
+/**
+ * Failed authentications per client IP: strict, since nobody with a real key fails often, and guessers do. Only
+ * failures count, and past the limit only bad keys are refused: a valid key is never refused for its address's
+ * failures (a neighbour behind the same NAT, or someone replaying junk from a shared address, cannot lock out a
+ * live integration). Guessing still stalls: each guess past the limit costs a 429, and keys are 192 random bits.
+ */
 export const apiAuthFailureLimit: RateLimitRule = { name: "api-auth-failure", limit: 20, windowSeconds: 60 };
 
 // `ask_` and 24 random bytes in base64url (lib/auth/api-keys.ts). Anything else is refused without a lookup.
@@ -39,10 +44,9 @@ export const API_KEY_CACHE_MS = 5_000;
 export const API_KEY_SYNC_MS = 1_000;
 
 type CachedKey = { principal: ApiPrincipal; expires: number };
-type FailureCount = { windowStart: number; count: number };
 
 /** Per database handle, so that separate databases (tests run several in one process) never share what they know. */
-type KeyState = { keys: Map<string, CachedKey>; failures: Map<string, FailureCount>; hits: BatchedRateLimit };
+type KeyState = { keys: Map<string, CachedKey>; hits: BatchedRateLimit };
 const states = new WeakMap<Db, KeyState>();
 
 function stateOf(db: Db): KeyState {
@@ -64,7 +68,7 @@ function stateOf(db: Db): KeyState {
       );
       return new Map(rows.map((r) => [r.key.slice(apiKeyLimit.name.length + 1), Number(r.count)]));
     });
-    state = { keys: new Map(), failures: new Map(), hits };
+    state = { keys: new Map(), hits };
     states.set(db, state);
   }
   return state;
@@ -79,18 +83,12 @@ export function forgetApiKeys(db: Db): void {
 
 /**
  * A key this instance looked up less than API_KEY_CACHE_MS ago: its scope is checked and its hit counted in
- * memory (synced now and then), so the request goes straight to its own query. An IP this instance has seen
- * fail too often is still refused, as the full statement would.
+ * memory (synced now and then), so the request goes straight to its own query.
  */
-async function fromCache(db: Db, keyHash: string, ip: string, scope: ApiKeyScope, now: Date): Promise<ApiPrincipal | null> {
+async function fromCache(db: Db, keyHash: string, scope: ApiKeyScope, now: Date): Promise<ApiPrincipal | null> {
   const state = stateOf(db);
   const cached = state.keys.get(keyHash);
   if (!cached || cached.expires <= now.getTime()) return null;
-  const failWindow = windowOf(apiAuthFailureLimit, now);
-  const failures = state.failures.get(ip);
-  if (failures && failures.windowStart === failWindow.windowStart.getTime() && failures.count >= apiAuthFailureLimit.limit) {
-    throw new RateLimitedError(failWindow.retryAfterSeconds);
-  }
   if (!cached.principal.scopes.includes(scope)) throw new MissingScopeError(scope);
   const hit = await state.hits.hit(cached.principal.keyId, now);
   if (!hit.allowed) throw new RateLimitedError(hit.retryAfterSeconds);
@@ -108,13 +106,13 @@ type Row = {
   ledger_salt: string;
   require_confirmation: boolean;
   hits: number | null;
-  failures: number;
 };
 
 /**
- * Resolves the bearer key and counts the request, in ONE statement: the key and its workspace, this IP's
- * recent failures, the per-key rate-limit hit and the throttled lastUsedAt update. The hit and the update
- * happen only for a live key with the scope, so a refused request writes nothing but the failure counter.
+ * Resolves the bearer key and counts the request, in ONE statement: the key and its workspace, the per-key
+ * rate-limit hit and the throttled lastUsedAt update. The hit and the update happen only for a live key with
+ * the scope; a missing, unknown or revoked key is counted as a failure against the IP (refuse), and only those
+ * meet the IP's failure limit.
  * The statement is its own transaction, and it commits without waiting for the WAL flush (set_config with
  * is_local applies to that transaction alone): a crash may forget the last counts and timestamps, which is
  * harmless, while every API request no longer pays a disk flush. Call it on the pool, never inside a transaction.
@@ -124,11 +122,10 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
   const key = bearerKey(request);
   if (!key) return refuse(db, ip, now);
   const keyHash = sha256Hex(key);
-  const cached = await fromCache(db, keyHash, ip, scope, now);
+  const cached = await fromCache(db, keyHash, scope, now);
   if (cached) return cached;
 
   const keyWindow = windowOf(apiKeyLimit, now);
-  const failWindow = windowOf(apiAuthFailureLimit, now);
   const nowIso = now.toISOString();
   const [row] = await queryRows<Row>(
     db,
@@ -137,11 +134,8 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
         select k.id, k.name, k.scopes, k.revoked_at is not null as revoked, w.id as workspace_id, w.slug, w.default_country,
           w.ledger_salt, w.require_confirmation
         from api_keys k join workspaces w on w.id = k.workspace_id where k.key_hash = ${keyHash}),
-      failures as (
-        select coalesce(max(count), 0) as n from rate_limit_buckets
-        where key = ${`${apiAuthFailureLimit.name}:${ip}`} and window_start = ${failWindow.windowStart.toISOString()}::timestamptz),
       ok as (
-        select id from k where not revoked and ${scope} = any(scopes) and (select n from failures) < ${apiAuthFailureLimit.limit}),
+        select id from k where not revoked and ${scope} = any(scopes)),
       hit as (
         insert into rate_limit_buckets (key, window_start, count)
         select ${`${apiKeyLimit.name}:`} || id, ${keyWindow.windowStart.toISOString()}::timestamptz, 1 from ok
@@ -150,12 +144,11 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
       used as (
         update api_keys set last_used_at = ${nowIso}::timestamptz
         where id in (select id from ok) and (last_used_at is null or last_used_at < ${nowIso}::timestamptz - interval '1 minute'))
-      select k.*, (select count from hit) as hits, (select n from failures) as failures,
+      select k.*, (select count from hit) as hits,
         set_config('synchronous_commit', 'off', true) as async_commit
       from (select 1) one left join k on true`,
   );
   if (!row) throw new Error("authentication query returned no row");
-  if (Number(row.failures) >= apiAuthFailureLimit.limit) throw new RateLimitedError(failWindow.retryAfterSeconds);
   if (!row.id || row.revoked) return refuse(db, ip, now);
   const principal: ApiPrincipal = {
     keyId: row.id,
@@ -181,10 +174,6 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
 /** Counts a failed authentication against the IP; past the limit the answer becomes 429, so guessing stalls. */
 async function refuse(db: Db, ip: string, now: Date): Promise<never> {
   const result = await hitRateLimit(db, apiAuthFailureLimit, ip, now);
-  const { failures } = stateOf(db);
-  if (failures.size > 10_000) failures.clear();
-  // Remembered here too, so a key this instance holds in memory is refused from a throttled IP as well.
-  failures.set(ip, { windowStart: windowOf(apiAuthFailureLimit, now).windowStart.getTime(), count: apiAuthFailureLimit.limit - result.remaining });
   if (!result.allowed) throw new RateLimitedError(result.retryAfterSeconds);
   throw new ApiKeyError();
 }

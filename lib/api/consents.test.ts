@@ -81,13 +81,21 @@ describe.each(testDatabaseKinds())("POST /api/v1/consents and API authentication
     expect(row!.lastUsedAt).toBeNull();
   });
 
-  it("throttles failed authentications per IP with 429 and Retry-After, even for a valid key afterwards", async () => {
+  it("throttles failed authentications per IP with 429 and Retry-After, and never refuses a valid key for them", async () => {
     const ip = "203.0.113.250";
+    // One key this instance has just looked up (held in memory), one it has never seen (the full statement).
+    const remembered = await testApiKey(db.db, fx.workspace.id);
+    expect((await post(optIn(), { key: remembered, ip: "192.0.2.250" })).status).toBe(201);
+    const unseen = await testApiKey(db.db, fx.workspace.id);
     for (let i = 0; i < apiAuthFailureLimit.limit; i++) await post(optIn(), { key: `ask_${"y".repeat(32)}`, ip });
-    const blocked = await expectRefusal(() => post(optIn(), { key, ip }), 429, "rate_limited");
-    expect(blocked.status).toBe(429);
     const res = await post(optIn(), { key: `ask_${"y".repeat(32)}`, ip });
+    expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    await expectRefusal(() => post(optIn(), { key: null, ip }), 429, "rate_limited");
+    // The valid keys go through from the same address, and more bad keys are still refused after them.
+    expect((await post(optIn(), { key: unseen, ip })).status).toBe(201);
+    expect((await post(optIn(), { key: remembered, ip })).status).toBe(201);
+    await expectRefusal(() => post(optIn(), { key: `ask_${"z".repeat(32)}`, ip }), 429, "rate_limited");
   });
 
   it("refuses bad bodies with their own status: 415, 400, 413, 422 with a field list", async () => {

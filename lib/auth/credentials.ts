@@ -1,13 +1,22 @@
 import "server-only";
 import type { DbOrTx } from "../db/client";
 import { findUserByEmail } from "../data/users";
-import { hitRateLimit, peekRateLimit } from "../rate-limit/limit";
+import { claimRateLimits, type RateLimitRule } from "../rate-limit/limit";
 import { sha256Hex } from "../ledger/canonical";
 import { hashPassword, verifyPassword } from "./password";
 
-// Failures only are counted, so people who type their password right are never slowed down.
-const perAccount = { name: "sign-in-fail-account", limit: 5, windowSeconds: 900 };
-const perIp = { name: "sign-in-fail-ip", limit: 30, windowSeconds: 900 };
+/**
+ * Wrong passwords are limited three ways. The lock is per account AND address: five from one address lock that
+ * address out of that account, so a stranger elsewhere can lock only themselves out, never the owner. Per address,
+ * thirty over any accounts (someone walking a list). Per account from all addresses, a slower backoff: fifty an
+ * hour, which a stranger cannot reach from one address (its pair locks at five) and which still caps guessing
+ * spread over many addresses. A right password gives its slot back, so people who type it right are never slowed.
+ */
+export const signInLimits = {
+  accountAddress: { name: "sign-in-fail-account-ip", limit: 5, windowSeconds: 900 },
+  address: { name: "sign-in-fail-ip", limit: 30, windowSeconds: 900 },
+  account: { name: "sign-in-fail-account-global", limit: 50, windowSeconds: 3600 },
+} as const satisfies Record<string, RateLimitRule>;
 
 export type CredentialCheck =
   | { ok: true; userId: string }
@@ -16,8 +25,10 @@ export type CredentialCheck =
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks an email and password. Unknown emails cost the same argon2 work as known ones, so response time does
- * not tell which addresses have accounts; the answer for a wrong email and a wrong password is the same.
+ * Checks an email and password. The attempt claims its place under every limit before the password is looked at
+ * (lib/rate-limit/limit.ts claimRateLimits), so a burst of concurrent guesses gets exactly the limit evaluated.
+ * Unknown emails cost the same argon2 work as known ones, so response time does not tell which addresses have
+ * accounts; the answer for a wrong email and a wrong password is the same.
  */
 export async function checkCredentials(
   db: DbOrTx,
@@ -25,14 +36,19 @@ export async function checkCredentials(
 ): Promise<CredentialCheck> {
   const accountKey = sha256Hex(input.email.trim().toLowerCase());
   const ipKey = input.ip ?? "unknown";
-  const [account, ip] = await Promise.all([peekRateLimit(db, perAccount, accountKey), peekRateLimit(db, perIp, ipKey)]);
-  if (!account.allowed || !ip.allowed) {
-    return { ok: false, reason: "throttled", retryAfterSeconds: Math.max(account.retryAfterSeconds, ip.retryAfterSeconds) };
-  }
+  // Always in this order (claimRateLimits waits on rows in the order given).
+  const claim = await claimRateLimits(db, [
+    { rule: signInLimits.accountAddress, subject: `${accountKey}:${ipKey}` },
+    { rule: signInLimits.address, subject: ipKey },
+    { rule: signInLimits.account, subject: accountKey },
+  ]);
+  if (!claim.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
   const user = await findUserByEmail(db, input.email);
   dummyHash ??= hashPassword("not-a-real-password");
   const good = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
-  if (user && good && !user.disabledAt) return { ok: true, userId: user.id };
-  await Promise.all([hitRateLimit(db, perAccount, accountKey), hitRateLimit(db, perIp, ipKey)]);
+  if (user && good && !user.disabledAt) {
+    await claim.release();
+    return { ok: true, userId: user.id };
+  }
   return { ok: false, reason: "invalid" };
 }

@@ -41,3 +41,14 @@ export function canGrantRole(granter: Role, role: Role): boolean {
   if (granter === "admin") return role !== "owner";
   return false;
 }
+
+/**
+ * Whether someone with `actor` in a workspace may change the account (its password) of someone with `target` there.
+ * Owners are the top rank and may; admins only for the roles below theirs (not other admins, not owners). An
+ * account is global, so lib/members/account-rights.ts asks this of every workspace the account belongs to.
+ */
+export function outranksForAccount(actor: Role, target: Role): boolean {
+  if (actor === "owner") return true;
+  if (actor === "admin") return target !== "owner" && target !== "admin";
+  return false;
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client";
 import { invitations, passwordResets } from "../db/schema/access";
 import { memberships, users, workspaces } from "../db/schema/workspaces";
@@ -21,6 +22,25 @@ export async function findMembership(db: DbOrTx, workspaceId: string, userId: st
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
   return row;
+}
+
+/**
+ * Every workspace an account belongs to, with its role there and the role `actorUserId` holds there (null where
+ * the actor is no member): what deciding on an account-wide change needs.
+ */
+export async function accountMemberships(db: DbOrTx, userId: string, actorUserId: string) {
+  const actor = alias(memberships, "actor");
+  return db
+    .select({ workspaceId: memberships.workspaceId, role: memberships.role, actorRole: actor.role })
+    .from(memberships)
+    .leftJoin(actor, and(eq(actor.workspaceId, memberships.workspaceId), eq(actor.userId, actorUserId)))
+    .where(eq(memberships.userId, userId));
+}
+
+/** The workspaces an account belongs to: where a change to the account is written in the audit log. */
+export async function accountWorkspaceIds(db: DbOrTx, userId: string): Promise<string[]> {
+  const rows = await db.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, userId));
+  return rows.map((r) => r.workspaceId);
 }
 
 export async function countOwners(db: DbOrTx, workspaceId: string): Promise<number> {

@@ -2,10 +2,11 @@ import "server-only";
 import { defineWorkspaceRoute } from "../actions/workspace-route";
 import { findSnapshot } from "../data/form-builder";
 import { NotFoundError } from "../errors";
+import { snapshotContentSecurityPolicy } from "./snapshot-policy";
 
 /**
- * A kept page snapshot, shown as it was rendered. The sandbox CSP stops its scripts and forms from running:
- * it is evidence to look at, not a live page.
+ * A kept page snapshot, shown as it was rendered. The sandbox CSP (lib/forms/snapshot-policy.ts) stops its
+ * scripts and forms from running: it is evidence to look at, not a live page.
  */
 export const viewSnapshot = defineWorkspaceRoute({
   name: "forms.snapshot",
@@ -17,7 +18,7 @@ export const viewSnapshot = defineWorkspaceRoute({
     return new Response(snapshot.html, {
       headers: {
         "content-type": "text/html; charset=utf-8",
-        "content-security-policy": "sandbox; default-src 'none'; style-src 'unsafe-inline' 'self'; img-src 'self' data:; font-src 'self'",
+        "content-security-policy": snapshotContentSecurityPolicy,
         "x-snapshot-sha256": snapshot.sha256,
         "cache-control": "no-store",
       },

@@ -5,9 +5,10 @@ import { auditLog, invitations, passwordResets } from "../db/schema/access";
 import { memberships, users } from "../db/schema/workspaces";
 import { hashPassword } from "../auth/password";
 import { revokeUserSessions } from "../data/staff-sessions";
-import { findUsableInvitation, findUsablePasswordReset } from "../data/members";
+import { accountWorkspaceIds, findUsableInvitation, findUsablePasswordReset } from "../data/members";
 import { findUserByEmail, normalizeEmail } from "../data/users";
 import { AppError, ConflictError } from "../errors";
+import type { RequestMeta } from "../server/request-meta";
 import { linkTokenHash } from "./tokens";
 
 type Invitation = typeof invitations.$inferSelect;
@@ -73,8 +74,11 @@ export async function joinByInvitation(
   });
 }
 
-/** Sets a new password through a reset link, then ends every session of that user. */
-export async function resetPassword(db: Db, token: string, password: string): Promise<{ email: string }> {
+/**
+ * Sets a new password through a reset link, then ends every session of that user. The change is written to the
+ * audit log of every workspace the account belongs to: one password opens them all.
+ */
+export async function resetPassword(db: Db, token: string, password: string, meta?: RequestMeta): Promise<{ email: string }> {
   const hash = linkTokenHash(token);
   const found = hash ? await findUsablePasswordReset(db, hash) : undefined;
   if (!found) throw new AppError("link_gone", 410, goneMessage);
@@ -88,6 +92,24 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
     if (claimed.length === 0) throw new ConflictError("reset_used", goneMessage);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, found.reset.userId));
     await revokeUserSessions(tx, found.reset.userId);
+    const workspaceIds = await accountWorkspaceIds(tx, found.reset.userId);
+    if (workspaceIds.length === 0) return;
+    const [maker] = found.reset.createdBy ? await tx.select({ email: users.email }).from(users).where(eq(users.id, found.reset.createdBy)) : [];
+    await tx.insert(auditLog).values(
+      workspaceIds.map((workspaceId) => ({
+        workspaceId,
+        actorUserId: found.reset.userId,
+        actorLabel: found.email,
+        action: "password.reset",
+        targetType: "user",
+        targetId: found.reset.userId,
+        // Who made the link: an admin, or (no creator) the person through "Forgot your password?" or the operator's CLI.
+        detail: { email: found.email, linkMadeBy: maker?.email ?? "forgot password or operator" },
+        ip: meta?.ip ?? null,
+        userAgent: meta?.userAgent ?? null,
+        requestId: meta?.requestId ?? null,
+      })),
+    );
   });
   return { email: found.email };
 }

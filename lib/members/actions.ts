@@ -4,14 +4,15 @@ import { defineWorkspaceAction, type ActionContext } from "../actions/workspace-
 import { canGrantRole } from "../auth/permissions";
 import type { Role } from "../auth/roles";
 import { invitations } from "../db/schema/access";
-import { recordStaffAudit } from "../actions/audit";
+import { recordAccountAudit, recordStaffAudit } from "../actions/audit";
 import { memberships } from "../db/schema/workspaces";
 import type { DbOrTx } from "../db/client";
 import { countOwners, findMembership, insertPasswordReset } from "../data/members";
 import { appMailer, type Mailer } from "../mail/mailer";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { assertMayManageAccount } from "./account-rights";
 import { changeRoleSchema, inviteMemberSchema, memberSchema, revokeInvitationSchema } from "./members.validation";
-import { deliveryMessage, invitationUrl, invitationValidFor, passwordResetUrl, resetValidFor, sendInvitationEmail, sendPasswordResetEmail } from "./link-emails";
+import { deliveryMessage, invitationUrl, invitationValidFor, resetEmailFailed, resetNeedsEmail, resetSentMessage, sendInvitationEmail, sendPasswordResetEmail } from "./link-emails";
 import { newLinkToken } from "./tokens";
 
 /** Owners can only be changed by owners, and a workspace always keeps at least one. */
@@ -27,10 +28,13 @@ async function assertMayManage(tx: DbOrTx, ctx: ActionContext, userId: string, n
 }
 
 /**
- * The actions that make a one-time link: emailed when a mailer is configured, and shown to the admin in any case
- * (to copy when mail is slow, or to pass on when it failed or is not configured). The email goes out before the
- * link is stored so that the audit row, written with the link in one transaction, can say whether it was sent; the
- * link is stored whatever the email's fate. The mailer is a parameter so tests can bring an SMTP server of their own.
+ * The actions that make a one-time link. An invitation is emailed when a mailer is configured and shown to the
+ * admin in any case (to copy when mail is slow, or to pass on when it failed or is not configured): it can only
+ * make a NEW account, or add a membership to an account its owner is signed in to, so whoever holds it takes
+ * nothing over. A password reset link opens an existing account, which may hold rights in other workspaces too:
+ * it goes only to the account's own email, is never shown to the admin, and is refused when email is not
+ * configured. The email goes out before the link is stored so that the audit row, written with the link in one
+ * transaction, can say whether it was sent. The mailer is a parameter so tests can bring an SMTP server of their own.
  */
 export function linkActions(mailer: () => Mailer | null) {
   const inviteMember = defineWorkspaceAction({
@@ -66,13 +70,19 @@ export function linkActions(mailer: () => Mailer | null) {
     schema: memberSchema,
     async run(ctx, input) {
       const target = await assertMayManage(ctx.db, ctx, input.userId);
+      const mail = mailer();
+      if (!mail) throw new AppError("email_not_configured", 409, resetNeedsEmail);
+      await assertMayManageAccount(ctx.db, ctx.actor.user.id, input.userId);
       const { token, hash, expiresAt } = newLinkToken("reset");
-      const delivery = await sendPasswordResetEmail(mailer(), { to: target.email, token, expiresAt });
+      const delivery = await sendPasswordResetEmail(mail, { to: target.email, token, expiresAt });
+      const audit = { action: "password.reset-link", targetType: "user", targetId: input.userId, detail: { email: target.email, delivery } };
       await ctx.db.transaction(async (tx) => {
-        await insertPasswordReset(tx, { userId: input.userId, createdBy: ctx.actor.user.id, tokenHash: hash, expiresAt });
-        await recordStaffAudit(tx, ctx, { action: "password.reset-link", targetType: "user", targetId: input.userId, detail: { email: target.email, delivery } });
+        // A link whose email failed is not kept: nobody has it, and nobody should.
+        if (delivery === "sent") await insertPasswordReset(tx, { userId: input.userId, createdBy: ctx.actor.user.id, tokenHash: hash, expiresAt });
+        await recordAccountAudit(tx, ctx, input.userId, audit);
       });
-      return { message: deliveryMessage("Password reset link", target.email, delivery, resetValidFor), data: { url: passwordResetUrl(token), delivery } };
+      if (delivery !== "sent") throw new AppError("email_failed", 502, resetEmailFailed(target.email));
+      return { message: resetSentMessage(target.email) };
     },
   });
 
@@ -107,7 +117,7 @@ export const changeMemberRole = defineWorkspaceAction({
         .update(memberships)
         .set({ role: input.role })
         .where(and(eq(memberships.workspaceId, ctx.actor.workspace.id), eq(memberships.userId, input.userId)));
-      await recordStaffAudit(tx, ctx, { action: "member.role", targetType: "user", targetId: input.userId, detail: { email: target.email, from: target.role, to: input.role } });
+      await recordAccountAudit(tx, ctx, input.userId, { action: "member.role", targetType: "user", targetId: input.userId, detail: { email: target.email, from: target.role, to: input.role } });
     });
     return { message: "Role changed. It applies from their next click." };
   },
@@ -122,7 +132,7 @@ export const removeMember = defineWorkspaceAction({
     await ctx.db.transaction(async (tx) => {
       const target = await assertMayManage(tx, ctx, input.userId);
       await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.actor.workspace.id), eq(memberships.userId, input.userId)));
-      await recordStaffAudit(tx, ctx, { action: "member.remove", targetType: "user", targetId: input.userId, detail: { email: target.email, role: target.role } });
+      await recordAccountAudit(tx, ctx, input.userId, { action: "member.remove", targetType: "user", targetId: input.userId, detail: { email: target.email, role: target.role } });
     });
     return { message: "Member removed. They lose access on their next click." };
   },

@@ -49,7 +49,7 @@ export function resetPasswordWithLink(db: Db, meta: RequestMeta, input: Record<s
   return guarded(db, meta, async () => {
     const parsed = newPasswordSchema.safeParse(input);
     if (!parsed.success) return { fields: fieldMessages(parsed.error) };
-    const { email } = await resetPassword(db, String(input.token ?? "").slice(0, 100), parsed.data.password);
+    const { email } = await resetPassword(db, String(input.token ?? "").slice(0, 100), parsed.data.password, meta);
     return { fields: {}, done: { email, next: "/sign-in?reset=1" } };
   });
 }

@@ -27,10 +27,18 @@ export function sendPasswordResetEmail(mailer: Mailer | null, input: { to: strin
   return deliver(mailer, message, "password reset");
 }
 
-/** What the admin is told, by how the email went; the link is shown below it in every case. */
+/** What the admin is told about an invitation, by how the email went; the link is shown below it in every case. */
 export function deliveryMessage(what: string, email: string, delivery: Delivery, validFor: string): string {
   const once = `it works once, for ${validFor}`;
   if (delivery === "sent") return `${what} sent to ${email}. You can also copy the link below; ${once}.`;
   if (delivery === "failed") return `${what} created, but the email to ${email} could not be sent. Pass this link on to them yourself; ${once}.`;
   return `${what} created. Email is not configured, so pass this link on to ${email} yourself; ${once}.`;
 }
+
+// A reset link opens an existing account, so only its owner's inbox ever sees it (lib/members/actions.ts).
+export const resetSentMessage = (email: string) =>
+  `Password reset link sent to ${email}. Only they receive it; it works once, for ${resetValidFor}.`;
+export const resetEmailFailed = (email: string) =>
+  `The password reset email to ${email} could not be sent, so no link was made. Try again later.`;
+export const resetNeedsEmail =
+  "Password reset links go only to the member's own email address, and email is not configured here (SMTP_URL). Whoever runs Assent can set it up, or give them a link with the user:reset-link command.";

@@ -99,13 +99,54 @@ export async function pruneRateLimits(db: DbOrTx, olderThan: Date): Promise<void
   await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, olderThan));
 }
 
-/** Reads `rule`'s count for `subject` in the current window without counting a hit (for limits on failures only). */
-export async function peekRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitResult> {
-  const { windowStart, retryAfterSeconds } = windowOf(rule, now);
-  const [row] = await db
-    .select({ count: rateLimitBuckets.count })
-    .from(rateLimitBuckets)
-    .where(and(eq(rateLimitBuckets.key, `${rule.name}:${subject}`), eq(rateLimitBuckets.windowStart, windowStart)));
-  const count = row?.count ?? 0;
-  return { allowed: count < rule.limit, remaining: Math.max(0, rule.limit - count), retryAfterSeconds };
+export type RateLimitClaim = { rule: RateLimitRule; subject: string };
+export type ClaimResult = { allowed: true; release(): Promise<void> } | { allowed: false; retryAfterSeconds: number };
+
+class ClaimRefused extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate limit claim refused");
+  }
+}
+
+/**
+ * Claims one slot under every limit at once, BEFORE the work it guards (a password check), so concurrent requests
+ * cannot all read "under the limit" and then all go ahead: each slot is taken by an upsert that adds one only while
+ * the count is below the limit (ON CONFLICT ... DO UPDATE ... WHERE, judged on the row locked by that statement).
+ * All or nothing: one transaction, rolled back if any limit is full, so a refused request takes no slot and a
+ * locked-out address cannot use up the others' limits by trying on. Give the claims in one fixed order of rules
+ * (every caller the same), so transactions wait for each other's rows without deadlock. release() gives the slots
+ * back, for when the work turned out not to count (a right password).
+ */
+export async function claimRateLimits(db: DbOrTx, claims: RateLimitClaim[], now = new Date()): Promise<ClaimResult> {
+  const planned = claims.map((c) => ({ key: `${c.rule.name}:${c.subject}`, limit: c.rule.limit, ...windowOf(c.rule, now) }));
+  try {
+    await db.transaction(async (tx) => {
+      for (const p of planned) {
+        const taken = await tx
+          .insert(rateLimitBuckets)
+          .values({ key: p.key, windowStart: p.windowStart, count: 1 })
+          .onConflictDoUpdate({
+            target: [rateLimitBuckets.key, rateLimitBuckets.windowStart],
+            set: { count: sql`${rateLimitBuckets.count} + 1` },
+            setWhere: sql`${rateLimitBuckets.count} < ${p.limit}`,
+          })
+          .returning({ count: rateLimitBuckets.count });
+        if (taken.length === 0) throw new ClaimRefused(p.retryAfterSeconds);
+      }
+    });
+  } catch (error) {
+    if (error instanceof ClaimRefused) return { allowed: false, retryAfterSeconds: error.retryAfterSeconds };
+    throw error;
+  }
+  return {
+    allowed: true,
+    async release() {
+      for (const p of planned) {
+        await db
+          .update(rateLimitBuckets)
+          .set({ count: sql`${rateLimitBuckets.count} - 1` })
+          .where(and(eq(rateLimitBuckets.key, p.key), eq(rateLimitBuckets.windowStart, p.windowStart), sql`${rateLimitBuckets.count} > 0`));
+      }
+    },
+  };
 }

@@ -16,8 +16,13 @@ describe("cross-origin posts proxy.ts refuses", () => {
     expect(isCrossOriginPost(post({ host: "consent.example.com", "x-forwarded-host": "127.0.0.1:3000", origin: "https://consent.example.com" }))).toBe(true);
   });
 
-  it("leaves requests without Origin, and other methods, to the app", () => {
-    expect(isCrossOriginPost(post({ host: "assent.test" }))).toBe(false);
+  it("refuses a POST without Origin, as the route handlers do: every browser sends one", () => {
+    expect(isCrossOriginPost(post({ host: "assent.test" }))).toBe(true);
+    expect(isCrossOriginPost(post({ host: "assent.test", "next-action": "00".repeat(21) }))).toBe(true);
+  });
+
+  it("leaves other methods to the app", () => {
     expect(isCrossOriginPost(post({ host: "assent.test", origin: "https://evil.example" }, "GET"))).toBe(false);
+    expect(isCrossOriginPost(post({ host: "assent.test" }, "GET"))).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ export async function signInWithPassword(_previous: SignInState, received: FormD
         email,
         fields: {},
         message: throttled
-          ? "Too many failed attempts. Wait 15 minutes, or ask an admin to reset your password."
+          ? "Too many failed attempts from here. Wait 15 minutes (or up to an hour after many), or reset your password by email."
           : "That email and password do not match an active account.",
       };
     }

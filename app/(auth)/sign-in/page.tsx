@@ -35,7 +35,7 @@ export default async function SignInPage({ searchParams }: Props) {
             </Link>
           </p>
         ) : (
-          <p className="text-sm text-slate-600">Forgot your password? Ask an owner or admin of your workspace for a reset link.</p>
+          <p className="text-sm text-slate-600">Forgot your password? Email is not set up here, so ask whoever runs Assent for a reset link.</p>
         )}
         {oidcEnabled() && <SsoButton label={env().OIDC_NAME ?? "Single sign-on"} next={next} action={signInWithSso} />}
       </div>

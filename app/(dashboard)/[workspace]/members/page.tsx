@@ -38,8 +38,8 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
         <h2 id="invite-heading" className="text-lg font-semibold">Invite someone</h2>
         <p className="mb-3 text-sm text-slate-600">
           {emailEnabled
-            ? "Invitations and password reset links are emailed, and shown here too in case the email does not arrive."
-            : "Email is not configured, so invitations and password reset links are shown here for you to pass on."}
+            ? "Invitations are emailed, and shown here too in case the email does not arrive. Password reset links go only to the member's own email."
+            : "Email is not configured, so invitations are shown here for you to pass on. Password reset links need email: they go only to the member's own address."}
         </p>
         <InviteForm action={inviteMemberAction} workspace={slug} grantable={grantable} emailEnabled={emailEnabled} />
       </section>

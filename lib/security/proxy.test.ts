@@ -1,0 +1,34 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { proxy } from "../../proxy";
+
+const directives = (csp: string | null) => (csp ?? "").split(/;\s*/).filter(Boolean);
+
+/** proxy.ts itself, called as Next.js calls it: what it refuses and the headers it gives. e2e/security.spec.ts checks the same through `next start`. */
+describe("proxy.ts", () => {
+  it("refuses a server action posted without Origin, as with a foreign one; its own origin goes on", async () => {
+    const action = (headers: Record<string, string>) =>
+      proxy(new NextRequest("http://assent.test/demo/settings/api-keys", { method: "POST", headers: { host: "assent.test", "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8", ...headers }, body: "[]" }));
+    expect((await action({})).status).toBe(403);
+    expect((await action({ origin: "https://evil.example" })).status).toBe(403);
+    const own = await action({ origin: "http://assent.test" });
+    expect(own.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("refuses a form posted without Origin (a browser without JavaScript sends one too)", async () => {
+    const form = await proxy(new NextRequest("http://assent.test/f/demo/join", { method: "POST", headers: { host: "assent.test", "content-type": "application/x-www-form-urlencoded" }, body: "phone=1" }));
+    expect(form.status).toBe(403);
+  });
+
+  it("keeps a page snapshot's sandboxing CSP, and gives pages theirs", async () => {
+    for (const path of ["/demo/forms/f1/versions/v1/snapshot?lang=en", "/demo/forms/f1/versions/v1/%73napshot"]) {
+      const snapshot = await proxy(new NextRequest(`http://assent.test${path}`, { headers: { host: "assent.test" } }));
+      const csp = directives(snapshot.headers.get("content-security-policy"));
+      expect(csp, path).toContain("sandbox");
+      expect(csp, path).toContain("default-src 'none'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+    }
+    const page = await proxy(new NextRequest("http://assent.test/demo/forms/f1/versions", { headers: { host: "assent.test" } }));
+    expect(directives(page.headers.get("content-security-policy"))).not.toContain("sandbox");
+  });
+});
