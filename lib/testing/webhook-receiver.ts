@@ -29,3 +29,27 @@ export async function startWebhookReceiver() {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * A receiver that hangs: it takes every connection and request and never answers, like an endpoint whose
+ * process is stuck. close() drops the connections it holds.
+ */
+export async function startHungReceiver() {
+  let requests = 0;
+  const server = createServer(() => {
+    requests++;
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    get requests() {
+      return requests;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
