@@ -15,6 +15,7 @@ import { startHungReceiver, startWebhookReceiver } from "../testing/webhook-rece
 import { createWebhookEndpoint, rotateWebhookSecret, sendWebhookTest, setWebhookEndpointStatus, updateWebhookEndpoint } from "./endpoints";
 import { redeliverWebhook } from "./redeliver";
 import { verifySignature } from "./signature";
+import { interfaceAddresses } from "./special-addresses";
 import { runWebhookPass, startWebhookWorker } from "./worker";
 
 const instant = [0, 0, 0, 0];
@@ -194,6 +195,23 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     const [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
     expect(delivery).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null });
     expect(delivery!.lastError).toMatch(/^Not sent: /);
+    // This machine's own address, on any port, is refused too: nothing is sent, and nothing about the port is logged.
+    const own = await addEndpoint(["consent.opt_out"], `https://${interfaceAddresses().find((a) => !a.includes(":"))}:8443/hooks`);
+    await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers"]));
+    await runWebhookPass(db.db, { retryDelays: [3600], allowPrivate: false });
+    const [refused] = (await listEndpointDeliveries(db.db, fx.workspace.id, own.id)).rows;
+    expect(refused).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null, log: [{ statusCode: null, responseExcerpt: null }] });
+    expect(refused!.lastError).toMatch(/^Not sent: /);
+  });
+
+  it("the delivery log keeps at most 200 printable characters of an answer", async () => {
+    const { id } = await addEndpoint();
+    receiver.answerWith({ status: 500, body: `line one\r\nline two\u0007\u202e${"x".repeat(5000)}` });
+    await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers"]));
+    await pass();
+    const [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
+    const excerpts = delivery!.log.map((a) => a.responseExcerpt);
+    expect(excerpts).toEqual(["ok", `line one line two ${"x".repeat(182)}`]);
   });
 
   it("only owners and admins manage endpoints; another workspace's are not found", async () => {
