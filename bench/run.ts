@@ -6,6 +6,7 @@ import { createTestDatabase, testDatabaseKinds } from "../lib/testing/databases"
 import { createLedgerFixture, testPhone, webOptIn } from "../lib/testing/fixtures";
 import { apiFigures } from "./api";
 import { baselineAppend } from "./baseline-append";
+import { commitOrderFigures } from "./commit-order";
 import { runDashboardBench } from "./dashboard";
 import { dashboardFigures, dashboardScale } from "./dashboard-report";
 import { figure, formatTable, summarize, type Figure } from "./figures";
@@ -16,11 +17,12 @@ import { machineNow, writeResults } from "./results";
 import { mergeRuns, measure, type RunStats } from "./stats";
 
 /**
- * `npm run bench [-- --quick] [-- --only append,dashboard,export,http] [-- --database pglite|postgres] [-- --contacts N] [-- --appends N] [-- --no-build]`
+ * `npm run bench [-- --quick] [-- --only append,commit-order,dashboard,export,http] [-- --database pglite|postgres] [-- --contacts N] [-- --appends N] [-- --no-build]`
  *
  * Every figure the issues ask for, each beside its baseline measured in the same run, printed as ONE table and
  * written to bench/results/latest.json (and a timestamped copy). PostgreSQL is measured when TEST_DATABASE_URL
  * is set; the dashboard figures need it. Parts: `append` (ledger appends vs the same SQL bare, both databases),
+ * `commit-order` (ledger appends with the events API's commit-order stamp and index vs the schema before it),
  * `dashboard` (contacts pages and exports at scale, PostgreSQL), `export` (the dashboard part without its pages),
  * `http` (the API, the hosted form's submissions, Lighthouse and the page's JavaScript, both databases).
  */
@@ -112,6 +114,10 @@ async function main() {
   if (wants("append")) {
     log("Ledger appends against the same SQL sent bare…");
     figures.push(...(await part("ledger appends", notes, () => appendFigures(kinds))));
+  }
+  if (wants("commit-order")) {
+    log("Ledger appends with commit-order paging against the schema before it…");
+    figures.push(...(await part("commit order", notes, () => commitOrderFigures(kinds, { perRound, rounds, phones: PHONES, log }))));
   }
   const http = wants("http");
   const dashboard = wants("dashboard") && kinds.includes("postgres");

@@ -109,7 +109,9 @@ export const apiOperations: Operation[] = [
     method: "get",
     path: "/api/v1/events",
     scope: "events:read",
-    summary: "The ledger, oldest first, cursor-paginated",
+    summary: "The ledger, oldest transaction first, cursor-paginated, for incremental sync",
+    description:
+      "Events come in the order of the transactions that wrote them, each exactly once: an event is listed only when every transaction older than its own has ended, so no event can later turn up behind a cursor already handed out (however many appends run at once). Page with nextCursor; once it is null, keep syncCursor and poll with it for what is new. A cursor that cannot be read, or names an event of another workspace, is a 422 naming the cursor field.",
     query: eventsQuerySchema,
     ok: [{ status: 200, schema: eventsPageSchema, description: "A page of events" }],
     errors: [422, ...auth],

@@ -123,7 +123,7 @@ export const eventsQuerySchema = z.object({
   category: categoryKey.optional(),
   action: z.enum(consentActions).optional(),
   channel: z.enum(eventChannels).optional(),
-  cursor: z.string().max(200).optional().meta({ description: "nextCursor of the previous page" }),
+  cursor: z.string().max(200).optional().meta({ description: "nextCursor or syncCursor of a previous page (with the same filters)" }),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
@@ -150,7 +150,14 @@ export const ledgerEventSchema = z
   .meta({ id: "LedgerEvent" });
 
 export const eventsPageSchema = z
-  .object({ data: z.array(ledgerEventSchema), nextCursor: z.string().nullable().meta({ description: "Pass as cursor for the next page; null on the last" }) })
+  .object({
+    data: z.array(ledgerEventSchema),
+    nextCursor: z.string().nullable().meta({ description: "Pass as cursor for the next page; null on the last" }),
+    syncCursor: z.string().meta({
+      description:
+        "Pass as cursor later to get only the events committed since: following it, a client sees every event exactly once whatever the concurrency",
+    }),
+  })
   .meta({ id: "EventsPage" });
 
 export const exportQuerySchema = exportFilterSchema;

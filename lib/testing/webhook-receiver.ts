@@ -9,14 +9,15 @@ export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; at: 
  */
 export async function startWebhookReceiver() {
   const received: ReceivedWebhook[] = [];
-  const answers: number[] = [];
+  const answers: (number | { status: number; body: string })[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: new Date() });
-      const status = answers.shift() ?? 200;
-      res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `failing on purpose (${status})`);
+      const answer = answers.shift() ?? 200;
+      const { status, body } = typeof answer === "number" ? { status: answer, body: answer < 300 ? "ok" : `failing on purpose (${answer})` } : answer;
+      res.writeHead(status, { "content-type": "text/plain" }).end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -24,8 +25,32 @@ export async function startWebhookReceiver() {
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
-    /** The next requests get these statuses, in order. */
-    answerWith: (...statuses: number[]) => answers.push(...statuses),
+    /** The next requests get these statuses (or statuses and bodies), in order. */
+    answerWith: (...statuses: (number | { status: number; body: string })[]) => answers.push(...statuses),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A receiver that hangs: it takes every connection and request and never answers, like an endpoint whose
+ * process is stuck. close() drops the connections it holds.
+ */
+export async function startHungReceiver() {
+  let requests = 0;
+  const server = createServer(() => {
+    requests++;
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    get requests() {
+      return requests;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

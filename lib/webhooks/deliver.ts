@@ -9,16 +9,16 @@ import { signatureHeaders } from "./signature";
 import { privateNetworksAllowed } from "./target-guard";
 
 export type DeliverOptions = {
-  batch?: number;
   retryDelays?: readonly number[];
   /** How long a claimed delivery stays hidden from other workers; longer than one attempt can take. */
   leaseSeconds?: number;
   allowPrivate?: boolean;
 };
 
-type Claimed = {
+export type Claimed = {
   id: string;
   outbox_id: string;
+  endpoint_id: string;
   topic: string;
   attempts: number;
   url: string;
@@ -34,29 +34,53 @@ export function webhookBody(topic: string, createdAt: Date | string, payload: un
   return JSON.stringify({ type: topic, timestamp: new Date(createdAt).toISOString(), data: payload });
 }
 
+export type ClaimLimits = {
+  /** Most deliveries to claim now: the caller's free slots. */
+  limit: number;
+  /** Most deliveries in flight per endpoint in this process... */
+  perEndpoint: number;
+  /** ...counting those already in flight here, by endpoint id. */
+  busy: ReadonlyMap<string, number>;
+  leaseSeconds?: number;
+};
+
 /**
- * Claims due deliveries (SKIP LOCKED, with a lease so a crashed worker's claims come back), posts each, and
- * records the attempt and the outcome. Returns how many were attempted.
+ * Claims due deliveries (SKIP LOCKED, with a lease so a crashed worker's claims come back), at most
+ * `perEndpoint` in flight per endpoint: an endpoint that is slow or hangs keeps only its own slots busy, and the
+ * deliveries behind it for other endpoints are claimed past it. Each claim counts as an attempt.
  */
-export async function deliverDue(db: DbOrTx, options: DeliverOptions = {}): Promise<number> {
-  const { batch = 20, leaseSeconds = 60, retryDelays = RETRY_DELAYS_SECONDS, allowPrivate = privateNetworksAllowed() } = options;
-  const claimed = await queryRows<Claimed>(
+export async function claimDue(db: DbOrTx, { limit, perEndpoint, busy, leaseSeconds = 60 }: ClaimLimits): Promise<Claimed[]> {
+  if (limit <= 0) return [];
+  const inFlight = JSON.stringify(Object.fromEntries(busy));
+  return queryRows<Claimed>(
     db,
-    sql`with due as (
-        select d.id from webhook_deliveries d
+    sql`with busy as (select key::uuid as endpoint_id, value::int as n from jsonb_each_text(${inFlight}::jsonb)),
+      due as (
+        select d.id, d.endpoint_id, d.next_attempt_at from webhook_deliveries d
         join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'active' and e.removed_at is null
         where d.status = 'pending' and d.next_attempt_at <= now()
-        order by d.next_attempt_at limit ${batch}
-        for update of d skip locked)
+          and not exists (select 1 from busy b where b.endpoint_id = d.endpoint_id and b.n >= ${perEndpoint})
+        order by d.next_attempt_at limit ${Math.max(limit, 100)}
+        for update of d skip locked),
+      picked as (
+        select r.id from (
+          select due.id, due.next_attempt_at, coalesce(b.n, 0) + row_number() over (partition by due.endpoint_id order by due.next_attempt_at) as slot
+          from due left join busy b on b.endpoint_id = due.endpoint_id) r
+        where r.slot <= ${perEndpoint}
+        order by r.next_attempt_at limit ${limit})
       update webhook_deliveries d
       set attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
-      from due, webhook_endpoints e, outbox o left join contacts c on c.id = (o.payload->>'contactId')::uuid and c.workspace_id = o.workspace_id
-      where d.id = due.id and e.id = d.endpoint_id and o.id = d.outbox_id
-      returning d.id, d.outbox_id, d.topic, d.attempts, e.url, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_expires_at,
+      from picked, webhook_endpoints e, outbox o left join contacts c on c.id = (o.payload->>'contactId')::uuid and c.workspace_id = o.workspace_id
+      where d.id = picked.id and e.id = d.endpoint_id and o.id = d.outbox_id
+      returning d.id, d.outbox_id, d.endpoint_id, d.topic, d.attempts, e.url, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_expires_at,
         case when o.payload ? 'contactId' then jsonb_set(o.payload, '{phone}', coalesce(to_jsonb(c.phone), 'null'::jsonb)) else o.payload end as payload, o.created_at`,
   );
-  await Promise.all(claimed.map((delivery) => attempt(db, delivery, retryDelays, allowPrivate)));
-  return claimed.length;
+}
+
+/** Posts one claimed delivery and records the attempt and its outcome (delivered, retry later, or dead). */
+export async function attemptDelivery(db: DbOrTx, d: Claimed, options: DeliverOptions = {}): Promise<void> {
+  const { retryDelays = RETRY_DELAYS_SECONDS, allowPrivate = privateNetworksAllowed() } = options;
+  await attempt(db, d, retryDelays, allowPrivate);
 }
 
 async function attempt(db: DbOrTx, d: Claimed, retryDelays: readonly number[], allowPrivate: boolean) {

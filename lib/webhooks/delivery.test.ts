@@ -11,11 +11,12 @@ import { erasePersonalData } from "../ledger/erase";
 import { createLedgerFixture, apiOptOut, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
 import { signedInMember, testMeta } from "../testing/staff";
-import { startWebhookReceiver } from "../testing/webhook-receiver";
+import { startHungReceiver, startWebhookReceiver } from "../testing/webhook-receiver";
 import { createWebhookEndpoint, rotateWebhookSecret, sendWebhookTest, setWebhookEndpointStatus, updateWebhookEndpoint } from "./endpoints";
 import { redeliverWebhook } from "./redeliver";
 import { verifySignature } from "./signature";
-import { runWebhookPass } from "./worker";
+import { interfaceAddresses } from "./special-addresses";
+import { runWebhookPass, startWebhookWorker } from "./worker";
 
 const instant = [0, 0, 0, 0];
 
@@ -194,6 +195,23 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     const [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
     expect(delivery).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null });
     expect(delivery!.lastError).toMatch(/^Not sent: /);
+    // This machine's own address, on any port, is refused too: nothing is sent, and nothing about the port is logged.
+    const own = await addEndpoint(["consent.opt_out"], `https://${interfaceAddresses().find((a) => !a.includes(":"))}:8443/hooks`);
+    await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers"]));
+    await runWebhookPass(db.db, { retryDelays: [3600], allowPrivate: false });
+    const [refused] = (await listEndpointDeliveries(db.db, fx.workspace.id, own.id)).rows;
+    expect(refused).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null, log: [{ statusCode: null, responseExcerpt: null }] });
+    expect(refused!.lastError).toMatch(/^Not sent: /);
+  });
+
+  it("the delivery log keeps at most 200 printable characters of an answer", async () => {
+    const { id } = await addEndpoint();
+    receiver.answerWith({ status: 500, body: `line one\r\nline two\u0007\u202e${"x".repeat(5000)}` });
+    await append(db.db, apiOptOut(fx, testPhone(++phone), ["offers"]));
+    await pass();
+    const [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
+    const excerpts = delivery!.log.map((a) => a.responseExcerpt);
+    expect(excerpts).toEqual(["ok", `line one line two ${"x".repeat(182)}`]);
   });
 
   it("only owners and admins manage endpoints; another workspace's are not found", async () => {
@@ -206,6 +224,35 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     expect(await act(updateWebhookEndpoint, { endpointId: id, url: receiver.url, topics: ["consent.opt_in"], description: "" }, outsider, other.workspace.slug)).toMatchObject({ ok: false, code: "not_found" });
     const [endpoint] = await db.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
     expect(endpoint!.topics).toEqual(["consent.opt_out"]);
+  });
+
+  it("an endpoint that never answers does not hold up another's opt-outs, in this workspace or another", async () => {
+    const hung = await startHungReceiver();
+    const otherAdmin = await signedInMember(db.db, other.workspace.id, "admin");
+    expect(await act(createWebhookEndpoint, { url: hung.url, description: "stuck", topics: ["consent.opt_out"] }, otherAdmin, other.workspace.slug)).toMatchObject({ ok: true });
+    await addEndpoint(["consent.opt_out"], `${hung.url}?same-workspace`);
+    await addEndpoint();
+    const worker = startWebhookWorker(db.db, { allowPrivate: true, retryDelays: [3600], intervalMs: 200 });
+    try {
+      const sentAt = new Map<string, number>();
+      for (let i = 0; i < 30; i++) {
+        // Both workspaces opt out at once, so the stuck endpoints always have work queued beside the healthy one.
+        await append(db.db, apiOptOut(other, testPhone(++phone), ["offers"]));
+        const receipt = await append(db.db, apiOptOut(fx, testPhone(phone), ["offers"]));
+        sentAt.set(receipt.commandId, Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // A liveness bound, not a benchmark: one stuck endpoint used to hold every batch of 20 for its 10 s deadline.
+      const until = Date.now() + 20_000;
+      while (receiver.received.length < 30 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(hung.requests).toBeGreaterThan(0);
+      const latencies = receiver.received.map((r) => r.at.getTime() - sentAt.get(JSON.parse(r.body).data.commandId)!);
+      expect(latencies).toHaveLength(30);
+      expect(Math.max(...latencies)).toBeLessThan(10_000);
+    } finally {
+      await hung.close();
+      await worker.stop();
+    }
   });
 
   it.runIf(kind === "postgres")("two workers at once send each message once", async () => {

@@ -1,16 +1,26 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
+import { responseExcerpt } from "./response-excerpt";
 import { endpointUrlProblem, guardedLookup } from "./target-guard";
 
 export type PostOutcome = { ok: boolean; statusCode: number | null; excerpt: string | null; error: string | null; durationMs: number };
 
-const TIMEOUT_MS = 10_000;
-const EXCERPT_BYTES = 1024;
+/** The whole attempt, from DNS to the last byte read: a receiver that trickles its answer is cut off too. */
+const DEADLINE_MS = 10_000;
+/** Enough of the answer for a 200-character excerpt; the rest is not read. */
+const READ_BYTES = 1024;
+
+/**
+ * What the delivery log says when no HTTP answer came. One sentence whether the port was closed, reset, silent
+ * or spoke something other than TLS, so the log cannot be used to map which ports of a host are open; the
+ * precise reason goes to the server log only.
+ */
+export const COULD_NOT_CONNECT = "Could not connect, or no answer within 10 s";
 
 /**
  * One delivery attempt. Only a 2xx counts: redirects are not followed (a moved endpoint should be updated,
- * not silently chased), and the receiver's answer is kept only as a short excerpt for the delivery log.
+ * not silently chased), and the receiver's answer is kept only as a short sanitised excerpt for the log.
  */
 export function postJson(target: string, body: string, headers: Record<string, string>, allowPrivate: boolean): Promise<PostOutcome> {
   const started = performance.now();
@@ -20,12 +30,19 @@ export function postJson(target: string, body: string, headers: Record<string, s
   const url = new URL(target);
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome: Omit<PostOutcome, "durationMs">) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      request.destroy();
+      resolve(done(outcome));
+    };
     const request = client.request(
       url,
       {
         method: "POST",
         lookup: guardedLookup(allowPrivate),
-        timeout: TIMEOUT_MS,
         headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "user-agent": "Assent-Webhooks/1", ...headers },
       },
       (response) => {
@@ -33,33 +50,33 @@ export function postJson(target: string, body: string, headers: Record<string, s
         let size = 0;
         const finish = () => {
           const code = response.statusCode ?? 0;
-          const excerpt = Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString("utf8");
           const ok = code >= 200 && code < 300;
           const error = ok ? null : code >= 300 && code < 400 ? `Answered ${code} (redirects are not followed; update the URL)` : `Answered ${code}`;
-          resolve(done({ ok, statusCode: code, excerpt: excerpt || null, error }));
+          settle({ ok, statusCode: code, excerpt: responseExcerpt(code, Buffer.concat(chunks)), error });
         };
         response.on("data", (chunk: Buffer) => {
-          if (size < EXCERPT_BYTES) chunks.push(chunk);
+          if (size < READ_BYTES) chunks.push(chunk);
           size += chunk.length;
           // Nothing more is needed from a chatty receiver.
-          if (size >= EXCERPT_BYTES) response.destroy();
+          if (size >= READ_BYTES) finish();
         });
         response.on("end", finish);
         response.on("close", finish);
         response.on("error", finish);
       },
     );
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
-    request.on("error", (error) => resolve(done({ ok: false, statusCode: null, excerpt: null, error: describe(error) })));
+    const deadline = setTimeout(() => request.destroy(Object.assign(new Error(`no answer within ${DEADLINE_MS / 1000} s`), { code: "DEADLINE" })), DEADLINE_MS);
+    request.on("error", (error) => settle({ ok: false, statusCode: null, excerpt: null, error: describe(target, error) }));
     request.end(body);
   });
 }
 
-function describe(error: NodeJS.ErrnoException): string {
-  if (error.name === "BlockedAddressError") return `Not sent: ${error.message}`;
-  if (error.code === "ECONNREFUSED") return "Connection refused";
+function describe(target: string, error: NodeJS.ErrnoException): string {
+  if (error.name === "BlockedAddressError") {
+    console.warn(`webhook to ${target} not sent: ${error.message}`);
+    return "Not sent: the host name resolves to an address inside this server's network.";
+  }
   if (error.code === "ENOTFOUND") return "The host name does not resolve";
-  if (error.code === "ECONNRESET") return "The connection was reset";
-  if (error.code?.startsWith("ERR_TLS") || error.code?.includes("CERT")) return `TLS failed: ${error.code}`;
-  return error.message;
+  console.warn(`webhook to ${target} could not connect: ${error.code ?? ""} ${error.message}`);
+  return COULD_NOT_CONNECT;
 }

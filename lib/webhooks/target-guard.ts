@@ -1,37 +1,22 @@
 import "server-only";
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
 import { env } from "../env";
+import { isSpecialAddress } from "./special-addresses";
 import { endpointUrlSyntaxProblem } from "./target-url";
 
 /**
  * An endpoint URL is typed by a workspace admin, and the server then calls it: without a guard that is a way
- * to make the server reach its own network (metadata services, the database's admin port). In production only
- * https URLs resolving to public addresses are called; the address is checked at connect time, after DNS, so
- * a name that later re-resolves to a private address is refused too. Development and tests allow local
- * receivers, and so does WEBHOOKS_ALLOW_PRIVATE_NETWORKS=1 for installs whose systems live on a private network.
+ * to make the server reach its own network (metadata services, the database's admin port, this machine's own
+ * addresses). In production only https URLs resolving to public addresses are called (special-addresses.ts);
+ * the address is checked at connect time, after DNS, so a name that later re-resolves to a private address is
+ * refused too. Development and tests allow local receivers, and so does WEBHOOKS_ALLOW_PRIVATE_NETWORKS=1 for
+ * installs whose systems live on a private network.
  */
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(net, prefix, "ipv4");
-for (const [net, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96]] as const) {
-  blocked.addSubnet(net, prefix, "ipv6");
-}
-
 export function privateNetworksAllowed(): boolean {
   const { WEBHOOKS_ALLOW_PRIVATE_NETWORKS: flag, NODE_ENV } = env();
   if (flag !== undefined) return flag === "1" || flag === "true";
   return NODE_ENV !== "production";
-}
-
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return blocked.check(mapped[1]!, "ipv4");
-  const family = isIP(address);
-  if (family === 0) return true;
-  return blocked.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
 /** Why this URL may not be an endpoint, in words for the person who typed it; null when it may. */
@@ -45,13 +30,13 @@ export function endpointUrlProblem(raw: string, allowPrivate = privateNetworksAl
   if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal") || host.endsWith(".local")) {
     return "Use an address reachable on the internet; this one points inside this server's network.";
   }
-  if (isIP(host) && isPrivateAddress(host)) return "Use an address reachable on the internet; this one points inside this server's network.";
+  if (isIP(host) && isSpecialAddress(host)) return "Use an address reachable on the internet; this one points inside this server's network.";
   return null;
 }
 
 export class BlockedAddressError extends Error {
   constructor(address: string) {
-    super(`refused to connect to private address ${address}`);
+    super(`refused to connect to ${address}: a special-purpose address or one of this machine's own`);
     this.name = "BlockedAddressError";
   }
 }
@@ -62,7 +47,7 @@ export function guardedLookup(allowPrivate: boolean) {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, []);
       const list = addresses as LookupAddress[];
-      const bad = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
+      const bad = allowPrivate ? undefined : list.find((a) => isSpecialAddress(a.address));
       if (bad) return callback(new BlockedAddressError(bad.address), []);
       if ((options as { all?: boolean }).all) return callback(null, list);
       const first = list[0];

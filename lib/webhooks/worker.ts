@@ -1,39 +1,57 @@
 import "server-only";
 import type { DbOrTx } from "../db/client";
-import { deliverDue, type DeliverOptions } from "./deliver";
+import { createDeliveryPool, type PoolOptions } from "./delivery-pool";
 import { dispatchOutbox } from "./dispatch";
 
 export type WebhookWorker = { wake(): void; stop(): Promise<void> };
 
-/** One pass: hand new outbox messages to endpoints, then send what is due, until nothing is left to do now. */
-export async function runWebhookPass(db: DbOrTx, options: DeliverOptions = {}): Promise<{ dispatched: number; attempted: number }> {
+/**
+ * One pass, for tests and scripts: hand new outbox messages to endpoints and send what is due, through the same
+ * pool as the worker, until nothing is left to do now (retries due at once included).
+ */
+export async function runWebhookPass(db: DbOrTx, options: PoolOptions = {}): Promise<{ dispatched: number; attempted: number }> {
+  const pool = createDeliveryPool(db, options);
   let dispatched = 0;
   let attempted = 0;
-  for (;;) {
-    const d = await dispatchOutbox(db);
-    const a = await deliverDue(db, options);
-    dispatched += d;
-    attempted += a;
-    if (d === 0 && a === 0) return { dispatched, attempted };
+  try {
+    for (;;) {
+      const d = await dispatchOutbox(db);
+      const a = await pool.fill();
+      dispatched += d;
+      attempted += a;
+      if (d === 0 && a === 0) {
+        if (pool.size === 0) return { dispatched, attempted };
+        await pool.settled();
+      }
+    }
+  } finally {
+    await pool.drain();
   }
 }
 
 /**
- * Polls every `intervalMs` (a second by default, so an opt-out reaches the business within seconds) and can be
- * woken at once. Passes never overlap within a process; across processes SKIP LOCKED keeps them apart.
+ * Polls every `intervalMs` (a second by default, so an opt-out reaches the business within seconds), can be
+ * woken at once, and wakes itself whenever a delivery ends, to fill its slot. A pass only claims and starts
+ * deliveries, never waits for them, so a slow endpoint delays nothing but its own deliveries. Passes never
+ * overlap within a process; across processes SKIP LOCKED and the lease keep them apart.
  */
-export function startWebhookWorker(db: DbOrTx, options: DeliverOptions & { intervalMs?: number; onError?: (e: unknown) => void } = {}): WebhookWorker {
+export function startWebhookWorker(db: DbOrTx, options: PoolOptions & { intervalMs?: number } = {}): WebhookWorker {
   const { intervalMs = 1000, onError = (e) => console.error("webhook worker:", e), ...deliver } = options;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
   let again = false;
+  const pool = createDeliveryPool(db, { ...deliver, onError }, () => !stopped && start());
   const tick = async () => {
     timer = undefined;
     do {
       again = false;
       try {
-        await runWebhookPass(db, deliver);
+        for (;;) {
+          const d = await dispatchOutbox(db);
+          const a = await pool.fill();
+          if (d === 0 && a === 0) break;
+        }
       } catch (error) {
         onError(error);
       }
@@ -56,6 +74,8 @@ export function startWebhookWorker(db: DbOrTx, options: DeliverOptions & { inter
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      // What is in flight finishes and is recorded (an abandoned claim would wait out its lease).
+      await pool.drain();
     },
   };
 }

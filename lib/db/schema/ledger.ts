@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -54,6 +55,12 @@ export const consentEvents = pgTable(
     id: uuid("id").primaryKey(),
     /** Install-wide append order; checkpoints seal ranges of it. */
     position: bigserial("position", { mode: "number" }).notNull().unique(),
+    /**
+     * The id of the transaction that wrote the event (pg_current_xact_id()), by default: the events API pages by
+     * (tx_id, position) and hands out only events of transactions older than every one still running, so a
+     * page never comes before an event that commits later (lib/api/events.ts). 0 for events from before it.
+     */
+    txId: bigint("tx_id", { mode: "number" }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id),
@@ -92,8 +99,8 @@ export const consentEvents = pgTable(
     unique("consent_events_contact_seq").on(t.contactId, t.seq),
     index("consent_events_workspace_position").on(t.workspaceId, t.position),
     index("consent_events_workspace_occurred").on(t.workspaceId, t.occurredAt),
-    // The events API pages the ledger in (recorded_at, id) order (lib/api/events.ts).
-    index("consent_events_workspace_recorded").on(t.workspaceId, t.recordedAt, t.id),
+    // The events API pages the ledger in commit order (lib/api/events.ts).
+    index("consent_events_workspace_commit_order").on(t.workspaceId, t.txId, t.position),
   ],
 );
 
