@@ -11,6 +11,7 @@ const items: NavItem[] = [
   { href: "exports", label: "Exports", permission: "exports:create" },
   { href: "ledger", label: "Ledger", permission: "evidence:read" },
   { href: "audit", label: "Audit log", permission: "audit:read" },
+  { href: "dead-letters", label: "Dead letters", permission: "deadletters:read" },
   { href: "members", label: "Members", permission: "members:manage" },
   { href: "settings", label: "Settings", permission: "settings:manage" },
 ];

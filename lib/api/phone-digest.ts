@@ -3,7 +3,7 @@ import { personalDigest } from "../ledger/canonical";
 import { normalizePhone, PhoneError } from "../phone/normalize";
 import type { ApiPrincipal } from "./authenticate";
 
-type Workspace = ApiPrincipal["workspace"];
+type Workspace = Pick<ApiPrincipal["workspace"], "defaultCountry" | "ledgerSalt">;
 
 /** The number in E.164 and the salted digest contacts are stored under; a malformed number is a 422. */
 export function phoneDigestStrict(workspace: Workspace, raw: string, field = "phone"): { phone: string; digest: string } {

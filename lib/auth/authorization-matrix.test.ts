@@ -19,6 +19,8 @@ import * as webhookRedeliver from "../webhooks/redeliver";
 import * as formBuilder from "../forms/builder";
 import * as snapshotRoute from "../forms/snapshot-route";
 import * as qualityActions from "../quality/actions";
+import * as deadLetterRetry from "../channels/dead-letters/retry";
+import { recordDeadLetter } from "../channels/dead-letters/store";
 import { qualityAlerts } from "../db/schema/quality";
 import * as paperRecord from "../paper/record";
 import * as evidenceDownload from "../evidence/download-route";
@@ -124,7 +126,20 @@ const actionCases: Record<string, ActionCase> = {
   "quality.thresholds.update": { allowed: formMakers, sample: async () => ({ optOutJumpPoints: "5", minOptIns: "20", ratingAlertLevel: "yellow" }) },
   "quality.rating.record": { allowed: formMakers, sample: async () => ({ rating: "yellow", messagingLimit: "TIER_1K", observedOn: "2026-01-15", note: "" }) },
   "quality.alerts.acknowledge": { allowed: ["owner", "admin", "marketer", "compliance"], sample: async (f) => ({ alertId: await freshAlertId(f) }) },
+  "inbound.deadLetters.retry": { allowed: compliance, sample: async (f) => ({ deadLetterId: await freshDeadLetterId(f) }) },
 };
+
+async function freshDeadLetterId(f: Fixture): Promise<string> {
+  return recordDeadLetter(f.db.db, {
+    workspaceId: f.fx.workspace.id,
+    channel: "sms",
+    kind: "sms",
+    reasonCode: "unreadable",
+    reason: "A signed request without MessageSid.",
+    raw: `From=%2B12015550113&Body=STOP&n=${crypto.randomUUID()}`,
+    sender: { phone: "+12015550113" },
+  });
+}
 
 async function freshAlertId(f: Fixture): Promise<string> {
   const [row] = await f.db.db
@@ -263,7 +278,7 @@ const openRoutes: Record<string, string> = {
 };
 
 const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
-for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute, qualityActions, paperRecord, evidenceDownload, importActions, importRoutes] as Record<string, unknown>[]) {
+for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute, qualityActions, deadLetterRetry, paperRecord, evidenceDownload, importActions, importRoutes] as Record<string, unknown>[]) {
   for (const [exportName, value] of Object.entries(mod)) {
     if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
   }
@@ -422,7 +437,7 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
 
 /** A digest of a workspace's rows that an id-taking action could change, to show a refused one changed nothing. */
 async function workspaceDigest(db: TestDatabase, workspaceId: string): Promise<Record<string, string>> {
-  const tables = ["contacts", "consent_events", "api_keys", "webhook_endpoints", "webhook_deliveries", "forms", "message_categories", "memberships", "invitations"];
+  const tables = ["contacts", "consent_events", "api_keys", "webhook_endpoints", "webhook_deliveries", "forms", "message_categories", "memberships", "invitations", "inbound_dead_letters"];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const result = (await db.db.execute(sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as d from ${table} t where workspace_id = '${workspaceId}'`))) as unknown as { rows: { d: string }[] };

@@ -23,6 +23,12 @@ const table = {
   // Quality figures are counts without personal data: everyone reads them. Marketers roll out the opt-in methods
   // the alerts are about, so they set the thresholds and record ratings; acknowledging an alert is open to every
   // role that acts on consent (not viewers, who only read).
+  // Inbound items that could not be recorded: anyone who reads evidence sees that they arrived and why they
+  // failed; only roles that record consent by hand may open their content (it is the person's message) or run
+  // them again.
+  "deadletters:read": ["owner", "admin", "compliance", "viewer"],
+  "deadletters:content": ["owner", "admin", "compliance"],
+  "deadletters:retry": ["owner", "admin", "compliance"],
   "quality:read": ["owner", "admin", "marketer", "compliance", "viewer"],
   "quality:manage": ["owner", "admin", "marketer"],
   "quality:acknowledge": ["owner", "admin", "marketer", "compliance"],

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema/access";
+import { inboundDeadLetters } from "../db/schema/channels";
 import { contacts, eventPersonalData, idempotencyKeys } from "../db/schema/ledger";
 import { NotFoundError } from "../errors";
 import { revokePreferenceTokens } from "../preferences/tokens";
@@ -18,7 +19,8 @@ export type EraseRequest = {
 /**
  * Erases a contact's personal data: the plain phone, name, IPs, user agents and notes. The events keep
  * only salted digests, so every chain still verifies, and the same number given again meets its history.
- * The contact's preference-centre links are revoked in the same transaction.
+ * The contact's preference-centre links are revoked in the same transaction, and the raw content of inbound
+ * items from their number that were kept as dead letters is deleted.
  */
 export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ eventsErased: number }> {
   return db.transaction(async (tx) => {
@@ -38,6 +40,19 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ ev
     await tx
       .delete(idempotencyKeys)
       .where(and(eq(idempotencyKeys.workspaceId, req.workspaceId), sql`${idempotencyKeys.receipt}->>'contactId' = ${req.contactId}`));
+    // Dead-lettered inbound items from this number (an unreadable STOP, a failed one) hold the raw message: its
+    // content goes, the row stays as the record that something arrived. Matched by the digest kept beside it.
+    const deadLetters = await tx
+      .update(inboundDeadLetters)
+      .set({ rawSealed: null, erasedAt: new Date() })
+      .where(
+        and(
+          eq(inboundDeadLetters.workspaceId, req.workspaceId),
+          isNull(inboundDeadLetters.erasedAt),
+          sql`${inboundDeadLetters.phoneDigest} = (select phone_digest from contacts where id = ${req.contactId})`,
+        ),
+      )
+      .returning({ id: inboundDeadLetters.id });
     await tx.insert(auditLog).values({
       workspaceId: req.workspaceId,
       actorUserId: req.actor.userId,
@@ -45,7 +60,7 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ ev
       action: "contact.erase",
       targetType: "contact",
       targetId: req.contactId,
-      detail: { reason: req.reason, eventsErased: erased.length },
+      detail: { reason: req.reason, eventsErased: erased.length, deadLettersErased: deadLetters.length },
       ip: req.request?.ip ?? null,
       userAgent: req.request?.userAgent ?? null,
       requestId: req.request?.requestId ?? null,

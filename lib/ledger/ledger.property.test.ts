@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { consentEvents, contacts, subscriptions } from "../db/schema/ledger";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
@@ -8,7 +8,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../tes
 import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { append } from "./append";
 import { createCheckpoint } from "./checkpoint";
-import { foldEvents } from "./fold";
+import { expectStateIsFoldOfEvents } from "../testing/inbound-model";
 import type { LedgerCommand } from "./types";
 import { verifyLedger } from "./verify";
 
@@ -34,27 +34,6 @@ function commandFor(fx: LedgerFixture, op: Operation, base: number): LedgerComma
     evidence: {},
     actor: { type: "system", name: "property-test" },
   };
-}
-
-/** state = fold(events) for every contact and category of the workspace. */
-async function expectStateIsFoldOfEvents(db: TestDatabase["db"], workspaceId: string) {
-  const events = await db
-    .select()
-    .from(consentEvents)
-    .where(eq(consentEvents.workspaceId, workspaceId))
-    .orderBy(asc(consentEvents.contactId), asc(consentEvents.seq));
-  const expected = new Map<string, ReturnType<typeof foldEvents>>();
-  const grouped = new Map<string, typeof events>();
-  for (const e of events) {
-    const k = `${e.contactId}/${e.categoryId}`;
-    grouped.set(k, [...(grouped.get(k) ?? []), e]);
-  }
-  for (const [k, list] of grouped) expected.set(k, foldEvents(list));
-  const stored = await db.select().from(subscriptions).where(eq(subscriptions.workspaceId, workspaceId));
-  expect(stored).toHaveLength(expected.size);
-  for (const s of stored) {
-    expect({ state: s.state, optInLevel: s.optInLevel }).toEqual(expected.get(`${s.contactId}/${s.categoryId}`));
-  }
 }
 
 describe.each(testDatabaseKinds())("ledger properties on %s", (kind) => {

@@ -15,7 +15,7 @@ function envelope(field: string, value: Record<string, unknown>) {
   return { object: "whatsapp_business_account", entry: [{ id: "102290129340398", time: Math.floor(Date.now() / 1000), changes: [{ value, field }] }] };
 }
 
-const waId = (phone: string) => phone.replace(/^\+/, "");
+export const waId = (phone: string) => phone.replace(/^\+/, "");
 
 export function textMessage(from: string, body: string, id = newWamid()) {
   return envelope("messages", {
@@ -67,6 +67,64 @@ export function userPreference(phone: string, value: "stop" | "resume", timestam
 export function qualityUpdate(event: string, currentLimit: string, oldLimit?: string) {
   return envelope("phone_number_quality_update", { display_phone_number: metadata.display_phone_number, event, current_limit: currentLimit, old_limit: oldLimit });
 }
+
+/**
+ * A "messages" (or "user_preferences") change holding whatever items are given, as Meta batches them: several
+ * messages, statuses or preferences, from several people, in one notification.
+ */
+export function messagesNotification(items: { contacts?: unknown[]; messages?: unknown[]; statuses?: unknown[]; user_preferences?: unknown[] }, field = "messages") {
+  return envelope(field, { messaging_product: "whatsapp", metadata, ...items });
+}
+
+/** Several notifications' entries in one body, as Meta may send them. */
+export function combinedNotification(...notifications: { entry: unknown[] }[]) {
+  return { object: "whatsapp_business_account", entry: notifications.flatMap((n) => n.entry) };
+}
+
+/** A text message's contact and message items from a person whose number WhatsApp shares (with a BSUID too). */
+export function textItems(from: string, body: string, options: { id?: string; timestamp?: string | number; userId?: string } = {}) {
+  return {
+    contact: { profile: { name: "Test Person" }, wa_id: waId(from), ...(options.userId ? { user_id: options.userId } : {}) },
+    message: { from: waId(from), ...(options.userId ? { from_user_id: options.userId } : {}), id: options.id ?? newWamid(), timestamp: options.timestamp ?? now(), type: "text", text: { body } },
+  };
+}
+
+/**
+ * A text from a user who adopted a username and whose number WhatsApp does not share: Meta's documented BSUID
+ * shape, with no `from` and no `wa_id`, the business-scoped user id in `from_user_id` and `contacts[].user_id`.
+ */
+export function bsuidTextItems(userId: string, body: string, id = newWamid()) {
+  return {
+    contact: { profile: { name: "Username Person", username: "@username.person" }, user_id: userId },
+    message: { from_user_id: userId, id, timestamp: now(), type: "text", text: { body } },
+  };
+}
+
+/** A business-scoped user id as Meta formats them: a country code, a dot and digits. */
+export const newBsuid = () => `US.${Date.now()}${(++sequence).toString().padStart(6, "0")}`;
+
+/** A marketing template refused with 131050, sent to a BSUID: the status has `recipient_user_id` and no `recipient_id`. */
+export function bsuidFailedStatusItem(userId: string, id = newWamid()) {
+  return {
+    id,
+    status: "failed",
+    timestamp: now(),
+    recipient_user_id: userId,
+    errors: [{ code: USER_STOPPED, title: "Unable to deliver message. Reasons can include: the user has stopped marketing messages." }],
+  };
+}
+
+/** WhatsApp's stop/resume-marketing control used by a username user: `user_id` only, no `wa_id`. */
+export function bsuidUserPreference(userId: string, value: "stop" | "resume", timestamp: string | number = Math.floor(Date.now() / 1000)) {
+  return envelope("user_preferences", {
+    messaging_product: "whatsapp",
+    metadata,
+    contacts: [{ user_id: userId }],
+    user_preferences: [{ user_id: userId, detail: `User requested to ${value} marketing messages`, category: "marketing_messages", value, timestamp }],
+  });
+}
+
+const USER_STOPPED = 131050;
 
 /** The signed POST Meta would send to the workspace's webhook URL. */
 export function signedMetaRequest(url: string, payload: unknown, appSecret: string, options: { signature?: string | null } = {}): Request {

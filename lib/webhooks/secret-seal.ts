@@ -7,21 +7,27 @@ import { loadSecrets } from "../secrets";
  * They are sealed with AES-256-GCM under a key derived from AUTH_SECRET, so a copy of the database alone does
  * not let anyone forge deliveries. Changing AUTH_SECRET means rotating every endpoint's secret.
  */
-function sealKey(): Buffer {
-  return Buffer.from(hkdfSync("sha256", loadSecrets().authSecret, "", "assent/webhook-signing-secret", 32));
+/**
+ * What a sealed value is for: each gets its own derived key, so a value sealed for one use cannot be opened as
+ * another (channel and endpoint secrets share the first; dead-lettered inbound items carry personal data).
+ */
+export type SealPurpose = "webhook-signing-secret" | "inbound-dead-letter";
+
+function sealKey(purpose: SealPurpose): Buffer {
+  return Buffer.from(hkdfSync("sha256", loadSecrets().authSecret, "", `assent/${purpose}`, 32));
 }
 
-export function sealSecret(secret: string): string {
+export function sealSecret(secret: string, purpose: SealPurpose = "webhook-signing-secret"): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", sealKey(), iv);
+  const cipher = createCipheriv("aes-256-gcm", sealKey(purpose), iv);
   const sealed = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
   return ["v1", iv.toString("base64url"), sealed.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
 }
 
-export function openSecret(sealed: string): string {
+export function openSecret(sealed: string, purpose: SealPurpose = "webhook-signing-secret"): string {
   const [version, iv, data, tag] = sealed.split(".");
   if (version !== "v1" || !iv || !data || !tag) throw new Error("Unknown sealed-secret format");
-  const decipher = createDecipheriv("aes-256-gcm", sealKey(), Buffer.from(iv, "base64url"));
+  const decipher = createDecipheriv("aes-256-gcm", sealKey(purpose), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
 }

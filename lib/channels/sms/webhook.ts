@@ -11,6 +11,7 @@ import {
   recordResume,
   type InboundCommandBase,
 } from "../inbound-consent";
+import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import { handleOnce } from "../inbound-messages";
 import { helpWords, isWord, matchOptOut, normalizeKeyword, smsOptInWords, smsOptOutWords } from "../keywords";
 import { findInboundChannel, smsWebhookUrl, type InboundChannel } from "../settings";
@@ -20,7 +21,8 @@ import { twimlResponse } from "./twiml";
 /**
  * Twilio's inbound SMS webhook (application/x-www-form-urlencoded). The signature covers the URL Twilio called,
  * which is rebuilt from APP_URL and never from the Host header, which a caller chooses. A bad signature is 403
- * with nothing recorded; each MessageSid is handled once; the answer is TwiML with the reply, if any.
+ * with nothing recorded; each MessageSid is handled once; the answer is TwiML with the reply, if any. A signed
+ * request that cannot be read or recorded is kept as a dead letter for staff to retry.
  */
 export async function receiveSmsWebhook(db: Db, slug: string, request: Request): Promise<Response> {
   const raw = await request.text();
@@ -31,18 +33,41 @@ export async function receiveSmsWebhook(db: Db, slug: string, request: Request):
   if (!channel || !token || !verifyTwilioSignature(url, params, request.headers.get("x-twilio-signature"), token)) {
     return new Response("Forbidden", { status: 403, headers: { "content-type": "text/plain" } });
   }
-  const sid = params.get("MessageSid") ?? params.get("SmsSid");
-  const from = params.get("From");
+  const outcome = await runSms(db, channel, params);
+  if (!outcome.ok) {
+    try {
+      await recordDeadLetter(db, smsDeadLetter(channel, raw, outcome));
+    } catch (error) {
+      // Nothing was recorded and nothing kept: a 500 makes Twilio try again.
+      console.error(`[sms webhook ${slug}] could not keep a dead letter; asking Twilio to deliver again`, error);
+      return new Response("retry", { status: 500, headers: { "content-type": "text/plain" } });
+    }
+  }
+  return twimlResponse(outcome.ok ? outcome.reply : null);
+}
+
+export type SmsFailure = DeadLetterReason & { ok: false; sid?: string; from?: string };
+
+export function smsDeadLetter(channel: InboundChannel, raw: string, failure: SmsFailure): DeadLetterInput {
+  const { reasonCode, reason, sid, from } = failure;
+  return { reasonCode, reason, workspaceId: channel.workspaceId, channel: "sms", kind: "sms", providerItemId: sid, raw, sender: { phone: from } };
+}
+
+/**
+ * Reads and handles one signed request's parameters, each MessageSid once. The webhook runs it on what Twilio
+ * sent, the dashboard's retry on a dead letter. What cannot be read or recorded comes back as a failure.
+ */
+export async function runSms(db: Db, channel: InboundChannel, params: URLSearchParams): Promise<{ ok: true; reply: string | null } | SmsFailure> {
+  const sid = params.get("MessageSid") ?? params.get("SmsSid") ?? undefined;
+  const from = params.get("From") ?? undefined;
   if (!sid || !from) {
-    console.warn(`[sms webhook ${slug}] a signed request without MessageSid or From was ignored`);
-    return twimlResponse(null);
+    return { ok: false, sid, from, reasonCode: "unreadable", reason: `A signed request without ${[!sid && "MessageSid", !from && "From"].filter(Boolean).join(" or ")}.` };
   }
   try {
     const outcome = await handleOnce(db, channel.workspaceId, "sms", sid.slice(0, 200), (tx) => handleSms(tx, channel, sid, from, params.get("Body") ?? ""));
-    return twimlResponse(outcome.duplicate ? null : outcome.result);
+    return { ok: true, reply: outcome.duplicate ? null : outcome.result };
   } catch (error) {
-    console.error(`[sms webhook ${slug}] could not handle ${sid}`, error);
-    return twimlResponse(null);
+    return { ok: false, sid, from, ...handlerFailure(error, `sms webhook ${channel.slug}`) };
   }
 }
 

@@ -12,8 +12,11 @@ async function marketingKeys(db: Db, workspaceId: string): Promise<string[]> {
 /** The claim id of a status: one per message and status, since Meta sends sent, delivered, failed… separately. */
 export const statusClaimId = (s: WhatsAppStatus) => `status:${s.id}:${s.status}`;
 
-/** Whether a status tells that the person stopped marketing messages (error 131050 on a failed send). */
-export const isMarketingStop = (s: WhatsAppStatus) => s.status === "failed" && Boolean(s.recipient_id) && (s.errors ?? []).some((e) => e.code === USER_STOPPED_MARKETING);
+/**
+ * Whether a status tells that the person stopped marketing messages (error 131050 on a failed send), whoever it
+ * names: the webhook dead-letters one that names no number it can record.
+ */
+export const isMarketingStop = (s: WhatsAppStatus) => s.status === "failed" && (s.errors ?? []).some((e) => e.code === USER_STOPPED_MARKETING);
 
 /**
  * A marketing template refused with 131050: WhatsApp tells us the person stopped this business's marketing, so
@@ -22,7 +25,7 @@ export const isMarketingStop = (s: WhatsAppStatus) => s.status === "failed" && B
 export async function handleMarketingStopStatus(db: Db, channel: InboundChannel, status: WhatsAppStatus): Promise<void> {
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
-    phone: waIdToPhone(status.recipient_id!),
+    phone: waIdToPhone(status.recipient_id),
     channel: "whatsapp",
     evidence: { messageId: status.id, kind: "message_status", payload: String(USER_STOPPED_MARKETING) },
     occurredAt: unixTime(status.timestamp),
@@ -33,7 +36,7 @@ export async function handleMarketingStopStatus(db: Db, channel: InboundChannel,
 }
 
 /** Preferences carry no id of their own: the person, the choice and its second make one. */
-export const preferenceClaimId = (p: WhatsAppUserPreference) => `pref:${p.wa_id}:${p.value}:${p.timestamp ?? "?"}`;
+export const preferenceClaimId = (p: WhatsAppUserPreference) => `pref:${p.wa_id ?? p.user_id}:${p.value}:${p.timestamp ?? "?"}`;
 
 /**
  * The person used WhatsApp's own "stop / resume marketing messages" control. Stop opts out of every marketing

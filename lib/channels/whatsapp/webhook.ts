@@ -3,9 +3,11 @@ import { timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/client";
 import { handleOnce } from "../inbound-messages";
 import { findInboundChannel, type InboundChannel } from "../settings";
+import { handlerFailure, NO_PHONE_NUMBER, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import { handleMarketingStopStatus, handleUserPreference, isMarketingStop, preferenceClaimId, qualityClaimId, recordQualityUpdate, statusClaimId } from "./handle-notices";
 import { handleWhatsAppMessage } from "./handle-message";
-import { envelopeSchema, messagesValueSchema, qualityValueSchema, type MessagesValue } from "./payload";
+import { messageContent } from "./payload";
+import { readNotification, type NotificationItem, type WhatsAppItemKind, type ItemSender } from "./read-notification";
 import type { WhatsAppSender } from "./sender";
 import { verifyMetaSignature } from "./signature";
 
@@ -29,11 +31,17 @@ export async function verifyWhatsAppSubscription(db: Db, slug: string, url: URL)
 
 export type WhatsAppDeps = { sender: WhatsAppSender };
 
+type Reply = { to: string; text: string };
+
+/** An item that was not recorded, with what its dead letter keeps. */
+export type WhatsAppItemFailure = DeadLetterReason & { kind: WhatsAppItemKind; providerItemId?: string; raw: string; sender: ItemSender };
+
 /**
  * The Cloud API webhook. The signature is checked on the raw bytes before anything is parsed; a bad or missing
- * one is 401 with nothing recorded. A body that verifies but cannot be read is logged and answered 200, since
- * Meta retries anything else for days and the same bytes will never parse. Each message, status, preference and
- * quality notice is claimed once and handled in its own transaction; one that fails is logged and the rest go on.
+ * one is 401 with nothing recorded. Then every message, status, preference and quality notice is read with its
+ * own schema, claimed once and handled in its own transaction. Whatever cannot be read, or fails, is kept as a
+ * dead letter (never only a log line) and the rest go on. Meta is answered 200 even then, since it would
+ * redeliver the same bytes for days; only if a dead letter cannot be stored is it 500, so Meta delivers again.
  */
 export async function receiveWhatsAppWebhook(db: Db, slug: string, request: Request, deps: WhatsAppDeps): Promise<Response> {
   const body = new Uint8Array(await request.arrayBuffer());
@@ -41,67 +49,129 @@ export async function receiveWhatsAppWebhook(db: Db, slug: string, request: Requ
   const secret = channel?.secret("whatsappAppSecret");
   if (!channel || !secret || !verifyMetaSignature(body, request.headers.get("x-hub-signature-256"), secret)) return plain(401, "Unauthorized");
 
-  let envelope;
-  try {
-    envelope = envelopeSchema.parse(JSON.parse(Buffer.from(body).toString("utf8")));
-  } catch {
-    console.warn(`[whatsapp webhook ${slug}] a signed body that is not a WhatsApp Business Account notification was ignored`);
-    return plain(200, "ignored");
-  }
-  const replies: { to: string; text: string }[] = [];
-  for (const entry of envelope.entry) {
-    for (const change of entry.changes) {
-      if (change.field === "messages") {
-        const value = messagesValueSchema.safeParse(change.value);
-        if (!value.success) console.warn(`[whatsapp webhook ${slug}] unreadable "messages" change ignored`);
-        else if (forThisNumber(channel, value.data)) replies.push(...(await handleMessagesValue(db, channel, value.data)));
-      } else if (change.field === "user_preferences") {
-        const value = messagesValueSchema.safeParse(change.value);
-        if (value.success && forThisNumber(channel, value.data)) await handleMessagesValue(db, channel, value.data);
-      } else if (change.field === "phone_number_quality_update") {
-        const value = qualityValueSchema.safeParse(change.value);
-        if (value.success) await once(db, channel, qualityClaimId(value.data, entry.time), (tx) => recordQualityUpdate(tx, channel, value.data, entry.time));
-      }
-    }
-  }
+  const { replies, failures } = await processWhatsAppNotification(db, channel, Buffer.from(body).toString("utf8"));
   sendReplies(channel, replies, deps.sender);
+  try {
+    for (const failure of failures) await recordDeadLetter(db, whatsappDeadLetter(channel, failure));
+  } catch (error) {
+    // Recorded items are claimed, so the redelivery this asks for records only what was not kept.
+    console.error(`[whatsapp webhook ${slug}] could not keep ${failures.length} dead letter(s); asking Meta to deliver again`, error);
+    return plain(500, "retry");
+  }
   return plain(200, "EVENT_RECEIVED");
 }
 
-/** One app may serve several numbers; only the one configured for this workspace counts here. */
-function forThisNumber(channel: InboundChannel, value: MessagesValue): boolean {
-  const configured = channel.settings.whatsappPhoneNumberId;
-  return !configured || !value.metadata?.phone_number_id || value.metadata.phone_number_id === configured;
+export function whatsappDeadLetter(channel: InboundChannel, failure: WhatsAppItemFailure): DeadLetterInput {
+  const { sender, kind, providerItemId, raw, reasonCode, reason } = failure;
+  const phone = sender.waId ? `+${sender.waId.replace(/^\+/, "")}` : undefined;
+  return { workspaceId: channel.workspaceId, channel: "whatsapp", kind, providerItemId, raw, reasonCode, reason, sender: { phone, bsuid: sender.userId } };
 }
 
-async function once<T>(db: Db, channel: InboundChannel, id: string, work: (tx: Db) => Promise<T>): Promise<T | undefined> {
+/**
+ * Reads and handles every item of a notification body: the webhook runs it on what Meta sent, the dashboard's
+ * retry on a dead letter's single-item notification. Returns how many items were for this workspace's number,
+ * the replies to send and the items not recorded.
+ */
+export async function processWhatsAppNotification(
+  db: Db,
+  channel: InboundChannel,
+  text: string,
+): Promise<{ handled: number; replies: Reply[]; failures: WhatsAppItemFailure[] }> {
+  const replies: Reply[] = [];
+  const failures: WhatsAppItemFailure[] = [];
+  const items = readNotification(text, { phoneNumberId: channel.settings.whatsappPhoneNumberId });
+  for (const item of items) {
+    const failure = await handleItem(db, channel, item, replies);
+    if (failure) failures.push(failure);
+  }
+  return { handled: items.length, replies, failures };
+}
+
+/** Who the item names, as given. */
+function senderOf(item: NotificationItem): ItemSender {
+  switch (item.kind) {
+    case "message":
+      return { waId: item.message.from, userId: item.message.user_id };
+    case "status":
+      return { waId: item.status.recipient_id, userId: item.status.recipient_user_id };
+    case "user_preference":
+      return { waId: item.preference.wa_id, userId: item.preference.user_id };
+    case "quality":
+      return {};
+    case "unreadable":
+      return item.sender;
+  }
+}
+
+/**
+ * An item that would change consent but names no one the ledger can record: no WhatsApp id, and either a BSUID
+ * only (a username user: no_phone_number, until the ledger knows contacts by BSUID) or nothing at all.
+ */
+function senderProblem(item: NotificationItem): DeadLetterReason | null {
+  const acts =
+    (item.kind === "message" && messageContent(item.message) !== null) ||
+    (item.kind === "status" && isMarketingStop(item.status)) ||
+    (item.kind === "user_preference" && item.preference.category === "marketing_messages");
+  if (!acts) return null;
+  const { waId, userId } = senderOf(item);
+  if (waId) return null;
+  if (userId) return NO_PHONE_NUMBER;
+  return { reasonCode: "unreadable", reason: `This ${item.kind.replace("_", " ")} names no sender: neither a WhatsApp id nor a business-scoped user id.` };
+}
+
+async function handleItem(db: Db, channel: InboundChannel, item: NotificationItem, replies: Reply[]): Promise<WhatsAppItemFailure | null> {
+  if (item.kind === "unreadable") {
+    return { kind: item.itemKind, providerItemId: item.providerItemId, reasonCode: "unreadable", reason: item.reason, raw: item.single, sender: item.sender };
+  }
+  const failed = (reason: DeadLetterReason, providerItemId?: string): WhatsAppItemFailure => ({ ...reason, kind: item.kind, providerItemId, raw: item.single, sender: senderOf(item) });
+  switch (item.kind) {
+    case "message": {
+      const { message } = item;
+      const problem = senderProblem(item);
+      if (problem) return failed(problem, message.id);
+      const outcome = await once(db, channel, message.id, (tx) => handleWhatsAppMessage(tx, channel, message));
+      if (!outcome.ok) return failed(outcome.reason, message.id);
+      if (outcome.result && message.from) replies.push({ to: message.from, text: outcome.result });
+      return null;
+    }
+    case "status": {
+      const { status } = item;
+      if (!isMarketingStop(status)) return null;
+      const problem = senderProblem(item);
+      if (problem) return failed(problem, statusClaimId(status));
+      const outcome = await once(db, channel, statusClaimId(status), (tx) => handleMarketingStopStatus(tx, channel, status));
+      return outcome.ok ? null : failed(outcome.reason, statusClaimId(status));
+    }
+    case "user_preference": {
+      const { preference } = item;
+      // A preference carries no id of its own, and its claim id names the person: no provider id is kept.
+      const problem = senderProblem(item);
+      if (problem) return failed(problem);
+      const outcome = await once(db, channel, preferenceClaimId(preference), (tx) => handleUserPreference(tx, channel, preference));
+      return outcome.ok ? null : failed(outcome.reason);
+    }
+    case "quality": {
+      const { quality, time } = item;
+      const outcome = await once(db, channel, qualityClaimId(quality, time), (tx) => recordQualityUpdate(tx, channel, quality, time));
+      return outcome.ok ? null : failed(outcome.reason);
+    }
+  }
+}
+
+/** Runs one item under its claim; a duplicate is a success that does nothing, a failure comes back as a reason. */
+async function once<T>(db: Db, channel: InboundChannel, id: string, work: (tx: Db) => Promise<T>): Promise<{ ok: true; result?: T } | { ok: false; reason: DeadLetterReason }> {
   try {
     const outcome = await handleOnce(db, channel.workspaceId, "whatsapp", id.slice(0, 500), work);
-    return outcome.duplicate ? undefined : outcome.result;
+    return outcome.duplicate ? { ok: true } : { ok: true, result: outcome.result };
   } catch (error) {
-    // Logged, not retried by answering non-200: the same message would fail the same way on every redelivery.
-    console.error(`[whatsapp webhook ${channel.slug}] could not handle ${id}`, error);
-    return undefined;
+    // Not retried by answering non-200: the same message would fail the same way on every redelivery. The
+    // claim rolled back with the work, so the dead letter's retry can run it again.
+    return { ok: false, reason: handlerFailure(error, `whatsapp webhook ${channel.slug}`) };
   }
-}
-
-async function handleMessagesValue(db: Db, channel: InboundChannel, value: MessagesValue) {
-  const replies: { to: string; text: string }[] = [];
-  for (const message of value.messages ?? []) {
-    const reply = await once(db, channel, message.id, (tx) => handleWhatsAppMessage(tx, channel, message));
-    if (reply) replies.push({ to: message.from, text: reply });
-  }
-  for (const status of value.statuses ?? []) {
-    if (isMarketingStop(status)) await once(db, channel, statusClaimId(status), (tx) => handleMarketingStopStatus(tx, channel, status));
-  }
-  for (const preference of value.user_preferences ?? []) {
-    await once(db, channel, preferenceClaimId(preference), (tx) => handleUserPreference(tx, channel, preference));
-  }
-  return replies;
 }
 
 /** After the commit, without holding up the answer to Meta; a failed reply is logged (the consent stands). */
-function sendReplies(channel: InboundChannel, replies: { to: string; text: string }[], sender: WhatsAppSender) {
+function sendReplies(channel: InboundChannel, replies: Reply[], sender: WhatsAppSender) {
   const accessToken = channel.secret("whatsappAccessToken");
   const phoneNumberId = channel.settings.whatsappPhoneNumberId;
   if (!accessToken || !phoneNumberId) return;

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
 
 /** Opt-out words per language, e.g. { en: ["STOP"], es: ["BAJA", "PARAR"] }. */
@@ -55,4 +55,45 @@ export const whatsappQualityUpdates = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("whatsapp_quality_updates_workspace_received").on(t.workspaceId, t.receivedAt)],
+);
+
+/**
+ * Inbound provider items (a WhatsApp message, status or preference; an SMS) that arrived signed but could not be
+ * read, or whose handling failed. Providers are answered 200 either way (they would redeliver the same bytes for
+ * days), so this row is what keeps the item from being lost: staff see it and retry it once the cause is fixed.
+ * The raw item is sealed (AES-GCM under a key from AUTH_SECRET) because it names the person; the sender's digests
+ * beside it let erasure find and blank it without opening every row.
+ */
+export const inboundDeadLetters = pgTable(
+  "inbound_dead_letters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    channel: text("channel").$type<"whatsapp" | "sms">().notNull(),
+    /** message, status, user_preference, quality, change, notification (WhatsApp) or sms. */
+    kind: text("kind").notNull(),
+    /** The provider's id for the item (wamid, MessageSid), when it has one that names no one. */
+    providerItemId: text("provider_item_id"),
+    /** What a redelivery of the same item is recognised by: the provider id, else a digest of the raw item. */
+    itemKey: text("item_key").notNull(),
+    reasonCode: text("reason_code").notNull(),
+    reason: text("reason").notNull(),
+    /** Null once erased. */
+    rawSealed: text("raw_sealed"),
+    /** Salted digests as the ledger keeps them (contacts.phone_digest), so erasure can match without decrypting. */
+    phoneDigest: text("phone_digest"),
+    bsuidDigest: text("bsuid_digest"),
+    attempts: integer("attempts").notNull().default(1),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    retriedAt: timestamp("retried_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("inbound_dead_letters_item").on(t.workspaceId, t.channel, t.itemKey),
+    index("inbound_dead_letters_workspace_received").on(t.workspaceId, t.receivedAt),
+    index("inbound_dead_letters_workspace_phone").on(t.workspaceId, t.phoneDigest),
+  ],
 );
