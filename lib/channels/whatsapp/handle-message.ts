@@ -17,7 +17,8 @@ import {
 import { messagesFor } from "../../i18n/languages";
 import { helpWordLanguages, helpWords, isWord, matchOptOut, normalizeKeyword } from "../keywords";
 import type { InboundChannel } from "../settings";
-import { messageContent, unixTime, waIdToPhone, type WhatsAppMessage } from "./payload";
+import { waIdToPhone } from "../../phone/whatsapp-id";
+import { messageContent, unixTime, type WhatsAppMessage } from "./payload";
 
 /**
  * Quick-reply and list payloads Assent understands, so a business can put buttons in its templates:

@@ -3,7 +3,8 @@ import type { Db } from "../../db/client";
 import { whatsappQualityUpdates } from "../../db/schema/channels";
 import { listChannelCategories, recordOptOut, recordResume, type InboundCommandBase } from "../inbound-consent";
 import type { InboundChannel } from "../settings";
-import { unixTime, USER_STOPPED_MARKETING, waIdToPhone, type QualityValue, type WhatsAppStatus, type WhatsAppUserPreference } from "./payload";
+import { waIdToPhone } from "../../phone/whatsapp-id";
+import { unixTime, USER_STOPPED_MARKETING, type QualityValue, type WhatsAppStatus, type WhatsAppUserPreference } from "./payload";
 
 async function marketingKeys(db: Db, workspaceId: string): Promise<string[]> {
   return (await listChannelCategories(db, workspaceId)).filter((c) => c.templateCategory === "marketing").map((c) => c.key);

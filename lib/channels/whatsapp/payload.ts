@@ -80,9 +80,6 @@ export function messageContent(m: WhatsAppMessage): { kind: "text" | "button"; t
   return null;
 }
 
-/** WhatsApp ids are the number's digits without "+". */
-export const waIdToPhone = (waId: string) => (waId.startsWith("+") ? waId : `+${waId}`);
-
 /** Unix seconds as a date, or undefined for a missing or nonsensical value. */
 export function unixTime(value: string | number | undefined): Date | undefined {
   const n = Number(value);
