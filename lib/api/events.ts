@@ -41,7 +41,7 @@ export const listEvents = defineApiRoute({
     // recorded_at also as text: microseconds, which the ISO form drops, so the next page starts exactly after this one.
     const rows = await queryRows<LedgerEvent & { cursorAt: string }>(
       db,
-      sql`select e.id, e.contact_id as "contactId", c.phone, e.seq, e.command_id as "commandId", e.category_key as category, e.action,
+      sql`select e.id, e.contact_id as "contactId", c.phone, c.bsuid as "userId", e.seq, e.command_id as "commandId", e.category_key as category, e.action,
           e.channel, e.opt_in_level as "optInLevel", e.form_version_id as "formVersionId", e.language,
           ${iso("e.occurred_at")} as "occurredAt", ${iso("e.recorded_at")} as "recordedAt", e.evidence, e.actor,
           e.prev_hash as "prevHash", e.hash, e.recorded_at::text as "cursorAt"

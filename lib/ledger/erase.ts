@@ -16,7 +16,7 @@ export type EraseRequest = {
 };
 
 /**
- * Erases a contact's personal data: the plain phone, name, IPs, user agents and notes. The events keep
+ * Erases a contact's personal data: the plain phone, WhatsApp BSUID, name, IPs, user agents and notes. The events keep
  * only salted digests, so every chain still verifies, and the same number given again meets its history.
  * The contact's preference-centre links are revoked in the same transaction.
  */
@@ -24,7 +24,7 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ ev
   return db.transaction(async (tx) => {
     const [contact] = await tx
       .update(contacts)
-      .set({ phone: null, name: null, erasedAt: new Date(), updatedAt: new Date() })
+      .set({ phone: null, bsuid: null, name: null, erasedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(contacts.id, req.contactId), eq(contacts.workspaceId, req.workspaceId)))
       .returning({ id: contacts.id });
     if (!contact) throw new NotFoundError("The contact");
@@ -34,7 +34,7 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ ev
       .returning({ eventId: eventPersonalData.eventId });
     // A preference link would show the person's choices and let anyone holding it change them; it dies with the data.
     await revokePreferenceTokens(tx, req.workspaceId, req.contactId);
-    // Stored API receipts repeat the phone number; a retry after erasure is simply treated as new.
+    // Stored API receipts repeat the phone number and BSUID; a retry after erasure is simply treated as new.
     await tx
       .delete(idempotencyKeys)
       .where(and(eq(idempotencyKeys.workspaceId, req.workspaceId), sql`${idempotencyKeys.receipt}->>'contactId' = ${req.contactId}`));

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { whatsappQualityUpdates } from "../../db/schema/channels";
 import { listChannelCategories, recordOptOut, recordResume, type InboundCommandBase } from "../inbound-consent";
 import type { InboundChannel } from "../settings";
-import { waIdToPhone } from "../../phone/whatsapp-id";
+import { preferenceIdentity, statusIdentity } from "./identity";
 import { unixTime, USER_STOPPED_MARKETING, type QualityValue, type WhatsAppStatus, type WhatsAppUserPreference } from "./payload";
 
 async function marketingKeys(db: Db, workspaceId: string): Promise<string[]> {
@@ -14,16 +14,18 @@ async function marketingKeys(db: Db, workspaceId: string): Promise<string[]> {
 export const statusClaimId = (s: WhatsAppStatus) => `status:${s.id}:${s.status}`;
 
 /** Whether a status tells that the person stopped marketing messages (error 131050 on a failed send). */
-export const isMarketingStop = (s: WhatsAppStatus) => s.status === "failed" && Boolean(s.recipient_id) && (s.errors ?? []).some((e) => e.code === USER_STOPPED_MARKETING);
+export const isMarketingStop = (s: WhatsAppStatus) => s.status === "failed" && Boolean(s.recipient_id || s.recipient_user_id) && (s.errors ?? []).some((e) => e.code === USER_STOPPED_MARKETING);
 
 /**
  * A marketing template refused with 131050: WhatsApp tells us the person stopped this business's marketing, so
  * every marketing category is opted out in one append; the refused message's id is the evidence.
  */
 export async function handleMarketingStopStatus(db: Db, channel: InboundChannel, status: WhatsAppStatus): Promise<void> {
+  const recipient = statusIdentity(status);
+  if (!recipient) return;
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
-    phone: waIdToPhone(status.recipient_id!),
+    ...recipient,
     channel: "whatsapp",
     evidence: { messageId: status.id, kind: "message_status", payload: String(USER_STOPPED_MARKETING) },
     occurredAt: unixTime(status.timestamp),
@@ -34,7 +36,7 @@ export async function handleMarketingStopStatus(db: Db, channel: InboundChannel,
 }
 
 /** Preferences carry no id of their own: the person, the choice and its second make one. */
-export const preferenceClaimId = (p: WhatsAppUserPreference) => `pref:${p.wa_id}:${p.value}:${p.timestamp ?? "?"}`;
+export const preferenceClaimId = (p: WhatsAppUserPreference) => `pref:${p.wa_id ?? p.user_id ?? "?"}:${p.value}:${p.timestamp ?? "?"}`;
 
 /**
  * The person used WhatsApp's own "stop / resume marketing messages" control. Stop opts out of every marketing
@@ -43,9 +45,11 @@ export const preferenceClaimId = (p: WhatsAppUserPreference) => `pref:${p.wa_id}
  */
 export async function handleUserPreference(db: Db, channel: InboundChannel, preference: WhatsAppUserPreference): Promise<void> {
   if (preference.category !== "marketing_messages") return;
+  const person = preferenceIdentity(preference);
+  if (!person) return;
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
-    phone: waIdToPhone(preference.wa_id),
+    ...person,
     channel: "whatsapp",
     evidence: { messageId: preferenceClaimId(preference).slice(0, 500), kind: "user_preference", text: preference.detail, payload: preference.value },
     occurredAt: unixTime(preference.timestamp),

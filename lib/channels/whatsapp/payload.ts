@@ -5,7 +5,8 @@ import { z } from "zod";
  * them), unknown message types are kept as "other" and ignored.
  */
 const message = z.object({
-  from: z.string().min(1),
+  /** The sender's wa_id; Meta leaves it out for a user with a username whose number the business may not see. */
+  from: z.string().min(1).optional(),
   id: z.string().min(1),
   timestamp: z.string().optional(),
   type: z.string(),
@@ -25,18 +26,26 @@ const status = z.object({
   status: z.string(),
   timestamp: z.string().optional(),
   recipient_id: z.string().optional(),
+  /** The recipient's business-scoped user ID (BSUID). */
+  recipient_user_id: z.string().optional(),
   errors: z.array(z.object({ code: z.number(), title: z.string().optional() })).optional(),
 });
 
 const userPreference = z.object({
-  wa_id: z.string().min(1),
+  wa_id: z.string().min(1).optional(),
+  /** The person's business-scoped user ID (BSUID), with or instead of wa_id. */
+  user_id: z.string().min(1).optional(),
   detail: z.string().optional(),
   category: z.string(),
   value: z.string(),
   timestamp: z.number().optional(),
 });
 
+/** The people a "messages" change is about: wa_id (the number, when the business may see it) and BSUID. */
+const contact = z.object({ wa_id: z.string().optional(), user_id: z.string().optional() });
+
 export const messagesValueSchema = z.object({
+  contacts: z.array(contact).optional(),
   metadata: z.object({ display_phone_number: z.string().optional(), phone_number_id: z.string().optional() }).optional(),
   messages: z.array(message).optional(),
   statuses: z.array(status).optional(),
@@ -63,6 +72,7 @@ export const envelopeSchema = z.object({
 });
 
 export type WhatsAppMessage = z.infer<typeof message>;
+export type WhatsAppContact = z.infer<typeof contact>;
 export type WhatsAppStatus = z.infer<typeof status>;
 export type WhatsAppUserPreference = z.infer<typeof userPreference>;
 export type MessagesValue = z.infer<typeof messagesValueSchema>;

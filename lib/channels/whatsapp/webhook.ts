@@ -29,6 +29,9 @@ export async function verifyWhatsAppSubscription(db: Db, slug: string, url: URL)
 
 export type WhatsAppDeps = { sender: WhatsAppSender };
 
+/** A reply goes to the sender's wa_id, or to their BSUID when Meta sent no wa_id. */
+type Reply = { to?: string; recipient?: string; text: string };
+
 /**
  * The Cloud API webhook. The signature is checked on the raw bytes before anything is parsed; a bad or missing
  * one is 401 with nothing recorded. A body that verifies but cannot be read is logged and answered 200, since
@@ -48,7 +51,7 @@ export async function receiveWhatsAppWebhook(db: Db, slug: string, request: Requ
     console.warn(`[whatsapp webhook ${slug}] a signed body that is not a WhatsApp Business Account notification was ignored`);
     return plain(200, "ignored");
   }
-  const replies: { to: string; text: string }[] = [];
+  const replies: Reply[] = [];
   for (const entry of envelope.entry) {
     for (const change of entry.changes) {
       if (change.field === "messages") {
@@ -86,10 +89,12 @@ async function once<T>(db: Db, channel: InboundChannel, id: string, work: (tx: D
 }
 
 async function handleMessagesValue(db: Db, channel: InboundChannel, value: MessagesValue) {
-  const replies: { to: string; text: string }[] = [];
+  const replies: Reply[] = [];
   for (const message of value.messages ?? []) {
-    const reply = await once(db, channel, message.id, (tx) => handleWhatsAppMessage(tx, channel, message));
-    if (reply) replies.push({ to: message.from, text: reply });
+    const reply = await once(db, channel, message.id, (tx) => handleWhatsAppMessage(tx, channel, message, value.contacts));
+    // A sender without a wa_id is answered at its BSUID (Meta's `recipient`).
+    const recipient = message.from ? { to: message.from } : { recipient: value.contacts?.length === 1 ? value.contacts[0]!.user_id : undefined };
+    if (reply && (recipient.to || recipient.recipient)) replies.push({ ...recipient, text: reply });
   }
   for (const status of value.statuses ?? []) {
     if (isMarketingStop(status)) await once(db, channel, statusClaimId(status), (tx) => handleMarketingStopStatus(tx, channel, status));
@@ -101,7 +106,7 @@ async function handleMessagesValue(db: Db, channel: InboundChannel, value: Messa
 }
 
 /** After the commit, without holding up the answer to Meta; a failed reply is logged (the consent stands). */
-function sendReplies(channel: InboundChannel, replies: { to: string; text: string }[], sender: WhatsAppSender) {
+function sendReplies(channel: InboundChannel, replies: Reply[], sender: WhatsAppSender) {
   const accessToken = channel.secret("whatsappAccessToken");
   const phoneNumberId = channel.settings.whatsappPhoneNumberId;
   if (!accessToken || !phoneNumberId) return;
