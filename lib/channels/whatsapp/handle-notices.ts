@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../../db/client";
+import { sha256Hex } from "../../ledger/canonical";
 import { whatsappQualityUpdates } from "../../db/schema/channels";
 import { listChannelCategories, recordOptOut, recordResume, type InboundCommandBase } from "../inbound-consent";
 import type { InboundChannel } from "../settings";
@@ -35,8 +36,12 @@ export async function handleMarketingStopStatus(db: Db, channel: InboundChannel,
   await recordOptOut(db, base, await marketingKeys(db, channel.workspaceId));
 }
 
-/** Preferences carry no id of their own: the person, the choice and its second make one. */
-export const preferenceClaimId = (p: WhatsAppUserPreference) => `pref:${p.wa_id ?? p.user_id ?? "?"}:${p.value}:${p.timestamp ?? "?"}`;
+/**
+ * Preferences carry no id of their own: the person, the choice and its second make one. A BSUID goes in only as
+ * its SHA-256, so the claim table holds no plain BSUID that erasure would have to find.
+ */
+export const preferenceClaimId = (p: WhatsAppUserPreference) =>
+  `pref:${p.wa_id ?? (p.user_id ? `u${sha256Hex(p.user_id).slice(0, 40)}` : "?")}:${p.value}:${p.timestamp ?? "?"}`;
 
 /**
  * The person used WhatsApp's own "stop / resume marketing messages" control. Stop opts out of every marketing
@@ -51,7 +56,9 @@ export async function handleUserPreference(db: Db, channel: InboundChannel, pref
     workspaceId: channel.workspaceId,
     ...person,
     channel: "whatsapp",
-    evidence: { messageId: preferenceClaimId(preference).slice(0, 500), kind: "user_preference", text: preference.detail, payload: preference.value },
+    // The evidence is in the immutable chain: it names the choice and its second, not the person (the event's
+    // digests do that), so erasure leaves no number or BSUID behind in it.
+    evidence: { messageId: `pref:${preference.value}:${preference.timestamp ?? "?"}`, kind: "user_preference", text: preference.detail, payload: preference.value },
     occurredAt: unixTime(preference.timestamp),
     idempotencyKey: `whatsapp:${preferenceClaimId(preference)}`,
   };

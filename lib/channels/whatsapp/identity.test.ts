@@ -171,6 +171,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
   it("erasure leaves no plain BSUID, the chains still verify, and the BSUID meets its history again", async () => {
     const bsuid = newBsuid();
     await post(textMessageFrom({ userId: bsuid }, "JOIN"));
+    await post(userPreferenceFrom({ userId: bsuid }, "stop"));
     const [contact] = await byBsuid(bsuid);
     await erasePersonalData(t.db, { workspaceId: fx.workspace.id, contactId: contact!.id, actor: { userId: null, label: "test" }, reason: "asked" });
     const [erased] = await t.db.select().from(contacts).where(eq(contacts.id, contact!.id));
@@ -178,9 +179,11 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
     expect(erased!.bsuidDigest).toBe(contact!.bsuidDigest);
     const dump = JSON.stringify(await queryRows(t.db, sql`select * from consent_events e left join event_personal_data p on p.event_id = e.id where e.contact_id = ${contact!.id}`));
     expect(dump).not.toContain(bsuid);
+    const claims = JSON.stringify(await queryRows(t.db, sql`select * from inbound_messages where workspace_id = ${fx.workspace.id}`));
+    expect(claims).not.toContain(bsuid);
     expect((await verifyLedger(t.db, { workspaceId: fx.workspace.id })).ok).toBe(true);
     await post(textMessageFrom({ userId: bsuid }, "STOP"));
-    expect(await chainOf(contact!.id)).toHaveLength(5);
+    expect(await chainOf(contact!.id)).toHaveLength(7);
   });
 
   it("verify() passes for a ledger with events from before BSUIDs and after, and catches a swapped BSUID", async () => {
