@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { contactLabel } from "@/lib/contacts/labels";
 import type { ContactRow } from "@/lib/data/contacts";
 import { StateBadge } from "./state-badge";
 
@@ -36,7 +37,7 @@ export function ContactsTable({ slug, rows, categories }: Props) {
             <tr key={row.id} className="hover:bg-slate-50">
               <td className="whitespace-nowrap px-4 py-3 font-mono">
                 <Link prefetch={false} href={`/${slug}/contacts/${row.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
-                  {row.phone ?? "(erased)"}
+                  {contactLabel(row)}
                 </Link>
               </td>
               <td className="px-4 py-3 text-slate-700">{row.name ?? <span className="text-slate-400">—</span>}</td>

@@ -17,7 +17,6 @@ const kindNames: Record<string, string> = {
 
 function Status({ row }: { row: DeadLetterRow }) {
   if (row.resolvedAt) return <span className="font-medium text-emerald-800">Resolved {formatUtc(row.resolvedAt)}</span>;
-  if (row.reasonCode === "no_phone_number") return <span className="font-medium text-amber-800">Waiting for username support</span>;
   return <span className="font-medium text-red-700">Not recorded</span>;
 }
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatUtc } from "@/components/contacts/contacts-table";
-import { channelLabels } from "@/lib/contacts/labels";
+import { channelLabels, contactLabel } from "@/lib/contacts/labels";
 import type { OptOutRow } from "@/lib/data/opt-outs";
 
 function duration(ms: number): string {
@@ -41,7 +41,7 @@ export function OptOutsTable({ slug, rows }: { slug: string; rows: OptOutRow[] }
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(r.occurredAt)}</td>
               <td className="whitespace-nowrap px-4 py-3 font-mono">
                 <Link prefetch={false} href={`/${slug}/contacts/${r.contactId}`} className="text-brand-800 underline-offset-4 hover:underline">
-                  {r.phone ?? "(erased)"}
+                  {contactLabel(r)}
                 </Link>
               </td>
               <td className="px-4 py-3">{r.categoryLabel}</td>

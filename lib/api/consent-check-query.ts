@@ -6,7 +6,8 @@ import { queryRows } from "../ledger/lookups";
 import type { ConsentAction, EventChannel, OptInLevel } from "../ledger/types";
 
 export type SubscriptionFact = {
-  phone_digest: string;
+  phone_digest: string | null;
+  bsuid_digest: string | null;
   state: "opted_in" | "opted_out";
   opt_in_level: OptInLevel | null;
   event_id: string;
@@ -19,7 +20,10 @@ export type SubscriptionFact = {
 /** null: no such category in the workspace. */
 export type CheckFacts = { category: { id: string; retired: boolean }; requireConfirmation: boolean; facts: SubscriptionFact[] } | null;
 
-type Row = { category_id: string; retired: boolean; require_confirmation: boolean } & ({ phone_digest: null } | SubscriptionFact);
+type Row = { category_id: string; retired: boolean; require_confirmation: boolean } & ({ event_id: null } | SubscriptionFact);
+
+/** The digests to look for: numbers' and BSUIDs'. A contact is found by either. */
+export type CheckDigests = { phones: string[]; bsuids: string[] };
 
 /**
  * The category and the current state in it of many numbers, in ONE statement and one round trip: the
@@ -28,20 +32,25 @@ type Row = { category_id: string; retired: boolean; require_confirmation: boolea
  * subscriptions are not read: the answer does not depend on them. The workspace's confirmation rule is read
  * here too, not taken from the (briefly remembered) API key, so a change to it applies to the next check.
  */
-export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKey: string, digests: string[]): Promise<CheckFacts> {
+export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKey: string, digests: CheckDigests): Promise<CheckFacts> {
+  // Only the identifiers asked for are in the statement, so a check by numbers alone probes only their index.
+  const matches = [
+    ...(digests.phones.length > 0 || digests.bsuids.length === 0 ? [equalsAnyOf(sql`c.phone_digest`, digests.phones, "text")] : []),
+    ...(digests.bsuids.length > 0 ? [equalsAnyOf(sql`c.bsuid_digest`, digests.bsuids, "text")] : []),
+  ];
   const rows = await queryRows<Row>(
     db,
     sql`select m.id as category_id, m.retired_at is not null as retired, w.require_confirmation, f.*
       from message_categories m
       join workspaces w on w.id = m.workspace_id
       left join lateral (
-        select c.phone_digest, s.state, s.opt_in_level, s.event_id, e.action, e.channel,
+        select c.phone_digest, c.bsuid_digest, s.state, s.opt_in_level, s.event_id, e.action, e.channel,
           to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
           to_char(e.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at
         from contacts c
         join subscriptions s on s.contact_id = c.id and s.category_id = m.id
         join consent_events e on e.id = s.event_id
-        where c.workspace_id = ${workspaceId} and ${equalsAnyOf(sql`c.phone_digest`, digests, "text")} and m.retired_at is null
+        where c.workspace_id = ${workspaceId} and (${sql.join(matches, sql` or `)}) and m.retired_at is null
       ) f on true
       where m.workspace_id = ${workspaceId} and m.key = ${categoryKey}`,
   );
@@ -50,6 +59,6 @@ export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKe
   return {
     category: { id: first.category_id, retired: first.retired },
     requireConfirmation: first.require_confirmation,
-    facts: rows.filter((r): r is Row & SubscriptionFact => r.phone_digest !== null),
+    facts: rows.filter((r): r is Row & SubscriptionFact => r.event_id !== null),
   };
 }

@@ -3,15 +3,19 @@ import type { z } from "zod";
 import type { DbOrTx } from "../db/client";
 import type { ApiPrincipal } from "./authenticate";
 import { findCheckFacts, type SubscriptionFact } from "./consent-check-query";
-import { phoneDigestLenient, phoneDigestStrict } from "./phone-digest";
+import { bsuidDigestLenient, bsuidDigestStrict, phoneDigestLenient, phoneDigestStrict } from "./phone-digest";
 import { readJsonBody, readQuery } from "./request-body";
 import { defineApiRoute, json } from "./route";
 import { bulkCheckRequestSchema, consentCheckQuerySchema, type checkResultSchema } from "./schemas";
 
 type CheckResult = z.infer<typeof checkResultSchema>;
-type Decision = Omit<CheckResult, "phone">;
+type Decision = Omit<CheckResult, "phone" | "userId">;
+
+/** Who is asked about: a number's or a BSUID's digest, or null for one that could not be read. */
+export type CheckTarget = { kind: "phone" | "bsuid"; digest: string | null };
 
 const refused = (reason: Decision["reason"]): Decision => ({ allowed: false, reason, event: null });
+const unreadable = (t: CheckTarget) => refused(t.kind === "phone" ? "invalid_phone" : "invalid_user_id");
 
 /** Why a number may or may not be messaged in a category, from its current subscription row. */
 export function decide(fact: SubscriptionFact | undefined, requireConfirmation: boolean): Decision {
@@ -22,15 +26,19 @@ export function decide(fact: SubscriptionFact | undefined, requireConfirmation: 
   return { allowed: true, reason: "opted_in", event };
 }
 
-/** Answers for each digest (null = a number that could not be read), in the order given. */
-export async function checkConsents(db: DbOrTx, principal: ApiPrincipal, digests: (string | null)[], categoryKey: string): Promise<Decision[]> {
+/**
+ * Answers for each target, in the order given. A contact known by both a number and a BSUID is one contact, so
+ * a check by either answers the same.
+ */
+export async function checkConsents(db: DbOrTx, principal: ApiPrincipal, targets: CheckTarget[], categoryKey: string): Promise<Decision[]> {
   const { workspace } = principal;
-  const known = [...new Set(digests.filter((d): d is string => d !== null))];
-  const found = await findCheckFacts(db, workspace.id, categoryKey, known);
-  if (!found) return digests.map(() => refused("unknown_category"));
-  if (found.category.retired) return digests.map((d) => (d ? refused("category_retired") : refused("invalid_phone")));
-  const facts = new Map(found.facts.map((f) => [f.phone_digest, f]));
-  return digests.map((d) => (d ? decide(facts.get(d), found.requireConfirmation) : refused("invalid_phone")));
+  const digests = (kind: CheckTarget["kind"]) => [...new Set(targets.filter((t) => t.kind === kind && t.digest !== null).map((t) => t.digest!))];
+  const found = await findCheckFacts(db, workspace.id, categoryKey, { phones: digests("phone"), bsuids: digests("bsuid") });
+  if (!found) return targets.map(() => refused("unknown_category"));
+  if (found.category.retired) return targets.map((t) => (t.digest ? refused("category_retired") : unreadable(t)));
+  const byPhone = new Map(found.facts.filter((f) => f.phone_digest).map((f) => [f.phone_digest!, f]));
+  const byBsuid = new Map(found.facts.filter((f) => f.bsuid_digest).map((f) => [f.bsuid_digest!, f]));
+  return targets.map((t) => (t.digest ? decide((t.kind === "phone" ? byPhone : byBsuid).get(t.digest), found.requireConfirmation) : unreadable(t)));
 }
 
 export const checkOne = defineApiRoute({
@@ -38,23 +46,34 @@ export const checkOne = defineApiRoute({
   scope: "consents:read",
   async handle({ db, principal, request }) {
     const query = readQuery(request, consentCheckQuerySchema);
-    const { digest } = phoneDigestStrict(principal.workspace, query.phone);
-    const [decision] = await checkConsents(db, principal, [digest], query.category);
-    return json({ phone: query.phone, category: query.category, ...decision! });
+    const target: CheckTarget =
+      query.userId !== undefined
+        ? { kind: "bsuid", digest: bsuidDigestStrict(principal.workspace, query.userId) }
+        : { kind: "phone", digest: phoneDigestStrict(principal.workspace, query.phone!).digest };
+    const [decision] = await checkConsents(db, principal, [target], query.category);
+    const asked = query.userId !== undefined ? { userId: query.userId } : { phone: query.phone! };
+    return json({ ...asked, category: query.category, ...decision! });
   },
 });
 
 /**
- * Up to 10,000 numbers in one category. A number that cannot be read is answered `invalid_phone` (not
- * allowed) rather than failing the batch, so one typo does not block a campaign's other recipients.
+ * Up to 10,000 numbers and BSUIDs in one category. One that cannot be read is answered `invalid_phone` or
+ * `invalid_user_id` (not allowed) rather than failing the batch, so one typo does not block a campaign's other
+ * recipients. Results come in request order: the phones, then the userIds.
  */
 export const checkMany = defineApiRoute({
   name: "consent-checks.bulk",
   scope: "consents:read",
   async handle({ db, principal, request }) {
     const body = await readJsonBody(request, bulkCheckRequestSchema);
-    const digests = body.phones.map((p) => phoneDigestLenient(principal.workspace, p));
-    const decisions = await checkConsents(db, principal, digests, body.category);
-    return json({ category: body.category, results: decisions.map((d, i) => ({ phone: body.phones[i]!, ...d })) });
+    const phones = body.phones ?? [];
+    const userIds = body.userIds ?? [];
+    const targets: CheckTarget[] = [
+      ...phones.map((p) => ({ kind: "phone" as const, digest: phoneDigestLenient(principal.workspace, p) })),
+      ...userIds.map((u) => ({ kind: "bsuid" as const, digest: bsuidDigestLenient(principal.workspace, u) })),
+    ];
+    const decisions = await checkConsents(db, principal, targets, body.category);
+    const asked = [...phones.map((phone) => ({ phone })), ...userIds.map((userId) => ({ userId }))];
+    return json({ category: body.category, results: decisions.map((d, i) => ({ ...asked[i]!, ...d })) });
   },
 });

@@ -39,6 +39,7 @@ export const recordConsent = defineApiRoute({
     const receipt = await append(ctx.db, {
       workspaceId: principal.workspace.id,
       phone: body.phone,
+      bsuid: body.userId,
       name: body.name,
       categories: body.categories,
       action: body.action,
@@ -53,6 +54,8 @@ export const recordConsent = defineApiRoute({
     }, { preferenceTokenHash: link.hash });
     // A replay issues no link: rotating it would break the one the first answer handed out.
     const preferenceUrl = receipt.replayed ? null : `${publicBaseUrl()}/p/${link.token}`;
-    return json({ ...receipt, preferenceUrl }, receipt.replayed ? 200 : 201);
+    // The API calls the BSUID by Meta's name for it; receipts stored before BSUIDs have no member (null).
+    const { bsuid, ...rest } = receipt;
+    return json({ ...rest, userId: bsuid ?? null, preferenceUrl }, receipt.replayed ? 200 : 201);
   },
 });

@@ -66,7 +66,7 @@ export const listEvents = defineApiRoute({
       db,
       sql`with h as (select (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint as horizon)
         select p.*, h.horizon::text as horizon from h left join lateral (
-          select e.id, e.contact_id as "contactId", c.phone, e.seq, e.command_id as "commandId", e.category_key as category, e.action,
+          select e.id, e.contact_id as "contactId", c.phone, c.bsuid as "userId", e.seq, e.command_id as "commandId", e.category_key as category, e.action,
             e.channel, e.opt_in_level as "optInLevel", e.form_version_id as "formVersionId", e.language,
             ${iso("e.occurred_at")} as "occurredAt", ${iso("e.recorded_at")} as "recordedAt", e.evidence, e.actor,
             e.prev_hash as "prevHash", e.hash, e.tx_id::text as tx, e.position::text as position, e.tx_id as tx_order, e.position as position_order

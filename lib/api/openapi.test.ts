@@ -43,7 +43,10 @@ describe("the OpenAPI document", () => {
     expect(post.responses["201"]).toBeDefined();
     expect(post.responses["409"]).toEqual({ $ref: "#/components/responses/Problem409" });
     const check = doc.paths["/api/v1/consent-checks"].get;
-    expect(check.parameters.map((p: any) => [p.name, p.required])).toEqual([["phone", true], ["category", true]]);
+    // A check names the person by number or by WhatsApp BSUID (Meta's user_id): one of the two.
+    expect(check.parameters.map((p: any) => [p.name, p.required])).toEqual([["phone", false], ["userId", false], ["category", true]]);
+    expect(check.parameters[1].description).toMatch(/BSUID/);
+    expect(doc.components.schemas.BulkCheckRequest.properties.userIds.description).toMatch(/BSUID/);
     expect(doc.components.schemas.BulkCheckRequest.properties.phones.maxItems).toBe(10_000);
     expect(doc.paths["/api/v1/contacts/{phone}"].get.parameters[0]).toMatchObject({ name: "phone", in: "path", required: true });
     expect(doc.components.schemas.Problem.properties.errors).toBeDefined();

@@ -1,6 +1,8 @@
 import "server-only";
 import { personalDigest } from "../ledger/canonical";
+import { bsuidSchema } from "../ledger/types";
 import { normalizePhone, PhoneError } from "../phone/normalize";
+import { ValidationError } from "../errors";
 import type { ApiPrincipal } from "./authenticate";
 
 type Workspace = Pick<ApiPrincipal["workspace"], "defaultCountry" | "ledgerSalt">;
@@ -28,4 +30,16 @@ export function phoneDigestLenient(workspace: Workspace, raw: string): string | 
     if (error instanceof PhoneError) return null;
     throw error;
   }
+}
+
+/** The salted digest contacts hold a WhatsApp BSUID under; null for anything not shaped like one. */
+export function bsuidDigestLenient(workspace: Workspace, raw: string): string | null {
+  return bsuidSchema.safeParse(raw).success ? personalDigest(workspace.ledgerSalt, "bsuid", raw) : null;
+}
+
+/** bsuidDigestLenient for a single value, where a malformed one is a 422 naming the field. */
+export function bsuidDigestStrict(workspace: Workspace, raw: string, field = "userId"): string {
+  const digest = bsuidDigestLenient(workspace, raw);
+  if (!digest) throw new ValidationError([{ field, code: "invalid_user_id", message: "not a WhatsApp business-scoped user ID, such as US.13491208655302741918" }]);
+  return digest;
 }

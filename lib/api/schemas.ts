@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { exportFilterSchema } from "../exports/filters";
-import { consentActions, eventChannels, evidenceSchemas } from "../ledger/types";
+import { bsuidSchema, consentActions, eventChannels, evidenceSchemas } from "../ledger/types";
 
 /**
  * The public API's request and response shapes. The same schemas validate requests and generate
@@ -10,6 +10,14 @@ import { consentActions, eventChannels, evidenceSchemas } from "../ledger/types"
 export const MAX_BULK_PHONES = 10_000;
 
 const phone = z.string().trim().min(1).max(64).meta({ description: "E.164 (+12015550123) or national in the workspace's country", examples: ["+12015550123"] });
+const userId = bsuidSchema.meta({
+  description: "The person's WhatsApp business-scoped user ID (BSUID: Meta's user_id, sent with or instead of the number once people adopt usernames), exactly as Meta sent it",
+  examples: ["US.13491208655302741918"],
+});
+/** Where a request may name a person by number or by BSUID: at least one. */
+const oneIdentity = (v: { phone?: string; userId?: string }, ctx: z.RefinementCtx) => {
+  if (v.phone === undefined && v.userId === undefined) ctx.addIssue({ code: "custom", path: ["phone"], message: "give phone or userId" });
+};
 const categoryKey = z.string().min(1).max(64).meta({ description: "A message category's key", examples: ["offers"] });
 const isoTime = z.iso.datetime({ offset: true });
 const uuid = z.uuid();
@@ -30,7 +38,8 @@ const channelEvidence = {
 } satisfies Record<(typeof apiChannels)[number], z.ZodType>;
 
 const consentBase = {
-  phone,
+  phone: phone.optional(),
+  userId: userId.optional(),
   categories: z.array(categoryKey).min(1, "choose at least one category").max(50),
   action: z.enum(consentActions),
   occurredAt: isoTime.optional().meta({ description: "When the person gave or withdrew consent; defaults to now" }),
@@ -47,7 +56,8 @@ export const consentRequestSchema = z
     z.strictObject({ ...consentBase, channel: z.literal("import"), evidence: channelEvidence.import }),
     z.strictObject({ ...consentBase, channel: z.literal("paper"), evidence: channelEvidence.paper }),
   ])
-  .meta({ id: "ConsentRequest" });
+  .superRefine(oneIdentity)
+  .meta({ id: "ConsentRequest", description: "Names the person by phone, by userId (BSUID) or both; both link the two to one contact." });
 export type ConsentRequest = z.output<typeof consentRequestSchema>;
 
 export const idempotencyKeySchema = z
@@ -62,7 +72,8 @@ export const receiptSchema = z
     commandId: uuid,
     workspaceId: uuid,
     contactId: uuid,
-    phone: z.string(),
+    phone: z.string().nullable().meta({ description: "E.164; null for a contact known only by its userId" }),
+    userId: z.string().nullable().meta({ description: "The contact's WhatsApp BSUID, if known" }),
     events: z.array(
       z.object({ id: uuid, categoryKey: z.string(), action: z.enum(consentActions), seq: z.number().int(), hash: z.string(), occurredAt: isoTime }),
     ),
@@ -81,7 +92,8 @@ export const contactParamsSchema = z.object({ phone });
 export const contactStateSchema = z
   .object({
     contactId: uuid,
-    phone: z.string().nullable().meta({ description: "Null once the contact's personal data is erased" }),
+    phone: z.string().nullable().meta({ description: "Null once the contact's personal data is erased, or for a contact known only by its userId" }),
+    userId: z.string().nullable().meta({ description: "The contact's WhatsApp BSUID; null if unknown or erased" }),
     categories: z.array(
       z.object({
         category: z.string(),
@@ -95,17 +107,32 @@ export const contactStateSchema = z
   })
   .meta({ id: "ContactState" });
 
-export const checkReasons = ["opted_in", "never_opted_in", "opted_out", "not_confirmed", "category_retired", "unknown_category", "invalid_phone"] as const;
+export const checkReasons = ["opted_in", "never_opted_in", "opted_out", "not_confirmed", "category_retired", "unknown_category", "invalid_phone", "invalid_user_id"] as const;
 
-export const consentCheckQuerySchema = z.object({ phone, category: categoryKey });
+export const consentCheckQuerySchema = z
+  .object({ phone: phone.optional(), userId: userId.optional().meta({ description: "Instead of phone: the person's WhatsApp BSUID" }), category: categoryKey })
+  .superRefine((v, ctx) => {
+    oneIdentity(v, ctx);
+    if (v.phone !== undefined && v.userId !== undefined) ctx.addIssue({ code: "custom", path: ["userId"], message: "give phone or userId, not both" });
+  });
 
 export const bulkCheckRequestSchema = z
-  .strictObject({ phones: z.array(z.string().max(64)).min(1).max(MAX_BULK_PHONES), category: categoryKey })
+  .strictObject({
+    phones: z.array(z.string().max(64)).max(MAX_BULK_PHONES).optional(),
+    userIds: z.array(z.string().max(200)).max(MAX_BULK_PHONES).optional().meta({ description: "WhatsApp BSUIDs, checked like phones (after them, in order)" }),
+    category: categoryKey,
+  })
+  .superRefine((v, ctx) => {
+    const count = (v.phones?.length ?? 0) + (v.userIds?.length ?? 0);
+    if (count === 0) ctx.addIssue({ code: "custom", path: ["phones"], message: "give at least one phone or userId" });
+    if (count > MAX_BULK_PHONES) ctx.addIssue({ code: "custom", path: ["phones"], message: `at most ${MAX_BULK_PHONES} phones and userIds together` });
+  })
   .meta({ id: "BulkCheckRequest" });
 
 export const checkResultSchema = z
   .object({
-    phone: z.string().meta({ description: "As sent" }),
+    phone: z.string().optional().meta({ description: "As sent, when the check was by number" }),
+    userId: z.string().optional().meta({ description: "As sent, when the check was by BSUID" }),
     allowed: z.boolean(),
     reason: z.enum(checkReasons),
     event: eventRefSchema.nullable().meta({ description: "The event that decides the answer, if any" }),
@@ -132,6 +159,7 @@ export const ledgerEventSchema = z
     id: uuid,
     contactId: uuid,
     phone: z.string().nullable(),
+    userId: z.string().nullable().meta({ description: "The contact's WhatsApp BSUID, if known" }),
     seq: z.number().int(),
     commandId: uuid,
     category: z.string(),

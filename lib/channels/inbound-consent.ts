@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from "../db/client";
 import { forms, formVersions, messageCategories } from "../db/schema/forms";
 import type { FormVersionContent } from "../forms/content";
 import { append } from "../ledger/append";
+import { IdentityConflictError } from "../ledger/write";
 import { personalDigest } from "../ledger/canonical";
 import { queryRows } from "../ledger/lookups";
 import type { Actor, LedgerCommand, Receipt } from "../ledger/types";
@@ -18,9 +19,14 @@ import { normalizeKeyword, type CategoryName } from "./keywords";
  */
 export type InboundChannelKind = "whatsapp" | "sms";
 
-export type InboundCommandBase = {
+/**
+ * Who a message is from, as the channel tells it: a number, a WhatsApp BSUID (Meta's user_id, which may come
+ * instead of the number once people adopt usernames), or both. At least one is always set.
+ */
+export type InboundIdentity = { phone?: string; bsuid?: string };
+
+export type InboundCommandBase = InboundIdentity & {
   workspaceId: string;
-  phone: string;
   channel: InboundChannelKind;
   evidence: Record<string, unknown>;
   occurredAt?: Date;
@@ -42,10 +48,27 @@ function command(base: InboundCommandBase, rest: Pick<LedgerCommand, "action" | 
   return { actor: { type: "person" }, ...base, ...rest };
 }
 
+/**
+ * One append for the person however they are identified. A number and a BSUID held by two different contacts
+ * (someone signed up on the web by number, and earlier wrote with a username) cannot be merged into one chain, so
+ * the command is recorded for each: a STOP reaches both, and a check by either identifier answers it.
+ */
+async function appendFor(db: Db, cmd: LedgerCommand): Promise<Receipt> {
+  if (!cmd.phone || !cmd.bsuid) return append(db, cmd);
+  try {
+    return await append(db, cmd);
+  } catch (error) {
+    if (!(error instanceof IdentityConflictError)) throw error;
+    const byPhone = await append(db, { ...cmd, bsuid: undefined });
+    await append(db, { ...cmd, phone: undefined, idempotencyKey: cmd.idempotencyKey && `${cmd.idempotencyKey}:bsuid` });
+    return byPhone;
+  }
+}
+
 /** Opts out of the given categories in one append; nothing is written for an empty list. */
 export async function recordOptOut(db: Db, base: InboundCommandBase, categories: string[]): Promise<Receipt | null> {
   if (categories.length === 0) return null;
-  return append(db, command(base, { action: "opt_out", categories }));
+  return appendFor(db, command(base, { action: "opt_out", categories }));
 }
 
 export type KeywordForm = { formId: string; versionId: string; language: string; content: FormVersionContent };
@@ -73,19 +96,31 @@ export function keywordReply(form: Pick<KeywordForm, "content" | "language">): s
 }
 
 export async function recordKeywordOptIn(db: Db, base: InboundCommandBase, form: KeywordForm): Promise<Receipt> {
-  return append(db, command(base, { action: "opt_in", categories: form.content.categoryKeys, formVersionId: form.versionId, language: form.language }));
+  return appendFor(db, command(base, { action: "opt_in", categories: form.content.categoryKeys, formVersionId: form.versionId, language: form.language }));
 }
 
-/** The contact this number belongs to in the workspace, found by its salted digest (it survives erasure). */
-export async function findContactIdByPhone(db: DbOrTx, workspaceId: string, phone: string, options: { lock?: boolean } = {}): Promise<string | null> {
+/**
+ * The contacts this identity names in the workspace, found by their salted digests (they survive erasure): none,
+ * one, or two when the number and the BSUID are still held by two contacts. Locked when asked.
+ */
+export async function findContactIds(db: DbOrTx, workspaceId: string, identity: InboundIdentity, options: { lock?: boolean } = {}): Promise<string[]> {
   const [ws] = await queryRows<{ ledger_salt: string; default_country: string }>(db, sql`select ledger_salt, default_country from workspaces where id = ${workspaceId}`);
-  if (!ws) return null;
-  const digest = personalDigest(ws.ledger_salt, "phone", normalizePhone(phone, ws.default_country));
-  const [row] = await queryRows<{ id: string }>(
+  if (!ws) return [];
+  const phoneDigest = identity.phone ? personalDigest(ws.ledger_salt, "phone", normalizePhone(identity.phone, ws.default_country)) : null;
+  const bsuidDigest = personalDigest(ws.ledger_salt, "bsuid", identity.bsuid);
+  if (!phoneDigest && !bsuidDigest) return [];
+  const rows = await queryRows<{ id: string }>(
     db,
-    sql`select id from contacts where workspace_id = ${workspaceId} and phone_digest = ${digest} ${options.lock ? sql`for update` : sql``}`,
+    sql`select id from contacts where workspace_id = ${workspaceId}
+      and (phone_digest = ${phoneDigest} or bsuid_digest = ${bsuidDigest}) order by id ${options.lock ? sql`for update` : sql``}`,
   );
-  return row?.id ?? null;
+  return rows.map((r) => r.id);
+}
+
+/** The one contact this identity names, or null (none, or two not yet linked). */
+export async function findContactId(db: DbOrTx, workspaceId: string, identity: InboundIdentity, options: { lock?: boolean } = {}): Promise<string | null> {
+  const ids = await findContactIds(db, workspaceId, identity, options);
+  return ids.length === 1 ? ids[0]! : null;
 }
 
 export type StoppedBy = { channel: InboundChannelKind; kind?: string };
@@ -128,8 +163,15 @@ export async function findReopenable(db: DbOrTx, workspaceId: string, contactId:
 export async function recordResume(db: Db, base: InboundCommandBase, stoppedBy: StoppedBy): Promise<Receipt[]> {
   // Call inside a transaction: the contact's lock, held to its end, keeps a STOP from landing between the read
   // of what may be reopened and the opt-in (it would be undone). append() takes the same lock.
-  const contactId = await findContactIdByPhone(db, base.workspaceId, base.phone, { lock: true });
-  if (!contactId) return [];
+  const contactIds = await findContactIds(db, base.workspaceId, base, { lock: true });
+  if (contactIds.length === 0) return [];
+  if (contactIds.length > 1) {
+    // The number and the BSUID are two contacts: each resumes what its own stop stopped.
+    const byPhone = await recordResume(db, { ...base, bsuid: undefined }, stoppedBy);
+    const byBsuid = await recordResume(db, { ...base, phone: undefined, idempotencyKey: `${base.idempotencyKey}:bsuid` }, stoppedBy);
+    return [...byPhone, ...byBsuid];
+  }
+  const contactId = contactIds[0]!;
   const groups = await findReopenable(db, base.workspaceId, contactId, stoppedBy);
   const receipts: Receipt[] = [];
   for (const [i, g] of groups.entries()) {

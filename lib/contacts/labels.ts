@@ -18,4 +18,9 @@ export const actionLabels: Record<ConsentAction, string> = {
   confirm: "Confirmed",
 };
 
+/** How the dashboard names a contact: the number, else the WhatsApp BSUID of someone who writes with a username. */
+export function contactLabel(c: { phone: string | null; bsuid: string | null }): string {
+  return c.phone ?? (c.bsuid ? `WhatsApp user ${c.bsuid}` : "(erased)");
+}
+
 export const stateLabels = { opted_in: "Opted in", opted_out: "Opted out", never: "Never opted in" } as const;

@@ -14,6 +14,7 @@ export type CategoryState = { state: "opted_in" | "opted_out"; level: "single" |
 export type ContactRow = {
   id: string;
   phone: string | null;
+  bsuid: string | null;
   name: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -95,6 +96,7 @@ export async function findContacts(
     .select({
       id: contacts.id,
       phone: contacts.phone,
+      bsuid: contacts.bsuid,
       name: contacts.name,
       createdAt: contacts.createdAt,
       updatedAt: contacts.updatedAt,

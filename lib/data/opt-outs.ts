@@ -12,6 +12,7 @@ export type OptOutRow = {
   eventId: string;
   contactId: string;
   phone: string | null;
+  bsuid: string | null;
   categoryLabel: string;
   channel: EventChannel;
   formName: string | null;
@@ -54,6 +55,7 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
       eventId: consentEvents.id,
       contactId: consentEvents.contactId,
       phone: contacts.phone,
+      bsuid: contacts.bsuid,
       categoryLabel: messageCategories.label,
       channel: consentEvents.channel,
       formName: forms.name,

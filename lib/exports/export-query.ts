@@ -8,6 +8,8 @@ import type { ExportFilter, ExportFormat } from "./events";
 export const exportColumns = [
   "position", "event_id", "occurred_at", "recorded_at", "phone", "category", "action", "channel", "opt_in_level",
   "form_version_id", "language", "evidence", "actor", "ip", "user_agent", "note", "prev_hash", "hash",
+  // Last, so files read by column position keep their earlier columns where they were.
+  "user_id",
 ] as const;
 
 type Column = (typeof exportColumns)[number];
@@ -17,7 +19,7 @@ const sources: Record<Column, string> = {
   position: "e.position", event_id: "e.id", occurred_at: "e.occurred_at", recorded_at: "e.recorded_at", phone: "c.phone",
   category: "e.category_key", action: "e.action", channel: "e.channel", opt_in_level: "e.opt_in_level",
   form_version_id: "e.form_version_id", language: "e.language", evidence: "e.evidence", actor: "e.actor", ip: "p.ip",
-  user_agent: "p.user_agent", note: "p.note", prev_hash: "e.prev_hash", hash: "e.hash",
+  user_agent: "p.user_agent", note: "p.note", prev_hash: "e.prev_hash", hash: "e.hash", user_id: "c.bsuid",
 };
 
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -29,7 +31,10 @@ const defused = (column: string) =>
   `case when ascii(${column}) in (61, 43, 45, 64, 9, 13) and not (${column} ~ '^\\+[0-9]+$' and length(${column}) between 7 and 16)` +
   ` then '''' || ${column} else ${column} end`;
 
-/** How each column is written, from the row `r` the inner query gives; a column not named here goes as it is. */
+/**
+ * How each column is written, from the row `r` the inner query gives; a column not named here goes as it is
+ * (user_id among them: a BSUID starts with two letters, so it can never be read as a formula).
+ */
 const formats: Partial<Record<Column, { csv: string; json: string }>> = {
   occurred_at: { csv: iso("r.occurred_at"), json: iso("r.occurred_at") },
   recorded_at: { csv: iso("r.recorded_at"), json: iso("r.recorded_at") },

@@ -17,16 +17,16 @@ export type EraseRequest = {
 };
 
 /**
- * Erases a contact's personal data: the plain phone, name, IPs, user agents and notes. The events keep
+ * Erases a contact's personal data: the plain phone, WhatsApp BSUID, name, IPs, user agents and notes. The events keep
  * only salted digests, so every chain still verifies, and the same number given again meets its history.
  * The contact's preference-centre links are revoked in the same transaction, and the raw content of inbound
- * items from their number that were kept as dead letters is deleted.
+ * items from their number or BSUID that were kept as dead letters is deleted.
  */
 export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ eventsErased: number }> {
   return db.transaction(async (tx) => {
     const [contact] = await tx
       .update(contacts)
-      .set({ phone: null, name: null, erasedAt: new Date(), updatedAt: new Date() })
+      .set({ phone: null, bsuid: null, name: null, erasedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(contacts.id, req.contactId), eq(contacts.workspaceId, req.workspaceId)))
       .returning({ id: contacts.id });
     if (!contact) throw new NotFoundError("The contact");
@@ -36,12 +36,13 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ ev
       .returning({ eventId: eventPersonalData.eventId });
     // A preference link would show the person's choices and let anyone holding it change them; it dies with the data.
     await revokePreferenceTokens(tx, req.workspaceId, req.contactId);
-    // Stored API receipts repeat the phone number; a retry after erasure is simply treated as new.
+    // Stored API receipts repeat the phone number and BSUID; a retry after erasure is simply treated as new.
     await tx
       .delete(idempotencyKeys)
       .where(and(eq(idempotencyKeys.workspaceId, req.workspaceId), sql`${idempotencyKeys.receipt}->>'contactId' = ${req.contactId}`));
     // Dead-lettered inbound items from this number (an unreadable STOP, a failed one) hold the raw message: its
-    // content goes, the row stays as the record that something arrived. Matched by the digest kept beside it.
+    // content goes, the row stays as the record that something arrived. Matched by the digests kept beside it:
+    // the number's, or the BSUID's for an item from a username user.
     const deadLetters = await tx
       .update(inboundDeadLetters)
       .set({ rawSealed: null, erasedAt: new Date() })
@@ -49,7 +50,8 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ ev
         and(
           eq(inboundDeadLetters.workspaceId, req.workspaceId),
           isNull(inboundDeadLetters.erasedAt),
-          sql`${inboundDeadLetters.phoneDigest} = (select phone_digest from contacts where id = ${req.contactId})`,
+          sql`exists (select 1 from contacts c where c.id = ${req.contactId}
+            and (c.phone_digest = ${inboundDeadLetters.phoneDigest} or c.bsuid_digest = ${inboundDeadLetters.bsuidDigest}))`,
         ),
       )
       .returning({ id: inboundDeadLetters.id });

@@ -23,7 +23,13 @@ export type HashedEventFields = {
   recordedAt: Date;
   evidence: Evidence;
   actor: Actor;
-  phoneDigest: string;
+  /** Null only on an event whose command named no number (a BSUID alone). */
+  phoneDigest: string | null;
+  /**
+   * Present only when the command carried a BSUID: a null or missing value is left out of the encoding, so every
+   * event written before BSUIDs existed hashes exactly as it did.
+   */
+  bsuidDigest?: string | null;
   nameDigest: string | null;
   ipDigest: string | null;
   userAgentDigest: string | null;
@@ -31,7 +37,7 @@ export type HashedEventFields = {
   prevHash: string | null;
 };
 
-function eventMembers(e: HashedEventFields): { [key: string]: Canonical } {
+function eventMembers(e: HashedEventFields): { [key: string]: Canonical | undefined } {
   return {
     v: HASH_VERSION,
     id: e.id,
@@ -52,6 +58,7 @@ function eventMembers(e: HashedEventFields): { [key: string]: Canonical } {
     evidence: e.evidence as Canonical,
     actor: e.actor as Canonical,
     phoneDigest: e.phoneDigest,
+    bsuidDigest: e.bsuidDigest ?? undefined,
     nameDigest: e.nameDigest,
     ipDigest: e.ipDigest,
     userAgentDigest: e.userAgentDigest,

@@ -16,8 +16,11 @@ export type CommandPlan = {
   command: ValidCommand;
   commandId: string;
   workspaceId: string;
-  phone: string;
-  phoneDigest: string;
+  /** E.164, or null when the command named only a BSUID. */
+  phone: string | null;
+  phoneDigest: string | null;
+  bsuid: string | null;
+  bsuidDigest: string | null;
   categories: LedgerCategory[];
   optInLevel: OptInLevel | null;
   occurredAt: Date;
@@ -62,11 +65,13 @@ function lookUp(db: DbOrTx, command: ValidCommand, cache: ContextCache | undefin
 export async function planCommand(db: DbOrTx, input: LedgerCommand, now: Date, cache?: ContextCache): Promise<CommandPlan> {
   const command = validateCommand(input, now);
   const context = await lookUp(db, command, cache);
-  const phone = normalizePhone(command.phone, context.workspace.defaultCountry);
+  const phone = command.phone === undefined ? null : normalizePhone(command.phone, context.workspace.defaultCountry);
+  const bsuid = command.bsuid ?? null;
   const categories = checkCategories(command, context.categories);
   const formVersion = checkFormVersion(command, context.formVersion);
   const digestOf = (kind: string, value: string | undefined) => personalDigest(context.workspace.ledgerSalt, kind, value);
-  const phoneDigest = digestOf("phone", phone)!;
+  const phoneDigest = digestOf("phone", phone ?? undefined);
+  const bsuidDigest = digestOf("bsuid", bsuid ?? undefined);
   const optInLevel = optInLevelOf(command);
   const occurredAt = command.occurredAt ?? now;
   const commandId = randomUUID();
@@ -84,6 +89,7 @@ export async function planCommand(db: DbOrTx, input: LedgerCommand, now: Date, c
     evidence: command.evidence,
     actor: command.actor,
     phoneDigest,
+    bsuidDigest,
     nameDigest: digestOf("name", command.name),
     ipDigest: digestOf("ip", command.network?.ip),
     userAgentDigest: digestOf("user_agent", command.network?.userAgent),
@@ -99,6 +105,8 @@ export async function planCommand(db: DbOrTx, input: LedgerCommand, now: Date, c
     workspaceId: command.workspaceId,
     phone,
     phoneDigest,
+    bsuid,
+    bsuidDigest,
     categories,
     optInLevel,
     occurredAt,

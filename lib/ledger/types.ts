@@ -55,10 +55,20 @@ export const actorSchema = z.discriminatedUnion("type", [
 ]);
 export type Actor = z.infer<typeof actorSchema>;
 
+/**
+ * A WhatsApp business-scoped user ID (Meta's `user_id`): a two-letter country code, a period, and up to 128
+ * letters and digits; a parent BSUID has "ENT." after the country. Kept exactly as Meta sent it.
+ */
+export const bsuidSchema = z
+  .string()
+  .regex(/^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/, "must be a WhatsApp business-scoped user ID, such as US.13491208655302741918");
+
 export const ledgerCommandSchema = z.object({
   workspaceId: z.string().uuid(),
-  /** As typed; normalised to E.164 in the workspace's default country. */
-  phone: z.string().max(64),
+  /** As typed; normalised to E.164 in the workspace's default country. A command names a phone, a BSUID or both. */
+  phone: z.string().max(64).optional(),
+  /** The person's WhatsApp BSUID, when the channel knows it (with the number or instead of it). */
+  bsuid: bsuidSchema.optional(),
   name: z.string().trim().max(200).optional(),
   categories: z.array(z.string().min(1).max(64)).min(1, "choose at least one category").max(50),
   action: z.enum(consentActions),
@@ -89,7 +99,10 @@ export type Receipt = {
   commandId: string;
   workspaceId: string;
   contactId: string;
-  phone: string;
+  /** E.164, or null for a contact known only by its BSUID. */
+  phone: string | null;
+  /** The BSUID the command carried, or null. */
+  bsuid: string | null;
   events: ReceiptEvent[];
   /** Current state of every category this contact has a record for, after the command. */
   state: Record<string, { state: "opted_in" | "opted_out"; optInLevel: OptInLevel | null }>;

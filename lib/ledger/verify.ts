@@ -98,7 +98,7 @@ async function verifyContacts(
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const batch = await db
-      .select({ id: contacts.id, phone: contacts.phone, lastSeq: contacts.lastSeq, lastHash: contacts.lastHash })
+      .select({ id: contacts.id, phone: contacts.phone, bsuid: contacts.bsuid, lastSeq: contacts.lastSeq, lastHash: contacts.lastHash })
       .from(contacts)
       .where(and(eq(contacts.workspaceId, workspaceId), gt(contacts.id, after), onlyContactId ? eq(contacts.id, onlyContactId) : undefined))
       .orderBy(asc(contacts.id))
@@ -143,8 +143,11 @@ async function verifyContacts(
           report({ kind: "event_hash_mismatch", ...where, message: `event ${event.id} was altered: its content no longer matches its hash` });
         }
         const plain = personalByEvent.get(event.id);
+        // An event commits only to the identifiers its command carried: one written by BSUID alone, before the
+        // contact's number was linked, has no phone digest to compare, and an event from before BSUIDs none for it.
         const mismatched = [
-          ["phone", contact.phone, event.phoneDigest],
+          ["phone", event.phoneDigest === null ? null : contact.phone, event.phoneDigest],
+          ["bsuid", event.bsuidDigest === null ? null : contact.bsuid, event.bsuidDigest],
           ["name", plain?.name, event.nameDigest],
           ["ip", plain?.ip, event.ipDigest],
           ["user_agent", plain?.userAgent, event.userAgentDigest],

@@ -10,11 +10,19 @@ import type { OptInLevel, Receipt } from "./types";
 
 export type AppendOutcome = { ok: true; receipt: Receipt } | { ok: false; error: AppError };
 
-type Head = { id: string; seq: number; hash: string | null };
+/** A contact's chain head, shared by every plan written to that contact, with the identifiers it holds. */
+type Head = { id: string; seq: number; hash: string | null; phone: string | null; bsuid: string | null };
 type Current = Map<string, { categoryId: string; state: SubscriptionState }>;
 
 const list = <T>(items: T[], row: (item: T) => SQL) => sql.join(items.map(row), sql`, `);
-const contactKey = (p: CommandPlan) => `${p.workspaceId}|${p.phoneDigest}`;
+const contactKey = (p: CommandPlan) => `${p.workspaceId}|${p.phoneDigest ?? ""}|${p.bsuidDigest ?? ""}`;
+
+/** A number and a BSUID that the ledger already holds on two different people: they are not merged by guesswork. */
+export class IdentityConflictError extends ConflictError {
+  constructor() {
+    super("identity_conflict", "This phone number and this WhatsApp user ID belong to different contacts.");
+  }
+}
 
 /**
  * Writes planned commands inside the caller's transaction, in their order, with a fixed number of statements
@@ -115,7 +123,8 @@ function keyReused() {
 
 /**
  * Upserts every contact once, in digest order (so concurrent batches lock in the same order); ON CONFLICT DO
- * UPDATE takes each contact's row lock and returns its newest chain head.
+ * UPDATE takes each contact's row lock and returns its newest chain head. Commands that carry a BSUID are
+ * resolved one by one afterwards (lockIdentified). Plans that land on the same contact share one head.
  */
 async function lockContacts(tx: Tx, plans: CommandPlan[]): Promise<Map<string, Head>> {
   const byContact = new Map<string, { p: CommandPlan; name: string | null }>();
@@ -123,18 +132,73 @@ async function lockContacts(tx: Tx, plans: CommandPlan[]): Promise<Map<string, H
     const previous = byContact.get(contactKey(p));
     byContact.set(contactKey(p), { p, name: p.command.name || previous?.name || null });
   }
-  const rows = [...byContact.values()].sort((a, b) => (contactKey(a.p) < contactKey(b.p) ? -1 : 1));
+  const all = [...byContact.values()].sort((a, b) => (contactKey(a.p) < contactKey(b.p) ? -1 : 1));
+  const byPhone = all.filter(({ p }) => p.bsuidDigest === null);
   const nowIso = plans[0]!.now.toISOString();
-  const heads = await queryRows<{ id: string; workspace_id: string; phone_digest: string; last_seq: number; last_hash: string | null }>(
-    tx,
-    sql`insert into contacts (workspace_id, phone_digest, phone, name)
-      values ${list(rows, ({ p, name }) => sql`(${p.workspaceId}::uuid, ${p.phoneDigest}, ${p.phone}, ${name})`)}
-      on conflict (workspace_id, phone_digest) do update
-      set phone = excluded.phone, name = coalesce(nullif(excluded.name, ''), contacts.name), updated_at = ${nowIso}
-      returning id, workspace_id, phone_digest, last_seq, last_hash`,
-  );
-  if (heads.length !== rows.length) throw new Error("contact upsert returned too few rows");
-  return new Map(heads.map((h) => [`${h.workspace_id}|${h.phone_digest}`, { id: h.id, seq: h.last_seq, hash: h.last_hash }]));
+  const heads = new Map<string, Head>();
+  const byId = new Map<string, Head>();
+  const place = (key: string, row: HeadRow) => {
+    const head = byId.get(row.id) ?? { id: row.id, seq: row.last_seq, hash: row.last_hash, phone: row.phone, bsuid: row.bsuid };
+    byId.set(row.id, head);
+    heads.set(key, head);
+  };
+  if (byPhone.length > 0) {
+    const rows = await queryRows<HeadRow & { workspace_id: string; phone_digest: string }>(
+      tx,
+      sql`insert into contacts (workspace_id, phone_digest, phone, name)
+        values ${list(byPhone, ({ p, name }) => sql`(${p.workspaceId}::uuid, ${p.phoneDigest}, ${p.phone}, ${name})`)}
+        on conflict (workspace_id, phone_digest) do update
+        set phone = excluded.phone, name = coalesce(nullif(excluded.name, ''), contacts.name), updated_at = ${nowIso}
+        returning id, workspace_id, phone_digest, phone, bsuid, last_seq, last_hash`,
+    );
+    if (rows.length !== byPhone.length) throw new Error("contact upsert returned too few rows");
+    for (const row of rows) place(`${row.workspace_id}|${row.phone_digest}|`, row);
+  }
+  for (const { p, name } of all.filter(({ p }) => p.bsuidDigest !== null)) place(contactKey(p), await lockIdentified(tx, p, name, nowIso));
+  return heads;
+}
+
+type HeadRow = { id: string; phone: string | null; bsuid: string | null; last_seq: number; last_hash: string | null };
+
+/**
+ * The contact of a command that carries a BSUID (and maybe a number), locked. Found by either identifier; the one
+ * it lacks is linked to it (a BSUID contact gets the number, a number's contact the BSUID), so the person's history
+ * continues on one chain. None: a new contact with both. A contact already holding a different number or BSUID,
+ * or the two identifiers on two contacts, is an IdentityConflictError: chains cannot be merged after the fact, and
+ * the caller decides (the WhatsApp handlers record the command for each identifier on its own).
+ */
+async function lockIdentified(tx: Tx, p: CommandPlan, name: string | null, nowIso: string): Promise<HeadRow> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = await queryRows<HeadRow & { phone_digest: string | null; bsuid_digest: string | null }>(
+      tx,
+      sql`select id, phone_digest, bsuid_digest, phone, bsuid, last_seq, last_hash from contacts
+        where workspace_id = ${p.workspaceId} and (bsuid_digest = ${p.bsuidDigest} ${p.phoneDigest ? sql`or phone_digest = ${p.phoneDigest}` : sql``})
+        order by id for update`,
+    );
+    if (found.length > 1) throw new IdentityConflictError();
+    const row = found[0];
+    if (row) {
+      if ((p.phoneDigest && row.phone_digest && row.phone_digest !== p.phoneDigest) || (row.bsuid_digest && row.bsuid_digest !== p.bsuidDigest)) {
+        throw new IdentityConflictError();
+      }
+      const [updated] = await queryRows<HeadRow>(
+        tx,
+        sql`update contacts set phone_digest = coalesce(phone_digest, ${p.phoneDigest}), phone = coalesce(${p.phone}, phone),
+          bsuid_digest = ${p.bsuidDigest}, bsuid = ${p.bsuid}, name = coalesce(nullif(${name}, ''), name), updated_at = ${nowIso}
+          where id = ${row.id} returning id, phone, bsuid, last_seq, last_hash`,
+      );
+      return updated!;
+    }
+    // A concurrent command may insert the same person first: then nothing is returned and the lookup runs again.
+    const [inserted] = await queryRows<HeadRow>(
+      tx,
+      sql`insert into contacts (workspace_id, phone_digest, phone, bsuid_digest, bsuid, name)
+        values (${p.workspaceId}, ${p.phoneDigest}, ${p.phone}, ${p.bsuidDigest}, ${p.bsuid}, ${name})
+        on conflict do nothing returning id, phone, bsuid, last_seq, last_hash`,
+    );
+    if (inserted) return inserted;
+  }
+  throw new Error("contact lookup kept racing with concurrent inserts");
 }
 
 /** A statement of its own, after the locks: its snapshot then includes whatever the previous holders wrote. */
@@ -186,7 +250,8 @@ function chain(p: CommandPlan, head: Head, current: Current) {
     commandId: p.commandId,
     workspaceId: p.workspaceId,
     contactId: head.id,
-    phone: p.phone,
+    phone: head.phone,
+    bsuid: head.bsuid,
     events: rows.map((r) => ({ id: r.id, categoryKey: r.categoryKey, action: p.command.action, seq: r.seq, hash: r.hash, occurredAt: occurredIso })),
     state: Object.fromEntries([...current].map(([key, v]) => [key, v.state])),
     replayed: false,
@@ -207,7 +272,7 @@ async function writeAll(
   // One row per contact and category: the last state wins, as it would have one command after another.
   const states = [...new Map(written.flatMap(({ states }) => states).map((s) => [`${s.contactId}|${s.categoryId}`, s])).values()];
   const touched = new Set(written.map(({ receipt }) => receipt.contactId));
-  const movedHeads = [...heads.values()].filter((h) => touched.has(h.id));
+  const movedHeads = [...new Set(heads.values())].filter((h) => touched.has(h.id));
   const receipts = written.filter(({ p }) => p.command.idempotencyKey);
   const json = (value: unknown) => JSON.stringify(value);
   const parts: SQL[] = [];
@@ -215,10 +280,10 @@ async function writeAll(
     parts.push(sql`events as (
       insert into consent_events (id, workspace_id, contact_id, seq, command_id, category_id, category_key, action, channel, opt_in_level,
         form_version_id, form_version_digest, language, occurred_at, recorded_at, evidence, actor,
-        phone_digest, name_digest, ip_digest, user_agent_digest, note_digest, prev_hash, hash)
+        phone_digest, bsuid_digest, name_digest, ip_digest, user_agent_digest, note_digest, prev_hash, hash)
       values ${list(events, ({ p, r }) => sql`(${r.id}, ${r.workspaceId}, ${r.contactId}, ${r.seq}, ${r.commandId}, ${r.categoryId}, ${r.categoryKey}, ${r.action}, ${r.channel}, ${r.optInLevel},
         ${r.formVersionId}, ${r.formVersionDigest}, ${r.language}, ${r.occurredAt.toISOString()}, ${r.recordedAt.toISOString()}, ${json(p.command.evidence)}::jsonb, ${json(p.command.actor)}::jsonb,
-        ${r.phoneDigest}, ${r.nameDigest}, ${r.ipDigest}, ${r.userAgentDigest}, ${r.noteDigest}, ${r.prevHash}, ${r.hash})`)})`);
+        ${r.phoneDigest}, ${r.bsuidDigest}, ${r.nameDigest}, ${r.ipDigest}, ${r.userAgentDigest}, ${r.noteDigest}, ${r.prevHash}, ${r.hash})`)})`);
   }
   if (personal.length > 0) {
     parts.push(sql`personal as (

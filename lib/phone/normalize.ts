@@ -6,6 +6,7 @@ import {
 } from "libphonenumber-js/max";
 import { ValidationError } from "../errors";
 import { en } from "../i18n/messages/en";
+import { quirkRewrites } from "./national-quirks";
 
 export type PhoneProblem =
   | "required"
@@ -44,20 +45,25 @@ export function phoneProblemMessage(problem: PhoneProblem): string {
 const recent = new Map<string, string | PhoneProblem>();
 const RECENT_MAX = 20_000;
 
+/** A consumer's number must be able to receive WhatsApp; a business's own may be a landline (see normalizeBusinessNumber). */
+export type PhoneKind = "consumer" | "business";
+
 /**
  * Turns what a person typed into E.164. National numbers are read in the workspace's default country;
- * anything starting with + or 00 carries its own country code.
+ * anything starting with + or 00 carries its own country code. A spelling from before a country's numbering
+ * change (lib/phone/national-quirks.ts) is read as the number it now is, so the same person meets the same contact
+ * whichever spelling they, or WhatsApp, use.
  */
-export function normalizePhone(input: string, defaultCountry: string, field = "phone"): string {
+export function normalizePhone(input: string, defaultCountry: string, field = "phone", kind: PhoneKind = "consumer"): string {
   const raw = input.trim().replace(/^00/, "+");
   if (raw === "") throw new PhoneError("required", field);
   if (!/^[+\d\s().\-/]+$/.test(raw) || !/\d/.test(raw)) throw new PhoneError("not_a_number", field);
   const country = defaultCountry.toUpperCase() as CountryCode;
   // Only number-sized input is remembered, so what the cache holds stays small whatever is sent.
-  const key = raw.length <= 32 ? `${country}|${raw}` : null;
+  const key = raw.length <= 32 ? `${kind}|${country}|${raw}` : null;
   let read = key === null ? undefined : recent.get(key);
   if (read === undefined) {
-    read = readPhone(raw, country);
+    read = readWithQuirks(raw, country, kind);
     if (key !== null) {
       if (recent.size >= RECENT_MAX) recent.clear();
       recent.set(key, read);
@@ -67,8 +73,25 @@ export function normalizePhone(input: string, defaultCountry: string, field = "p
   return read;
 }
 
+/** E.164, or what is wrong with the number as written and with every current spelling of it. */
+function readWithQuirks(raw: string, country: CountryCode, kind: PhoneKind): string | PhoneProblem {
+  const read = readPhone(raw, country, kind);
+  if (read.startsWith("+")) return read;
+  let asWritten: string;
+  try {
+    asWritten = parsePhoneNumberWithError(raw, country).number;
+  } catch {
+    return read;
+  }
+  for (const candidate of quirkRewrites(asWritten, read)) {
+    const again = readPhone(candidate, country, kind);
+    if (again.startsWith("+")) return again;
+  }
+  return read;
+}
+
 /** E.164, or what is wrong with the number. */
-function readPhone(raw: string, country: CountryCode): string | PhoneProblem {
+function readPhone(raw: string, country: CountryCode, kind: PhoneKind): string | PhoneProblem {
   const lengthProblem = validatePhoneNumberLength(raw, country);
   if (lengthProblem) return lengthProblem.toLowerCase() as PhoneProblem;
   let parsed;
@@ -80,6 +103,6 @@ function readPhone(raw: string, country: CountryCode): string | PhoneProblem {
   }
   if (!parsed.isValid()) return "invalid_for_country";
   const type = parsed.getType();
-  if (type && notMobileTypes.has(type)) return "not_mobile";
+  if (kind === "consumer" && type && notMobileTypes.has(type)) return "not_mobile";
   return parsed.number;
 }

@@ -1,4 +1,4 @@
-import { isSupportedCountry, parsePhoneNumberWithError, type CountryCode } from "libphonenumber-js/max";
+import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
 import { contrastRatio, MIN_TEXT_CONTRAST } from "../colour/contrast";
 import { normalizePhone, PhoneError } from "../phone/normalize";
@@ -35,14 +35,7 @@ const optionalHttpsUrl = (what: string) =>
  * the mobile-only rule that applies to consumers' numbers is relaxed here; every other check of normalizePhone stands.
  */
 export function normalizeBusinessNumber(raw: string, country: string): string {
-  try {
-    return normalizePhone(raw, country, "whatsappNumber");
-  } catch (error) {
-    if (error instanceof PhoneError && error.problem === "not_mobile") {
-      return parsePhoneNumberWithError(raw.trim().replace(/^00/, "+"), country as CountryCode).number;
-    }
-    throw error;
-  }
+  return normalizePhone(raw, country, "whatsappNumber", "business");
 }
 
 /** A national number is read in the default country; say so, since a wrong country is the likelier mistake. */

@@ -134,3 +134,48 @@ export function signedMetaRequest(url: string, payload: unknown, appSecret: stri
   if (signature !== null) headers["x-hub-signature-256"] = signature;
   return new Request(url, { method: "POST", headers, body });
 }
+
+/**
+ * Who a notification is about since business-scoped user IDs: the BSUID always (contacts[].user_id,
+ * recipient_user_id, a preference's user_id), the number (from / wa_id / recipient_id) only when Meta shares it.
+ */
+export type MetaUser = { phone?: string; userId: string };
+
+export function textMessageFrom(user: MetaUser, body: string, id = newWamid()) {
+  const from = user.phone ? { from: waId(user.phone) } : {};
+  const contactWaId = user.phone ? { wa_id: waId(user.phone) } : {};
+  return envelope("messages", {
+    messaging_product: "whatsapp",
+    metadata,
+    contacts: [{ profile: { name: "Test Person", ...(user.phone ? {} : { username: "@testperson" }) }, ...contactWaId, user_id: user.userId }],
+    messages: [{ ...from, id, timestamp: now(), type: "text", text: { body } }],
+  });
+}
+
+export function userPreferenceFrom(user: MetaUser, value: "stop" | "resume", timestamp = Math.floor(Date.now() / 1000)) {
+  const waIdMember = user.phone ? { wa_id: waId(user.phone) } : {};
+  return envelope("user_preferences", {
+    messaging_product: "whatsapp",
+    metadata,
+    contacts: [{ ...waIdMember, user_id: user.userId }],
+    user_preferences: [{ ...waIdMember, user_id: user.userId, detail: `User requested to ${value} marketing messages`, category: "marketing_messages", value, timestamp }],
+  });
+}
+
+/** A 131050 refusal of a template sent to the user's BSUID: failed statuses carry no contacts array. */
+export function failedStatusTo(user: MetaUser, code = 131050, id = newWamid()) {
+  return envelope("messages", {
+    messaging_product: "whatsapp",
+    metadata,
+    statuses: [
+      {
+        id,
+        status: "failed",
+        timestamp: now(),
+        ...(user.phone ? { recipient_id: waId(user.phone) } : {}),
+        recipient_user_id: user.userId,
+        errors: [{ code, title: "Unable to deliver message. Reasons can include: the user has stopped marketing messages." }],
+      },
+    ],
+  });
+}

@@ -73,7 +73,8 @@ export async function claimDue(db: DbOrTx, { limit, perEndpoint, busy, leaseSeco
       from picked, webhook_endpoints e, outbox o left join contacts c on c.id = (o.payload->>'contactId')::uuid and c.workspace_id = o.workspace_id
       where d.id = picked.id and e.id = d.endpoint_id and o.id = d.outbox_id
       returning d.id, d.outbox_id, d.endpoint_id, d.topic, d.attempts, e.url, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_expires_at,
-        case when o.payload ? 'contactId' then jsonb_set(o.payload, '{phone}', coalesce(to_jsonb(c.phone), 'null'::jsonb)) else o.payload end as payload, o.created_at`,
+        case when o.payload ? 'contactId'
+          then o.payload || jsonb_build_object('phone', c.phone, 'userId', c.bsuid) else o.payload end as payload, o.created_at`,
   );
 }
 

@@ -24,11 +24,6 @@ export type DeadLetterInput = DeadLetterReason & {
   sender: { phone?: string; bsuid?: string };
 };
 
-export const NO_PHONE_NUMBER: DeadLetterReason = {
-  reasonCode: "no_phone_number",
-  reason: "Sent by a WhatsApp username user; Assent records BSUID-only senders once identity support lands.",
-};
-
 /**
  * The reason to keep for an item whose handling threw. A known error says what it is; anything else is an
  * internal fault, logged with the item and shown to staff without internals.

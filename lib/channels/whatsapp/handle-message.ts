@@ -4,7 +4,7 @@ import { extractConfirmationCode } from "../../confirmations/code-format";
 import { findConfirmationCode, useConfirmationCode } from "../../confirmations/codes";
 import { append } from "../../ledger/append";
 import {
-  findContactIdByPhone,
+  findContactId,
   findKeywordForm,
   keywordReply,
   listChannelCategories,
@@ -17,7 +17,8 @@ import {
 import { messagesFor } from "../../i18n/languages";
 import { helpWordLanguages, helpWords, isWord, matchOptOut, normalizeKeyword } from "../keywords";
 import type { InboundChannel } from "../settings";
-import { messageContent, unixTime, waIdToPhone, type WhatsAppMessage } from "./payload";
+import { messageIdentity } from "./identity";
+import { messageContent, unixTime, type WhatsAppContact, type WhatsAppMessage } from "./payload";
 
 /**
  * Quick-reply and list payloads Assent understands, so a business can put buttons in its templates:
@@ -32,14 +33,18 @@ function readPayload(payload: string | undefined): { stop?: string | true; join?
 }
 
 /** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
-export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage): Promise<string | null> {
+export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, contacts?: WhatsAppContact[]): Promise<string | null> {
   const content = messageContent(message);
   if (!content) return null;
-  const phone = waIdToPhone(message.from);
+  const sender = messageIdentity(message, contacts);
+  if (!sender) {
+    console.warn(`[whatsapp] message ${message.id} names no sender (neither a usable wa_id nor a user_id): ignored`);
+    return null;
+  }
   const evidence = { messageId: message.id, kind: content.kind, text: content.text.slice(0, 4096) || undefined, payload: content.payload?.slice(0, 500) };
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
-    phone,
+    ...sender,
     channel: "whatsapp",
     evidence,
     occurredAt: unixTime(message.timestamp),
@@ -103,7 +108,7 @@ async function confirmWithCode(db: Db, base: InboundCommandBase, code: string): 
   if (found.status === "expired") return "This confirmation code has expired. Please sign up again to get a new one.";
   // The contact's lock, held to the end of the message's transaction, keeps an opt-out from landing between
   // reading what is still opted in and the confirm: append() would refuse that confirm and the code be lost.
-  const contactId = await findContactIdByPhone(db, base.workspaceId, base.phone, { lock: true });
+  const contactId = await findContactId(db, base.workspaceId, base, { lock: true });
   if (contactId !== found.code.contactId) return "This confirmation code belongs to another number. Please send it from the number you signed up with.";
   const keys = await optedInKeys(db, base.workspaceId, contactId, found.code.categoryKeys);
   if (!(await useConfirmationCode(db, base.workspaceId, code))) return null;

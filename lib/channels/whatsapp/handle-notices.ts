@@ -1,9 +1,11 @@
 import "server-only";
 import type { Db } from "../../db/client";
+import { sha256Hex } from "../../ledger/canonical";
 import { whatsappQualityUpdates } from "../../db/schema/channels";
 import { listChannelCategories, recordOptOut, recordResume, type InboundCommandBase } from "../inbound-consent";
 import type { InboundChannel } from "../settings";
-import { unixTime, USER_STOPPED_MARKETING, waIdToPhone, type QualityValue, type WhatsAppStatus, type WhatsAppUserPreference } from "./payload";
+import { preferenceIdentity, statusIdentity } from "./identity";
+import { unixTime, USER_STOPPED_MARKETING, type QualityValue, type WhatsAppStatus, type WhatsAppUserPreference } from "./payload";
 
 async function marketingKeys(db: Db, workspaceId: string): Promise<string[]> {
   return (await listChannelCategories(db, workspaceId)).filter((c) => c.templateCategory === "marketing").map((c) => c.key);
@@ -23,9 +25,11 @@ export const isMarketingStop = (s: WhatsAppStatus) => s.status === "failed" && (
  * every marketing category is opted out in one append; the refused message's id is the evidence.
  */
 export async function handleMarketingStopStatus(db: Db, channel: InboundChannel, status: WhatsAppStatus): Promise<void> {
+  const recipient = statusIdentity(status);
+  if (!recipient) return;
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
-    phone: waIdToPhone(status.recipient_id),
+    ...recipient,
     channel: "whatsapp",
     evidence: { messageId: status.id, kind: "message_status", payload: String(USER_STOPPED_MARKETING) },
     occurredAt: unixTime(status.timestamp),
@@ -35,8 +39,12 @@ export async function handleMarketingStopStatus(db: Db, channel: InboundChannel,
   await recordOptOut(db, base, await marketingKeys(db, channel.workspaceId));
 }
 
-/** Preferences carry no id of their own: the person, the choice and its second make one. */
-export const preferenceClaimId = (p: WhatsAppUserPreference) => `pref:${p.wa_id ?? p.user_id}:${p.value}:${p.timestamp ?? "?"}`;
+/**
+ * Preferences carry no id of their own: the person, the choice and its second make one. A BSUID goes in only as
+ * its SHA-256, so the claim table holds no plain BSUID that erasure would have to find.
+ */
+export const preferenceClaimId = (p: WhatsAppUserPreference) =>
+  `pref:${p.wa_id ?? (p.user_id ? `u${sha256Hex(p.user_id).slice(0, 40)}` : "?")}:${p.value}:${p.timestamp ?? "?"}`;
 
 /**
  * The person used WhatsApp's own "stop / resume marketing messages" control. Stop opts out of every marketing
@@ -45,11 +53,15 @@ export const preferenceClaimId = (p: WhatsAppUserPreference) => `pref:${p.wa_id 
  */
 export async function handleUserPreference(db: Db, channel: InboundChannel, preference: WhatsAppUserPreference): Promise<void> {
   if (preference.category !== "marketing_messages") return;
+  const person = preferenceIdentity(preference);
+  if (!person) return;
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
-    phone: waIdToPhone(preference.wa_id),
+    ...person,
     channel: "whatsapp",
-    evidence: { messageId: preferenceClaimId(preference).slice(0, 500), kind: "user_preference", text: preference.detail, payload: preference.value },
+    // The evidence is in the immutable chain: it names the choice and its second, not the person (the event's
+    // digests do that), so erasure leaves no number or BSUID behind in it.
+    evidence: { messageId: `pref:${preference.value}:${preference.timestamp ?? "?"}`, kind: "user_preference", text: preference.detail, payload: preference.value },
     occurredAt: unixTime(preference.timestamp),
     idempotencyKey: `whatsapp:${preferenceClaimId(preference)}`,
   };

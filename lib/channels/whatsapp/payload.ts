@@ -119,15 +119,6 @@ export function messageContent(m: WhatsAppMessage): { kind: "text" | "button"; t
   return null;
 }
 
-/**
- * WhatsApp ids are the number's digits without "+". The webhook dead-letters an item without one before any
- * handler runs (see needsPhoneNumber in read-notification.ts); this throws rather than invent a number.
- */
-export function waIdToPhone(waId: string | undefined): string {
-  if (!waId) throw new Error("This WhatsApp item names no phone number");
-  return waId.startsWith("+") ? waId : `+${waId}`;
-}
-
 /** Unix seconds as a date, or undefined for a missing or nonsensical value. */
 export function unixTime(value: string | number | undefined): Date | undefined {
   const n = Number(value);

@@ -3,13 +3,14 @@ import { timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/client";
 import { handleOnce } from "../inbound-messages";
 import { findInboundChannel, type InboundChannel } from "../settings";
-import { handlerFailure, NO_PHONE_NUMBER, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
+import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import { handleMarketingStopStatus, handleUserPreference, isMarketingStop, preferenceClaimId, qualityClaimId, recordQualityUpdate, statusClaimId } from "./handle-notices";
 import { handleWhatsAppMessage } from "./handle-message";
 import { messageContent } from "./payload";
 import { readNotification, type NotificationItem, type WhatsAppItemKind, type ItemSender } from "./read-notification";
 import type { WhatsAppSender } from "./sender";
 import { verifyMetaSignature } from "./signature";
+import { phoneOfWaId } from "../../phone/whatsapp-id";
 
 const plain = (status: number, body = "") => new Response(body, { status, headers: { "content-type": "text/plain", "cache-control": "no-store" } });
 
@@ -31,7 +32,8 @@ export async function verifyWhatsAppSubscription(db: Db, slug: string, url: URL)
 
 export type WhatsAppDeps = { sender: WhatsAppSender };
 
-type Reply = { to: string; text: string };
+/** A reply goes to the sender's wa_id, or to their BSUID when Meta sent no wa_id. */
+type Reply = { to?: string; recipient?: string; text: string };
 
 /** An item that was not recorded, with what its dead letter keeps. */
 export type WhatsAppItemFailure = DeadLetterReason & { kind: WhatsAppItemKind; providerItemId?: string; raw: string; sender: ItemSender };
@@ -63,7 +65,8 @@ export async function receiveWhatsAppWebhook(db: Db, slug: string, request: Requ
 
 export function whatsappDeadLetter(channel: InboundChannel, failure: WhatsAppItemFailure): DeadLetterInput {
   const { sender, kind, providerItemId, raw, reasonCode, reason } = failure;
-  const phone = sender.waId ? `+${sender.waId.replace(/^\+/, "")}` : undefined;
+  // Read as the ledger reads it (national quirks included), so erasing the contact finds its dead letters.
+  const phone = phoneOfWaId(sender.waId, "dead letter");
   return { workspaceId: channel.workspaceId, channel: "whatsapp", kind, providerItemId, raw, reasonCode, reason, sender: { phone, bsuid: sender.userId } };
 }
 
@@ -103,10 +106,7 @@ function senderOf(item: NotificationItem): ItemSender {
   }
 }
 
-/**
- * An item that would change consent but names no one the ledger can record: no WhatsApp id, and either a BSUID
- * only (a username user: no_phone_number, until the ledger knows contacts by BSUID) or nothing at all.
- */
+/** An item that would change consent but names no one: neither a WhatsApp id nor a BSUID. */
 function senderProblem(item: NotificationItem): DeadLetterReason | null {
   const acts =
     (item.kind === "message" && messageContent(item.message) !== null) ||
@@ -114,8 +114,7 @@ function senderProblem(item: NotificationItem): DeadLetterReason | null {
     (item.kind === "user_preference" && item.preference.category === "marketing_messages");
   if (!acts) return null;
   const { waId, userId } = senderOf(item);
-  if (waId) return null;
-  if (userId) return NO_PHONE_NUMBER;
+  if (waId || userId) return null;
   return { reasonCode: "unreadable", reason: `This ${item.kind.replace("_", " ")} names no sender: neither a WhatsApp id nor a business-scoped user id.` };
 }
 
@@ -131,7 +130,9 @@ async function handleItem(db: Db, channel: InboundChannel, item: NotificationIte
       if (problem) return failed(problem, message.id);
       const outcome = await once(db, channel, message.id, (tx) => handleWhatsAppMessage(tx, channel, message));
       if (!outcome.ok) return failed(outcome.reason, message.id);
-      if (outcome.result && message.from) replies.push({ to: message.from, text: outcome.result });
+      // A sender without a wa_id is answered at its BSUID (the send API's `recipient`).
+      const to = message.from ? { to: message.from } : message.user_id ? { recipient: message.user_id } : null;
+      if (outcome.result && to) replies.push({ ...to, text: outcome.result });
       return null;
     }
     case "status": {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  check,
   bigserial,
   index,
   integer,
@@ -30,10 +31,17 @@ export const contacts = pgTable(
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id),
-    /** Salted digest of the E.164 number: survives erasure, so a returning person meets their proof again. */
-    phoneDigest: text("phone_digest").notNull(),
+    /**
+     * Salted digest of the E.164 number: survives erasure, so a returning person meets their proof again. Null for
+     * a contact known only by a WhatsApp BSUID; a contact always has at least one of the two digests.
+     */
+    phoneDigest: text("phone_digest"),
     /** E.164; blanked on erasure. */
     phone: text("phone"),
+    /** Salted digest of the WhatsApp business-scoped user ID (Meta's user_id), when one is known. */
+    bsuidDigest: text("bsuid_digest"),
+    /** The BSUID as Meta sent it (US.13491208655302741918); personal data like the number, blanked on erasure. */
+    bsuid: text("bsuid"),
     name: text("name"),
     /** Head of this contact's hash chain; the row lock on the contact serialises appends per contact. */
     lastSeq: integer("last_seq").notNull().default(0),
@@ -44,7 +52,9 @@ export const contacts = pgTable(
   },
   (t) => [
     unique("contacts_workspace_phone_digest").on(t.workspaceId, t.phoneDigest),
+    unique("contacts_workspace_bsuid_digest").on(t.workspaceId, t.bsuidDigest),
     index("contacts_workspace_phone").on(t.workspaceId, t.phone),
+    check("contacts_identified", sql`${t.phoneDigest} is not null or ${t.bsuidDigest} is not null`),
   ],
 );
 
@@ -86,8 +96,13 @@ export const consentEvents = pgTable(
     /** Collection detail without personal data: page URL, call id and key, message ids, document digest. */
     evidence: jsonb("evidence").$type<Evidence>().notNull(),
     actor: jsonb("actor").$type<Actor>().notNull(),
-    /** Salted digests of personal data; the plain values live in event_personal_data and contacts. */
-    phoneDigest: text("phone_digest").notNull(),
+    /**
+     * Salted digests of personal data; the plain values live in event_personal_data and contacts. An event commits
+     * to the identifiers its command carried: the number (null if only a BSUID was known) and the BSUID (null on
+     * every event written before BSUIDs, and then absent from the hash, so those events verify unchanged).
+     */
+    phoneDigest: text("phone_digest"),
+    bsuidDigest: text("bsuid_digest"),
     nameDigest: text("name_digest"),
     ipDigest: text("ip_digest"),
     userAgentDigest: text("user_agent_digest"),

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
+import { contactLabel } from "@/lib/contacts/labels";
 import { getDb } from "@/lib/db/app-db";
 import { listAllCategories } from "@/lib/data/categories";
 import { findContactTimeline } from "@/lib/data/contact-timeline";
@@ -45,7 +46,7 @@ export default async function ContactPage({ params }: Props) {
       </nav>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="font-mono text-2xl font-semibold text-slate-900">{contact.phone ?? "Erased contact"}</h1>
+          <h1 className="font-mono text-2xl font-semibold text-slate-900">{contact.phone || contact.bsuid ? contactLabel(contact) : "Erased contact"}</h1>
           <p className="mt-1 text-sm text-slate-600">
             {contact.name ? `${contact.name} · ` : ""}First seen {formatUtc(contact.createdAt)}
             {contact.erasedAt ? ` · personal data erased ${formatUtc(contact.erasedAt)}` : ""}

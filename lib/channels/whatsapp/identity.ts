@@ -1,0 +1,35 @@
+import { bsuidSchema } from "../../ledger/types";
+import { phoneOfWaId } from "../../phone/whatsapp-id";
+import type { InboundIdentity } from "../inbound-consent";
+import type { WhatsAppContact, WhatsAppMessage, WhatsAppStatus, WhatsAppUserPreference } from "./payload";
+
+/**
+ * Who a WhatsApp notification is about, from the fields Meta documents for business-scoped user IDs: a message's
+ * `from` (the wa_id, left out for people with a username whose number the business may not see) with the
+ * `contacts[].user_id` beside it; a status's `recipient_id` and `recipient_user_id`; a preference's `wa_id` and
+ * `user_id`. A wa_id that is no usable number, or a user_id not shaped like a BSUID, is dropped (and logged) so the
+ * other identifier still counts. Null when nothing identifies the person.
+ */
+function identity(waId: string | undefined, userId: string | undefined, where: string): InboundIdentity | null {
+  const phone = phoneOfWaId(waId, where);
+  let bsuid: string | undefined;
+  if (userId) {
+    if (bsuidSchema.safeParse(userId).success) bsuid = userId;
+    else console.warn(`[whatsapp] ${where}: user_id is not a business-scoped user ID`);
+  }
+  if (!phone && !bsuid) return null;
+  return { ...(phone ? { phone } : {}), ...(bsuid ? { bsuid } : {}) };
+}
+
+/** The sender's contacts entry: the one with the message's wa_id, else the only one (Meta sends one per sender). */
+function senderContact(message: WhatsAppMessage, contacts: WhatsAppContact[] | undefined): WhatsAppContact | undefined {
+  const byWaId = message.from ? contacts?.find((c) => c.wa_id === message.from) : undefined;
+  return byWaId ?? (contacts?.length === 1 ? contacts[0] : undefined);
+}
+
+export const messageIdentity = (message: WhatsAppMessage, contacts: WhatsAppContact[] | undefined) =>
+  identity(message.from, message.user_id ?? senderContact(message, contacts)?.user_id, `message ${message.id}`);
+
+export const statusIdentity = (status: WhatsAppStatus) => identity(status.recipient_id, status.recipient_user_id, `status ${status.id}`);
+
+export const preferenceIdentity = (preference: WhatsAppUserPreference) => identity(preference.wa_id, preference.user_id, "user preference");
