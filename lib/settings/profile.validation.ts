@@ -1,7 +1,7 @@
 import { isSupportedCountry, parsePhoneNumberWithError, type CountryCode } from "libphonenumber-js/max";
 import { z } from "zod";
 import { contrastRatio, MIN_TEXT_CONTRAST } from "../colour/contrast";
-import { normalizePhone, PhoneError } from "../phone/normalize";
+import { cleanPhoneInput, normalizePhone, PhoneError } from "../phone/normalize";
 import { plainText } from "./fields.validation";
 
 /** Languages a hosted form can be written in; the default is the one a form opens in. */
@@ -39,7 +39,7 @@ export function normalizeBusinessNumber(raw: string, country: string): string {
     return normalizePhone(raw, country, "whatsappNumber");
   } catch (error) {
     if (error instanceof PhoneError && error.problem === "not_mobile") {
-      return parsePhoneNumberWithError(raw.trim().replace(/^00/, "+"), country as CountryCode).number;
+      return parsePhoneNumberWithError(cleanPhoneInput(raw).replace(/^00/, "+"), country as CountryCode).number;
     }
     throw error;
   }
