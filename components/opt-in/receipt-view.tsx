@@ -48,7 +48,7 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
             <bdi dir="ltr" className="whitespace-nowrap" data-testid="receipt-phone">
               {phone.number}
             </bdi>{" "}
-            {phone.country && <span className="font-normal text-slate-700">({phone.country})</span>}
+            {phone.country && <span className="whitespace-nowrap font-normal text-slate-700">({phone.country})</span>}
           </p>
         ) : (
           <p className="mt-0.5 text-slate-700">{m.numberErased}</p>
