@@ -229,6 +229,8 @@ export function FormBuilder(props: Props) {
                   key={l}
                   type="button"
                   role="tab"
+                  id={`wording-tab-${l}`}
+                  aria-controls={`wording-panel-${l}`}
                   aria-selected={l === lang}
                   onClick={() => setActive(l)}
                   className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${l === lang ? "border-brand-700 text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
@@ -237,7 +239,12 @@ export function FormBuilder(props: Props) {
                 </button>
               ))}
             </div>
-            <div role="tabpanel" lang={lang} className="space-y-4">
+            {/*
+              Keyed by language: each tab gets its own inputs. Without the key React kept the same <input>s and only
+              renamed them, and react-hook-form writes a value into an input only when it first sees that element, so
+              going back to English kept showing the Spanish text, and typing there saved it as English.
+            */}
+            <div key={lang} id={`wording-panel-${lang}`} role="tabpanel" aria-labelledby={`wording-tab-${lang}`} lang={lang} className="space-y-4">
               {text(`${base}.headline`, "Headline")}
               {text(`${base}.intro`, "Introduction (optional)", undefined, true)}
               <Controller

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import type { OptInFormState } from "@/lib/channels/web.validation";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { CountryOption } from "@/lib/phone/countries";
@@ -26,8 +26,9 @@ type Props = {
 };
 
 /**
- * Works without JavaScript (the server action posts the form and the page re-renders with its errors); with
- * JavaScript the button also stays disabled until at least one kind of message is ticked.
+ * Works without JavaScript (the server action posts the form and the page re-renders with its errors, every field
+ * rendered with what was posted); with JavaScript the button also stays disabled until at least one kind of
+ * message is ticked.
  */
 export function OptInForm(props: Props) {
   const initial: OptInFormState = { fields: {}, values: { phone: "", country: props.defaultCountry, name: "", categories: [] } };
@@ -35,7 +36,6 @@ export function OptInForm(props: Props) {
   const [chosen, setChosen] = useState<Set<string>>(new Set(state.values.categories));
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  useEffect(() => setChosen(new Set(state.values.categories)), [state]);
   const errors = state.fields;
   const t = props.text;
 
@@ -48,8 +48,22 @@ export function OptInForm(props: Props) {
     });
   }
 
+  /**
+   * With JavaScript the action is dispatched here rather than by React's own form handling, because React resets
+   * a form after its action returns: every field goes back to its default, and a select's default is the option
+   * it was first rendered with (React never re-applies `defaultValue` to a select). After a refusal the picker
+   * showed the starting country while the number stayed, and the next submit read the number in a country the
+   * person had not chosen. A refused form must keep everything as the person left it (a sign-up that succeeds
+   * leaves the page for its receipt, so there is nothing to clear). `action` stays for the post without JavaScript.
+   */
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  }
+
   return (
-    <form action={formAction} className="mt-6 space-y-6" noValidate>
+    <form action={formAction} onSubmit={submit} className="mt-6 space-y-6" noValidate>
       <input type="hidden" name="submissionId" value={props.submissionId} />
       <input type="hidden" name="language" value={props.language} />
 

@@ -1,9 +1,10 @@
 import { LanguageSwitcher } from "@/components/public/language-switcher";
 import { PublicPage } from "@/components/public/public-page";
-import { maskPhone, type ReceiptRecord } from "@/lib/data/receipts";
+import type { ReceiptRecord } from "@/lib/data/receipts";
 import { categoryTextIn } from "@/lib/forms/localized";
 import { pageTheme } from "@/lib/forms/theme";
 import type { Messages } from "@/lib/i18n/messages/en";
+import { displayPhone } from "@/lib/phone/display";
 
 type Props = {
   receipt: ReceiptRecord;
@@ -27,6 +28,8 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
   const when = new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(receipt.occurredAt);
   const agreedWording = receipt.content?.languages[receipt.language];
   const howToStop = receipt.content?.languages[language]?.howToStop ?? agreedWording?.howToStop;
+  // In full, with its country: a number read in the wrong country or mistyped must be noticed here, not masked.
+  const phone = receipt.phone ? displayPhone(receipt.phone, language) : null;
   return (
     <PublicPage
       language={language}
@@ -35,7 +38,24 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
       switcher={<LanguageSwitcher label={messages.languageSwitcher} current={language} available={available} hrefFor={hrefFor} />}
     >
       <h1 className="text-2xl font-bold leading-tight text-slate-900 sm:text-3xl">{m.heading}</h1>
-      <p className="mt-3 text-slate-700">{m.agreed(when, maskPhone(receipt.phone), receipt.businessName)}</p>
+      <section aria-labelledby="number-label" className="mt-4 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="number-label" className="text-sm font-normal text-slate-600">
+          {m.numberLabel}
+        </h2>
+        {phone ? (
+          <p className="mt-0.5 text-xl font-semibold text-slate-900">
+            {/* Digits stay left to right and in one piece whatever the page's language and width. */}
+            <bdi dir="ltr" className="whitespace-nowrap" data-testid="receipt-phone">
+              {phone.number}
+            </bdi>{" "}
+            {phone.country && <span className="whitespace-nowrap font-normal text-slate-700">({phone.country})</span>}
+          </p>
+        ) : (
+          <p className="mt-0.5 text-slate-700">{m.numberErased}</p>
+        )}
+        {phone && preferencesHref && <p className="mt-2 text-sm text-slate-600">{m.notYours}</p>}
+      </section>
+      <p className="mt-4 text-slate-700">{m.agreed(when, receipt.businessName)}</p>
       <ul className="mt-4 space-y-3">
         {receipt.items.map((item) => {
           const sentence = agreedWording?.consent[item.category.key];

@@ -51,6 +51,15 @@ describe.each(testDatabaseKinds())("POST /api/v1/consents and API authentication
     expect(res.headers.get("x-request-id")).toBeTruthy();
   });
 
+  it("reads a number as a sending system may pass it on from a person: dashes, direction marks, full-width digits", async () => {
+    const res = await post(optIn({ phone: "\u200e+1 201\u2013555\u20130199\u200e" }));
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    const pasted = encodeURIComponent("\uff0b1 (201) 555\u20110199");
+    const readKey = await testApiKey(db.db, fx.workspace.id, ["consents:read"]);
+    const check = await callApi(db.db, checkOne, { key: readKey, url: `http://t/api/v1/consent-checks?phone=${pasted}&category=offers` });
+    expect(check.json, JSON.stringify(check.json)).toMatchObject({ reason: "opted_in" });
+  });
+
   it("answers a replay with the same receipt (200), and refuses the key with another body (409)", async () => {
     const headers = { "idempotency-key": "order-7781" };
     const body = optIn();

@@ -99,6 +99,21 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
     expect(contact!.name).toBe(name);
   });
 
+  it("reads the number in the country posted and accepts it as pasted (dashes, direction marks, full-width digits)", async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ country: "MX", phone: "55 1234 5678" }, "+525512345678"],
+      [{ country: "GB", phone: "07911 123456" }, "+447911123456"],
+      [{ country: "US", phone: "\u200e+1 201\u2013555\u20130187\u200e" }, "+12015550187"],
+      [{ country: "US", phone: "\uff08\uff12\uff10\uff11\uff09\u00a0555\u20140188" }, "+12015550188"],
+    ];
+    for (const [fields, expected] of cases) {
+      const result = await submitWebOptIn(t.db, form, post({ ...fields, categories: ["offers"], language: "en" }), from("198.51.100.10"), "https://a.example/f");
+      if (!result.ok) throw new Error(JSON.stringify(result.state));
+      const [contact] = await t.db.select({ phone: contacts.phone }).from(contacts).where(eq(contacts.id, result.receipt.contactId));
+      expect(contact!.phone).toBe(expected);
+    }
+  });
+
   it("answers an unknown, draft or archived form as no longer available, and writes nothing", async () => {
     await createForm(t.db, fx.workspace.id, { slug: "still-draft", name: "Draft", channel: "web" });
     const archived = await createForm(t.db, fx.workspace.id, { slug: "archived", name: "Archived", channel: "web" });

@@ -41,6 +41,8 @@ describe.each(testDatabaseKinds())("contacts list on %s", (kind) => {
     const national = testPhone(3).replace("+1", "").replace(/(\d{3})(\d{3})(\d{4})/, "($1) $2-$3");
     expect((await find({ q: national })).rows.map((r) => r.name)).toEqual(["Ana Lima"]);
     expect((await find({ q: testPhone(3) })).rows).toHaveLength(1);
+    // As pasted from a phone's contacts: direction marks and en dashes.
+    expect((await find({ q: `\u200e${testPhone(3).slice(0, 5)}\u2013${testPhone(3).slice(5)}\u200e` })).rows).toHaveLength(1);
     expect((await find({ q: "ana" })).rows.map((r) => r.name)).toEqual(["Ana Lima"]);
     expect((await find({ q: "+1201555" })).rows.length).toBe(25);
     expect((await find({ q: "100%_" })).rows).toHaveLength(0);

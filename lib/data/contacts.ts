@@ -5,7 +5,7 @@ import { consentEvents, contacts, subscriptions } from "../db/schema/ledger";
 import { formVersions, forms, messageCategories } from "../db/schema/forms";
 import { decodeCursor, encodeCursor } from "../contacts/cursor";
 import type { ContactFilter } from "../contacts/filters";
-import { normalizePhone } from "../phone/normalize";
+import { cleanPhoneInput, normalizePhone } from "../phone/normalize";
 import { isUuid } from "../ids";
 
 export type WorkspaceScope = { workspaceId: string; defaultCountry: string };
@@ -26,12 +26,14 @@ export const CONTACTS_PAGE_SIZE = 50;
 
 /** What the search box holds, read as a phone number when it can be one, else as the start of a name. */
 function searchCondition(q: string, defaultCountry: string): SQL {
-  if (/^[+\d\s().\-/]+$/.test(q) && /\d{3}/.test(q)) {
+  // A number pasted with dashes, direction marks or full-width digits is still a number.
+  const asPhone = cleanPhoneInput(q);
+  if (/^[+\d\s().\-/]+$/.test(asPhone) && /\d{3}/.test(asPhone)) {
     try {
-      return eq(contacts.phone, normalizePhone(q, defaultCountry));
+      return eq(contacts.phone, normalizePhone(asPhone, defaultCountry));
     } catch {
       // An incomplete number: match numbers that start with the digits typed.
-      const digits = q.replace(/\D/g, "");
+      const digits = asPhone.replace(/\D/g, "");
       return sql`${contacts.phone} like ${`+${digits}%`}`;
     }
   }

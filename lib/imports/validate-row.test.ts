@@ -86,6 +86,12 @@ describe("validateImportRow", () => {
     expect(found.some((p) => p.startsWith(`7 ${expected}`)), found.join("\n")).toBe(true);
   });
 
+  it("reads a number as pasted from a spreadsheet or a phone: dashes, direction marks, no-break spaces, full-width digits", () => {
+    for (const phone of ["\u200e+1 201\u2013555\u20130123\u200e", "(201)\u00a0555\u20140123", "\uff0b\uff11\u3000201 555 0123"]) {
+      expect(validateImportRow(row({ phone }), context, now)).toMatchObject({ ok: true, row: { phone: "+12015550123" } });
+    }
+  });
+
   it("reports every problem of a row, not only the first", () => {
     expect(problems({ phone: "x", channel: "fax", source: "" }).map((p) => p.split(":")[0])).toEqual(["7 phone", "7 channel", "7 source"]);
   });

@@ -45,21 +45,56 @@ export function phoneProblemMessage(problem: PhoneProblem): string {
 const recent = new Map<string, string | PhoneProblem>();
 const RECENT_MAX = 20_000;
 
+const invisible = /\p{Cf}/gu;
+// Dash punctuation (en and em dashes, the non-breaking hyphen, the figure dash, the wave dash…) and the minus sign.
+const dashes = /[\p{Pd}\u2212]/gu;
+const spaces = /[\p{Zs}\p{Zl}\p{Zp}\s]+/gu;
+const nonAsciiDigit = /(?![0-9])\p{Nd}/gu;
+const nonAsciiDigitAt = /^\p{Nd}$/u;
+
+/**
+ * A number as people paste or type it, in the characters the parser reads: full-width digits and plus sign
+ * (IME input; NFKC folds them, and the compatibility spaces, to ASCII), digits of other scripts (Devanagari,
+ * Arabic-Indic…) to 0–9, every dash to "-", every space (no-break, narrow, ideographic, tabs) to one space, and
+ * invisible formatting removed: the direction marks iOS wraps a number in when it is copied from Contacts, zero-width
+ * spaces, a byte-order mark. Only formatting goes: a letter or symbol stays, so "call me" is still not a number.
+ */
+export function cleanPhoneInput(input: string): string {
+  // Most input is plain ASCII already (an API's E.164, a CSV): it skips the Unicode passes.
+  const folded = /^[\x20-\x7e]*$/.test(input)
+    ? input
+    : input.normalize("NFKC").replace(invisible, "").replace(dashes, "-").replace(nonAsciiDigit, asciiDigit);
+  return folded.replace(spaces, " ").trim();
+}
+
+/**
+ * A decimal digit of any script as 0–9. Unicode assigns each script's digits as one run of ten code points from
+ * zero to nine (a stability guarantee), and where runs adjoin (the mathematical digits) each is still ten long, so
+ * the digit's value is its distance from the start of the run, modulo ten.
+ */
+function asciiDigit(digit: string): string {
+  const code = digit.codePointAt(0)!;
+  let start = code;
+  while (nonAsciiDigitAt.test(String.fromCodePoint(start - 1))) start--;
+  return String((code - start) % 10);
+}
+
 /** A consumer's number must be able to receive WhatsApp; a business's own may be a landline (see normalizeBusinessNumber). */
 export type PhoneKind = "consumer" | "business";
 
 /**
- * Turns what a person typed into E.164. National numbers are read in the workspace's default country;
+ * Turns what a person typed or pasted into E.164. National numbers are read in the workspace's default country;
  * anything starting with + or 00 carries its own country code. A spelling from before a country's numbering
  * change (lib/phone/national-quirks.ts) is read as the number it now is, so the same person meets the same contact
  * whichever spelling they, or WhatsApp, use.
  */
 export function normalizePhone(input: string, defaultCountry: string, field = "phone", kind: PhoneKind = "consumer"): string {
-  const raw = input.trim().replace(/^00/, "+");
+  const raw = cleanPhoneInput(input).replace(/^00/, "+");
   if (raw === "") throw new PhoneError("required", field);
   if (!/^[+\d\s().\-/]+$/.test(raw) || !/\d/.test(raw)) throw new PhoneError("not_a_number", field);
   const country = defaultCountry.toUpperCase() as CountryCode;
-  // Only number-sized input is remembered, so what the cache holds stays small whatever is sent.
+  // Keyed on the cleaned input, so a pasted number and the same number typed share an entry. Only number-sized
+  // input is remembered, so what the cache holds stays small whatever is sent.
   const key = raw.length <= 32 ? `${kind}|${country}|${raw}` : null;
   let read = key === null ? undefined : recent.get(key);
   if (read === undefined) {

@@ -51,7 +51,10 @@ export const en = {
   receipt: {
     title: "Your WhatsApp sign-up",
     heading: "You’re signed up",
-    agreed: (when: string, phone: string, business: string) => `On ${when} (UTC), the number ${phone} agreed to get these messages from ${business} on WhatsApp:`,
+    numberLabel: "WhatsApp number",
+    numberErased: "(erased)",
+    notYours: "Not your number? Stop these messages with your personal link below, then sign up again with the right number.",
+    agreed: (when: string, business: string) => `On ${when} (UTC), this number agreed to get these messages from ${business} on WhatsApp:`,
     confirmHeading: "One more step: confirm on WhatsApp",
     confirmText: (business: string) => `Send the prepared message to ${business} on WhatsApp, so they know this number is really yours.`,
     confirmButton: "Confirm on WhatsApp",

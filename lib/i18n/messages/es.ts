@@ -46,7 +46,10 @@ export const es: Messages = {
   receipt: {
     title: "Tu registro en WhatsApp",
     heading: "Ya estás registrado",
-    agreed: (when, phone, business) => `El ${when} (UTC), el número ${phone} aceptó recibir estos mensajes de ${business} por WhatsApp:`,
+    numberLabel: "Número de WhatsApp",
+    numberErased: "(borrado)",
+    notYours: "¿No es tu número? Detén estos mensajes con tu enlace personal de abajo y vuelve a registrarte con el número correcto.",
+    agreed: (when, business) => `El ${when} (UTC), este número aceptó recibir estos mensajes de ${business} por WhatsApp:`,
     confirmHeading: "Un último paso: confirma en WhatsApp",
     confirmText: (business) => `Envía el mensaje preparado a ${business} por WhatsApp para que sepan que este número es realmente tuyo.`,
     confirmButton: "Confirmar en WhatsApp",

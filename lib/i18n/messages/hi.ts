@@ -46,7 +46,10 @@ export const hi: Messages = {
   receipt: {
     title: "आपका WhatsApp साइन-अप",
     heading: "आपने साइन अप कर लिया है",
-    agreed: (when, phone, business) => `${when} (UTC), नंबर ${phone} ने WhatsApp पर ${business} से ये संदेश पाने की सहमति दी:`,
+    numberLabel: "WhatsApp नंबर",
+    numberErased: "(मिटाया गया)",
+    notYours: "यह आपका नंबर नहीं है? नीचे दिए अपने निजी लिंक से ये संदेश बंद करें, फिर सही नंबर से दोबारा साइन अप करें।",
+    agreed: (when, business) => `${when} (UTC), इस नंबर ने WhatsApp पर ${business} से ये संदेश पाने की सहमति दी:`,
     confirmHeading: "एक आख़िरी कदम: WhatsApp पर पुष्टि करें",
     confirmText: (business) => `तैयार संदेश WhatsApp पर ${business} को भेजें, ताकि उन्हें पता चले कि यह नंबर सचमुच आपका है।`,
     confirmButton: "WhatsApp पर पुष्टि करें",

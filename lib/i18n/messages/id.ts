@@ -46,7 +46,10 @@ export const id: Messages = {
   receipt: {
     title: "Pendaftaran WhatsApp Anda",
     heading: "Anda sudah terdaftar",
-    agreed: (when, phone, business) => `Pada ${when} (UTC), nomor ${phone} setuju menerima pesan berikut dari ${business} melalui WhatsApp:`,
+    numberLabel: "Nomor WhatsApp",
+    numberErased: "(dihapus)",
+    notYours: "Bukan nomor Anda? Hentikan pesan ini dengan tautan pribadi Anda di bawah, lalu daftar lagi dengan nomor yang benar.",
+    agreed: (when, business) => `Pada ${when} (UTC), nomor ini setuju menerima pesan berikut dari ${business} melalui WhatsApp:`,
     confirmHeading: "Satu langkah lagi: konfirmasi di WhatsApp",
     confirmText: (business) => `Kirim pesan yang sudah disiapkan ke ${business} di WhatsApp, agar mereka tahu nomor ini benar milik Anda.`,
     confirmButton: "Konfirmasi di WhatsApp",

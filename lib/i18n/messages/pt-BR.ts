@@ -46,7 +46,10 @@ export const ptBR: Messages = {
   receipt: {
     title: "Seu cadastro no WhatsApp",
     heading: "Cadastro feito",
-    agreed: (when, phone, business) => `Em ${when} (UTC), o número ${phone} concordou em receber estas mensagens de ${business} no WhatsApp:`,
+    numberLabel: "Número de WhatsApp",
+    numberErased: "(apagado)",
+    notYours: "Não é o seu número? Pare estas mensagens com o seu link pessoal abaixo e cadastre-se de novo com o número certo.",
+    agreed: (when, business) => `Em ${when} (UTC), este número concordou em receber estas mensagens de ${business} no WhatsApp:`,
     confirmHeading: "Falta um passo: confirme no WhatsApp",
     confirmText: (business) => `Envie a mensagem pronta para ${business} no WhatsApp, para confirmar que este número é mesmo seu.`,
     confirmButton: "Confirmar no WhatsApp",
