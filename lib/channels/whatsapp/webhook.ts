@@ -6,7 +6,8 @@ import { findInboundChannel, type InboundChannel } from "../settings";
 import { handleMarketingStopStatus, handleUserPreference, isMarketingStop, preferenceClaimId, qualityClaimId, recordQualityUpdate, statusClaimId } from "./handle-notices";
 import { handleWhatsAppMessage } from "./handle-message";
 import { envelopeSchema, messagesValueSchema, qualityValueSchema, type MessagesValue } from "./payload";
-import type { WhatsAppSender } from "./sender";
+import { recordReplyAccepted } from "./reply-evidence";
+import { canSendCloudReply, type WhatsAppSender } from "./sender";
 import { verifyMetaSignature } from "./signature";
 
 const plain = (status: number, body = "") => new Response(body, { status, headers: { "content-type": "text/plain", "cache-control": "no-store" } });
@@ -29,6 +30,9 @@ export async function verifyWhatsAppSubscription(db: Db, slug: string, url: URL)
 
 export type WhatsAppDeps = { sender: WhatsAppSender };
 
+/** A reply to send after commit, and the inbound message it answers. */
+type Reply = { to: string; text: string; inReplyTo: string };
+
 /**
  * The Cloud API webhook. The signature is checked on the raw bytes before anything is parsed; a bad or missing
  * one is 401 with nothing recorded. A body that verifies but cannot be read is logged and answered 200, since
@@ -48,7 +52,7 @@ export async function receiveWhatsAppWebhook(db: Db, slug: string, request: Requ
     console.warn(`[whatsapp webhook ${slug}] a signed body that is not a WhatsApp Business Account notification was ignored`);
     return plain(200, "ignored");
   }
-  const replies: { to: string; text: string }[] = [];
+  const replies: Reply[] = [];
   for (const entry of envelope.entry) {
     for (const change of entry.changes) {
       if (change.field === "messages") {
@@ -64,7 +68,7 @@ export async function receiveWhatsAppWebhook(db: Db, slug: string, request: Requ
       }
     }
   }
-  sendReplies(channel, replies, deps.sender);
+  sendReplies(db, channel, replies, deps.sender);
   return plain(200, "EVENT_RECEIVED");
 }
 
@@ -86,10 +90,10 @@ async function once<T>(db: Db, channel: InboundChannel, id: string, work: (tx: D
 }
 
 async function handleMessagesValue(db: Db, channel: InboundChannel, value: MessagesValue) {
-  const replies: { to: string; text: string }[] = [];
+  const replies: Reply[] = [];
   for (const message of value.messages ?? []) {
     const reply = await once(db, channel, message.id, (tx) => handleWhatsAppMessage(tx, channel, message));
-    if (reply) replies.push({ to: message.from, text: reply });
+    if (reply) replies.push({ to: message.from, text: reply, inReplyTo: message.id });
   }
   for (const status of value.statuses ?? []) {
     if (isMarketingStop(status)) await once(db, channel, statusClaimId(status), (tx) => handleMarketingStopStatus(tx, channel, status));
@@ -100,12 +104,18 @@ async function handleMessagesValue(db: Db, channel: InboundChannel, value: Messa
   return replies;
 }
 
-/** After the commit, without holding up the answer to Meta; a failed reply is logged (the consent stands). */
-function sendReplies(channel: InboundChannel, replies: { to: string; text: string }[], sender: WhatsAppSender) {
-  const accessToken = channel.secret("whatsappAccessToken");
-  const phoneNumberId = channel.settings.whatsappPhoneNumberId;
-  if (!accessToken || !phoneNumberId) return;
-  for (const reply of replies) {
-    sender({ phoneNumberId, accessToken, ...reply }).catch((error) => console.error(`[whatsapp webhook ${channel.slug}] reply not sent`, error));
+/**
+ * After the commit, without holding up the answer to Meta; a failed reply is logged (the consent stands). The
+ * Cloud API's acceptance is kept (recordReplyAccepted): it is what lets the contact's record say the wording
+ * was sent.
+ */
+function sendReplies(db: Db, channel: InboundChannel, replies: Reply[], sender: WhatsAppSender) {
+  if (!canSendCloudReply(channel)) return;
+  const accessToken = channel.secret("whatsappAccessToken")!;
+  const phoneNumberId = channel.settings.whatsappPhoneNumberId!;
+  for (const { inReplyTo, ...reply } of replies) {
+    sender({ phoneNumberId, accessToken, ...reply })
+      .then((accepted) => (accepted ? recordReplyAccepted(db, channel.workspaceId, inReplyTo, accepted.messageId, reply.text) : undefined))
+      .catch((error) => console.error(`[whatsapp webhook ${channel.slug}] reply not sent or its acceptance not kept`, error));
   }
 }
