@@ -71,9 +71,9 @@ async function handleSms(db: Db, channel: InboundChannel, sid: string, from: str
   const business = channel.businessName;
   const ctx: StopContext = { business, keywords: channel.settings.optOutKeywords, categories, replies: (l) => messagesFor(l).sms };
   const typed = matchOptOut(body, ctx.keywords, categories);
-  // Twilio's flag wins over our reading of the words: it has already blocked the number. Answered in the
-  // language of the word if we know it, else the workspace's.
-  const stop = twilioType === "STOP" ? (typed && typed.scope !== "unclear" ? typed : { scope: "all" as const, language: typed?.language ?? channel.defaultLanguage }) : twilioType ? null : typed;
+  // Twilio's flag wins over our reading of the words: it has already blocked the whole number, so every
+  // category stops. Answered in the language of the word if we know it, else the workspace's.
+  const stop = twilioType === "STOP" ? { scope: "all" as const, language: typed?.language ?? channel.defaultLanguage } : twilioType ? null : typed;
   if (stop) {
     const reply = await applyStop(db, base, ctx, stop);
     if (reply) return reply;
