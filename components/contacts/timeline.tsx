@@ -1,5 +1,6 @@
 import { actionLabels } from "@/lib/contacts/labels";
 import type { TimelineEvent } from "@/lib/data/contact-timeline";
+import { wordingHeading } from "@/lib/contacts/wording-delivery";
 import { EvidenceList } from "./evidence-list";
 import { formatUtc } from "./contacts-table";
 
@@ -33,17 +34,7 @@ export function Timeline({ events, filesHref }: { events: TimelineEvent[]; files
               <span className="text-sm text-slate-500">{formatUtc(first.occurredAt)}</span>
               {first.optInLevel === "confirmed" && <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800">confirmed</span>}
             </div>
-            {group.some((e) => e.consentText) && (
-              <div className="mt-3 space-y-2">
-                {group
-                  .filter((e) => e.consentText)
-                  .map((e) => (
-                    <blockquote key={e.id} className="border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-sm text-slate-800">
-                      <span className="sr-only">Wording shown for {e.categoryLabel}: </span>“{e.consentText}”
-                    </blockquote>
-                  ))}
-              </div>
-            )}
+            {group.some((e) => e.consentText) && <Wording group={group} />}
             <div className="mt-3">
               <EvidenceList event={first} filesHref={filesHref} />
             </div>
@@ -62,5 +53,26 @@ export function Timeline({ events, filesHref }: { events: TimelineEvent[]; files
         );
       })}
     </ol>
+  );
+}
+
+/**
+ * The wording of one command's events, under what is known of its delivery: "shown" (web, call, paper) keeps the
+ * quotes alone; a keyword reply says whether it was sent, and when nothing was sent no wording is quoted at all.
+ */
+function Wording({ group }: { group: TimelineEvent[] }) {
+  const withText = group.filter((e) => e.consentText);
+  const { heading, showText } = wordingHeading(withText[0]!.delivery ?? { kind: "shown" });
+  const shown = withText[0]!.delivery?.kind === "shown" || !withText[0]!.delivery;
+  return (
+    <div className="mt-3 space-y-2">
+      {!shown && <p className={`text-sm ${showText ? "text-slate-600" : "font-medium text-amber-800"}`}>{heading}</p>}
+      {showText &&
+        withText.map((e) => (
+          <blockquote key={e.id} className="border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-sm text-slate-800">
+            <span className="sr-only">{shown ? "Wording shown" : "Wording"} for {e.categoryLabel}: </span>“{e.consentText}”
+          </blockquote>
+        ))}
+    </div>
   );
 }

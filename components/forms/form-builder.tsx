@@ -23,6 +23,8 @@ type Props = {
   businessName: string;
   /** The workspace's brand colour: the accent a form without colours of its own is drawn in. */
   brandColor: string;
+  /** False for a WhatsApp form while no reply can be sent (no access token): the policy check says what is recorded. */
+  canReply?: boolean;
   /** The keyword people can send now (the published one), for SMS and WhatsApp forms. */
   liveKeyword: string | null;
   categories: BuilderCategory[];
@@ -49,8 +51,8 @@ export function FormBuilder(props: Props) {
   const [active, setActive] = useState<FormLanguage>(chosenLanguages[0] ?? "en");
   const lang = content.languages?.[active] ? active : (chosenLanguages[0] ?? "en");
   const checks = useMemo(
-    () => checkFormPolicy(content, { businessName, categories, channel: props.channel, brandColor: props.brandColor }),
-    [content, businessName, categories, props.channel, props.brandColor],
+    () => checkFormPolicy(content, { businessName, categories, channel: props.channel, brandColor: props.brandColor, canReply: props.canReply }),
+    [content, businessName, categories, props.channel, props.brandColor, props.canReply],
   );
   const keywordChannel = props.channel === "sms" || props.channel === "whatsapp" ? props.channel : null;
   const [saveResult, setSaveResult] = useState<ActionResult | null>(null);

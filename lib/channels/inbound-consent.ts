@@ -7,10 +7,10 @@ import { append } from "../ledger/append";
 import { IdentityConflictError } from "../ledger/write";
 import { personalDigest } from "../ledger/canonical";
 import { queryRows } from "../ledger/lookups";
-import type { Actor, LedgerCommand, Receipt } from "../ledger/types";
+import type { Actor, KeywordReplyStatus, LedgerCommand, Receipt } from "../ledger/types";
 import { normalizePhone } from "../phone/normalize";
 import { keywordReplyText } from "../forms/channel-wording";
-import { normalizeKeyword, type CategoryName } from "./keywords";
+import { normalizeCommand, normalizeKeyword, type CategoryName } from "./keywords";
 
 /**
  * What the WhatsApp and SMS webhooks share: turning "stop", "stop one", "join" and "resume" into ledger
@@ -31,6 +31,8 @@ export type InboundCommandBase = InboundIdentity & {
   evidence: Record<string, unknown>;
   occurredAt?: Date;
   idempotencyKey: string;
+  /** A name the channel gave (a WhatsApp profile name): personal data, kept where the ledger keeps names. */
+  name?: string;
   actor?: Actor;
 };
 
@@ -75,14 +77,15 @@ export type KeywordForm = { formId: string; versionId: string; language: string;
 
 /** The published form on this channel whose keyword is the whole message, with the version it serves. */
 export async function findKeywordForm(db: DbOrTx, workspaceId: string, channel: InboundChannelKind, text: string): Promise<KeywordForm | null> {
-  const word = normalizeKeyword(text);
+  // Read as its words, so "Join!" or "ＪＯＩＮ" is JOIN; the stored keyword is reduced the same way.
+  const word = normalizeCommand(text);
   if (!word) return null;
   const rows = await db
     .select({ formId: forms.id, keyword: forms.keyword, versionId: formVersions.id, content: formVersions.content })
     .from(forms)
     .innerJoin(formVersions, eq(formVersions.id, forms.currentVersionId))
     .where(and(eq(forms.workspaceId, workspaceId), eq(forms.channel, channel), eq(forms.status, "published")));
-  const form = rows.find((r) => r.keyword && normalizeKeyword(r.keyword) === word);
+  const form = rows.find((r) => r.keyword && normalizeCommand(r.keyword) === word);
   return form ? { formId: form.formId, versionId: form.versionId, language: form.content.defaultLanguage, content: form.content } : null;
 }
 
@@ -95,8 +98,14 @@ export function keywordReply(form: Pick<KeywordForm, "content" | "language">): s
   return keywordReplyText(form.content, form.language);
 }
 
-export async function recordKeywordOptIn(db: Db, base: InboundCommandBase, form: KeywordForm): Promise<Receipt> {
-  return appendFor(db, command(base, { action: "opt_in", categories: form.content.categoryKeys, formVersionId: form.versionId, language: form.language }));
+/**
+ * The opt-in a keyword gives, with what became of the reply that carries the wording (evidence.reply). When no
+ * reply can be sent the person agreed to wording they were never sent: that is a single opt-in whatever the
+ * channel, and the record says so.
+ */
+export async function recordKeywordOptIn(db: Db, base: InboundCommandBase, form: KeywordForm, reply: KeywordReplyStatus): Promise<Receipt> {
+  const evidence = { ...base.evidence, reply };
+  return appendFor(db, command({ ...base, evidence }, { action: "opt_in", categories: form.content.categoryKeys, formVersionId: form.versionId, language: form.language, ...(reply === "none" ? { optInLevel: "single" as const } : {}) }));
 }
 
 /**
@@ -192,11 +201,6 @@ export async function optedInKeys(db: DbOrTx, workspaceId: string, contactId: st
   );
   const live = new Set(rows.map((r) => r.key));
   return keys.filter((k) => live.has(k));
-}
-
-export function helpReply(businessName: string, stopWords: string[], joinWords: string[]): string {
-  const join = joinWords.length > 0 ? ` Reply ${joinWords.join(" or ")} to sign up.` : "";
-  return `${businessName}: reply ${stopWords.join(" or ")} to stop all messages, or STOP and a kind of message (e.g. STOP offers) to stop just that kind.${join}`;
 }
 
 /** The published keywords of a channel's forms, for the HELP answer. */

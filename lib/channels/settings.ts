@@ -26,6 +26,15 @@ export async function ensureChannelSettings(db: DbOrTx, workspaceId: string): Pr
   return row!;
 }
 
+/** Whether WhatsApp keyword replies can be sent: an access token and a phone number id are both set. */
+export async function whatsappCanReply(db: DbOrTx, workspaceId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ token: channelSettings.whatsappAccessTokenSealed, phoneNumberId: channelSettings.whatsappPhoneNumberId })
+    .from(channelSettings)
+    .where(eq(channelSettings.workspaceId, workspaceId));
+  return Boolean(row?.token && row.phoneNumberId);
+}
+
 /** What an inbound webhook needs to know about the workspace its URL names, with the secrets opened. */
 export type InboundChannel = {
   workspaceId: string;

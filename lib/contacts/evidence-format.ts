@@ -36,12 +36,21 @@ const evidenceLabels: Record<string, string> = {
   via: "Asked by",
   reference: "Reference",
   system: "System",
+  optOutType: "Twilio opt-out type",
+  reply: "Reply",
+};
+
+/** What evidence.reply says, in words. */
+const replyLabels: Record<string, string> = {
+  none: "none sent (the channel could not reply)",
+  twiml: "returned to Twilio in its answer",
+  after_commit: "sent through the Cloud API after the opt-in was recorded",
 };
 
 /** Channel detail as label/value pairs, whatever the channel recorded. */
 export function evidenceRows(evidence: Evidence): [string, string][] {
   return Object.entries(evidence).map(([key, value]) => [
     evidenceLabels[key] ?? key,
-    key === "via" ? (staffViaLabels[value as keyof typeof staffViaLabels] ?? String(value)) : String(value),
+    key === "via" ? (staffViaLabels[value as keyof typeof staffViaLabels] ?? String(value)) : key === "reply" ? (replyLabels[String(value)] ?? String(value)) : String(value),
   ]);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import type { WorkspaceActor } from "../auth/guards";
 import { actorText, evidenceRows } from "../contacts/evidence-format";
+import { wordingHeading } from "../contacts/wording-delivery";
 import { actionLabels, channelLabels, stateLabels } from "../contacts/labels";
 import { listAllCategories } from "../data/categories";
 import { findContactTimeline, type TimelineEvent } from "../data/contact-timeline";
@@ -221,8 +222,12 @@ function writeEvent(w: Writer, e: TimelineEvent, glyphs: Set<number>, separate: 
   w.need(90);
   w.text(`#${e.seq}  ${actionLabels[e.action]} · ${e.categoryLabel} (${e.categoryKey})`, { font: f.bold, size: 10.5 });
   w.gap(4);
-  if (e.consentText) {
-    w.text("Wording shown, exactly:", { size: 8.5, color: C.muted });
+  const wording = e.consentText ? wordingHeading(e.delivery ?? { kind: "shown" }) : null;
+  if (e.consentText && wording && !wording.showText) {
+    w.text(wording.heading, { size: 9.5, color: C.bad });
+    w.gap(6);
+  } else if (e.consentText && wording) {
+    w.text(wording.heading, { size: 8.5, color: C.muted });
     w.gap(2);
     w.text(`“${e.consentText}”`, { size: 10, indent: 10, bar: C.brand });
     // pdf-lib draws characters the font lacks as empty boxes; say so rather than let the page look complete.
@@ -240,6 +245,7 @@ function writeEvent(w: Writer, e: TimelineEvent, glyphs: Set<number>, separate: 
   w.field("Recorded", e.recordedAt.toISOString());
   if (e.language) w.field("Language", e.language);
   if (!e.consentText) w.field("Wording", "None: this event was not given through a form.");
+  else if (wording && !wording.showText) w.field("Wording", "None sent.");
   if (e.form) {
     w.field("Form", `${e.form.name}, version ${e.form.version}`);
     w.field("Form version id", e.form.versionId, true);

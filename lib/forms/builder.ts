@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { recordStaffAudit } from "../actions/audit";
+import { whatsappCanReply } from "../channels/settings";
 import { defineWorkspaceAction, type ActionContext } from "../actions/workspace-action";
 import type { Tx } from "../db/client";
 import { forms, messageCategories } from "../db/schema/forms";
@@ -8,6 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { keywordChannel } from "./channels";
 import type { FormDraft, FormVersionContent } from "./content";
 import { createFormSchema, formRefSchema, saveDraftActionSchema } from "./builder.validation";
+import { noReplyWarning } from "./channel-policy";
 import { checkFormPolicy, publishBlockers } from "./policy";
 import { publishFormVersion } from "./publish";
 import { captureSnapshots } from "./snapshots";
@@ -115,7 +117,7 @@ export const publishForm = defineWorkspaceAction({
   schema: formRefSchema,
   async run(ctx, input) {
     const ws = ctx.actor.workspace;
-    const { form, content } = await ctx.db.transaction(async (tx) => {
+    const { form, content, canReply } = await ctx.db.transaction(async (tx) => {
       const form = await lockForm(tx, ctx, input.formId);
       if (form.status === "archived") throw new ConflictError("archived", "This form is archived. Restore it before publishing.");
       if (!form.draft) throw new ConflictError("no_draft", "There is nothing to publish: the form has no draft.");
@@ -144,14 +146,15 @@ export const publishForm = defineWorkspaceAction({
         ),
       };
       await assertKeywordFree(tx, ws.id, form.channel, content.keyword, form.id, "content.keyword");
-      const blockers = publishBlockers(checkFormPolicy(content, { businessName: ws.businessName, categories, channel: form.channel, brandColor: ws.brandColor }));
+      const canReply = form.channel === "whatsapp" ? await whatsappCanReply(tx, ws.id) : true;
+      const blockers = publishBlockers(checkFormPolicy(content, { businessName: ws.businessName, categories, channel: form.channel, brandColor: ws.brandColor, canReply }));
       if (blockers.length) {
         throw new ValidationError(
           blockers.flatMap((b) => b.problems.map((message) => ({ field: `policy.${b.id}`, code: "policy", message }))),
           `Not published: fix ${blockers.map((b) => `"${b.title}"`).join(", ")} first.`,
         );
       }
-      return { form, content };
+      return { form, content, canReply };
     });
     const version = await publishFormVersion(ctx.db, ws.id, form.id, content, ctx.actor.user.id);
     await ctx.db.transaction((tx) =>
@@ -159,7 +162,8 @@ export const publishForm = defineWorkspaceAction({
     );
     const missing = await captureSnapshots(ctx.db, ws, form.slug, version);
     const snapshotNote = missing.length ? ` The page snapshot for ${missing.join(", ")} could not be taken; see the versions page.` : "";
-    return { message: `Published version ${version.version}. It is live now.${snapshotNote}` };
+    const replyNote = canReply ? "" : ` ${noReplyWarning}`;
+    return { message: `Published version ${version.version}. It is live now.${snapshotNote}${replyNote}` };
   },
 });
 

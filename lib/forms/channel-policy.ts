@@ -27,6 +27,20 @@ export function themeContrasts(accent: string, background: string) {
 }
 
 /**
+ * What a WhatsApp keyword form records while no reply can be sent: said plainly before publishing (and again when
+ * it is published), since the person will get no wording and the record must not pretend they did.
+ */
+export const noReplyWarning =
+  "No WhatsApp access token is set (Settings → Channels), so no reply can be sent. Until one is, a person who sends the keyword is recorded as opted in at single level from the keyword alone, and their record says no wording was sent.";
+const noReplyCheck: Check = {
+  id: "reply-sendable",
+  title: "The reply can be sent",
+  severity: "warning",
+  why: "The reply carries the form's wording; without it the person agreed to words they were never sent.",
+  problems: [noReplyWarning],
+};
+
+/**
  * The checks that depend on the channel (what an SMS or WhatsApp reply and an IVR menu must say) and on the
  * form's own colours. Each keeps the policy's aim: the person is told who, that it is WhatsApp, and how to stop.
  */
@@ -54,6 +68,7 @@ export function channelPolicyChecks(content: FormVersionContent, ctx: PolicyCont
       why: "A keyword form is reached only by its keyword, e.g. JOIN.",
       problems: content.keyword ? [] : ["Choose the keyword people send to opt in."],
     });
+    if (channel === "whatsapp" && ctx.canReply === false) checks.push(noReplyCheck);
     const replies = languages.map((lang) => ({ lang, text: keywordReplyText(content, lang) }));
     checks.push({
       id: "reply",

@@ -16,6 +16,8 @@ export type PolicyContext = {
   channel?: string;
   /** The workspace's brand colour: the accent of a form without colours of its own. */
   brandColor?: string;
+  /** False when the channel is known to be unable to send a keyword's reply (WhatsApp without an access token). */
+  canReply?: boolean;
 };
 
 

@@ -10,17 +10,36 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "must be a lower-case hex SHA-
 const shortText = z.string().trim().min(1).max(500);
 
 /**
+ * What became of a keyword opt-in's reply, the message that carries the form's wording, as known when the event
+ * is written: "none" (the channel cannot reply, e.g. no WhatsApp access token: no wording was sent), "twiml" (it
+ * went back to Twilio in the answer to its request), "after_commit" (it is sent through the Cloud API once the
+ * opt-in is committed; the provider's acceptance is kept in keyword_reply_evidence).
+ */
+export const keywordReplyStatus = z.enum(["none", "twiml", "after_commit"]);
+export type KeywordReplyStatus = z.infer<typeof keywordReplyStatus>;
+
+/**
  * Collection detail per channel, without personal data (that goes in `network`, `name` and `note`).
  * What each channel must prove is required here, so an event without its evidence cannot be written.
  */
 export const evidenceSchemas = {
   web: z.strictObject({ pageUrl: z.string().url().max(2000) }),
-  sms: z.strictObject({ messageId: shortText, keyword: shortText.optional(), provider: shortText.optional() }),
+  sms: z.strictObject({
+    messageId: shortText,
+    keyword: shortText.optional(),
+    provider: shortText.optional(),
+    /** Twilio Advanced Opt-Out's reading of the message (STOP, START, HELP), whatever its language. */
+    optOutType: z.enum(["STOP", "START", "HELP"]).optional(),
+    reply: keywordReplyStatus.optional(),
+  }),
   whatsapp: z.strictObject({
     messageId: shortText,
     kind: z.enum(["text", "button", "confirmation_code", "user_preference", "message_status"]),
     text: z.string().max(4096).optional(),
     payload: shortText.optional(),
+    /** Absent: the Cloud API; "twilio": a WhatsApp sender on Twilio's webhook. */
+    provider: shortText.optional(),
+    reply: keywordReplyStatus.optional(),
   }),
   ivr: z.strictObject({
     callId: shortText,

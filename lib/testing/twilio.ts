@@ -1,3 +1,4 @@
+import twilio from "twilio";
 import { twilioSignature } from "../channels/sms/signature";
 
 /**
@@ -35,6 +36,42 @@ export function signedTwilioRequest(publicUrl: string, params: Record<string, st
   return new Request(options.requestUrl ?? publicUrl, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature, "i-twilio-idempotency-token": crypto.randomUUID() },
+    body: new URLSearchParams(params).toString(),
+  });
+}
+
+/**
+ * What Twilio posts for a message from a WhatsApp sender (its documented WhatsApp parameters): the addresses carry
+ * the "whatsapp:" prefix, WaId is the sender's WhatsApp id (the number's digits), ProfileName their WhatsApp name,
+ * and a quick-reply tap adds ButtonText and ButtonPayload (MessageType "button").
+ */
+export function twilioWhatsAppParams(from: string, body: string, extra: { payload?: string; profileName?: string; sid?: string } = {}): Record<string, string> {
+  const sid = extra.sid ?? newMessageSid();
+  return {
+    SmsMessageSid: sid,
+    NumMedia: "0",
+    ProfileName: extra.profileName ?? "Test Person",
+    MessageType: extra.payload ? "button" : "text",
+    SmsSid: sid,
+    WaId: from.replace(/^\+/, ""),
+    SmsStatus: "received",
+    Body: body,
+    To: "whatsapp:+14155238886",
+    NumSegments: "1",
+    ReferralNumMedia: "0",
+    MessageSid: sid,
+    AccountSid: "AC00000000000000000000000000000000",
+    From: `whatsapp:${from}`,
+    ApiVersion: "2010-04-01",
+    ...(extra.payload ? { ButtonPayload: extra.payload, ButtonText: body } : {}),
+  };
+}
+
+/** The POST Twilio would send, signed by the twilio package's own function rather than ours. */
+export function twilioLibrarySignedRequest(url: string, params: Record<string, string>, authToken: string): Request {
+  return new Request(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.getExpectedTwilioSignature(authToken, url, params) },
     body: new URLSearchParams(params).toString(),
   });
 }

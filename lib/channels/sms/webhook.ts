@@ -1,21 +1,16 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import {
-  findKeywordForm,
-  helpReply,
-  keywordReply,
-  listChannelCategories,
-  listFormKeywords,
-  recordKeywordOptIn,
-  recordOptOut,
-  recordResume,
-  type InboundCommandBase,
-} from "../inbound-consent";
+import { messagesFor } from "../../i18n/languages";
+import { withTranslatedNames } from "../category-names";
+import { findKeywordForm, keywordReply, listChannelCategories, listFormKeywords, recordKeywordOptIn, recordResume, type InboundCommandBase } from "../inbound-consent";
 import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import { handleOnce } from "../inbound-messages";
-import { helpWords, isWord, matchOptOut, normalizeKeyword, smsOptInWords, smsOptOutWords } from "../keywords";
+import { helpLanguage, isWord, matchOptOut, normalizeKeyword, smsOptInWords } from "../keywords";
+import { applyStop, localizedHelpReply, type StopContext } from "../stop-command";
 import { findInboundChannel, smsWebhookUrl, type InboundChannel } from "../settings";
+import { handleWhatsAppMessage } from "../whatsapp/handle-message";
 import { verifyTwilioSignature } from "./signature";
+import { isTwilioWhatsApp, TWILIO_WHATSAPP_PREFIX, twilioWhatsAppMessage } from "./twilio-whatsapp";
 import { twimlResponse } from "./twiml";
 
 /**
@@ -50,7 +45,9 @@ export type SmsFailure = DeadLetterReason & { ok: false; sid?: string; from?: st
 
 export function smsDeadLetter(channel: InboundChannel, raw: string, failure: SmsFailure): DeadLetterInput {
   const { reasonCode, reason, sid, from } = failure;
-  return { reasonCode, reason, workspaceId: channel.workspaceId, channel: "sms", kind: "sms", providerItemId: sid, raw, sender: { phone: from } };
+  // A WhatsApp sender on Twilio is "whatsapp:+…": its digest is the number's, so erasure finds the dead letter.
+  const phone = from && isTwilioWhatsApp(from) ? from.slice(TWILIO_WHATSAPP_PREFIX.length) : from;
+  return { reasonCode, reason, workspaceId: channel.workspaceId, channel: "sms", kind: "sms", providerItemId: sid, raw, sender: { phone } };
 }
 
 /**
@@ -64,44 +61,64 @@ export async function runSms(db: Db, channel: InboundChannel, params: URLSearchP
     return { ok: false, sid, from, reasonCode: "unreadable", reason: `A signed request without ${[!sid && "MessageSid", !from && "From"].filter(Boolean).join(" or ")}.` };
   }
   try {
-    const outcome = await handleOnce(db, channel.workspaceId, "sms", sid.slice(0, 200), (tx) => handleSms(tx, channel, sid, from, params.get("Body") ?? ""));
+    // A WhatsApp sender on Twilio posts here too: it is the WhatsApp channel, claimed among WhatsApp messages.
+    const outcome = isTwilioWhatsApp(from)
+      ? await handleOnce(db, channel.workspaceId, "whatsapp", sid.slice(0, 200), (tx) => {
+          const { message, via } = twilioWhatsAppMessage(params, sid, from);
+          return handleWhatsAppMessage(tx, channel, message, via);
+        })
+      : await handleOnce(db, channel.workspaceId, "sms", sid.slice(0, 200), (tx) => handleSms(tx, channel, sid, from, params.get("Body") ?? "", optOutType(params.get("OptOutType"))));
     return { ok: true, reply: outcome.duplicate ? null : outcome.result };
   } catch (error) {
     return { ok: false, sid, from, ...handlerFailure(error, `sms webhook ${channel.slug}`) };
   }
 }
 
-async function handleSms(db: Db, channel: InboundChannel, sid: string, from: string, body: string): Promise<string | null> {
+/**
+ * Twilio's Advanced Opt-Out (on a Messaging Service) names the kind of keyword it matched in OptOutType, in any
+ * language it was configured for ("ARRET" in French): that is honoured as our own STOP, START or HELP would be,
+ * since Twilio already blocks (or unblocks) the number whatever we record.
+ */
+type TwilioOptOutType = "STOP" | "START" | "HELP";
+function optOutType(value: string | null): TwilioOptOutType | null {
+  const v = value?.trim().toUpperCase();
+  return v === "STOP" || v === "START" || v === "HELP" ? v : null;
+}
+
+async function handleSms(db: Db, channel: InboundChannel, sid: string, from: string, body: string, twilioType: TwilioOptOutType | null): Promise<string | null> {
   const keyword = normalizeKeyword(body).slice(0, 500) || undefined;
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
     phone: from,
     channel: "sms",
-    evidence: { messageId: sid, keyword, provider: "twilio" },
+    evidence: { messageId: sid, keyword, provider: "twilio", ...(twilioType ? { optOutType: twilioType } : {}) },
     idempotencyKey: `sms:${sid}`,
   };
-  const categories = await listChannelCategories(db, channel.workspaceId);
+  const categories = await withTranslatedNames(db, channel.workspaceId, await listChannelCategories(db, channel.workspaceId));
   const business = channel.businessName;
-  // The carriers' words first (Twilio and US carriers honour them whatever we do), then the workspace's own.
-  const stop = matchOptOut(body, { sms: smsOptOutWords, ...channel.settings.optOutKeywords }, categories);
+  const ctx: StopContext = { business, keywords: channel.settings.optOutKeywords, categories, replies: (l) => messagesFor(l).sms };
+  const typed = matchOptOut(body, ctx.keywords, categories);
+  // Twilio's flag wins over our reading of the words: it has already blocked the whole number, so every
+  // category stops. Answered in the language of the word if we know it, else the workspace's.
+  const stop = twilioType === "STOP" ? { scope: "all" as const, language: typed?.language ?? channel.defaultLanguage } : twilioType ? null : typed;
   if (stop) {
-    const keys = stop.scope === "all" ? categories.map((c) => c.key) : [stop.categoryKey];
-    await recordOptOut(db, base, keys);
-    return stop.scope === "all"
-      ? `${business}: you are unsubscribed and will get no more messages. Reply START to resubscribe.`
-      : `${business}: you will get no more "${categories.find((c) => c.key === stop.categoryKey)?.label}" messages.`;
+    const reply = await applyStop(db, base, ctx, stop);
+    if (reply) return reply;
   }
-  if (isWord(body, smsOptInWords)) {
+  if (twilioType === "START" || (!twilioType && isWord(body, smsOptInWords))) {
     const receipts = await recordResume(db, base, { channel: "sms" });
-    return receipts.length > 0
-      ? `${business}: you are subscribed again to what you had stopped by text. Reply STOP to stop.`
-      : `${business}: there is nothing to restart. Reply HELP for help.`;
+    const m = messagesFor(twilioType ? channel.defaultLanguage : "en").sms;
+    return receipts.length > 0 ? m.resumed(business) : m.nothingToResume(business);
   }
+  const help = twilioType === "HELP" ? (helpLanguage(body) ?? channel.defaultLanguage) : null;
+  if (help) return localizedHelpReply(help, ctx, await listFormKeywords(db, channel.workspaceId, "sms"));
   const form = await findKeywordForm(db, channel.workspaceId, "sms", body);
   if (form) {
-    await recordKeywordOptIn(db, base, form);
-    return keywordReply(form);
+    const reply = keywordReply(form);
+    await recordKeywordOptIn(db, base, form, reply ? "twiml" : "none");
+    return reply || null;
   }
-  if (isWord(body, helpWords)) return helpReply(business, ["STOP"], await listFormKeywords(db, channel.workspaceId, "sms"));
+  const asked = helpLanguage(body);
+  if (asked) return localizedHelpReply(asked, ctx, await listFormKeywords(db, channel.workspaceId, "sms"));
   return null;
 }

@@ -11,14 +11,16 @@ import {
   listFormKeywords,
   optedInKeys,
   recordKeywordOptIn,
-  recordOptOut,
   type InboundCommandBase,
 } from "../inbound-consent";
 import { messagesFor } from "../../i18n/languages";
-import { helpWordLanguages, helpWords, isWord, matchOptOut, normalizeKeyword } from "../keywords";
+import { withTranslatedNames } from "../category-names";
+import { helpLanguage, matchOptOut } from "../keywords";
+import { applyStop, localizedHelpReply, type StopContext } from "../stop-command";
 import type { InboundChannel } from "../settings";
+import { canSendCloudReply } from "./sender";
 import { messageIdentity } from "./identity";
-import { messageContent, unixTime, type WhatsAppContact, type WhatsAppMessage } from "./payload";
+import { messageContent, unixTime, type WhatsAppMessage } from "./payload";
 
 /**
  * Quick-reply and list payloads Assent understands, so a business can put buttons in its templates:
@@ -32,16 +34,29 @@ function readPayload(payload: string | undefined): { stop?: string | true; join?
   return m[2] ? { join: m[2] } : null;
 }
 
+/**
+ * How a message reached us when not through the Cloud API webhook: a WhatsApp sender on Twilio posts to the SMS
+ * webhook and is answered in TwiML. `name` is the sender's WhatsApp profile name: personal data, so it goes with
+ * the command's name (event_personal_data, erasable), never into the evidence.
+ */
+export type WhatsAppVia = { provider: "twilio"; name?: string };
+
 /** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
-export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, contacts?: WhatsAppContact[]): Promise<string | null> {
+export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, via?: WhatsAppVia): Promise<string | null> {
   const content = messageContent(message);
   if (!content) return null;
-  const sender = messageIdentity(message, contacts);
+  const sender = messageIdentity(message, undefined);
   if (!sender) {
     console.warn(`[whatsapp] message ${message.id} names no sender (neither a usable wa_id nor a user_id): ignored`);
     return null;
   }
-  const evidence = { messageId: message.id, kind: content.kind, text: content.text.slice(0, 4096) || undefined, payload: content.payload?.slice(0, 500) };
+  const evidence = {
+    messageId: message.id,
+    kind: content.kind,
+    text: content.text.slice(0, 4096) || undefined,
+    payload: content.payload?.slice(0, 500),
+    ...(via ? { provider: via.provider } : {}),
+  };
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
     ...sender,
@@ -49,24 +64,20 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
     evidence,
     occurredAt: unixTime(message.timestamp),
     idempotencyKey: `whatsapp:${message.id}`,
+    ...(via?.name?.trim() ? { name: via.name.trim().slice(0, 200) } : {}),
   };
-  const categories = await listChannelCategories(db, channel.workspaceId);
+  const categories = await withTranslatedNames(db, channel.workspaceId, await listChannelCategories(db, channel.workspaceId));
   const business = channel.businessName;
+  const ctx: StopContext = { business, keywords: channel.settings.optOutKeywords, categories, replies: (l) => messagesFor(l).whatsapp };
 
   const button = readPayload(content.payload);
+  // A button carries no words, so its answer is in the workspace's language; a typed stop, in the word's.
   const stop = button?.stop
-    ? button.stop === true
-      ? { scope: "all" as const }
-      : categories.some((c) => c.key === button.stop)
-        ? { scope: "one" as const, categoryKey: button.stop }
-        : null
-    : matchOptOut(content.text, channel.settings.optOutKeywords, categories);
+    ? { scope: button.stop === true ? ("all" as const) : ("one" as const), categoryKey: button.stop === true ? undefined : button.stop, language: channel.defaultLanguage }
+    : matchOptOut(content.text, ctx.keywords, categories);
   if (stop) {
-    const keys = stop.scope === "all" ? categories.map((c) => c.key) : [stop.categoryKey];
-    await recordOptOut(db, base, keys);
-    // Answered in the language of the word sent ("BAJA" in Spanish); a button carries none, so the workspace's.
-    const m = messagesFor("language" in stop ? stop.language : channel.defaultLanguage).whatsapp;
-    return stop.scope === "all" ? m.stoppedAll(business) : m.stoppedOne(categories.find((c) => c.key === stop.categoryKey)?.label ?? stop.categoryKey, business);
+    const reply = await applyStop(db, base, ctx, stop);
+    if (reply) return reply;
   }
 
   const code = content.kind === "text" ? extractConfirmationCode(content.text) : undefined;
@@ -77,23 +88,15 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
 
   const form = await findKeywordForm(db, channel.workspaceId, "whatsapp", button?.join ?? content.text);
   if (form) {
-    await recordKeywordOptIn(db, base, form);
-    return keywordReply(form);
+    // Twilio takes the reply in its answer; the Cloud API only after commit, and only with an access token.
+    const reply = keywordReply(form);
+    await recordKeywordOptIn(db, base, form, !reply ? "none" : via ? "twiml" : canSendCloudReply(channel) ? "after_commit" : "none");
+    return reply || null;
   }
 
-  if (isWord(content.text, helpWords)) {
-    const language = helpWordLanguages[normalizeKeyword(content.text)] ?? channel.defaultLanguage;
-    return localizedHelpReply(language, business, channel.settings.optOutKeywords, categories, await listFormKeywords(db, channel.workspaceId, "whatsapp"));
-  }
+  const help = helpLanguage(content.text);
+  if (help) return localizedHelpReply(help, ctx, await listFormKeywords(db, channel.workspaceId, "whatsapp"));
   return null;
-}
-
-/** HELP, in the language asked: that language's stop words first, an example with a real category, the keywords. */
-function localizedHelpReply(language: string, business: string, keywords: Record<string, string[]>, categories: { label: string }[], joinWords: string[]): string {
-  const words = [...new Set([...(keywords[language] ?? []), ...Object.values(keywords).flat()])].slice(0, 4);
-  const or = (list: string[]) => new Intl.ListFormat(language, { type: "disjunction" }).format(list);
-  const example = `${words[0] ?? "STOP"} ${categories[0]?.label ?? ""}`.trim();
-  return messagesFor(language).whatsapp.help(business, or(words), example, joinWords.length ? or(joinWords) : null);
 }
 
 /**

@@ -8,7 +8,8 @@ import { handleMarketingStopStatus, handleUserPreference, isMarketingStop, prefe
 import { handleWhatsAppMessage } from "./handle-message";
 import { messageContent } from "./payload";
 import { readNotification, type NotificationItem, type WhatsAppItemKind, type ItemSender } from "./read-notification";
-import type { WhatsAppSender } from "./sender";
+import { recordReplyAccepted } from "./reply-evidence";
+import { canSendCloudReply, type WhatsAppSender } from "./sender";
 import { verifyMetaSignature } from "./signature";
 import { phoneOfWaId } from "../../phone/whatsapp-id";
 
@@ -32,8 +33,11 @@ export async function verifyWhatsAppSubscription(db: Db, slug: string, url: URL)
 
 export type WhatsAppDeps = { sender: WhatsAppSender };
 
-/** A reply goes to the sender's wa_id, or to their BSUID when Meta sent no wa_id. */
-type Reply = { to?: string; recipient?: string; text: string };
+/**
+ * A reply to send after commit, and the inbound message it answers: to the sender's wa_id, or to their BSUID when
+ * Meta sent no wa_id.
+ */
+type Reply = { to?: string; recipient?: string; text: string; inReplyTo: string };
 
 /** An item that was not recorded, with what its dead letter keeps. */
 export type WhatsAppItemFailure = DeadLetterReason & { kind: WhatsAppItemKind; providerItemId?: string; raw: string; sender: ItemSender };
@@ -52,7 +56,7 @@ export async function receiveWhatsAppWebhook(db: Db, slug: string, request: Requ
   if (!channel || !secret || !verifyMetaSignature(body, request.headers.get("x-hub-signature-256"), secret)) return plain(401, "Unauthorized");
 
   const { replies, failures } = await processWhatsAppNotification(db, channel, Buffer.from(body).toString("utf8"));
-  sendReplies(channel, replies, deps.sender);
+  sendReplies(db, channel, replies, deps.sender);
   try {
     for (const failure of failures) await recordDeadLetter(db, whatsappDeadLetter(channel, failure));
   } catch (error) {
@@ -132,7 +136,7 @@ async function handleItem(db: Db, channel: InboundChannel, item: NotificationIte
       if (!outcome.ok) return failed(outcome.reason, message.id);
       // A sender without a wa_id is answered at its BSUID (the send API's `recipient`).
       const to = message.from ? { to: message.from } : message.user_id ? { recipient: message.user_id } : null;
-      if (outcome.result && to) replies.push({ ...to, text: outcome.result });
+      if (outcome.result && to) replies.push({ ...to, text: outcome.result, inReplyTo: message.id });
       return null;
     }
     case "status": {
@@ -171,12 +175,18 @@ async function once<T>(db: Db, channel: InboundChannel, id: string, work: (tx: D
   }
 }
 
-/** After the commit, without holding up the answer to Meta; a failed reply is logged (the consent stands). */
-function sendReplies(channel: InboundChannel, replies: Reply[], sender: WhatsAppSender) {
-  const accessToken = channel.secret("whatsappAccessToken");
-  const phoneNumberId = channel.settings.whatsappPhoneNumberId;
-  if (!accessToken || !phoneNumberId) return;
-  for (const reply of replies) {
-    sender({ phoneNumberId, accessToken, ...reply }).catch((error) => console.error(`[whatsapp webhook ${channel.slug}] reply not sent`, error));
+/**
+ * After the commit, without holding up the answer to Meta; a failed reply is logged (the consent stands). The
+ * Cloud API's acceptance is kept (recordReplyAccepted): it is what lets the contact's record say the wording
+ * was sent.
+ */
+function sendReplies(db: Db, channel: InboundChannel, replies: Reply[], sender: WhatsAppSender) {
+  if (!canSendCloudReply(channel)) return;
+  const accessToken = channel.secret("whatsappAccessToken")!;
+  const phoneNumberId = channel.settings.whatsappPhoneNumberId!;
+  for (const { inReplyTo, ...reply } of replies) {
+    sender({ phoneNumberId, accessToken, ...reply })
+      .then((accepted) => (accepted ? recordReplyAccepted(db, channel.workspaceId, inReplyTo, accepted.messageId, reply.text) : undefined))
+      .catch((error) => console.error(`[whatsapp webhook ${channel.slug}] reply not sent or its acceptance not kept`, error));
   }
 }

@@ -97,3 +97,28 @@ export const inboundDeadLetters = pgTable(
     index("inbound_dead_letters_workspace_phone").on(t.workspaceId, t.phoneDigest),
   ],
 );
+
+/**
+ * The provider's acceptance of a reply sent after commit (the Cloud API's 200 with a message id), keyed by the
+ * inbound message it answers, which the opt-in's evidence names (evidence.messageId). A keyword opt-in whose
+ * evidence says reply "after_commit" shows its wording as sent only when its row is here: the opt-in is
+ * committed first, so it is never lost to a failed send, and the wording is claimed as sent only once it was.
+ * Outside the hash chain: it is the provider's word about a message, written after the chain's event.
+ */
+export const keywordReplyEvidence = pgTable(
+  "keyword_reply_evidence",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    /** The inbound message the reply answers (a wamid): the opt-in event's evidence.messageId. */
+    inboundMessageId: text("inbound_message_id").notNull(),
+    provider: text("provider").notNull(),
+    /** The id the provider gave the accepted reply (the Cloud API's messages[0].id). */
+    providerMessageId: text("provider_message_id").notNull(),
+    /** SHA-256 of the exact text sent, so it can be checked against the form version's reply. */
+    textSha256: text("text_sha256").notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.inboundMessageId] })],
+);

@@ -92,6 +92,17 @@ export const en = {
     help: (business: string, stopWords: string, example: string, join: string | null) =>
       `${business}: reply ${stopWords} to stop all messages, or the word and a kind of message (e.g. ${example}) to stop just that kind.${join ? ` Reply ${join} to sign up.` : ""}`,
   },
+  sms: {
+    stoppedAll: (business: string) => `${business}: you are unsubscribed and will get no more messages. Reply START to resubscribe.`,
+    stoppedOne: (kind: string, business: string) => `${business}: you will get no more "${kind}" messages.`,
+    resumed: (business: string) => `${business}: you are subscribed again to what you had stopped by text. Reply STOP to stop.`,
+    nothingToResume: (business: string) => `${business}: there is nothing to restart. Reply HELP for help.`,
+  },
+  inbound: {
+    /** A message that starts with a stop word but is not a stop command: nothing changed, and how to stop. */
+    unclearStop: (business: string, word: string, example: string) =>
+      `${business}: nothing has been changed yet. To stop all messages, send ${word} on its own. To stop one kind, send ${word} and its name, e.g. ${example}.`,
+  },
   notFound: {
     title: "Page not found",
     heading: "This page is not available",

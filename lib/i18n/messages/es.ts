@@ -87,6 +87,16 @@ export const es: Messages = {
     help: (business: string, stopWords: string, example: string, join: string | null) =>
       `${business}: responde ${stopWords} para dejar de recibir todos los mensajes, o la palabra y un tipo de mensaje (por ejemplo, ${example}) para dejar solo ese tipo.${join ? ` Responde ${join} para suscribirte.` : ""}`,
   },
+  sms: {
+    stoppedAll: (business: string) => `${business}: te has dado de baja y no recibirás más mensajes. Responde START para volver a suscribirte.`,
+    stoppedOne: (kind: string, business: string) => `${business}: ya no recibirás mensajes de "${kind}".`,
+    resumed: (business: string) => `${business}: vuelves a estar suscrito a lo que habías detenido por SMS. Responde STOP para dejarlo.`,
+    nothingToResume: (business: string) => `${business}: no hay nada que reanudar. Responde AYUDA para obtener ayuda.`,
+  },
+  inbound: {
+    unclearStop: (business: string, word: string, example: string) =>
+      `${business}: todavía no se ha cambiado nada. Para dejar de recibir todos los mensajes, envía solo ${word}. Para dejar un tipo, envía ${word} y su nombre, por ejemplo ${example}.`,
+  },
   notFound: {
     title: "Página no encontrada",
     heading: "Esta página no está disponible",

@@ -87,6 +87,16 @@ export const hi: Messages = {
     help: (business: string, stopWords: string, example: string, join: string | null) =>
       `${business}: सभी संदेश रोकने के लिए ${stopWords} भेजें, या केवल एक प्रकार के संदेश रोकने के लिए वह शब्द और संदेश का प्रकार भेजें (जैसे ${example})।${join ? ` साइन अप करने के लिए ${join} भेजें।` : ""}`,
   },
+  sms: {
+    stoppedAll: (business: string) => `${business}: आपकी सदस्यता समाप्त हो गई है, अब आपको कोई संदेश नहीं मिलेगा। फिर से सदस्यता के लिए START भेजें।`,
+    stoppedOne: (kind: string, business: string) => `${business}: अब आपको "${kind}" संदेश नहीं मिलेंगे।`,
+    resumed: (business: string) => `${business}: SMS से रोकी गई सदस्यता फिर से शुरू हो गई है। रोकने के लिए STOP भेजें।`,
+    nothingToResume: (business: string) => `${business}: फिर से शुरू करने के लिए कुछ नहीं है। सहायता के लिए मदद भेजें।`,
+  },
+  inbound: {
+    unclearStop: (business: string, word: string, example: string) =>
+      `${business}: अभी कुछ नहीं बदला गया है। सभी संदेश रोकने के लिए केवल ${word} भेजें। एक प्रकार के संदेश रोकने के लिए ${word} और उसका नाम भेजें, जैसे ${example}।`,
+  },
   notFound: {
     title: "पेज नहीं मिला",
     heading: "यह पेज उपलब्ध नहीं है",

@@ -87,6 +87,16 @@ export const id: Messages = {
     help: (business: string, stopWords: string, example: string, join: string | null) =>
       `${business}: balas ${stopWords} untuk menghentikan semua pesan, atau kata itu dan jenis pesan (misalnya ${example}) untuk menghentikan jenis itu saja.${join ? ` Balas ${join} untuk mendaftar.` : ""}`,
   },
+  sms: {
+    stoppedAll: (business: string) => `${business}: langganan Anda telah dihentikan dan Anda tidak akan menerima pesan lagi. Balas START untuk berlangganan lagi.`,
+    stoppedOne: (kind: string, business: string) => `${business}: Anda tidak akan menerima pesan "${kind}" lagi.`,
+    resumed: (business: string) => `${business}: Anda berlangganan lagi untuk yang Anda hentikan lewat SMS. Balas STOP untuk berhenti.`,
+    nothingToResume: (business: string) => `${business}: tidak ada yang perlu dimulai lagi. Balas BANTUAN untuk bantuan.`,
+  },
+  inbound: {
+    unclearStop: (business: string, word: string, example: string) =>
+      `${business}: belum ada yang diubah. Untuk menghentikan semua pesan, kirim ${word} saja. Untuk menghentikan satu jenis, kirim ${word} dan namanya, misalnya ${example}.`,
+  },
   notFound: {
     title: "Halaman tidak ditemukan",
     heading: "Halaman ini tidak tersedia",

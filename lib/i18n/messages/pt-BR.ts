@@ -87,6 +87,16 @@ export const ptBR: Messages = {
     help: (business: string, stopWords: string, example: string, join: string | null) =>
       `${business}: responda ${stopWords} para parar todas as mensagens, ou a palavra e um tipo de mensagem (por exemplo, ${example}) para parar só esse tipo.${join ? ` Responda ${join} para se cadastrar.` : ""}`,
   },
+  sms: {
+    stoppedAll: (business: string) => `${business}: sua inscrição foi cancelada e você não receberá mais mensagens. Responda START para se inscrever de novo.`,
+    stoppedOne: (kind: string, business: string) => `${business}: você não receberá mais mensagens de "${kind}".`,
+    resumed: (business: string) => `${business}: você voltou a receber o que tinha parado por SMS. Responda STOP para parar.`,
+    nothingToResume: (business: string) => `${business}: não há nada para retomar. Responda AJUDA para obter ajuda.`,
+  },
+  inbound: {
+    unclearStop: (business: string, word: string, example: string) =>
+      `${business}: nada foi alterado ainda. Para parar todas as mensagens, envie só ${word}. Para parar um tipo, envie ${word} e o nome dele, por exemplo ${example}.`,
+  },
   notFound: {
     title: "Página não encontrada",
     heading: "Esta página não está disponível",

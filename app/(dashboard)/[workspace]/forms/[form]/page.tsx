@@ -5,6 +5,7 @@ import { FormBuilder } from "@/components/forms/form-builder";
 import { ActionButton } from "@/components/ui/action-button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
+import { whatsappCanReply } from "@/lib/channels/settings";
 import { getDb } from "@/lib/db/app-db";
 import { listAllCategories } from "@/lib/data/categories";
 import { findBuilderForm } from "@/lib/data/form-builder";
@@ -30,6 +31,7 @@ export default async function FormBuilderPage({ params }: Props) {
     .filter((c) => !c.retiredAt)
     .map(({ key, label, description, example, frequency }) => ({ key, label, description, example, frequency }));
   const canBuild = can(actor.role, "forms:manage");
+  const canReply = form.channel === "whatsapp" ? await whatsappCanReply(db, actor.workspace.id) : true;
   const archived = form.status === "archived";
   const publicPath = `/f/${slug}/${form.slug}`;
   return (
@@ -83,6 +85,7 @@ export default async function FormBuilderPage({ params }: Props) {
         channel={form.channel}
         businessName={actor.workspace.businessName}
         brandColor={actor.workspace.brandColor}
+        canReply={canReply}
         liveKeyword={live ? form.keyword : null}
         categories={categories}
         initial={{ name: form.name, embedDomains: form.embedDomains, content }}

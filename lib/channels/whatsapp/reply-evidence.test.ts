@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { extractText } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findContactTimeline } from "../../data/contact-timeline";
+import { channelSettings, keywordReplyEvidence } from "../../db/schema/channels";
+import { renderConsentCertificate, loadCertificateInput } from "../../exports/certificate";
+import { checkFormPolicy, publishBlockers } from "../../forms/policy";
+import { createChannelFixture, statesOf, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { testPhone } from "../../testing/fixtures";
+import { signedMetaRequest, textMessage } from "../../testing/meta-cloud";
+import { findContactId } from "../inbound-consent";
+import { whatsappCanReply, whatsappWebhookUrl } from "../settings";
+import type { WhatsAppSender } from "./sender";
+import { receiveWhatsAppWebhook } from "./webhook";
+
+async function certificateText(t: TestDatabase, fx: ChannelFixture, contactId: string): Promise<string> {
+  const input = await loadCertificateInput(t.db, { workspace: fx.workspace, user: { id: fx.admin.user.id, email: "compliance@test.example", name: "Casey Compliance" } }, contactId);
+  const { text } = await extractText(new Uint8Array(await renderConsentCertificate(input)), { mergePages: true });
+  return text.replace(/\s+/g, " ");
+}
+
+describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kind) => {
+  let t: TestDatabase;
+  let fx: ChannelFixture;
+  let n = 800;
+
+  const post = (phone: string, body: string, sender: WhatsAppSender) =>
+    receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), textMessage(phone, body), testAppSecret), { sender });
+  /** The acceptance is written after the answer to Meta; wait for it (a liveness bound, not a timing check). */
+  async function acceptanceOf(phone: string) {
+    const contactId = await findContactId(t.db, fx.workspace.id, { phone });
+    const [event] = (await findContactTimeline(t.db, fx.workspace.id, contactId!)).filter((e) => e.action === "opt_in");
+    const messageId = (event!.evidence as { messageId: string }).messageId;
+    for (let i = 0; i < 500; i++) {
+      const [row] = await t.db.select().from(keywordReplyEvidence).where(and(eq(keywordReplyEvidence.workspaceId, fx.workspace.id), eq(keywordReplyEvidence.inboundMessageId, messageId)));
+      if (row) return row;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return null;
+  }
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    fx = await createChannelFixture(t.db);
+  });
+  afterAll(async () => {
+    await fx?.receiver.close();
+    await t?.drop();
+  });
+
+  it("without an access token a keyword opts in at single level, sends nothing and the record says no wording was sent", async () => {
+    const [saved] = await t.db.select().from(channelSettings).where(eq(channelSettings.workspaceId, fx.workspace.id));
+    await t.db.update(channelSettings).set({ whatsappAccessTokenSealed: null }).where(eq(channelSettings.workspaceId, fx.workspace.id));
+    try {
+      expect(await whatsappCanReply(t.db, fx.workspace.id)).toBe(false);
+      const phone = testPhone(++n);
+      const sent: unknown[] = [];
+      expect((await post(phone, "JOIN", async (r) => void sent.push(r))).status).toBe(200);
+      await new Promise((r) => setImmediate(r));
+      expect(sent).toEqual([]);
+      expect(await statesOf(t.db, fx.workspace.id, phone)).toEqual({ offers: "opted_in:single", tips: "opted_in:single" });
+
+      const contactId = (await findContactId(t.db, fx.workspace.id, { phone }))!;
+      const events = await findContactTimeline(t.db, fx.workspace.id, contactId);
+      expect(events).toHaveLength(2);
+      for (const e of events) {
+        expect(e.evidence).toMatchObject({ kind: "text", text: "JOIN", reply: "none" });
+        expect(e.delivery).toEqual({ kind: "not_sent" });
+      }
+      const text = await certificateText(t, fx, contactId);
+      expect(text).toContain("No wording was sent: only the keyword was received");
+      expect(text).not.toContain("Wording shown");
+      expect(text).not.toContain(fx.whatsappForm.content.languages.en!.consent.offers!);
+      expect(text).toContain("(single opt-in)");
+      expect(text).not.toContain("confirmed opt-in");
+    } finally {
+      await t.db.update(channelSettings).set({ whatsappAccessTokenSealed: saved!.whatsappAccessTokenSealed }).where(eq(channelSettings.workspaceId, fx.workspace.id));
+    }
+  });
+
+  it("with a token, the Cloud API's acceptance (its message id) is what makes the wording 'sent'", async () => {
+    const phone = testPhone(++n);
+    let sentText = "";
+    await post(phone, "JOIN", async (r) => {
+      sentText = r.text;
+      return { messageId: "wamid.ACCEPTED-REPLY-1" };
+    });
+    const row = await acceptanceOf(phone);
+    expect(row).toMatchObject({ provider: "whatsapp_cloud_api", providerMessageId: "wamid.ACCEPTED-REPLY-1", textSha256: createHash("sha256").update(sentText).digest("hex") });
+    const contactId = (await findContactId(t.db, fx.workspace.id, { phone }))!;
+    const [event] = await findContactTimeline(t.db, fx.workspace.id, contactId);
+    expect(event!.evidence).toMatchObject({ reply: "after_commit" });
+    expect(event!.delivery).toMatchObject({ kind: "accepted", providerMessageId: "wamid.ACCEPTED-REPLY-1" });
+    const text = await certificateText(t, fx, contactId);
+    expect(text).toContain("Wording sent, exactly (accepted by the WhatsApp Cloud API as wamid.ACCEPTED-REPLY-1");
+    expect(text).not.toContain("Wording shown");
+  });
+
+  it("a reply the Cloud API refuses keeps the opt-in, and the wording is shown as NOT confirmed sent", async () => {
+    const phone = testPhone(++n);
+    await post(phone, "JOIN", async () => {
+      throw new Error("Cloud API answered 401");
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(await statesOf(t.db, fx.workspace.id, phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
+    const contactId = (await findContactId(t.db, fx.workspace.id, { phone }))!;
+    const [event] = await findContactTimeline(t.db, fx.workspace.id, contactId);
+    expect(event!.delivery).toEqual({ kind: "unconfirmed" });
+    expect(await certificateText(t, fx, contactId)).toContain("Wording of the reply, NOT confirmed as sent");
+  });
+
+  it("the policy check says plainly, before publishing, what a WhatsApp keyword form records while no reply can be sent", () => {
+    const ctx = { businessName: fx.workspace.businessName, categories: fx.categories, channel: "whatsapp" };
+    const without = checkFormPolicy(fx.whatsappForm.content, { ...ctx, canReply: false }).find((c) => c.id === "reply-sendable");
+    expect(without).toMatchObject({ passed: false, severity: "warning" });
+    expect(without!.problems[0]).toMatch(/recorded as opted in at single level from the keyword alone, and their record says no wording was sent/);
+    expect(publishBlockers(checkFormPolicy(fx.whatsappForm.content, { ...ctx, canReply: false })).map((c) => c.id)).not.toContain("reply-sendable");
+    expect(checkFormPolicy(fx.whatsappForm.content, { ...ctx, canReply: true }).find((c) => c.id === "reply-sendable")).toBeUndefined();
+  });
+});
