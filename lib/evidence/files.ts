@@ -5,6 +5,9 @@ import type { DbOrTx } from "../db/client";
 import { evidenceFiles } from "../db/schema/imports";
 import { queryRows } from "../ledger/lookups";
 
+/** The type an import's raw file is kept as; scans are only ever PDF, JPEG or PNG (lib/evidence/file-type.ts). */
+export const importFileType = "text/csv";
+
 export const sha256Pattern = /^[0-9a-f]{64}$/;
 
 export function sha256Of(bytes: Uint8Array): string {

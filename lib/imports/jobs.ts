@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "../db/client";
 import { importJobs, importRowErrors } from "../db/schema/imports";
 import { findRecordingContext } from "../data/recording-context";
 import { ConflictError, NotFoundError } from "../errors";
-import { findEvidenceFile, storeEvidenceFile } from "../evidence/files";
+import { findEvidenceFile, importFileType, storeEvidenceFile } from "../evidence/files";
 import { appendMany, MAX_EVENTS_PER_BATCH } from "../ledger/append";
 import { queryRows } from "../ledger/lookups";
 import type { ContextCache } from "../ledger/plan";
@@ -66,7 +66,7 @@ export async function previewImport(
   const checked = await checkRows(db, input.workspaceId, readImportRows(file.chunks));
   const bytes = file.bytes();
   return db.transaction(async (tx) => {
-    const { sha256 } = await storeEvidenceFile(tx, { workspaceId: input.workspaceId, bytes, contentType: "text/csv", createdBy: input.createdBy });
+    const { sha256 } = await storeEvidenceFile(tx, { workspaceId: input.workspaceId, bytes, contentType: importFileType, createdBy: input.createdBy });
     const [job] = await tx
       .insert(importJobs)
       .values({
