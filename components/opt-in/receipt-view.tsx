@@ -36,6 +36,11 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
     >
       <h1 className="text-2xl font-bold leading-tight text-slate-900 sm:text-3xl">{m.heading}</h1>
       <p className="mt-3 text-slate-700">{m.agreed(when, maskPhone(receipt.phone), receipt.businessName)}</p>
+      {receipt.erasedAt && (
+        <p role="status" className="mt-3 rounded-lg border border-slate-300 bg-slate-50 p-3 text-slate-800">
+          {m.erased}
+        </p>
+      )}
       <ul className="mt-4 space-y-3">
         {receipt.items.map((item) => {
           const sentence = agreedWording?.consent[item.category.key];
