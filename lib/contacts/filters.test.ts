@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exportFilterSchema } from "../exports/filters";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { contactFilterDateProblems, parseContactFilter } from "./filters";
 
 describe("date filters on the dashboard", () => {
@@ -26,5 +27,15 @@ describe("date filters on the dashboard", () => {
     const parsed = exportFilterSchema.safeParse({ from: "2026-01-01", to: bad });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.path.join("."))).toEqual(["to"]);
+  });
+});
+
+describe("paging cursors", () => {
+  const id = "3f2c6a1e-1111-4000-8000-000000000001";
+  it("take PostgreSQL's printed timestamps", () => {
+    expect(decodeCursor(encodeCursor({ at: "2026-03-01 10:00:00.123456+00", id }))).toEqual({ at: "2026-03-01 10:00:00.123456+00", id });
+  });
+  it.each(["2026-02-30 10:00:00+00", "2026-13-45 10:00:00+00", "9999-99-99 10:00:00+00", "2026-03-01 25:61:00+00"])("refuse a made-up one with %s (never sent to PostgreSQL)", (at) => {
+    expect(decodeCursor(encodeCursor({ at, id }))).toBeUndefined();
   });
 });
