@@ -56,6 +56,11 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
         {phone && preferencesHref && <p className="mt-2 text-sm text-slate-600">{m.notYours}</p>}
       </section>
       <p className="mt-4 text-slate-700">{m.agreed(when, receipt.businessName)}</p>
+      {receipt.erasedAt && (
+        <p role="status" className="mt-3 rounded-lg border border-slate-300 bg-slate-50 p-3 text-slate-800">
+          {m.erased}
+        </p>
+      )}
       <ul className="mt-4 space-y-3">
         {receipt.items.map((item) => {
           const sentence = agreedWording?.consent[item.category.key];

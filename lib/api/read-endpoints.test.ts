@@ -131,6 +131,26 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
     expect((await callApi(db.db, listEvents, { key, url: "http://t/api/v1/events?limit=5000" })).status).toBe(422);
   });
 
+  it("events: a date that is not a real day, or an unknown time parameter, is refused naming the field, never ignored", async () => {
+    for (const bad of ["2026-02-30", "2026-13-45", "9999-99-99"]) {
+      for (const field of ["from", "to"]) {
+        const res = await callApi(db.db, listEvents, { key, url: `http://t/api/v1/events?${field}=${bad}` });
+        expect(res.status, `${field}=${bad}`).toBe(422);
+        expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+        expect(res.json.errors).toEqual([expect.objectContaining({ field, message: expect.stringContaining("real date") })]);
+      }
+    }
+    for (const field of ["since", "until"]) {
+      const res = await callApi(db.db, listEvents, { key, url: `http://t/api/v1/events?${field}=2026-13-45` });
+      expect(res.status).toBe(422);
+      expect(res.json.errors).toEqual([expect.objectContaining({ field, code: "unrecognized_keys" })]);
+    }
+    const exported = await callApi(db.db, exportLedgerEvents, { key, url: "http://t/api/v1/exports/events?from=2026-02-30" });
+    expect(exported.status).toBe(422);
+    expect(exported.json.errors).toEqual([expect.objectContaining({ field: "from" })]);
+    expect((await callApi(db.db, listEvents, { key, url: "http://t/api/v1/events?from=2024-02-29&to=2026-03-01T10:00:00Z" })).status).toBe(200);
+  });
+
   it("exports: streams CSV and JSON Lines of the key's workspace only, needs the exports scope", async () => {
     const csv = await callApi(db.db, exportLedgerEvents, { key, url: "http://t/api/v1/exports/events?format=csv" });
     expect(csv.status).toBe(200);

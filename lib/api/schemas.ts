@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { exportFilterSchema } from "../exports/filters";
 import { bsuidSchema, consentActions, eventChannels, evidenceSchemas } from "../ledger/types";
+import { dateOrDateTime } from "../validation/dates";
 
 /**
  * The public API's request and response shapes. The same schemas validate requests and generate
@@ -142,9 +143,10 @@ export const checkResultSchema = z
 export const singleCheckResponseSchema = checkResultSchema.extend({ category: z.string() }).meta({ id: "SingleCheckResult" });
 export const bulkCheckResponseSchema = z.object({ category: z.string(), results: z.array(checkResultSchema) }).meta({ id: "BulkCheckResult" });
 
-const dateOrTime = z.union([z.iso.date(), isoTime]).meta({ description: "A date (UTC midnight) or a date-time" });
+const dateOrTime = dateOrDateTime().meta({ description: "A date (UTC midnight) or a date-time" });
 
-export const eventsQuerySchema = z.object({
+// Strict: an unknown parameter (since=, until=) would otherwise be ignored and the answer silently unfiltered.
+export const eventsQuerySchema = z.strictObject({
   from: dateOrTime.optional().meta({ description: "occurredAt ≥ this" }),
   to: dateOrTime.optional().meta({ description: "occurredAt < this" }),
   category: categoryKey.optional(),

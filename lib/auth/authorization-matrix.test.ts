@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { importJobs } from "../db/schema/imports";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runWorkspaceAction, type WorkspaceActionDef } from "../actions/workspace-action";
@@ -396,6 +397,22 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
         const foreign = await call(strangers[role]);
         if (foreign !== 404) mismatches.push(`${def.name} as ${role} of another workspace: ${foreign}`);
       }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  // The evidence route serves scans to every role that reads evidence, but an import's raw file only to the
+  // roles of the import pages (contacts:record): a viewer gets not-found for it, as for a made-up digest.
+  it("an import's raw file: only the import pages' roles may download it", async () => {
+    const job = await freshImportJob(own);
+    const [row] = await db.db.select({ sha256: importJobs.fileSha256 }).from(importJobs).where(eq(importJobs.id, job));
+    const sha256 = row!.sha256;
+    const mismatches: string[] = [];
+    for (const role of roles) {
+      const response = await runWorkspaceRoute(evidenceDownload.downloadEvidenceFile, db.db, sessions[role], testMeta, new Request(`http://t/${own.fx.workspace.slug}/evidence/files/${sha256}`), { workspace: own.fx.workspace.slug, sha256 });
+      await response.body?.cancel();
+      const expected = compliance.includes(role) ? 200 : ["viewer"].includes(role) ? 404 : 403;
+      if (response.status !== expected) mismatches.push(`import file as ${role}: ${response.status}, expected ${expected}`);
     }
     expect(mismatches).toEqual([]);
   });

@@ -5,6 +5,8 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../tes
 import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { extractConfirmationCode, normalizeConfirmationCode } from "./code-format";
 import { createConfirmationCode, findConfirmationCode, findOpenConfirmationForCommand, generateConfirmationCode, useConfirmationCode } from "./codes";
+import { erasePersonalData } from "../ledger/erase";
+import { findReceipt, maskPhone } from "../data/receipts";
 
 describe("confirmation code format", () => {
   it("draws six characters without 0, O, 1 or I", () => {
@@ -54,6 +56,17 @@ describe.each(testDatabaseKinds())("confirmation codes on %s", (kind) => {
       status: "valid",
       code: { contactId: receipt.contactId, commandId: receipt.commandId, categoryKeys: ["orders", "offers"] },
     });
+  });
+
+  it("dies with an erasure: the code no longer confirms, and the receipt says the data was erased", async () => {
+    const { receipt, code } = await codeFor(40);
+    await erasePersonalData(t.db, { workspaceId: fx.workspace.id, contactId: receipt.contactId, actor: { userId: null, label: "test" }, reason: "Asked by email" });
+    expect(await findOpenConfirmationForCommand(t.db, fx.workspace.id, receipt.commandId)).toBeUndefined();
+    expect(await findConfirmationCode(t.db, fx.workspace.id, code.code)).toEqual({ status: "unknown" });
+    expect(await useConfirmationCode(t.db, fx.workspace.id, code.code)).toBeUndefined();
+    const page = await findReceipt(t.db, fx.workspace.slug, receipt.commandId);
+    expect(page?.erasedAt).toBeInstanceOf(Date);
+    expect(maskPhone(page!.phone)).toBe("(erased)");
   });
 
   it("is used once only, and only in its own workspace", async () => {

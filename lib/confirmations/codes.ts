@@ -91,3 +91,16 @@ export async function useConfirmationCode(db: DbOrTx, workspaceId: string, code:
     .returning();
   return row;
 }
+
+/**
+ * Erasure: the contact's codes are deleted, used or not. A code on an erased contact's receipt would still
+ * confirm a sign-up whose number is gone, and sent from any phone it would tie that phone to the history;
+ * once deleted it is as unknown as one never drawn. Call it in the erasure's transaction.
+ */
+export async function retireConfirmationCodes(db: DbOrTx, workspaceId: string, contactId: string): Promise<number> {
+  const retired = await db
+    .delete(confirmationCodes)
+    .where(and(eq(confirmationCodes.workspaceId, workspaceId), eq(confirmationCodes.contactId, contactId)))
+    .returning({ code: confirmationCodes.code });
+  return retired.length;
+}

@@ -1,3 +1,4 @@
+import { calendarDate } from "../validation/dates";
 import { isUuid } from "../ids";
 
 /**
@@ -15,5 +16,8 @@ export function decodeCursor(value: string | undefined): Cursor | undefined {
   const text = Buffer.from(value, "base64url").toString("utf8");
   const [at, id] = text.split("|");
   if (!at || !id || !isUuid(id) || !/^\d{4}-\d{2}-\d{2}[ T][\d:.+-]+$/.test(at)) return undefined;
+  // A made-up cursor with 2026-13-45 or 25:61 in it would reach PostgreSQL and come back as a 500.
+  const time = /^(\d{2}):(\d{2}):(\d{2})/.exec(at.slice(11));
+  if (!calendarDate().safeParse(at.slice(0, 10)).success || !time || Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3]) > 59) return undefined;
   return { at, id };
 }

@@ -27,6 +27,7 @@ export async function findReceipt(db: DbOrTx, workspaceSlug: string, commandId: 
       language: consentEvents.language,
       content: formVersions.content,
       phone: contacts.phone,
+      erasedAt: contacts.erasedAt,
       hash: consentEvents.hash,
     })
     .from(consentEvents)
@@ -47,6 +48,8 @@ export async function findReceipt(db: DbOrTx, workspaceSlug: string, commandId: 
     contactId: first.contactId,
     occurredAt: first.occurredAt,
     phone: first.phone,
+    /** Set once the person's data was erased: the receipt then offers nothing but the record. */
+    erasedAt: first.erasedAt,
     /** The language the person was shown when they agreed. */
     language: first.language ?? first.content?.defaultLanguage ?? "en",
     content: first.content,

@@ -1,12 +1,15 @@
 import "server-only";
 import { defineWorkspaceRoute } from "../actions/workspace-route";
+import { can } from "../auth/permissions";
 import { NotFoundError } from "../errors";
 import { scanTypes, type ScanType } from "./file-type";
-import { findEvidenceFile } from "./files";
+import { findEvidenceFile, importFileType } from "./files";
 
 /**
  * GET /{workspace}/evidence/files/{sha256}: a stored scan, for members who may read evidence, of this workspace
- * only. Always a download (never rendered in the app's origin) with the type it was recognised as.
+ * only. Always a download (never rendered in the app's origin) with the type it was recognised as. An import's
+ * raw CSV (every row of it, personal data of people who may never have become contacts) follows the import
+ * pages' permission instead: to anyone else it is as unknown as a made-up digest.
  */
 export const downloadEvidenceFile = defineWorkspaceRoute({
   name: "evidence.download",
@@ -14,7 +17,8 @@ export const downloadEvidenceFile = defineWorkspaceRoute({
   async handle({ db, actor, params }) {
     const file = await findEvidenceFile(db, actor.workspace.id, params.sha256 ?? "");
     if (!file) throw new NotFoundError("The file");
-    const extension = scanTypes[file.contentType as ScanType]?.extension ?? (file.contentType === "text/csv" ? "csv" : "bin");
+    if (file.contentType === importFileType && !can(actor.role, "contacts:record")) throw new NotFoundError("The file");
+    const extension = scanTypes[file.contentType as ScanType]?.extension ?? (file.contentType === importFileType ? "csv" : "bin");
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         "content-type": file.contentType,

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { consentActions, eventChannels } from "../ledger/types";
+import { calendarDate } from "../validation/dates";
 
 /**
  * What an export may be narrowed to, as URL parameters: the same names the contacts filters use, so a view
  * and its export read alike. Bad values are refused (an export must never silently widen).
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-01-31");
+const isoDate = calendarDate();
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export const exportFilterSchema = z.object({

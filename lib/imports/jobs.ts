@@ -4,13 +4,13 @@ import type { Db, DbOrTx } from "../db/client";
 import { importJobs, importRowErrors } from "../db/schema/imports";
 import { findRecordingContext } from "../data/recording-context";
 import { ConflictError, NotFoundError } from "../errors";
-import { findEvidenceFile, storeEvidenceFile } from "../evidence/files";
+import { findEvidenceFile, importFileType, storeEvidenceFile } from "../evidence/files";
 import { appendMany, MAX_EVENTS_PER_BATCH } from "../ledger/append";
 import { queryRows } from "../ledger/lookups";
 import type { ContextCache } from "../ledger/plan";
 import type { Actor } from "../ledger/types";
 import { importCommand } from "./commands";
-import { parseImportCsv } from "./parse";
+import { chunksOf, readImportRows, type CsvRow } from "./parse";
 import { STALE_AFTER_MS } from "./stale";
 import { validateImportRow, type ImportRow, type RowError } from "./validate-row";
 
@@ -18,15 +18,16 @@ export type ImportJob = typeof importJobs.$inferSelect;
 
 const ROWS_PER_BATCH = 500;
 
-/** Every row of a file, checked: the good ones normalised, every problem of the bad ones. */
-async function checkFile(db: DbOrTx, workspaceId: string, bytes: Uint8Array) {
-  const { rows } = parseImportCsv(bytes);
+/** Every row of a file, checked as it is read: the good ones normalised, every problem of the bad ones. */
+async function checkRows(db: DbOrTx, workspaceId: string, rows: AsyncIterable<CsvRow>) {
   const context = await findRecordingContext(db, workspaceId);
   const now = new Date();
   const good: ImportRow[] = [];
   const errors: RowError[] = [];
+  let total = 0;
   let bad = 0;
-  for (const csv of rows) {
+  for await (const csv of rows) {
+    total += 1;
     const checked = validateImportRow(csv, context, now);
     if (checked.ok) good.push(checked.row);
     else {
@@ -34,20 +35,38 @@ async function checkFile(db: DbOrTx, workspaceId: string, bytes: Uint8Array) {
       errors.push(...checked.errors);
     }
   }
-  return { total: rows.length, good, bad, errors };
+  return { total, good, bad, errors };
+}
+
+/** The chunks as they pass, kept for storing the file once it has been read whole. */
+function keepingChunks(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
+  const kept: Uint8Array[] = [];
+  return {
+    chunks: (async function* () {
+      for await (const chunk of source) {
+        kept.push(chunk);
+        yield chunk;
+      }
+    })(),
+    bytes: () => Buffer.concat(kept),
+  };
 }
 
 /**
- * The preview: the file is read and every row checked, nothing is written to the ledger. The file is kept
- * (content-addressed, like scans) with a job that holds the counts and every bad row's problems.
+ * The preview: the file is read and every row checked as it streams in (an upload is never held whole before
+ * its first rows are checked, and a file past a limit is refused at that point), nothing is written to the
+ * ledger. The file is kept (content-addressed, like scans) with a job that holds the counts and every bad
+ * row's problems.
  */
 export async function previewImport(
   db: Db,
-  input: { workspaceId: string; fileName: string; bytes: Uint8Array; createdBy: string | null },
+  input: { workspaceId: string; fileName: string; bytes: Uint8Array | AsyncIterable<Uint8Array>; createdBy: string | null },
 ): Promise<ImportJob> {
-  const checked = await checkFile(db, input.workspaceId, input.bytes);
+  const file = keepingChunks(input.bytes instanceof Uint8Array ? chunksOf(input.bytes) : input.bytes);
+  const checked = await checkRows(db, input.workspaceId, readImportRows(file.chunks));
+  const bytes = file.bytes();
   return db.transaction(async (tx) => {
-    const { sha256 } = await storeEvidenceFile(tx, { workspaceId: input.workspaceId, bytes: input.bytes, contentType: "text/csv", createdBy: input.createdBy });
+    const { sha256 } = await storeEvidenceFile(tx, { workspaceId: input.workspaceId, bytes, contentType: importFileType, createdBy: input.createdBy });
     const [job] = await tx
       .insert(importJobs)
       .values({
@@ -131,25 +150,14 @@ export async function runImportJob(
   try {
     const file = await findEvidenceFile(db, job.workspaceId, job.fileSha256);
     if (!file) throw new Error(`import ${job.id}: its file is missing`);
-    const { rows } = parseImportCsv(file.bytes);
     const context = await findRecordingContext(db, job.workspaceId);
     const now = new Date();
     const cache: ContextCache = new Map();
     const progress = { processedRows: job.processedRows, totalRows: job.totalRows, writtenRows: job.writtenRows, alreadyImportedRows: job.alreadyImportedRows, refusedRows: job.refusedRows };
-    let start = job.processedRows;
-    while (start < rows.length) {
-      const batch: ImportRow[] = [];
-      let events = 0;
-      let end = start;
-      while (end < rows.length && batch.length < ROWS_PER_BATCH) {
-        const checked = validateImportRow(rows[end]!, context, now);
-        if (checked.ok) {
-          if (events + checked.row.categories.length > MAX_EVENTS_PER_BATCH) break;
-          events += checked.row.categories.length;
-          batch.push(checked.row);
-        }
-        end += 1;
-      }
+    let batch: ImportRow[] = [];
+    let events = 0;
+    /** Writes the batch (if any) and saves progress as "the first `upTo` rows are done". */
+    const flush = async (upTo: number) => {
       const outcomes = batch.length > 0 ? await appendMany(db, batch.map((row) => importCommand(job.workspaceId, row, actor)), cache) : [];
       const refused: RowError[] = [];
       outcomes.forEach((outcome, i) => {
@@ -165,15 +173,29 @@ export async function runImportJob(
           refused.push({ row: batch[i]!.row, column: "(ledger)", reason: detail || outcome.error.message });
         }
       });
-      progress.processedRows = end;
+      progress.processedRows = upTo;
       await insertRowErrors(db, job.id, refused);
       await db
         .update(importJobs)
         .set({ ...progress, heartbeatAt: new Date() })
         .where(eq(importJobs.id, job.id));
       onProgress?.(progress);
-      start = end;
+      batch = [];
+      events = 0;
+    };
+    // The file is read again as it was previewed, in slices (readImportRows), never all rows at once.
+    let seen = 0;
+    for await (const csv of readImportRows(chunksOf(file.bytes))) {
+      seen += 1;
+      if (seen <= job.processedRows) continue;
+      const checked = validateImportRow(csv, context, now);
+      if (!checked.ok) continue;
+      const size = checked.row.categories.length;
+      if (batch.length > 0 && (batch.length >= ROWS_PER_BATCH || events + size > MAX_EVENTS_PER_BATCH)) await flush(seen - 1);
+      batch.push(checked.row);
+      events += size;
     }
+    if (batch.length > 0 || seen > progress.processedRows) await flush(seen);
     const [done] = await db
       .update(importJobs)
       .set({ ...progress, status: "done", finishedAt: new Date(), heartbeatAt: new Date() })

@@ -2,19 +2,19 @@ import "server-only";
 import { recordStaffAudit } from "../actions/audit";
 import { defineWorkspaceRoute } from "../actions/workspace-route";
 import { listActiveCategories } from "../data/categories";
-import { AppError, NotFoundError } from "../errors";
+import { NotFoundError } from "../errors";
 import { csvField } from "../exports/csv";
-import { readLimitedBody } from "../server/limited-body";
+import { limitedBodyChunks } from "../server/limited-body";
 import { assertSameOrigin } from "../server/same-origin";
 import { importTemplateCsv } from "./columns";
 import { findImportJob, listRowErrors, previewImport } from "./jobs";
-
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+import { importLimitLabels, importLimits } from "./limits";
 
 /**
  * POST /{workspace}/contacts/import/upload?name=<file name>, the CSV as the raw body (not a server action:
- * those stop at 1 MB). Read as it streams up to 50 MB, then previewed: every row checked, nothing written to
- * the ledger. Answers the job's id for the preview page.
+ * those stop at 1 MB). Previewed as it streams in (every row checked, nothing written to the ledger) under the
+ * limits of lib/imports/limits.ts: a file past one is refused with the reason as soon as that is known, and
+ * the rest of the body is not read. Answers the job's id for the preview page.
  */
 export const uploadImport = defineWorkspaceRoute({
   name: "imports.upload",
@@ -22,9 +22,8 @@ export const uploadImport = defineWorkspaceRoute({
   async handle({ db, actor, meta, request }) {
     if (request.method !== "POST") return Response.json({ title: "Use POST." }, { status: 405, headers: { allow: "POST" } });
     assertSameOrigin(request);
-    const bytes = await readLimitedBody(request, MAX_IMPORT_BYTES, { field: "file", message: "The file is larger than 50 MB. Split it into smaller files." });
-    if (bytes.byteLength === 0) throw new AppError("validation_failed", 422, "Choose a CSV file.", [{ field: "file", code: "required", message: "Choose a CSV file." }]);
     const fileName = new URL(request.url).searchParams.get("name")?.trim() || "import.csv";
+    const bytes = limitedBodyChunks(request, importLimits.fileBytes, { field: "file", message: `The file is larger than ${importLimitLabels.fileBytes}, the most one import may be. Split it into smaller files.` });
     const job = await previewImport(db, { workspaceId: actor.workspace.id, fileName, bytes, createdBy: actor.user.id });
     await recordStaffAudit(db, { actor, meta }, { action: "import.preview", targetType: "import", targetId: job.id, detail: { fileName: job.fileName, sha256: job.fileSha256, rows: job.totalRows, bad: job.badRows } });
     return Response.json({ ok: true, jobId: job.id, url: `/${actor.workspace.slug}/contacts/import/${job.id}` }, { headers: { "cache-control": "no-store" } });

@@ -27,30 +27,31 @@ const problems = (values: Record<string, string>) => {
 };
 
 describe("parseImportCsv", () => {
-  it("reads headers in any order and case, quoted fields, a BOM, CRLF, and numbers rows as a spreadsheet does", () => {
-    const { rows } = csv('\uFEFFPhone,Occurred At,categories,channel,source\r\n"+1 201 555 0123","2026-03-01","orders;offers",paper,"Fair, east gate"\r\n\r\n+12015550124,2026-03-02,orders,web,Site\r\n');
+  it("reads headers in any order and case, quoted fields, a BOM, CRLF, and numbers rows as a spreadsheet does", async () => {
+    const rows = await csv('\uFEFFPhone,Occurred At,categories,channel,source\r\n"+1 201 555 0123","2026-03-01","orders;offers",paper,"Fair, east gate"\r\n\r\n+12015550124,2026-03-02,orders,web,Site\r\n');
     expect(rows).toEqual([
       { row: 2, values: { phone: "+1 201 555 0123", occurred_at: "2026-03-01", categories: "orders;offers", channel: "paper", source: "Fair, east gate" } },
       { row: 3, values: { phone: "+12015550124", occurred_at: "2026-03-02", categories: "orders", channel: "web", source: "Site" } },
     ]);
   });
 
-  it("refuses a file with missing, unknown or repeated columns, naming them", () => {
-    expect(() => csv("phone,categories\n1,orders\n")).toThrow(/Missing columns: channel, occurred_at, source/);
-    expect(() => csv("phone,categories,channel,occurred_at,source,colour\n")).toThrow(/Unknown column: colour/);
-    expect(() => csv("phone,phone,categories,channel,occurred_at,source\n")).toThrow(/named twice: phone/);
-    expect(() => csv("")).toThrow(/empty/);
-    expect(() => parseImportCsv(new Uint8Array([0xff, 0xfe, 0x00]))).toThrow(/UTF-8/);
-    expect(() => csv('phone,categories,channel,occurred_at,source\n"unclosed,orders,paper,2026-03-01,x\n')).toThrow(/not valid CSV/);
+  it("refuses a file with missing, unknown or repeated columns, naming them", async () => {
+    await expect(csv("phone,categories\n1,orders\n")).rejects.toThrow(/Missing columns: channel, occurred_at, source/);
+    await expect(csv("phone,categories,channel,occurred_at,source,colour\n")).rejects.toThrow(/Unknown column: colour/);
+    await expect(csv("phone,phone,categories,channel,occurred_at,source\n")).rejects.toThrow(/named twice: phone/);
+    await expect(csv("")).rejects.toThrow(/empty/);
+    await expect(csv("\r\n\r\n")).rejects.toThrow(/empty/);
+    await expect(parseImportCsv(new Uint8Array([0xff, 0xfe, 0x00]))).rejects.toThrow(/UTF-8/);
+    await expect(csv('phone,categories,channel,occurred_at,source\n"unclosed,orders,paper,2026-03-01,x\n')).rejects.toThrow(/not valid CSV/);
   });
 
-  it("makes a row with the wrong number of values a bad row", () => {
-    const { rows } = csv("phone,categories,channel,occurred_at,source\n+12015550123,orders,paper\n");
+  it("makes a row with the wrong number of values a bad row", async () => {
+    const rows = await csv("phone,categories,channel,occurred_at,source\n+12015550123,orders,paper\n");
     expect(validateImportRow(rows[0]!, context, now)).toEqual({ ok: false, errors: [{ row: 2, column: "(row)", reason: "has 3 values; the header has 5" }] });
   });
 
-  it("parses its own template", () => {
-    const { rows } = csv(importTemplateCsv());
+  it("parses its own template", async () => {
+    const rows = await csv(importTemplateCsv());
     expect(rows).toHaveLength(1);
   });
 });

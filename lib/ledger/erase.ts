@@ -6,6 +6,7 @@ import { inboundDeadLetters } from "../db/schema/channels";
 import { contacts, eventPersonalData, idempotencyKeys } from "../db/schema/ledger";
 import { NotFoundError } from "../errors";
 import { revokePreferenceTokens } from "../preferences/tokens";
+import { retireConfirmationCodes } from "../confirmations/codes";
 
 export type EraseRequest = {
   workspaceId: string;
@@ -36,6 +37,8 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ ev
       .returning({ eventId: eventPersonalData.eventId });
     // A preference link would show the person's choices and let anyone holding it change them; it dies with the data.
     await revokePreferenceTokens(tx, req.workspaceId, req.contactId);
+    // So do the receipt's confirmation codes: none may confirm (or be matched to a sender) after erasure.
+    await retireConfirmationCodes(tx, req.workspaceId, req.contactId);
     // Stored API receipts repeat the phone number and BSUID; a retry after erasure is simply treated as new.
     await tx
       .delete(idempotencyKeys)

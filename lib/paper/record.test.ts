@@ -15,9 +15,23 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../tes
 import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
 import { signedInMember, testMeta } from "../testing/staff";
 import { recordPaperForm, signedOnProblem } from "./record";
+import jpeg from "jpeg-js";
+import { deflateSync } from "node:zlib";
+import { PNG } from "pngjs";
 
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% signed form ${text}\n%%EOF\n`);
-const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+/** A real image, as a phone's scan is: decodable, its pixels from `seed` so each one is a different file. */
+function pngOf(seed: string): Uint8Array {
+  const image = new PNG({ width: 8, height: 8 });
+  for (let i = 0; i < image.data.length; i++) image.data[i] = seed.charCodeAt(i % seed.length) ^ i;
+  return new Uint8Array(PNG.sync.write(image));
+}
+function jpegOf(seed: string): Uint8Array {
+  const data = Buffer.alloc(16 * 16 * 4);
+  for (let i = 0; i < data.length; i++) data[i] = seed.charCodeAt(i % seed.length) ^ i;
+  return new Uint8Array(jpeg.encode({ data, width: 16, height: 16 }, 90).data);
+}
+const withTail = (image: Uint8Array, tail: string | number[]) => new Uint8Array([...image, ...(typeof tail === "string" ? new TextEncoder().encode(tail) : tail)]);
 
 type Fields = { phone?: string; categories?: string[]; formVersionId?: string; signedOn?: string; note?: string; scan?: Uint8Array | null; scanName?: string };
 
@@ -155,7 +169,7 @@ describe.each(testDatabaseKinds())("recording a signed paper form on %s", (kind)
   });
 
   it("stores the same scan once, whichever forms name it", async () => {
-    const scan = new Uint8Array([...png, ...new TextEncoder().encode("two people on one sheet")]);
+    const scan = pngOf("two people on one sheet");
     const before = await counts();
     const a = await record({ scan, phone: "+12015550151", categories: ["orders"] });
     const b = await record({ scan, phone: "+12015550152", categories: ["orders"] });
@@ -164,6 +178,49 @@ describe.each(testDatabaseKinds())("recording a signed paper form on %s", (kind)
     const after = await counts();
     expect(after.files - before.files).toBe(1);
     expect(after.events - before.events).toBe(2);
+  });
+
+  it("keeps real PNG and JPEG scans, padding after the end marker included", async () => {
+    let phone = 170;
+    for (const scan of [pngOf("real png"), jpegOf("real jpeg"), withTail(pngOf("padded"), [0, 0, 0, 0]), withTail(jpegOf("padded"), "\r\n")]) {
+      const { status, body } = await record({ scan, phone: `+1201555${String(++phone).padStart(4, "0")}` });
+      expect(status, JSON.stringify(body)).toBe(200);
+    }
+  });
+
+  it("refuses polyglots: an image with other data after its end, a broken image, a PDF that acts when opened", async () => {
+    const active = (body: string) => new TextEncoder().encode(`%PDF-1.7\n1 0 obj << /Type /Catalog ${body} >> endobj\n%%EOF\n`);
+    const compressed = new Uint8Array([
+      ...new TextEncoder().encode("%PDF-1.7\n2 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n"),
+      ...deflateSync(Buffer.from("<< /S /JavaScript /JS (app.alert(1)) >>")),
+      ...new TextEncoder().encode("\nendstream\nendobj\n%%EOF\n"),
+    ]);
+    const cases: [string, Uint8Array, RegExp][] = [
+      ["PNG then HTML", withTail(pngOf("poly"), "<html><script>alert(document.cookie)</script></html>"), /PNG has \d+ bytes of other data after the image ends/],
+      ["PNG then a few letters", withTail(pngOf("poly2"), "<svg/>"), /other data after the image ends/],
+      ["JPEG then HTML", withTail(jpegOf("poly"), "<html><script>alert(1)</script></html>"), /JPEG has \d+ bytes of other data/],
+      ["a PNG signature only", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /PNG could not be read/],
+      ["a JPEG signature only", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]), /JPEG could not be read/],
+      ["/OpenAction /JavaScript", active("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"), /contains \/OpenAction/],
+      ["hex-escaped /Open#41ction", active("/Open#41ction 3 0 R"), /contains \/OpenAction/],
+      ["hex-escaped /#4A#53", active("/Names << /#4A#53 (x) >>"), /contains \/JS/],
+      ["/AA", active("/AA << /O 4 0 R >>"), /contains \/AA/],
+      ["/Launch", active("/Launch << /F (cmd.exe) >>"), /contains \/Launch/],
+      ["/EmbeddedFile", active("/Type /EmbeddedFile"), /contains \/EmbeddedFile/],
+      ["/RichMedia", active("/RichMedia 5 0 R"), /contains \/RichMedia/],
+      ["/XFA", active("/AcroForm << /XFA 6 0 R >>"), /contains \/XFA/],
+      ["/JavaScript in a compressed object stream", compressed, /contains \/JavaScript/],
+    ];
+    const before = await counts();
+    let phone = 180;
+    for (const [label, scan, reason] of cases) {
+      const { status, body } = await record({ scan, phone: `+1201555${String(++phone).padStart(4, "0")}` });
+      expect(status, label).toBe(422);
+      expect(body.errors?.find((e) => e.field === "scan")?.message, label).toMatch(reason);
+    }
+    expect(await counts()).toEqual(before);
+    // A plain PDF (the e2e scan, a scanner's output) is still kept.
+    expect((await record({ scan: pdf("plain"), phone: "+12015550199" })).status).toBe(200);
   });
 
   it("serves the scan only to members who may read evidence in its workspace, as an attachment", async () => {

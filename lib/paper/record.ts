@@ -4,6 +4,7 @@ import { recordStaffAudit } from "../actions/audit";
 import { categoryProblems, findRecordingContext, versionProblem } from "../data/recording-context";
 import { AppError, ValidationError, type FieldError } from "../errors";
 import { MAX_SCAN_BYTES, sniffScanType } from "../evidence/file-type";
+import { scanContentProblem } from "../evidence/scan-content";
 import { discardUnreferencedFile, storeEvidenceFile } from "../evidence/files";
 import { append } from "../ledger/append";
 import { fieldErrorsFrom } from "../ledger/validate-command";
@@ -68,6 +69,10 @@ export const recordPaperForm = defineWorkspaceRoute({
     if (!bytes || bytes.byteLength === 0) problem("scan", "required", "Attach the scan of the signed form.");
     else if (bytes.byteLength > MAX_SCAN_BYTES) problem("scan", "too_large", `The scan is larger than ${scanLimitLabel}.`);
     else if (!scanType) problem("scan", "unsupported_type", "The scan must be a PDF, JPEG or PNG file (checked by its content, not its name).");
+    else {
+      const content = scanContentProblem(bytes, scanType);
+      if (content) problem("scan", "unsafe_content", content);
+    }
 
     const context = await findRecordingContext(db, actor.workspace.id);
     const now = new Date();

@@ -9,25 +9,36 @@ export class BodyTooLargeError extends AppError {
 }
 
 /**
- * Reads a request body as it streams in and stops at `maxBytes`, so a large upload is refused without being
- * held in memory whole (a declared Content-Length over the limit is refused before reading at all).
+ * A request body's chunks as they stream in, stopping at `maxBytes` (a declared Content-Length over the limit
+ * is refused before reading at all), so a large upload is refused without being held in memory whole. A
+ * consumer that stops early (it found a problem in the first rows) cancels the rest of the body.
  */
-export async function readLimitedBody(request: Request, maxBytes: number, tooLarge: { field: string; message: string }): Promise<Buffer> {
+export async function* limitedBodyChunks(request: Request, maxBytes: number, tooLarge: { field: string; message: string }): AsyncGenerator<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError(tooLarge.field, tooLarge.message);
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
+  if (!request.body) return;
   let total = 0;
+  let finished = false;
   const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new BodyTooLargeError(tooLarge.field, tooLarge.message);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      total += value.byteLength;
+      if (total > maxBytes) throw new BodyTooLargeError(tooLarge.field, tooLarge.message);
+      yield value;
     }
-    chunks.push(value);
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
   }
-  return Buffer.concat(chunks, total);
+}
+
+/** The whole body, read under `maxBytes` as it streams in (see limitedBodyChunks). */
+export async function readLimitedBody(request: Request, maxBytes: number, tooLarge: { field: string; message: string }): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of limitedBodyChunks(request, maxBytes, tooLarge)) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }

@@ -59,6 +59,7 @@ export const id: Messages = {
     preferencesLink: "Atur pesan WhatsApp saya",
     recordLabel: "Catatan",
     keepAddress: "Simpan alamat halaman ini sebagai bukti Anda.",
+    erased: "Data orang ini telah dihapus atas permintaannya. Nomornya tidak disimpan lagi, dan tanda terima ini tidak dapat lagi dipakai untuk mengonfirmasi pendaftaran atau mengubah pilihan.",
   },
   preferences: {
     title: "Pesan WhatsApp Anda",

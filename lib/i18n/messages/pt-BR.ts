@@ -59,6 +59,7 @@ export const ptBR: Messages = {
     preferencesLink: "Gerenciar minhas mensagens do WhatsApp",
     recordLabel: "Registro",
     keepAddress: "Guarde o endereço desta página como comprovante.",
+    erased: "Os dados desta pessoa foram apagados a pedido dela. O número não é mais guardado, e este comprovante não serve mais para confirmar a inscrição nem para mudar escolhas.",
   },
   preferences: {
     title: "Suas mensagens do WhatsApp",

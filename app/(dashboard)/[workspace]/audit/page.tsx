@@ -12,7 +12,9 @@ type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<{ b
 export default async function AuditPage({ params, searchParams }: Props) {
   const { workspace: slug } = await params;
   const actor = await requireWorkspacePage(slug, "audit:read", `/${slug}/audit`);
-  const before = Number((await searchParams).before) || undefined;
+  const requested = Number((await searchParams).before);
+  // Only a real row id (a made-up one such as 1e400 would reach PostgreSQL as "Infinity" and be a 500).
+  const before = Number.isSafeInteger(requested) && requested > 0 ? requested : undefined;
   const { rows, nextBefore } = await listAuditEntries(await getDb(), actor.workspace.id, before);
   return (
     <div className="space-y-4">

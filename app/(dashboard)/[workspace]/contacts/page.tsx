@@ -5,7 +5,8 @@ import { ContactsTable } from "@/components/contacts/contacts-table";
 import { buttonClass } from "@/components/ui/button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
-import { contactFilterQuery, hasActiveFilters, parseContactFilter } from "@/lib/contacts/filters";
+import { Alert } from "@/components/ui/alert";
+import { contactFilterDateProblems, contactFilterQuery, hasActiveFilters, parseContactFilter } from "@/lib/contacts/filters";
 import { getDb } from "@/lib/db/app-db";
 import { listAllCategories } from "@/lib/data/categories";
 import { findContacts } from "@/lib/data/contacts";
@@ -17,7 +18,9 @@ type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Rec
 
 export default async function ContactsPage({ params, searchParams }: Props) {
   const { workspace: slug } = await params;
-  const filter = parseContactFilter(await searchParams);
+  const query = await searchParams;
+  const filter = parseContactFilter(query);
+  const dateProblems = contactFilterDateProblems(query);
   const actor = await requireWorkspacePage(slug, "contacts:read", `/${slug}/contacts${contactFilterQuery(filter)}`);
   const db = await getDb();
   const scope = { workspaceId: actor.workspace.id, defaultCountry: actor.workspace.defaultCountry };
@@ -46,6 +49,15 @@ export default async function ContactsPage({ params, searchParams }: Props) {
           </div>
         )}
       </div>
+      {dateProblems.length > 0 && (
+        <Alert tone="error">
+          {dateProblems.map((p) => (
+            <span key={p.field} className="block">
+              {p.message}
+            </span>
+          ))}
+        </Alert>
+      )}
       <ContactsFilters
         slug={slug}
         filter={filter}

@@ -70,7 +70,7 @@ export default async function ImportPage({ params }: Props) {
           <h2 id="upload-heading" className="mb-3 text-lg font-semibold">
             Upload
           </h2>
-          <ImportUploadForm workspace={slug} limit="50 MB" />
+          <ImportUploadForm workspace={slug} />
         </section>
       </div>
 

@@ -31,9 +31,11 @@ export default async function ReceiptPage(props: Props) {
   const db = await getDb();
   const { receipt: record, language } = page;
   // The link is shown only when the address carries this contact's live token (see lib/channels/web.ts).
-  const link = token ? await findPreferenceLink(db, token) : undefined;
+  // An erased contact's receipt offers nothing but the record (its links and codes died with the data).
+  const erased = record.erasedAt !== null;
+  const link = token && !erased ? await findPreferenceLink(db, token) : undefined;
   const preferencesHref = link && link.contactId === record.contactId ? `/p/${token}?lang=${encodeURIComponent(language)}` : null;
-  const code = record.content?.askConfirmation && record.whatsappNumber ? await findOpenConfirmationForCommand(db, record.workspaceId, record.commandId) : undefined;
+  const code = !erased && record.content?.askConfirmation && record.whatsappNumber ? await findOpenConfirmationForCommand(db, record.workspaceId, record.commandId) : undefined;
   const confirmHref =
     code && record.whatsappNumber
       ? `https://wa.me/${record.whatsappNumber.replace(/\D/g, "")}?text=${encodeURIComponent(page.messages.receipt.confirmMessage(record.businessName, code.code))}`
