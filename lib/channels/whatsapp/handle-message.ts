@@ -37,10 +37,6 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
   const content = messageContent(message);
   if (!content) return null;
   const sender = messageIdentity(message, contacts);
-  if (!sender) {
-    console.warn(`[whatsapp] message ${message.id} names no sender (neither a usable wa_id nor a user_id): ignored`);
-    return null;
-  }
   const evidence = { messageId: message.id, kind: content.kind, text: content.text.slice(0, 4096) || undefined, payload: content.payload?.slice(0, 500) };
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
