@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { runWorkspaceAction } from "../actions/workspace-action";
 import type { Db } from "../db/client";
 import type { ActiveSession } from "../data/staff-sessions";
@@ -74,10 +74,19 @@ export async function ledgerCounts(db: Db, workspaceId: string) {
 
 /** The current state of each category for a number. */
 export async function statesOf(db: Db, workspaceId: string, phone: string) {
+  return statesWhere(db, workspaceId, sql`k.phone = ${phone}`);
+}
+
+/** statesOf for a contact known by its WhatsApp business-scoped user id (a username user, maybe with no number). */
+export async function statesOfBsuid(db: Db, workspaceId: string, bsuid: string) {
+  return statesWhere(db, workspaceId, sql`k.bsuid = ${bsuid}`);
+}
+
+async function statesWhere(db: Db, workspaceId: string, who: SQL) {
   const rows = await queryRows<{ key: string; state: string; opt_in_level: string | null }>(
     db,
     sql`select c.key, s.state, s.opt_in_level from subscriptions s join contacts k on k.id = s.contact_id join message_categories c on c.id = s.category_id
-      where s.workspace_id = ${workspaceId} and k.phone = ${phone}`,
+      where s.workspace_id = ${workspaceId} and ${who}`,
   );
   return Object.fromEntries(rows.map((r) => [r.key, r.opt_in_level ? `${r.state}:${r.opt_in_level}` : r.state]));
 }

@@ -46,10 +46,6 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
   const content = messageContent(message);
   if (!content) return null;
   const sender = messageIdentity(message, undefined);
-  if (!sender) {
-    console.warn(`[whatsapp] message ${message.id} names no sender (neither a usable wa_id nor a user_id): ignored`);
-    return null;
-  }
   const evidence = {
     messageId: message.id,
     kind: content.kind,

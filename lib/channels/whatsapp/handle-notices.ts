@@ -16,7 +16,7 @@ export const statusClaimId = (s: WhatsAppStatus) => `status:${s.id}:${s.status}`
 
 /**
  * Whether a status tells that the person stopped marketing messages (error 131050 on a failed send), whoever it
- * names: the webhook dead-letters one that names no number it can record.
+ * names (a number, a BSUID or both): the webhook dead-letters one that names no one.
  */
 export const isMarketingStop = (s: WhatsAppStatus) => s.status === "failed" && (s.errors ?? []).some((e) => e.code === USER_STOPPED_MARKETING);
 
@@ -26,7 +26,6 @@ export const isMarketingStop = (s: WhatsAppStatus) => s.status === "failed" && (
  */
 export async function handleMarketingStopStatus(db: Db, channel: InboundChannel, status: WhatsAppStatus): Promise<void> {
   const recipient = statusIdentity(status);
-  if (!recipient) return;
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
     ...recipient,
@@ -54,7 +53,6 @@ export const preferenceClaimId = (p: WhatsAppUserPreference) =>
 export async function handleUserPreference(db: Db, channel: InboundChannel, preference: WhatsAppUserPreference): Promise<void> {
   if (preference.category !== "marketing_messages") return;
   const person = preferenceIdentity(preference);
-  if (!person) return;
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,
     ...person,

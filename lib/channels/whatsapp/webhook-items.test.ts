@@ -7,7 +7,7 @@ import { erasePersonalData } from "../../ledger/erase";
 import { personalDigest } from "../../ledger/canonical";
 import { append } from "../../ledger/append";
 import { queryRows } from "../../ledger/lookups";
-import { createChannelFixture, ledgerCounts, statesOf, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
+import { createChannelFixture, ledgerCounts, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { testPhone, webOptIn } from "../../testing/fixtures";
 import {
@@ -48,6 +48,8 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     return response;
   };
   const states = (phone: string) => statesOf(t.db, fx.workspace.id, phone);
+  const bsuidStates = (bsuid: string) => statesOfBsuid(t.db, fx.workspace.id, bsuid);
+  const bsuidContacts = (bsuid: string) => t.db.select().from(contacts).where(and(eq(contacts.workspaceId, fx.workspace.id), eq(contacts.bsuid, bsuid)));
   const deadLetters = () => t.db.select().from(inboundDeadLetters).where(eq(inboundDeadLetters.workspaceId, fx.workspace.id));
   const newDeadLetters = async <T,>(run: () => Promise<T>) => {
     const before = new Set((await deadLetters()).map((d) => d.id));
@@ -75,34 +77,37 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
   });
 
   // The bug: the BSUID message failed the change's one schema, and the STOP beside it was dropped with it.
-  it("a notification mixing an unreadable item, a username user's STOP and a normal STOP records the normal STOP", async () => {
+  it("a notification mixing an unreadable item, a username user's STOP and a normal STOP records both STOPs", async () => {
     const phone = testPhone(++n);
     await post(messagesNotification({ contacts: [textItems(phone, "JOIN").contact], messages: [textItems(phone, "JOIN").message] }));
     const bsuid = newBsuid();
+    await post(messagesNotification({ contacts: [bsuidTextItems(bsuid, "JOIN").contact], messages: [bsuidTextItems(bsuid, "JOIN").message] }));
+    expect(await bsuidStates(bsuid)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
     const username = bsuidTextItems(bsuid, "STOP");
     const normal = textItems(phone, "STOP");
-    const broken = { from: waId(testPhone(++n)), timestamp: "1700000000", type: "text", text: { body: "STOP" } }; // no id
+    const other = testPhone(++n);
+    const broken = { from: waId(other), timestamp: "1700000000", type: "text", text: { body: "STOP" } }; // no id
+    sent.length = 0;
     const added = await newDeadLetters(async () => {
       const response = await post(messagesNotification({ contacts: [username.contact, normal.contact], messages: [username.message, broken, normal.message] }));
       expect(response.status).toBe(200);
     });
     expect(await states(phone)).toEqual({ orders: "opted_out", offers: "opted_out", tips: "opted_out" });
-    expect(added.map((d) => [d.kind, d.reasonCode]).sort()).toEqual([
-      ["message", "no_phone_number"],
-      ["message", "unreadable"],
-    ]);
-    const noPhone = added.find((d) => d.reasonCode === "no_phone_number")!;
-    expect(noPhone).toMatchObject({ channel: "whatsapp", providerItemId: username.message.id, phoneDigest: null, bsuidDigest: personalDigest(await salt(), "bsuid", bsuid) });
-    expect(noPhone.reason).toMatch(/username user/);
-    const unreadable = added.find((d) => d.reasonCode === "unreadable")!;
-    expect(unreadable.reason).toMatch(/^Cannot read this message \(id: /);
-    // The raw item is sealed at rest, and opens to a notification holding only that item and its own contact.
-    expect(noPhone.rawSealed).not.toContain(bsuid);
-    expect(JSON.parse(openRaw(noPhone.rawSealed!))).toMatchObject({
-      object: "whatsapp_business_account",
-      entry: [{ changes: [{ field: "messages", value: { contacts: [username.contact], messages: [username.message] } }] }],
-    });
-    expect(JSON.stringify(JSON.parse(openRaw(noPhone.rawSealed!)))).not.toContain(waId(phone));
+    // The username user's STOP lands on the one contact known by that BSUID (no number), and is answered there.
+    expect(await bsuidStates(bsuid)).toEqual({ orders: "opted_out", offers: "opted_out", tips: "opted_out" });
+    expect(await bsuidContacts(bsuid)).toMatchObject([{ phone: null, phoneDigest: null, bsuidDigest: personalDigest(await salt(), "bsuid", bsuid) }]);
+    expect(sent.filter((r) => r.recipient === bsuid && r.to === undefined)).toHaveLength(1);
+    expect(sent.filter((r) => r.to === waId(phone))).toHaveLength(1);
+    expect(added.map((d) => [d.kind, d.reasonCode])).toEqual([["message", "unreadable"]]);
+    const [unreadable] = added;
+    expect(unreadable).toMatchObject({ channel: "whatsapp", providerItemId: null, bsuidDigest: null, phoneDigest: expect.any(String) });
+    expect(unreadable!.reason).toMatch(/^Cannot read this message \(id: /);
+    // The raw item is sealed at rest, and opens to a notification holding only that item: not its neighbours.
+    expect(unreadable!.rawSealed).not.toContain(waId(other));
+    const opened = JSON.parse(openRaw(unreadable!.rawSealed!));
+    expect(opened).toMatchObject({ object: "whatsapp_business_account", entry: [{ changes: [{ field: "messages", value: { messages: [broken] } }] }] });
+    expect(JSON.stringify(opened)).not.toContain(waId(phone));
+    expect(JSON.stringify(opened)).not.toContain(bsuid);
   });
 
   it("reads numeric timestamps (and numeric-string error codes) on messages, statuses and preferences", async () => {
@@ -129,20 +134,29 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     expect(await states(other)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
   });
 
-  it("a 131050 status and a preference that name only a BSUID are dead-lettered, not ignored", async () => {
-    const bsuid = newBsuid();
+  it("a 131050 status and a preference that name only a BSUID opt out the contact known by that BSUID", async () => {
+    const [byStatus, byPreference] = [newBsuid(), newBsuid()];
+    for (const bsuid of [byStatus, byPreference]) {
+      await post(messagesNotification({ contacts: [bsuidTextItems(bsuid, "JOIN").contact], messages: [bsuidTextItems(bsuid, "JOIN").message] }));
+      expect(await bsuidStates(bsuid)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
+    }
     const before = await ledgerCounts(t.db, fx.workspace.id);
     const added = await newDeadLetters(async () => {
-      await post(messagesNotification({ statuses: [bsuidFailedStatusItem(bsuid)] }));
-      await post(bsuidUserPreference(bsuid, "stop", 1_700_000_300));
+      await post(messagesNotification({ statuses: [bsuidFailedStatusItem(byStatus)] }));
+      await post(bsuidUserPreference(byPreference, "stop", 1_700_000_300));
     });
-    expect(added.map((d) => [d.kind, d.reasonCode]).sort()).toEqual([
-      ["status", "no_phone_number"],
-      ["user_preference", "no_phone_number"],
-    ]);
-    // A preference's only id would name the person: none is kept beside the sealed item.
-    expect(added.find((d) => d.kind === "user_preference")!.providerItemId).toBeNull();
-    expect((await ledgerCounts(t.db, fx.workspace.id)).events).toBe(before.events);
+    expect(added).toEqual([]);
+    expect(await bsuidStates(byStatus)).toEqual({ offers: "opted_out", tips: "opted_out" });
+    expect(await bsuidStates(byPreference)).toEqual({ offers: "opted_out", tips: "opted_out" });
+    const after = await ledgerCounts(t.db, fx.workspace.id);
+    expect(after.commands - before.commands).toBe(2);
+    expect(after.inbound - before.inbound).toBe(2);
+    // Both stay the one contact their JOIN made: nothing new was created for a bare BSUID.
+    expect((await bsuidContacts(byStatus)).length + (await bsuidContacts(byPreference)).length).toBe(2);
+    // The preference's claim holds the BSUID only as its SHA-256, so erasure has no plain BSUID to hunt for.
+    const claims = await queryRows<{ message_id: string }>(t.db, sql`select message_id from inbound_messages where workspace_id = ${fx.workspace.id} and message_id like 'pref:%'`);
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.map((c) => c.message_id).join(" ")).not.toContain(byPreference);
   });
 
   it("a redelivered unreadable item is one dead letter, counted again; other notification parts go on", async () => {
@@ -174,12 +188,29 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
   it("an item whose handling throws is dead-lettered with the error, and the others are recorded", async () => {
     const phone = testPhone(++n);
     const good = textItems(phone, "JOIN");
-    // "0" is no phone number: the ledger refuses it when recording.
+    // "0" is no phone number and there is no BSUID: recording it is refused (not ignored, as it once was).
     const bad = textItems("+0", "STOP");
     const added = await newDeadLetters(() => post(messagesNotification({ contacts: [good.contact, bad.contact], messages: [bad.message, good.message] })));
     expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
-    expect(added).toMatchObject([{ kind: "message", reasonCode: "handler_error", providerItemId: bad.message.id }]);
-    expect(added[0]!.reason).toMatch(/^Recording it was refused: /);
+    expect(added).toMatchObject([{ kind: "message", reasonCode: "handler_error", providerItemId: bad.message.id, phoneDigest: null, bsuidDigest: null }]);
+    expect(added[0]!.reason).toBe(`Recording it was refused: The message ${bad.message.id} names no one the ledger can record: the wa_id is not a usable phone number.`);
+    // Rolled back with its claim, so a Retry can run it again.
+    expect(await queryRows(t.db, sql`select 1 from inbound_messages where workspace_id = ${fx.workspace.id} and message_id = ${bad.message.id}`)).toEqual([]);
+  });
+
+  it("a 131050 status and a preference whose ids are all unusable are dead-lettered, not ignored", async () => {
+    const status = { ...bsuidFailedStatusItem("not a bsuid"), recipient_id: "0" };
+    const preference = bsuidUserPreference("not a bsuid", "stop", 1_700_000_400);
+    const before = await ledgerCounts(t.db, fx.workspace.id);
+    const added = await newDeadLetters(async () => {
+      await post(messagesNotification({ statuses: [status] }));
+      await post(preference);
+    });
+    expect(added.map((d) => [d.kind, d.reasonCode, d.reason]).sort()).toEqual([
+      ["status", "handler_error", `Recording it was refused: The status ${status.id} names no one the ledger can record: the wa_id is not a usable phone number and the user_id is not a business-scoped user ID.`],
+      ["user_preference", "handler_error", "Recording it was refused: The user preference names no one the ledger can record: the user_id is not a business-scoped user ID."],
+    ]);
+    expect((await ledgerCounts(t.db, fx.workspace.id)).events).toBe(before.events);
   });
 
   it("erasing a contact deletes the content of the dead letters from their number", async () => {
@@ -195,6 +226,22 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     const after = await deadLetters();
     expect(after.find((d) => d.id === mine.id)).toMatchObject({ rawSealed: null, erasedAt: expect.any(Date) });
     expect(after.find((d) => d.id !== mine.id && added.some((a) => a.id === d.id))!.rawSealed).not.toBeNull();
+  });
+
+  it("erasing a contact known only by its BSUID deletes the content of the dead letters from that BSUID", async () => {
+    const bsuid = newBsuid();
+    await post(messagesNotification({ contacts: [bsuidTextItems(bsuid, "JOIN").contact], messages: [bsuidTextItems(bsuid, "JOIN").message] }));
+    const [contact] = await bsuidContacts(bsuid);
+    const { id: _, ...noId } = bsuidTextItems(bsuid, "STOP").message;
+    const stranger = bsuidTextItems(newBsuid(), "STOP");
+    const added = await newDeadLetters(() => post(messagesNotification({ messages: [noId, { ...stranger.message, id: undefined }] })));
+    const digest = personalDigest(await salt(), "bsuid", bsuid);
+    const mine = added.find((d) => d.bsuidDigest === digest);
+    expect(mine).toMatchObject({ reasonCode: "unreadable", phoneDigest: null, rawSealed: expect.any(String) });
+    await erasePersonalData(t.db, { workspaceId: fx.workspace.id, contactId: contact!.id, actor: { userId: null, label: "test" }, reason: "Asked by email" });
+    const after = await deadLetters();
+    expect(after.find((d) => d.id === mine!.id)).toMatchObject({ rawSealed: null, erasedAt: expect.any(Date) });
+    expect(after.find((d) => d.id !== mine!.id && added.some((a) => a.id === d.id))!.rawSealed).not.toBeNull();
   });
 
   it("Retry in the dashboard records a fixed item once, resolves it, and keeps one that still fails", async () => {
@@ -243,13 +290,24 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     expect(await ledgerCounts(t.db, fx.workspace.id)).toEqual(recorded);
   });
 
-  it("Retry of a BSUID-only item keeps it as no_phone_number until the ledger knows BSUIDs", async () => {
+  it("Retry of a username user's STOP that failed on our side records it on the contact known by its BSUID", async () => {
     const compliance = await signedInMember(t.db, fx.workspace.id, "compliance");
-    const items = bsuidTextItems(newBsuid(), "STOP");
+    const bsuid = newBsuid();
+    await post(messagesNotification({ contacts: [bsuidTextItems(bsuid, "JOIN").contact], messages: [bsuidTextItems(bsuid, "JOIN").message] }));
+    const items = bsuidTextItems(bsuid, "STOP");
+    await refuseClaim(items.message.id);
     const [dead] = await newDeadLetters(() => post(messagesNotification({ contacts: [items.contact], messages: [items.message] })));
+    await allowClaims();
+    // Kept under the BSUID's digest (there is no number), so erasing that contact finds it.
+    expect(dead).toMatchObject({ reasonCode: "handler_error", phoneDigest: null, bsuidDigest: personalDigest(await salt(), "bsuid", bsuid), resolvedAt: null });
+    expect(await bsuidStates(bsuid)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
+    const before = await ledgerCounts(t.db, fx.workspace.id);
     const result = await runWorkspaceAction(retryInboundDeadLetter, t.db, compliance, testMeta, { workspace: fx.workspace.slug, deadLetterId: dead!.id });
-    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/username user/) });
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/^Recorded/) });
+    expect(await bsuidStates(bsuid)).toEqual({ orders: "opted_out", offers: "opted_out", tips: "opted_out" });
+    expect(await bsuidContacts(bsuid)).toHaveLength(1);
+    expect((await ledgerCounts(t.db, fx.workspace.id)).commands - before.commands).toBe(1);
     const [row] = await t.db.select().from(inboundDeadLetters).where(eq(inboundDeadLetters.id, dead!.id));
-    expect(row).toMatchObject({ reasonCode: "no_phone_number", attempts: 2, resolvedAt: null });
+    expect(row).toMatchObject({ attempts: 2, resolvedAt: expect.any(Date) });
   });
 });

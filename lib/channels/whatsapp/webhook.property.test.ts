@@ -2,24 +2,29 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboundDeadLetters } from "../../db/schema/channels";
-import { createChannelFixture, ledgerCounts, statesOf, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
+import { createChannelFixture, ledgerCounts, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { testPhone } from "../../testing/fixtures";
-import { bsuidFailedStatusItem, bsuidTextItems, failedStatus, messagesNotification, newBsuid, newWamid, signedMetaRequest, textItems, userPreference, waId } from "../../testing/meta-cloud";
+import { bsuidFailedStatusItem, bsuidTextItems, bsuidUserPreference, failedStatus, messagesNotification, newBsuid, newWamid, signedMetaRequest, textItems, userPreference, waId } from "../../testing/meta-cloud";
 import { applyInboundWord, expectStateIsFoldOfEvents, newPersonModel, type PersonModel } from "../../testing/inbound-model";
 import { whatsappWebhookUrl } from "../settings";
 import { receiveWhatsAppWebhook } from "./webhook";
 
-/** What one generated item is: readable ones change consent (or nothing, for "hello"); broken ones cannot be recorded. */
+/**
+ * What one generated item is: readable ones change consent (or nothing, for "hello"); broken ones cannot be recorded.
+ * People 0-2 are known by number (WhatsApp shares it); 3 and 4 are username users Meta names only by their BSUID.
+ */
+const PEOPLE = 5;
+const BY_NUMBER = 3;
 const readable = fc.oneof(
-  fc.record({ kind: fc.constant("text" as const), person: fc.nat(2), word: fc.constantFrom("STOP", "JOIN", "STOP tips", "hello"), numericTime: fc.boolean() }),
-  fc.record({ kind: fc.constant("stop_status" as const), person: fc.nat(2), numericTime: fc.boolean() }),
-  fc.record({ kind: fc.constant("stop_preference" as const), person: fc.nat(2), numericTime: fc.boolean() }),
+  fc.record({ kind: fc.constant("text" as const), person: fc.nat(PEOPLE - 1), word: fc.constantFrom("STOP", "JOIN", "STOP tips", "hello"), numericTime: fc.boolean() }),
+  fc.record({ kind: fc.constant("stop_status" as const), person: fc.nat(PEOPLE - 1), numericTime: fc.boolean() }),
+  fc.record({ kind: fc.constant("stop_preference" as const), person: fc.nat(PEOPLE - 1), numericTime: fc.boolean() }),
 );
 const broken = fc.record({
   kind: fc.constant("broken" as const),
-  person: fc.nat(2),
-  how: fc.constantFrom("no_id", "bad_type", "bad_timestamp", "bsuid_only", "bsuid_status", "bad_change", "bad_entry"),
+  person: fc.nat(BY_NUMBER - 1),
+  how: fc.constantFrom("no_id", "bad_type", "bad_timestamp", "no_sender", "bad_sender", "bad_change", "bad_entry"),
 });
 const item = fc.oneof({ arbitrary: readable, weight: 2 }, { arbitrary: broken, weight: 1 });
 type Item = typeof item extends fc.Arbitrary<infer T> ? T : never;
@@ -33,7 +38,7 @@ const itemsOf = (payload: { entry: { changes: { value: Record<string, unknown[]>
  * entry's messages and statuses share one "messages" change and its preferences one "user_preferences" change.
  * Returns the body and the readable items in the order the webhook handles them.
  */
-function buildNotification(items: Item[], cuts: number[], phones: string[]) {
+function buildNotification(items: Item[], cuts: number[], phones: string[], bsuids: string[]) {
   const entries: unknown[] = [];
   const order: Item[] = [];
   let brokenCount = 0;
@@ -51,10 +56,26 @@ function buildNotification(items: Item[], cuts: number[], phones: string[]) {
     const readableMessages: Item[] = [];
     const readableStatuses: Item[] = [];
     const readablePreferences: Item[] = [];
-    let badEntry = false;
+    let badEntries = 0;
     for (const it of group) {
       const phone = phones[it.person]!;
-      if (it.kind === "text") {
+      const bsuid = bsuids[it.person - BY_NUMBER];
+      if (it.kind !== "broken" && bsuid) {
+        // A username user, in Meta's BSUID-only shapes: no from / recipient_id / wa_id.
+        if (it.kind === "text") {
+          const made = bsuidTextItems(bsuid, it.word);
+          contacts.push(made.contact);
+          messages.push({ ...made.message, timestamp: at(it.numericTime) });
+          readableMessages.push(it);
+        } else if (it.kind === "stop_status") {
+          statuses.push({ ...bsuidFailedStatusItem(bsuid), timestamp: at(it.numericTime) });
+          readableStatuses.push(it);
+        } else {
+          const preference = itemsOf(bsuidUserPreference(bsuid, "stop") as never).user_preferences![0] as Record<string, unknown>;
+          preferences.push({ ...preference, timestamp: at(it.numericTime) });
+          readablePreferences.push(it);
+        }
+      } else if (it.kind === "text") {
         const made = textItems(phone, it.word, { timestamp: at(it.numericTime) });
         contacts.push(made.contact);
         messages.push(made.message);
@@ -73,14 +94,13 @@ function buildNotification(items: Item[], cuts: number[], phones: string[]) {
         if (it.how === "no_id") messages.push({ from: waId(phone), timestamp: at(false), type: "text", text: { body } });
         if (it.how === "bad_type") messages.push({ from: waId(phone), id: newWamid(), timestamp: at(false), type: 42, text: { body } });
         if (it.how === "bad_timestamp") messages.push({ from: waId(phone), id: newWamid(), timestamp: { seconds: 1 }, type: "text", text: { body } });
-        if (it.how === "bsuid_only") {
-          const made = bsuidTextItems(newBsuid(), "STOP");
-          contacts.push(made.contact);
-          messages.push(made.message);
-        }
-        if (it.how === "bsuid_status") statuses.push(bsuidFailedStatusItem(newBsuid()));
+        // A 131050 naming neither a wa_id nor a BSUID, and one whose ids are both unusable (statuses carry no
+        // contacts, so neither can borrow a neighbour's).
+        const { recipient_user_id: _, ...anonymous } = bsuidFailedStatusItem(newBsuid());
+        if (it.how === "no_sender") statuses.push(anonymous);
+        if (it.how === "bad_sender") statuses.push({ ...anonymous, recipient_id: "0", recipient_user_id: "not a bsuid" });
         if (it.how === "bad_change") extraChanges.push({ field: "messages", value: { messaging_product: "whatsapp", messages: body } });
-        if (it.how === "bad_entry") badEntry = true;
+        if (it.how === "bad_entry") badEntries++;
       }
     }
     const changes: unknown[] = [];
@@ -88,16 +108,18 @@ function buildNotification(items: Item[], cuts: number[], phones: string[]) {
     if (preferences.length) changes.push(messagesNotification({ user_preferences: preferences }, "user_preferences").entry[0]!.changes[0]);
     changes.push(...extraChanges);
     entries.push({ id: "102290129340398", time: Math.floor(Date.now() / 1000), changes });
-    if (badEntry) entries.push({ id: "102290129340398", time: ++unique, changes: { not: "a list" } });
+    // One unreadable entry per such item (each its own dead letter, told apart by its time).
+    for (let i = 0; i < badEntries; i++) entries.push({ id: "102290129340398", time: ++unique, changes: { not: "a list" } });
     order.push(...readableMessages, ...readableStatuses, ...readablePreferences);
   }
   return { body: { object: "whatsapp_business_account", entry: entries }, order, brokenCount };
 }
 
-function expectedStates(order: Item[], phones: string[]): Map<string, PersonModel> {
-  const model = new Map(phones.map((p) => [p, newPersonModel()]));
+/** The model of each person, by index (number people first, then BSUID ones). */
+function expectedStates(order: Item[]): PersonModel[] {
+  const model = Array.from({ length: PEOPLE }, newPersonModel);
   for (const it of order) {
-    const person = model.get(phones[it.person]!)!;
+    const person = model[it.person]!;
     if (it.kind === "text") applyInboundWord(person, it.word === "STOP" ? "stop_all" : it.word === "STOP tips" ? "stop_tips" : it.word === "JOIN" ? "whatsapp_join" : "nothing");
     else if (it.kind === "stop_status" || it.kind === "stop_preference") applyInboundWord(person, "stop_marketing");
   }
@@ -121,8 +143,9 @@ describe.each(testDatabaseKinds())("WhatsApp webhook property on %s", (kind) => 
   it("any mix of readable and unreadable items in one signed notification: every readable one is recorded, the rest dead-lettered, state = fold(events)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(item, { minLength: 1, maxLength: 8 }), fc.uniqueArray(fc.nat(7), { maxLength: 3 }), async (items, cuts) => {
-        const phones = [testPhone(++n), testPhone(++n), testPhone(++n)];
-        const { body, order, brokenCount } = buildNotification(items, cuts, phones);
+        const phones = Array.from({ length: BY_NUMBER }, () => testPhone(++n));
+        const bsuids = Array.from({ length: PEOPLE - BY_NUMBER }, newBsuid);
+        const { body, order, brokenCount } = buildNotification(items, cuts, phones, bsuids);
         const deadBefore = await t.db.$count(inboundDeadLetters, eq(inboundDeadLetters.workspaceId, fx.workspace.id));
         const before = await ledgerCounts(t.db, fx.workspace.id);
         const response = await receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), body, testAppSecret), { sender: async () => {} });
@@ -130,8 +153,9 @@ describe.each(testDatabaseKinds())("WhatsApp webhook property on %s", (kind) => 
         // Every readable item claimed (recorded once), every broken one kept.
         expect((await ledgerCounts(t.db, fx.workspace.id)).inbound - before.inbound).toBe(order.length);
         expect((await t.db.$count(inboundDeadLetters, eq(inboundDeadLetters.workspaceId, fx.workspace.id))) - deadBefore).toBe(brokenCount);
-        const model = expectedStates(order, phones);
-        for (const phone of phones) expect(await statesOf(t.db, fx.workspace.id, phone), phone).toEqual(model.get(phone)!.states);
+        const model = expectedStates(order);
+        for (const [i, phone] of phones.entries()) expect(await statesOf(t.db, fx.workspace.id, phone), phone).toEqual(model[i]!.states);
+        for (const [i, bsuid] of bsuids.entries()) expect(await statesOfBsuid(t.db, fx.workspace.id, bsuid), bsuid).toEqual(model[BY_NUMBER + i]!.states);
         await expectStateIsFoldOfEvents(t.db, fx.workspace.id);
       }),
       { numRuns: kind === "pglite" ? 20 : 15 },
