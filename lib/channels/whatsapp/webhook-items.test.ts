@@ -115,7 +115,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     const join = textItems(phone, "JOIN", { timestamp: 1_700_000_000 });
     await post(messagesNotification({ contacts: [join.contact], messages: [join.message] }));
     expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
-    const [event] = await t.db.select().from(consentEvents).where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.evidence, { messageId: join.message.id, kind: "text", text: "JOIN" })));
+    const [event] = await t.db.select().from(consentEvents).where(and(eq(consentEvents.workspaceId, fx.workspace.id), sql`${consentEvents.evidence}->>'messageId' = ${join.message.id}`));
     expect(event?.occurredAt.toISOString()).toBe("2023-11-14T22:13:20.000Z");
 
     const status = failedStatus(phone) as ReturnType<typeof failedStatus> & { entry: { changes: { value: { statuses: Record<string, unknown>[] } }[] }[] };
