@@ -106,7 +106,7 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
   it("exports events as CSV and JSON Lines and records the export in the audit log", async () => {
     const csv = await capture((out) => eventsExport.run(t.db, ["--workspace", slug()], out));
     const lines = csv.text.trim().split("\n");
-    expect(lines[0]).toBe("position,event_id,occurred_at,recorded_at,phone,category,action,channel,opt_in_level,form_version_id,language,evidence,actor,ip,user_agent,note,prev_hash,hash");
+    expect(lines[0]).toBe("position,event_id,occurred_at,recorded_at,phone,category,action,channel,opt_in_level,form_version_id,language,evidence,actor,ip,user_agent,note,prev_hash,hash,user_id");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(",+12015550161,orders,opt_in,web,single");
     const jsonl = await capture((out) => eventsExport.run(t.db, ["--workspace", slug(), "--format", "jsonl", "--from", "2000-01-01"], out));
