@@ -37,31 +37,40 @@ export function buttonReply(from: string, payload: string, text: string, id = ne
 }
 
 /** A marketing template that failed because the person stopped marketing messages (error 131050). */
-export function failedStatus(recipient: string, code = 131050, id = newWamid()) {
-  return envelope("messages", {
-    messaging_product: "whatsapp",
-    metadata,
-    statuses: [
-      {
-        id,
-        status: "failed",
-        timestamp: now(),
-        recipient_id: waId(recipient),
-        errors: [{ code, title: "Unable to deliver message. Reasons can include: the user has stopped marketing messages." }],
-      },
-    ],
-  });
+/** Who an item names: the number (wa_id, recipient_id) when Meta shares it, the BSUID (user_id) when it has one. */
+type Who = { phone?: string; userId?: string };
+const waIdOf = (who: Who) => (who.phone ? { wa_id: waId(who.phone) } : {});
+const userIdOf = (who: Who) => (who.userId ? { user_id: who.userId } : {});
+
+/** A marketing template that failed because the person stopped marketing messages (error 131050), as an item. */
+function failedStatusItem(who: Who, code = 131050, id = newWamid()) {
+  return {
+    id,
+    status: "failed",
+    timestamp: now(),
+    ...(who.phone ? { recipient_id: waId(who.phone) } : {}),
+    ...(who.userId ? { recipient_user_id: who.userId } : {}),
+    errors: [{ code, title: "Unable to deliver message. Reasons can include: the user has stopped marketing messages." }],
+  };
 }
 
-export function userPreference(phone: string, value: "stop" | "resume", timestamp = Math.floor(Date.now() / 1000)) {
+/** WhatsApp's stop/resume-marketing control, naming the person by whichever ids are given. */
+function preferenceNotification(who: Who, value: "stop" | "resume", timestamp: string | number) {
   return envelope("user_preferences", {
     messaging_product: "whatsapp",
     metadata,
-    contacts: [{ wa_id: waId(phone) }],
-    user_preferences: [
-      { wa_id: waId(phone), detail: `User requested to ${value} marketing messages`, category: "marketing_messages", value, timestamp },
-    ],
+    contacts: [{ ...waIdOf(who), ...userIdOf(who) }],
+    user_preferences: [{ ...waIdOf(who), ...userIdOf(who), detail: `User requested to ${value} marketing messages`, category: "marketing_messages", value, timestamp }],
   });
+}
+
+/** A marketing template that failed because the person stopped marketing messages (error 131050). */
+export function failedStatus(recipient: string, code = 131050, id = newWamid()) {
+  return envelope("messages", { messaging_product: "whatsapp", metadata, statuses: [failedStatusItem({ phone: recipient }, code, id)] });
+}
+
+export function userPreference(phone: string, value: "stop" | "resume", timestamp = Math.floor(Date.now() / 1000)) {
+  return preferenceNotification({ phone }, value, timestamp);
 }
 
 export function qualityUpdate(event: string, currentLimit: string, oldLimit?: string) {
@@ -105,26 +114,13 @@ export const newBsuid = () => `US.${Date.now()}${(++sequence).toString().padStar
 
 /** A marketing template refused with 131050, sent to a BSUID: the status has `recipient_user_id` and no `recipient_id`. */
 export function bsuidFailedStatusItem(userId: string, id = newWamid()) {
-  return {
-    id,
-    status: "failed",
-    timestamp: now(),
-    recipient_user_id: userId,
-    errors: [{ code: USER_STOPPED, title: "Unable to deliver message. Reasons can include: the user has stopped marketing messages." }],
-  };
+  return failedStatusItem({ userId }, 131050, id);
 }
 
 /** WhatsApp's stop/resume-marketing control used by a username user: `user_id` only, no `wa_id`. */
 export function bsuidUserPreference(userId: string, value: "stop" | "resume", timestamp: string | number = Math.floor(Date.now() / 1000)) {
-  return envelope("user_preferences", {
-    messaging_product: "whatsapp",
-    metadata,
-    contacts: [{ user_id: userId }],
-    user_preferences: [{ user_id: userId, detail: `User requested to ${value} marketing messages`, category: "marketing_messages", value, timestamp }],
-  });
+  return preferenceNotification({ userId }, value, timestamp);
 }
-
-const USER_STOPPED = 131050;
 
 /** The signed POST Meta would send to the workspace's webhook URL. */
 export function signedMetaRequest(url: string, payload: unknown, appSecret: string, options: { signature?: string | null } = {}): Request {
@@ -143,39 +139,19 @@ export type MetaUser = { phone?: string; userId: string };
 
 export function textMessageFrom(user: MetaUser, body: string, id = newWamid()) {
   const from = user.phone ? { from: waId(user.phone) } : {};
-  const contactWaId = user.phone ? { wa_id: waId(user.phone) } : {};
   return envelope("messages", {
     messaging_product: "whatsapp",
     metadata,
-    contacts: [{ profile: { name: "Test Person", ...(user.phone ? {} : { username: "@testperson" }) }, ...contactWaId, user_id: user.userId }],
+    contacts: [{ profile: { name: "Test Person", ...(user.phone ? {} : { username: "@testperson" }) }, ...waIdOf(user), user_id: user.userId }],
     messages: [{ ...from, id, timestamp: now(), type: "text", text: { body } }],
   });
 }
 
 export function userPreferenceFrom(user: MetaUser, value: "stop" | "resume", timestamp = Math.floor(Date.now() / 1000)) {
-  const waIdMember = user.phone ? { wa_id: waId(user.phone) } : {};
-  return envelope("user_preferences", {
-    messaging_product: "whatsapp",
-    metadata,
-    contacts: [{ ...waIdMember, user_id: user.userId }],
-    user_preferences: [{ ...waIdMember, user_id: user.userId, detail: `User requested to ${value} marketing messages`, category: "marketing_messages", value, timestamp }],
-  });
+  return preferenceNotification(user, value, timestamp);
 }
 
 /** A 131050 refusal of a template sent to the user's BSUID: failed statuses carry no contacts array. */
 export function failedStatusTo(user: MetaUser, code = 131050, id = newWamid()) {
-  return envelope("messages", {
-    messaging_product: "whatsapp",
-    metadata,
-    statuses: [
-      {
-        id,
-        status: "failed",
-        timestamp: now(),
-        ...(user.phone ? { recipient_id: waId(user.phone) } : {}),
-        recipient_user_id: user.userId,
-        errors: [{ code, title: "Unable to deliver message. Reasons can include: the user has stopped marketing messages." }],
-      },
-    ],
-  });
+  return envelope("messages", { messaging_product: "whatsapp", metadata, statuses: [failedStatusItem(user, code, id)] });
 }
