@@ -1,13 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consentEvents, contacts, subscriptions } from "../../db/schema/ledger";
-import { messageCategories } from "../../db/schema/forms";
+import { consentEvents, contacts } from "../../db/schema/ledger";
 import { append } from "../../ledger/append";
 import { erasePersonalData } from "../../ledger/erase";
 import { queryRows } from "../../ledger/lookups";
 import { verifyLedger } from "../../ledger/verify";
 import { runWebhookPass } from "../../webhooks/worker";
-import { createChannelFixture, statesOf, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
+import { createChannelFixture, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { webOptIn } from "../../testing/fixtures";
 import { failedStatus, failedStatusTo, signedMetaRequest, textMessage, textMessageFrom, userPreference, userPreferenceFrom } from "../../testing/meta-cloud";
@@ -31,15 +30,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
   };
   const states = (phone: string) => statesOf(t.db, fx.workspace.id, phone);
   const byBsuid = (bsuid: string) => t.db.select().from(contacts).where(and(eq(contacts.workspaceId, fx.workspace.id), sql`${contacts.bsuidDigest} is not null`, eq(contacts.bsuid, bsuid)));
-  const statesByBsuid = async (bsuid: string) => {
-    const rows = await t.db
-      .select({ key: messageCategories.key, state: subscriptions.state, level: subscriptions.optInLevel })
-      .from(subscriptions)
-      .innerJoin(contacts, eq(contacts.id, subscriptions.contactId))
-      .innerJoin(messageCategories, eq(messageCategories.id, subscriptions.categoryId))
-      .where(and(eq(contacts.workspaceId, fx.workspace.id), eq(contacts.bsuid, bsuid)));
-    return Object.fromEntries(rows.map((r) => [r.key, r.level ? `${r.state}:${r.level}` : r.state]));
-  };
+  const statesByBsuid = (bsuid: string) => statesOfBsuid(t.db, fx.workspace.id, bsuid);
   const chainOf = (contactId: string) => t.db.select().from(consentEvents).where(eq(consentEvents.contactId, contactId)).orderBy(asc(consentEvents.seq));
   const contactsOf = (phone: string) => t.db.select().from(contacts).where(and(eq(contacts.workspaceId, fx.workspace.id), eq(contacts.phone, phone)));
 
