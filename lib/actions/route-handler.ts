@@ -1,6 +1,6 @@
 import "server-only";
 import { currentSession } from "../auth/current-session";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import { requestMetaFrom } from "../server/request-meta";
 import { runWorkspaceRoute, type WorkspaceRouteDef } from "./workspace-route";
 

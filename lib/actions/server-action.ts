@@ -3,7 +3,7 @@ import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentSession } from "../auth/current-session";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import { isOwnOrigin } from "../security/origin";
 import { requestMetaFrom } from "../server/request-meta";
 import { formDataToObject, receivedFormData } from "./form-data";

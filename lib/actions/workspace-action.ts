@@ -5,7 +5,7 @@ import type { ActiveSession } from "../data/staff-sessions";
 import { authorizeWorkspace, type WorkspaceActor } from "../auth/guards";
 import type { Permission } from "../auth/permissions";
 import { AppError, type FieldError } from "../errors";
-import { fieldErrorsFrom } from "../ledger/validate-command";
+import { fieldErrorsFrom } from "../validation/field-errors";
 import type { RequestMeta } from "../server/request-meta";
 
 export type ActionContext = { db: Db; actor: WorkspaceActor; meta: RequestMeta };

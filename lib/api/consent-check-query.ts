@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { equalsAnyOf } from "../db/prepared-statements";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import type { ConsentAction, EventChannel, OptInLevel } from "../ledger/types";
 
 export type SubscriptionFact = {

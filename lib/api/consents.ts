@@ -2,7 +2,7 @@ import "server-only";
 import { ValidationError } from "../errors";
 import { append } from "../ledger/append";
 import { newPreferenceToken } from "../preferences/tokens";
-import { publicBaseUrl } from "../server/start";
+import { publicBaseUrl } from "../server/urls";
 import { BadRequestError } from "./errors";
 import { readJsonBody } from "./request-body";
 import { defineApiRoute, json, type ApiContext } from "./route";

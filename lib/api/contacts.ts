@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { NotFoundError } from "../errors";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import type { ConsentAction, EventChannel, OptInLevel } from "../ledger/types";
 import { bsuidDigestStrict, phoneDigestStrict } from "./phone-digest";
 import { defineApiRoute, json } from "./route";

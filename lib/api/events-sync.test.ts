@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { encodeCursor } from "../contacts/cursor";
 import { append } from "../ledger/append";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import { callApi, testApiKey } from "../testing/api-client";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
 import { apiOptOut, createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";

@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { ValidationError } from "../errors";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import { readQuery } from "./request-body";
 import { defineApiRoute, json } from "./route";
 import { decodeEventsCursor, encodeEventsCursor } from "./events-cursor";

@@ -1,5 +1,5 @@
 import "server-only";
-import { publicBaseUrl } from "../server/start";
+import { publicBaseUrl } from "../server/urls";
 import { buildOpenApiDocument } from "./openapi";
 
 let cached: string | null = null;

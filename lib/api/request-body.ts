@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { assertStorable } from "../db/storable-text";
 import { ValidationError } from "../errors";
-import { fieldErrorsFrom } from "../ledger/validate-command";
+import { fieldErrorsFrom } from "../validation/field-errors";
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "./errors";
 
 /** Enough for a bulk check of 10,000 numbers in any reasonable spelling; more is refused before parsing. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ApiKeyScope } from "../auth/api-keys";
 import type { Db } from "../db/client";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import { requestMetaFrom, type RequestMeta } from "../server/request-meta";
 import { authenticateApiRequest, type ApiPrincipal } from "./authenticate";
 import { apiProblem } from "./problem";

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "../db/client";
 import { apiKeys } from "../db/schema/access";
-import { sha256Hex } from "../ledger/canonical";
+import { sha256Hex } from "../security/digest";
 
 export const apiKeyScopes = ["consents:write", "consents:read", "events:read", "exports"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];

@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import { createStaffSession } from "../data/staff-sessions";
 import { loadSecrets } from "../secrets";
 import { requestMetaFrom } from "../server/request-meta";

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import { findActiveSession, type ActiveSession } from "../data/staff-sessions";
 import { auth } from "./auth-config";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Provider } from "next-auth/providers";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import { env } from "../env";
 import { admitSsoIdentity, type SsoClaims } from "./sso-admission";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import type { ActiveSession } from "../data/staff-sessions";
 import { cache } from "react";
 import { AppError, ForbiddenError } from "../errors";

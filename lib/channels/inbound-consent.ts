@@ -6,7 +6,7 @@ import type { FormVersionContent } from "../forms/content";
 import { append } from "../ledger/append";
 import { IdentityConflictError } from "../ledger/write";
 import { personalDigest } from "../ledger/canonical";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import type { Actor, KeywordReplyStatus, LedgerCommand, Receipt } from "../ledger/types";
 import { normalizePhone } from "../phone/normalize";
 import { keywordReplyText } from "../forms/channel-wording";

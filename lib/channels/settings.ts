@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { channelSettings } from "../db/schema/channels";
 import { workspaces } from "../db/schema/workspaces";
-import { publicBaseUrl } from "../server/start";
+import { publicBaseUrl } from "../server/urls";
 import { openSecret } from "../webhooks/secret-seal";
 import { defaultOptOutKeywords } from "./keywords";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { append } from "../ledger/append";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import { createForm, publishFormVersion } from "../forms/publish";
 import { defaultEnglishWording } from "../forms/wording";
 import { starterWording } from "../forms/wording-templates";

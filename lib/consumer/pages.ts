@@ -4,7 +4,7 @@ import { cache } from "react";
 import { findPublishedForm } from "../data/forms";
 import { findPreferenceCentre, preferenceLanguages } from "../data/preferences";
 import { findReceipt } from "../data/receipts";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import { messagesFor, orderLanguages, supportedLanguages } from "../i18n/languages";
 import { negotiateLanguage } from "../i18n/negotiate";
 import { publicPathHeader } from "./path-header";

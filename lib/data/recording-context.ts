@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 
 export type RecordingVersion = { id: string; formName: string; version: number; categoryKeys: string[] };
 

@@ -1,8 +1,7 @@
 import "server-only";
 import path from "node:path";
-import { demoEnabled, env, isBuildPhase } from "../env";
-import { seedDemoIfEmpty, type DemoSeedResult } from "../seed/demo";
-import { openDatabase, type DatabaseHandle, type DatabaseTarget, type Db } from "./client";
+import { env } from "../env";
+import { openDatabase, type DatabaseHandle, type DatabaseTarget } from "./client";
 import { migrateDatabase } from "./migrate";
 
 export function databaseTargetFromEnv(): DatabaseTarget {
@@ -20,29 +19,4 @@ export async function openAppDatabase(): Promise<DatabaseHandle> {
     throw error;
   }
   return handle;
-}
-
-type AppDatabase = { handle: DatabaseHandle; demo: DemoSeedResult | null };
-
-// One database per server process, kept on globalThis: Next.js may load this module in several bundles
-// (instrumentation, route handlers), and PGlite must be opened exactly once.
-const globalKey = Symbol.for("assent.app-database");
-const holder = globalThis as unknown as { [globalKey]?: Promise<AppDatabase> };
-
-export function appDatabase(): Promise<AppDatabase> {
-  if (isBuildPhase()) throw new Error("The database is not available while the app is being built.");
-  holder[globalKey] ??= (async () => {
-    const handle = await openAppDatabase();
-    const demo = demoEnabled() ? await seedDemoIfEmpty(handle.db) : null;
-    return { handle, demo };
-  })();
-  // A failed start (database down) must not poison every later request: forget it so the next one retries.
-  holder[globalKey].catch(() => {
-    holder[globalKey] = undefined;
-  });
-  return holder[globalKey];
-}
-
-export async function getDb(): Promise<Db> {
-  return (await appDatabase()).handle.db;
 }

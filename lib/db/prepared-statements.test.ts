@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { env } from "../env";
 import { createPostgresDatabase } from "../testing/postgres-databases";
 import { openDatabase } from "./client";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "./sql";
 
 /**
  * On a real PostgreSQL, through one connection so its session's pg_prepared_statements can be read: statements

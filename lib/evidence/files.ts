@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { evidenceFiles } from "../db/schema/imports";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 
 /** The type an import's raw file is kept as; scans are only ever PDF, JPEG or PNG (lib/evidence/file-type.ts). */
 export const importFileType = "text/csv";

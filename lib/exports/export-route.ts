@@ -2,7 +2,7 @@ import "server-only";
 import { defineWorkspaceRoute } from "../actions/workspace-route";
 import { recordStaffAudit } from "../actions/audit";
 import { ValidationError } from "../errors";
-import { fieldErrorsFrom } from "../ledger/validate-command";
+import { fieldErrorsFrom } from "../validation/field-errors";
 import { countEvents, type ExportFilter } from "./events";
 import { exportFilterSchema, type ExportParams } from "./filters";
 import { exportStreamResponse } from "./stream-response";

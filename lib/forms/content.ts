@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { canonicalJson, sha256Hex, type Canonical } from "../ledger/canonical";
+import { canonicalJson, type Canonical } from "../ledger/canonical";
+import { sha256Hex } from "../security/digest";
 
 /** How one category is presented in one language. */
 export const categoryTextSchema = z.object({

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import { findFormEmbedDomains } from "../data/form-embed-domains";
 import { registerFrameAncestorsLookup } from "./frame-policy-bridge";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldErrorsFrom } from "../ledger/validate-command";
+import { fieldErrorsFrom } from "../validation/field-errors";
 import { ValidationError } from "../errors";
 import type { PaperSize } from "../exports/print-layout";
 

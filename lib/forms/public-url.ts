@@ -1,5 +1,5 @@
 import "server-only";
-import { publicBaseUrl } from "../server/start";
+import { publicBaseUrl } from "../server/urls";
 
 /** The hosted page's address as people type or scan it: on APP_URL, so QR codes and snippets point at the public host. */
 export function formPublicUrl(workspaceSlug: string, formSlug: string): string {

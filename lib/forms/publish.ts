@@ -3,7 +3,7 @@ import { and, eq, max } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { forms, formVersions } from "../db/schema/forms";
 import { ValidationError } from "../errors";
-import { fieldErrorsFrom } from "../ledger/validate-command";
+import { fieldErrorsFrom } from "../validation/field-errors";
 import { formVersionContentSchema, formVersionDigest, type FormVersionContent } from "./content";
 
 export type Form = typeof forms.$inferSelect;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../db/app-db";
+import { getDb } from "../server/app-database";
 import { findPublishedForm } from "../data/forms";
 import { formQrPng, formQrSvg } from "./qr-code";
 import { formPublicUrl } from "./public-url";

@@ -2,8 +2,8 @@ import "server-only";
 import type { Db } from "../db/client";
 import { formVersionSnapshots } from "../db/schema/forms";
 import { env } from "../env";
-import { sha256Hex } from "../ledger/canonical";
-import { publicBaseUrl } from "../server/start";
+import { sha256Hex } from "../security/digest";
+import { publicBaseUrl } from "../server/urls";
 import type { FormVersion } from "./publish";
 
 /**

@@ -1,4 +1,5 @@
-import { canonicalJson, sha256Hex } from "../ledger/canonical";
+import { canonicalJson } from "../ledger/canonical";
+import { sha256Hex } from "../security/digest";
 import type { Actor, LedgerCommand } from "../ledger/types";
 import type { ImportRow } from "./validate-row";
 

@@ -6,7 +6,7 @@ import { findRecordingContext } from "../data/recording-context";
 import { ConflictError, NotFoundError } from "../errors";
 import { findEvidenceFile, importFileType, storeEvidenceFile } from "../evidence/files";
 import { appendMany, MAX_EVENTS_PER_BATCH } from "../ledger/append";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import type { ContextCache } from "../ledger/plan";
 import type { Actor } from "../ledger/types";
 import { importCommand } from "./commands";

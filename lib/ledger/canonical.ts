@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 export type Canonical = null | boolean | number | string | Canonical[] | { [key: string]: Canonical | undefined };
 
@@ -36,10 +36,6 @@ export function canonicalTemplate<K extends string>(
   const keys = [...Object.keys(value).filter((k) => value[k] !== undefined && !isLater(k)), ...later].sort();
   const encoded = keys.map((k) => (isLater(k) ? null : member(k, value[k] as Canonical)));
   return (fill) => `{${keys.map((k, i) => encoded[i] ?? member(k, fill[k as K])).join(",")}}`;
-}
-
-export function sha256Hex(input: string | Uint8Array): string {
-  return createHash("sha256").update(input).digest("hex");
 }
 
 /** Salted digest of one piece of personal data: HMAC-SHA256 keyed with the workspace's ledger salt. */

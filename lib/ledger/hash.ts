@@ -1,4 +1,5 @@
-import { canonicalJson, canonicalTemplate, sha256Hex, type Canonical } from "./canonical";
+import { canonicalJson, canonicalTemplate, type Canonical } from "./canonical";
+import { sha256Hex } from "../security/digest";
 import type { Actor, ConsentAction, EventChannel, Evidence, OptInLevel } from "./types";
 
 /** Bumped if the encoding ever changes; stored implicitly as the "v" member so old events still verify. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
+import { queryRows } from "../db/sql";
 import { NotFoundError, ValidationError, type FieldError } from "../errors";
 import type { ValidCommand } from "./validate-command";
 
@@ -17,11 +18,6 @@ export type LedgerContext = {
   categories: LedgerCategory[];
   formVersion: FormVersionFacts | null;
 };
-
-/** Rows of a hand-written statement, for the append path, where the query builder's CPU cost showed. */
-export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 /**
  * The workspace, the command's categories and its form version, in one round trip. A category or form

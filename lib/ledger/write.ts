@@ -4,7 +4,7 @@ import type { Tx } from "../db/client";
 import { equalsAnyOf } from "../db/prepared-statements";
 import { AppError, ConflictError, ValidationError } from "../errors";
 import { applyEvent, type SubscriptionState } from "./fold";
-import { queryRows } from "./lookups";
+import { queryRows } from "../db/sql";
 import type { CommandPlan } from "./plan";
 import type { OptInLevel, Receipt } from "./types";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import type { ActiveSession } from "../data/staff-sessions";
 import { AppError } from "../errors";
-import { fieldMessages } from "../ledger/validate-command";
+import { fieldMessages } from "../validation/field-errors";
 import { hitRateLimit } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { acceptInvitation, resetPassword } from "./accept";

@@ -6,7 +6,7 @@ import { auditLog } from "../db/schema/access";
 import type { ActiveSession } from "../data/staff-sessions";
 import { upsertMember } from "../data/users";
 import { smtpMailer, type Mailer } from "../mail/mailer";
-import { publicBaseUrl } from "../server/start";
+import { publicBaseUrl } from "../server/urls";
 import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
 import { signedInMember, testMeta } from "../testing/staff";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Role } from "../auth/roles";
 import { deliver, type Delivery, type Mailer } from "../mail/mailer";
 import { invitationEmail, passwordResetEmail } from "../mail/templates";
-import { publicBaseUrl } from "../server/start";
+import { publicBaseUrl } from "../server/urls";
 import { roleDescriptions } from "./members.validation";
 import { INVITATION_DAYS, RESET_HOURS } from "./tokens";
 

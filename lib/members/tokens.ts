@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { sha256Hex } from "../ledger/canonical";
+import { sha256Hex } from "../security/digest";
 
 /** How long links work; the admin's messages and the emails quote these. */
 export const INVITATION_DAYS = 7;

@@ -7,7 +7,7 @@ import { MAX_SCAN_BYTES, sniffScanType } from "../evidence/file-type";
 import { scanContentProblem } from "../evidence/scan-content";
 import { discardUnreferencedFile, storeEvidenceFile } from "../evidence/files";
 import { append } from "../ledger/append";
-import { fieldErrorsFrom } from "../ledger/validate-command";
+import { fieldErrorsFrom } from "../validation/field-errors";
 import { PhoneError, normalizePhone } from "../phone/normalize";
 import { readLimitedBody } from "../server/limited-body";
 import { assertSameOrigin } from "../server/same-origin";

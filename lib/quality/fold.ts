@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 
 /** The form id of rollup rows that no form brought in (an opt-out with no opt-in before it, an API opt-in). */
 export const NO_FORM = "00000000-0000-0000-0000-000000000000";

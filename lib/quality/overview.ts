@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import { NO_FORM } from "./fold";
 import { readRatingTimeline, type RatingPoint } from "./rating";
 

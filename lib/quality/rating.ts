@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import type { RatingLevel } from "./quality.validation";
 
 export type RatingPoint = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import { rateLimitBuckets } from "../db/schema/rate-limits";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };

@@ -1,4 +1,5 @@
-import { canonicalTemplate, personalDigest, sha256Hex, type Canonical } from "../ledger/canonical";
+import { canonicalTemplate, personalDigest, type Canonical } from "../ledger/canonical";
+import { sha256Hex } from "../security/digest";
 import { canonicalEvent, type HashedEventFields } from "../ledger/hash";
 
 /** The members that differ from one generated event to the next; the rest is fixed per action, channel and category. */

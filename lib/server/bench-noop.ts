@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "../db/app-db";
+import { getDb } from "./app-database";
 import { env } from "../env";
 
 const notFound = () => new Response(null, { status: 404 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { appDatabase } from "../db/app-db";
+import { appDatabase } from "./app-database";
 
 export type HealthReport = {
   status: "ok" | "unavailable";

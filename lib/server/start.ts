@@ -1,16 +1,13 @@
 import "server-only";
-import { appDatabase, databaseTargetFromEnv } from "../db/app-db";
+import { databaseTargetFromEnv } from "../db/app-db";
+import { appDatabase } from "./app-database";
 import { hasAnyUser } from "../setup/first-run";
 import { env, isBuildPhase } from "../env";
+import { publicBaseUrl } from "./urls";
 import { loadSecrets } from "../secrets";
 import { startAppWebhookWorker } from "../webhooks/app-worker";
 import { startAppQualityWorker } from "../quality/app-worker";
 import { registerFramePolicy } from "../forms/frame-policy";
-
-export function publicBaseUrl(): string {
-  const { APP_URL, PORT } = env();
-  return (APP_URL ?? `http://localhost:${PORT}`).replace(/\/$/, "");
-}
 
 export async function startServer(): Promise<void> {
   if (isBuildPhase()) return;

@@ -4,7 +4,7 @@ import { runWorkspaceAction } from "../actions/workspace-action";
 import { apiKeys, auditLog } from "../db/schema/access";
 import { listApiKeys } from "../data/api-keys";
 import type { ActiveSession } from "../data/staff-sessions";
-import { sha256Hex } from "../ledger/canonical";
+import { sha256Hex } from "../security/digest";
 import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
 import { signedInMember, testMeta } from "../testing/staff";

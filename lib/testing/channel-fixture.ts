@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import type { ActiveSession } from "../data/staff-sessions";
 import { createForm, publishFormVersion, type FormVersion } from "../forms/publish";
 import { defaultEnglishWording } from "../forms/wording";
-import { queryRows } from "../ledger/lookups";
+import { queryRows } from "../db/sql";
 import { saveSmsChannel, saveWhatsAppChannel } from "../settings/channels";
 import { createWebhookEndpoint } from "../webhooks/endpoints";
 import { runWebhookPass } from "../webhooks/worker";

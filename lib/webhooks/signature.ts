@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+import { sameSecret } from "../security/digest";
 
 /**
  * Signing as the Standard Webhooks specification (standardwebhooks.com) gives it, so a receiver can verify with
@@ -37,11 +38,10 @@ export function verifySignature({ secret, headers, body, now = new Date(), toler
   const given = headers["webhook-signature"];
   if (!id || !given || !Number.isInteger(timestamp)) return false;
   if (Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) return false;
-  const expected = Buffer.from(sign(secret, id, timestamp, body));
+  const expected = sign(secret, id, timestamp, body);
   return given.split(" ").some((entry) => {
     const [version, signature] = entry.split(",", 2);
     if (version !== "v1" || !signature) return false;
-    const candidate = Buffer.from(signature);
-    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+    return sameSecret(signature, expected);
   });
 }

@@ -2,7 +2,7 @@
 import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { after } from "next/server";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { appMailer } from "@/lib/mail/mailer";
 import { requestPasswordReset, type ForgotPasswordState } from "@/lib/members/forgot-password";
 import { requestMetaFrom } from "@/lib/server/request-meta";

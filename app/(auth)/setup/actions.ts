@@ -2,9 +2,9 @@
 import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/auth-config";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { AppError } from "@/lib/errors";
-import { fieldMessages } from "@/lib/ledger/validate-command";
+import { fieldMessages } from "@/lib/validation/field-errors";
 import { hitRateLimit } from "@/lib/rate-limit/limit";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 import { createFirstOwner } from "@/lib/setup/first-run";

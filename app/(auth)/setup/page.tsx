@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { hasAnyUser } from "@/lib/setup/first-run";
 import { completeSetup } from "./actions";
 

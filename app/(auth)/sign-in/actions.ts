@@ -5,9 +5,9 @@ import { signIn, signOut, auth } from "@/lib/auth/auth-config";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
 import { signInSchema } from "@/lib/auth/sign-in.validation";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { revokeStaffSession } from "@/lib/data/staff-sessions";
-import { fieldMessages } from "@/lib/ledger/validate-command";
+import { fieldMessages } from "@/lib/validation/field-errors";
 
 export type SignInState = { message?: string; fields: Partial<Record<"email" | "password", string>>; email: string };
 

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { DashboardShell } from "@/components/dashboard/shell";
 import { listMemberships } from "@/lib/auth/guards";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { signOutAction } from "../../(auth)/sign-in/actions";
 
 type Props = { children: ReactNode; params: Promise<{ workspace: string }> };

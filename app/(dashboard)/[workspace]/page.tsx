@@ -7,7 +7,7 @@ import { RatingEntryForm } from "@/components/quality/rating-entry-form";
 import { SummaryTiles } from "@/components/quality/summary-tiles";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listOpenAlerts } from "@/lib/quality/alerts";
 import { foldWorkspace } from "@/lib/quality/fold";
 import { overviewParams, readOverview } from "@/lib/quality/overview";

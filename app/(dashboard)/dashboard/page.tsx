@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { listMemberships } from "@/lib/auth/guards";
 import { requireStaffPage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { signOutAction } from "../../(auth)/sign-in/actions";
 
 export const metadata: Metadata = { title: "Dashboard" };

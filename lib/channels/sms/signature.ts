@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { sameSecret } from "../../security/digest";
 
 /**
  * Twilio's X-Twilio-Signature: base64 HMAC-SHA1, keyed with the auth token, of the full URL Twilio called
@@ -12,7 +13,5 @@ export function twilioSignature(url: string, params: Iterable<[string, string]>,
 
 export function verifyTwilioSignature(url: string, params: Iterable<[string, string]>, header: string | null, authToken: string): boolean {
   if (!header) return false;
-  const expected = Buffer.from(twilioSignature(url, params, authToken));
-  const given = Buffer.from(header.trim());
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSecret(header.trim(), twilioSignature(url, params, authToken));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import { sha256Hex } from "../../ledger/canonical";
+import { sha256Hex } from "../../security/digest";
 import { whatsappQualityUpdates } from "../../db/schema/channels";
 import { listChannelCategories, recordOptOut, recordResume, type InboundCommandBase } from "../inbound-consent";
 import type { InboundChannel } from "../settings";

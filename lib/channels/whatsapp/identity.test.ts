@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consentEvents, contacts } from "../../db/schema/ledger";
 import { append } from "../../ledger/append";
 import { erasePersonalData } from "../../ledger/erase";
-import { queryRows } from "../../ledger/lookups";
+import { queryRows } from "../../db/sql";
 import { verifyLedger } from "../../ledger/verify";
 import { runWebhookPass } from "../../webhooks/worker";
 import { createChannelFixture, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { sameSecret } from "../../security/digest";
 
 /** Meta's X-Hub-Signature-256: "sha256=" and the hex HMAC-SHA256 of the raw body bytes, keyed with the app secret. */
 export function metaSignature(body: Uint8Array, appSecret: string): string {
@@ -8,7 +9,5 @@ export function metaSignature(body: Uint8Array, appSecret: string): string {
 /** Checked on the bytes as received, before any parsing: re-serialised JSON would not match. */
 export function verifyMetaSignature(body: Uint8Array, header: string | null, appSecret: string): boolean {
   if (!header) return false;
-  const expected = Buffer.from(metaSignature(body, appSecret));
-  const given = Buffer.from(header.trim().toLowerCase());
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSecret(header.trim().toLowerCase(), metaSignature(body, appSecret));
 }

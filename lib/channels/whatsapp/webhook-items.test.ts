@@ -6,7 +6,7 @@ import { inboundDeadLetters } from "../../db/schema/channels";
 import { erasePersonalData } from "../../ledger/erase";
 import { personalDigest } from "../../ledger/canonical";
 import { append } from "../../ledger/append";
-import { queryRows } from "../../ledger/lookups";
+import { queryRows } from "../../db/sql";
 import { createChannelFixture, ledgerCounts, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { testPhone, webOptIn } from "../../testing/fixtures";

@@ -1,5 +1,4 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/client";
 import { handleOnce } from "../inbound-messages";
 import { findInboundChannel, type InboundChannel } from "../settings";
@@ -12,14 +11,9 @@ import { recordReplyAccepted } from "./reply-evidence";
 import { canSendCloudReply, type WhatsAppSender } from "./sender";
 import { verifyMetaSignature } from "./signature";
 import { phoneOfWaId } from "../../phone/whatsapp-id";
+import { sameSecret } from "../../security/digest";
 
 const plain = (status: number, body = "") => new Response(body, { status, headers: { "content-type": "text/plain", "cache-control": "no-store" } });
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** Meta's subscription handshake: echo hub.challenge when the verify token is this workspace's. */
 export async function verifyWhatsAppSubscription(db: Db, slug: string, url: URL): Promise<Response> {
@@ -27,7 +21,7 @@ export async function verifyWhatsAppSubscription(db: Db, slug: string, url: URL)
   const token = url.searchParams.get("hub.verify_token") ?? "";
   const challenge = url.searchParams.get("hub.challenge") ?? "";
   const channel = await findInboundChannel(db, slug);
-  if (mode !== "subscribe" || !channel || !sameText(token, channel.settings.whatsappVerifyToken)) return plain(403, "Forbidden");
+  if (mode !== "subscribe" || !channel || !sameSecret(token, channel.settings.whatsappVerifyToken)) return plain(403, "Forbidden");
   return plain(200, challenge);
 }
 

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth-config";
 import { currentSession } from "@/lib/auth/current-session";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { acceptInvitationAsMember, acceptInvitationAsNewUser, type LinkFormState } from "@/lib/members/link-actions";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 

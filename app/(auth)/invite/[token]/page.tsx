@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptAsMemberForm, NewAccountForm } from "@/components/auth/link-forms";
 import { currentSession } from "@/lib/auth/current-session";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { findUsableInvitation } from "@/lib/data/members";
 import { findUserByEmail } from "@/lib/data/users";
 import { linkTokenHash } from "@/lib/members/tokens";

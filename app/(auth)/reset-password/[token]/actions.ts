@@ -2,7 +2,7 @@
 import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { resetPasswordWithLink, type LinkFormState } from "@/lib/members/link-actions";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/link-forms";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { findUsablePasswordReset } from "@/lib/data/members";
 import { mailConfigured } from "@/lib/mail/mailer";
 import { linkTokenHash } from "@/lib/members/tokens";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listAuditEntries } from "@/lib/data/audit-log";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -7,7 +7,7 @@ import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { Alert } from "@/components/ui/alert";
 import { contactFilterDateProblems, contactFilterQuery, hasActiveFilters, parseContactFilter } from "@/lib/contacts/filters";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listAllCategories } from "@/lib/data/categories";
 import { findContacts } from "@/lib/data/contacts";
 import { listFormSummaries } from "@/lib/data/forms";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DeadLetterList } from "@/components/dead-letters/dead-letter-list";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { countOpenDeadLetters, deadLetterStatuses, listDeadLetters, type DeadLetterFilter, type DeadLetterStatus } from "@/lib/data/dead-letters";
 import { retryDeadLetterAction } from "./actions";
 

@@ -3,7 +3,7 @@ import { ExportDownload } from "@/components/exports/export-download";
 import { Alert } from "@/components/ui/alert";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { channelLabels, actionLabels } from "@/lib/contacts/labels";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listAllCategories } from "@/lib/data/categories";
 import { listFormSummaries } from "@/lib/data/forms";
 import { countEvents } from "@/lib/exports/events";

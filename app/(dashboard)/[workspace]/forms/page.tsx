@@ -4,7 +4,7 @@ import { formatUtc } from "@/components/contacts/contacts-table";
 import { NewForm } from "@/components/forms/new-form";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listForms } from "@/lib/data/form-builder";
 import { formChannelLabels } from "@/lib/forms/channels";
 import { createFormServerAction } from "./actions";

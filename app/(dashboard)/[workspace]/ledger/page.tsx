@@ -4,7 +4,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Alert } from "@/components/ui/alert";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { latestAuditEntry } from "@/lib/data/audit-log";
 import { listCheckpoints } from "@/lib/ledger/checkpoint";
 import { createCheckpointAction, verifyLedgerAction } from "./actions";

@@ -6,7 +6,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { canGrantRole } from "@/lib/auth/permissions";
 import { roles } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listMembers, listOpenInvitations } from "@/lib/data/members";
 import { mailConfigured } from "@/lib/mail/mailer";
 import {

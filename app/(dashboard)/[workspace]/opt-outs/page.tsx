@@ -3,7 +3,7 @@ import Link from "next/link";
 import { OptOutsTable } from "@/components/opt-outs/opt-outs-table";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { channelLabels } from "@/lib/contacts/labels";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listAllCategories } from "@/lib/data/categories";
 import { listFormSummaries } from "@/lib/data/forms";
 import { countOptOutsByCategory, findRecentOptOuts } from "@/lib/data/opt-outs";

@@ -2,11 +2,11 @@
 import { receivedFormData } from "@/lib/actions/form-data";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { changePreferences } from "@/lib/preferences/change";
 import { looksLikePreferenceToken } from "@/lib/preferences/tokens";
 import { requestMetaFrom } from "@/lib/server/request-meta";
-import { publicBaseUrl } from "@/lib/server/start";
+import { publicBaseUrl } from "@/lib/server/urls";
 
 /** One preference-centre change; then back to the page (post/redirect/get), which shows the new state. */
 export async function updatePreferences(received: FormData): Promise<void> {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { OptInPage } from "@/components/opt-in/opt-in-page";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { firstParam } from "@/lib/consumer/pages";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { loadDraftPreview } from "@/lib/forms/preview";
 import { messagesFor } from "@/lib/i18n/languages";
 import { negotiateLanguage } from "@/lib/i18n/negotiate";

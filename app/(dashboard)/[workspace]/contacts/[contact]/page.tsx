@@ -11,7 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { contactLabel } from "@/lib/contacts/labels";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listAllCategories } from "@/lib/data/categories";
 import { findContactTimeline } from "@/lib/data/contact-timeline";
 import { findCategoryStates, findContact } from "@/lib/data/contacts";

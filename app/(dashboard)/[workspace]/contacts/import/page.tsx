@@ -4,7 +4,7 @@ import { formatUtc } from "@/components/contacts/contacts-table";
 import { ImportUploadForm } from "@/components/imports/upload-form";
 import { buttonClass } from "@/components/ui/button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { importColumns } from "@/lib/imports/columns";
 import { listImportJobs } from "@/lib/imports/jobs";
 import { importStatusLabel } from "@/lib/imports/labels";

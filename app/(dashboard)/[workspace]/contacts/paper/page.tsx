@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RecordPaperForm } from "@/components/paper/record-paper-form";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { findContact } from "@/lib/data/contacts";
 import { findRecordingContext } from "@/lib/data/recording-context";
 import { scanLimitLabel } from "@/lib/paper/record.validation";

@@ -6,7 +6,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { whatsappCanReply } from "@/lib/channels/settings";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listAllCategories } from "@/lib/data/categories";
 import { findBuilderForm } from "@/lib/data/form-builder";
 import { formChannelLabels } from "@/lib/forms/channels";

@@ -3,7 +3,7 @@ import { ApiKeyCreateForm } from "@/components/settings/api-key-create-form";
 import { ApiKeyList } from "@/components/settings/api-key-list";
 import { SettingsHeader } from "@/components/settings/settings-nav";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listApiKeys } from "@/lib/data/api-keys";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 

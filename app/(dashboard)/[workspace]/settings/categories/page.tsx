@@ -3,7 +3,7 @@ import { CategoryCreateForm } from "@/components/settings/category-create-form";
 import { CategoryList } from "@/components/settings/category-list";
 import { SettingsHeader } from "@/components/settings/settings-nav";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listAllCategories } from "@/lib/data/categories";
 import { createCategoryAction, retireCategoryAction, unretireCategoryAction, updateCategoryAction } from "./actions";
 

@@ -3,7 +3,7 @@ import { ChannelSettingsForm } from "@/components/settings/channel-settings-form
 import { SettingsHeader } from "@/components/settings/settings-nav";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { ensureChannelSettings, smsWebhookUrl, whatsappWebhookUrl } from "@/lib/channels/settings";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { keywordLanguages } from "@/lib/settings/channels.validation";
 import { rotateVerifyTokenAction, saveKeywordsAction, saveSmsAction, saveWhatsAppAction } from "./actions";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ThresholdForm } from "@/components/quality/threshold-form";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { readThresholds } from "@/lib/quality/settings";
 import { updateThresholdsAction } from "./actions";
 

@@ -4,7 +4,7 @@ import { EndpointForm } from "@/components/webhooks/endpoint-form";
 import { EndpointList } from "@/components/webhooks/endpoint-list";
 import { VerifyHelp } from "@/components/webhooks/verify-help";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { listWebhookEndpoints } from "@/lib/data/webhooks";
 import { createEndpointAction } from "./actions";
 

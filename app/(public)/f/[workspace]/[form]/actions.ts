@@ -4,11 +4,11 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { submitToHostedForm } from "@/lib/channels/web";
 import type { OptInFormState } from "@/lib/channels/web.validation";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { findUnstorableString } from "@/lib/db/storable-text";
 import { messagesFor } from "@/lib/i18n/languages";
 import { requestMetaFrom } from "@/lib/server/request-meta";
-import { publicBaseUrl } from "@/lib/server/start";
+import { publicBaseUrl } from "@/lib/server/urls";
 
 export async function submitOptIn(workspaceSlug: string, formSlug: string, previous: OptInFormState, received: FormData): Promise<OptInFormState> {
   const data = receivedFormData(received);

@@ -1,5 +1,5 @@
 import { receiveSmsWebhook } from "@/lib/channels/sms/webhook";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { receiveWhatsAppWebhook, verifyWhatsAppSubscription } from "@/lib/channels/whatsapp/webhook";
 import { cloudApiSender } from "@/lib/channels/whatsapp/sender";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@ import { StartImportButton } from "@/components/imports/start-import-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { findImportJob, listRowErrors } from "@/lib/imports/jobs";
 import { importStatusLabel } from "@/lib/imports/labels";
 import { startImportAction } from "../actions";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SharePanel } from "@/components/forms/share-panel";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { findBuilderForm } from "@/lib/data/form-builder";
 import { formShare } from "@/lib/forms/share-links";
 

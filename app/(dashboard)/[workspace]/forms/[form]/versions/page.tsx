@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { findBuilderForm, listFormVersions } from "@/lib/data/form-builder";
 import { diffVersions } from "@/lib/forms/version-diff";
 

@@ -9,7 +9,7 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { EndpointForm } from "@/components/webhooks/endpoint-form";
 import { RotateSecretButton } from "@/components/webhooks/rotate-secret-button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { findWebhookEndpoint, listEndpointDeliveries, type DeliveryFilter } from "@/lib/data/webhooks";
 import { redeliverAction, removeEndpointAction, rotateSecretAction, sendTestAction, setEndpointStatusAction, updateEndpointAction } from "../actions";
 

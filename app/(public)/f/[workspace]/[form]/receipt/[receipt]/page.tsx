@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ReceiptView } from "@/components/opt-in/receipt-view";
 import { findOpenConfirmationForCommand } from "@/lib/confirmations/codes";
 import { firstParam, loadReceiptPage } from "@/lib/consumer/pages";
-import { getDb } from "@/lib/db/app-db";
+import { getDb } from "@/lib/server/app-database";
 import { findPreferenceLink } from "@/lib/preferences/tokens";
 
 export const dynamic = "force-dynamic";
