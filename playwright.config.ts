@@ -1,13 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
-import { systemChromium } from "./e2e/chromium";
-import { e2ePort } from "./e2e/ports";
-import { testIdp } from "./e2e/sso-identities";
+import { systemChromium } from "./e2e/support/chromium";
+import { e2ePort } from "./e2e/support/ports";
+import { testIdp } from "./e2e/support/sso-identities";
 
 const PORT = e2ePort(3107);
 
 
 export default defineConfig({
-  testDir: "./e2e",
+  testDir: "./e2e/specs",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -28,7 +28,7 @@ export default defineConfig({
   webServer: [
     {
       // The stand-in OpenID Connect provider of sso.spec.ts. The app asks it for discovery only at a sign-in.
-      command: "npx tsx e2e/oidc-provider.ts",
+      command: "npx tsx e2e/support/oidc-provider.ts",
       url: `${testIdp.issuer}/.well-known/openid-configuration`,
       env: { TEST_IDP_REDIRECT_URI: `http://127.0.0.1:${PORT}/api/auth/callback/oidc` },
       timeout: 60_000,
@@ -37,7 +37,7 @@ export default defineConfig({
     {
       // A production build on a fresh embedded database, as the README's first command runs it, seeded first
       // with known sign-ins and 100,000 contacts (the dashboard must stay usable at that size).
-      command: `rm -rf .e2e-data && npx next build && npx tsx --conditions=react-server e2e/seed-database.ts && npx next start -p ${PORT}`,
+      command: `rm -rf .e2e-data && npx next build && npx tsx --conditions=react-server e2e/seed/database.ts && npx next start -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       env: {
         DATA_DIR: ".e2e-data",

@@ -9,6 +9,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     server: { deps: { inline: ["server-only"] } },
-    alias: { "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts") },
+    alias: { "server-only": path.resolve(import.meta.dirname, "testing/server-only-stub.ts") },
   },
 });

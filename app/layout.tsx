@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { documentLanguage } from "@/lib/consumer/pages";
+import { documentLanguage } from "@/lib/public-pages/pages";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startAppProcess } from "../lib/testing/app-process";
+import { startAppProcess } from "../testing/app-process";
 
 /** A production `next start` on a given database, as a separate process, the way users run the app. */
 export type BenchServer = { base: string; pid: number; stop(): Promise<void>; /** The server's stderr (its last lines). */ log(): string };

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../lib/db/client";
-import type { LedgerFixture } from "../lib/testing/fixtures";
+import type { LedgerFixture } from "../testing/fixtures";
 
 const hex = () => randomBytes(32).toString("hex");
 

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { append } from "../lib/ledger/append";
 import type { DatabaseKind } from "../lib/db/client";
-import { createTestDatabase, type TestDatabase } from "../lib/testing/databases";
-import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "../testing/databases";
+import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { figure, type Figure } from "./figures";
 import { mergeRuns, measure, type RunStats } from "./stats";
 

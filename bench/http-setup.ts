@@ -3,12 +3,12 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { createApiKey } from "../lib/auth/api-keys";
+import { createApiKey } from "../lib/api-keys/keys";
 import { openDatabase, type DatabaseKind } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { generateBulkLedger } from "../lib/seed/bulk-ledger";
-import { createLedgerFixture, type LedgerFixture } from "../lib/testing/fixtures";
-import { createTestDatabase } from "../lib/testing/databases";
+import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase } from "../testing/databases";
 import { benchPorts, startBenchServer, type BenchServer } from "./app-server";
 
 export const API_KEYS = 64;

@@ -1,5 +1,5 @@
 import type { Db } from "../lib/db/client";
-import { findWorkspaceBySlug, listWorkspaces, type Workspace } from "../lib/data/workspaces";
+import { findWorkspaceBySlug, listWorkspaces, type Workspace } from "../lib/workspace/queries";
 import { UsageError } from "./args";
 
 export async function workspaceBySlug(db: Db, slug: string): Promise<Workspace> {

@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import { apiKeyScopes, createApiKey, type ApiKeyScope } from "../../lib/auth/api-keys";
+import { apiKeyScopes, createApiKey, type ApiKeyScope } from "../../lib/api-keys/keys";
 import type { Db } from "../../lib/db/client";
 import { parseCommandArgs, requireString, UsageError, type CommandSpec } from "../args";
 import { workspaceBySlug } from "../workspace";

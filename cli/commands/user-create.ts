@@ -3,7 +3,7 @@ import type { Writable } from "node:stream";
 import { z } from "zod";
 import { roles, type Role } from "../../lib/auth/roles";
 import type { Db } from "../../lib/db/client";
-import { upsertMember } from "../../lib/data/users";
+import { upsertMember } from "../../lib/auth/users";
 import { parseCommandArgs, requireString, UsageError, type CommandSpec } from "../args";
 import { workspaceBySlug } from "../workspace";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { LinkFormState } from "@/lib/members/link-actions";
+import type { LinkFormState } from "@/lib/members/links.actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { contactLabel } from "@/lib/contacts/labels";
-import type { ContactRow } from "@/lib/data/contacts";
+import type { ContactRow } from "@/lib/contacts/queries";
 import { StateBadge } from "./state-badge";
 
 type Props = { slug: string; rows: ContactRow[]; categories: { key: string; label: string }[] };

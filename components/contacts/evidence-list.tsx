@@ -1,5 +1,5 @@
 import { channelLabels } from "@/lib/contacts/labels";
-import type { TimelineEvent } from "@/lib/data/contact-timeline";
+import type { TimelineEvent } from "@/lib/contacts/timeline.queries";
 import { actorText, evidenceRows } from "@/lib/contacts/evidence-format";
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { ActionResult } from "@/lib/actions/workspace-action";
+import type { ActionResult } from "@/lib/handlers/workspace-action";
 import { staffViaLabels, staffVias } from "@/lib/contacts/actions.validation";
 import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import type { CategoryState } from "@/lib/data/contacts";
+import type { CategoryState } from "@/lib/contacts/queries";
 
 /** A category's state as text and colour (never colour alone), with the opt-in level when it is confirmed. */
 export function StateBadge({ label, state }: { label: string; state: CategoryState | undefined }) {

@@ -1,5 +1,5 @@
 import { actionLabels } from "@/lib/contacts/labels";
-import type { TimelineEvent } from "@/lib/data/contact-timeline";
+import type { TimelineEvent } from "@/lib/contacts/timeline.queries";
 import { wordingHeading } from "@/lib/contacts/wording-delivery";
 import { EvidenceList } from "./evidence-list";
 import { formatUtc } from "./contacts-table";

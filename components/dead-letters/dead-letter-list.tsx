@@ -1,7 +1,7 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
 import type { FormAction } from "@/components/settings/use-validated-action";
 import { ActionButton } from "@/components/ui/action-button";
-import type { DeadLetterRow } from "@/lib/data/dead-letters";
+import type { DeadLetterRow } from "@/lib/channels/dead-letters/queries";
 
 const channelNames = { whatsapp: "WhatsApp", sms: "SMS" } as const;
 const kindNames: Record<string, string> = {

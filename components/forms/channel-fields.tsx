@@ -1,7 +1,7 @@
 "use client";
 import type { UseFormRegister, UseFormSetValue } from "react-hook-form";
 import { controlClass } from "@/components/ui/field";
-import { MIN_TEXT_CONTRAST } from "@/lib/colour/contrast";
+import { MIN_TEXT_CONTRAST } from "@/lib/workspace/contrast";
 import { defaultBackground, MAX_SMS_SEGMENTS, themeContrasts } from "@/lib/forms/channel-policy";
 import { ivrScriptLines, keywordReplyText, smsSegments } from "@/lib/forms/channel-wording";
 import type { FormVersionContent } from "@/lib/forms/content";

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import type { FormAction } from "@/components/settings/use-validated-action";
-import type { ActionResult } from "@/lib/actions/workspace-action";
+import type { ActionResult } from "@/lib/handlers/workspace-action";
 import type { FormVersionContent } from "@/lib/forms/content";
 import { formLanguageNames, formLanguages, type FormLanguage } from "@/lib/forms/languages";
 import { checkFormPolicy } from "@/lib/forms/policy";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/actions/workspace-action";
+import type { ActionResult } from "@/lib/handlers/workspace-action";
 import type { Role } from "@/lib/auth/roles";
 import { roleDescriptions } from "@/lib/members/members.validation";
 import { fieldError } from "@/components/ui/action-form-state";

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import type { ActionResult } from "@/lib/actions/workspace-action";
+import type { ActionResult } from "@/lib/handlers/workspace-action";
 import type { Delivery } from "@/lib/mail/mailer";
 import { ActionMessage } from "@/components/ui/action-form-state";
 import { Alert } from "@/components/ui/alert";

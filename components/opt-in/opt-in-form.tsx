@@ -1,6 +1,6 @@
 "use client";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
-import type { OptInFormState } from "@/lib/channels/web.validation";
+import type { OptInFormState } from "@/lib/channels/web/opt-in.validation";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { CountryOption } from "@/lib/phone/countries";
 

@@ -1,5 +1,5 @@
-import type { OptInFormState } from "@/lib/channels/web.validation";
-import type { PublishedForm } from "@/lib/data/forms";
+import type { OptInFormState } from "@/lib/channels/web/opt-in.validation";
+import type { PublishedForm } from "@/lib/forms/queries";
 import { categoryTextIn } from "@/lib/forms/localized";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { pageTheme } from "@/lib/forms/theme";

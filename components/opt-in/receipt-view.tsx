@@ -1,6 +1,6 @@
 import { LanguageSwitcher } from "@/components/public/language-switcher";
 import { PublicPage } from "@/components/public/public-page";
-import type { ReceiptRecord } from "@/lib/data/receipts";
+import type { ReceiptRecord } from "@/lib/public-pages/receipts.queries";
 import { categoryTextIn } from "@/lib/forms/localized";
 import { pageTheme } from "@/lib/forms/theme";
 import type { Messages } from "@/lib/i18n/messages/en";

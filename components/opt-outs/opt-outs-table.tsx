@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { channelLabels, contactLabel } from "@/lib/contacts/labels";
-import type { OptOutRow } from "@/lib/data/opt-outs";
+import type { OptOutRow } from "@/lib/opt-outs/queries";
 
 function duration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;

@@ -1,8 +1,8 @@
 import { LanguageSwitcher } from "@/components/public/language-switcher";
 import { PublicPage } from "@/components/public/public-page";
 import { pageTheme } from "@/lib/forms/theme";
-import type { PreferenceCentre, PreferenceState } from "@/lib/data/preferences";
-import { maskPhone } from "@/lib/data/receipts";
+import type { PreferenceCentre, PreferenceState } from "@/lib/preferences/queries";
+import { maskPhone } from "@/lib/public-pages/receipts.queries";
 import { categoryTextIn, consentSentenceIn } from "@/lib/forms/localized";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { PreferenceNotice } from "@/lib/preferences/change.validation";

@@ -1,4 +1,4 @@
-import { cspNonce } from "@/lib/consumer/csp-nonce";
+import { cspNonce } from "@/lib/public-pages/csp-nonce";
 import type { FormTheme } from "@/lib/forms/content";
 
 /**

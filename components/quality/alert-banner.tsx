@@ -1,5 +1,5 @@
 import { ActionButton } from "@/components/ui/action-button";
-import type { ActionResult } from "@/lib/actions/workspace-action";
+import type { ActionResult } from "@/lib/handlers/workspace-action";
 import type { OpenAlert } from "@/lib/quality/alerts";
 
 type Props = {

@@ -4,7 +4,7 @@ import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
 import { CheckboxCards } from "@/components/ui/checkbox-cards";
 import { Field } from "@/components/ui/field";
-import { apiKeyScopeLabels, createApiKeySchema } from "@/lib/settings/api-keys.validation";
+import { apiKeyScopeLabels, createApiKeySchema } from "@/lib/api-keys/api-keys.validation";
 import { SecretResult } from "./secret-result";
 import { useValidatedAction, type FormAction } from "./use-validated-action";
 

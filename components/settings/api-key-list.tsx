@@ -1,6 +1,6 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
-import type { ApiKeyRow } from "@/lib/data/api-keys";
-import { apiKeyScopeLabels } from "@/lib/settings/api-keys.validation";
+import type { ApiKeyRow } from "@/lib/api-keys/queries";
+import { apiKeyScopeLabels } from "@/lib/api-keys/api-keys.validation";
 import { ConfirmActionButton } from "./confirm-action-button";
 import type { FormAction } from "./use-validated-action";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { whiteTextContrast } from "@/lib/settings/profile.validation";
+import { whiteTextContrast } from "@/lib/workspace/profile.validation";
 
 const hex = /^#[0-9a-f]{6}$/i;
 

@@ -2,7 +2,7 @@
 import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { createCategorySchema, templateCategories } from "@/lib/settings/categories.validation";
+import { createCategorySchema, templateCategories } from "@/lib/categories/categories.validation";
 import { CategoryWordingFields } from "./category-wording-fields";
 import { useValidatedAction, type FormAction } from "./use-validated-action";
 

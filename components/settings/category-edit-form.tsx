@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
-import { updateCategorySchema } from "@/lib/settings/categories.validation";
+import { updateCategorySchema } from "@/lib/categories/categories.validation";
 import { CategoryWordingFields } from "./category-wording-fields";
 import { useValidatedAction, type FormAction } from "./use-validated-action";
 

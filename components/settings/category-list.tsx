@@ -1,5 +1,5 @@
-import type { MessageCategory } from "@/lib/data/categories";
-import { templateCategories } from "@/lib/settings/categories.validation";
+import type { MessageCategory } from "@/lib/categories/queries";
+import { templateCategories } from "@/lib/categories/categories.validation";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { CategoryEditForm } from "./category-edit-form";
 import { CategoryRetireToggle } from "./category-retire-toggle";

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { CountryOption } from "@/lib/phone/countries";
-import { profileLanguages, profileSchema } from "@/lib/settings/profile.validation";
+import { profileLanguages, profileSchema } from "@/lib/workspace/profile.validation";
 import { BrandColorField } from "./brand-color-field";
 import { SelectField } from "./select-field";
 import { useValidatedAction, type FormAction } from "./use-validated-action";

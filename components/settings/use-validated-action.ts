@@ -1,8 +1,8 @@
 "use client";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { formDataToObject } from "@/lib/actions/form-data";
-import type { ActionResult } from "@/lib/actions/workspace-action";
+import { formDataToObject } from "@/lib/handlers/form-data";
+import type { ActionResult } from "@/lib/handlers/workspace-action";
 
 export type FormAction = (previous: ActionResult | null, data: FormData) => Promise<ActionResult>;
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/actions/workspace-action";
+import type { ActionResult } from "@/lib/handlers/workspace-action";
 import { ActionMessage } from "./action-form-state";
 import { Button } from "./button";
 

@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/actions/workspace-action";
+import type { ActionResult } from "@/lib/handlers/workspace-action";
 import { Alert } from "./alert";
 
 /** The outcome of a dashboard action: a success note, or the error with its field list. */

@@ -1,7 +1,7 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { ActionButton } from "@/components/ui/action-button";
 import type { FormAction } from "@/components/settings/use-validated-action";
-import type { DeliveryRow } from "@/lib/data/webhooks";
+import type { DeliveryRow } from "@/lib/webhooks/queries";
 import { topicLabel } from "@/lib/webhooks/topics";
 
 function StatusCell({ d, paused }: { d: DeliveryRow; paused: boolean }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatUtc } from "@/components/contacts/contacts-table";
-import type { WebhookEndpointRow } from "@/lib/data/webhooks";
+import type { WebhookEndpointRow } from "@/lib/webhooks/queries";
 import { topicLabel } from "@/lib/webhooks/topics";
 
 /** The workspace's endpoints at a glance: where, what, and whether anything is failing. */

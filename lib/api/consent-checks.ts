@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { DbOrTx } from "../db/client";
-import type { ApiPrincipal } from "./authenticate";
+import type { ApiPrincipal } from "../api-keys/authenticate";
 import { findCheckFacts, type SubscriptionFact } from "./consent-check-query";
 import { bsuidDigestLenient, bsuidDigestStrict, phoneDigestLenient, phoneDigestStrict } from "./phone-digest";
 import { readJsonBody, readQuery } from "./request-body";

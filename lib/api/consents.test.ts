@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { apiKeys } from "../db/schema/access";
-import { createLedgerFixture, testPhone, type LedgerFixture } from "../testing/fixtures";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { callApi, ledgerRowCounts, testApiKey } from "../testing/api-client";
-import { apiAuthFailureLimit } from "./authenticate";
+import { createLedgerFixture, testPhone, type LedgerFixture } from "../../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { callApi, ledgerRowCounts, testApiKey } from "../../testing/api-client";
+import { apiAuthFailureLimit } from "../api-keys/authenticate";
 import { checkOne } from "./consent-checks";
 import { recordConsent } from "./consents";
 

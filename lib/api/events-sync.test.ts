@@ -3,9 +3,9 @@ import { sql } from "drizzle-orm";
 import { encodeCursor } from "../contacts/cursor";
 import { append } from "../ledger/append";
 import { queryRows } from "../db/sql";
-import { callApi, testApiKey } from "../testing/api-client";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { apiOptOut, createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { callApi, testApiKey } from "../../testing/api-client";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { apiOptOut, createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { encodeEventsCursor } from "./events-cursor";
 import { listEvents } from "./events";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { auditLog } from "../db/schema/access";
 import { countEvents } from "../exports/events";
-import { toExportFilter } from "../exports/export-route";
+import { toExportFilter } from "../exports/routes";
 import { exportStreamResponse } from "../exports/stream-response";
 import { readQuery } from "./request-body";
 import { defineApiRoute } from "./route";

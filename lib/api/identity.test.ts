@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { append } from "../ledger/append";
-import { callApi, ledgerRowCounts, testApiKey } from "../testing/api-client";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { callApi, ledgerRowCounts, testApiKey } from "../../testing/api-client";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { checkMany, checkOne } from "./consent-checks";
 import { recordConsent } from "./consents";
 import { getContact } from "./contacts";

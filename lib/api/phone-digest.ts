@@ -3,7 +3,7 @@ import { personalDigest } from "../ledger/canonical";
 import { bsuidSchema } from "../ledger/types";
 import { normalizePhone, PhoneError } from "../phone/normalize";
 import { ValidationError } from "../errors";
-import type { ApiPrincipal } from "./authenticate";
+import type { ApiPrincipal } from "../api-keys/authenticate";
 
 type Workspace = Pick<ApiPrincipal["workspace"], "defaultCountry" | "ledgerSalt">;
 

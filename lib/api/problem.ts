@@ -1,5 +1,5 @@
 import "server-only";
-import { problemResponse } from "../actions/workspace-route";
+import { problemResponse } from "../handlers/workspace-route";
 import type { RequestMeta } from "../server/request-meta";
 import { ApiKeyError, RateLimitedError } from "./errors";
 

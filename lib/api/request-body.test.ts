@@ -17,7 +17,7 @@ async function fieldsOf(run: () => unknown): Promise<unknown> {
   return null;
 }
 
-// PostgreSQL cannot compare text holding NUL or a lone surrogate: these were 500s before (found by e2e/fuzz.spec.ts).
+// PostgreSQL cannot compare text holding NUL or a lone surrogate: these were 500s before (found by e2e/specs/fuzz.spec.ts).
 describe("request input PostgreSQL cannot store", () => {
   it("refuses NUL and lone surrogates in a JSON body as a 422 naming the field", async () => {
     expect(await fieldsOf(() => readJsonBody(post('{"category":"offers\\u0000"}'), schema))).toEqual([{ field: "category", code: "invalid_string", message: "contains characters that cannot be stored" }]);

@@ -11,7 +11,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /**
  * Deeper JSON than any request of this API has (evidence is an object of a few levels) is refused: the checks
  * and the canonical encoding that follow recurse, and a body nested thousands deep overflowed the stack (a 500,
- * found by e2e/fuzz.spec.ts at FUZZ_SEED=7).
+ * found by e2e/specs/fuzz.spec.ts at FUZZ_SEED=7).
  */
 export const MAX_JSON_DEPTH = 32;
 

@@ -1,9 +1,9 @@
 import "server-only";
-import type { ApiKeyScope } from "../auth/api-keys";
+import type { ApiKeyScope } from "../api-keys/keys";
 import type { Db } from "../db/client";
 import { getDb } from "../server/app-database";
 import { requestMetaFrom, type RequestMeta } from "../server/request-meta";
-import { authenticateApiRequest, type ApiPrincipal } from "./authenticate";
+import { authenticateApiRequest, type ApiPrincipal } from "../api-keys/authenticate";
 import { apiProblem } from "./problem";
 
 export type ApiContext = { db: Db; principal: ApiPrincipal; meta: RequestMeta; request: Request; params: Record<string, string> };

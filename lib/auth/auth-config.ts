@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { getDb } from "../server/app-database";
-import { createStaffSession } from "../data/staff-sessions";
+import { createStaffSession } from "./staff-sessions";
 import { loadSecrets } from "../secrets";
 import { requestMetaFrom } from "../server/request-meta";
 import { checkCredentials } from "./credentials";

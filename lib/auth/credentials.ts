@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "../db/client";
-import { findUserByEmail } from "../data/users";
+import { findUserByEmail } from "./users";
 import { claimRateLimits, type RateLimitRule } from "../rate-limit/limit";
 import { sha256Hex } from "../security/digest";
 import { hashPassword, verifyPassword } from "./password";

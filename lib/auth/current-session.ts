@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "../server/app-database";
-import { findActiveSession, type ActiveSession } from "../data/staff-sessions";
+import { findActiveSession, type ActiveSession } from "./staff-sessions";
 import { auth } from "./auth-config";
 
 /** The signed-in staff session of this request, checked against the database once per request. */

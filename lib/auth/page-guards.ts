@@ -1,7 +1,7 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { getDb } from "../server/app-database";
-import type { ActiveSession } from "../data/staff-sessions";
+import type { ActiveSession } from "./staff-sessions";
 import { cache } from "react";
 import { AppError, ForbiddenError } from "../errors";
 import { currentSession } from "./current-session";

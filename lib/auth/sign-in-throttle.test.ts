@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertMember } from "../data/users";
-import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { upsertMember } from "./users";
+import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { checkCredentials, signInLimits } from "./credentials";
 
 /** Issue 16, item 4a: the sign-in throttle must hold under concurrency and must not be a way to lock others out. */

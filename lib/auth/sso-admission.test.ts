@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, invitations } from "../db/schema/access";
 import { memberships, users } from "../db/schema/workspaces";
-import { findUserByEmail, upsertMember } from "../data/users";
-import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { findUserByEmail, upsertMember } from "./users";
+import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { admitSsoIdentity } from "./sso-admission";
 
 describe.each(testDatabaseKinds())("single sign-on admission on %s", (kind) => {

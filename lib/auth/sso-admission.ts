@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { findUserByEmail } from "../data/users";
+import { findUserByEmail } from "./users";
 import { joinWithVerifiedEmail } from "../members/accept-by-sso";
 import type { SsoRefusal } from "./sso-refusal";
 

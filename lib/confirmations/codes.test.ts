@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { append } from "../ledger/append";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { extractConfirmationCode, normalizeConfirmationCode } from "./code-format";
 import { createConfirmationCode, findConfirmationCode, findOpenConfirmationForCommand, generateConfirmationCode, useConfirmationCode } from "./codes";
 import { erasePersonalData } from "../ledger/erase";
-import { findReceipt, maskPhone } from "../data/receipts";
+import { findReceipt, maskPhone } from "../public-pages/receipts.queries";
 
 describe("confirmation code format", () => {
   it("draws six characters without 0, O, 1 or I", () => {

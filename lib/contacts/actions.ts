@@ -1,6 +1,6 @@
 import "server-only";
-import { defineWorkspaceAction } from "../actions/workspace-action";
-import { findContact } from "../data/contacts";
+import { defineWorkspaceAction } from "../handlers/workspace-action";
+import { findContact } from "./queries";
 import { NotFoundError, ValidationError } from "../errors";
 import { append } from "../ledger/append";
 import { erasePersonalData } from "../ledger/erase";

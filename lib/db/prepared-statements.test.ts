@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { env } from "../env";
-import { createPostgresDatabase } from "../testing/postgres-databases";
+import { createPostgresDatabase } from "../../testing/postgres-databases";
 import { openDatabase } from "./client";
 import { queryRows } from "./sql";
 

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import { extractText } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { downloadCertificate } from "../contacts/certificate-route";
+import { downloadCertificate } from "../contacts/certificate.routes";
 import { auditLog } from "../db/schema/access";
 import { users } from "../db/schema/workspaces";
 import { NotFoundError } from "../errors";
@@ -10,8 +10,8 @@ import { publishFormVersion } from "../forms/publish";
 import { defaultEnglishWording } from "../forms/wording";
 import { append } from "../ledger/append";
 import { erasePersonalData } from "../ledger/erase";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { loadCertificateInput, renderConsentCertificate } from "./certificate";
 
 /** Text of each page, as a real PDF reader (pdf.js) extracts it. */

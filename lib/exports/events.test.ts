@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { append } from "../ledger/append";
-import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { csvField } from "./csv";
 import { copyEvents, exportEvents, exportEventsInBatches, postgresPool, type ExportFilter, type ExportFormat } from "./events";
 

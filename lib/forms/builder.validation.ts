@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { plainText } from "../settings/fields.validation";
+import { plainText } from "../validation/plain-text";
 import { formChannels } from "./channels";
 import { formLanguages } from "./languages";
 

@@ -1,4 +1,4 @@
-import { contrastRatio, MIN_TEXT_CONTRAST } from "../colour/contrast";
+import { contrastRatio, MIN_TEXT_CONTRAST } from "../workspace/contrast";
 import { keywordReplyText, smsSegments, stopWordsFor } from "./channel-wording";
 import type { FormVersionContent } from "./content";
 import type { PolicyCheck, PolicyContext } from "./policy";

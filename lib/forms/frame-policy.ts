@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../server/app-database";
-import { findFormEmbedDomains } from "../data/form-embed-domains";
+import { findFormEmbedDomains } from "./embed-domains.queries";
 import { registerFrameAncestorsLookup } from "./frame-policy-bridge";
 
 /**

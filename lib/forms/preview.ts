@@ -3,8 +3,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { messageCategories } from "../db/schema/forms";
 import { workspaces } from "../db/schema/workspaces";
-import { findBuilderForm } from "../data/form-builder";
-import type { PublishedForm } from "../data/forms";
+import { findBuilderForm } from "./builder.queries";
+import type { PublishedForm } from "./queries";
 
 /** A form's saved draft shaped like a published form, so the public page's own component can render it. */
 export async function loadDraftPreview(db: DbOrTx, workspaceId: string, formId: string): Promise<PublishedForm | undefined> {

@@ -1,4 +1,4 @@
-import type { PublishedForm } from "../data/forms";
+import type { PublishedForm } from "./queries";
 import { ValidationError } from "../errors";
 import { categoryTextIn } from "./localized";
 

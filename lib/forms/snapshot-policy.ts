@@ -1,7 +1,7 @@
 /**
  * The kept page snapshots' own Content-Security-Policy: `sandbox` stops the snapshot's scripts and forms from
  * running (it is evidence to look at, not a live page), and nothing is loaded from elsewhere. The route sets it
- * (lib/forms/snapshot-route.ts), and proxy.ts, whose page policy would otherwise replace it, sets the same one on
+ * (lib/forms/snapshot.routes.ts), and proxy.ts, whose page policy would otherwise replace it, sets the same one on
  * this path. No server-only imports: proxy.ts runs it.
  */
 export const snapshotContentSecurityPolicy =

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordStaffAudit } from "../actions/audit";
-import { defineWorkspaceAction } from "../actions/workspace-action";
+import { recordStaffAudit } from "../handlers/audit";
+import { defineWorkspaceAction } from "../handlers/workspace-action";
 import { startImportSchema } from "./actions.validation";
 import { claimImportJob, runImportJob } from "./jobs";
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { consentEvents, contacts } from "../db/schema/ledger";
 import { verifyLedger } from "../ledger/verify";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
 import { claimImportJob, listRowErrors, previewImport, runImportJob, type ImportJob } from "./jobs";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { importJobs, importRowErrors } from "../db/schema/imports";
-import { findRecordingContext } from "../data/recording-context";
+import { findRecordingContext } from "../channels/recording-context";
 import { ConflictError, NotFoundError } from "../errors";
 import { findEvidenceFile, importFileType, storeEvidenceFile } from "../evidence/files";
 import { appendMany, MAX_EVENTS_PER_BATCH } from "../ledger/append";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { runWorkspaceRoute } from "../actions/workspace-route";
+import { runWorkspaceRoute } from "../handlers/workspace-route";
 import { importJobs } from "../db/schema/imports";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
-import { signedInMember, testMeta } from "../testing/staff";
-import type { ActiveSession } from "../data/staff-sessions";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
+import { signedInMember, testMeta } from "../../testing/staff";
+import type { ActiveSession } from "../auth/staff-sessions";
 import { previewImport } from "./jobs";
 import { importLimits } from "./limits";
 import { parseImportCsv, readImportRows } from "./parse";

@@ -1,7 +1,7 @@
 import "server-only";
-import { recordStaffAudit } from "../actions/audit";
-import { defineWorkspaceRoute } from "../actions/workspace-route";
-import { listActiveCategories } from "../data/categories";
+import { recordStaffAudit } from "../handlers/audit";
+import { defineWorkspaceRoute } from "../handlers/workspace-route";
+import { listActiveCategories } from "../categories/queries";
 import { NotFoundError } from "../errors";
 import { csvField } from "../exports/csv";
 import { limitedBodyChunks } from "../server/limited-body";

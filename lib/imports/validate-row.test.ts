@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RecordingContext } from "../data/recording-context";
+import type { RecordingContext } from "../channels/recording-context";
 import { importTemplateCsv } from "./columns";
 import { rowIdempotencyKey } from "./commands";
 import { parseImportCsv, type CsvRow } from "./parse";

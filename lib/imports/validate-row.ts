@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { categoryProblems, versionProblem, type RecordingContext } from "../data/recording-context";
+import { categoryProblems, versionProblem, type RecordingContext } from "../channels/recording-context";
 import { PhoneError, normalizePhone } from "../phone/normalize";
 import { originalMethods, type ImportColumnName, type OriginalMethod } from "./columns";
 import type { CsvRow } from "./parse";

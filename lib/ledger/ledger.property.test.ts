@@ -4,11 +4,11 @@ import { eq, sql } from "drizzle-orm";
 import { consentEvents, contacts, subscriptions } from "../db/schema/ledger";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { append } from "./append";
 import { createCheckpoint } from "./checkpoint";
-import { expectStateIsFoldOfEvents } from "../testing/inbound-model";
+import { expectStateIsFoldOfEvents } from "../../testing/inbound-model";
 import type { LedgerCommand } from "./types";
 import { verifyLedger } from "./verify";
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { publishFormVersion } from "../forms/publish";
 import { defaultEnglishWording } from "../forms/wording";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { append } from "./append";
 
 /** The checks append() makes on what one lookup query found: workspace, categories and form version. */

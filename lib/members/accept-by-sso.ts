@@ -3,7 +3,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { invitations } from "../db/schema/access";
 import { users } from "../db/schema/workspaces";
-import { normalizeEmail } from "../data/users";
+import { normalizeEmail } from "../auth/users";
 import { joinByInvitation } from "./accept";
 
 /**

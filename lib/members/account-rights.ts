@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "../db/client";
-import { accountMemberships } from "../data/members";
+import { accountMemberships } from "./queries";
 import { outranksForAccount } from "../auth/permissions";
 import { ForbiddenError } from "../errors";
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { defineWorkspaceAction, type ActionContext } from "../actions/workspace-action";
+import { defineWorkspaceAction, type ActionContext } from "../handlers/workspace-action";
 import { canGrantRole } from "../auth/permissions";
 import type { Role } from "../auth/roles";
 import { invitations } from "../db/schema/access";
-import { recordAccountAudit, recordStaffAudit } from "../actions/audit";
+import { recordAccountAudit, recordStaffAudit } from "../handlers/audit";
 import { memberships } from "../db/schema/workspaces";
 import type { DbOrTx } from "../db/client";
-import { countOwners, findMembership, insertPasswordReset } from "../data/members";
+import { countOwners, findMembership, insertPasswordReset } from "./queries";
 import { appMailer, type Mailer } from "../mail/mailer";
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { assertMayManageAccount } from "./account-rights";

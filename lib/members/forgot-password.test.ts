@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCredentials } from "../auth/credentials";
 import { passwordResets } from "../db/schema/access";
 import { users } from "../db/schema/workspaces";
-import { upsertMember } from "../data/users";
+import { upsertMember } from "../auth/users";
 import { smtpMailer, type Mailer } from "../mail/mailer";
 import type { RequestMeta } from "../server/request-meta";
-import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { startTestSmtpServer, type TestSmtpServer } from "../testing/smtp";
+import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { startTestSmtpServer, type TestSmtpServer } from "../../testing/smtp";
 import { resetPassword } from "./accept";
 import { requestPasswordReset, resetByEmailUnavailable, resetRequestedMessage } from "./forgot-password";
 

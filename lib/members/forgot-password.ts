@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { insertPasswordReset } from "../data/members";
-import { findUserByEmail } from "../data/users";
+import { insertPasswordReset } from "./queries";
+import { findUserByEmail } from "../auth/users";
 import { sha256Hex } from "../security/digest";
 import { fieldMessages } from "../validation/field-errors";
 import type { Mailer } from "../mail/mailer";

@@ -1,16 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runWorkspaceAction, type ActionResult } from "../actions/workspace-action";
+import { runWorkspaceAction, type ActionResult } from "../handlers/workspace-action";
 import { checkCredentials } from "../auth/credentials";
 import { auditLog } from "../db/schema/access";
-import type { ActiveSession } from "../data/staff-sessions";
-import { upsertMember } from "../data/users";
+import type { ActiveSession } from "../auth/staff-sessions";
+import { upsertMember } from "../auth/users";
 import { smtpMailer, type Mailer } from "../mail/mailer";
 import { publicBaseUrl } from "../server/urls";
-import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { signedInMember, testMeta } from "../testing/staff";
-import { startTestSmtpServer, type TestSmtpServer } from "../testing/smtp";
+import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { signedInMember, testMeta } from "../../testing/staff";
+import { startTestSmtpServer, type TestSmtpServer } from "../../testing/smtp";
 import { acceptInvitation, resetPassword } from "./accept";
 import { linkActions } from "./actions";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { findPreferenceCentre, preferenceLanguages } from "../data/preferences";
+import { findPreferenceCentre, preferenceLanguages } from "./queries";
 import { AppError, ConflictError } from "../errors";
 import { consentSentenceIn } from "../forms/localized";
 import { append } from "../ledger/append";

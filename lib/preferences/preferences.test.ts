@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { consentEvents, eventPersonalData, preferenceTokens } from "../db/schema/ledger";
-import { findPreferenceCentre } from "../data/preferences";
+import { findPreferenceCentre } from "./queries";
 import { erasePersonalData } from "../ledger/erase";
 import { append } from "../ledger/append";
 import { verifyLedger } from "../ledger/verify";
 import { NotFoundError } from "../errors";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { changePreferences } from "./change";
 import { findPreferenceLink, hashPreferenceToken, issuePreferenceToken, revokePreferenceTokens } from "./tokens";
 

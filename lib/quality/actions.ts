@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { defineWorkspaceAction } from "../actions/workspace-action";
-import { recordStaffAudit } from "../actions/audit";
+import { defineWorkspaceAction } from "../handlers/workspace-action";
+import { recordStaffAudit } from "../handlers/audit";
 import { qualityAlerts, qualityRatingEntries, qualitySettings } from "../db/schema/quality";
 import { NotFoundError } from "../errors";
 import { evaluateAlerts } from "./alerts";

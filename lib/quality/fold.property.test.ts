@@ -8,8 +8,8 @@ import { AppError } from "../errors";
 import { createForm, publishFormVersion } from "../forms/publish";
 import { append } from "../ledger/append";
 import type { LedgerCommand } from "../ledger/types";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { apiOptOut, createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { apiOptOut, createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { foldWorkspace, NO_FORM } from "./fold";
 
 const categoryKeys = ["orders", "offers", "tips"];

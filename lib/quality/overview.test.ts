@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { append } from "../ledger/append";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
-import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { countFormView, flushFormViews } from "./form-views";
 import { readOverview } from "./overview";
 import { runQualityPass } from "./worker";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { hitRateLimit, hitSlidingRateLimits, type RateLimitRule } from "./limit";
 
 const hitSlidingRateLimit = async (db: Parameters<typeof hitSlidingRateLimits>[0], rule: RateLimitRule, subject: string, now: Date) =>

@@ -4,7 +4,7 @@ import { proxy } from "../../proxy";
 
 const directives = (csp: string | null) => (csp ?? "").split(/;\s*/).filter(Boolean);
 
-/** proxy.ts itself, called as Next.js calls it: what it refuses and the headers it gives. e2e/security.spec.ts checks the same through `next start`. */
+/** proxy.ts itself, called as Next.js calls it: what it refuses and the headers it gives. e2e/specs/security.spec.ts checks the same through `next start`. */
 describe("proxy.ts", () => {
   it("refuses a server action posted without Origin, as with a foreign one; its own origin goes on", async () => {
     const action = (headers: Record<string, string>) =>

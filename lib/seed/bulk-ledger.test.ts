@@ -5,8 +5,8 @@ import { consentEvents, contacts } from "../db/schema/ledger";
 import { personalDigest } from "../ledger/canonical";
 import { eventHash } from "../ledger/hash";
 import { verifyLedger } from "../ledger/verify";
-import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { cachedDigests, eventHashTemplate } from "./bulk-hash";
 import { generateBulkLedger, type BulkLedgerTarget } from "./bulk-ledger";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { checkCredentials } from "../auth/credentials";
 import { createFirstOwner, hasAnyUser } from "./first-run";
 

@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { users } from "../db/schema/workspaces";
 import type { DbOrTx } from "../db/client";
-import { upsertMember } from "../data/users";
-import { createWorkspace } from "../data/workspaces";
+import { upsertMember } from "../auth/users";
+import { createWorkspace } from "../workspace/queries";
 import { ConflictError } from "../errors";
 
 export async function hasAnyUser(db: DbOrTx): Promise<boolean> {

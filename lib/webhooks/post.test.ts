@@ -1,6 +1,6 @@
 import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWebhookReceiver } from "../testing/webhook-receiver";
+import { startWebhookReceiver } from "../../testing/webhook-receiver";
 import { COULD_NOT_CONNECT, postJson } from "./post";
 import { responseExcerpt } from "./response-excerpt";
 

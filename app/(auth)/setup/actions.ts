@@ -1,5 +1,5 @@
 "use server";
-import { receivedFormData } from "@/lib/actions/form-data";
+import { receivedFormData } from "@/lib/handlers/form-data";
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth/auth-config";
 import { getDb } from "@/lib/server/app-database";

@@ -1,12 +1,12 @@
 "use server";
-import { receivedFormData } from "@/lib/actions/form-data";
+import { receivedFormData } from "@/lib/handlers/form-data";
 import { AuthError } from "next-auth";
 import { signIn, signOut, auth } from "@/lib/auth/auth-config";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
 import { signInSchema } from "@/lib/auth/sign-in.validation";
 import { getDb } from "@/lib/server/app-database";
-import { revokeStaffSession } from "@/lib/data/staff-sessions";
+import { revokeStaffSession } from "@/lib/auth/staff-sessions";
 import { fieldMessages } from "@/lib/validation/field-errors";
 
 export type SignInState = { message?: string; fields: Partial<Record<"email" | "password", string>>; email: string };

@@ -1,5 +1,5 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
+import { serverAction } from "@/lib/handlers/server-action";
 import { acknowledgeQualityAlert, recordQualityRating } from "@/lib/quality/actions";
 
 export const acknowledgeAlertAction = serverAction(acknowledgeQualityAlert);

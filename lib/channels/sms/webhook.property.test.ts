@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboundDeadLetters } from "../../db/schema/channels";
-import { createChannelFixture, ledgerCounts, statesOf, testTwilioToken, type ChannelFixture } from "../../testing/channel-fixture";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
-import { testPhone } from "../../testing/fixtures";
-import { applyInboundWord, expectStateIsFoldOfEvents, newPersonModel } from "../../testing/inbound-model";
-import { signedTwilioRequest, smsParams } from "../../testing/twilio";
+import { createChannelFixture, ledgerCounts, statesOf, testTwilioToken, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
+import { testPhone } from "../../../testing/fixtures";
+import { applyInboundWord, expectStateIsFoldOfEvents, newPersonModel } from "../../../testing/inbound-model";
+import { signedTwilioRequest, smsParams } from "../../../testing/twilio";
 import { smsWebhookUrl } from "../settings";
 import { receiveSmsWebhook } from "./webhook";
 

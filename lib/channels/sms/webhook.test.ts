@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consentEvents } from "../../db/schema/ledger";
-import { createChannelFixture, expectOneOptOutDelivered, ledgerCounts, statesOf, testTwilioToken, type ChannelFixture } from "../../testing/channel-fixture";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
-import { testPhone } from "../../testing/fixtures";
-import { signedTwilioRequest, smsParams } from "../../testing/twilio";
+import { createChannelFixture, expectOneOptOutDelivered, ledgerCounts, statesOf, testTwilioToken, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
+import { testPhone } from "../../../testing/fixtures";
+import { signedTwilioRequest, smsParams } from "../../../testing/twilio";
 import { smsWebhookUrl } from "../settings";
 import { receiveSmsWebhook } from "./webhook";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { messagesFor } from "../../i18n/languages";
-import { withTranslatedNames } from "../category-names";
+import { withTranslatedNames } from "../../categories/translated-names";
 import { findKeywordForm, keywordReply, listChannelCategories, listFormKeywords, recordKeywordOptIn, recordResume, type InboundCommandBase } from "../inbound-consent";
 import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import { handleOnce } from "../inbound-messages";

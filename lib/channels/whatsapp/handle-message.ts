@@ -14,7 +14,7 @@ import {
   type InboundCommandBase,
 } from "../inbound-consent";
 import { messagesFor } from "../../i18n/languages";
-import { withTranslatedNames } from "../category-names";
+import { withTranslatedNames } from "../../categories/translated-names";
 import { helpLanguage, matchOptOut } from "../keywords";
 import { applyStop, localizedHelpReply, type StopContext } from "../stop-command";
 import type { InboundChannel } from "../settings";

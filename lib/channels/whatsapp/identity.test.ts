@@ -6,10 +6,10 @@ import { erasePersonalData } from "../../ledger/erase";
 import { queryRows } from "../../db/sql";
 import { verifyLedger } from "../../ledger/verify";
 import { runWebhookPass } from "../../webhooks/worker";
-import { createChannelFixture, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
-import { webOptIn } from "../../testing/fixtures";
-import { failedStatus, failedStatusTo, signedMetaRequest, textMessage, textMessageFrom, userPreference, userPreferenceFrom } from "../../testing/meta-cloud";
+import { createChannelFixture, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
+import { webOptIn } from "../../../testing/fixtures";
+import { failedStatus, failedStatusTo, signedMetaRequest, textMessage, textMessageFrom, userPreference, userPreferenceFrom } from "../../../testing/meta-cloud";
 import { whatsappWebhookUrl } from "../settings";
 import { receiveWhatsAppWebhook } from "./webhook";
 

@@ -1,15 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runWorkspaceAction } from "../../actions/workspace-action";
+import { runWorkspaceAction } from "../../handlers/workspace-action";
 import { contacts, consentEvents } from "../../db/schema/ledger";
 import { inboundDeadLetters } from "../../db/schema/channels";
 import { erasePersonalData } from "../../ledger/erase";
 import { personalDigest } from "../../ledger/canonical";
 import { append } from "../../ledger/append";
 import { queryRows } from "../../db/sql";
-import { createChannelFixture, ledgerCounts, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
-import { testPhone, webOptIn } from "../../testing/fixtures";
+import { createChannelFixture, ledgerCounts, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
+import { testPhone, webOptIn } from "../../../testing/fixtures";
 import {
   bsuidFailedStatusItem,
   bsuidTextItems,
@@ -23,9 +23,9 @@ import {
   textItems,
   userPreference,
   waId,
-} from "../../testing/meta-cloud";
-import { signedInMember, testMeta } from "../../testing/staff";
-import { retryInboundDeadLetter } from "../dead-letters/retry";
+} from "../../../testing/meta-cloud";
+import { signedInMember, testMeta } from "../../../testing/staff";
+import { retryInboundDeadLetter } from "../dead-letters/actions";
 import { openRaw } from "../dead-letters/store";
 import { whatsappWebhookUrl } from "../settings";
 import type { WhatsAppReply } from "./sender";

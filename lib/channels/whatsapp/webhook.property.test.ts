@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inboundDeadLetters } from "../../db/schema/channels";
-import { createChannelFixture, ledgerCounts, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
-import { testPhone } from "../../testing/fixtures";
-import { bsuidFailedStatusItem, bsuidTextItems, bsuidUserPreference, failedStatus, messagesNotification, newBsuid, newWamid, signedMetaRequest, textItems, userPreference, waId } from "../../testing/meta-cloud";
-import { applyInboundWord, expectStateIsFoldOfEvents, newPersonModel, type PersonModel } from "../../testing/inbound-model";
+import { createChannelFixture, ledgerCounts, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
+import { testPhone } from "../../../testing/fixtures";
+import { bsuidFailedStatusItem, bsuidTextItems, bsuidUserPreference, failedStatus, messagesNotification, newBsuid, newWamid, signedMetaRequest, textItems, userPreference, waId } from "../../../testing/meta-cloud";
+import { applyInboundWord, expectStateIsFoldOfEvents, newPersonModel, type PersonModel } from "../../../testing/inbound-model";
 import { whatsappWebhookUrl } from "../settings";
 import { receiveWhatsAppWebhook } from "./webhook";
 

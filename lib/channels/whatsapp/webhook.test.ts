@@ -5,10 +5,10 @@ import { consentEvents } from "../../db/schema/ledger";
 import { whatsappQualityUpdates } from "../../db/schema/channels";
 import type { Db } from "../../db/client";
 import { append } from "../../ledger/append";
-import { createChannelFixture, expectOneOptOutDelivered, ledgerCounts, statesOf, testAccessToken, testAppSecret, type ChannelFixture } from "../../testing/channel-fixture";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
-import { apiOptOut, testPhone, webOptIn } from "../../testing/fixtures";
-import { buttonReply, failedStatus, newWamid, qualityUpdate, signedMetaRequest, textMessage, userPreference } from "../../testing/meta-cloud";
+import { createChannelFixture, expectOneOptOutDelivered, ledgerCounts, statesOf, testAccessToken, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
+import { apiOptOut, testPhone, webOptIn } from "../../../testing/fixtures";
+import { buttonReply, failedStatus, newWamid, qualityUpdate, signedMetaRequest, textMessage, userPreference } from "../../../testing/meta-cloud";
 import { whatsappWebhookUrl } from "../settings";
 import type { WhatsAppReply } from "./sender";
 import { receiveWhatsAppWebhook, verifyWhatsAppSubscription } from "./webhook";
@@ -171,7 +171,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
     expect((await ledgerCounts(t.db, fx.workspace.id)).events).toBe(before.events);
   });
 
-  // Found by e2e/races.spec.ts: the code's categories were read before the opt-out committed, so the confirm was
+  // Found by e2e/specs/races.spec.ts: the code's categories were read before the opt-out committed, so the confirm was
   // refused under the contact's lock and the whole message (code and confirmation) was lost. Needs two connections.
   it.runIf(kind === "postgres")("a code that races an opt-out confirms what is still opted in", async () => {
     const phone = testPhone(++n);

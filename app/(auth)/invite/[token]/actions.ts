@@ -1,11 +1,11 @@
 "use server";
-import { receivedFormData } from "@/lib/actions/form-data";
+import { receivedFormData } from "@/lib/handlers/form-data";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth-config";
 import { currentSession } from "@/lib/auth/current-session";
 import { getDb } from "@/lib/server/app-database";
-import { acceptInvitationAsMember, acceptInvitationAsNewUser, type LinkFormState } from "@/lib/members/link-actions";
+import { acceptInvitationAsMember, acceptInvitationAsNewUser, type LinkFormState } from "@/lib/members/links.actions";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 
 export async function acceptAsNewUser(_previous: LinkFormState, received: FormData): Promise<LinkFormState> {

@@ -4,8 +4,8 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { AcceptAsMemberForm, NewAccountForm } from "@/components/auth/link-forms";
 import { currentSession } from "@/lib/auth/current-session";
 import { getDb } from "@/lib/server/app-database";
-import { findUsableInvitation } from "@/lib/data/members";
-import { findUserByEmail } from "@/lib/data/users";
+import { findUsableInvitation } from "@/lib/members/queries";
+import { findUserByEmail } from "@/lib/auth/users";
 import { linkTokenHash } from "@/lib/members/tokens";
 import { acceptAsMember, acceptAsNewUser } from "./actions";
 

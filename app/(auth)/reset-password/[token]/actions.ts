@@ -1,9 +1,9 @@
 "use server";
-import { receivedFormData } from "@/lib/actions/form-data";
+import { receivedFormData } from "@/lib/handlers/form-data";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/server/app-database";
-import { resetPasswordWithLink, type LinkFormState } from "@/lib/members/link-actions";
+import { resetPasswordWithLink, type LinkFormState } from "@/lib/members/links.actions";
 import { requestMetaFrom } from "@/lib/server/request-meta";
 
 export async function resetPasswordAction(_previous: LinkFormState, received: FormData): Promise<LinkFormState> {

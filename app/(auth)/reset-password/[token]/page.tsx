@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ResetPasswordForm } from "@/components/auth/link-forms";
 import { getDb } from "@/lib/server/app-database";
-import { findUsablePasswordReset } from "@/lib/data/members";
+import { findUsablePasswordReset } from "@/lib/members/queries";
 import { mailConfigured } from "@/lib/mail/mailer";
 import { linkTokenHash } from "@/lib/members/tokens";
 import { resetPasswordAction } from "./actions";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
-import { listAuditEntries } from "@/lib/data/audit-log";
+import { listAuditEntries } from "@/lib/audit/queries";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -8,9 +8,9 @@ import { can } from "@/lib/auth/permissions";
 import { Alert } from "@/components/ui/alert";
 import { contactFilterDateProblems, contactFilterQuery, hasActiveFilters, parseContactFilter } from "@/lib/contacts/filters";
 import { getDb } from "@/lib/server/app-database";
-import { listAllCategories } from "@/lib/data/categories";
-import { findContacts } from "@/lib/data/contacts";
-import { listFormSummaries } from "@/lib/data/forms";
+import { listAllCategories } from "@/lib/categories/queries";
+import { findContacts } from "@/lib/contacts/queries";
+import { listFormSummaries } from "@/lib/forms/queries";
 
 export const metadata: Metadata = { title: "Contacts" };
 

@@ -1,5 +1,5 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
-import { retryInboundDeadLetter } from "@/lib/channels/dead-letters/retry";
+import { serverAction } from "@/lib/handlers/server-action";
+import { retryInboundDeadLetter } from "@/lib/channels/dead-letters/actions";
 
 export const retryDeadLetterAction = serverAction(retryInboundDeadLetter);

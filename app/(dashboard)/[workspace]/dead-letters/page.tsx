@@ -4,7 +4,7 @@ import { DeadLetterList } from "@/components/dead-letters/dead-letter-list";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/server/app-database";
-import { countOpenDeadLetters, deadLetterStatuses, listDeadLetters, type DeadLetterFilter, type DeadLetterStatus } from "@/lib/data/dead-letters";
+import { countOpenDeadLetters, deadLetterStatuses, listDeadLetters, type DeadLetterFilter, type DeadLetterStatus } from "@/lib/channels/dead-letters/queries";
 import { retryDeadLetterAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dead letters" };

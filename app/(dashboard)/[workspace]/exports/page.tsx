@@ -4,10 +4,10 @@ import { Alert } from "@/components/ui/alert";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { channelLabels, actionLabels } from "@/lib/contacts/labels";
 import { getDb } from "@/lib/server/app-database";
-import { listAllCategories } from "@/lib/data/categories";
-import { listFormSummaries } from "@/lib/data/forms";
+import { listAllCategories } from "@/lib/categories/queries";
+import { listFormSummaries } from "@/lib/forms/queries";
 import { countEvents } from "@/lib/exports/events";
-import { toExportFilter } from "@/lib/exports/export-route";
+import { toExportFilter } from "@/lib/exports/routes";
 import { exportFilterSchema, exportParamsQuery } from "@/lib/exports/filters";
 import { consentActions, eventChannels } from "@/lib/ledger/types";
 

@@ -1,6 +1,6 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
-import { archiveForm, createFormAction, publishForm, restoreForm, saveFormDraft } from "@/lib/forms/builder";
+import { serverAction } from "@/lib/handlers/server-action";
+import { archiveForm, createFormAction, publishForm, restoreForm, saveFormDraft } from "@/lib/forms/builder.actions";
 
 export const createFormServerAction = serverAction(createFormAction);
 export const saveDraftAction = serverAction(saveFormDraft);

@@ -5,7 +5,7 @@ import { NewForm } from "@/components/forms/new-form";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/server/app-database";
-import { listForms } from "@/lib/data/form-builder";
+import { listForms } from "@/lib/forms/builder.queries";
 import { formChannelLabels } from "@/lib/forms/channels";
 import { createFormServerAction } from "./actions";
 

@@ -1,6 +1,6 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
-import { sealLedger, verifyWorkspaceLedger } from "@/lib/ledger/ledger-actions";
+import { serverAction } from "@/lib/handlers/server-action";
+import { sealLedger, verifyWorkspaceLedger } from "@/lib/ledger/actions";
 
 export const verifyLedgerAction = serverAction(verifyWorkspaceLedger);
 export const createCheckpointAction = serverAction(sealLedger);

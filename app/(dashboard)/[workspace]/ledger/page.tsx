@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/server/app-database";
-import { latestAuditEntry } from "@/lib/data/audit-log";
+import { latestAuditEntry } from "@/lib/audit/queries";
 import { listCheckpoints } from "@/lib/ledger/checkpoint";
 import { createCheckpointAction, verifyLedgerAction } from "./actions";
 

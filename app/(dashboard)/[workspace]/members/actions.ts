@@ -1,5 +1,5 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
+import { serverAction } from "@/lib/handlers/server-action";
 import { changeMemberRole, createPasswordResetLink, inviteMember, removeMember, revokeInvitation } from "@/lib/members/actions";
 
 export const inviteMemberAction = serverAction(inviteMember);

@@ -7,7 +7,7 @@ import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { canGrantRole } from "@/lib/auth/permissions";
 import { roles } from "@/lib/auth/roles";
 import { getDb } from "@/lib/server/app-database";
-import { listMembers, listOpenInvitations } from "@/lib/data/members";
+import { listMembers, listOpenInvitations } from "@/lib/members/queries";
 import { mailConfigured } from "@/lib/mail/mailer";
 import {
   changeMemberRoleAction,

@@ -4,9 +4,9 @@ import { OptOutsTable } from "@/components/opt-outs/opt-outs-table";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { channelLabels } from "@/lib/contacts/labels";
 import { getDb } from "@/lib/server/app-database";
-import { listAllCategories } from "@/lib/data/categories";
-import { listFormSummaries } from "@/lib/data/forms";
-import { countOptOutsByCategory, findRecentOptOuts } from "@/lib/data/opt-outs";
+import { listAllCategories } from "@/lib/categories/queries";
+import { listFormSummaries } from "@/lib/forms/queries";
+import { countOptOutsByCategory, findRecentOptOuts } from "@/lib/opt-outs/queries";
 import { eventChannels, type EventChannel } from "@/lib/ledger/types";
 
 export const metadata: Metadata = { title: "Opt-outs" };

@@ -1,5 +1,5 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
-import { updateProfile } from "@/lib/settings/profile";
+import { serverAction } from "@/lib/handlers/server-action";
+import { updateProfile } from "@/lib/workspace/actions";
 
 export const updateProfileAction = serverAction(updateProfile);

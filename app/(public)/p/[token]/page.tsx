@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PreferenceCentreView } from "@/components/preferences/preference-centre";
-import { firstParam, loadPreferencePage } from "@/lib/consumer/pages";
+import { firstParam, loadPreferencePage } from "@/lib/public-pages/pages";
 import { preferenceNotices, type PreferenceNotice } from "@/lib/preferences/change.validation";
 import { updatePreferences } from "./actions";
 

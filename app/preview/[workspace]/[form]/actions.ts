@@ -1,5 +1,5 @@
 "use server";
-import type { OptInFormState } from "@/lib/channels/web.validation";
+import type { OptInFormState } from "@/lib/channels/web/opt-in.validation";
 
 /** The preview's submit button: says plainly that a preview records nothing, and does nothing. */
 export async function previewSubmit(previous: OptInFormState): Promise<OptInFormState> {

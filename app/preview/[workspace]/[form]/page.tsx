@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OptInPage } from "@/components/opt-in/opt-in-page";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
-import { firstParam } from "@/lib/consumer/pages";
+import { firstParam } from "@/lib/public-pages/pages";
 import { getDb } from "@/lib/server/app-database";
 import { loadDraftPreview } from "@/lib/forms/preview";
 import { messagesFor } from "@/lib/i18n/languages";

@@ -1,5 +1,5 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
+import { serverAction } from "@/lib/handlers/server-action";
 import { eraseContact, recordConsentOnBehalf } from "@/lib/contacts/actions";
 
 export const recordConsentAction = serverAction(recordConsentOnBehalf);

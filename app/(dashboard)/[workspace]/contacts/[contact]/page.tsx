@@ -12,9 +12,9 @@ import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { contactLabel } from "@/lib/contacts/labels";
 import { getDb } from "@/lib/server/app-database";
-import { listAllCategories } from "@/lib/data/categories";
-import { findContactTimeline } from "@/lib/data/contact-timeline";
-import { findCategoryStates, findContact } from "@/lib/data/contacts";
+import { listAllCategories } from "@/lib/categories/queries";
+import { findContactTimeline } from "@/lib/contacts/timeline.queries";
+import { findCategoryStates, findContact } from "@/lib/contacts/queries";
 import { verifyContact } from "@/lib/ledger/verify";
 import { eraseContactAction, recordConsentAction } from "./actions";
 

@@ -1,5 +1,5 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
+import { serverAction } from "@/lib/handlers/server-action";
 import { startImport } from "@/lib/imports/actions";
 
 export const startImportAction = serverAction(startImport);

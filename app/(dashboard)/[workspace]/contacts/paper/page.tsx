@@ -3,9 +3,9 @@ import Link from "next/link";
 import { RecordPaperForm } from "@/components/paper/record-paper-form";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
-import { findContact } from "@/lib/data/contacts";
-import { findRecordingContext } from "@/lib/data/recording-context";
-import { scanLimitLabel } from "@/lib/paper/record.validation";
+import { findContact } from "@/lib/contacts/queries";
+import { findRecordingContext } from "@/lib/channels/recording-context";
+import { scanLimitLabel } from "@/lib/channels/paper/paper.validation";
 
 export const metadata: Metadata = { title: "Record a signed paper form" };
 

@@ -1,4 +1,4 @@
-import { routeHandler } from "@/lib/actions/route-handler";
-import { downloadEvents } from "@/lib/exports/export-route";
+import { routeHandler } from "@/lib/handlers/route-handler";
+import { downloadEvents } from "@/lib/exports/routes";
 
 export const GET = routeHandler(downloadEvents);

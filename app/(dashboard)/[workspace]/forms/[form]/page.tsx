@@ -7,8 +7,8 @@ import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { whatsappCanReply } from "@/lib/channels/settings";
 import { getDb } from "@/lib/server/app-database";
-import { listAllCategories } from "@/lib/data/categories";
-import { findBuilderForm } from "@/lib/data/form-builder";
+import { listAllCategories } from "@/lib/categories/queries";
+import { findBuilderForm } from "@/lib/forms/builder.queries";
 import { formChannelLabels } from "@/lib/forms/channels";
 import { archiveAction, publishAction, restoreAction, saveDraftAction } from "../actions";
 

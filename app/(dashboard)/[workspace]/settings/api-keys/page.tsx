@@ -4,7 +4,7 @@ import { ApiKeyList } from "@/components/settings/api-key-list";
 import { SettingsHeader } from "@/components/settings/settings-nav";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
-import { listApiKeys } from "@/lib/data/api-keys";
+import { listApiKeys } from "@/lib/api-keys/queries";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings: API keys" };

@@ -1,6 +1,6 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
-import { createCategory, retireCategory, unretireCategory, updateCategory } from "@/lib/settings/categories";
+import { serverAction } from "@/lib/handlers/server-action";
+import { createCategory, retireCategory, unretireCategory, updateCategory } from "@/lib/categories/actions";
 
 export const createCategoryAction = serverAction(createCategory);
 export const updateCategoryAction = serverAction(updateCategory);

@@ -4,7 +4,7 @@ import { CategoryList } from "@/components/settings/category-list";
 import { SettingsHeader } from "@/components/settings/settings-nav";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
-import { listAllCategories } from "@/lib/data/categories";
+import { listAllCategories } from "@/lib/categories/queries";
 import { createCategoryAction, retireCategoryAction, unretireCategoryAction, updateCategoryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings: message categories" };

@@ -1,6 +1,6 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
-import { rotateWhatsAppVerifyToken, saveOptOutKeywords, saveSmsChannel, saveWhatsAppChannel } from "@/lib/settings/channels";
+import { serverAction } from "@/lib/handlers/server-action";
+import { rotateWhatsAppVerifyToken, saveOptOutKeywords, saveSmsChannel, saveWhatsAppChannel } from "@/lib/channels/settings.actions";
 
 export const saveWhatsAppAction = serverAction(saveWhatsAppChannel);
 export const saveSmsAction = serverAction(saveSmsChannel);

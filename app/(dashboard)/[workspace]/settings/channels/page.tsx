@@ -4,7 +4,7 @@ import { SettingsHeader } from "@/components/settings/settings-nav";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { ensureChannelSettings, smsWebhookUrl, whatsappWebhookUrl } from "@/lib/channels/settings";
 import { getDb } from "@/lib/server/app-database";
-import { keywordLanguages } from "@/lib/settings/channels.validation";
+import { keywordLanguages } from "@/lib/channels/settings.validation";
 import { rotateVerifyTokenAction, saveKeywordsAction, saveSmsAction, saveWhatsAppAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings: Channels" };

@@ -1,5 +1,5 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
+import { serverAction } from "@/lib/handlers/server-action";
 import { updateQualityThresholds } from "@/lib/quality/actions";
 
 export const updateThresholdsAction = serverAction(updateQualityThresholds);

@@ -1,5 +1,5 @@
 "use server";
-import { serverAction } from "@/lib/actions/server-action";
+import { serverAction } from "@/lib/handlers/server-action";
 import {
   createWebhookEndpoint,
   removeWebhookEndpoint,
@@ -7,8 +7,8 @@ import {
   sendWebhookTest,
   setWebhookEndpointStatus,
   updateWebhookEndpoint,
-} from "@/lib/webhooks/endpoints";
-import { redeliverWebhook } from "@/lib/webhooks/redeliver";
+} from "@/lib/webhooks/actions";
+import { redeliverWebhook } from "@/lib/webhooks/redeliver.actions";
 
 export const createEndpointAction = serverAction(createWebhookEndpoint);
 export const updateEndpointAction = serverAction(updateWebhookEndpoint);

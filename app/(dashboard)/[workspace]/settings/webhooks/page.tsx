@@ -5,7 +5,7 @@ import { EndpointList } from "@/components/webhooks/endpoint-list";
 import { VerifyHelp } from "@/components/webhooks/verify-help";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
-import { listWebhookEndpoints } from "@/lib/data/webhooks";
+import { listWebhookEndpoints } from "@/lib/webhooks/queries";
 import { createEndpointAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings: webhooks" };

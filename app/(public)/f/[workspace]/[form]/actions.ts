@@ -1,9 +1,9 @@
 "use server";
-import { receivedFormData } from "@/lib/actions/form-data";
+import { receivedFormData } from "@/lib/handlers/form-data";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { submitToHostedForm } from "@/lib/channels/web";
-import type { OptInFormState } from "@/lib/channels/web.validation";
+import { submitToHostedForm } from "@/lib/channels/web/opt-in";
+import type { OptInFormState } from "@/lib/channels/web/opt-in.validation";
 import { getDb } from "@/lib/server/app-database";
 import { findUnstorableString } from "@/lib/db/storable-text";
 import { messagesFor } from "@/lib/i18n/languages";
@@ -34,7 +34,7 @@ export async function submitOptIn(workspaceSlug: string, formSlug: string, previ
     }
     return result.state;
   }
-  // The preference link's token exists in plain only now; the receipt's address carries it (see lib/channels/web.ts).
+  // The preference link's token exists in plain only now; the receipt's address carries it (see lib/channels/web/opt-in.ts).
   const query = new URLSearchParams({ lang: result.language });
   if (result.preferenceToken) query.set("t", result.preferenceToken);
   redirect(`${base}/receipt/${result.receipt.commandId}?${query}`);

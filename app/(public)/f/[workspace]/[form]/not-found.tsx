@@ -1,5 +1,5 @@
 import { PublicNotFound } from "@/components/public/public-not-found";
-import { visitorLanguage } from "@/lib/consumer/pages";
+import { visitorLanguage } from "@/lib/public-pages/pages";
 
 export default async function FormNotFound() {
   return <PublicNotFound language={await visitorLanguage()} kind="form" />;

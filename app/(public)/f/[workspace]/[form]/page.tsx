@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OptInPage } from "@/components/opt-in/opt-in-page";
-import { firstParam, loadFormPage } from "@/lib/consumer/pages";
+import { firstParam, loadFormPage } from "@/lib/public-pages/pages";
 import { preferredRegion } from "@/lib/i18n/negotiate";
 import { startingCountry } from "@/lib/phone/countries";
 import { countFormView } from "@/lib/quality/form-views";

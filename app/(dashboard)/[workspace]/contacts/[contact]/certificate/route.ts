@@ -1,3 +1,3 @@
-import { routeHandler } from "@/lib/actions/route-handler";
-import { downloadCertificate } from "@/lib/contacts/certificate-route";
+import { routeHandler } from "@/lib/handlers/route-handler";
+import { downloadCertificate } from "@/lib/contacts/certificate.routes";
 export const GET = routeHandler(downloadCertificate);

@@ -1,4 +1,4 @@
-import { routeHandler } from "@/lib/actions/route-handler";
+import { routeHandler } from "@/lib/handlers/route-handler";
 import { downloadImportTemplate } from "@/lib/imports/routes";
 
 export const GET = routeHandler(downloadImportTemplate);

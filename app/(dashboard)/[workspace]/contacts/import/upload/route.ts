@@ -1,4 +1,4 @@
-import { routeHandler } from "@/lib/actions/route-handler";
+import { routeHandler } from "@/lib/handlers/route-handler";
 import { uploadImport } from "@/lib/imports/routes";
 
 export const POST = routeHandler(uploadImport);

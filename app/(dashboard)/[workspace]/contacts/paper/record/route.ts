@@ -1,4 +1,4 @@
-import { routeHandler } from "@/lib/actions/route-handler";
-import { recordPaperForm } from "@/lib/paper/record";
+import { routeHandler } from "@/lib/handlers/route-handler";
+import { recordPaperForm } from "@/lib/channels/paper/actions";
 
 export const POST = routeHandler(recordPaperForm);

@@ -1,4 +1,4 @@
-import { routeHandler } from "@/lib/actions/route-handler";
-import { downloadEvidenceFile } from "@/lib/evidence/download-route";
+import { routeHandler } from "@/lib/handlers/route-handler";
+import { downloadEvidenceFile } from "@/lib/evidence/routes";
 
 export const GET = routeHandler(downloadEvidenceFile);

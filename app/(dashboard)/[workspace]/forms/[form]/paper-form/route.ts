@@ -1,3 +1,3 @@
-import { routeHandler } from "@/lib/actions/route-handler";
-import { downloadPaperForm } from "@/lib/forms/print-route";
+import { routeHandler } from "@/lib/handlers/route-handler";
+import { downloadPaperForm } from "@/lib/forms/print.routes";
 export const GET = routeHandler(downloadPaperForm);

@@ -1,3 +1,3 @@
-import { routeHandler } from "@/lib/actions/route-handler";
-import { downloadFormPoster } from "@/lib/forms/print-route";
+import { routeHandler } from "@/lib/handlers/route-handler";
+import { downloadFormPoster } from "@/lib/forms/print.routes";
 export const GET = routeHandler(downloadFormPoster);

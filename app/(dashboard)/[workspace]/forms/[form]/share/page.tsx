@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { SharePanel } from "@/components/forms/share-panel";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
-import { findBuilderForm } from "@/lib/data/form-builder";
+import { findBuilderForm } from "@/lib/forms/builder.queries";
 import { formShare } from "@/lib/forms/share-links";
 
 export const metadata: Metadata = { title: "Share form" };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
-import { findBuilderForm, listFormVersions } from "@/lib/data/form-builder";
+import { findBuilderForm, listFormVersions } from "@/lib/forms/builder.queries";
 import { diffVersions } from "@/lib/forms/version-diff";
 
 export const metadata: Metadata = { title: "Form versions" };

@@ -10,7 +10,7 @@ import { EndpointForm } from "@/components/webhooks/endpoint-form";
 import { RotateSecretButton } from "@/components/webhooks/rotate-secret-button";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
-import { findWebhookEndpoint, listEndpointDeliveries, type DeliveryFilter } from "@/lib/data/webhooks";
+import { findWebhookEndpoint, listEndpointDeliveries, type DeliveryFilter } from "@/lib/webhooks/queries";
 import { redeliverAction, removeEndpointAction, rotateSecretAction, sendTestAction, setEndpointStatusAction, updateEndpointAction } from "../actions";
 
 export const metadata: Metadata = { title: "Settings: webhook endpoint" };

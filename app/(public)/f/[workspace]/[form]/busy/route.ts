@@ -1,3 +1,3 @@
-import { throttledBusyRoute } from "@/lib/consumer/throttled-route";
+import { throttledBusyRoute } from "@/lib/public-pages/throttled-route";
 
 export const GET = throttledBusyRoute;

@@ -1,3 +1,3 @@
-import { formQrRoute } from "@/lib/forms/qr-route";
+import { formQrRoute } from "@/lib/forms/qr.routes";
 
 export const GET = formQrRoute("svg");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReceiptView } from "@/components/opt-in/receipt-view";
 import { findOpenConfirmationForCommand } from "@/lib/confirmations/codes";
-import { firstParam, loadReceiptPage } from "@/lib/consumer/pages";
+import { firstParam, loadReceiptPage } from "@/lib/public-pages/pages";
 import { getDb } from "@/lib/server/app-database";
 import { findPreferenceLink } from "@/lib/preferences/tokens";
 
@@ -30,7 +30,7 @@ export default async function ReceiptPage(props: Props) {
   if (!page) notFound();
   const db = await getDb();
   const { receipt: record, language } = page;
-  // The link is shown only when the address carries this contact's live token (see lib/channels/web.ts).
+  // The link is shown only when the address carries this contact's live token (see lib/channels/web/opt-in.ts).
   // An erased contact's receipt offers nothing but the record (its links and codes died with the data).
   const erased = record.erasedAt !== null;
   const link = token && !erased ? await findPreferenceLink(db, token) : undefined;

@@ -1,3 +1,3 @@
-import { routeHandler } from "@/lib/actions/route-handler";
-import { viewSnapshot } from "@/lib/forms/snapshot-route";
+import { routeHandler } from "@/lib/handlers/route-handler";
+import { viewSnapshot } from "@/lib/forms/snapshot.routes";
 export const GET = routeHandler(viewSnapshot);

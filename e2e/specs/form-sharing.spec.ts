@@ -1,0 +1,101 @@
+import { createServer, type Server } from "node:http";
+import { expect, test } from "@playwright/test";
+import { extractText } from "unpdf";
+import { e2eAccounts } from "../support/accounts";
+import { embedForm } from "../support/embed-form";
+import { signIn } from "../support/sign-in";
+
+/**
+ * A published form beyond its page: embedded in a shop's site on another origin (allowed or refused by the
+ * form's list of sites), its QR code, and the printed poster downloaded from the share page.
+ */
+test.describe.configure({ mode: "serial" });
+test.skip(({ isMobile }) => isMobile, "embedding and downloads are the same on a phone; the desktop run covers them");
+
+let app = "";
+let formUrl = "";
+const servers: Server[] = [];
+
+/** A stand-in for a customer's website: one page that frames the hosted form. */
+function serveShopPage(origin: string): Promise<void> {
+  const port = Number(new URL(origin).port);
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><title>Shop</title><h1>Our shop</h1><iframe src="${formUrl}" title="Sign up on WhatsApp" width="600" height="1100"></iframe>`);
+  });
+  servers.push(server);
+  return new Promise((resolve) => server.listen(port, "localhost", () => resolve()));
+}
+
+test.beforeAll(async ({}, testInfo) => {
+  app = testInfo.project.use.baseURL!;
+  formUrl = `${app}/f/demo/${embedForm.slug}`;
+  await serveShopPage(embedForm.allowedOrigin);
+  await serveShopPage(embedForm.refusedOrigin);
+});
+test.afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+test("framing headers follow each form's list of sites", async ({ request }) => {
+  // Each page's Content-Security-Policy (lib/security/headers.ts) ends in its framing rule.
+  const frameAncestors = (csp: string | undefined) => /frame-ancestors [^;]+/.exec(csp ?? "")?.[0];
+  const embedded = await request.get(formUrl);
+  expect(frameAncestors(embedded.headers()["content-security-policy"])).toBe(`frame-ancestors ${embedForm.allowedOrigin}`);
+  expect(embedded.headers()["x-frame-options"]).toBeUndefined();
+  const plain = await request.get(`${app}/f/demo/join`);
+  expect(frameAncestors(plain.headers()["content-security-policy"])).toBe("frame-ancestors 'none'");
+  expect(plain.headers()["x-frame-options"]).toBe("DENY");
+  const signIn = await request.get(`${app}/sign-in`);
+  expect(frameAncestors(signIn.headers()["content-security-policy"])).toBe("frame-ancestors 'none'");
+  expect(signIn.headers()["x-frame-options"]).toBe("DENY");
+});
+
+test("an allowed site shows the form in a frame, and a sign-up from inside it goes through", async ({ page }) => {
+  await page.goto(embedForm.allowedOrigin);
+  const frame = page.frameLocator('iframe[title="Sign up on WhatsApp"]');
+  await frame.getByRole("checkbox", { name: /order updates from Acme Coffee/ }).check();
+  await frame.getByRole("textbox", { name: "Your WhatsApp number" }).fill("(201) 555-0166");
+  await frame.getByRole("button", { name: "Sign up" }).click();
+  // The server action's Origin is the frame's own (the app), so its origin check passes; the receipt stays framed.
+  await expect(frame.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Our shop" })).toBeVisible();
+});
+
+test("a site not on the list is refused the frame", async ({ page }) => {
+  const refused = page.waitForEvent("console", { predicate: (m) => /frame-ancestors/.test(m.text()), timeout: 15_000 });
+  await page.goto(embedForm.refusedOrigin);
+  await refused;
+  await expect(page.frameLocator("iframe").getByRole("button", { name: "Sign up" })).toHaveCount(0);
+});
+
+test("the QR code is served for a published form only", async ({ request }) => {
+  const svg = await request.get(`${app}/f/demo/join/qr.svg`);
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-type"]).toBe("image/svg+xml");
+  expect(await svg.text()).toContain("<svg");
+  const png = await request.get(`${app}/f/demo/join/qr.png?download=1`);
+  expect(png.headers()["content-disposition"]).toBe('attachment; filename="demo-join-qr.png"');
+  expect((await png.body()).subarray(1, 4).toString()).toBe("PNG");
+  expect((await request.get(`${app}/f/demo/no-such-form/qr.svg`)).status()).toBe(404);
+});
+
+test("a marketer downloads the poster from the share page", async ({ browser }) => {
+  const page = await signIn(browser, e2eAccounts.marketer);
+  await page.goto(`/demo/forms/${embedForm.id}/share`);
+  await expect(page.getByRole("heading", { level: 1, name: "Share “Embedded on the shop”" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Public link" })).toHaveValue(formUrl);
+  await expect(page.getByRole("textbox", { name: "Embed code" })).toHaveValue(new RegExp(`<iframe src="${formUrl}"`));
+  await expect(page.getByText(`Only these sites may show it: ${embedForm.allowedOrigin}.`)).toBeVisible();
+  await page.screenshot({ path: "test-results/share-page-1280.png", fullPage: true });
+  await page.getByLabel("Paper").selectOption("letter");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download poster (PDF)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^embedded-poster-v1-en-letter\.pdf$/);
+  const pdf = await download.createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return new Uint8Array(Buffer.concat(chunks));
+  });
+  const { text } = await extractText(pdf, { mergePages: true });
+  expect(text.replace(/\s+/g, " ")).toContain("Yes, I want to receive order updates from Acme Coffee on WhatsApp.");
+});

@@ -1,0 +1,108 @@
+import { expect, test } from "@playwright/test";
+import type fc from "fast-check";
+import { startAttackTarget, type AttackTarget } from "../../testing/attack-target";
+import {
+  actionFetchRequests,
+  actionIdOf,
+  actionPostRequests,
+  apiRequests,
+  brokenOptInFields,
+  brokenPreferenceFields,
+  consumerPageRequests,
+  hiddenActionFields,
+  smsRequests,
+  whatsappRequests,
+  type FuzzRequest,
+} from "../../testing/fuzz-requests";
+import { fuzz, newTally, type FuzzTally } from "../../testing/fuzz-runner";
+import { e2ePort } from "../support/ports";
+
+/**
+ * Thousands of malformed requests against every public surface (testing/fuzz-requests.ts says what each
+ * sends): no answer may be a 5xx or leak internals, and none may record anything. The app runs as `next start`
+ * from this build on its own PostgreSQL database, so the rows can be counted while it runs.
+ * FUZZ_RUNS (requests per surface) and FUZZ_SEED replay or widen a run.
+ */
+const runs = Number(process.env.FUZZ_RUNS ?? 200);
+const seed = Number(process.env.FUZZ_SEED ?? 20261125);
+const port = e2ePort(3330);
+/** Rows only a well-formed, signed inbound message may add (the id it remembers, a quality notice). */
+const inboundTables = ["inbound", "quality_updates"];
+
+test.skip(({ isMobile }) => isMobile, "requests, not pages: one project is enough");
+test.skip(!process.env.TEST_DATABASE_URL, "needs TEST_DATABASE_URL (PostgreSQL) to count rows while the app runs");
+test.describe.configure({ mode: "serial" });
+
+let target: AttackTarget;
+const total: FuzzTally = newTally();
+
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(180_000);
+  target = await startAttackTarget(port);
+});
+
+test.afterAll(async () => {
+  console.log(`fuzz: ${total.tried} malformed requests tried (seed ${seed}), ${total.serverErrors} answered 5xx, ${total.resets} refused by closing the connection mid-request; statuses ${JSON.stringify(total.byStatus)}`);
+  await target?.stop();
+});
+
+async function attack(requests: fc.Arbitrary<FuzzRequest>) {
+  const before = await target.counts();
+  const tally = newTally();
+  try {
+    await fuzz(port, requests, tally, { seed, numRuns: runs });
+  } catch (error) {
+    // The answer carries only a digest; the server's log says what threw.
+    throw new Error(`${(error as Error).message}\n--- server log (last lines) ---\n${target.log().split("\n").slice(-40).join("\n")}`);
+  } finally {
+    total.tried += tally.tried;
+    total.serverErrors += tally.serverErrors;
+    total.resets += tally.resets;
+    for (const [status, n] of Object.entries(tally.byStatus)) total.byStatus[Number(status)] = (total.byStatus[Number(status)] ?? 0) + n;
+  }
+  const after = await target.counts();
+  const accepted = Object.entries(tally.byStatus).reduce((sum, [status, n]) => sum + (Number(status) < 300 ? n : 0), 0);
+  const changed = Object.keys(after).filter((table) => after[table] !== before[table] && !inboundTables.includes(table));
+  expect(changed.map((t) => `${t}: ${before[t]} → ${after[t]}`), "malformed requests wrote rows").toEqual([]);
+  for (const table of inboundTables) expect(after[table]! - before[table]!, `${table} grew by more than the accepted requests`).toBeLessThanOrEqual(accepted);
+  expect(tally.serverErrors).toBe(0);
+}
+
+async function pageFields(path: string) {
+  const html = await (await fetch(`${target.base}${path}`)).text();
+  return hiddenActionFields(html);
+}
+
+test("the hosted form's server action, posted without JavaScript", async () => {
+  const path = `/f/${target.seed.a.slug}/${target.seed.a.formSlug}`;
+  await attack(actionPostRequests(target.base, path, await pageFields(path), brokenOptInFields, "hosted form"));
+});
+
+test("the hosted form's server action, called as React's client calls it", async () => {
+  const path = `/f/${target.seed.a.slug}/${target.seed.a.formSlug}`;
+  await attack(actionFetchRequests(target.base, path, actionIdOf(await pageFields(path)), brokenOptInFields, "hosted form"));
+});
+
+test("the preference centre's action, without JavaScript and as React's client", async () => {
+  const path = `/p/${target.seed.a.preferenceToken}`;
+  const hidden = await pageFields(path);
+  const fields = brokenPreferenceFields(target.seed.a.preferenceToken);
+  await attack(actionPostRequests(target.base, path, hidden, fields, "preference centre"));
+  await attack(actionFetchRequests(target.base, path, actionIdOf(hidden), fields, "preference centre"));
+});
+
+test("the consumer pages, with hostile paths, queries and languages", async () => {
+  await attack(consumerPageRequests(target.seed));
+});
+
+test("the API v1", async () => {
+  await attack(apiRequests(target.seed));
+});
+
+test("the WhatsApp Cloud API webhook, signed and unsigned", async () => {
+  await attack(whatsappRequests(target.seed));
+});
+
+test("the Twilio SMS webhook, signed and unsigned", async () => {
+  await attack(smsRequests(target.seed, target.base));
+});

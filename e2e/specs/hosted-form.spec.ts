@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { visitFromOwnAddress } from "../support/visitor-address";
+
+// The demo form is seeded on the fresh database the test server starts with.
+const FORM = "/f/demo/join";
+
+test.beforeEach(async ({ context }) => {
+  await visitFromOwnAddress(context);
+});
+
+test("a person picks categories, gives their number and gets a receipt", async ({ page }, testInfo) => {
+  await page.goto(FORM);
+  await expect(page.getByText("Acme Coffee", { exact: true })).toBeVisible();
+  const offers = page.getByRole("checkbox", { name: /offers from Acme Coffee on WhatsApp/ });
+  await expect(offers).not.toBeChecked();
+  const submit = page.getByRole("button", { name: "Sign up" });
+  await expect(submit).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath("form.png"), fullPage: true });
+
+  await offers.check();
+  await page.getByRole("checkbox", { name: /order updates from Acme Coffee/ }).check();
+  await page.getByRole("textbox", { name: "Your WhatsApp number" }).fill(`(201) 555-${testInfo.project.name === "phone" ? "0142" : "0141"}`);
+  await page.getByRole("textbox", { name: /Your name/ }).fill("Ana");
+  await submit.click();
+
+  await expect(page.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
+  await expect(page.getByText("Yes, I want to receive offers from Acme Coffee on WhatsApp.")).toBeVisible();
+  // In full, with its country, so a mistyped number or one read in the wrong country is noticed.
+  await expect(page.getByTestId("receipt-phone")).toHaveText(`+1 201 555 ${testInfo.project.name === "phone" ? "0142" : "0141"}`);
+  await expect(page.getByText("(United States)")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("receipt.png"), fullPage: true });
+});
+
+test("bad input is answered next to the field and keeps what was typed", async ({ page }, testInfo) => {
+  await page.goto(FORM);
+  await page.getByRole("checkbox", { name: /offers from Acme Coffee/ }).check();
+  await page.getByRole("textbox", { name: "Your WhatsApp number" }).fill("12");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByText("This phone number is too short.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Your WhatsApp number" })).toHaveValue("12");
+  await expect(page.getByRole("checkbox", { name: /offers from Acme Coffee/ })).toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath("error.png"), fullPage: true });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form still submits and refuses an empty choice", async ({ page }) => {
+    await page.goto(FORM);
+    await page.getByRole("textbox", { name: "Your WhatsApp number" }).fill("2015550143");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await expect(page.getByText("Choose at least one kind of message.")).toBeVisible();
+    await page.getByRole("checkbox", { name: /product recommendations from Acme Coffee/ }).check();
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await expect(page.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
+  });
+});
+
+test("an unknown form is a plain not-found page", async ({ page }) => {
+  const response = await page.goto("/f/demo/no-such-form");
+  expect(response?.status()).toBe(404);
+});

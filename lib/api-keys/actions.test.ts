@@ -1,0 +1,97 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runWorkspaceAction } from "../handlers/workspace-action";
+import { apiKeys, auditLog } from "../db/schema/access";
+import { listApiKeys } from "./queries";
+import type { ActiveSession } from "../auth/staff-sessions";
+import { sha256Hex } from "../security/digest";
+import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { signedInMember, testMeta } from "../../testing/staff";
+import { createWorkspaceApiKey, revokeWorkspaceApiKey } from "./actions";
+
+describe.each(testDatabaseKinds())("API keys on %s", (kind) => {
+  let db: TestDatabase;
+  let fx: LedgerFixture;
+  let other: LedgerFixture;
+  let admin: ActiveSession;
+  const create = (input: Record<string, unknown>, session = admin, slug = fx.workspace.slug) =>
+    runWorkspaceAction(createWorkspaceApiKey, db.db, session, testMeta, { workspace: slug, ...input });
+  const revoke = (apiKeyId: string, session = admin, slug = fx.workspace.slug) =>
+    runWorkspaceAction(revokeWorkspaceApiKey, db.db, session, testMeta, { workspace: slug, apiKeyId });
+  const audits = (action: string) => db.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, action)));
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    fx = await createLedgerFixture(db.db);
+    other = await createLedgerFixture(db.db);
+    admin = await signedInMember(db.db, fx.workspace.id, "admin");
+  });
+  afterAll(() => db?.drop());
+
+  it("bad input gives a field list and creates nothing", async () => {
+    const result = await create({ name: " ", scopes: [] });
+    expect(result).toMatchObject({ ok: false, code: "validation_failed" });
+    if (result.ok) return;
+    expect(result.fields.map((f) => f.field).sort()).toEqual(["name", "scopes"]);
+    expect(await create({ name: "CRM", scopes: ["admin:everything"] })).toMatchObject({ ok: false, fields: [{ field: "scopes.0" }] });
+    expect(await listApiKeys(db.db, fx.workspace.id)).toHaveLength(0);
+  });
+
+  it("shows the key once and stores only its hash", async () => {
+    const result = await create({ name: "CRM production", scopes: ["consents:read", "consents:write", "consents:read"] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { id, key, prefix } = result.data as { id: string; key: string; prefix: string };
+    expect(key).toMatch(/^ask_[\w-]{32}$/);
+    expect(key.startsWith(prefix)).toBe(true);
+
+    const [stored] = await db.db.select().from(apiKeys).where(eq(apiKeys.id, id));
+    expect(stored).toMatchObject({ workspaceId: fx.workspace.id, name: "CRM production", keyHash: sha256Hex(key), scopes: ["consents:read", "consents:write"], createdBy: admin.user.id });
+    expect(JSON.stringify(stored)).not.toContain(key);
+
+    // The list, the audit row and the page never carry the key again.
+    const listed = await listApiKeys(db.db, fx.workspace.id);
+    expect(listed).toEqual([expect.objectContaining({ id, prefix, lastUsedAt: null, revokedAt: null })]);
+    expect(JSON.stringify(listed)).not.toContain(key);
+    expect(listed[0]).not.toHaveProperty("keyHash");
+    const [entry] = await audits("api-key.create");
+    expect(entry).toMatchObject({ targetType: "api_key", targetId: id, detail: { name: "CRM production", prefix, scopes: ["consents:read", "consents:write"] } });
+    expect(JSON.stringify(entry)).not.toContain(key);
+  });
+
+  it("revokes a key of its own workspace, once, with an audit row", async () => {
+    const [key] = await listApiKeys(db.db, fx.workspace.id);
+    expect(await revoke(key!.id)).toMatchObject({ ok: true });
+    const [stored] = await db.db.select().from(apiKeys).where(eq(apiKeys.id, key!.id));
+    expect(stored!.revokedAt).toBeInstanceOf(Date);
+    const firstRevokedAt = stored!.revokedAt;
+
+    expect(await revoke(key!.id)).toMatchObject({ ok: true, message: expect.stringMatching(/already revoked/) });
+    const [again] = await db.db.select().from(apiKeys).where(eq(apiKeys.id, key!.id));
+    expect(again!.revokedAt).toEqual(firstRevokedAt);
+    expect(await audits("api-key.revoke")).toEqual([expect.objectContaining({ targetId: key!.id, detail: { name: "CRM production", prefix: key!.prefix } })]);
+  });
+
+  it("cannot revoke another workspace's key, even by its id", async () => {
+    const otherAdmin = await signedInMember(db.db, other.workspace.id, "admin");
+    const made = await create({ name: "Theirs", scopes: ["events:read"] }, otherAdmin, other.workspace.slug);
+    const theirs = (made.ok && (made.data as { id: string }).id) as string;
+
+    // An admin here naming the other workspace's key: not found, and the key still works.
+    expect(await revoke(theirs)).toMatchObject({ ok: false, code: "not_found" });
+    // An admin here naming the other workspace: not a member there.
+    expect(await revoke(theirs, admin, other.workspace.slug)).toMatchObject({ ok: false, code: "not_found" });
+    const [stored] = await db.db.select().from(apiKeys).where(eq(apiKeys.id, theirs));
+    expect(stored!.revokedAt).toBeNull();
+  });
+
+  it("is for owners and admins only", async () => {
+    const [key] = await listApiKeys(db.db, fx.workspace.id);
+    for (const role of ["marketer", "compliance", "viewer"] as const) {
+      const session = await signedInMember(db.db, fx.workspace.id, role);
+      expect(await create({ name: "Mine", scopes: ["exports"] }, session)).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await revoke(key!.id, session)).toMatchObject({ ok: false, code: "forbidden" });
+    }
+  });
+});

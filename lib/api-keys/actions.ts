@@ -1,0 +1,66 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { defineWorkspaceAction } from "../handlers/workspace-action";
+import { createApiKey } from "./keys";
+import { apiKeys } from "../db/schema/access";
+import { NotFoundError } from "../errors";
+import { recordStaffAudit } from "../handlers/audit";
+import { forgetApiKeys } from "./authenticate";
+import { createApiKeySchema, revokeApiKeySchema } from "./api-keys.validation";
+
+export const createWorkspaceApiKey = defineWorkspaceAction({
+  name: "settings.apiKeys.create",
+  permission: "api-keys:manage",
+  schema: createApiKeySchema,
+  arrays: ["scopes"],
+  async run(ctx, input) {
+    const created = await ctx.db.transaction(async (tx) => {
+      const key = await createApiKey(tx, { workspaceId: ctx.actor.workspace.id, name: input.name, scopes: input.scopes, createdBy: ctx.actor.user.id });
+      await recordStaffAudit(tx, ctx, {
+        action: "api-key.create",
+        targetType: "api_key",
+        targetId: key.id,
+        detail: { name: input.name, prefix: key.prefix, scopes: input.scopes },
+      });
+      return key;
+    });
+    // The only time the whole key leaves the server: only its hash is stored.
+    return {
+      message: `Created "${input.name}". Copy the key now and store it in that system's secrets; it will not be shown again.`,
+      data: { id: created.id, key: created.key, prefix: created.prefix, name: input.name },
+    };
+  },
+});
+
+export const revokeWorkspaceApiKey = defineWorkspaceAction({
+  name: "settings.apiKeys.revoke",
+  permission: "api-keys:manage",
+  schema: revokeApiKeySchema,
+  async run(ctx, input) {
+    const workspaceId = ctx.actor.workspace.id;
+    const outcome = await ctx.db.transaction(async (tx) => {
+      const [key] = await tx
+        .select({ name: apiKeys.name, prefix: apiKeys.prefix, revokedAt: apiKeys.revokedAt })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.id, input.apiKeyId), eq(apiKeys.workspaceId, workspaceId)))
+        .for("update");
+      if (!key) throw new NotFoundError("This API key");
+      if (key.revokedAt) return { name: key.name, already: true };
+      await tx
+        .update(apiKeys)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiKeys.id, input.apiKeyId), eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)));
+      await recordStaffAudit(tx, ctx, {
+        action: "api-key.revoke",
+        targetType: "api_key",
+        targetId: input.apiKeyId,
+        detail: { name: key.name, prefix: key.prefix },
+      });
+      return { name: key.name, already: false };
+    });
+    // This instance forgets its keys at once; others within API_KEY_CACHE_MS (lib/api-keys/authenticate.ts).
+    forgetApiKeys(ctx.db);
+    if (outcome.already) return { message: `"${outcome.name}" was already revoked.` };
+    return { message: `Revoked "${outcome.name}". Requests with it are refused within seconds.` };
+  },
+});

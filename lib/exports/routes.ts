@@ -1,0 +1,44 @@
+import "server-only";
+import { defineWorkspaceRoute } from "../handlers/workspace-route";
+import { recordStaffAudit } from "../handlers/audit";
+import { ValidationError } from "../errors";
+import { fieldErrorsFrom } from "../validation/field-errors";
+import { countEvents, type ExportFilter } from "./events";
+import { exportFilterSchema, type ExportParams } from "./filters";
+import { exportStreamResponse } from "./stream-response";
+
+const DAY_MS = 86_400_000;
+
+export function toExportFilter(workspaceId: string, p: ExportParams): ExportFilter {
+  return {
+    workspaceId,
+    categoryKey: p.category,
+    channel: p.channel,
+    action: p.action,
+    formSlug: p.form,
+    from: p.from ? new Date(`${p.from}T00:00:00Z`) : undefined,
+    // "to" names the last day included.
+    to: p.to ? new Date(new Date(`${p.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+  };
+}
+
+/**
+ * Streams the export straight from the database to the browser. The row count goes in a header for the
+ * page's progress bar, and the export is in the staff audit log before its first byte.
+ */
+export const downloadEvents = defineWorkspaceRoute({
+  name: "events.export",
+  permission: "exports:create",
+  async handle({ db, actor, meta, request }) {
+    const parsed = exportFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
+    const params = parsed.data;
+    const filter = toExportFilter(actor.workspace.id, params);
+    const total = await countEvents(db, filter);
+    await recordStaffAudit(db, { actor, meta }, { action: "events.export", detail: { ...params, rows: total } });
+
+    const stamp = new Date().toISOString().slice(0, 10);
+    const filename = `${actor.workspace.slug}-consent-events-${stamp}.${params.format === "csv" ? "csv" : "jsonl"}`;
+    return exportStreamResponse(db, filter, params.format, { filename, total, requestId: meta.requestId, context: "route events.export" });
+  },
+});

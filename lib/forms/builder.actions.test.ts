@@ -1,0 +1,154 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runWorkspaceAction } from "../handlers/workspace-action";
+import { findPublishedForm } from "./queries";
+import { listFormVersions } from "./builder.queries";
+import type { ActiveSession } from "../auth/staff-sessions";
+import { forms } from "../db/schema/forms";
+import { workspaces } from "../db/schema/workspaces";
+import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
+import { signedInMember, testMeta } from "../../testing/staff";
+import { archiveForm, createFormAction, publishForm, restoreForm, saveFormDraft } from "./builder.actions";
+import type { FormDraft } from "./content";
+import { diffVersions } from "./version-diff";
+import { findKeywordForm, keywordReply } from "../channels/inbound-consent";
+
+describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
+  let db: TestDatabase;
+  let fx: LedgerFixture;
+  let marketer: ActiveSession;
+  const act = (def: Parameters<typeof runWorkspaceAction>[0], input: Record<string, unknown>, session = marketer) =>
+    runWorkspaceAction(def, db.db, session, testMeta, { workspace: fx.workspace.slug, ...input });
+  const formBySlug = async (slug: string) => (await db.db.select().from(forms).where(eq(forms.slug, slug)))[0]!;
+  const save = (formId: string, name: string, draft: FormDraft["content"], embedDomains: string[] = []) =>
+    act(saveFormDraft, { formId, payload: JSON.stringify({ name, embedDomains, content: draft }) });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    fx = await createLedgerFixture(db.db);
+    await db.db.update(workspaces).set({ privacyPolicyUrl: "https://shop.example/privacy" }).where(eq(workspaces.id, fx.workspace.id));
+    marketer = await signedInMember(db.db, fx.workspace.id, "marketer");
+  });
+  afterAll(() => db?.drop());
+
+  it("creates a form with a complete English draft; a taken address is a field error", async () => {
+    expect(await act(createFormAction, { name: "Checkout", slug: "checkout", channel: "web" })).toMatchObject({ ok: true, redirectTo: expect.stringMatching(/\/forms\/[0-9a-f-]{36}$/) });
+    const form = await formBySlug("checkout");
+    expect(form.status).toBe("draft");
+    expect(form.draft!.content.categoryKeys).toEqual(["orders", "offers", "tips"]);
+    expect(await act(createFormAction, { name: "Again", slug: "checkout", channel: "web" })).toMatchObject({ ok: false, fields: [{ field: "slug", code: "taken" }] });
+    expect(await act(createFormAction, { name: "", slug: "Bad Slug!", channel: "fax" })).toMatchObject({ ok: false, code: "validation_failed" });
+    // A keyword form needs its keyword, not one that already means stop, and not one another form has.
+    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "" })).toMatchObject({ ok: false, fields: [{ field: "keyword" }] });
+    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "stop" })).toMatchObject({ ok: false, fields: [{ field: "keyword" }] });
+    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "join" })).toMatchObject({ ok: true });
+    expect((await formBySlug("text-in")).keyword).toBe("JOIN");
+    expect(await act(createFormAction, { name: "Again", slug: "text-in-2", channel: "sms", keyword: "Join" })).toMatchObject({ ok: false, fields: [{ field: "keyword", code: "taken" }] });
+  });
+
+  it("saves drafts, refuses bad input with a field list, and publishes only when the policy passes", async () => {
+    const form = await formBySlug("checkout");
+    const draft = structuredClone(form.draft!.content);
+    draft.categoryKeys = ["orders", "offers"];
+    draft.languages.en!.benefits = ["Delivery updates without checking email"];
+    draft.languages.en!.consent.offers = "Yes, send me offers on WhatsApp."; // no business name
+    draft.languages.es = {
+      ...draft.languages.en!,
+      headline: "Recibe novedades de Test Shop por WhatsApp",
+      consent: { orders: "Sí, quiero recibir actualizaciones de pedidos de Test Shop por WhatsApp.", offers: "Sí, quiero recibir ofertas de Test Shop por WhatsApp." },
+      howToStop: "Puedes parar cuando quieras: responde STOP.",
+      submitLabel: "Suscribirme",
+    };
+    const bad = await save(form.id, "Checkout", { ...draft, privacyPolicyUrl: "not a url" } as never, ["http://insecure.example"]);
+    expect(bad).toMatchObject({ ok: false, code: "validation_failed" });
+    if (!bad.ok) expect(bad.fields.map((f) => f.field).sort()).toEqual(["content.privacyPolicyUrl", "embedDomains.0"]);
+
+    expect(await save(form.id, "Checkout page", draft, ["https://shop.example"])).toMatchObject({ ok: true });
+    const refused = await act(publishForm, { formId: form.id });
+    expect(refused).toMatchObject({ ok: false, code: "validation_failed", fields: [{ field: "policy.business-name", message: "English, Offers: the consent sentence does not name Test Shop." }] });
+    expect(await findPublishedForm(db.db, fx.workspace.slug, "checkout")).toBeUndefined();
+
+    draft.languages.en!.consent.offers = "Yes, I want offers from Test Shop on WhatsApp.";
+    expect(await save(form.id, "Checkout page", draft, ["https://shop.example"])).toMatchObject({ ok: true });
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true, message: expect.stringContaining("Published version 1") });
+    const live = await findPublishedForm(db.db, fx.workspace.slug, "checkout");
+    expect(live!.version.content.languages.es!.consent.offers).toBe("Sí, quiero recibir ofertas de Test Shop por WhatsApp.");
+    expect(live!.version.content.categoryKeys).toEqual(["orders", "offers"]);
+    expect(live!.form.embedDomains).toEqual(["https://shop.example"]);
+
+    // A second version, and what changed between them.
+    draft.languages.en!.headline = "Test Shop on WhatsApp";
+    await save(form.id, "Checkout page", draft);
+    await act(publishForm, { formId: form.id });
+    const versions = await listFormVersions(db.db, fx.workspace.id, form.id);
+    expect(versions.map((v) => v.version.version)).toEqual([2, 1]);
+    expect(diffVersions(versions[1]!.version.content, versions[0]!.version.content)).toEqual([
+      { path: "languages.en.headline", before: "Get Test Shop updates on WhatsApp", after: "Test Shop on WhatsApp" },
+    ]);
+  });
+
+  it("edits an SMS form's keyword in the draft, validated as at creation, and makes it live on publish", async () => {
+    expect(await act(createFormAction, { name: "Club", slug: "club", channel: "sms", keyword: "club" })).toMatchObject({ ok: true });
+    const form = await formBySlug("text-in");
+    const draft = structuredClone(form.draft!.content);
+    expect(draft.keyword).toBe("JOIN");
+    for (const [keyword, code] of [["stop", "custom"], ["two words", "invalid_format"], ["Club", "taken"]] as const) {
+      const refused = await save(form.id, "Text in", { ...draft, keyword });
+      expect(refused, keyword).toMatchObject({ ok: false, fields: [{ field: "content.keyword", code }] });
+    }
+    expect(await save(form.id, "Text in", { ...draft, keyword: "cafe" })).toMatchObject({ ok: true });
+    // Not live before publishing: the form's keyword is still the one it was created with.
+    expect((await formBySlug("text-in")).keyword).toBe("JOIN");
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
+    expect((await formBySlug("text-in")).keyword).toBe("CAFE");
+    expect(await findKeywordForm(db.db, fx.workspace.id, "sms", "cafe")).toMatchObject({ formId: form.id, content: { keyword: "CAFE" } });
+
+    await save(form.id, "Text in", { ...draft, keyword: "BREW", languages: { ...draft.languages, en: { ...draft.languages.en!, reply: "Test Shop: you're in for WhatsApp messages. Text STOP to stop." } } });
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
+    expect(await findKeywordForm(db.db, fx.workspace.id, "sms", "cafe")).toBeNull();
+    const found = await findKeywordForm(db.db, fx.workspace.id, "sms", "brew");
+    expect(keywordReply(found!)).toBe("Test Shop: you're in for WhatsApp messages. Text STOP to stop.");
+    const versions = await listFormVersions(db.db, fx.workspace.id, form.id);
+    expect(diffVersions(versions[1]!.version.content, versions[0]!.version.content)).toEqual([
+      { path: "keyword", before: "CAFE", after: "BREW" },
+      { path: "languages.en.reply", before: null, after: "Test Shop: you're in for WhatsApp messages. Text STOP to stop." },
+    ]);
+  });
+
+  it("refuses to publish colours with too little contrast, and keeps readable ones in the version", async () => {
+    const form = await formBySlug("checkout");
+    const draft = structuredClone(form.draft!.content);
+    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "#FACC15", background: "#ffffff" } }, ["https://shop.example"])).toMatchObject({ ok: true });
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({
+      ok: false,
+      fields: [
+        { field: "policy.colours", message: "the button's white text on the accent colour: 1.53:1, needs 4.5:1." },
+        { field: "policy.colours", message: "the business name and links in the accent colour on the background: 1.53:1, needs 4.5:1." },
+      ],
+    });
+    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "not a colour", background: "#ffffff" } })).toMatchObject({ ok: false, fields: [{ field: "content.theme.accent" }] });
+    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "#1d4ed8", background: "#fffbeb" } }, ["https://shop.example"])).toMatchObject({ ok: true });
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
+    expect((await findPublishedForm(db.db, fx.workspace.slug, "checkout"))!.version.content.theme).toEqual({ accent: "#1d4ed8", background: "#fffbeb" });
+  });
+
+  it("archives (the page goes away, the versions stay) and restores", async () => {
+    const form = await formBySlug("checkout");
+    expect(await act(archiveForm, { formId: form.id })).toMatchObject({ ok: true });
+    expect(await findPublishedForm(db.db, fx.workspace.slug, "checkout")).toBeUndefined();
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: false, code: "archived" });
+    expect(await act(restoreForm, { formId: form.id })).toMatchObject({ ok: true });
+    expect(await findPublishedForm(db.db, fx.workspace.slug, "checkout")).toBeDefined();
+  });
+
+  it("compliance and viewers may not build forms; another workspace's form is not found", async () => {
+    const form = await formBySlug("checkout");
+    for (const role of ["compliance", "viewer"] as const) {
+      expect(await act(publishForm, { formId: form.id }, await signedInMember(db.db, fx.workspace.id, role))).toMatchObject({ ok: false, code: "forbidden" });
+    }
+    const other = await createLedgerFixture(db.db);
+    const outsider = await signedInMember(db.db, other.workspace.id, "owner");
+    expect(await runWorkspaceAction(archiveForm, db.db, outsider, testMeta, { workspace: other.workspace.slug, formId: form.id })).toMatchObject({ ok: false, code: "not_found" });
+  });
+});

@@ -1,0 +1,78 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { findPublishedForm } from "../forms/queries";
+import { findPreferenceCentre, preferenceLanguages } from "../preferences/queries";
+import { findReceipt } from "./receipts.queries";
+import { getDb } from "../server/app-database";
+import { messagesFor, orderLanguages, supportedLanguages } from "../i18n/languages";
+import { negotiateLanguage } from "../i18n/negotiate";
+import { publicPathHeader } from "./path-header";
+import { isUuid } from "../ids";
+
+/**
+ * Loaders of the consumer pages: each finds the page's data and the language to show it in. Wrapped in React's
+ * cache() so the root layout (for <html lang>) and the page share one lookup per request.
+ */
+
+/** A search parameter's first value; Next gives arrays for repeated keys. */
+export function firstParam(value: string | string[] | null | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value) ?? undefined;
+}
+
+async function acceptLanguage(): Promise<string | null> {
+  return (await headers()).get("accept-language");
+}
+
+export const loadFormPage = cache(async (workspaceSlug: string, formSlug: string, requested: string | undefined) => {
+  const form = await findPublishedForm(await getDb(), workspaceSlug, formSlug);
+  if (!form) return undefined;
+  const accept = await acceptLanguage();
+  const available = orderLanguages(Object.keys(form.version.content.languages));
+  const language = negotiateLanguage({ requested, acceptLanguage: accept, available, fallback: form.version.content.defaultLanguage });
+  return { form, language, available, acceptLanguage: accept, messages: messagesFor(language) };
+});
+
+/** A receipt is shown in the language the person agreed in, unless they pick another of the form's. */
+export const loadReceiptPage = cache(async (workspaceSlug: string, commandId: string, requested: string | undefined) => {
+  if (!isUuid(commandId)) return undefined;
+  const receipt = await findReceipt(await getDb(), workspaceSlug, commandId);
+  if (!receipt) return undefined;
+  const available = receipt.content ? orderLanguages(Object.keys(receipt.content.languages)) : [receipt.language];
+  const language = negotiateLanguage({ requested, available, fallback: receipt.language });
+  return { receipt, language, available, messages: messagesFor(language) };
+});
+
+export const loadPreferencePage = cache(async (token: string, requested: string | undefined) => {
+  const centre = await findPreferenceCentre(await getDb(), token);
+  if (!centre) return undefined;
+  const available = preferenceLanguages(centre);
+  const fallback = centre.version?.content.defaultLanguage ?? centre.workspace.defaultLanguage;
+  const language = negotiateLanguage({ requested, acceptLanguage: await acceptLanguage(), available, fallback });
+  return { centre, language, available, messages: messagesFor(language) };
+});
+
+/** For pages that know no form (not-found): the visitor's language among all the consumer pages speak. */
+export async function visitorLanguage(): Promise<string> {
+  return negotiateLanguage({ acceptLanguage: await acceptLanguage(), available: supportedLanguages, fallback: "en" });
+}
+
+/** The <html lang> of the current request: the consumer page's language, or English for every other page. */
+export async function documentLanguage(): Promise<string> {
+  const path = (await headers()).get(publicPathHeader);
+  if (!path) return "en";
+  const url = new URL(path, "http://local");
+  const requested = url.searchParams.get("lang") ?? undefined;
+  let parts: string[];
+  try {
+    parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return visitorLanguage();
+  }
+  const [root, a, b, c, d] = parts;
+  let page: { language: string } | undefined;
+  if (root === "f" && a && b && parts.length === 3) page = await loadFormPage(a, b, requested);
+  else if (root === "f" && a && c === "receipt" && d && parts.length === 5) page = await loadReceiptPage(a, d, requested);
+  else if (root === "p" && a && parts.length === 2) page = await loadPreferencePage(a, requested);
+  return page?.language ?? visitorLanguage();
+}
