@@ -5,30 +5,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runWorkspaceAction, type WorkspaceActionDef } from "../handlers/workspace-action";
 import { runWorkspaceRoute, type WorkspaceRouteDef } from "../handlers/workspace-route";
-import * as contactActions from "../contacts/actions";
-import * as certificateRoute from "../contacts/certificate.routes";
-import * as exportRoute from "../exports/routes";
-import * as formPrintRoute from "../forms/print.routes";
-import * as ledgerActions from "../ledger/actions";
-import * as memberActions from "../members/actions";
-import * as apiKeySettings from "../api-keys/actions";
-import * as categorySettings from "../categories/actions";
-import * as channelSettings from "../channels/settings.actions";
-import * as profileSettings from "../workspace/actions";
-import * as webhookEndpointActions from "../webhooks/actions";
-import * as webhookRedeliver from "../webhooks/redeliver.actions";
-import * as formBuilder from "../forms/builder.actions";
-import * as snapshotRoute from "../forms/snapshot.routes";
-import * as qualityActions from "../quality/actions";
-import * as deadLetterRetry from "../channels/dead-letters/actions";
 import { recordDeadLetter } from "../channels/dead-letters/store";
 import { qualityAlerts } from "../db/schema/quality";
-import * as paperRecord from "../channels/paper/actions";
-import * as evidenceDownload from "../evidence/routes";
-import * as importActions from "../imports/actions";
-import * as importRoutes from "../imports/routes";
 import { previewImport } from "../imports/jobs";
 import { storeEvidenceFile } from "../evidence/files";
+import { downloadEvidenceFile } from "../evidence/routes";
 import { forms, formVersionSnapshots } from "../db/schema/forms";
 import { sealSecret } from "../webhooks/secret-seal";
 import { generateSigningSecret } from "../webhooks/signature";
@@ -278,18 +259,26 @@ const openRoutes: Record<string, string> = {
   "app/api/bench/commit/route.ts": "the bench's durable-commit floor: 404 unless ASSENT_BENCH_ROUTES=1; commits a transaction id, reads and writes no table",
 };
 
-const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
-for (const mod of [contactActions, ledgerActions, memberActions, profileSettings, categorySettings, channelSettings, apiKeySettings, webhookEndpointActions, webhookRedeliver, formBuilder, snapshotRoute, exportRoute, certificateRoute, formPrintRoute, qualityActions, deadLetterRetry, paperRecord, evidenceDownload, importActions, importRoutes] as Record<string, unknown>[]) {
-  for (const [exportName, value] of Object.entries(mod)) {
-    if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
-  }
-}
-
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
+}
+
+// Guarded definitions live, by convention, in files named actions.ts / *.actions.ts (dashboard writes) and
+// routes.ts / *.routes.ts (route handlers). They are found by those names rather than imported by hand, so a new
+// feature's definitions cannot be left out of the matrix; the "defined only in guarded files" test below keeps
+// the convention honest.
+const guardedFile = /(^|\/|\.)(actions|routes)\.ts$/;
+const libFiles = walk(path.join(root, "lib")).map((f) => path.relative(root, f).split(path.sep).join("/"));
+const guardedFiles = libFiles.filter((f) => guardedFile.test(f) && !f.startsWith("lib/handlers/"));
+const defs = new Map<string, WorkspaceActionDef | WorkspaceRouteDef>();
+for (const file of guardedFiles) {
+  const mod = (await import(path.join(root, file))) as Record<string, unknown>;
+  for (const [exportName, value] of Object.entries(mod)) {
+    if (value && typeof value === "object" && "permission" in value && "name" in value) defs.set(exportName, value as WorkspaceActionDef);
+  }
 }
 
 const appFiles = walk(path.join(root, "app")).map((f) => path.relative(root, f).split(path.sep).join("/"));
@@ -322,6 +311,13 @@ describe("every server action and route is in the authorisation matrix", () => {
       for (const w of wrapped) if (!(defs.get(w)?.name && defs.get(w)!.name in routeCases)) unlisted.push(`${file} (${w})`);
     }
     expect(unlisted, "add these to the matrix").toEqual([]);
+  });
+
+  it("workspace actions and routes are defined only in actions.ts / routes.ts files", () => {
+    const elsewhere = libFiles.filter(
+      (f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts") && !guardedFile.test(f) && !f.startsWith("lib/handlers/") && /define(WorkspaceAction|WorkspaceRoute)\(/.test(readFileSync(path.join(root, f), "utf8")),
+    );
+    expect(elsewhere, "rename these to actions.ts / *.actions.ts or routes.ts / *.routes.ts").toEqual([]);
   });
 
   it("no matrix entry is stale", () => {
@@ -409,7 +405,7 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     const sha256 = row!.sha256;
     const mismatches: string[] = [];
     for (const role of roles) {
-      const response = await runWorkspaceRoute(evidenceDownload.downloadEvidenceFile, db.db, sessions[role], testMeta, new Request(`http://t/${own.fx.workspace.slug}/evidence/files/${sha256}`), { workspace: own.fx.workspace.slug, sha256 });
+      const response = await runWorkspaceRoute(downloadEvidenceFile, db.db, sessions[role], testMeta, new Request(`http://t/${own.fx.workspace.slug}/evidence/files/${sha256}`), { workspace: own.fx.workspace.slug, sha256 });
       await response.body?.cancel();
       const expected = compliance.includes(role) ? 200 : ["viewer"].includes(role) ? 404 : 403;
       if (response.status !== expected) mismatches.push(`import file as ${role}: ${response.status}, expected ${expected}`);
