@@ -42,12 +42,16 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     fx = await createLedgerFixture(db.db);
     other = await createLedgerFixture(db.db);
     admin = await signedInMember(db.db, fx.workspace.id, "admin");
-  });
-  afterAll(() => db?.drop());
-  beforeAll(async () => {
     receiver = await startWebhookReceiver();
   });
-  afterAll(() => receiver?.close());
+  afterAll(async () => {
+    // The receiver, then the database: dropped even when closing the receiver fails.
+    try {
+      await receiver?.close();
+    } finally {
+      await db?.drop();
+    }
+  });
   afterEach(async () => {
     // Each test starts with no live endpoints and an empty receiver.
     await db.db.update(webhookEndpoints).set({ removedAt: new Date() });
