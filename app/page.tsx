@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { FeatureList } from "@/components/home/feature-list";
-import { DEMO_FORM_SLUG, DEMO_SLUG } from "@/lib/seed/demo-ids";
+import { DEMO_FORM_SLUG, DEMO_SLUG } from "@/lib/public-pages/demo-ids";
 
 export default function HomePage() {
   return (

@@ -1,30 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { startAppProcess } from "../testing/app-process";
+import { readdirSync, readFileSync } from "node:fs";
 
-/** A production `next start` on a given database, as a separate process, the way users run the app. */
-export type BenchServer = { base: string; pid: number; stop(): Promise<void>; /** The server's stderr (its last lines). */ log(): string };
+// The server itself is test support (testing/app-server.ts): the attack suites start the same one.
+export { BENCH_AUTH_SECRET, startBenchServer, type BenchServer } from "../testing/app-server";
 
 /** Ports of the bench (3340-3349): the dashboard's server, the API and form server, the bare baseline. */
 export const benchPorts = { dashboard: 3341, app: 3342, bare: 3343 } as const;
-
-export const BENCH_AUTH_SECRET = "bench-only-secret-0123456789abcdefghijklmnop";
-
-/** PostgreSQL by URL, or the embedded PGlite in a data directory (which the server then holds alone). */
-export type BenchDatabase = { databaseUrl: string } | { dataDir: string };
-
-export async function startBenchServer(database: BenchDatabase | string, port: number): Promise<BenchServer> {
-  const target = typeof database === "string" ? { databaseUrl: database } : database;
-  const app = await startAppProcess({
-    port,
-    ...("databaseUrl" in target
-      ? { databaseUrl: target.databaseUrl, dataDir: mkdtempSync(path.join(tmpdir(), "assent-bench-")) }
-      : { dataDir: target.dataDir }),
-    authSecret: BENCH_AUTH_SECRET,
-  });
-  return { base: app.base, pid: app.pid, stop: app.stop, log: app.log };
-}
 
 /** Resident memory of a process and all its descendants (Next may run its server in a child), in MiB. */
 export function treeRssMiB(root: number): number {

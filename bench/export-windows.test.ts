@@ -21,7 +21,10 @@ describe("closestWindow", () => {
         let best = Infinity;
         for (let a = 0; a < counts.length; a++) {
           let sum = 0;
-          for (let b = a; b < counts.length; b++) best = Math.min(best, Math.abs((sum += counts[b]!) - target));
+          for (let b = a; b < counts.length; b++) {
+            sum += counts[b]!;
+            best = Math.min(best, Math.abs(sum - target));
+          }
         }
         const w = closestWindow(days(...counts), target);
         const from = Number(w.from.slice(8)) - 1;

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import pg from "pg";
-import { BENCH_AUTH_SECRET, startBenchServer, type BenchServer } from "../bench/app-server";
+import { BENCH_AUTH_SECRET, startBenchServer, type BenchServer } from "./app-server";
 import type { AttackSeed } from "./attack-seed-data";
 
 /**

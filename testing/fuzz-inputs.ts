@@ -66,7 +66,7 @@ export const nastyJson: fc.Arbitrary<unknown> = fc.oneof(
 /** JSON text nested deeper than any parser should recurse (built as text: as a value it would overflow the test's own stack). */
 export const deepJsonText: fc.Arbitrary<string> = fc
   .tuple(fc.integer({ min: 100, max: 20_000 }), fc.constantFrom("[", '{"a":'))
-  .map(([depth, open]) => open.repeat(depth) + "1" + (open === "[" ? "]" : "}").repeat(depth));
+  .map(([depth, open]) => `${open.repeat(depth)}1${(open === "[" ? "]" : "}").repeat(depth)}`);
 
 /** A value of some other type than `value`'s, for "wrong type" mutations. */
 export const wrongType: fc.Arbitrary<unknown> = fc.oneof(

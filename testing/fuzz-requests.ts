@@ -5,7 +5,7 @@ import type { AttackSeed } from "./attack-seed-data";
 import { attackSecrets } from "./attack-seed-data";
 import { bogusEncodingHeaders, clientIp, deepJsonText, invalidUtf8, nastyJson, nastyString, wrongContentType, wrongType } from "./fuzz-inputs";
 import { newMessageSid, smsParams } from "./twilio";
-import { buttonReply, failedStatus, newWamid, qualityUpdate, textMessage, userPreference } from "./meta-cloud";
+import { buttonReply, failedStatus, qualityUpdate, textMessage, userPreference } from "./meta-cloud";
 import type { RawRequest } from "./raw-http";
 
 /**
@@ -43,11 +43,21 @@ const brokenConsent: fc.Arbitrary<unknown> = fc
   .tuple(
     fc.oneof(
       fc.constantFrom("phone", "categories", "action", "channel").map((key) => (body: Record<string, unknown>) => void delete body[key]),
-      fc.oneof(wrongType, notAPhone).map((v) => (body: Record<string, unknown>) => void (body.phone = v)),
-      wrongType.filter((v) => !Array.isArray(v)).map((v) => (body: Record<string, unknown>) => void (body.categories = v)),
-      fc.array(nastyString.map((s) => `x-${s}`), { minLength: 1, maxLength: 3 }).map((v) => (body: Record<string, unknown>) => void (body.categories = v)),
-      fc.oneof(nastyString, wrongType).filter((v) => !["opt_in", "opt_out", "confirm"].includes(v as string)).map((v) => (body: Record<string, unknown>) => void (body.action = v)),
-      fc.oneof(fc.constantFrom("web", "sms", "whatsapp", "staff"), nastyString, wrongType).filter((v) => !["api", "import", "paper", "ivr"].includes(v as string)).map((v) => (body: Record<string, unknown>) => void (body.channel = v)),
+      fc.oneof(wrongType, notAPhone).map((v) => (body: Record<string, unknown>) => {
+        body.phone = v;
+      }),
+      wrongType.filter((v) => !Array.isArray(v)).map((v) => (body: Record<string, unknown>) => {
+        body.categories = v;
+      }),
+      fc.array(nastyString.map((s) => `x-${s}`), { minLength: 1, maxLength: 3 }).map((v) => (body: Record<string, unknown>) => {
+        body.categories = v;
+      }),
+      fc.oneof(nastyString, wrongType).filter((v) => !["opt_in", "opt_out", "confirm"].includes(v as string)).map((v) => (body: Record<string, unknown>) => {
+        body.action = v;
+      }),
+      fc.oneof(fc.constantFrom("web", "sms", "whatsapp", "staff"), nastyString, wrongType).filter((v) => !["api", "import", "paper", "ivr"].includes(v as string)).map((v) => (body: Record<string, unknown>) => {
+        body.channel = v;
+      }),
     ),
     fc.dictionary(fc.constantFrom("evidence", "occurredAt", "name", "formVersionId", "language", "__proto__", "extra", "network"), nastyJson, { maxKeys: 3 }),
   )
@@ -200,11 +210,11 @@ export function hiddenActionFields(html: string, formIndex = 0): [string, string
   const forms = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map((m) => m[0]).filter((f) => f.includes("$ACTION"));
   const form = forms[formIndex];
   if (!form) throw new Error("no server-action form on the page");
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const unescapeHtml = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   return [...form.matchAll(/<input\b[^>]*>/g)]
     .map((m) => m[0])
     .filter((tag) => /type="hidden"/.test(tag))
-    .map((tag): [string, string] => [unescape(/name="([^"]*)"/.exec(tag)?.[1] ?? ""), unescape(/value="([^"]*)"/.exec(tag)?.[1] ?? "")])
+    .map((tag): [string, string] => [unescapeHtml(/name="([^"]*)"/.exec(tag)?.[1] ?? ""), unescapeHtml(/value="([^"]*)"/.exec(tag)?.[1] ?? "")])
     .filter(([name]) => name !== "");
 }
 

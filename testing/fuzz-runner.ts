@@ -19,7 +19,7 @@ async function refusedByClosing(port: number, error: unknown): Promise<boolean> 
   const code = (error as { code?: string } | null)?.code;
   if (code !== "ECONNRESET" && code !== "EPIPE") return false;
   const health = await sendRaw(port, { method: "GET", path: "/api/health", headers: [] }).catch(() => null);
-  if (!health || health.status !== 200) throw new Error(`the server stopped answering after a connection ${code}`);
+  if (health?.status !== 200) throw new Error(`the server stopped answering after a connection ${code}`);
   return true;
 }
 

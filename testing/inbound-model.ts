@@ -36,7 +36,9 @@ export type InboundWord = "stop_all" | "stop_tips" | "stop_marketing" | "whatsap
 export const newPersonModel = (): PersonModel => ({ states: {}, everIn: new Set() });
 
 export function applyInboundWord(person: PersonModel, word: InboundWord): void {
-  const set = (keys: string[], state: string) => keys.forEach((k) => (person.states[k] = state));
+  const set = (keys: string[], state: string) => {
+    for (const k of keys) person.states[k] = state;
+  };
   if (word === "stop_all") set(["orders", "offers", "tips"], "opted_out");
   if (word === "stop_tips") set(["tips"], "opted_out");
   if (word === "stop_marketing") set(["offers", "tips"], "opted_out");

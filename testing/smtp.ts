@@ -47,7 +47,7 @@ export async function startTestSmtpServer(options: { reject?: boolean } = {}): P
           subject: /^Subject: (.*)$/im.exec(headers)?.[1] ?? "",
           body: decodeQuotedPrintable(raw),
         });
-        waiters.splice(0).forEach((wake) => wake());
+        for (const wake of waiters.splice(0)) wake();
         callback();
       });
     },

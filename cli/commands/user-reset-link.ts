@@ -1,8 +1,8 @@
 import type { Writable } from "node:stream";
 import type { Db } from "../../lib/db/client";
 import { auditLog } from "../../lib/db/schema/access";
-import { accountWorkspaceIds, insertPasswordReset } from "../../lib/members/queries";
-import { findUserByEmail } from "../../lib/auth/users";
+import { insertPasswordReset } from "../../lib/members/queries";
+import { accountWorkspaceIds, findUserByEmail } from "../../lib/auth/users";
 import { passwordResetUrl, resetValidFor } from "../../lib/members/link-emails";
 import { newLinkToken } from "../../lib/members/tokens";
 import { parseCommandArgs, requireString, UsageError, type CommandSpec } from "../args";

@@ -35,6 +35,7 @@ function Select({ name, label, value, options, any }: { name: string; label: str
 /** A plain GET form: the filters land in the URL, so views can be bookmarked and it works without JavaScript. */
 export function ContactsFilters({ slug, filter, categories, forms }: Props) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the form itself is the search landmark; <search> would wrap it in one more element
     <form method="get" action={`/${slug}/contacts`} className="rounded-xl border border-slate-200 bg-white p-4" role="search" aria-label="Filter contacts">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">

@@ -146,6 +146,7 @@ export function IvrFields({ register, content, lang, categories }: { register: U
         <p className="text-sm font-medium text-slate-800">The menu as it will be read</p>
         <ol className="mt-1 list-decimal space-y-1 pl-5 text-sm text-slate-700">
           {lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: read-only lines that may repeat; none keeps state of its own
             <li key={i}>{line}</li>
           ))}
         </ol>

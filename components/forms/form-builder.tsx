@@ -79,6 +79,7 @@ export function FormBuilder(props: Props) {
     return result.ok;
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the subscription is made once; save reads the latest values through getValues
   useEffect(() => {
     if (props.readOnly) return;
     const subscription = form.watch(() => {
@@ -87,7 +88,6 @@ export function FormBuilder(props: Props) {
       timer.current = setTimeout(() => startTransition(async () => void (await save())), AUTOSAVE_MS);
     });
     return () => subscription.unsubscribe();
-    // save reads the latest values through getValues; the subscription is made once.
   }, []);
 
   function toggleLanguage(l: FormLanguage, on: boolean) {

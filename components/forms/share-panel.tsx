@@ -33,7 +33,7 @@ export function SharePanel({ share }: { share: FormShare }) {
           <div className="mt-3 space-y-4">
             <CopyField label="Public link" value={share.publicUrl} />
             <div className="flex items-start gap-4">
-              {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by the app itself, no optimisation to gain */}
+              {/* biome-ignore lint/performance/noImgElement: an SVG served by the app itself, no optimisation to gain */}
               <img src={share.qrSvgPath} alt={`QR code of ${share.publicUrl}`} width={128} height={128} className="shrink-0 rounded border border-slate-200" />
               <div className="space-y-2 text-sm text-slate-700">
                 <p>Quartile error correction and a quiet zone: fit for print and signage.</p>

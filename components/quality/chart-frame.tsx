@@ -69,8 +69,10 @@ function NumbersTable({ title, columns, rows }: { title: string; columns: Column
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows of figures without ids, redrawn whole; none keeps state of its own
             <tr key={i}>
               {r.map((v, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in their order
                 <td key={j} className={`px-2 py-1.5 ${columns[j]?.numeric ? "text-right tabular-nums" : ""}`}>{typeof v === "number" ? v.toLocaleString("en") : v}</td>
               ))}
             </tr>

@@ -28,6 +28,7 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
   return (
     <fieldset className="grid gap-4 border-t border-slate-100 pt-4 first:border-t-0 first:pt-0 sm:grid-cols-2">
       <legend className="sr-only">{title}</legend>
+      {/* biome-ignore lint/a11y/useHeadingContent: the visible heading repeats the legend, which screen readers read instead */}
       <h3 aria-hidden="true" className="text-sm font-semibold uppercase tracking-wide text-slate-500 sm:col-span-2">
         {title}
       </h3>

@@ -27,6 +27,7 @@ export function useValidatedAction(schema: z.ZodType, action: FormAction, option
   // While a submit is on its way, the previous answer is stale: show only a fresh client-side one.
   const result = clientResult ?? (pending ? null : serverResult);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: options are read when an answer arrives; a new options object each render must not re-run this
   useEffect(() => {
     // Act on each answer once: an old success shown again must not clear what the person has typed since.
     if (!result || handled.current === result) return;
@@ -35,7 +36,6 @@ export function useValidatedAction(schema: z.ZodType, action: FormAction, option
     if (result.ok && options.resetOnSuccess) formRef.current?.reset();
     // Take keyboard and screen-reader users to the first field at fault.
     if (!result.ok) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    // Options are read when an answer arrives; a new options object each render must not re-run this.
   }, [result]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -13,7 +13,7 @@ import { createWorkspace } from "../../lib/workspace/queries";
 import { append } from "../../lib/ledger/append";
 import { generateBulkLedger } from "../../lib/seed/bulk-ledger";
 import { seedDemoIfEmpty } from "../../lib/seed/demo";
-import { DEMO_FORM_SLUG, DEMO_SLUG } from "../../lib/seed/demo-ids";
+import { DEMO_FORM_SLUG, DEMO_SLUG } from "../../lib/public-pages/demo-ids";
 import { e2eAccounts, e2eContactPhone, e2eOtherWorkspace, e2eWebhookContactPhone } from "../support/accounts";
 import { seedSsoAccounts } from "./sso";
 import { seedEmbedForm } from "./embed";

@@ -186,7 +186,11 @@ function operation(op: Operation, components: Record<string, JsonSchema>): JsonS
 export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
   const schemas: Record<string, JsonSchema> = {};
   const paths: Record<string, Record<string, JsonSchema>> = {};
-  for (const op of apiOperations) (paths[op.path] ??= {})[op.method] = operation(op, schemas);
+  for (const op of apiOperations) {
+    const path = paths[op.path] ?? {};
+    paths[op.path] = path;
+    path[op.method] = operation(op, schemas);
+  }
   schemaOf(problemSchema, "output", schemas);
   const problemResponses = Object.fromEntries(
     Object.entries(errorText).map(([status, description]) => [

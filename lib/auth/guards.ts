@@ -1,9 +1,8 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
-import { memberships, workspaces } from "../db/schema/workspaces";
+import { memberships, workspaces, type Workspace } from "../db/schema/workspaces";
 import type { ActiveSession } from "./staff-sessions";
-import type { Workspace } from "../workspace/queries";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../errors";
 import { can, type Permission } from "./permissions";
 import type { Role } from "./roles";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { findUserByEmail } from "./users";
-import { joinWithVerifiedEmail } from "../members/accept-by-sso";
+import { joinWithVerifiedEmail } from "./invitation-join";
 import type { SsoRefusal } from "./sso-refusal";
 
 export type SsoClaims = { email?: unknown; email_verified?: unknown; name?: unknown };

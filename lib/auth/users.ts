@@ -33,3 +33,9 @@ export async function upsertMember(
     .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role: input.role } });
   return { user: user!, created };
 }
+
+/** The workspaces an account belongs to: where a change to the account is written in the audit log. */
+export async function accountWorkspaceIds(db: DbOrTx, userId: string): Promise<string[]> {
+  const rows = await db.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, userId));
+  return rows.map((r) => r.workspaceId);
+}

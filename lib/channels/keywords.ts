@@ -51,6 +51,7 @@ export function normalizeKeyword(text: string): string {
 export function normalizeCommand(text: string): string {
   return text
     .normalize("NFKC")
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: each listed code point is dropped on its own, the keycap mark too
     .replace(/[\p{Cf}\uFE00-\uFE0F\u20E3\u{E0100}-\u{E01EF}]/gu, "")
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
     .trim()

@@ -3,7 +3,7 @@ import { defineWorkspaceAction } from "../handlers/workspace-action";
 import { findContact } from "./queries";
 import { NotFoundError, ValidationError } from "../errors";
 import { append } from "../ledger/append";
-import { erasePersonalData } from "../ledger/erase";
+import { erasePersonalData } from "./erase";
 import { eraseContactSchema, recordConsentSchema } from "./actions.validation";
 
 export const recordConsentOnBehalf = defineWorkspaceAction({

@@ -176,7 +176,9 @@ export async function renderConsentCertificate(input: CertificateInput): Promise
   w.heading(`Consent events (${input.events.length}, oldest first)`);
   if (input.events.length === 0) w.text("No events are recorded for this contact.");
   const glyphs = new Set(f.sans.getCharacterSet());
-  input.events.forEach((e, i) => writeEvent(w, e, glyphs, i > 0));
+  input.events.forEach((e, i) => {
+    writeEvent(w, e, glyphs, i > 0);
+  });
 
   w.heading("Verification");
   w.text(

@@ -5,23 +5,11 @@ import { to as copyTo } from "pg-copy-streams";
 import type { Db, DbOrTx } from "../db/client";
 import { consentEvents } from "../db/schema/ledger";
 import { formVersions, forms } from "../db/schema/forms";
-import type { ConsentAction, EventChannel } from "../ledger/types";
 import { csvRow } from "./csv";
-import { exportColumns, exportQuery, inlineParams } from "./export-query";
+import { exportColumns, exportQuery, inlineParams, type ExportFilter, type ExportFormat } from "./export-query";
 
 export { exportColumns };
-
-export type ExportFormat = "csv" | "jsonl";
-export type ExportFilter = {
-  workspaceId: string;
-  from?: Date;
-  to?: Date;
-  categoryKey?: string;
-  channel?: EventChannel;
-  action?: ConsentAction;
-  /** A form's slug: its events from every version. */
-  formSlug?: string;
-};
+export type { ExportFilter, ExportFormat };
 
 const BATCH = 5000;
 const COPY_CHUNK_BYTES = 64 * 1024;

@@ -1,4 +1,16 @@
-import type { ExportFilter, ExportFormat } from "./events";
+import type { ConsentAction, EventChannel } from "../ledger/types";
+
+export type ExportFormat = "csv" | "jsonl";
+export type ExportFilter = {
+  workspaceId: string;
+  from?: Date;
+  to?: Date;
+  categoryKey?: string;
+  channel?: EventChannel;
+  action?: ConsentAction;
+  /** A form's slug: its events from every version. */
+  formSlug?: string;
+};
 
 /**
  * The one SQL text behind every export, whichever way it runs: in keyset batches (PGlite) or as a single

@@ -42,7 +42,7 @@ async function layOut(form: PrintableForm, size: PaperSize, s: number, offered: 
   doc.setProducer("Assent");
 
   const flow = new PrintFlow(doc, fonts, size, MARGIN);
-  const { sans, bold, mono } = fonts;
+  const { bold, mono } = fonts;
 
   flow.text(form.headline, { font: bold, size: 28 * s, align: "center", leading: 1.2 });
   if (form.intro) {

@@ -1,7 +1,7 @@
 import { contrastRatio, MIN_TEXT_CONTRAST } from "../workspace/contrast";
 import { keywordReplyText, smsSegments, stopWordsFor } from "./channel-wording";
 import type { FormVersionContent } from "./content";
-import type { PolicyCheck, PolicyContext } from "./policy";
+import type { PolicyCheck, PolicyContext } from "./policy-check";
 import { mentions, whatsappNames } from "./policy-text";
 
 type Check = Omit<PolicyCheck, "passed">;

@@ -2,25 +2,15 @@ import type { FormVersionContent } from "./content";
 import { channelPolicyChecks } from "./channel-policy";
 import { mentions, squash, whatsappNames } from "./policy-text";
 import { formLanguageNames, isFormLanguage } from "./languages";
+import type { PolicyCheck, PolicyContext } from "./policy-check";
+
+export type { PolicyCheck, PolicyContext };
 
 /**
  * The WhatsApp opt-in policy as checks a marketer can read: each says what the policy asks, whether this form
  * meets it, and, when not, exactly where. Required checks block publishing; warnings are advice. Runs in the
  * browser (the builder's live panel) and on the server (publishing), so both always agree.
  */
-export type PolicyCheck = { id: string; title: string; severity: "required" | "warning"; passed: boolean; why: string; problems: string[] };
-export type PolicyContext = {
-  businessName: string;
-  categories: { key: string; label: string }[];
-  /** The form's channel; web when not given. SMS, WhatsApp and IVR forms get their own checks too. */
-  channel?: string;
-  /** The workspace's brand colour: the accent of a form without colours of its own. */
-  brandColor?: string;
-  /** False when the channel is known to be unable to send a keyword's reply (WhatsApp without an access token). */
-  canReply?: boolean;
-};
-
-
 export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext): PolicyCheck[] {
   const languages = Object.keys(content.languages);
   const label = (key: string) => ctx.categories.find((c) => c.key === key)?.label ?? key;

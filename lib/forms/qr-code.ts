@@ -1,5 +1,5 @@
 import "server-only";
-import { create, toBuffer, toString, type QRCodeErrorCorrectionLevel } from "qrcode";
+import { create, toBuffer, toString as toQrString, type QRCodeErrorCorrectionLevel } from "qrcode";
 
 /**
  * Quartile error correction survives a quarter of the symbol being smudged, torn or covered by a pin on a
@@ -12,7 +12,7 @@ export const QR_QUIET_ZONE = 4;
 const options = { errorCorrectionLevel: QR_ERROR_CORRECTION, margin: QR_QUIET_ZONE, color: { dark: "#000000", light: "#ffffff" } };
 
 export function formQrSvg(url: string): Promise<string> {
-  return toString(url, { ...options, type: "svg" });
+  return toQrString(url, { ...options, type: "svg" });
 }
 
 /** `width` in pixels; 1024 prints sharply at 10 cm and more. */

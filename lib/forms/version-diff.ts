@@ -5,7 +5,11 @@ export type ContentChange = { path: string; before: string | null; after: string
 /** Flattens wording to "languages.es.consent.offers" = text, so two versions compare line by line. */
 function flatten(value: unknown, prefix: string, out: Map<string, string>) {
   if (value === null || value === undefined) return;
-  if (Array.isArray(value)) value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      flatten(v, `${prefix}[${i}]`, out);
+    });
+  }
   else if (typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   else out.set(prefix, String(value));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { WorkspaceActor } from "../auth/guards";
 import type { DbOrTx } from "../db/client";
 import { auditLog } from "../db/schema/access";
-import { accountWorkspaceIds } from "../members/queries";
+import { accountWorkspaceIds } from "../auth/users";
 import type { RequestMeta } from "../server/request-meta";
 
 type Entry = { action: string; targetType?: string; targetId?: string; detail: Record<string, unknown> };

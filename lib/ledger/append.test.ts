@@ -6,7 +6,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { append } from "./append";
 import { createCheckpoint } from "./checkpoint";
-import { erasePersonalData } from "./erase";
+import { erasePersonalData } from "../contacts/erase";
 import { verifyLedger } from "./verify";
 
 async function rowCounts(db: TestDatabase["db"]) {

@@ -64,7 +64,9 @@ export async function appendMany(db: Db, inputs: LedgerCommand[], cache: Context
   if (events > MAX_EVENTS_PER_BATCH) throw new Error(`appendMany: ${events} events in one batch; the most is ${MAX_EVENTS_PER_BATCH}`);
   if (plans.length > 0) {
     const written = await db.transaction((tx) => writePlans(tx, plans.map((p) => p.plan)));
-    written.forEach((outcome, k) => (outcomes[plans[k]!.i] = outcome));
+    written.forEach((outcome, k) => {
+      outcomes[plans[k]!.i] = outcome;
+    });
   }
   return outcomes.map((o) => o!);
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { eq, sql } from "drizzle-orm";
-import { consentEvents, contacts, subscriptions } from "../db/schema/ledger";
+import { consentEvents, contacts } from "../db/schema/ledger";
 import type { Tx } from "../db/client";
-import { AppError } from "../errors";
+import type { AppError } from "../errors";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { append } from "./append";

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { queryRows } from "../db/sql";
 import { NotFoundError, ValidationError, type FieldError } from "../errors";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { ValidationError, type FieldError } from "../errors";
 import { assertStorable } from "../db/storable-text";
 import { fieldErrorsFrom } from "../validation/field-errors";

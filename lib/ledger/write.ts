@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { equalsAnyOf } from "../db/prepared-statements";
-import { AppError, ConflictError, ValidationError } from "../errors";
+import { type AppError, ConflictError, ValidationError } from "../errors";
 import { applyEvent, type SubscriptionState } from "./fold";
 import { queryRows } from "../db/sql";
 import type { CommandPlan } from "./plan";
@@ -317,10 +317,8 @@ async function writeAll(
     parts.push(sql`issued_links as (insert into preference_tokens (workspace_id, contact_id, token_hash, created_at)
       values ${list(tokens, ({ p, receipt, hash }) => sql`(${p.workspaceId}, ${receipt.contactId}, ${hash}, ${p.now.toISOString()})`)})`);
   }
-  {
-    // No phone here: the deliverer reads it from the contact when it sends, so an erasure reaches queued messages.
-    parts.push(sql`queued as (insert into outbox (workspace_id, topic, payload)
+  // No phone here: the deliverer reads it from the contact when it sends, so an erasure reaches queued messages.
+  parts.push(sql`queued as (insert into outbox (workspace_id, topic, payload)
       values ${list(written, ({ p, receipt }) => sql`(${p.workspaceId}, ${`consent.${p.command.action}`}, ${json({ commandId: p.commandId, contactId: receipt.contactId, channel: p.command.channel, events: receipt.events, state: receipt.state })}::jsonb)`)})`);
-  }
   await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
 }

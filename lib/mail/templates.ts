@@ -22,7 +22,7 @@ type Letter = {
 function compose({ to, subject, paragraphs, link }: Letter): MailMessage {
   const expiry = `The link works once and expires in ${link.validFor}, on ${expiryFormat.format(link.expiresAt)} UTC.`;
   const unexpected = "If you did not expect this email, ignore it: nothing changes unless the link is used.";
-  const text = [...paragraphs, `${link.label}:\n${link.url}`, expiry, unexpected].join("\n\n") + "\n";
+  const text = `${[...paragraphs, `${link.label}:\n${link.url}`, expiry, unexpected].join("\n\n")}\n`;
   const p = (value: string) => `<p style="margin:0 0 16px">${escapeHtml(value)}</p>`;
   const url = escapeHtml(link.url);
   const html = [

@@ -1,17 +1,16 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client";
+import type { Db } from "../db/client";
 import { auditLog, invitations, passwordResets } from "../db/schema/access";
-import { memberships, users } from "../db/schema/workspaces";
+import { users } from "../db/schema/workspaces";
 import { hashPassword } from "../auth/password";
 import { revokeUserSessions } from "../auth/staff-sessions";
-import { accountWorkspaceIds, findUsableInvitation, findUsablePasswordReset } from "./queries";
-import { findUserByEmail, normalizeEmail } from "../auth/users";
+import { findUsableInvitation, findUsablePasswordReset } from "./queries";
+import { accountWorkspaceIds, findUserByEmail, normalizeEmail } from "../auth/users";
 import { AppError, ConflictError } from "../errors";
 import type { RequestMeta } from "../server/request-meta";
 import { linkTokenHash } from "./tokens";
-
-type Invitation = typeof invitations.$inferSelect;
+import { joinByInvitation } from "../auth/invitation-join";
 
 const goneMessage = "This link is no longer valid: it was used, withdrawn or has expired. Ask for a new one.";
 
@@ -49,28 +48,6 @@ export async function acceptInvitation(
     }
     await joinByInvitation(tx, found.invitation, { id: userId, email });
     return { workspaceSlug: found.slug, email };
-  });
-}
-
-/** The membership an accepted invitation grants, and its audit row; `via` says how it was accepted. */
-export async function joinByInvitation(
-  tx: DbOrTx,
-  invitation: Invitation,
-  user: { id: string; email: string },
-  via: "link" | "sso" = "link",
-): Promise<void> {
-  await tx
-    .insert(memberships)
-    .values({ workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role })
-    .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role: invitation.role } });
-  await tx.insert(auditLog).values({
-    workspaceId: invitation.workspaceId,
-    actorUserId: user.id,
-    actorLabel: user.email,
-    action: "member.join",
-    targetType: "invitation",
-    targetId: invitation.id,
-    detail: via === "link" ? { role: invitation.role } : { role: invitation.role, via },
   });
 }
 

@@ -37,12 +37,6 @@ export async function accountMemberships(db: DbOrTx, userId: string, actorUserId
     .where(eq(memberships.userId, userId));
 }
 
-/** The workspaces an account belongs to: where a change to the account is written in the audit log. */
-export async function accountWorkspaceIds(db: DbOrTx, userId: string): Promise<string[]> {
-  const rows = await db.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, userId));
-  return rows.map((r) => r.workspaceId);
-}
-
 export async function countOwners(db: DbOrTx, workspaceId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

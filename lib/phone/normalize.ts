@@ -7,16 +7,7 @@ import {
 import { ValidationError } from "../errors";
 import { en } from "../i18n/messages/en";
 import { quirkRewrites } from "./national-quirks";
-
-export type PhoneProblem =
-  | "required"
-  | "not_a_number"
-  | "invalid_country"
-  | "too_short"
-  | "too_long"
-  | "invalid_length"
-  | "invalid_for_country"
-  | "not_mobile";
+import type { PhoneProblem } from "./problem";
 
 // One wording for every channel: the consumer pages translate the same problems (lib/i18n/messages/).
 const messages: Record<PhoneProblem, string> = en.errors.phone;

@@ -4,7 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import { consentEvents } from "../db/schema/ledger";
 import { formVersions } from "../db/schema/forms";
 import { qualityDaily, qualityFormDaily } from "../db/schema/quality";
-import { AppError } from "../errors";
+import type { AppError } from "../errors";
 import { createForm, publishFormVersion } from "../forms/publish";
 import { append } from "../ledger/append";
 import type { LedgerCommand } from "../ledger/types";
@@ -27,7 +27,6 @@ const operation = fc.record({
   /** Fold after this operation, so folds meet the ledger at random points. */
   foldAfter: fc.boolean(),
 });
-type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
 type Counts = { optIns: number; optInsConfirmAsked: number; confirms: number; optOuts: number; optOuts7d: number; optOuts30d: number };
 const zero = (): Counts => ({ optIns: 0, optInsConfirmAsked: 0, confirms: 0, optOuts: 0, optOuts7d: 0, optOuts30d: 0 });

@@ -18,7 +18,7 @@ describe("server-action arguments proxy.ts refuses before React decodes them", (
 
   it("refuses action ids Next.js cannot parse and arguments nested deeper than any form's", async () => {
     expect(await undecodableActionArguments(call("[]", { "next-action": "((" }))).toBe(true);
-    expect(await undecodableActionArguments(call("[" + "[".repeat(5000) + "]".repeat(5000) + "]"))).toBe(true);
+    expect(await undecodableActionArguments(call(`[${"[".repeat(5000)}${"]".repeat(5000)}]`))).toBe(true);
   });
 
   it("refuses more arguments than Next.js accepts (it throws past 1,000)", async () => {

@@ -6,7 +6,7 @@ const part = (boundary: string, name: string, value: string) => `--${boundary}\r
 
 describe("form bodies proxy.ts refuses before Next.js parses them", () => {
   it("refuses multipart without a boundary, with another boundary, unterminated, or with nameless parts", async () => {
-    const body = part("b0", "phone", "+12015550123") + "--b0--\r\n";
+    const body = `${part("b0", "phone", "+12015550123")}--b0--\r\n`;
     expect(await unreadableFormBody(post("multipart/form-data", body))).toBe(true);
     expect(await unreadableFormBody(post("multipart/form-data; boundary=other", body))).toBe(true);
     expect(await unreadableFormBody(post("multipart/form-data; boundary=b0", part("b0", "phone", "1")))).toBe(true);
@@ -14,7 +14,7 @@ describe("form bodies proxy.ts refuses before Next.js parses them", () => {
   });
 
   it("lets well-formed forms through, and leaves other bodies and methods alone", async () => {
-    const body = part("b0", "phone", "+12015550123") + part("b0", "categories", "offers") + "--b0--\r\n";
+    const body = `${part("b0", "phone", "+12015550123")}${part("b0", "categories", "offers")}--b0--\r\n`;
     expect(await unreadableFormBody(post("multipart/form-data; boundary=b0", body))).toBe(false);
     expect(await unreadableFormBody(post("application/x-www-form-urlencoded", "phone=%2B1&x=%"))).toBe(false);
     expect(await unreadableFormBody(post("text/plain;charset=UTF-8", "[\"$K1\"]"))).toBe(false);
@@ -24,7 +24,7 @@ describe("form bodies proxy.ts refuses before Next.js parses them", () => {
 
 describe("part headers busboy refuses", () => {
   it("refuses a part header block over 16 KiB and header lines that are not `token: text`", async () => {
-    const long = part("b0", "x".repeat(17_000), "1") + "--b0--\r\n";
+    const long = `${part("b0", "x".repeat(17_000), "1")}--b0--\r\n`;
     expect(await unreadableFormBody(post("multipart/form-data; boundary=b0", long))).toBe(true);
     const badLine = `--b0\r\nContent-Disposition: form-data; name="a"\r\nno colon here\r\n\r\n1\r\n--b0--\r\n`;
     expect(await unreadableFormBody(post("multipart/form-data; boundary=b0", badLine))).toBe(true);

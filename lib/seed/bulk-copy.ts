@@ -26,7 +26,7 @@ export class CopyRows {
     let line = "";
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
-      line += (i === 0 ? "" : "\t") + (v === null ? "\\N" : typeof v === "number" ? String(v) : escape(v));
+      line += (i === 0 ? "" : "\t") + (v === null ? "\\N" : typeof v === "number" ? String(v) : escapeCopyText(v));
     }
     line += "\n";
     // Encoded at once, so the batch is held as flat bytes rather than millions of string pieces the garbage
@@ -54,7 +54,7 @@ const specials = /[\\\t\n\r]/g;
 const escapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
 /** Text-format escaping: a backslash, tab or line break in a value would otherwise end the field or the row. */
-function escape(value: string): string {
+function escapeCopyText(value: string): string {
   return special.test(value) ? value.replace(specials, (c) => escapes[c]!) : value;
 }
 

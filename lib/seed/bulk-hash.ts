@@ -55,7 +55,10 @@ export function cachedDigests(salt: string): (kind: string, value: string | null
     if (value === null) return null;
     const key = `${kind}\u0000${value}`;
     let digest = cache.get(key);
-    if (digest === undefined) cache.set(key, (digest = personalDigest(salt, kind, value)));
+    if (digest === undefined) {
+      digest = personalDigest(salt, kind, value);
+      cache.set(key, digest);
+    }
     return digest;
   };
 }

@@ -7,7 +7,7 @@ import { createCategories } from "../categories/queries";
 import { upsertMember } from "../auth/users";
 import { createWorkspace } from "../workspace/queries";
 import { createForm, publishFormVersion } from "../forms/publish";
-import { DEMO_FORM_SLUG, DEMO_SLUG } from "./demo-ids";
+import { DEMO_FORM_SLUG, DEMO_SLUG } from "../public-pages/demo-ids";
 import { demoWording } from "./demo-wording";
 
 export const DEMO_OWNER_EMAIL = "owner@demo.assent.local";

@@ -7,7 +7,7 @@ import type { ActiveSession } from "../auth/staff-sessions";
 import { auditLog } from "../db/schema/access";
 import { webhookDeliveries, webhookEndpoints } from "../db/schema/webhooks";
 import { append } from "../ledger/append";
-import { erasePersonalData } from "../ledger/erase";
+import { erasePersonalData } from "../contacts/erase";
 import { createLedgerFixture, apiOptOut, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { signedInMember, testMeta } from "../../testing/staff";
@@ -42,12 +42,16 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     fx = await createLedgerFixture(db.db);
     other = await createLedgerFixture(db.db);
     admin = await signedInMember(db.db, fx.workspace.id, "admin");
-  });
-  afterAll(() => db?.drop());
-  beforeAll(async () => {
     receiver = await startWebhookReceiver();
   });
-  afterAll(() => receiver?.close());
+  afterAll(async () => {
+    // The receiver, then the database: dropped even when closing the receiver fails.
+    try {
+      await receiver?.close();
+    } finally {
+      await db?.drop();
+    }
+  });
   afterEach(async () => {
     // Each test starts with no live endpoints and an empty receiver.
     await db.db.update(webhookEndpoints).set({ removedAt: new Date() });

@@ -3,9 +3,9 @@ import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { ValidationError } from "../errors";
-import { workspaces } from "../db/schema/workspaces";
+import { workspaces, type Workspace } from "../db/schema/workspaces";
 
-export type Workspace = typeof workspaces.$inferSelect;
+export type { Workspace };
 export type NewWorkspace = Omit<typeof workspaces.$inferInsert, "id" | "ledgerSalt" | "createdAt">;
 
 /** Dashboard URLs are /{workspace}/…, so a workspace may not take the name of a top-level route. */

@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds())("SMS webhook on %s", (kind) => {
     const otherToken = signedTwilioRequest(publicUrl(), params, "someone-elses-token");
     expect((await receiveSmsWebhook(t.db, fx.workspace.slug, otherToken)).status).toBe(403);
     // Signed for the address a forged Host header would suggest, not the public one: refused.
-    const hostUrl = "http://evil.example/api/webhooks/sms/" + fx.workspace.slug;
+    const hostUrl = `http://evil.example/api/webhooks/sms/${fx.workspace.slug}`;
     expect((await receiveSmsWebhook(t.db, fx.workspace.slug, signedTwilioRequest(hostUrl, params, testTwilioToken))).status).toBe(403);
     expect(await ledgerCounts(t.db, fx.workspace.id)).toEqual(before);
   });

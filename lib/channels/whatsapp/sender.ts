@@ -7,7 +7,7 @@ export type WhatsAppReply = { phoneNumberId: string; accessToken: string; to?: s
  * Sends a reply in the 24-hour window the person's own message opened, resolving with the id the provider gave
  * the accepted message (its acceptance is the proof the wording was sent). Swapped for a recorder in tests.
  */
-export type WhatsAppSender = (reply: WhatsAppReply) => Promise<{ messageId: string } | void>;
+export type WhatsAppSender = (reply: WhatsAppReply) => Promise<{ messageId: string } | undefined>;
 
 /** Whether Cloud API replies can be sent at all: the access token is optional in settings. */
 export function canSendCloudReply(channel: { secret: (which: "whatsappAccessToken") => string | null; settings: { whatsappPhoneNumberId: string | null } }): boolean {

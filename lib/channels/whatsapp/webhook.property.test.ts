@@ -148,7 +148,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook property on %s", (kind) => 
         const { body, order, brokenCount } = buildNotification(items, cuts, phones, bsuids);
         const deadBefore = await t.db.$count(inboundDeadLetters, eq(inboundDeadLetters.workspaceId, fx.workspace.id));
         const before = await ledgerCounts(t.db, fx.workspace.id);
-        const response = await receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), body, testAppSecret), { sender: async () => {} });
+        const response = await receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), body, testAppSecret), { sender: async () => undefined });
         expect(response.status).toBe(200);
         // Every readable item claimed (recorded once), every broken one kept.
         expect((await ledgerCounts(t.db, fx.workspace.id)).inbound - before.inbound).toBe(order.length);

@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
     const payload = textMessage(testPhone(++n), "STOP");
     expect((await post(payload, { secret: "not-the-app-secret" })).status).toBe(401);
     expect((await post(payload, { signature: null })).status).toBe(401);
-    expect((await post(payload, { signature: "sha256=" + "0".repeat(64) })).status).toBe(401);
+    expect((await post(payload, { signature: `sha256=${"0".repeat(64)}` })).status).toBe(401);
     // Signed, then altered in transit: the signature no longer covers the bytes.
     const request = signedMetaRequest(url(), payload, testAppSecret);
     const tampered = new Request(url(), { method: "POST", headers: request.headers, body: JSON.stringify(payload).replace("STOP", "JOIN") });

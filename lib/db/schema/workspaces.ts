@@ -23,6 +23,9 @@ export const workspaces = pgTable("workspaces", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+// Here rather than in lib/workspace: the auth guards (a shared layer) hand every feature its workspace.
+export type Workspace = typeof workspaces.$inferSelect;
+
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
   /** Stored lower-cased; unique across the install. */

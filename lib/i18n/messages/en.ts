@@ -1,4 +1,4 @@
-import type { PhoneProblem } from "../../phone/normalize";
+import type { PhoneProblem } from "../../phone/problem";
 
 /**
  * The consumer pages' own words (not the form's wording, which lives in the form version). English defines the

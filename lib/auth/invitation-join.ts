@@ -1,10 +1,35 @@
 import "server-only";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { invitations } from "../db/schema/access";
-import { users } from "../db/schema/workspaces";
-import { normalizeEmail } from "../auth/users";
-import { joinByInvitation } from "./accept";
+import type { Db, DbOrTx } from "../db/client";
+import { auditLog, invitations } from "../db/schema/access";
+import { memberships, users } from "../db/schema/workspaces";
+import { normalizeEmail } from "./users";
+
+// Here, below the members feature, because signing in by single sign-on (sso-admission.ts) accepts invitations too.
+
+type Invitation = typeof invitations.$inferSelect;
+
+/** The membership an accepted invitation grants, and its audit row; `via` says how it was accepted. */
+export async function joinByInvitation(
+  tx: DbOrTx,
+  invitation: Invitation,
+  user: { id: string; email: string },
+  via: "link" | "sso" = "link",
+): Promise<void> {
+  await tx
+    .insert(memberships)
+    .values({ workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role })
+    .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role: invitation.role } });
+  await tx.insert(auditLog).values({
+    workspaceId: invitation.workspaceId,
+    actorUserId: user.id,
+    actorLabel: user.email,
+    action: "member.join",
+    targetType: "invitation",
+    targetId: invitation.id,
+    detail: via === "link" ? { role: invitation.role } : { role: invitation.role, via },
+  });
+}
 
 /**
  * Accepts every open invitation for an address that single sign-on has verified, making the account (with no

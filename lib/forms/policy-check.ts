@@ -1,0 +1,12 @@
+// The shape of a policy check, apart from policy.ts: channel-policy.ts makes checks too and policy.ts runs it.
+export type PolicyCheck = { id: string; title: string; severity: "required" | "warning"; passed: boolean; why: string; problems: string[] };
+export type PolicyContext = {
+  businessName: string;
+  categories: { key: string; label: string }[];
+  /** The form's channel; web when not given. SMS, WhatsApp and IVR forms get their own checks too. */
+  channel?: string;
+  /** The workspace's brand colour: the accent of a form without colours of its own. */
+  brandColor?: string;
+  /** False when the channel is known to be unable to send a keyword's reply (WhatsApp without an access token). */
+  canReply?: boolean;
+};
