@@ -8,7 +8,7 @@ const aboveShared = [features, "^lib/ledger/", "^lib/seed/"];
 // Start-up wires every feature's workers and the demo seed into the process: it may import anything.
 const startUp = "^(lib/server/start|lib/server/app-database|instrumentation)\\.ts$";
 // A JSON column is typed with the shape the module that owns it validates (a zod schema); type-only, erased.
-const columnTypes = "^lib/(ledger/types|forms/content)\\.ts$";
+const columnTypes = "^lib/ledger/types\\.ts$";
 const tests = "\\.test\\.tsx?$";
 const testCode = ["^testing/", "^e2e/", "^bench/", tests];
 

@@ -4,7 +4,7 @@ import { controlClass } from "@/components/ui/field";
 import { MIN_TEXT_CONTRAST } from "@/lib/workspace/contrast";
 import { defaultBackground, MAX_SMS_SEGMENTS, themeContrasts } from "@/lib/forms/channel-policy";
 import { ivrScriptLines, keywordReplyText, smsSegments } from "@/lib/forms/channel-wording";
-import type { FormVersionContent } from "@/lib/forms/content";
+import type { FormVersionContent } from "@/lib/db/schema/form-content";
 
 /** The builder's state as react-hook-form holds it (mirrors form-builder.tsx). */
 type State = { name: string; embedDomains: string; content: FormVersionContent };

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import type { FormAction } from "@/components/settings/use-validated-action";
 import type { ActionResult } from "@/lib/handlers/workspace-action";
-import type { FormVersionContent } from "@/lib/forms/content";
+import type { FormVersionContent } from "@/lib/db/schema/form-content";
 import { formLanguageNames, formLanguages, type FormLanguage } from "@/lib/forms/languages";
 import { checkFormPolicy } from "@/lib/forms/policy";
 import { starterWording } from "@/lib/forms/wording-templates";

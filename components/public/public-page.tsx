@@ -1,5 +1,5 @@
 import { preload } from "react-dom";
-import type { FormTheme } from "@/lib/forms/content";
+import type { FormTheme } from "@/lib/db/schema/form-content";
 import { ThemeStyle } from "./theme-style";
 
 type Props = {

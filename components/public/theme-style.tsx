@@ -1,5 +1,5 @@
 import { cspNonce } from "@/lib/public-pages/csp-nonce";
-import type { FormTheme } from "@/lib/forms/content";
+import type { FormTheme } from "@/lib/db/schema/form-content";
 
 /**
  * Sets the page's colours as CSS custom properties in a <style> element that carries the request's CSP nonce:

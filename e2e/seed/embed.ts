@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
 import { forms } from "../../lib/db/schema/forms";
-import type { FormVersionContent } from "../../lib/forms/content";
+import type { FormVersionContent } from "../../lib/db/schema/form-content";
 import { publishFormVersion } from "../../lib/forms/publish";
 import { embedForm } from "../support/embed-form";
 

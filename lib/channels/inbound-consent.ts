@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { forms, formVersions, messageCategories } from "../db/schema/forms";
-import type { FormVersionContent } from "../forms/content";
+import type { FormVersionContent } from "../db/schema/form-content";
 import { append } from "../ledger/append";
 import { IdentityConflictError } from "../ledger/write";
 import { personalDigest } from "../ledger/canonical";

@@ -4,7 +4,7 @@ import type { DbOrTx } from "../db/client";
 import { keywordReplyEvidence } from "../db/schema/channels";
 import { consentEvents, eventPersonalData } from "../db/schema/ledger";
 import { formVersions, forms, messageCategories } from "../db/schema/forms";
-import type { FormVersionContent } from "../forms/content";
+import type { FormVersionContent } from "../db/schema/form-content";
 import type { Actor, ConsentAction, EventChannel, Evidence, OptInLevel } from "../ledger/types";
 import { wordingDelivery, type WordingDelivery } from "./wording-delivery";
 

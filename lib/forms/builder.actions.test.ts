@@ -10,7 +10,7 @@ import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures"
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { signedInMember, testMeta } from "../../testing/staff";
 import { archiveForm, createFormAction, publishForm, restoreForm, saveFormDraft } from "./builder.actions";
-import type { FormDraft } from "./content";
+import type { FormDraft } from "../db/schema/form-content";
 import { diffVersions } from "./version-diff";
 import { findKeywordForm, keywordReply } from "../channels/inbound-consent";
 

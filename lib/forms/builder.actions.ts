@@ -7,7 +7,7 @@ import type { Tx } from "../db/client";
 import { forms, messageCategories } from "../db/schema/forms";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { keywordChannel } from "./channels";
-import type { FormDraft, FormVersionContent } from "./content";
+import type { FormDraft, FormVersionContent } from "../db/schema/form-content";
 import { createFormSchema, formRefSchema, saveDraftActionSchema } from "./builder.validation";
 import { noReplyWarning } from "./channel-policy";
 import { checkFormPolicy, publishBlockers } from "./policy";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ivrScriptLines, keywordReplyText, smsSegments } from "./channel-wording";
-import type { FormVersionContent } from "./content";
+import type { FormVersionContent } from "../db/schema/form-content";
 import { checkFormPolicy } from "./policy";
 import { defaultEnglishWording } from "./wording";
 

@@ -1,6 +1,6 @@
 import { contrastRatio, MIN_TEXT_CONTRAST } from "../workspace/contrast";
 import { keywordReplyText, smsSegments, stopWordsFor } from "./channel-wording";
-import type { FormVersionContent } from "./content";
+import type { FormVersionContent } from "../db/schema/form-content";
 import type { PolicyCheck, PolicyContext } from "./policy-check";
 import { mentions, whatsappNames } from "./policy-text";
 

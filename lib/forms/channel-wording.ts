@@ -1,5 +1,5 @@
 import { defaultOptOutKeywords } from "../channels/keywords";
-import type { FormVersionContent } from "./content";
+import type { FormVersionContent } from "../db/schema/form-content";
 
 /**
  * What a form says on the channels that are not a web page, built from the version alone so the event's form

@@ -1,4 +1,4 @@
-import type { CategoryText, FormVersionContent } from "./content";
+import type { CategoryText, FormVersionContent } from "../db/schema/form-content";
 
 /**
  * A category's label, description, example and frequency as a form version shows them in one language.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { FormVersionContent } from "./content";
+import type { FormVersionContent } from "../db/schema/form-content";
 import { checkFormPolicy, publishBlockers } from "./policy";
 import { defaultEnglishWording } from "./wording";
 

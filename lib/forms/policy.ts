@@ -1,4 +1,4 @@
-import type { FormVersionContent } from "./content";
+import type { FormVersionContent } from "../db/schema/form-content";
 import { channelPolicyChecks } from "./channel-policy";
 import { mentions, squash, whatsappNames } from "./policy-text";
 import { formLanguageNames, isFormLanguage } from "./languages";

@@ -4,7 +4,8 @@ import type { Db } from "../db/client";
 import { forms, formVersions } from "../db/schema/forms";
 import { ValidationError } from "../errors";
 import { fieldErrorsFrom } from "../validation/field-errors";
-import { formVersionContentSchema, formVersionDigest, type FormVersionContent } from "./content";
+import { formVersionDigest } from "./content";
+import { formVersionContentSchema, type FormVersionContent } from "../db/schema/form-content";
 
 export type Form = typeof forms.$inferSelect;
 export type FormVersion = typeof formVersions.$inferSelect;

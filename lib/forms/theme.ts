@@ -1,5 +1,5 @@
 import { defaultBackground } from "./channel-policy";
-import type { FormTheme } from "./content";
+import type { FormTheme } from "../db/schema/form-content";
 
 const hex = /^#[0-9a-f]{6}$/;
 

@@ -1,4 +1,4 @@
-import type { FormVersionContent } from "./content";
+import type { FormVersionContent } from "../db/schema/form-content";
 
 export type ContentChange = { path: string; before: string | null; after: string | null };
 

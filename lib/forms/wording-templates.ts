@@ -1,4 +1,4 @@
-import type { FormLanguageContent } from "./content";
+import type { FormLanguageContent } from "../db/schema/form-content";
 import type { FormLanguage } from "./languages";
 
 type Category = { key: string; label: string; description?: string; example?: string; frequency?: string };

@@ -1,4 +1,4 @@
-import type { FormLanguageContent } from "./content";
+import type { FormLanguageContent } from "../db/schema/form-content";
 import { starterWording } from "./wording-templates";
 
 type CategoryWording = { key: string; label: string; description?: string; example?: string; frequency?: string };

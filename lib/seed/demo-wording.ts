@@ -1,4 +1,4 @@
-import type { FormLanguageContent } from "../forms/content";
+import type { FormLanguageContent } from "../db/schema/form-content";
 import { defaultEnglishWording } from "../forms/wording";
 
 type DemoCategory = { key: string; label: string; description: string; example: string; frequency: string };

@@ -1,7 +1,7 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { formChannelEnum, formStatusEnum, templateCategoryEnum } from "./enums";
 import { users, workspaces } from "./workspaces";
-import type { FormDraft, FormVersionContent } from "../../forms/content";
+import type { FormDraft, FormVersionContent } from "./form-content";
 
 export const messageCategories = pgTable(
   "message_categories",
