@@ -1,8 +1,8 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
 import type { ApiKeyRow } from "@/lib/api-keys/queries";
 import { apiKeyScopeLabels } from "@/lib/api-keys/api-keys.validation";
-import { ConfirmActionButton } from "./confirm-action-button";
-import type { FormAction } from "./use-validated-action";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import type { FormAction } from "@/components/ui/use-validated-action";
 
 const scopeLabel = (scope: string) => (apiKeyScopeLabels as Record<string, string>)[scope] ?? scope;
 

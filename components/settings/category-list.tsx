@@ -3,7 +3,7 @@ import { templateCategories } from "@/lib/categories/categories.validation";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { CategoryEditForm } from "./category-edit-form";
 import { CategoryRetireToggle } from "./category-retire-toggle";
-import type { FormAction } from "./use-validated-action";
+import type { FormAction } from "@/components/ui/use-validated-action";
 
 type Props = { workspace: string; categories: MessageCategory[]; actions: { update: FormAction; retire: FormAction; unretire: FormAction } };
 

@@ -1,6 +1,6 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { ActionButton } from "@/components/ui/action-button";
-import type { FormAction } from "@/components/settings/use-validated-action";
+import type { FormAction } from "@/components/ui/use-validated-action";
 import type { DeliveryRow } from "@/lib/webhooks/queries";
 import { topicLabel } from "@/lib/webhooks/topics";
 

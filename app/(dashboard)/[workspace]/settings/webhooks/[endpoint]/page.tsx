@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { SettingsHeader } from "@/components/settings/settings-nav";
-import { ConfirmActionButton } from "@/components/settings/confirm-action-button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { ActionButton } from "@/components/ui/action-button";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { EndpointForm } from "@/components/webhooks/endpoint-form";
