@@ -60,7 +60,7 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
                 <td>{c.seq}</td>
                 <td className="whitespace-nowrap">{formatUtc(c.createdAt)}</td>
                 <td>{c.eventCount.toLocaleString("en")}</td>
-                <td className="break-all font-mono text-xs">{c.hash}</td>
+                <td className="min-w-60 break-all font-mono text-xs">{c.hash}</td>
               </tr>
             ))}
           </DataTable>

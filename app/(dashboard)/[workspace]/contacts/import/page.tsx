@@ -50,7 +50,7 @@ export default async function ImportPage({ params }: Props) {
               <tr key={c.name}>
                 <td className="font-mono text-slate-900">{c.name}</td>
                 <td>{c.required ? "yes" : "no"}</td>
-                <td className="text-slate-700">{c.meaning}</td>
+                <td className="min-w-48 text-slate-700">{c.meaning}</td>
               </tr>
             ))}
           </DataTable>
