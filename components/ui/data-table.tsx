@@ -46,7 +46,8 @@ const key = (c: Column, i: number) => (typeof c === "string" ? c : (c.key ?? i))
 
 /**
  * Every table's frame: it scrolls sideways inside itself (min-w-0 so a flex or grid parent cannot stretch it to the
- * table's width and push the page sideways on a phone), with one header style and one cell spacing.
+ * table's width and push the page sideways on a phone), with one header style and one cell spacing. Headers do not
+ * wrap: on a phone the table scrolls rather than breaking a heading over lines above a squeezed column.
  */
 export function DataTable({ columns, children, caption, label: ariaLabel, framed = true, size = "sm", alignTop = false, tall = false, className = "" }: Props) {
   const look = looks[framed ? "framed" : "plain"];
@@ -57,7 +58,7 @@ export function DataTable({ columns, children, caption, label: ariaLabel, framed
         <thead className={`text-xs uppercase tracking-wide text-slate-500 ${look.head} ${tall ? "sticky top-0" : ""}`}>
           <tr>
             {columns.map((c, i) => (
-              <th key={key(c, i)} scope="col" className={`${look.th} ${typeof c !== "string" && c.numeric ? "text-right" : "text-left"}`}>
+              <th key={key(c, i)} scope="col" className={`whitespace-nowrap ${look.th} ${typeof c !== "string" && c.numeric ? "text-right" : "text-left"}`}>
                 {label(c)}
               </th>
             ))}
