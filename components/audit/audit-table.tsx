@@ -1,4 +1,5 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
+import { DataTable } from "@/components/ui/data-table";
 
 type Entry = {
   id: number;
@@ -41,34 +42,21 @@ function detailText(detail: unknown): string {
 
 export function AuditTable({ entries }: { entries: Entry[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Staff actions, newest first</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">When</th>
-            <th scope="col" className="px-4 py-3">Who</th>
-            <th scope="col" className="px-4 py-3">What</th>
-            <th scope="col" className="px-4 py-3">Detail</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {entries.map((e) => (
-            <tr key={e.id} className="align-top">
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(e.createdAt)}</td>
-              <td className="px-4 py-3">
-                {e.actorLabel}
-                {e.ip && <span className="block text-xs text-slate-500">{e.ip}</span>}
-              </td>
-              <td className="px-4 py-3 font-medium text-slate-900">
-                {actionLabels[e.action] ?? e.action}
-                {e.targetId && <span className="block break-all font-mono text-xs font-normal text-slate-500">{e.targetType} {e.targetId}</span>}
-              </td>
-              <td className="break-words px-4 py-3 text-slate-700">{detailText(e.detail)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Staff actions, newest first" columns={["When", "Who", "What", "Detail"]} alignTop>
+      {entries.map((e) => (
+        <tr key={e.id}>
+          <td className="whitespace-nowrap text-slate-600">{formatUtc(e.createdAt)}</td>
+          <td>
+            {e.actorLabel}
+            {e.ip && <span className="block text-xs text-slate-500">{e.ip}</span>}
+          </td>
+          <td className="font-medium text-slate-900">
+            {actionLabels[e.action] ?? e.action}
+            {e.targetId && <span className="block break-all font-mono text-xs font-normal text-slate-500">{e.targetType} {e.targetId}</span>}
+          </td>
+          <td className="break-words text-slate-700">{detailText(e.detail)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

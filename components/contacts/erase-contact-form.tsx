@@ -1,21 +1,17 @@
 "use client";
-import { useActionState } from "react";
-import type { ActionResult } from "@/lib/handlers/workspace-action";
 import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
+import { eraseContactSchema } from "@/lib/contacts/actions.validation";
 
-type Props = {
-  action: (previous: ActionResult | null, data: FormData) => Promise<ActionResult>;
-  workspace: string;
-  contactId: string;
-};
+type Props = { action: FormAction; workspace: string; contactId: string };
 
 /** Erasure cannot be undone, so it asks for a reason and for the word ERASE typed out. */
 export function EraseContactForm({ action, workspace, contactId }: Props) {
-  const [result, formAction, pending] = useActionState(action, null);
+  const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(eraseContactSchema, action, { resetOnSuccess: true });
   return (
-    <form action={formAction} className="space-y-3">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="contactId" value={contactId} />
       <ActionMessage result={result} />

@@ -1,6 +1,7 @@
 import { actionLabels } from "@/lib/contacts/labels";
 import type { TimelineEvent } from "@/lib/contacts/timeline.queries";
 import { wordingHeading } from "@/lib/contacts/wording-delivery";
+import { EmptyState } from "@/components/ui/empty-state";
 import { EvidenceList } from "./evidence-list";
 import { formatUtc } from "./contacts-table";
 
@@ -18,7 +19,7 @@ function groupByCommand(events: TimelineEvent[]): TimelineEvent[][] {
 const tone = { opt_in: "bg-emerald-600", opt_out: "bg-red-600", confirm: "bg-sky-600" } as const;
 
 export function Timeline({ events, filesHref }: { events: TimelineEvent[]; filesHref?: string }) {
-  if (events.length === 0) return <p className="text-sm text-slate-600">No events recorded for this contact.</p>;
+  if (events.length === 0) return <EmptyState inline>No events recorded for this contact.</EmptyState>;
   const groups = groupByCommand(events).reverse();
   return (
     <ol className="space-y-4">

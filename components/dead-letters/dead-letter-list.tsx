@@ -1,5 +1,5 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
-import type { FormAction } from "@/components/settings/use-validated-action";
+import type { FormAction } from "@/components/ui/use-validated-action";
 import { ActionButton } from "@/components/ui/action-button";
 import type { DeadLetterRow } from "@/lib/channels/dead-letters/queries";
 

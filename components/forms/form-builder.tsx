@@ -4,7 +4,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import type { FormAction } from "@/components/settings/use-validated-action";
+import type { FormAction } from "@/components/ui/use-validated-action";
 import type { ActionResult } from "@/lib/handlers/workspace-action";
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
 import { formLanguageNames, formLanguages, type FormLanguage } from "@/lib/forms/languages";

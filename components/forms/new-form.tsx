@@ -1,9 +1,8 @@
 "use client";
 import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/settings/select-field";
-import { useValidatedAction, type FormAction } from "@/components/settings/use-validated-action";
+import { Field, SelectField } from "@/components/ui/field";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 import { createFormSchema } from "@/lib/forms/builder.validation";
 import { formChannelLabels } from "@/lib/forms/channels";
 

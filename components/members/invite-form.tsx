@@ -1,35 +1,32 @@
 "use client";
-import { useActionState } from "react";
-import type { ActionResult } from "@/lib/handlers/workspace-action";
 import type { Role } from "@/lib/auth/roles";
-import { roleDescriptions } from "@/lib/members/members.validation";
+import { inviteMemberSchema, roleDescriptions } from "@/lib/members/members.validation";
 import { fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 import { LinkResult } from "./link-result";
 
-type Props = { action: (p: ActionResult | null, d: FormData) => Promise<ActionResult>; workspace: string; grantable: Role[]; emailEnabled: boolean };
+type Props = { action: FormAction; workspace: string; grantable: Role[]; emailEnabled: boolean };
+
+const roleName = (r: Role) => r[0]!.toUpperCase() + r.slice(1);
 
 export function InviteForm({ action, workspace, grantable, emailEnabled }: Props) {
-  const [result, formAction, pending] = useActionState(action, null);
+  const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(inviteMemberSchema, action, { resetOnSuccess: true });
   return (
-    <form action={formAction} className="space-y-3">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="workspace" value={workspace} />
       <LinkResult result={result} label="Invitation link" />
       <div className="grid gap-3 sm:grid-cols-[1fr_14rem]">
         <Field label="Email" name="email" type="email" autoComplete="off" error={fieldError(result, "email")} />
-        <div>
-          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
-            Role
-          </label>
-          <select id="invite-role" name="role" defaultValue="compliance" className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-2 text-base">
-            {grantable.map((r) => (
-              <option key={r} value={r}>
-                {r[0]!.toUpperCase() + r.slice(1)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="invite-role"
+          label="Role"
+          name="role"
+          defaultValue="compliance"
+          options={grantable.map((r) => ({ value: r, label: roleName(r) }))}
+          error={fieldError(result, "role")}
+        />
       </div>
       <ul className="space-y-0.5 text-xs text-slate-600">
         {grantable.map((r) => (

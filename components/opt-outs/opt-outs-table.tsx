@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { channelLabels, contactLabel } from "@/lib/contacts/labels";
+import { DataTable } from "@/components/ui/data-table";
 import type { OptOutRow } from "@/lib/opt-outs/queries";
 
 function duration(ms: number): string {
@@ -22,38 +23,23 @@ function NoticeCell({ row }: { row: OptOutRow }) {
 
 export function OptOutsTable({ slug, rows }: { slug: string; rows: OptOutRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Opt-outs, newest first, with when the business was told</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">When</th>
-            <th scope="col" className="px-4 py-3">Phone</th>
-            <th scope="col" className="px-4 py-3">Category</th>
-            <th scope="col" className="px-4 py-3">Channel</th>
-            <th scope="col" className="px-4 py-3">Form</th>
-            <th scope="col" className="px-4 py-3">Business told</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.eventId}>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatUtc(r.occurredAt)}</td>
-              <td className="whitespace-nowrap px-4 py-3 font-mono">
-                <Link prefetch={false} href={`/${slug}/contacts/${r.contactId}`} className="text-brand-800 underline-offset-4 hover:underline">
-                  {contactLabel(r)}
-                </Link>
-              </td>
-              <td className="px-4 py-3">{r.categoryLabel}</td>
-              <td className="px-4 py-3">{channelLabels[r.channel]}</td>
-              <td className="px-4 py-3 text-slate-600">{r.formName ?? "—"}</td>
-              <td className="whitespace-nowrap px-4 py-3">
-                <NoticeCell row={r} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Opt-outs, newest first, with when the business was told" columns={["When", "Phone", "Category", "Channel", "Form", "Business told"]}>
+      {rows.map((r) => (
+        <tr key={r.eventId}>
+          <td className="whitespace-nowrap text-slate-600">{formatUtc(r.occurredAt)}</td>
+          <td className="whitespace-nowrap font-mono">
+            <Link prefetch={false} href={`/${slug}/contacts/${r.contactId}`} className="text-brand-800 underline-offset-4 hover:underline">
+              {contactLabel(r)}
+            </Link>
+          </td>
+          <td>{r.categoryLabel}</td>
+          <td>{channelLabels[r.channel]}</td>
+          <td className="text-slate-600">{r.formName ?? "—"}</td>
+          <td className="whitespace-nowrap">
+            <NoticeCell row={r} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DataTable } from "@/components/ui/data-table";
 import { csvRow } from "@/lib/exports/csv";
 
 export type Column = { label: string; numeric?: boolean };
@@ -58,27 +59,16 @@ export function ChartFrame({ id, title, description, columns, rows, csvName, emp
 
 function NumbersTable({ title, columns, rows }: { title: string; columns: Column[]; rows: (string | number)[][] }) {
   return (
-    <div className="mt-2 max-h-96 overflow-auto">
-      <table className="w-full text-left text-sm" aria-label={title}>
-        <thead className="sticky top-0 bg-white text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            {columns.map((c) => (
-              <th key={c.label} scope="col" className={`px-2 py-1.5 font-medium ${c.numeric ? "text-right" : ""}`}>{c.label}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows of figures without ids, redrawn whole; none keeps state of its own
-            <tr key={i}>
-              {r.map((v, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in their order
-                <td key={j} className={`px-2 py-1.5 ${columns[j]?.numeric ? "text-right tabular-nums" : ""}`}>{typeof v === "number" ? v.toLocaleString("en") : v}</td>
-              ))}
-            </tr>
+    <DataTable framed={false} tall label={title} className="mt-2" columns={columns}>
+      {rows.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows of figures without ids, redrawn whole; none keeps state of its own
+        <tr key={i}>
+          {r.map((v, j) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in their order
+            <td key={j} className={columns[j]?.numeric ? "text-right tabular-nums" : undefined}>{typeof v === "number" ? v.toLocaleString("en") : v}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

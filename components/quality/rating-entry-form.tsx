@@ -1,9 +1,8 @@
 "use client";
 import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/settings/select-field";
-import { useValidatedAction, type FormAction } from "@/components/settings/use-validated-action";
+import { Field, SelectField } from "@/components/ui/field";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 import { messagingLimitLabels, ratingEntrySchema, ratingLabels } from "@/lib/quality/quality.validation";
 
 /** For ratings read in WhatsApp Manager: Meta's webhook does not tell medium (yellow), nor anything before it was set up. */

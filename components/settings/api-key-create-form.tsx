@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { CheckboxCards } from "@/components/ui/checkbox-cards";
 import { Field } from "@/components/ui/field";
 import { apiKeyScopeLabels, createApiKeySchema } from "@/lib/api-keys/api-keys.validation";
-import { SecretResult } from "./secret-result";
-import { useValidatedAction, type FormAction } from "./use-validated-action";
+import { SecretResult } from "@/components/ui/secret-result";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 
 export function ApiKeyCreateForm({ action, workspace }: { action: FormAction; workspace: string }) {
   const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(createApiKeySchema, action, { arrays: ["scopes"], resetOnSuccess: true });

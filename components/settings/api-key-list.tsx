@@ -1,17 +1,18 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
 import type { ApiKeyRow } from "@/lib/api-keys/queries";
 import { apiKeyScopeLabels } from "@/lib/api-keys/api-keys.validation";
-import { ConfirmActionButton } from "./confirm-action-button";
-import type { FormAction } from "./use-validated-action";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { FormAction } from "@/components/ui/use-validated-action";
 
 const scopeLabel = (scope: string) => (apiKeyScopeLabels as Record<string, string>)[scope] ?? scope;
 
 export function ApiKeyList({ workspace, keys, revoke }: { workspace: string; keys: ApiKeyRow[]; revoke: FormAction }) {
   if (keys.length === 0) {
     return (
-      <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+      <EmptyState>
         No API keys yet. Create one below for each system that checks consent before sending, or records opt-ins and opt-outs (a CRM, a campaign tool, a chatbot).
-      </div>
+      </EmptyState>
     );
   }
   return (

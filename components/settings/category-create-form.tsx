@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { createCategorySchema, templateCategories } from "@/lib/categories/categories.validation";
 import { CategoryWordingFields } from "./category-wording-fields";
-import { useValidatedAction, type FormAction } from "./use-validated-action";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 
 export function CategoryCreateForm({ action, workspace }: { action: FormAction; workspace: string }) {
   const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(createCategorySchema, action, { resetOnSuccess: true });

@@ -4,7 +4,7 @@ import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
 import { updateCategorySchema } from "@/lib/categories/categories.validation";
 import { CategoryWordingFields } from "./category-wording-fields";
-import { useValidatedAction, type FormAction } from "./use-validated-action";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 
 type Props = {
   action: FormAction;

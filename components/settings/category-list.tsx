@@ -1,18 +1,19 @@
 import type { MessageCategory } from "@/lib/categories/queries";
 import { templateCategories } from "@/lib/categories/categories.validation";
 import { formatUtc } from "@/components/contacts/contacts-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { CategoryEditForm } from "./category-edit-form";
 import { CategoryRetireToggle } from "./category-retire-toggle";
-import type { FormAction } from "./use-validated-action";
+import type { FormAction } from "@/components/ui/use-validated-action";
 
 type Props = { workspace: string; categories: MessageCategory[]; actions: { update: FormAction; retire: FormAction; unretire: FormAction } };
 
 export function CategoryList({ workspace, categories, actions }: Props) {
   if (categories.length === 0) {
     return (
-      <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+      <EmptyState>
         No message categories yet. Add the first one below: people opt in to each kind of message separately, so make one per kind (order updates, offers…).
-      </div>
+      </EmptyState>
     );
   }
   return (

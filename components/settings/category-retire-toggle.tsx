@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/handlers/workspace-action";
 import { ActionMessage } from "@/components/ui/action-form-state";
-import type { FormAction } from "./use-validated-action";
+import type { FormAction } from "@/components/ui/use-validated-action";
 
 type Props = { retire: FormAction; unretire: FormAction; workspace: string; categoryId: string; label: string; retired: boolean };
 

@@ -1,5 +1,4 @@
-import { Field } from "@/components/ui/field";
-import { TextAreaField } from "./text-area-field";
+import { Field, TextAreaField } from "@/components/ui/field";
 
 type Values = { label: string; description: string; example: string; frequency: string };
 

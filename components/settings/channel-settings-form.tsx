@@ -3,7 +3,7 @@ import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { saveKeywordsSchema, saveSmsSchema, saveWhatsAppSchema, workspaceOnlySchema } from "@/lib/channels/settings.validation";
-import { useValidatedAction, type FormAction } from "./use-validated-action";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 
 // Schemas cannot cross from a server component to a client one, so the page names which form this is.
 const schemas = { whatsapp: saveWhatsAppSchema, sms: saveSmsSchema, keywords: saveKeywordsSchema, verifyToken: workspaceOnlySchema } as const;

@@ -3,12 +3,11 @@ import type { ReactNode } from "react";
 import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import type { CountryOption } from "@/lib/phone/countries";
 import { profileLanguages, profileSchema } from "@/lib/workspace/profile.validation";
 import { BrandColorField } from "./brand-color-field";
-import { SelectField } from "./select-field";
-import { useValidatedAction, type FormAction } from "./use-validated-action";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 
 export type ProfileValues = {
   businessName: string;

@@ -1,11 +1,11 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/handlers/workspace-action";
 import { ActionMessage } from "./action-form-state";
 import { Button } from "./button";
+import type { FormAction } from "./use-validated-action";
 
 type Props = {
-  action: (previous: ActionResult | null, data: FormData) => Promise<ActionResult>;
+  action: FormAction;
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;

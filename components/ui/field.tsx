@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /** The look every text input, select and textarea shares. */
 export const controlClass =
@@ -37,6 +37,43 @@ export function Field({ label, name, error, hint, className, ...input }: Props) 
   return (
     <FieldFrame id={input.id ?? `field-${name}`} label={label} hint={hint} error={error} className={className}>
       {(aria) => <input name={name} {...aria} className={controlClass} {...input} />}
+    </FieldFrame>
+  );
+}
+
+type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  name: string;
+  id: string;
+  options: { value: string; label: string }[];
+  error?: string;
+  hint?: string;
+};
+
+/** A labelled select with its hint and error, like Field. */
+export function SelectField({ label, name, id, options, error, hint, className, ...select }: SelectProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
+      {(aria) => (
+        <select name={name} {...aria} className={controlClass} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; id: string; error?: string; hint?: string };
+
+/** A labelled textarea with its hint and error, like Field. */
+export function TextAreaField({ label, name, id, error, hint, className, ...input }: TextAreaProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
+      {(aria) => <textarea name={name} rows={2} {...aria} className={controlClass} {...input} />}
     </FieldFrame>
   );
 }

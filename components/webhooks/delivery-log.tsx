@@ -1,6 +1,8 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { ActionButton } from "@/components/ui/action-button";
-import type { FormAction } from "@/components/settings/use-validated-action";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { FormAction } from "@/components/ui/use-validated-action";
 import type { DeliveryRow } from "@/lib/webhooks/queries";
 import { topicLabel } from "@/lib/webhooks/topics";
 
@@ -16,9 +18,7 @@ function StatusCell({ d, paused }: { d: DeliveryRow; paused: boolean }) {
 export function DeliveryLog({ workspace, rows, redeliver, paused }: { workspace: string; rows: DeliveryRow[]; redeliver: FormAction; paused: boolean }) {
   if (rows.length === 0) {
     return (
-      <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-        Nothing sent yet. Events appear here as they happen; use Send test event to try the endpoint now.
-      </p>
+      <EmptyState>Nothing sent yet. Events appear here as they happen; use Send test event to try the endpoint now.</EmptyState>
     );
   }
   return (
@@ -46,30 +46,18 @@ export function DeliveryLog({ workspace, rows, redeliver, paused }: { workspace:
           {d.log.length > 0 && (
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer text-brand-800 underline hover:no-underline">Attempts ({d.log.length})</summary>
-              <div className="mt-2 overflow-x-auto">
-              <table className="min-w-full text-left text-xs">
-                <thead className="text-slate-500">
-                  <tr>
-                    <th scope="col" className="py-1 pr-4 font-medium">Started</th>
-                    <th scope="col" className="py-1 pr-4 font-medium">Answer</th>
-                    <th scope="col" className="py-1 pr-4 font-medium">Took</th>
-                    <th scope="col" className="py-1 font-medium">Body or error</th>
+              <DataTable framed={false} size="xs" className="mt-2" columns={["Started", "Answer", "Took", "Body or error"]}>
+                {d.log.map((a) => (
+                  <tr key={a.id} className="text-slate-700">
+                    <td className="whitespace-nowrap">{formatUtc(a.startedAt)}</td>
+                    <td>{a.statusCode ?? "none"}</td>
+                    <td className="whitespace-nowrap">{a.durationMs} ms</td>
+                    <td className="max-w-md truncate font-mono" title={a.error ?? a.responseExcerpt ?? ""}>
+                      {a.error ?? a.responseExcerpt ?? ""}
+                    </td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 text-slate-700">
-                  {d.log.map((a) => (
-                    <tr key={a.id}>
-                      <td className="whitespace-nowrap py-1 pr-4">{formatUtc(a.startedAt)}</td>
-                      <td className="py-1 pr-4">{a.statusCode ?? "none"}</td>
-                      <td className="whitespace-nowrap py-1 pr-4">{a.durationMs} ms</td>
-                      <td className="max-w-md truncate py-1 font-mono" title={a.error ?? a.responseExcerpt ?? ""}>
-                        {a.error ?? a.responseExcerpt ?? ""}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              </div>
+                ))}
+              </DataTable>
             </details>
           )}
         </li>

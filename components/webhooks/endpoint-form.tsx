@@ -4,8 +4,8 @@ import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
 import { CheckboxCards } from "@/components/ui/checkbox-cards";
 import { Field } from "@/components/ui/field";
-import { SecretResult } from "@/components/settings/secret-result";
-import { useValidatedAction, type FormAction } from "@/components/settings/use-validated-action";
+import { SecretResult } from "@/components/ui/secret-result";
+import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 import { createEndpointSchema, updateEndpointSchema } from "@/lib/webhooks/endpoints.validation";
 import { webhookTopicLabels } from "@/lib/webhooks/topics";
 

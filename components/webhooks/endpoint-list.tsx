@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatUtc } from "@/components/contacts/contacts-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { WebhookEndpointRow } from "@/lib/webhooks/queries";
 import { topicLabel } from "@/lib/webhooks/topics";
 
@@ -7,9 +8,9 @@ import { topicLabel } from "@/lib/webhooks/topics";
 export function EndpointList({ slug, endpoints }: { slug: string; endpoints: WebhookEndpointRow[] }) {
   if (endpoints.length === 0) {
     return (
-      <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+      <EmptyState>
         No endpoints yet. Add one below so your sending systems hear about each opt-out within seconds, instead of finding out at the next consent check.
-      </div>
+      </EmptyState>
     );
   }
   return (

@@ -2,8 +2,8 @@
 import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-form-state";
 import { buttonClass } from "@/components/ui/button";
-import { SecretResult } from "@/components/settings/secret-result";
-import type { FormAction } from "@/components/settings/use-validated-action";
+import { SecretResult } from "@/components/ui/secret-result";
+import type { FormAction } from "@/components/ui/use-validated-action";
 
 /** Makes a new signing secret after asking, and shows it this once. */
 export function RotateSecretButton({ action, workspace, endpointId }: { action: FormAction; workspace: string; endpointId: string }) {

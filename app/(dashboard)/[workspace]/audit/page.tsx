@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
 import { listAuditEntries } from "@/lib/audit/queries";
@@ -23,20 +24,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <p className="mt-1 text-sm text-slate-600">What staff did with personal data and access: erasures, exports, certificates, members. Entries cannot be edited.</p>
       </div>
       {rows.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
-          Nothing recorded yet. Exports, erasures and member changes will appear here.
-        </div>
+        <EmptyState>Nothing recorded yet. Exports, erasures and member changes will appear here.</EmptyState>
       ) : (
         <AuditTable entries={rows} />
       )}
-      <nav aria-label="Pages" className="flex justify-between text-sm">
-        {before ? <Link href={`/${slug}/audit`} className="text-brand-800 hover:underline">← Newest</Link> : <span />}
-        {nextBefore && (
-          <Link href={`/${slug}/audit?before=${nextBefore}`} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
-            Older →
-          </Link>
-        )}
-      </nav>
+      <Pager path={`/${slug}/audit`} cursor="before" current={before} next={nextBefore} />
     </div>
   );
 }

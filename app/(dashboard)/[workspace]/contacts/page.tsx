@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ContactsFilters } from "@/components/contacts/contacts-filters";
 import { ContactsTable } from "@/components/contacts/contacts-table";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
-import { Alert } from "@/components/ui/alert";
 import { contactFilterDateProblems, contactFilterQuery, hasActiveFilters, parseContactFilter } from "@/lib/contacts/filters";
 import { getDb } from "@/lib/server/app-database";
 import { listAllCategories } from "@/lib/categories/queries";
@@ -65,34 +67,22 @@ export default async function ContactsPage({ params, searchParams }: Props) {
         forms={forms.map((f) => ({ value: f.slug, label: f.name }))}
       />
       {page.rows.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
-          <p className="font-medium text-slate-800">{filtered ? "No contacts match these filters." : "No contacts yet."}</p>
-          <p className="mt-1 text-sm text-slate-600">
-            {filtered
-              ? "Check the phone number, or clear some filters."
-              : "Contacts appear here when people opt in through a form, a keyword, the API or a record made by staff."}
-          </p>
-        </div>
+        <EmptyState title={filtered ? "No contacts match these filters." : "No contacts yet."}>
+          {filtered
+            ? "Check the phone number, or clear some filters."
+            : "Contacts appear here when people opt in through a form, a keyword, the API or a record made by staff."}
+        </EmptyState>
       ) : (
         <>
           <ContactsTable slug={slug} rows={page.rows} categories={categories.filter((c) => !c.retiredAt).map((c) => ({ key: c.key, label: c.label }))} />
-          <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-            {filter.after ? (
-              <Link href={`/${slug}/contacts${contactFilterQuery({ ...filter, after: undefined })}`} className="text-brand-800 underline-offset-4 hover:underline">
-                ← First page
-              </Link>
-            ) : (
-              <span />
-            )}
-            {page.next && (
-              <Link
-                href={`/${slug}/contacts${contactFilterQuery({ ...filter, after: page.next })}`}
-                className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50"
-              >
-                Next page →
-              </Link>
-            )}
-          </nav>
+          <Pager
+            path={`/${slug}/contacts`}
+            params={Object.fromEntries(new URLSearchParams(contactFilterQuery(filter)))}
+            cursor="after"
+            current={filter.after}
+            next={page.next}
+            labels={{ first: "← First page", next: "Next page →" }}
+          />
         </>
       )}
     </div>

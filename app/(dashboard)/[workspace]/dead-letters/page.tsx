@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeadLetterList } from "@/components/dead-letters/dead-letter-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/server/app-database";
@@ -26,11 +28,6 @@ export default async function DeadLettersPage({ params, searchParams }: Props) {
   const withContent = can(actor.role, "deadletters:content");
   const [page, open] = await Promise.all([listDeadLetters(db, actor.workspace.id, filter, { withContent }), countOpenDeadLetters(db, actor.workspace.id)]);
   const here = `/${slug}/dead-letters`;
-  const query = (extra: Record<string, string | undefined>) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ status: filter.status, ...extra })) if (v) q.set(k, v);
-    return q.size ? `?${q}` : "";
-  };
   return (
     <div className="space-y-5">
       <div>
@@ -54,20 +51,11 @@ export default async function DeadLettersPage({ params, searchParams }: Props) {
         ))}
       </nav>
       {page.rows.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
-          {filter.status ? "None match." : "Every inbound notification so far was read and recorded."}
-        </div>
+        <EmptyState>{filter.status ? "None match." : "Every inbound notification so far was read and recorded."}</EmptyState>
       ) : (
         <DeadLetterList workspace={slug} rows={page.rows} retry={retryDeadLetterAction} canRetry={can(actor.role, "deadletters:retry")} />
       )}
-      <nav aria-label="Pages" className="flex justify-between text-sm">
-        {filter.before ? <Link href={`${here}${query({})}`} className="text-brand-800 hover:underline">← Newest</Link> : <span />}
-        {page.nextBefore && (
-          <Link href={`${here}${query({ before: page.nextBefore })}`} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
-            Older →
-          </Link>
-        )}
-      </nav>
+      <Pager path={here} params={filter} cursor="before" current={filter.before} next={page.nextBefore} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ExportDownload } from "@/components/exports/export-download";
 import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { channelLabels, actionLabels } from "@/lib/contacts/labels";
 import { getDb } from "@/lib/server/app-database";
@@ -101,7 +102,7 @@ export default async function ExportsPage({ params, searchParams }: Props) {
           {total > 0 ? (
             <ExportDownload href={`/${slug}/exports/download?${query}`} label={`Download ${chosen.format === "csv" ? "CSV" : "JSON Lines"}`} total={total} />
           ) : (
-            <p className="text-sm text-slate-600">Nothing to export with these filters. Widen the dates or clear a filter.</p>
+            <EmptyState inline>Nothing to export with these filters. Widen the dates or clear a filter.</EmptyState>
           )}
         </section>
       )}

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { ActionButton } from "@/components/ui/action-button";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/server/app-database";
@@ -50,30 +52,18 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
       <section aria-labelledby="checkpoints-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="checkpoints-heading" className="mb-3 text-lg font-semibold">Checkpoints</h2>
         {checkpoints.length === 0 ? (
-          <p className="text-sm text-slate-600">No checkpoints yet. A checkpoint seals every event appended since the previous one.</p>
+          <EmptyState inline>No checkpoints yet. A checkpoint seals every event appended since the previous one.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">#</th>
-                  <th scope="col" className="py-2 pr-4">Sealed</th>
-                  <th scope="col" className="py-2 pr-4">Events</th>
-                  <th scope="col" className="py-2">Hash</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {checkpoints.map((c) => (
-                  <tr key={c.id}>
-                    <td className="py-2 pr-4">{c.seq}</td>
-                    <td className="whitespace-nowrap py-2 pr-4">{formatUtc(c.createdAt)}</td>
-                    <td className="py-2 pr-4">{c.eventCount.toLocaleString("en")}</td>
-                    <td className="break-all py-2 font-mono text-xs">{c.hash}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable framed={false} label="Checkpoints" columns={["#", "Sealed", "Events", "Hash"]}>
+            {checkpoints.map((c) => (
+              <tr key={c.id}>
+                <td>{c.seq}</td>
+                <td className="whitespace-nowrap">{formatUtc(c.createdAt)}</td>
+                <td>{c.eventCount.toLocaleString("en")}</td>
+                <td className="min-w-60 break-all font-mono text-xs">{c.hash}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

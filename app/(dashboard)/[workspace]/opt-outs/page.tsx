@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { OptOutsTable } from "@/components/opt-outs/opt-outs-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { channelLabels } from "@/lib/contacts/labels";
 import { getDb } from "@/lib/server/app-database";
@@ -32,11 +33,6 @@ export default async function OptOutsPage({ params, searchParams }: Props) {
     findRecentOptOuts(db, actor.workspace.id, filter),
     countOptOutsByCategory(db, actor.workspace.id, 30),
   ]);
-  const query = (extra: Record<string, string | number | undefined>) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ category: filter.category, channel: filter.channel, form: filter.form, ...extra })) if (v) q.set(k, String(v));
-    return q.size ? `?${q}` : "";
-  };
 
   return (
     <div className="space-y-5">
@@ -46,7 +42,7 @@ export default async function OptOutsPage({ params, searchParams }: Props) {
       </div>
       <section aria-label="Opt-outs in the last 30 days" className="flex flex-wrap gap-3">
         {last30.length === 0 ? (
-          <p className="text-sm text-slate-600">No opt-outs in the last 30 days.</p>
+          <EmptyState inline>No opt-outs in the last 30 days.</EmptyState>
         ) : (
           last30.map((c) => (
             <div key={c.key} className="rounded-xl border border-slate-200 bg-white px-4 py-3">
@@ -81,20 +77,11 @@ export default async function OptOutsPage({ params, searchParams }: Props) {
         <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">Filter</button>
       </form>
       {page.rows.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-600">
-          No opt-outs match. People opt out by replying STOP, in the preference centre, through the API or by asking your staff.
-        </div>
+        <EmptyState>No opt-outs match. People opt out by replying STOP, in the preference centre, through the API or by asking your staff.</EmptyState>
       ) : (
         <OptOutsTable slug={slug} rows={page.rows} />
       )}
-      <nav aria-label="Pages" className="flex justify-between text-sm">
-        {filter.before ? <Link href={`/${slug}/opt-outs${query({})}`} className="text-brand-800 hover:underline">← Newest</Link> : <span />}
-        {page.nextBefore && (
-          <Link href={`/${slug}/opt-outs${query({ before: page.nextBefore })}`} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
-            Older →
-          </Link>
-        )}
-      </nav>
+      <Pager path={`/${slug}/opt-outs`} params={filter} cursor="before" current={filter.before} next={page.nextBefore} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { ImportUploadForm } from "@/components/imports/upload-form";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
 import { importColumns } from "@/lib/imports/columns";
@@ -44,26 +45,15 @@ export default async function ImportPage({ params }: Props) {
               Download the template
             </a>
           </div>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">Column</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">Required</th>
-                  <th scope="col" className="py-1 font-medium">Meaning</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {importColumns.map((c) => (
-                  <tr key={c.name} className="align-top">
-                    <td className="py-1.5 pr-3 font-mono text-slate-900">{c.name}</td>
-                    <td className="py-1.5 pr-3">{c.required ? "yes" : "no"}</td>
-                    <td className="py-1.5 text-slate-700">{c.meaning}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable framed={false} alignTop columns={["Column", "Required", "Meaning"]}>
+            {importColumns.map((c) => (
+              <tr key={c.name}>
+                <td className="font-mono text-slate-900">{c.name}</td>
+                <td>{c.required ? "yes" : "no"}</td>
+                <td className="min-w-48 text-slate-700">{c.meaning}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
 
         <section aria-labelledby="upload-heading" className="rounded-xl border border-slate-200 bg-white p-4">

@@ -5,6 +5,7 @@ import { ImportJobPoller } from "@/components/imports/job-poller";
 import { StartImportButton } from "@/components/imports/start-import-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
 import { findImportJob, listRowErrors } from "@/lib/imports/jobs";
@@ -112,26 +113,15 @@ export default async function ImportJobPage({ params }: Props) {
               Download every problem (CSV)
             </a>
           </div>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Row</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Column</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Problem</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {problems.map((p) => (
-                  <tr key={`${p.row}-${p.column}`} className="align-top">
-                    <td className="px-3 py-1.5 tabular-nums">{p.row}</td>
-                    <td className="px-3 py-1.5 font-mono">{p.column}</td>
-                    <td className="px-3 py-1.5 text-slate-800">{p.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="Rows with problems" alignTop columns={["Row", "Column", "Problem"]}>
+            {problems.map((p) => (
+              <tr key={`${p.row}-${p.column}`}>
+                <td className="tabular-nums">{p.row}</td>
+                <td className="font-mono">{p.column}</td>
+                <td className="text-slate-800">{p.reason}</td>
+              </tr>
+            ))}
+          </DataTable>
           {problems.length === SHOWN_PROBLEMS && (
             <p className="text-sm text-slate-600">The first {SHOWN_PROBLEMS} problems are shown; the download has all of them.</p>
           )}

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatUtc } from "@/components/contacts/contacts-table";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
 import { findBuilderForm, listFormVersions } from "@/lib/forms/builder.queries";
@@ -32,7 +34,7 @@ export default async function FormVersionsPage({ params }: Props) {
           Each version is frozen when published: consents point at the version they were given under, and its digest is committed in the ledger. The page as it was rendered is kept per language.
         </p>
       </div>
-      {versions.length === 0 && <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">Nothing published yet.</p>}
+      {versions.length === 0 && <EmptyState>Nothing published yet.</EmptyState>}
       <ol className="space-y-4">
         {versions.map((v, i) => {
           const previous = versions[i + 1]?.version.content ?? null;
@@ -64,26 +66,15 @@ export default async function FormVersionsPage({ params }: Props) {
               </p>
               <details open={i === 0} className="text-sm">
                 <summary className="cursor-pointer font-medium text-brand-800">{previous ? `${changes.length} ${changes.length === 1 ? "change" : "changes"} from version ${v.version.version - 1}` : "First version: everything it says"}</summary>
-                <div className="mt-2 overflow-x-auto">
-                  <table className="min-w-full text-left text-xs">
-                    <thead className="text-slate-500">
-                      <tr>
-                        <th scope="col" className="py-1 pr-4 font-medium">Where</th>
-                        {previous && <th scope="col" className="py-1 pr-4 font-medium">Before</th>}
-                        <th scope="col" className="py-1 font-medium">{previous ? "After" : "Text"}</th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100 align-top">
-                      {changes.map((c) => (
-                        <tr key={c.path}>
-                          <td className="py-1 pr-4 font-mono text-slate-600">{c.path}</td>
-                          {previous && <td className="py-1 pr-4 text-red-800">{c.before ?? <em className="text-slate-400">(none)</em>}</td>}
-                          <td className="py-1 text-emerald-900">{c.after ?? <em className="text-slate-400">(removed)</em>}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable framed={false} size="xs" alignTop className="mt-2" columns={previous ? ["Where", "Before", "After"] : ["Where", "Text"]}>
+                  {changes.map((c) => (
+                    <tr key={c.path}>
+                      <td className="font-mono text-slate-600">{c.path}</td>
+                      {previous && <td className="text-red-800">{c.before ?? <em className="text-slate-400">(none)</em>}</td>}
+                      <td className="text-emerald-900">{c.after ?? <em className="text-slate-400">(removed)</em>}</td>
+                    </tr>
+                  ))}
+                </DataTable>
               </details>
             </li>
           );

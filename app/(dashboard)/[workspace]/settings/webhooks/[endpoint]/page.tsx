@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { SettingsHeader } from "@/components/settings/settings-nav";
-import { ConfirmActionButton } from "@/components/settings/confirm-action-button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { ActionButton } from "@/components/ui/action-button";
+import { Pager } from "@/components/ui/pager";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { EndpointForm } from "@/components/webhooks/endpoint-form";
 import { RotateSecretButton } from "@/components/webhooks/rotate-secret-button";
@@ -90,11 +91,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
           </nav>
         </div>
         <DeliveryLog workspace={slug} rows={deliveries.rows} redeliver={redeliverAction} paused={!active} />
-        {deliveries.nextBefore && (
-          <Link href={`${here}?${new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), before: deliveries.nextBefore })}`} className="inline-block text-sm text-brand-800 underline hover:no-underline">
-            Older deliveries →
-          </Link>
-        )}
+        <Pager path={here} params={filter} cursor="before" current={filter.before} next={deliveries.nextBefore} labels={{ first: "← Newest deliveries", next: "Older deliveries →" }} />
       </section>
       <section aria-labelledby="edit-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="edit-heading" className="mb-3 text-lg font-semibold">Edit</h2>

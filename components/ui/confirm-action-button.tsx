@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { ActionMessage } from "@/components/ui/action-form-state";
-import { buttonClass } from "@/components/ui/button";
+import { ActionMessage } from "./action-form-state";
+import { buttonClass } from "./button";
 import type { FormAction } from "./use-validated-action";
 
 type Props = {
