@@ -5,7 +5,6 @@ import { testIdp } from "./e2e/support/sso-identities";
 
 const PORT = e2ePort(3107);
 
-
 export default defineConfig({
   testDir: "./e2e/specs",
   fullyParallel: false,

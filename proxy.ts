@@ -50,7 +50,10 @@ export async function proxy(request: NextRequest) {
 }
 
 function refuse(status: number, message: string): NextResponse {
-  return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" } });
+  return new NextResponse(message, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" },
+  });
 }
 
 function safeDecode(segment: string): string {

@@ -21,9 +21,8 @@ export default function HomePage() {
         <section className="py-12 sm:py-16">
           <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-5xl">Get, keep and prove WhatsApp opt-in.</h1>
           <p className="mt-5 max-w-2xl text-lg leading-8 text-slate-600">
-            WhatsApp asks businesses to get clear opt-in before they message people first. Assent hosts the opt-in pages,
-            records every consent change in a tamper-evident ledger, honours opt-outs at once, and hands compliance staff
-            the evidence.
+            WhatsApp asks businesses to get clear opt-in before they message people first. Assent hosts the opt-in pages, records every consent change in a
+            tamper-evident ledger, honours opt-outs at once, and hands compliance staff the evidence.
           </p>
           <div className="mt-8 flex flex-col gap-3 sm:flex-row">
             <Link

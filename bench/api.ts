@@ -26,7 +26,6 @@ async function post(url: string, body: string, headers: Record<string, string>):
   await res.arrayBuffer();
 }
 
-
 /** "N clients; p50/p99 of both sides": the detail column of a throughput figure. */
 export function detailOf(clients: number, app: RunStats, baseline: RunStats): string {
   return `${clients} client${clients === 1 ? "" : "s"}; p50/p99 ${app.p50.toFixed(1)}/${app.p99.toFixed(1)} ms vs ${baseline.p50.toFixed(1)}/${baseline.p99.toFixed(1)} ms`;
@@ -38,7 +37,11 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
   const phones = Array.from({ length: BULK }, (_, i) => bulkPhone((i * 7) % contacts));
   const bulkBody = JSON.stringify({ phones, category: "offers" });
   const offers = fx.categories.find((c) => c.key === "offers")!;
-  const bareBody = JSON.stringify({ workspaceId: fx.workspace.id, categoryId: offers.id, digests: phones.map((p) => personalDigest(fx.workspace.ledgerSalt, "phone", p)!) });
+  const bareBody = JSON.stringify({
+    workspaceId: fx.workspace.id,
+    categoryId: offers.id,
+    digests: phones.map((p) => personalDigest(fx.workspace.ledgerSalt, "phone", p)!),
+  });
 
   const noop = () => get(`${app.base}/api/bench/noop`);
   const single = (i: number) => get(`${app.base}/api/v1/consent-checks?phone=${encodeURIComponent(phones[i % BULK]!)}&category=offers`, auth(i));
@@ -46,7 +49,13 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
   const record = (i: number) =>
     post(
       `${app.base}/api/v1/consents`,
-      JSON.stringify({ phone: bulkPhone(contacts + (written++ % 5000)), categories: ["offers"], action: i % 3 ? "opt_in" : "opt_out", channel: "api", evidence: { system: "bench" } }),
+      JSON.stringify({
+        phone: bulkPhone(contacts + (written++ % 5000)),
+        categories: ["offers"],
+        action: i % 3 ? "opt_in" : "opt_out",
+        channel: "api",
+        evidence: { system: "bench" },
+      }),
       { ...auth(i), "idempotency-key": crypto.randomUUID() },
     );
   const query = () => get(`${app.base}/api/bench/query`);
@@ -59,24 +68,56 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
   for (const concurrency of [1, 8]) {
     const c = await alternate({ rounds: options.rounds, total: options.requests, concurrency }, single, noop);
     figures.push(
-      figure({ figure: "GET /api/v1/consent-checks", database: kind, value: c.app.perSecond, unit: "requests/s", baseline: { label: trivial, value: c.baseline.perSecond }, target: { ratio: { atLeast: 0.8 } }, detail: detailOf(concurrency, c.app, c.baseline) }),
+      figure({
+        figure: "GET /api/v1/consent-checks",
+        database: kind,
+        value: c.app.perSecond,
+        unit: "requests/s",
+        baseline: { label: trivial, value: c.baseline.perSecond },
+        target: { ratio: { atLeast: 0.8 } },
+        detail: detailOf(concurrency, c.app, c.baseline),
+      }),
     );
     options.log(`  ${kind} single check, ${concurrency} clients: ${c.app.perSecond.toFixed(0)}/s vs ${c.baseline.perSecond.toFixed(0)}/s`);
     // Context, no target: how close to the trivial handler a handler that only makes one round trip gets.
     const q = await alternate({ rounds: options.rounds, total: options.requests, concurrency }, query, noop);
     figures.push(
-      figure({ figure: "one database round trip, nothing else (the floor under any read)", database: kind, value: q.app.perSecond, unit: "requests/s", baseline: { label: trivial, value: q.baseline.perSecond }, target: {}, detail: detailOf(concurrency, q.app, q.baseline) }),
+      figure({
+        figure: "one database round trip, nothing else (the floor under any read)",
+        database: kind,
+        value: q.app.perSecond,
+        unit: "requests/s",
+        baseline: { label: trivial, value: q.baseline.perSecond },
+        target: {},
+        detail: detailOf(concurrency, q.app, q.baseline),
+      }),
     );
     options.log(`  ${kind} select 1, ${concurrency} clients: ${q.app.perSecond.toFixed(0)}/s vs ${q.baseline.perSecond.toFixed(0)}/s`);
     const w = await alternate({ rounds: options.rounds, total: options.requests, concurrency }, record, noop);
     figures.push(
-      figure({ figure: "POST /api/v1/consents", database: kind, value: w.app.perSecond, unit: "requests/s", baseline: { label: trivial, value: w.baseline.perSecond }, target: { ratio: { atLeast: 0.7 } }, detail: detailOf(concurrency, w.app, w.baseline) }),
+      figure({
+        figure: "POST /api/v1/consents",
+        database: kind,
+        value: w.app.perSecond,
+        unit: "requests/s",
+        baseline: { label: trivial, value: w.baseline.perSecond },
+        target: { ratio: { atLeast: 0.7 } },
+        detail: detailOf(concurrency, w.app, w.baseline),
+      }),
     );
     options.log(`  ${kind} POST consents, ${concurrency} clients: ${w.app.perSecond.toFixed(0)}/s vs ${w.baseline.perSecond.toFixed(0)}/s`);
     // Context, no target: how close to the trivial handler a handler that only commits durably gets.
     const f = await alternate({ rounds: options.rounds, total: options.requests, concurrency }, commit, noop);
     figures.push(
-      figure({ figure: "one durable commit, nothing else (the floor under any write)", database: kind, value: f.app.perSecond, unit: "requests/s", baseline: { label: trivial, value: f.baseline.perSecond }, target: {}, detail: detailOf(concurrency, f.app, f.baseline) }),
+      figure({
+        figure: "one durable commit, nothing else (the floor under any write)",
+        database: kind,
+        value: f.app.perSecond,
+        unit: "requests/s",
+        baseline: { label: trivial, value: f.baseline.perSecond },
+        target: {},
+        detail: detailOf(concurrency, f.app, f.baseline),
+      }),
     );
     options.log(`  ${kind} durable commit, ${concurrency} clients: ${f.app.perSecond.toFixed(0)}/s vs ${f.baseline.perSecond.toFixed(0)}/s`);
   }
@@ -95,7 +136,9 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
         detail: detailOf(concurrency, b.app, b.baseline),
       }),
     );
-    options.log(`  ${kind} bulk check, ${concurrency} clients: ${(b.app.perSecond * BULK).toFixed(0)} vs ${(b.baseline.perSecond * BULK).toFixed(0)} numbers/s`);
+    options.log(
+      `  ${kind} bulk check, ${concurrency} clients: ${(b.app.perSecond * BULK).toFixed(0)} vs ${(b.baseline.perSecond * BULK).toFixed(0)} numbers/s`,
+    );
   }
   return figures;
 }

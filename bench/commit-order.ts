@@ -30,7 +30,9 @@ export async function commitOrderFigures(
       await before.db.db.execute(sql`create index consent_events_workspace_recorded on consent_events (workspace_id, recorded_at, id)`);
       for (const writers of [1, 16]) {
         const run = ({ db, fx }: (typeof sides)[0], offset: number) =>
-          measure(perRound, writers, (i) => append(db.db, webOptIn(fx, testPhone(offset + (i % phones)), { categories: i % 2 ? ["orders", "offers"] : ["tips"] })));
+          measure(perRound, writers, (i) =>
+            append(db.db, webOptIn(fx, testPhone(offset + (i % phones)), { categories: i % 2 ? ["orders", "offers"] : ["tips"] })),
+          );
         await run(after, 9000);
         await run(before, 9000);
         const a: RunStats[] = [];

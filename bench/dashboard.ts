@@ -87,7 +87,10 @@ async function measurePages(ws: string, base: string, cookie: string, log: (line
     ["form join", `${ws}/contacts?form=join`],
     ["phone search", `${ws}/contacts?q=${encodeURIComponent("(212) 200-0500")}`],
     ["name prefix", `${ws}/contacts?q=Ana`],
-    ["first seen in a month", `${ws}/contacts?from=${new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10)}`],
+    [
+      "first seen in a month",
+      `${ws}/contacts?from=${new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10)}`,
+    ],
   ];
   const pages = [];
   for (const [name, url] of urls) {
@@ -172,7 +175,11 @@ async function measureExports(
   );
   // One small export first, unmeasured, so that loading the route's code is neither in a timed run nor taken for
   // growth; the server's memory then is the idle figure the peaks are compared with.
-  await timeExport(`${server.base}/${workspace.slug}/exports/download?${exportParamsQuery({ format: "csv", from: days[0]!.day, to: days[0]!.day })}`, cookie, server.pid);
+  await timeExport(
+    `${server.base}/${workspace.slug}/exports/download?${exportParamsQuery({ format: "csv", from: days[0]!.day, to: days[0]!.day })}`,
+    cookie,
+    server.pid,
+  );
   const idleRssMiB = treeRssMiB(server.pid);
   const sizes = [];
   for (const target of targets.rows) {
@@ -187,11 +194,14 @@ async function measureExports(
       const a = await timeExport(`${server.base}/${workspace.slug}/exports/download?${query}`, cookie, server.pid);
       const c = await timeCopy(databaseUrl, filter);
       // Both must be the window's rows, or the ratio compares different work.
-      if (a.rows !== window.rows || c.rows !== window.rows) throw new Error(`window ${window.from}..${window.to} has ${window.rows} rows; export gave ${a.rows}, COPY ${c.rows}`);
+      if (a.rows !== window.rows || c.rows !== window.rows)
+        throw new Error(`window ${window.from}..${window.to} has ${window.rows} rows; export gave ${a.rows}, COPY ${c.rows}`);
       app.push(a.perSecond);
       copy.push(c.perSecond);
       peakRssMiB = Math.max(peakRssMiB, a.peak);
-      log(`  export ${window.rows.toLocaleString("en")} rows, run ${run + 1}: ${a.perSecond.toFixed(0)} rows/s vs COPY ${c.perSecond.toFixed(0)} rows/s, peak RSS ${a.peak.toFixed(0)} MiB`);
+      log(
+        `  export ${window.rows.toLocaleString("en")} rows, run ${run + 1}: ${a.perSecond.toFixed(0)} rows/s vs COPY ${c.perSecond.toFixed(0)} rows/s, peak RSS ${a.peak.toFixed(0)} MiB`,
+      );
     }
     const appRowsPerSecond = percentile(app, 50);
     const copyRowsPerSecond = percentile(copy, 50);
@@ -267,7 +277,9 @@ export async function runDashboardBench(options: {
       }
     };
     const { pages, home, baselineRoute } =
-      options.pages === false ? { pages: [], home: [], baselineRoute: null } : await onServer((server) => measurePages(`${server.base}/${fx.workspace.slug}`, server.base, cookie, options.log));
+      options.pages === false
+        ? { pages: [], home: [], baselineRoute: null }
+        : await onServer((server) => measurePages(`${server.base}/${fx.workspace.slug}`, server.base, cookie, options.log));
     // A server of their own, so that what rendering the pages left in its heap is not taken for the exports' memory.
     const exports = await onServer((server) => measureExports(t.db, t.url!, fx.workspace, server, cookie, generated.events, options.log));
     const quality = fold ? { foldSeconds: fold.seconds, events: fold.events, pages: home } : undefined;

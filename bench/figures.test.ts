@@ -3,7 +3,14 @@ import { figure, formatNumber, formatTable, formatTarget, summarize } from "./fi
 
 describe("figure", () => {
   it("takes the ratio to the baseline and judges it against the ratio target", () => {
-    const f = figure({ figure: "single check", database: "postgres", value: 80, unit: "requests/s", baseline: { label: "trivial route", value: 100 }, target: { ratio: { atLeast: 0.8 } } });
+    const f = figure({
+      figure: "single check",
+      database: "postgres",
+      value: 80,
+      unit: "requests/s",
+      baseline: { label: "trivial route", value: 100 },
+      target: { ratio: { atLeast: 0.8 } },
+    });
     expect(f.ratio).toBeCloseTo(0.8);
     expect(f.verdict).toBe("pass");
     expect(figure({ ...f, value: 79 }).verdict).toBe("falls short");
@@ -17,21 +24,43 @@ describe("figure", () => {
   });
 
   it("judges upper bounds and absolute figures, and shows untargeted ones for context", () => {
-    expect(figure({ figure: "js", database: "any", value: 120, unit: "kB", baseline: { label: "bare", value: 110 }, target: { value: { atMost: 125 } } }).verdict).toBe("pass");
-    expect(figure({ figure: "score", database: "any", value: 94, unit: "", baseline: null, target: { value: { atLeast: 95 } } })).toMatchObject({ ratio: null, verdict: "falls short" });
+    expect(
+      figure({ figure: "js", database: "any", value: 120, unit: "kB", baseline: { label: "bare", value: 110 }, target: { value: { atMost: 125 } } }).verdict,
+    ).toBe("pass");
+    expect(figure({ figure: "score", database: "any", value: 94, unit: "", baseline: null, target: { value: { atLeast: 95 } } })).toMatchObject({
+      ratio: null,
+      verdict: "falls short",
+    });
     expect(figure({ figure: "x", database: "any", value: 1, unit: "", baseline: null, target: {} }).verdict).toBe("—");
   });
 
   it("has no ratio, and so fails a ratio target, when the baseline is zero", () => {
-    expect(figure({ figure: "x", database: "any", value: 1, unit: "", baseline: { label: "b", value: 0 }, target: { ratio: { atLeast: 0.5 } } })).toMatchObject({ ratio: null, verdict: "falls short" });
+    expect(figure({ figure: "x", database: "any", value: 1, unit: "", baseline: { label: "b", value: 0 }, target: { ratio: { atLeast: 0.5 } } })).toMatchObject(
+      { ratio: null, verdict: "falls short" },
+    );
   });
 });
 
 describe("the table", () => {
   it("prints one row per figure with value, baseline, ratio, target and verdict", () => {
     const rows = [
-      figure({ figure: "POST /api/v1/consents", database: "postgres", value: 210.4, unit: "requests/s", detail: "p50 4.1 ms", baseline: { label: "trivial route", value: 300 }, target: { ratio: { atLeast: 0.7 } } }),
-      figure({ figure: "hosted page JS (gzip)", database: "any", value: 101.26, unit: "kB", baseline: { label: "bare page", value: 99 }, target: { value: { atMost: 114 } } }),
+      figure({
+        figure: "POST /api/v1/consents",
+        database: "postgres",
+        value: 210.4,
+        unit: "requests/s",
+        detail: "p50 4.1 ms",
+        baseline: { label: "trivial route", value: 300 },
+        target: { ratio: { atLeast: 0.7 } },
+      }),
+      figure({
+        figure: "hosted page JS (gzip)",
+        database: "any",
+        value: 101.26,
+        unit: "kB",
+        baseline: { label: "bare page", value: 99 },
+        target: { value: { atMost: 114 } },
+      }),
     ];
     const table = formatTable(rows).split("\n");
     expect(table).toHaveLength(4);

@@ -61,10 +61,7 @@ export function formatTarget(f: Pick<Figure, "target" | "unit">): string {
 
 /** The table as GitHub markdown, the form the README carries. */
 export function formatTable(figures: Figure[]): string {
-  const lines = [
-    "| figure | database | value | baseline | ratio | target | result |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
-  ];
+  const lines = ["| figure | database | value | baseline | ratio | target | result |", "| --- | --- | --- | --- | --- | --- | --- |"];
   for (const f of figures) {
     const value = `${formatNumber(f.value)} ${f.unit}${f.detail ? ` (${f.detail})` : ""}`;
     const baseline = f.baseline ? `${f.baseline.label}: ${formatNumber(f.baseline.value)} ${f.unit}` : "—";

@@ -15,6 +15,6 @@ describe("hiddenFields", () => {
   });
 
   it("refuses a page without the opt-in form", () => {
-    expect(() => hiddenFields("<form><input type=\"hidden\" name=\"q\"/></form>")).toThrow("no opt-in form");
+    expect(() => hiddenFields('<form><input type="hidden" name="q"/></form>')).toThrow("no opt-in form");
   });
 });

@@ -43,11 +43,16 @@ export async function submitHostedForm(form: HostedForm, n: number): Promise<voi
   const body = new FormData();
   for (const [name, value] of form.hidden) body.append(name, name === "submissionId" ? crypto.randomUUID() : value);
   body.append("country", "US");
-  body.append("phone", `(212) ${String(300 + Math.floor(n / 10_000) % 700).padStart(3, "0")}-${String(n % 10_000).padStart(4, "0")}`);
+  body.append("phone", `(212) ${String(300 + (Math.floor(n / 10_000) % 700)).padStart(3, "0")}-${String(n % 10_000).padStart(4, "0")}`);
   body.append("categories", "offers");
   body.append("categories", "tips");
   const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-  const res = await fetch(form.url, { method: "POST", body, redirect: "manual", headers: { origin: form.origin, "x-forwarded-for": ip, "user-agent": "Mozilla/5.0 (Linux; Android 10) bench" } });
+  const res = await fetch(form.url, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { origin: form.origin, "x-forwarded-for": ip, "user-agent": "Mozilla/5.0 (Linux; Android 10) bench" },
+  });
   await res.arrayBuffer();
   const location = res.headers.get("location") ?? "";
   if (res.status !== 303 || !location.includes("/receipt/")) throw new Error(`the form submission answered ${res.status} ${location}`);

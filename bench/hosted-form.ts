@@ -12,7 +12,10 @@ let visitors = 0;
  * The hosted opt-in page (issue 4): submissions as a browser sends them, against the trivial route handler of the
  * same server; Lighthouse's mobile scores; and the page's JavaScript beside a bare page of the same build.
  */
-export async function hostedFormFigures(s: HttpBenchSetup, options: { requests: number; rounds: number; lighthouseRuns: number; log: (line: string) => void }): Promise<Figure[]> {
+export async function hostedFormFigures(
+  s: HttpBenchSetup,
+  options: { requests: number; rounds: number; lighthouseRuns: number; log: (line: string) => void },
+): Promise<Figure[]> {
   const pageUrl = `${s.app.base}/f/${s.fx.workspace.slug}/join`;
   const form = await loadHostedForm(pageUrl);
   const noop = () => get(`${s.app.base}/api/bench/noop`);

@@ -65,7 +65,10 @@ export async function setUpHttpBench(kind: DatabaseKind, contacts: number, log: 
     await handle.db.execute(sql`vacuum (analyze)`);
     // Many keys, as many systems would hold: one key's 600 requests a minute would otherwise cap the run.
     const keys = await Promise.all(
-      Array.from({ length: API_KEYS }, async (_, i) => (await createApiKey(handle.db, { workspaceId: fx.workspace.id, name: `bench ${i}`, scopes: ["consents:write", "consents:read"] })).key),
+      Array.from(
+        { length: API_KEYS },
+        async (_, i) => (await createApiKey(handle.db, { workspaceId: fx.workspace.id, name: `bench ${i}`, scopes: ["consents:write", "consents:read"] })).key,
+      ),
     );
     log(`  ${kind}: ${contacts.toLocaleString("en")} contacts seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
@@ -93,7 +96,9 @@ export async function setUpHttpBench(kind: DatabaseKind, contacts: number, log: 
 }
 
 async function startBareServer(target: string, port: number): Promise<{ base: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["bench/bare-server.ts", String(port), target], { stdio: ["ignore", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["bench/bare-server.ts", String(port), target], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
     child.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));

@@ -21,7 +21,10 @@ async function lighthouseOnce(url: string): Promise<Scores> {
     // A run that hangs (a loaded machine can stall Chrome) fails the figure rather than the whole bench.
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("Lighthouse took over 4 minutes")), 240_000)));
-    const result = await Promise.race([lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] }), timeout]).finally(() => clearTimeout(timer));
+    const result = await Promise.race([
+      lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"] }),
+      timeout,
+    ]).finally(() => clearTimeout(timer));
     if (!result) throw new Error("Lighthouse returned nothing");
     const c = result.lhr.categories;
     if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.message}`);
@@ -37,25 +40,58 @@ export async function lighthouseFigures(url: string, runs: number, database: Dat
   for (let i = 0; i < runs; i++) {
     try {
       all.push(await lighthouseOnce(url));
-      log(`  Lighthouse run ${i + 1}: performance ${all.at(-1)!.performance}, accessibility ${all.at(-1)!.accessibility}, best practices ${all.at(-1)!.bestPractices}`);
+      log(
+        `  Lighthouse run ${i + 1}: performance ${all.at(-1)!.performance}, accessibility ${all.at(-1)!.accessibility}, best practices ${all.at(-1)!.bestPractices}`,
+      );
     } catch (error) {
       log(`  Lighthouse run ${i + 1} failed: ${(error as Error).message}`);
     }
   }
   if (all.length === 0) throw new Error("every Lighthouse run failed");
-  const median = (k: keyof Scores) => percentile(all.map((s) => s[k]), 50);
+  const median = (k: keyof Scores) =>
+    percentile(
+      all.map((s) => s[k]),
+      50,
+    );
   const detail = (k: keyof Scores) => `median of ${all.length}: ${all.map((s) => s[k]).join(", ")}`;
   const page = "hosted page /f/{workspace}/{form}, Lighthouse mobile";
   return [
-    figure({ figure: `${page}: performance`, database, value: median("performance"), unit: "points", baseline: null, target: { value: { atLeast: 95 } }, detail: detail("performance") }),
-    figure({ figure: `${page}: accessibility`, database, value: median("accessibility"), unit: "points", baseline: null, target: { value: { atLeast: 100 } }, detail: detail("accessibility") }),
-    figure({ figure: `${page}: best practices`, database, value: median("bestPractices"), unit: "points", baseline: null, target: { value: { atLeast: 95 } }, detail: detail("bestPractices") }),
+    figure({
+      figure: `${page}: performance`,
+      database,
+      value: median("performance"),
+      unit: "points",
+      baseline: null,
+      target: { value: { atLeast: 95 } },
+      detail: detail("performance"),
+    }),
+    figure({
+      figure: `${page}: accessibility`,
+      database,
+      value: median("accessibility"),
+      unit: "points",
+      baseline: null,
+      target: { value: { atLeast: 100 } },
+      detail: detail("accessibility"),
+    }),
+    figure({
+      figure: `${page}: best practices`,
+      database,
+      value: median("bestPractices"),
+      unit: "points",
+      baseline: null,
+      target: { value: { atLeast: 95 } },
+      detail: detail("bestPractices"),
+    }),
   ];
 }
 
 /** Every script the page loads (external files, and chunks it loads after), each gzipped at the default level. */
 async function scriptBytes(url: string): Promise<{ files: number; gzip: number }> {
-  const browser = await chromium.launch({ executablePath: CHROME, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: CHROME,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
     const bodies: Promise<Buffer>[] = [];

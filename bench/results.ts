@@ -7,7 +7,13 @@ export type Machine = { at: string; cpu: string; cores: number; node: string; lo
 
 /** The machine and how busy it is (1, 5 and 15 minute load averages): ratios on a loaded machine still hold. */
 export function machineNow(): Machine {
-  return { at: new Date().toISOString(), cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version, load: loadavg().map((x) => Number(x.toFixed(2))) };
+  return {
+    at: new Date().toISOString(),
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    node: process.version,
+    load: loadavg().map((x) => Number(x.toFixed(2))),
+  };
 }
 
 export type BenchResults = { machine: Machine & { loadAfter: number[] }; quick: boolean; notes: string[]; figures: Figure[] };

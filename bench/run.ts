@@ -97,7 +97,9 @@ async function httpFigures(kind: DatabaseKind, withJavascript: boolean, notes: s
   const setup = await setUpHttpBench(kind, httpContacts, log);
   try {
     const figures = await part(`API on ${kind}`, notes, () => apiFigures(setup, { requests: httpRequests, rounds, log }));
-    figures.push(...(await part(`hosted form on ${kind}`, notes, () => hostedFormFigures(setup, { requests: Math.round(httpRequests / 2), rounds, lighthouseRuns, log }))));
+    figures.push(
+      ...(await part(`hosted form on ${kind}`, notes, () => hostedFormFigures(setup, { requests: Math.round(httpRequests / 2), rounds, lighthouseRuns, log }))),
+    );
     if (withJavascript) figures.push(...(await part("hosted page JavaScript", notes, async () => [await hostedPageJavascript(setup, log)])));
     return figures;
   } finally {
@@ -123,7 +125,10 @@ async function main() {
   const dashboard = wants("dashboard") && kinds.includes("postgres");
   if ((http || dashboard) && !args.includes("--no-build")) {
     log("Building the app (next build)…");
-    const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   if (dashboard) {

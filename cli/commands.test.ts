@@ -47,7 +47,10 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     const ws = (await createLedgerFixture(t.db)).workspace.slug;
     const dir = mkdtempSync(path.join(tmpdir(), "assent-import-"));
     const file = path.join(dir, "fair.csv");
-    writeFileSync(file, "phone,categories,channel,occurred_at,source\n+12015550171,orders,paper,2026-03-01,Fair\nnope,orders,paper,2026-03-01,Fair\n+12015550172,orders;offers,web,2026-03-02,Fair\n");
+    writeFileSync(
+      file,
+      "phone,categories,channel,occurred_at,source\n+12015550171,orders,paper,2026-03-01,Fair\nnope,orders,paper,2026-03-01,Fair\n+12015550172,orders;offers,web,2026-03-02,Fair\n",
+    );
     try {
       const first = await capture((out) => importCsv.run(t.db, [file, "--workspace", ws], out));
       expect(first.code).toBe(3);
@@ -69,13 +72,21 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     expect(code).toBe(0);
     expect(text).toMatch(/Created Ana@Example.com as compliance[\s\S]*Password \(shown only now\): \S{16}/);
     await expect(userCreate.run(t.db, ["--workspace", slug(), "--email", "x@y.co", "--role", "king"], new PassThrough())).rejects.toThrow(UsageError);
-    await expect(userCreate.run(t.db, ["--workspace", slug(), "--email", "not-an-email", "--role", "viewer"], new PassThrough())).rejects.toThrow(/not an email/);
-    await expect(userCreate.run(t.db, ["--workspace", "nope", "--email", "x@y.co", "--role", "viewer"], new PassThrough())).rejects.toThrow(/no workspace "nope"/);
+    await expect(userCreate.run(t.db, ["--workspace", slug(), "--email", "not-an-email", "--role", "viewer"], new PassThrough())).rejects.toThrow(
+      /not an email/,
+    );
+    await expect(userCreate.run(t.db, ["--workspace", "nope", "--email", "x@y.co", "--role", "viewer"], new PassThrough())).rejects.toThrow(
+      /no workspace "nope"/,
+    );
   });
 
   it("prints a reset link for an account, written to the audit log of every workspace it belongs to", async () => {
     const other = (await createLedgerFixture(t.db)).workspace.slug;
-    await userCreate.run(t.db, ["--workspace", slug(), "--email", "cy@example.com", "--role", "viewer", "--password", "cy's first password"], new PassThrough());
+    await userCreate.run(
+      t.db,
+      ["--workspace", slug(), "--email", "cy@example.com", "--role", "viewer", "--password", "cy's first password"],
+      new PassThrough(),
+    );
     await userCreate.run(t.db, ["--workspace", other, "--email", "cy@example.com", "--role", "owner"], new PassThrough());
     const { code, text } = await capture((out) => userResetLink.run(t.db, ["--email", "CY@example.com"], out));
     expect(code).toBe(0);
@@ -106,11 +117,16 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
   it("exports events as CSV and JSON Lines and records the export in the audit log", async () => {
     const csv = await capture((out) => eventsExport.run(t.db, ["--workspace", slug()], out));
     const lines = csv.text.trim().split("\n");
-    expect(lines[0]).toBe("position,event_id,occurred_at,recorded_at,phone,category,action,channel,opt_in_level,form_version_id,language,evidence,actor,ip,user_agent,note,prev_hash,hash,user_id");
+    expect(lines[0]).toBe(
+      "position,event_id,occurred_at,recorded_at,phone,category,action,channel,opt_in_level,form_version_id,language,evidence,actor,ip,user_agent,note,prev_hash,hash,user_id",
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(",+12015550161,orders,opt_in,web,single");
     const jsonl = await capture((out) => eventsExport.run(t.db, ["--workspace", slug(), "--format", "jsonl", "--from", "2000-01-01"], out));
-    const rows = jsonl.text.trim().split("\n").map((l) => JSON.parse(l) as { category: string; ip: string });
+    const rows = jsonl.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { category: string; ip: string });
     expect(rows.map((r) => r.category)).toEqual(["orders", "offers"]);
     expect(rows[0]!.ip).toBe("203.0.113.7");
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, fx.workspace.id));

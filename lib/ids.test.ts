@@ -8,7 +8,16 @@ describe("isUuid", () => {
   });
 
   it("refuses what PostgreSQL would reject with an error, so a route answers not-found instead of 500", () => {
-    for (const v of ["-".repeat(36), "0b9f6c1e3f4a4c2b9d7e1a2b3c4d5e6f0000", "0b9f6c1e-3f4a-4c2b-9d7e-1a2b3c4d5e6", "zb9f6c1e-3f4a-4c2b-9d7e-1a2b3c4d5e6f", "", " 0b9f6c1e-3f4a-4c2b-9d7e-1a2b3c4d5e6f", 42, null]) {
+    for (const v of [
+      "-".repeat(36),
+      "0b9f6c1e3f4a4c2b9d7e1a2b3c4d5e6f0000",
+      "0b9f6c1e-3f4a-4c2b-9d7e-1a2b3c4d5e6",
+      "zb9f6c1e-3f4a-4c2b-9d7e-1a2b3c4d5e6f",
+      "",
+      " 0b9f6c1e-3f4a-4c2b-9d7e-1a2b3c4d5e6f",
+      42,
+      null,
+    ]) {
       expect(isUuid(v)).toBe(false);
     }
   });

@@ -11,7 +11,13 @@ import { signedMetaRequest, textMessage } from "./meta-cloud";
  * client, so per-address limits apply per client as they do in a deployment behind a proxy.
  */
 
-const decode = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (v: string) =>
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /**
  * What a browser sends for the page's form before the person answers: every text and hidden input with its value
@@ -78,7 +84,12 @@ export async function receiptConfirmationCode(receiptUrl: string, ip: string): P
 
 export type ApiAnswer = { status: number; json: any };
 
-export async function callAppApi(base: string, key: string, path: string, options: { body?: unknown; ip?: string; headers?: Record<string, string> } = {}): Promise<ApiAnswer> {
+export async function callAppApi(
+  base: string,
+  key: string,
+  path: string,
+  options: { body?: unknown; ip?: string; headers?: Record<string, string> } = {},
+): Promise<ApiAnswer> {
   const response = await fetch(`${base}${path}`, {
     method: options.body === undefined ? "GET" : "POST",
     headers: {

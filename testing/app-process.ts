@@ -29,7 +29,10 @@ export type AppProcessOptions = {
 export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `next build` first.");
   // Another server still on the port would answer the health check below in this one's place.
-  const stray = await fetch(`http://127.0.0.1:${options.port}/api/health`).then(() => true, () => false);
+  const stray = await fetch(`http://127.0.0.1:${options.port}/api/health`).then(
+    () => true,
+    () => false,
+  );
   if (stray) throw new Error(`Port ${options.port} is already in use.`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -8,7 +8,14 @@ import type { AttackSeed } from "./attack-seed-data";
  * database seeded by attack-seed.ts, so the suites can count rows while it runs (PGlite allows one process).
  * Needs TEST_DATABASE_URL; the caller skips without it.
  */
-export type AttackTarget = { base: string; port: number; seed: AttackSeed; counts(): Promise<Record<string, number>>; stop(): Promise<void>; /** The server's stderr: what it logged for a 5xx. */ log(): string };
+export type AttackTarget = {
+  base: string;
+  port: number;
+  seed: AttackSeed;
+  counts(): Promise<Record<string, number>>;
+  stop(): Promise<void> /** The server's stderr: what it logged for a 5xx. */;
+  log(): string;
+};
 
 export async function startAttackTarget(port: number): Promise<AttackTarget> {
   const adminUrl = process.env.TEST_DATABASE_URL;

@@ -28,7 +28,10 @@ export type ChannelFixture = LedgerFixture & {
 
 async function keywordForm(db: Db, fx: LedgerFixture, channel: "sms" | "whatsapp", keyword: string): Promise<FormVersion> {
   const form = await createForm(db, fx.workspace.id, { slug: `${channel}-join`, name: `${channel} keyword`, channel, keyword });
-  const wording = defaultEnglishWording(fx.workspace.businessName, fx.categories.filter((c) => c.key !== "orders"));
+  const wording = defaultEnglishWording(
+    fx.workspace.businessName,
+    fx.categories.filter((c) => c.key !== "orders"),
+  );
   // A sentence with markup characters, so the TwiML reply must escape it.
   wording.consent.offers = `Yes & please: send me <offers> from ${fx.workspace.businessName} by ${channel === "sms" ? "text" : "WhatsApp"}.`;
   return publishFormVersion(db, fx.workspace.id, form.id, {
@@ -114,7 +117,10 @@ export async function expectOneOptOutDelivered(db: Db, fx: ChannelFixture, categ
     if (fx.receiver.received.length >= 3) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  const deliveries = await queryRows(db, sql`select status, attempts, next_attempt_at::text as next, last_error from webhook_deliveries where workspace_id = ${fx.workspace.id} and status <> 'delivered'`);
+  const deliveries = await queryRows(
+    db,
+    sql`select status, attempts, next_attempt_at::text as next, last_error from webhook_deliveries where workspace_id = ${fx.workspace.id} and status <> 'delivered'`,
+  );
   expect(fx.receiver.received, `received ${fx.receiver.received.length}; undelivered: ${JSON.stringify(deliveries)}`).toHaveLength(3);
   expect(new Set(fx.receiver.received.map((r) => r.headers["webhook-id"])).size).toBe(1);
   const body = JSON.parse(fx.receiver.received[2]!.body);

@@ -3,7 +3,7 @@ import { migrateDatabase } from "../lib/db/migrate";
 import { env } from "../lib/env";
 import { createPostgresDatabase } from "./postgres-databases";
 
-export type TestDatabase = DatabaseHandle & { drop(): Promise<void>; /** PostgreSQL only: where another process can reach it. */ url?: string };
+export type TestDatabase = DatabaseHandle & { drop(): Promise<void> /** PostgreSQL only: where another process can reach it. */; url?: string };
 
 /**
  * The databases every ledger suite runs against: PGlite always, PostgreSQL too when TEST_DATABASE_URL is

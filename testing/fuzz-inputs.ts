@@ -5,7 +5,29 @@ import fc from "fast-check";
  * headers, JSON of the wrong shape, and bytes that are not UTF-8. Shared by every target so each sees them all.
  */
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
-const special = fc.constantFrom("\u0000", "\u202e", "\u200b", "\u200d", "\ufeff", "\r\n", "\n", "\r", "\t", "\u2028", "\u0085", "%", "\\", '"', "'", "<", "&", ";", "$", "{", "}");
+const special = fc.constantFrom(
+  "\u0000",
+  "\u202e",
+  "\u200b",
+  "\u200d",
+  "\ufeff",
+  "\r\n",
+  "\n",
+  "\r",
+  "\t",
+  "\u2028",
+  "\u0085",
+  "%",
+  "\\",
+  '"',
+  "'",
+  "<",
+  "&",
+  ";",
+  "$",
+  "{",
+  "}",
+);
 
 export const nastyConstants = [
   "",

@@ -67,6 +67,8 @@ export async function fuzz(port: number, requests: fc.Arbitrary<FuzzRequest>, ta
   });
   const result = await fc.check(property, { seed: options.seed, numRuns: options.numRuns, endOnFailure: false, maxSkipsPerRun: 1000 });
   if (result.failed) {
-    throw new Error(`fuzz failed (seed ${result.seed}, path "${result.counterexamplePath}", after ${result.numRuns} runs and ${result.numShrinks} shrinks): ${String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance)}`);
+    throw new Error(
+      `fuzz failed (seed ${result.seed}, path "${result.counterexamplePath}", after ${result.numRuns} runs and ${result.numShrinks} shrinks): ${String(result.errorInstance instanceof Error ? result.errorInstance.message : result.errorInstance)}`,
+    );
   }
 }

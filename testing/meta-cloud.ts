@@ -60,7 +60,9 @@ function preferenceNotification(who: Who, value: "stop" | "resume", timestamp: s
     messaging_product: "whatsapp",
     metadata,
     contacts: [{ ...waIdOf(who), ...userIdOf(who) }],
-    user_preferences: [{ ...waIdOf(who), ...userIdOf(who), detail: `User requested to ${value} marketing messages`, category: "marketing_messages", value, timestamp }],
+    user_preferences: [
+      { ...waIdOf(who), ...userIdOf(who), detail: `User requested to ${value} marketing messages`, category: "marketing_messages", value, timestamp },
+    ],
   });
 }
 
@@ -74,14 +76,22 @@ export function userPreference(phone: string, value: "stop" | "resume", timestam
 }
 
 export function qualityUpdate(event: string, currentLimit: string, oldLimit?: string) {
-  return envelope("phone_number_quality_update", { display_phone_number: metadata.display_phone_number, event, current_limit: currentLimit, old_limit: oldLimit });
+  return envelope("phone_number_quality_update", {
+    display_phone_number: metadata.display_phone_number,
+    event,
+    current_limit: currentLimit,
+    old_limit: oldLimit,
+  });
 }
 
 /**
  * A "messages" (or "user_preferences") change holding whatever items are given, as Meta batches them: several
  * messages, statuses or preferences, from several people, in one notification.
  */
-export function messagesNotification(items: { contacts?: unknown[]; messages?: unknown[]; statuses?: unknown[]; user_preferences?: unknown[] }, field = "messages") {
+export function messagesNotification(
+  items: { contacts?: unknown[]; messages?: unknown[]; statuses?: unknown[]; user_preferences?: unknown[] },
+  field = "messages",
+) {
   return envelope(field, { messaging_product: "whatsapp", metadata, ...items });
 }
 
@@ -94,7 +104,14 @@ export function combinedNotification(...notifications: { entry: unknown[] }[]) {
 export function textItems(from: string, body: string, options: { id?: string; timestamp?: string | number; userId?: string } = {}) {
   return {
     contact: { profile: { name: "Test Person" }, wa_id: waId(from), ...(options.userId ? { user_id: options.userId } : {}) },
-    message: { from: waId(from), ...(options.userId ? { from_user_id: options.userId } : {}), id: options.id ?? newWamid(), timestamp: options.timestamp ?? now(), type: "text", text: { body } },
+    message: {
+      from: waId(from),
+      ...(options.userId ? { from_user_id: options.userId } : {}),
+      id: options.id ?? newWamid(),
+      timestamp: options.timestamp ?? now(),
+      type: "text",
+      text: { body },
+    },
   };
 }
 

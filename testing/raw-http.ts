@@ -19,7 +19,8 @@ export type RawResponse = { status: number; headers: Record<string, string>; bod
 export function sendRaw(port: number, request: RawRequest, timeoutMs = 30_000): Promise<RawResponse> {
   const body = typeof request.body === "string" ? Buffer.from(request.body) : (request.body ?? Buffer.alloc(0));
   const lines: Buffer[] = [Buffer.from(`${request.method} ${request.path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n`, "latin1")];
-  for (const [name, value] of request.headers) lines.push(Buffer.concat([Buffer.from(`${name}: `, "latin1"), Buffer.isBuffer(value) ? value : Buffer.from(value, "latin1"), Buffer.from("\r\n")]));
+  for (const [name, value] of request.headers)
+    lines.push(Buffer.concat([Buffer.from(`${name}: `, "latin1"), Buffer.isBuffer(value) ? value : Buffer.from(value, "latin1"), Buffer.from("\r\n")]));
   const length = request.contentLength === undefined ? body.length : request.contentLength;
   if (length !== null) lines.push(Buffer.from(`Content-Length: ${length}\r\n`));
   lines.push(Buffer.from("\r\n"), body);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
-export type ReceivedMail = { from: string; to: string[]; subject: string; /** The whole message, quoted-printable undone. */ body: string };
+export type ReceivedMail = { from: string; to: string[]; subject: string /** The whole message, quoted-printable undone. */; body: string };
 
 export type TestSmtpServer = {
   /** smtp://user:password@127.0.0.1:port, as SMTP_URL would be set. */
@@ -74,5 +74,8 @@ export async function startTestSmtpServer(options: { reject?: boolean } = {}): P
 
 function decodeQuotedPrintable(raw: string): string {
   const joined = raw.replace(/=\r\n/g, "");
-  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+  return Buffer.from(
+    joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    "latin1",
+  ).toString("utf8");
 }

@@ -31,7 +31,12 @@ export function smsParams(from: string, body: string, sid = newMessageSid()): Re
  * The POST Twilio would send. `publicUrl` is what Twilio was told (and signs); `requestUrl` is where the request
  * lands, which behind a proxy differs in host and scheme.
  */
-export function signedTwilioRequest(publicUrl: string, params: Record<string, string>, authToken: string, options: { requestUrl?: string; signature?: string } = {}): Request {
+export function signedTwilioRequest(
+  publicUrl: string,
+  params: Record<string, string>,
+  authToken: string,
+  options: { requestUrl?: string; signature?: string } = {},
+): Request {
   const signature = options.signature ?? twilioSignature(publicUrl, Object.entries(params), authToken);
   return new Request(options.requestUrl ?? publicUrl, {
     method: "POST",

@@ -14,7 +14,10 @@ export const spec: CommandSpec = {
 export async function run(db: Db, argv: string[], out: Writable): Promise<number> {
   const values = parseCommandArgs(spec, argv);
   const name = requireString(values, "name");
-  const scopes = requireString(values, "scopes").split(",").map((s) => s.trim()).filter(Boolean);
+  const scopes = requireString(values, "scopes")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = scopes.filter((s) => !apiKeyScopes.includes(s as ApiKeyScope));
   if (unknown.length > 0) throw new UsageError(`unknown scope ${unknown.join(", ")}; scopes are ${apiKeyScopes.join(", ")}`);
   const ws = await workspaceBySlug(db, requireString(values, "workspace"));

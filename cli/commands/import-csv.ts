@@ -43,7 +43,14 @@ export async function run(db: Db, argv: string[], stdout: Writable): Promise<num
     const preview = await previewImport(db, { workspaceId: ws.id, fileName: file.split(/[\\/]/).pop() ?? file, bytes, createdBy: null });
     say(`${file}: ${n(preview.totalRows)} rows, ${n(preview.goodRows)} good, ${n(preview.badRows)} with problems (import ${preview.id}).`);
     for (const e of await listRowErrors(db, preview.id, 10_000_000)) say(`  row ${e.row}, ${e.column}: ${e.reason}`);
-    await db.insert(auditLog).values({ workspaceId: ws.id, actorLabel: "cli", action: "import.preview", targetType: "import", targetId: preview.id, detail: { file, sha256: preview.fileSha256, rows: preview.totalRows, bad: preview.badRows } });
+    await db.insert(auditLog).values({
+      workspaceId: ws.id,
+      actorLabel: "cli",
+      action: "import.preview",
+      targetType: "import",
+      targetId: preview.id,
+      detail: { file, sha256: preview.fileSha256, rows: preview.totalRows, bad: preview.badRows },
+    });
     if (values["dry-run"]) {
       say("Dry run: nothing was written.");
       return preview.badRows > 0 ? 3 : 0;
@@ -58,9 +65,13 @@ export async function run(db: Db, argv: string[], stdout: Writable): Promise<num
   const started = Date.now();
   const done = await runImportJob(db, job, { type: "system", name: "cli import" }, (p) => {
     const rate = Math.round((p.processedRows - job.processedRows) / Math.max(0.001, (Date.now() - started) / 1000));
-    process.stderr.write(`  ${n(p.processedRows)} / ${n(p.totalRows)} rows (${Math.floor((p.processedRows / Math.max(1, p.totalRows)) * 100)}%, ${n(rate)} rows/s)\n`);
+    process.stderr.write(
+      `  ${n(p.processedRows)} / ${n(p.totalRows)} rows (${Math.floor((p.processedRows / Math.max(1, p.totalRows)) * 100)}%, ${n(rate)} rows/s)\n`,
+    );
   });
-  say(`Done: ${n(done.writtenRows)} written, ${n(done.alreadyImportedRows)} already imported, ${n(done.refusedRows)} refused, ${n(done.badRows)} with problems; ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  say(
+    `Done: ${n(done.writtenRows)} written, ${n(done.alreadyImportedRows)} already imported, ${n(done.refusedRows)} refused, ${n(done.badRows)} with problems; ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
   if (done.refusedRows > 0) {
     for (const e of (await listRowErrors(db, done.id, 10_000_000)).filter((r) => r.column === "(ledger)")) say(`  row ${e.row}: ${e.reason}`);
   }

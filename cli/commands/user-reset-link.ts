@@ -31,7 +31,14 @@ export async function run(db: Db, argv: string[], out: Writable): Promise<number
     const workspaceIds = await accountWorkspaceIds(tx, user.id);
     if (workspaceIds.length === 0) return;
     await tx.insert(auditLog).values(
-      workspaceIds.map((workspaceId) => ({ workspaceId, actorLabel: "cli", action: "password.reset-link", targetType: "user", targetId: user.id, detail: { email: user.email, delivery: "cli" } })),
+      workspaceIds.map((workspaceId) => ({
+        workspaceId,
+        actorLabel: "cli",
+        action: "password.reset-link",
+        targetType: "user",
+        targetId: user.id,
+        detail: { email: user.email, delivery: "cli" },
+      })),
     );
   });
   out.write(`Password reset link for ${user.email} (works once, for ${resetValidFor}):\n\n  ${passwordResetUrl(token)}\n\nGive it only to that person.\n`);

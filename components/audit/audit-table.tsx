@@ -52,7 +52,11 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
           </td>
           <td className="font-medium text-slate-900">
             {actionLabels[e.action] ?? e.action}
-            {e.targetId && <span className="block break-all font-mono text-xs font-normal text-slate-500">{e.targetType} {e.targetId}</span>}
+            {e.targetId && (
+              <span className="block break-all font-mono text-xs font-normal text-slate-500">
+                {e.targetType} {e.targetId}
+              </span>
+            )}
           </td>
           <td className="break-words text-slate-700">{detailText(e.detail)}</td>
         </tr>

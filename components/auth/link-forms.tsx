@@ -11,7 +11,14 @@ const initial: LinkFormState = { fields: {} };
 function PasswordFields({ state }: { state: LinkFormState }) {
   return (
     <>
-      <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters. A few unrelated words work well." error={state.fields.password} />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters. A few unrelated words work well."
+        error={state.fields.password}
+      />
       <Field label="Repeat the password" name="confirm" type="password" autoComplete="new-password" error={state.fields.confirm} />
     </>
   );

@@ -13,9 +13,21 @@ export function SetupForm({ action }: Props) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state.message && <Alert tone="error">{state.message}</Alert>}
-      <Field label="Business name" name="businessName" defaultValue={v.businessName} hint="Shown to people on every opt-in page." error={state.fields.businessName} />
+      <Field
+        label="Business name"
+        name="businessName"
+        defaultValue={v.businessName}
+        hint="Shown to people on every opt-in page."
+        error={state.fields.businessName}
+      />
       <Field label="Legal name (optional)" name="legalName" defaultValue={v.legalName} error={state.fields.legalName} />
-      <Field label="Short name for links" name="slug" defaultValue={v.slug} hint="Lower-case letters, digits and dashes, e.g. acme-coffee." error={state.fields.slug} />
+      <Field
+        label="Short name for links"
+        name="slug"
+        defaultValue={v.slug}
+        hint="Lower-case letters, digits and dashes, e.g. acme-coffee."
+        error={state.fields.slug}
+      />
       <hr className="border-slate-200" />
       <Field label="Your name" name="name" autoComplete="name" defaultValue={v.name} error={state.fields.name} />
       <Field label="Your email" name="email" type="email" autoComplete="username" defaultValue={v.email} error={state.fields.email} />

@@ -74,7 +74,13 @@ export function ContactsFilters({ slug, filter, categories, forms }: Props) {
           ]}
           any="Any level"
         />
-        <Select name="channel" label="Channel" value={filter.channel} options={eventChannels.map((c) => ({ value: c, label: channelLabels[c] }))} any="Any channel" />
+        <Select
+          name="channel"
+          label="Channel"
+          value={filter.channel}
+          options={eventChannels.map((c) => ({ value: c, label: channelLabels[c] }))}
+          any="Any channel"
+        />
         <Select name="form" label="Form" value={filter.form} options={forms} any="Any form" />
         <div>
           <label htmlFor="filter-from" className={labelClass}>

@@ -40,7 +40,9 @@ export function Timeline({ events, filesHref }: { events: TimelineEvent[]; files
               <EvidenceList event={first} filesHref={filesHref} />
             </div>
             <details className="mt-3 text-sm">
-              <summary className="cursor-pointer text-slate-600">Hashes ({group.length} {group.length === 1 ? "event" : "events"})</summary>
+              <summary className="cursor-pointer text-slate-600">
+                Hashes ({group.length} {group.length === 1 ? "event" : "events"})
+              </summary>
               <ul className="mt-2 space-y-1 font-mono text-xs text-slate-600">
                 {group.map((e) => (
                   <li key={e.id} className="break-all">
@@ -71,7 +73,10 @@ function Wording({ group }: { group: TimelineEvent[] }) {
       {showText &&
         withText.map((e) => (
           <blockquote key={e.id} className="border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-sm text-slate-800">
-            <span className="sr-only">{shown ? "Wording shown" : "Wording"} for {e.categoryLabel}: </span>“{e.consentText}”
+            <span className="sr-only">
+              {shown ? "Wording shown" : "Wording"} for {e.categoryLabel}:{" "}
+            </span>
+            “{e.consentText}”
           </blockquote>
         ))}
     </div>

@@ -16,7 +16,9 @@ export function WorkspaceSwitcher({ current, memberships }: { current: Membershi
     <details className="relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100">
         {label}
-        <span aria-hidden className="text-slate-400">▾</span>
+        <span aria-hidden className="text-slate-400">
+          ▾
+        </span>
         <span className="sr-only">Switch workspace</span>
       </summary>
       <ul className="absolute left-0 z-20 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">

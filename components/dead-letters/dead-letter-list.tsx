@@ -55,7 +55,9 @@ export function DeadLetterList({ workspace, rows, retry, canRetry }: { workspace
             d.content !== null && (
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer text-brand-800 underline hover:no-underline">What arrived</summary>
-                <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-50 p-3 font-mono text-xs text-slate-800">{d.content}</pre>
+                <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-slate-50 p-3 font-mono text-xs text-slate-800">
+                  {d.content}
+                </pre>
               </details>
             )
           )}

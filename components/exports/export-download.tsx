@@ -62,7 +62,11 @@ export function ExportDownload({ href, label, total }: Props) {
           <progress id="export-progress" max={Math.max(total, 1)} value={done} className="mt-1 block h-2 w-full" />
         </div>
       )}
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

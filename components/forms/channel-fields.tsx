@@ -23,7 +23,9 @@ export function KeywordField({ register, fieldError, live }: { register: UseForm
   const error = fieldError("content.keyword");
   return (
     <div>
-      <label htmlFor="builder-keyword" className="block text-sm font-medium text-slate-800">Keyword people send to opt in</label>
+      <label htmlFor="builder-keyword" className="block text-sm font-medium text-slate-800">
+        Keyword people send to opt in
+      </label>
       <p id="builder-keyword-hint" className="text-sm text-slate-500">
         One word, e.g. JOIN. Not STOP, START or HELP. {live ? `${live} stays live until you publish.` : "It goes live when you publish."}
       </p>
@@ -58,7 +60,9 @@ export function ThemeFields({ content, setValue, brandColor }: { content: FormVe
           type="checkbox"
           className="h-4 w-4"
           checked={Boolean(theme)}
-          onChange={(e) => setValue("content.theme", e.target.checked ? { accent: brandColor, background: defaultBackground } : undefined, { shouldDirty: true })}
+          onChange={(e) =>
+            setValue("content.theme", e.target.checked ? { accent: brandColor, background: defaultBackground } : undefined, { shouldDirty: true })
+          }
         />
         Use this form’s own colours (otherwise the brand colour from Settings)
       </label>
@@ -71,8 +75,21 @@ export function ThemeFields({ content, setValue, brandColor }: { content: FormVe
                   {field === "accent" ? "Accent (button, business name, links)" : "Page background"}
                 </label>
                 <div className="mt-1 flex items-center gap-2">
-                  <input type="color" aria-label={`Pick the ${field} colour`} value={valid(theme[field]) ? theme[field] : "#000000"} onChange={(e) => set(field, e.target.value)} className="h-10 w-12 cursor-pointer rounded-lg border border-slate-300 bg-white p-1" />
-                  <input id={`builder-theme-${field}`} value={theme[field]} onChange={(e) => set(field, e.target.value)} spellCheck={false} autoComplete="off" className="block w-28 rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-base text-slate-900" />
+                  <input
+                    type="color"
+                    aria-label={`Pick the ${field} colour`}
+                    value={valid(theme[field]) ? theme[field] : "#000000"}
+                    onChange={(e) => set(field, e.target.value)}
+                    className="h-10 w-12 cursor-pointer rounded-lg border border-slate-300 bg-white p-1"
+                  />
+                  <input
+                    id={`builder-theme-${field}`}
+                    value={theme[field]}
+                    onChange={(e) => set(field, e.target.value)}
+                    spellCheck={false}
+                    autoComplete="off"
+                    className="block w-28 rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-base text-slate-900"
+                  />
                 </div>
               </div>
             ))}
@@ -91,7 +108,19 @@ export function ThemeFields({ content, setValue, brandColor }: { content: FormVe
 }
 
 /** The reply to the keyword in one language, with what it will cost as SMS. */
-export function ReplyField({ register, content, lang, channel, fieldError }: { register: UseFormRegister<State>; content: FormVersionContent; lang: string; channel: "sms" | "whatsapp"; fieldError: FieldError }) {
+export function ReplyField({
+  register,
+  content,
+  lang,
+  channel,
+  fieldError,
+}: {
+  register: UseFormRegister<State>;
+  content: FormVersionContent;
+  lang: string;
+  channel: "sms" | "whatsapp";
+  fieldError: FieldError;
+}) {
   const path = `content.languages.${lang}.reply` as const;
   const id = `reply-${lang}`;
   const reply = keywordReplyText(content, lang);
@@ -99,12 +128,26 @@ export function ReplyField({ register, content, lang, channel, fieldError }: { r
   const error = fieldError(path);
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">Reply to the keyword</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Reply to the keyword
+      </label>
       <p id={`${id}-hint`} className="text-sm text-slate-500">
-        Sent when someone sends the keyword: it must name the business and WhatsApp and say how to stop{channel === "sms" ? " (text STOP)" : ""}. Left empty, the consent sentences and how to stop are sent.
+        Sent when someone sends the keyword: it must name the business and WhatsApp and say how to stop{channel === "sms" ? " (text STOP)" : ""}. Left empty,
+        the consent sentences and how to stop are sent.
       </p>
-      <textarea id={id} rows={4} {...register(path as never)} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint ${id}-count`} className={controlClass} />
-      <p id={`${id}-count`} aria-live="polite" className={`mt-1 text-sm ${channel === "sms" && sms.segments > MAX_SMS_SEGMENTS ? "font-medium text-red-700" : "text-slate-600"}`}>
+      <textarea
+        id={id}
+        rows={4}
+        {...register(path as never)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint ${id}-count`}
+        className={controlClass}
+      />
+      <p
+        id={`${id}-count`}
+        aria-live="polite"
+        className={`mt-1 text-sm ${channel === "sms" && sms.segments > MAX_SMS_SEGMENTS ? "font-medium text-red-700" : "text-slate-600"}`}
+      >
         {channel === "sms"
           ? `${sms.units} characters, ${sms.encoding}: ${sms.segments} text message${sms.segments === 1 ? "" : "s"} (at most ${MAX_SMS_SEGMENTS}).`
           : `${reply.length.toLocaleString("en")} characters (WhatsApp allows 4,096).`}
@@ -115,14 +158,34 @@ export function ReplyField({ register, content, lang, channel, fieldError }: { r
 }
 
 /** The IVR menu: its opening in this language, the key for yes per category, and the script as it will be read. */
-export function IvrFields({ register, content, lang, categories }: { register: UseFormRegister<State>; content: FormVersionContent; lang: string; categories: { key: string; label: string }[] }) {
+export function IvrFields({
+  register,
+  content,
+  lang,
+  categories,
+}: {
+  register: UseFormRegister<State>;
+  content: FormVersionContent;
+  lang: string;
+  categories: { key: string; label: string }[];
+}) {
   const lines = ivrScriptLines(content, lang);
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 p-4">
       <div>
-        <label htmlFor={`ivr-intro-${lang}`} className="block text-sm font-medium text-slate-800">Opening of the call</label>
-        <p id={`ivr-intro-${lang}-hint`} className="text-sm text-slate-500">Read first: who is calling and why. Then each kind of message is read with its key, then how to stop.</p>
-        <textarea id={`ivr-intro-${lang}`} rows={2} {...register(`content.languages.${lang}.ivrIntro` as never)} aria-describedby={`ivr-intro-${lang}-hint`} className={controlClass} />
+        <label htmlFor={`ivr-intro-${lang}`} className="block text-sm font-medium text-slate-800">
+          Opening of the call
+        </label>
+        <p id={`ivr-intro-${lang}-hint`} className="text-sm text-slate-500">
+          Read first: who is calling and why. Then each kind of message is read with its key, then how to stop.
+        </p>
+        <textarea
+          id={`ivr-intro-${lang}`}
+          rows={2}
+          {...register(`content.languages.${lang}.ivrIntro` as never)}
+          aria-describedby={`ivr-intro-${lang}-hint`}
+          className={controlClass}
+        />
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Key that means yes (all languages)</legend>

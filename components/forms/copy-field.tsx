@@ -29,7 +29,11 @@ export function CopyField({ label, value, multiline = false, hint }: { label: st
         ) : (
           <input ref={field} id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className={fieldClass} />
         )}
-        <button type="button" onClick={copy} className="shrink-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={copy}
+          className="shrink-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50"
+        >
           {state === "copied" ? "Copied" : "Copy"}
         </button>
       </div>

@@ -43,7 +43,9 @@ const AUTOSAVE_MS = 1200;
  */
 export function FormBuilder(props: Props) {
   const { businessName, categories } = props;
-  const form = useForm<State>({ defaultValues: { name: props.initial.name, embedDomains: props.initial.embedDomains.join("\n"), content: props.initial.content } });
+  const form = useForm<State>({
+    defaultValues: { name: props.initial.name, embedDomains: props.initial.embedDomains.join("\n"), content: props.initial.content },
+  });
   const { register, control, getValues, setValue } = form;
   const values = useWatch({ control }) as State;
   const content = values.content;
@@ -92,7 +94,12 @@ export function FormBuilder(props: Props) {
 
   function toggleLanguage(l: FormLanguage, on: boolean) {
     const languages = { ...getValues("content.languages") };
-    if (on) languages[l] = starterWording(l, businessName, categories.filter((c) => getValues("content.categoryKeys").includes(c.key)));
+    if (on)
+      languages[l] = starterWording(
+        l,
+        businessName,
+        categories.filter((c) => getValues("content.categoryKeys").includes(c.key)),
+      );
     else delete languages[l];
     setValue("content.languages", languages, { shouldDirty: true });
     if (on) setActive(l);
@@ -138,7 +145,15 @@ export function FormBuilder(props: Props) {
             {hint}
           </p>
         )}
-        <Control id={id} {...register(path as never)} readOnly={props.readOnly} aria-invalid={error ? true : undefined} aria-describedby={describedBy} rows={multiline ? 2 : undefined} className={controlClass} />
+        <Control
+          id={id}
+          {...register(path as never)}
+          readOnly={props.readOnly}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          rows={multiline ? 2 : undefined}
+          className={controlClass}
+        />
         {error && (
           <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
             {error}
@@ -158,13 +173,24 @@ export function FormBuilder(props: Props) {
           <legend className="sr-only">The form</legend>
           <div className="grid gap-4 sm:grid-cols-2">
             <div>
-              <label htmlFor="builder-name" className="block text-sm font-medium text-slate-800">Name (for your team)</label>
+              <label htmlFor="builder-name" className="block text-sm font-medium text-slate-800">
+                Name (for your team)
+              </label>
               <input id="builder-name" {...register("name")} className={controlClass} aria-invalid={fieldError("name") ? true : undefined} />
               {fieldError("name") && <p className="mt-1 text-sm text-red-700">{fieldError("name")}</p>}
             </div>
             <div>
-              <label htmlFor="builder-privacy" className="block text-sm font-medium text-slate-800">Privacy policy link</label>
-              <input id="builder-privacy" type="url" placeholder="https://…" {...register("content.privacyPolicyUrl", { setValueAs: (v: string) => v ?? "" })} className={controlClass} aria-invalid={fieldError("content.privacyPolicyUrl") ? true : undefined} />
+              <label htmlFor="builder-privacy" className="block text-sm font-medium text-slate-800">
+                Privacy policy link
+              </label>
+              <input
+                id="builder-privacy"
+                type="url"
+                placeholder="https://…"
+                {...register("content.privacyPolicyUrl", { setValueAs: (v: string) => v ?? "" })}
+                className={controlClass}
+                aria-invalid={fieldError("content.privacyPolicyUrl") ? true : undefined}
+              />
               {fieldError("content.privacyPolicyUrl") && <p className="mt-1 text-sm text-red-700">{fieldError("content.privacyPolicyUrl")}</p>}
             </div>
           </div>
@@ -173,8 +199,16 @@ export function FormBuilder(props: Props) {
             <p className="text-sm text-slate-500">Each becomes its own unticked checkbox. Manage the list in Settings, Message categories.</p>
             <div className="mt-2 grid gap-2 sm:grid-cols-3">
               {categories.map((c) => (
-                <label key={c.key} className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                  <input type="checkbox" className="h-4 w-4" checked={content.categoryKeys?.includes(c.key) ?? false} onChange={(e) => toggleCategory(c.key, e.target.checked)} />
+                <label
+                  key={c.key}
+                  className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                >
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4"
+                    checked={content.categoryKeys?.includes(c.key) ?? false}
+                    onChange={(e) => toggleCategory(c.key, e.target.checked)}
+                  />
                   {c.label}
                 </label>
               ))}
@@ -184,7 +218,10 @@ export function FormBuilder(props: Props) {
             <legend className="text-sm font-medium text-slate-800">Languages</legend>
             <div className="mt-2 flex flex-wrap gap-2">
               {formLanguages.map((l) => (
-                <label key={l} className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <label
+                  key={l}
+                  className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                >
                   <input type="checkbox" className="h-4 w-4" checked={Boolean(content.languages?.[l])} onChange={(e) => toggleLanguage(l, e.target.checked)} />
                   <span lang={l}>{formLanguageNames[l]}</span>
                 </label>
@@ -192,7 +229,9 @@ export function FormBuilder(props: Props) {
             </div>
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
               <div>
-                <label htmlFor="builder-default-language" className="block text-sm font-medium text-slate-800">Shown when the visitor's language is not offered</label>
+                <label htmlFor="builder-default-language" className="block text-sm font-medium text-slate-800">
+                  Shown when the visitor's language is not offered
+                </label>
                 <select id="builder-default-language" {...register("content.defaultLanguage")} className={controlClass}>
                   {chosenLanguages.map((l) => (
                     <option key={l} value={l}>
@@ -214,10 +253,29 @@ export function FormBuilder(props: Props) {
           {props.channel === "web" && <ThemeFields content={content} setValue={setValue} brandColor={props.brandColor} />}
           {props.channel === "web" && (
             <div>
-              <label htmlFor="builder-embed" className="block text-sm font-medium text-slate-800">Sites that may embed the form</label>
-              <p id="builder-embed-hint" className="text-sm text-slate-500">One origin per line, e.g. https://shop.example.com. Leave empty to allow no site to frame it.</p>
-              <textarea id="builder-embed" rows={2} {...register("embedDomains")} aria-describedby="builder-embed-hint" className={controlClass} aria-invalid={saveResult && !saveResult.ok && saveResult.fields.some((f) => f.field.startsWith("embedDomains")) ? true : undefined} />
-              {saveResult && !saveResult.ok && saveResult.fields.filter((f) => f.field.startsWith("embedDomains")).map((f) => <p key={f.field} className="mt-1 text-sm text-red-700">{f.message}</p>)}
+              <label htmlFor="builder-embed" className="block text-sm font-medium text-slate-800">
+                Sites that may embed the form
+              </label>
+              <p id="builder-embed-hint" className="text-sm text-slate-500">
+                One origin per line, e.g. https://shop.example.com. Leave empty to allow no site to frame it.
+              </p>
+              <textarea
+                id="builder-embed"
+                rows={2}
+                {...register("embedDomains")}
+                aria-describedby="builder-embed-hint"
+                className={controlClass}
+                aria-invalid={saveResult && !saveResult.ok && saveResult.fields.some((f) => f.field.startsWith("embedDomains")) ? true : undefined}
+              />
+              {saveResult &&
+                !saveResult.ok &&
+                saveResult.fields
+                  .filter((f) => f.field.startsWith("embedDomains"))
+                  .map((f) => (
+                    <p key={f.field} className="mt-1 text-sm text-red-700">
+                      {f.message}
+                    </p>
+                  ))}
             </div>
           )}
         </fieldset>
@@ -254,9 +312,20 @@ export function FormBuilder(props: Props) {
                 name={`${base}.benefits`}
                 render={({ field }) => (
                   <div>
-                    <label htmlFor={`benefits-${lang}`} className="block text-sm font-medium text-slate-800">Benefits</label>
-                    <p id={`benefits-${lang}-hint`} className="text-sm text-slate-500">One per line: what people gain, e.g. Early access to offers.</p>
-                    <textarea id={`benefits-${lang}`} rows={3} aria-describedby={`benefits-${lang}-hint`} className={controlClass} value={(field.value ?? []).join("\n")} onChange={(e) => field.onChange(e.target.value.split("\n"))} />
+                    <label htmlFor={`benefits-${lang}`} className="block text-sm font-medium text-slate-800">
+                      Benefits
+                    </label>
+                    <p id={`benefits-${lang}-hint`} className="text-sm text-slate-500">
+                      One per line: what people gain, e.g. Early access to offers.
+                    </p>
+                    <textarea
+                      id={`benefits-${lang}`}
+                      rows={3}
+                      aria-describedby={`benefits-${lang}-hint`}
+                      className={controlClass}
+                      value={(field.value ?? []).join("\n")}
+                      onChange={(e) => field.onChange(e.target.value.split("\n"))}
+                    />
                   </div>
                 )}
               />

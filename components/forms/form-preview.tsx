@@ -2,8 +2,12 @@
 export function FormPreview({ src }: { src: string }) {
   return (
     <section aria-labelledby="preview-heading" className="space-y-3">
-      <h2 id="preview-heading" className="text-lg font-semibold text-slate-900">Preview</h2>
-      <p className="text-sm text-slate-600">The saved draft, exactly as people will see it. It follows your edits a moment after you stop typing; nothing submitted here is recorded.</p>
+      <h2 id="preview-heading" className="text-lg font-semibold text-slate-900">
+        Preview
+      </h2>
+      <p className="text-sm text-slate-600">
+        The saved draft, exactly as people will see it. It follows your edits a moment after you stop typing; nothing submitted here is recorded.
+      </p>
       <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
         <figure className="shrink-0">
           <figcaption className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Phone, 360 px</figcaption>

@@ -6,7 +6,9 @@ export function PolicyPanel({ checks }: { checks: PolicyCheck[] }) {
   return (
     <section aria-labelledby="policy-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
       <div>
-        <h2 id="policy-heading" className="text-base font-semibold text-slate-900">WhatsApp policy check</h2>
+        <h2 id="policy-heading" className="text-base font-semibold text-slate-900">
+          WhatsApp policy check
+        </h2>
         <p aria-live="polite" className={`text-sm ${blocking ? "text-red-700" : "text-emerald-800"}`}>
           {blocking ? `${blocking} ${blocking === 1 ? "requirement is" : "requirements are"} not met yet: publishing is blocked.` : "Every requirement is met."}
         </p>

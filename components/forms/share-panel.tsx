@@ -92,12 +92,11 @@ export function SharePanel({ share }: { share: FormShare }) {
       <div className={card}>
         <h3 className={heading}>Embed in your website</h3>
         {share.embedSites.length > 0 ? (
-          <p className="mt-1 text-sm text-slate-600">
-            Paste this where the form should appear. Only these sites may show it: {share.embedSites.join(", ")}.
-          </p>
+          <p className="mt-1 text-sm text-slate-600">Paste this where the form should appear. Only these sites may show it: {share.embedSites.join(", ")}.</p>
         ) : (
           <p className="mt-1 text-sm text-amber-800">
-            No site may show this form in a frame yet: add your site&apos;s address (such as https://shop.example.com) to the form&apos;s allowed sites first, or browsers will refuse it.
+            No site may show this form in a frame yet: add your site&apos;s address (such as https://shop.example.com) to the form&apos;s allowed sites first,
+            or browsers will refuse it.
           </p>
         )}
         <div className="mt-3">

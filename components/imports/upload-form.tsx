@@ -50,7 +50,12 @@ export function ImportUploadForm({ workspace }: { workspace: string }) {
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       {error && <Alert tone="error">{error}</Alert>}
-      <FieldFrame id="import-file" label="CSV file" hint={`UTF-8, comma-separated, up to ${importLimitLabels.fileBytes}, ${importLimitLabels.rows} and ${importLimitLabels.columns}; at most ${importLimitLabels.fieldChars}. Nothing is written until you confirm the preview.`} error={error ?? undefined}>
+      <FieldFrame
+        id="import-file"
+        label="CSV file"
+        hint={`UTF-8, comma-separated, up to ${importLimitLabels.fileBytes}, ${importLimitLabels.rows} and ${importLimitLabels.columns}; at most ${importLimitLabels.fieldChars}. Nothing is written until you confirm the preview.`}
+        error={error ?? undefined}
+      >
         {(aria) => <input type="file" name="file" accept=".csv,text/csv" required {...aria} className={`${controlClass} text-sm`} />}
       </FieldFrame>
       <Button type="submit" disabled={pending}>

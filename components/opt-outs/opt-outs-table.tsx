@@ -17,8 +17,13 @@ function NoticeCell({ row }: { row: OptOutRow }) {
     return <span className="text-emerald-800">Told in {duration(notice.deliveredAt.getTime() - row.recordedAt.getTime())}</span>;
   }
   if (notice.status === "dead") return <span className="text-red-700">Not told: delivery failed after {notice.attempts} attempts</span>;
-  if (notice.status === "pending") return <span className="text-amber-800">Sending{notice.attempts ? ` (attempt ${notice.attempts} failed, retrying)` : "…"}</span>;
-  return <span className="text-slate-500" title="Add a webhook endpoint for opt-outs in Settings, Webhooks">No endpoint takes opt-outs</span>;
+  if (notice.status === "pending")
+    return <span className="text-amber-800">Sending{notice.attempts ? ` (attempt ${notice.attempts} failed, retrying)` : "…"}</span>;
+  return (
+    <span className="text-slate-500" title="Add a webhook endpoint for opt-outs in Settings, Webhooks">
+      No endpoint takes opt-outs
+    </span>
+  );
 }
 
 export function OptOutsTable({ slug, rows }: { slug: string; rows: OptOutRow[] }) {

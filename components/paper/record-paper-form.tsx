@@ -14,9 +14,7 @@ type Props = {
   scanLimit: string;
 };
 
-type Outcome =
-  | { ok: true; message: string; contactId: string; sha256: string }
-  | { ok: false; message: string; fields: Record<string, string> };
+type Outcome = { ok: true; message: string; contactId: string; sha256: string } | { ok: false; message: string; fields: Record<string, string> };
 
 const newSubmissionId = () => crypto.randomUUID();
 
@@ -72,7 +70,16 @@ export function RecordPaperForm({ workspace, categories, versions, phone, today,
       )}
       {outcome && !outcome.ok && <Alert tone="error">{outcome.message}</Alert>}
 
-      <Field label="Phone number" name="phone" type="tel" autoComplete="off" defaultValue={phone} error={error("phone")} hint="As written on the form, in any format." required />
+      <Field
+        label="Phone number"
+        name="phone"
+        type="tel"
+        autoComplete="off"
+        defaultValue={phone}
+        error={error("phone")}
+        hint="As written on the form, in any format."
+        required
+      />
 
       <fieldset aria-describedby={error("categories") ? "paper-categories-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">Messages the person ticked</legend>
@@ -111,7 +118,16 @@ export function RecordPaperForm({ workspace, categories, versions, phone, today,
       <Field label="Date signed" name="signedOn" type="date" max={today} error={error("signedOn")} required />
 
       <FieldFrame id="paper-scan" label="Scan of the signed form" hint={`PDF, JPEG or PNG, up to ${scanLimit}.`} error={error("scan")}>
-        {(aria) => <input type="file" name="scan" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" required {...aria} className={`${controlClass} text-sm`} />}
+        {(aria) => (
+          <input
+            type="file"
+            name="scan"
+            accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+            required
+            {...aria}
+            className={`${controlClass} text-sm`}
+          />
+        )}
       </FieldFrame>
 
       <FieldFrame id="paper-note" label="Note (optional)" hint="Where it was signed, who took it." error={error("note")}>

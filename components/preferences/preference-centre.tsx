@@ -34,7 +34,8 @@ export function PreferenceCentreView({ centre, token, language, available, messa
   const business = centre.workspace.businessName;
   const content = centre.version?.content;
   const anyOptedIn = centre.categories.some((c) => c.state === "opted_in");
-  const noticeText = notice && { saved: m.saved, stopped: m.savedStopped, nothing: m.nothingToStop, stale: m.stale, too_many: m.tooMany, invalid: m.invalid }[notice];
+  const noticeText =
+    notice && { saved: m.saved, stopped: m.savedStopped, nothing: m.nothingToStop, stale: m.stale, too_many: m.tooMany, invalid: m.invalid }[notice];
   const good = notice === "saved" || notice === "stopped";
 
   // No field is called "action": such a control shadows form.action, which progressive enhancement relies on.

@@ -27,13 +27,7 @@ export function PublicPage({ language, businessName, theme, switcher, children }
       {theme && <ThemeStyle theme={theme} />}
       <div className="mx-auto max-w-xl px-4 pt-4 sm:pt-8">
         <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-          {businessName ? (
-            <p className="text-sm font-semibold uppercase tracking-wide text-[color:var(--form-accent)]">
-              {businessName}
-            </p>
-          ) : (
-            <span />
-          )}
+          {businessName ? <p className="text-sm font-semibold uppercase tracking-wide text-[color:var(--form-accent)]">{businessName}</p> : <span />}
           {switcher}
         </header>
         <main className="pb-10 pt-3 sm:pt-5">{children}</main>

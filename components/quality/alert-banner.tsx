@@ -16,10 +16,16 @@ export function AlertBanner({ alerts, workspace, acknowledge }: Props) {
   return (
     <section aria-label="Quality alerts" className="space-y-2">
       {showing.map((a) => (
-        <div key={a.id} role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950">
+        <div
+          key={a.id}
+          role="alert"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950"
+        >
           <div className="min-w-0">
             <p className="font-semibold">{a.title}</p>
-            <p className="text-xs text-amber-900">Raised {a.raisedAt.toISOString().slice(0, 16).replace("T", " ")} UTC · sent to webhook endpoints that take quality alerts</p>
+            <p className="text-xs text-amber-900">
+              Raised {a.raisedAt.toISOString().slice(0, 16).replace("T", " ")} UTC · sent to webhook endpoints that take quality alerts
+            </p>
           </div>
           {acknowledge && <ActionButton action={acknowledge} fields={{ workspace, alertId: a.id }} label="Dismiss" pendingLabel="Dismissing…" />}
         </div>

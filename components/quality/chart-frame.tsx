@@ -27,7 +27,9 @@ export function ChartFrame({ id, title, description, columns, rows, csvName, emp
     <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
+          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+            {title}
+          </h2>
           {description && <p className="mt-0.5 text-sm text-slate-600">{description}</p>}
         </div>
         <a
@@ -42,7 +44,11 @@ export function ChartFrame({ id, title, description, columns, rows, csvName, emp
         <p className="mt-6 mb-4 text-center text-sm text-slate-500">{empty}</p>
       ) : (
         <>
-          {children && <div className="mt-3" aria-hidden="true">{children}</div>}
+          {children && (
+            <div className="mt-3" aria-hidden="true">
+              {children}
+            </div>
+          )}
           {children ? (
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer text-brand-800 hover:underline">Table of these numbers</summary>
@@ -65,7 +71,9 @@ function NumbersTable({ title, columns, rows }: { title: string; columns: Column
         <tr key={i}>
           {r.map((v, j) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in their order
-            <td key={j} className={columns[j]?.numeric ? "text-right tabular-nums" : undefined}>{typeof v === "number" ? v.toLocaleString("en") : v}</td>
+            <td key={j} className={columns[j]?.numeric ? "text-right tabular-nums" : undefined}>
+              {typeof v === "number" ? v.toLocaleString("en") : v}
+            </td>
           ))}
         </tr>
       ))}

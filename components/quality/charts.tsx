@@ -49,7 +49,17 @@ const ratingValue = { green: 3, yellow: 2, red: 1 } as const;
 const ratingName: Record<number, string> = { 3: "High", 2: "Medium", 1: "Low" };
 
 /** The rating as a step line over time, with a dashed line where a form version was published. */
-export function RatingChart({ points, markers, from, to }: { points: { at: string; rating: keyof typeof ratingValue | null }[]; markers: { at: string; label: string }[]; from: string; to: string }) {
+export function RatingChart({
+  points,
+  markers,
+  from,
+  to,
+}: {
+  points: { at: string; rating: keyof typeof ratingValue | null }[];
+  markers: { at: string; label: string }[];
+  from: string;
+  to: string;
+}) {
   const data: { t: number; rating?: number }[] = [];
   let last: number | undefined;
   for (const p of points) {
@@ -66,7 +76,13 @@ export function RatingChart({ points, markers, from, to }: { points: { at: strin
         <YAxis domain={[0.5, 3.5]} ticks={[1, 2, 3]} tickFormatter={(v: number) => ratingName[v] ?? ""} width={64} tick={{ fontSize: 11 }} />
         <Tooltip labelFormatter={(t) => new Date(Number(t)).toISOString().slice(0, 10)} formatter={(v) => ratingName[Number(v)] ?? v} />
         {markers.map((m) => (
-          <ReferenceLine key={m.at + m.label} x={Date.parse(m.at)} stroke="#64748b" strokeDasharray="4 3" label={{ value: "▲", position: "top", fontSize: 10, fill: "#64748b" }} />
+          <ReferenceLine
+            key={m.at + m.label}
+            x={Date.parse(m.at)}
+            stroke="#64748b"
+            strokeDasharray="4 3"
+            label={{ value: "▲", position: "top", fontSize: 10, fill: "#64748b" }}
+          />
         ))}
         <Line type="stepAfter" dataKey="rating" stroke="#0f766e" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
       </LineChart>

@@ -25,10 +25,21 @@ export function VolumeSections({ overview, params }: { overview: Overview; param
     });
   const unit = params.by === "week" ? "Week of" : "Day";
   const rows = (metric: "optIns" | "optOuts") => overview.series.filter((r) => r[metric] > 0).map((r) => [r.bucket, keyLabel(params.split, r.key), r[metric]]);
-  const columns = [{ label: unit }, { label: splitNames[params.split][0]!.toUpperCase() + splitNames[params.split].slice(1) }, { label: "Count", numeric: true }];
+  const columns = [
+    { label: unit },
+    { label: splitNames[params.split][0]!.toUpperCase() + splitNames[params.split].slice(1) },
+    { label: "Count", numeric: true },
+  ];
   return (
     <div className="grid gap-4 xl:grid-cols-2">
-      <ChartFrame id="opt-ins" title={`Opt-ins by ${splitNames[params.split]}`} description={`Per ${params.by}, one event per category.`} columns={columns} rows={rows("optIns")} csvName="opt-ins">
+      <ChartFrame
+        id="opt-ins"
+        title={`Opt-ins by ${splitNames[params.split]}`}
+        description={`Per ${params.by}, one event per category.`}
+        columns={columns}
+        rows={rows("optIns")}
+        csvName="opt-ins"
+      >
         <VolumeChart data={pivot("optIns")} keys={keys} />
       </ChartFrame>
       <ChartFrame
@@ -75,7 +86,14 @@ export function RateSections({ overview }: { overview: Overview }) {
       >
         <RateChart data={overview.categories.map(rateBar)} />
       </ChartFrame>
-      <ChartFrame id="form-rates" title="Opt-out rate per form" description="Which forms bring people who stay." columns={rateColumns} rows={forms.map(rateRow)} csvName="opt-out-rate-per-form">
+      <ChartFrame
+        id="form-rates"
+        title="Opt-out rate per form"
+        description="Which forms bring people who stay."
+        columns={rateColumns}
+        rows={forms.map(rateRow)}
+        csvName="opt-out-rate-per-form"
+      >
         <RateChart data={forms.map(rateBar)} />
       </ChartFrame>
     </div>
@@ -119,7 +137,12 @@ export function FormFunnelTable({ forms }: { forms: FormRow[] }) {
 /** The WhatsApp quality rating over time, with form publications marked. */
 export function RatingSection({ overview, today }: { overview: Overview; today: string }) {
   const entries = [
-    ...overview.rating.map((p) => ({ at: p.at, what: p.rating ? ratingLabels[p.rating] : "—", limit: p.limit ? (messagingLimitLabels[p.limit] ?? p.limit) : "—", source: p.what })),
+    ...overview.rating.map((p) => ({
+      at: p.at,
+      what: p.rating ? ratingLabels[p.rating] : "—",
+      limit: p.limit ? (messagingLimitLabels[p.limit] ?? p.limit) : "—",
+      source: p.what,
+    })),
     ...overview.markers.map((m) => ({ at: m.at, what: "▲ Published", limit: "", source: m.label })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return (

@@ -13,7 +13,13 @@ export function RatingEntryForm({ action, workspace, today }: { action: FormActi
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-3">
       <input type="hidden" name="workspace" value={workspace} />
       <div className="grid gap-3 sm:grid-cols-4 sm:items-start">
-        <SelectField id="r-rating" label="Rating" name="rating" options={Object.entries(ratingLabels).map(([value, label]) => ({ value, label }))} error={error("rating")} />
+        <SelectField
+          id="r-rating"
+          label="Rating"
+          name="rating"
+          options={Object.entries(ratingLabels).map(([value, label]) => ({ value, label }))}
+          error={error("rating")}
+        />
         <SelectField
           id="r-limit"
           label="Messaging limit"
@@ -25,7 +31,9 @@ export function RatingEntryForm({ action, workspace, today }: { action: FormActi
         <Field id="r-note" label="Note (optional)" name="note" maxLength={500} error={error("note")} />
       </div>
       <ActionMessage result={result} />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Recording…" : "Record rating"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Recording…" : "Record rating"}
+      </Button>
     </form>
   );
 }

@@ -42,9 +42,19 @@ export function ThresholdForm({ action, workspace, saved }: { action: FormAction
           hint="Below this, a few opt-outs are noise, not a trend."
         />
       </div>
-      <SelectField id="q-rating" label="WhatsApp quality rating" name="ratingAlertLevel" options={ratingOptions} defaultValue={saved.ratingAlertLevel} error={error("ratingAlertLevel")} className="sm:max-w-md" />
+      <SelectField
+        id="q-rating"
+        label="WhatsApp quality rating"
+        name="ratingAlertLevel"
+        options={ratingOptions}
+        defaultValue={saved.ratingAlertLevel}
+        error={error("ratingAlertLevel")}
+        className="sm:max-w-md"
+      />
       <ActionMessage result={result} />
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save thresholds"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save thresholds"}
+      </Button>
     </form>
   );
 }

@@ -18,12 +18,21 @@ export function ApiKeyCreateForm({ action, workspace }: { action: FormAction; wo
     <div className="space-y-4">
       {key && (
         <SecretResult key={key} id="new-api-key" label={`New key for "${created?.name}"`} value={key} onDone={() => setDismissed(key)}>
-          This is the only time it is shown: Assent keeps only a fingerprint of it. Send it as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>.
+          This is the only time it is shown: Assent keeps only a fingerprint of it. Send it as{" "}
+          <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>.
         </SecretResult>
       )}
       <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
         <input type="hidden" name="workspace" value={workspace} />
-        <Field id="api-key-name" label="Name" name="name" autoComplete="off" error={error("name")} hint="Which system uses it, e.g. CRM production. One key per system makes revoking one painless." className="sm:max-w-md" />
+        <Field
+          id="api-key-name"
+          label="Name"
+          name="name"
+          autoComplete="off"
+          error={error("name")}
+          hint="Which system uses it, e.g. CRM production. One key per system makes revoking one painless."
+          className="sm:max-w-md"
+        />
         <CheckboxCards
           idPrefix="api-key-scopes"
           name="scopes"

@@ -11,7 +11,8 @@ export function ApiKeyList({ workspace, keys, revoke }: { workspace: string; key
   if (keys.length === 0) {
     return (
       <EmptyState>
-        No API keys yet. Create one below for each system that checks consent before sending, or records opt-ins and opt-outs (a CRM, a campaign tool, a chatbot).
+        No API keys yet. Create one below for each system that checks consent before sending, or records opt-ins and opt-outs (a CRM, a campaign tool, a
+        chatbot).
       </EmptyState>
     );
   }

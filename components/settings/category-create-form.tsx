@@ -31,7 +31,10 @@ export function CategoryCreateForm({ action, workspace }: { action: FormAction; 
         <p className="text-sm text-slate-500">The kind of template you will send under it. It cannot be changed later.</p>
         <div className="mt-2 grid gap-2 sm:grid-cols-3">
           {Object.entries(templateCategories).map(([value, { label, hint }]) => (
-            <label key={value} className="flex cursor-pointer gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label
+              key={value}
+              className="flex cursor-pointer gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name="templateCategory" value={value} defaultChecked={value === "marketing"} className="mt-0.5 h-4 w-4 shrink-0" />
               <span>
                 <span className="block font-medium text-slate-900">{label}</span>

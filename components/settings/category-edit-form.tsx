@@ -34,8 +34,8 @@ export function CategoryEditForm({ action, workspace, category }: Props) {
             <CategoryWordingFields idPrefix={`category-${category.id}`} values={category} error={error} />
           </div>
           <p className="text-sm text-slate-500">
-            Hosted forms show the new wording at once. The key <code className="font-mono">{category.key}</code> and the consent sentences of published
-            forms stay as they are.
+            Hosted forms show the new wording at once. The key <code className="font-mono">{category.key}</code> and the consent sentences of published forms
+            stay as they are.
           </p>
           {result && !result.ok && <ActionMessage result={result} />}
           <Button type="submit" disabled={pending}>

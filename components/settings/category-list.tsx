@@ -26,7 +26,9 @@ export function CategoryList({ workspace, categories, actions }: Props) {
                 {c.label}
                 <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs font-normal text-slate-700">{c.key}</code>
                 <span className="rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-800">{templateCategories[c.templateCategory].label}</span>
-                {c.retiredAt && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Retired {formatUtc(c.retiredAt)}</span>}
+                {c.retiredAt && (
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Retired {formatUtc(c.retiredAt)}</span>
+                )}
               </h3>
               <p className="text-sm text-slate-700">{c.description}</p>
               <dl className="grid gap-x-3 gap-y-0.5 text-sm sm:grid-cols-[auto_1fr]">
@@ -37,7 +39,14 @@ export function CategoryList({ workspace, categories, actions }: Props) {
               </dl>
             </div>
             <div className="shrink-0 md:max-w-xs">
-              <CategoryRetireToggle retire={actions.retire} unretire={actions.unretire} workspace={workspace} categoryId={c.id} label={c.label} retired={c.retiredAt !== null} />
+              <CategoryRetireToggle
+                retire={actions.retire}
+                unretire={actions.unretire}
+                workspace={workspace}
+                categoryId={c.id}
+                label={c.label}
+                retired={c.retiredAt !== null}
+              />
             </div>
           </div>
           {!c.retiredAt && (

@@ -19,7 +19,12 @@ export function CategoryRetireToggle({ retire, unretire, workspace, categoryId, 
       <form
         action={formAction}
         onSubmit={(e) => {
-          if (!retired && !window.confirm(`Retire "${label}"?\n\nHosted forms stop offering it and no new opt-ins to it are accepted. Opt-outs still work, its history stays, and you can un-retire it later.`)) {
+          if (
+            !retired &&
+            !window.confirm(
+              `Retire "${label}"?\n\nHosted forms stop offering it and no new opt-ins to it are accepted. Opt-outs still work, its history stays, and you can un-retire it later.`,
+            )
+          ) {
             e.preventDefault();
           }
         }}

@@ -6,8 +6,22 @@ type Values = { label: string; description: string; example: string; frequency: 
 export function CategoryWordingFields({ idPrefix, values, error }: { idPrefix: string; values?: Values; error: (field: string) => string | undefined }) {
   return (
     <>
-      <Field id={`${idPrefix}-label`} label="Label" name="label" defaultValue={values?.label} error={error("label")} hint="What people tick, e.g. Order updates." />
-      <Field id={`${idPrefix}-frequency`} label="How often" name="frequency" defaultValue={values?.frequency} error={error("frequency")} hint="e.g. Up to 2 a month, or Only when you order." />
+      <Field
+        id={`${idPrefix}-label`}
+        label="Label"
+        name="label"
+        defaultValue={values?.label}
+        error={error("label")}
+        hint="What people tick, e.g. Order updates."
+      />
+      <Field
+        id={`${idPrefix}-frequency`}
+        label="How often"
+        name="frequency"
+        defaultValue={values?.frequency}
+        error={error("frequency")}
+        hint="e.g. Up to 2 a month, or Only when you order."
+      />
       <TextAreaField
         id={`${idPrefix}-description`}
         label="Description"

@@ -14,7 +14,14 @@ export type ChannelField = { name: string; label: string; hint?: string; default
  * One Channels settings form: a few text fields, checked with the server's schema first. Secret fields start
  * empty (the stored value is never sent back); leaving one empty keeps it.
  */
-export function ChannelSettingsForm(props: { action: FormAction; schema: keyof typeof schemas; workspace: string; fields: ChannelField[]; submitLabel: string; idPrefix: string }) {
+export function ChannelSettingsForm(props: {
+  action: FormAction;
+  schema: keyof typeof schemas;
+  workspace: string;
+  fields: ChannelField[];
+  submitLabel: string;
+  idPrefix: string;
+}) {
   const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(schemas[props.schema], props.action);
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">

@@ -54,7 +54,14 @@ export function ProfileForm({ action, workspace, saved, countries }: Props) {
             error={error("businessName")}
             hint="The name people know you by. Shown on opt-in pages and named in every consent sentence."
           />
-          <Field label="Legal name" name="legalName" required defaultValue={saved.legalName} error={error("legalName")} hint="The registered company. Shown in the footer of opt-in pages and on consent certificates." />
+          <Field
+            label="Legal name"
+            name="legalName"
+            required
+            defaultValue={saved.legalName}
+            error={error("legalName")}
+            hint="The registered company. Shown in the footer of opt-in pages and on consent certificates."
+          />
           <Field
             label="WhatsApp business number"
             name="whatsappNumber"
@@ -135,8 +142,8 @@ export function ProfileForm({ action, workspace, saved, countries }: Props) {
       </div>
 
       <Alert tone="info">
-        Published forms keep the wording they were published with: the consent sentences keep the business name they
-        named then. After renaming, publish a new version of each form to use the new name in its consent sentences.
+        Published forms keep the wording they were published with: the consent sentences keep the business name they named then. After renaming, publish a new
+        version of each form to use the new name in its consent sentences.
       </Alert>
       <ActionMessage result={result} />
       <Button type="submit" disabled={pending}>

@@ -10,8 +10,18 @@ export function CheckboxCards({ name, legend, hint, options, error, defaultValue
       {hint && <p className="text-sm text-slate-500">{hint}</p>}
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
         {options.map((o) => (
-          <label key={o.value} className="flex cursor-pointer items-start gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} aria-invalid={error ? true : undefined} className="mt-0.5 h-4 w-4 shrink-0" />
+          <label
+            key={o.value}
+            className="flex cursor-pointer items-start gap-2 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+          >
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValues.includes(o.value)}
+              aria-invalid={error ? true : undefined}
+              className="mt-0.5 h-4 w-4 shrink-0"
+            />
             <span>
               <span className="block font-medium text-slate-900">{o.label}</span>
               {o.detail && <code className="font-mono text-xs text-slate-500">{o.detail}</code>}

@@ -36,7 +36,10 @@ export function Pager({ path, params = {}, cursor, current, next, labels = { fir
         <span />
       )}
       {next ? (
-        <Link href={pageHref(path, { ...params, [cursor]: next })} className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50">
+        <Link
+          href={pageHref(path, { ...params, [cursor]: next })}
+          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50"
+        >
           {labels.next}
         </Link>
       ) : null}

@@ -31,7 +31,11 @@ export function SecretResult({ id, label, value, onDone, children, what = "key" 
           onFocus={(e) => e.currentTarget.select()}
           className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-3 py-2 font-mono text-sm text-slate-900"
         />
-        <button type="button" onClick={copy} className="rounded-md border border-emerald-500 bg-white px-4 py-2 text-sm font-semibold text-emerald-900 hover:bg-emerald-100">
+        <button
+          type="button"
+          onClick={copy}
+          className="rounded-md border border-emerald-500 bg-white px-4 py-2 text-sm font-semibold text-emerald-900 hover:bg-emerald-100"
+        >
           {copied === "yes" ? "Copied" : `Copy ${what}`}
         </button>
       </div>

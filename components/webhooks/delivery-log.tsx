@@ -17,9 +17,7 @@ function StatusCell({ d, paused }: { d: DeliveryRow; paused: boolean }) {
 /** One endpoint's deliveries, each with every attempt and, where it helps, a button to send it again. */
 export function DeliveryLog({ workspace, rows, redeliver, paused }: { workspace: string; rows: DeliveryRow[]; redeliver: FormAction; paused: boolean }) {
   if (rows.length === 0) {
-    return (
-      <EmptyState>Nothing sent yet. Events appear here as they happen; use Send test event to try the endpoint now.</EmptyState>
-    );
+    return <EmptyState>Nothing sent yet. Events appear here as they happen; use Send test event to try the endpoint now.</EmptyState>;
   }
   return (
     <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white">
@@ -39,7 +37,12 @@ export function DeliveryLog({ workspace, rows, redeliver, paused }: { workspace:
             </div>
             {d.status !== "pending" && (
               <div className="shrink-0">
-                <ActionButton action={redeliver} fields={{ workspace, deliveryId: d.id }} label={d.status === "dead" ? "Retry now" : "Send again"} pendingLabel="Queuing…" />
+                <ActionButton
+                  action={redeliver}
+                  fields={{ workspace, deliveryId: d.id }}
+                  label={d.status === "dead" ? "Retry now" : "Send again"}
+                  pendingLabel="Queuing…"
+                />
               </div>
             )}
           </div>

@@ -19,7 +19,10 @@ export function EndpointList({ slug, endpoints }: { slug: string; endpoints: Web
         <li key={e.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0 space-y-1.5">
             <p className="flex flex-wrap items-center gap-2">
-              <Link href={`/${slug}/settings/webhooks/${e.id}`} className="break-all font-mono text-sm font-semibold text-brand-800 underline hover:no-underline">
+              <Link
+                href={`/${slug}/settings/webhooks/${e.id}`}
+                className="break-all font-mono text-sm font-semibold text-brand-800 underline hover:no-underline"
+              >
                 {e.url}
               </Link>
               {e.status === "active" ? (

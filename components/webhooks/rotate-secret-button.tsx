@@ -21,7 +21,12 @@ export function RotateSecretButton({ action, workspace, endpointId }: { action: 
     <form
       action={formAction}
       onSubmit={(e) => {
-        if (!window.confirm("Make a new signing secret?\n\nFor 24 hours deliveries are signed with both the old and the new secret; after that only the new one works.")) e.preventDefault();
+        if (
+          !window.confirm(
+            "Make a new signing secret?\n\nFor 24 hours deliveries are signed with both the old and the new secret; after that only the new one works.",
+          )
+        )
+          e.preventDefault();
       }}
       className="space-y-2"
     >

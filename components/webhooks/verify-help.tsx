@@ -21,21 +21,22 @@ function isFromAssent(headers, rawBody, secret /* whsec_… */) {
   return (
     <div className="space-y-3 text-sm text-slate-700">
       <p>
-        Each delivery is a <code className="font-mono">POST</code> with a JSON body <code className="font-mono">{"{ type, timestamp, data }"}</code>, signed as the{" "}
+        Each delivery is a <code className="font-mono">POST</code> with a JSON body <code className="font-mono">{"{ type, timestamp, data }"}</code>, signed as
+        the{" "}
         <a href="https://www.standardwebhooks.com/" className="text-brand-800 underline hover:no-underline">
           Standard Webhooks
         </a>{" "}
-        specification gives it, so its libraries for any language can check it. The headers are <code className="font-mono">webhook-id</code> (the same on every retry),{" "}
-        <code className="font-mono">webhook-timestamp</code> and <code className="font-mono">webhook-signature</code>.
+        specification gives it, so its libraries for any language can check it. The headers are <code className="font-mono">webhook-id</code> (the same on every
+        retry), <code className="font-mono">webhook-timestamp</code> and <code className="font-mono">webhook-signature</code>.
       </p>
       <p>
-        Deliveries are at least once: the same message can arrive twice (a retry after your answer was too slow, or a restart of Assent while it was being sent), so drop
-        duplicates by <code className="font-mono">webhook-id</code>. They can also arrive out of order; each event&apos;s <code className="font-mono">seq</code> counts up per
-        number.
+        Deliveries are at least once: the same message can arrive twice (a retry after your answer was too slow, or a restart of Assent while it was being
+        sent), so drop duplicates by <code className="font-mono">webhook-id</code>. They can also arrive out of order; each event&apos;s{" "}
+        <code className="font-mono">seq</code> counts up per number.
       </p>
       <p>
-        Answer with any 2xx status within 10 seconds. Anything else is retried after {RETRY_DELAYS_SECONDS.map(wait).join(", ")} (about {totalDays} days in all); then the delivery is marked failed
-        and waits in the log for you to send it again.
+        Answer with any 2xx status within 10 seconds. Anything else is retried after {RETRY_DELAYS_SECONDS.map(wait).join(", ")} (about {totalDays} days in
+        all); then the delivery is marked failed and waits in the log for you to send it again.
       </p>
       <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">{snippet}</pre>
     </div>

@@ -36,7 +36,8 @@ await seedSsoAccounts(db, demo.id);
 await seedEmbedForm(db, demo.id, form.version.content);
 await seedThemedForm(db, demo.id, form.version.content);
 const [existingOther] = await db.select().from(workspaces).where(eq(workspaces.slug, e2eOtherWorkspace));
-const other = existingOther ?? (await createWorkspace(db, { slug: e2eOtherWorkspace, businessName: "Other Shop", legalName: "Other Shop Ltd", defaultCountry: "US" }));
+const other =
+  existingOther ?? (await createWorkspace(db, { slug: e2eOtherWorkspace, businessName: "Other Shop", legalName: "Other Shop Ltd", defaultCountry: "US" }));
 if (!existingOther) {
   await createCategories(db, other.id, [{ key: "news", label: "News", description: "d", example: "e", frequency: "f", templateCategory: "marketing" }]);
 }

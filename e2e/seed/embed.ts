@@ -9,6 +9,8 @@ import { embedForm } from "../support/embed-form";
 export async function seedEmbedForm(db: Db, workspaceId: string, content: FormVersionContent): Promise<void> {
   const [existing] = await db.select({ id: forms.id }).from(forms).where(eq(forms.id, embedForm.id));
   if (existing) return;
-  await db.insert(forms).values({ id: embedForm.id, workspaceId, slug: embedForm.slug, name: "Embedded on the shop", channel: "web", embedDomains: [embedForm.allowedOrigin] });
+  await db
+    .insert(forms)
+    .values({ id: embedForm.id, workspaceId, slug: embedForm.slug, name: "Embedded on the shop", channel: "web", embedDomains: [embedForm.allowedOrigin] });
   await publishFormVersion(db, workspaceId, embedForm.id, content);
 }

@@ -36,7 +36,8 @@ export async function seedQualityWorkspace(db: Db): Promise<void> {
     askConfirmation: false,
     languages: { en: defaultEnglishWording(ws.businessName, categories) },
   };
-  const publish = async (slug: string, name: string) => publishFormVersion(db, ws.id, (await createForm(db, ws.id, { slug, name, channel: "web" })).id, content);
+  const publish = async (slug: string, name: string) =>
+    publishFormVersion(db, ws.id, (await createForm(db, ws.id, { slug, name, channel: "web" })).id, content);
   const counter = await publish("counter", qualitySeed.counter.form);
   const giveaway = await publish("giveaway", qualitySeed.giveaway.form);
   const phone = (n: number) => `+1201555${String(3000 + n).padStart(4, "0")}`;
@@ -56,7 +57,16 @@ export async function seedQualityWorkspace(db: Db): Promise<void> {
   for (let i = 0; i < qualitySeed.counter.optIns; i++) await append(db, optIn(i, counter.id, "news", new Date(now - (20 - (i % 10)) * DAY)));
   for (let i = 0; i < qualitySeed.giveaway.optIns; i++) await append(db, optIn(100 + i, giveaway.id, "offers", new Date(now - 3 * DAY)));
   for (let i = 0; i < qualitySeed.giveaway.optOuts; i++) {
-    await append(db, { workspaceId: ws.id, phone: phone(100 + i), categories: ["offers"], action: "opt_out", channel: "api", evidence: {}, actor: { type: "system", name: "e2e" }, occurredAt: new Date(now - 2 * DAY) });
+    await append(db, {
+      workspaceId: ws.id,
+      phone: phone(100 + i),
+      categories: ["offers"],
+      action: "opt_out",
+      channel: "api",
+      evidence: {},
+      actor: { type: "system", name: "e2e" },
+      occurredAt: new Date(now - 2 * DAY),
+    });
   }
   await db.insert(qualitySettings).values({ workspaceId: ws.id, optOutJumpPoints: 5, minOptIns: 1000, ratingAlertLevel: "off" });
   await foldWorkspace(db, ws.id, { wait: true });

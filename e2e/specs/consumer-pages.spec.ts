@@ -44,7 +44,10 @@ test.describe("a Spanish-speaking visitor in Mexico", () => {
     await expect(page.getByRole("heading", { name: "Ya estás registrado" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
     await expect(page.getByText("“Sí, quiero recibir ofertas de Acme Coffee por WhatsApp.”")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Confirmar en WhatsApp" })).toHaveAttribute("href", /^https:\/\/wa\.me\/14155550100\?text=.*C%C3%B3digo%3A%20[2-9A-HJ-NP-Z]{6}$/);
+    await expect(page.getByRole("link", { name: "Confirmar en WhatsApp" })).toHaveAttribute(
+      "href",
+      /^https:\/\/wa\.me\/14155550100\?text=.*C%C3%B3digo%3A%20[2-9A-HJ-NP-Z]{6}$/,
+    );
   });
 
   test("is answered in Spanish when the number is wrong", async ({ page }) => {

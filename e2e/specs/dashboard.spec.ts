@@ -113,7 +113,22 @@ test("a member of another workspace gets not-found for every page and download o
   const href = await owner.getByRole("link", { name: e2eContactPhone }).getAttribute("href");
   await owner.context().close();
 
-  const urls = ["/demo", "/demo/contacts", href!, `${href}/certificate`, "/demo/opt-outs", "/demo/exports", "/demo/exports/download?format=csv", "/demo/ledger", "/demo/audit", "/demo/members", "/demo/settings", "/demo/settings/categories", "/demo/settings/api-keys", "/demo/settings/quality"];
+  const urls = [
+    "/demo",
+    "/demo/contacts",
+    href!,
+    `${href}/certificate`,
+    "/demo/opt-outs",
+    "/demo/exports",
+    "/demo/exports/download?format=csv",
+    "/demo/ledger",
+    "/demo/audit",
+    "/demo/members",
+    "/demo/settings",
+    "/demo/settings/categories",
+    "/demo/settings/api-keys",
+    "/demo/settings/quality",
+  ];
   for (const url of urls) {
     const response = await page.request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBe(404);
@@ -127,7 +142,18 @@ test("every dashboard page, at laptop and tablet widths", async ({ browser }, te
   await page.getByRole("searchbox", { name: "Search" }).fill(e2eContactPhone);
   await page.getByRole("button", { name: "Search" }).click();
   const contact = (await page.getByRole("link", { name: e2eContactPhone }).getAttribute("href"))!;
-  const pages = { contacts: "/demo/contacts", contact, "opt-outs": "/demo/opt-outs", exports: "/demo/exports", ledger: "/demo/ledger", audit: "/demo/audit", members: "/demo/members", settings: "/demo/settings", categories: "/demo/settings/categories", "api-keys": "/demo/settings/api-keys" };
+  const pages = {
+    contacts: "/demo/contacts",
+    contact,
+    "opt-outs": "/demo/opt-outs",
+    exports: "/demo/exports",
+    ledger: "/demo/ledger",
+    audit: "/demo/audit",
+    members: "/demo/members",
+    settings: "/demo/settings",
+    categories: "/demo/settings/categories",
+    "api-keys": "/demo/settings/api-keys",
+  };
   for (const width of [1280, 768]) {
     await page.setViewportSize({ width, height: 900 });
     for (const [name, url] of Object.entries(pages)) {

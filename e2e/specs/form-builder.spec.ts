@@ -29,7 +29,10 @@ test("a marketer builds a form in two languages, is stopped by the policy check,
   await expect(page.getByText("Every requirement is met.")).toBeVisible();
   await page.getByRole("tab", { name: "Español" }).click();
   await page.getByRole("group", { name: "Offers" }).getByLabel("Name").fill("Ofertas");
-  await page.getByRole("group", { name: "Offers" }).getByLabel("Consent sentence (next to the checkbox)").fill("Sí, quiero recibir ofertas de Acme Coffee por WhatsApp.");
+  await page
+    .getByRole("group", { name: "Offers" })
+    .getByLabel("Consent sentence (next to the checkbox)")
+    .fill("Sí, quiero recibir ofertas de Acme Coffee por WhatsApp.");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published version 1. It is live now.")).toBeVisible();
 

@@ -42,7 +42,9 @@ test.beforeAll(async ({}, testInfo) => {
 });
 
 test.afterAll(async () => {
-  console.log(`fuzz: ${total.tried} malformed requests tried (seed ${seed}), ${total.serverErrors} answered 5xx, ${total.resets} refused by closing the connection mid-request; statuses ${JSON.stringify(total.byStatus)}`);
+  console.log(
+    `fuzz: ${total.tried} malformed requests tried (seed ${seed}), ${total.serverErrors} answered 5xx, ${total.resets} refused by closing the connection mid-request; statuses ${JSON.stringify(total.byStatus)}`,
+  );
   await target?.stop();
 });
 
@@ -63,7 +65,10 @@ async function attack(requests: fc.Arbitrary<FuzzRequest>) {
   const after = await target.counts();
   const accepted = Object.entries(tally.byStatus).reduce((sum, [status, n]) => sum + (Number(status) < 300 ? n : 0), 0);
   const changed = Object.keys(after).filter((table) => after[table] !== before[table] && !inboundTables.includes(table));
-  expect(changed.map((t) => `${t}: ${before[t]} → ${after[t]}`), "malformed requests wrote rows").toEqual([]);
+  expect(
+    changed.map((t) => `${t}: ${before[t]} → ${after[t]}`),
+    "malformed requests wrote rows",
+  ).toEqual([]);
   for (const table of inboundTables) expect(after[table]! - before[table]!, `${table} grew by more than the accepted requests`).toBeLessThanOrEqual(accepted);
   expect(tally.serverErrors).toBe(0);
 }

@@ -17,7 +17,10 @@ async function healthDuring<T>(base: string, work: () => Promise<T>): Promise<{ 
   const poller = (async () => {
     while (running) {
       const started = Date.now();
-      const ok = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
       longestMs = Math.max(longestMs, Date.now() - started);
       if (!ok) failures += 1;
       await new Promise((r) => setTimeout(r, 100));
@@ -36,11 +39,22 @@ test("a hostile CSV is refused quickly with the limit named, and the server keep
   const page = await signIn(browser, e2eAccounts.compliance);
   const slug = new URL(page.url()).pathname.split("/")[1]!;
   const upload = (body: Buffer) =>
-    page.request.post(`/${slug}/contacts/import/upload?name=hostile.csv`, { data: body, headers: { origin: baseURL!, "content-type": "text/csv" }, timeout: 120_000 });
+    page.request.post(`/${slug}/contacts/import/upload?name=hostile.csv`, {
+      data: body,
+      headers: { origin: baseURL!, "content-type": "text/csv" },
+      timeout: 120_000,
+    });
 
   const millionColumns = Buffer.from(`${header}${Array.from({ length: 1_000_000 }, (_, i) => `,c${i}`).join("")}\n`);
-  const fortyMegabytes = Buffer.concat([Buffer.from(`${header}\n+12015550123,orders,paper,2026-03-01,"`), Buffer.alloc(40 * 1024 * 1024, 0x78), Buffer.from(`",R1\n`)]);
-  for (const [file, code] of [[millionColumns, "too_many_columns"], [fortyMegabytes, "row_too_long"]] as const) {
+  const fortyMegabytes = Buffer.concat([
+    Buffer.from(`${header}\n+12015550123,orders,paper,2026-03-01,"`),
+    Buffer.alloc(40 * 1024 * 1024, 0x78),
+    Buffer.from(`",R1\n`),
+  ]);
+  for (const [file, code] of [
+    [millionColumns, "too_many_columns"],
+    [fortyMegabytes, "row_too_long"],
+  ] as const) {
     const { result, longestMs, failures } = await healthDuring(baseURL!, async () => {
       const started = Date.now();
       const response = await upload(file);
@@ -55,7 +69,8 @@ test("a hostile CSV is refused quickly with the limit named, and the server keep
 
   // A valid file of 100,000 rows (4.7 MB): its preview takes seconds, and health answers throughout.
   const rows = [header];
-  for (let i = 0; i < 100_000; i++) rows.push(`+1 (201) ${300 + Math.floor(i / 10_000)}-${String(i % 10_000).padStart(4, "0")},order_updates,paper,2026-03-01,Fair,L${i}`);
+  for (let i = 0; i < 100_000; i++)
+    rows.push(`+1 (201) ${300 + Math.floor(i / 10_000)}-${String(i % 10_000).padStart(4, "0")},order_updates,paper,2026-03-01,Fair,L${i}`);
   const valid = Buffer.from(`${rows.join("\n")}\n`);
   const { result, longestMs, failures } = await healthDuring(baseURL!, async () => {
     const started = Date.now();

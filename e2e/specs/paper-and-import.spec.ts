@@ -40,7 +40,11 @@ test("a compliance user records a signed paper form with its scan and sees it on
   await page.getByRole("link", { name: "Download the scan" }).click();
   const file = await (await download).path();
   const { readFile } = await import("node:fs/promises");
-  expect(createHash("sha256").update(await readFile(file)).digest("hex")).toBe(sha);
+  expect(
+    createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex"),
+  ).toBe(sha);
 });
 
 test("a compliance user imports a CSV: sees the bad row in the preview, imports, sees the result", async ({ browser }) => {

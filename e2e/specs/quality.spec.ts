@@ -11,7 +11,8 @@ test.setTimeout(120_000);
 async function tableRows(page: Page, title: string): Promise<string[][]> {
   const section = page.getByRole("region", { name: title });
   const details = section.locator("details");
-  if ((await details.count()) > 0 && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await section.getByText("Table of these numbers").click();
+  if ((await details.count()) > 0 && !(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await section.getByText("Table of these numbers").click();
   const table = section.getByRole("table", { name: title });
   await expect(table).toBeVisible();
   return table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "")));

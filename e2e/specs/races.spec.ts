@@ -67,9 +67,17 @@ for (const kind of ["postgres", "pglite"] as const) {
           ),
         );
         const outOf = [[offers], [tips], [orders, offers], [orders, offers, tips]][(round + p) % 4]!;
-        ops.push(postConsent(base, key(round), { phone, categories: outOf, action: "opt_out" }).then((a) => expectStatus("api opt_out", a.status, [201], JSON.stringify(a.json))));
+        ops.push(
+          postConsent(base, key(round), { phone, categories: outOf, action: "opt_out" }).then((a) =>
+            expectStatus("api opt_out", a.status, [201], JSON.stringify(a.json)),
+          ),
+        );
         // Confirming what is not opted in at that instant is refused (422); either answer is right in a race.
-        ops.push(postConsent(base, key(round), { phone, categories: [orders], action: "confirm" }).then((a) => expectStatus("api confirm", a.status, [201, 422], JSON.stringify(a.json))));
+        ops.push(
+          postConsent(base, key(round), { phone, categories: [orders], action: "confirm" }).then((a) =>
+            expectStatus("api confirm", a.status, [201, 422], JSON.stringify(a.json)),
+          ),
+        );
         const stop = round % 3 === 0 ? "STOP" : `STOP ${[orders, offers, tips][round % 3]}`;
         ops.push(sendWhatsAppText(base, seed.workspace, seed.appSecret, phone, stop).then((s) => expectStatus("whatsapp stop", s, [200])));
         // WhatsApp's own "stop/resume marketing messages": a resume may reopen only what such a stop closed.
@@ -77,7 +85,11 @@ for (const kind of ["postgres", "pglite"] as const) {
         ops.push(sendWhatsApp(base, seed.workspace, seed.appSecret, preference).then((s) => expectStatus("whatsapp preference", s, [200])));
         const pending = codes.get(phone)?.shift();
         if (pending) {
-          ops.push(sendWhatsAppText(base, seed.workspace, seed.appSecret, phone, `Confirm my sign-up. Code: ${pending}`).then((s) => expectStatus("whatsapp code", s, [200])));
+          ops.push(
+            sendWhatsAppText(base, seed.workspace, seed.appSecret, phone, `Confirm my sign-up. Code: ${pending}`).then((s) =>
+              expectStatus("whatsapp code", s, [200]),
+            ),
+          );
         }
         if (round < FORM_ROUNDS) {
           const ip = clientIp(round * PHONES.length + p);
@@ -137,7 +149,13 @@ for (const kind of ["postgres", "pglite"] as const) {
       // A resume never undoes a stop given another way: the event before each resume's opt-in is such a stop.
       for (const e of events) {
         if (e.action !== "opt_in" || e.evidence.kind !== "user_preference") continue;
-        const before = events.find((o) => o.phone === e.phone && o.category === e.category && o.seq < e.seq && !events.some((m) => m.phone === e.phone && m.category === e.category && m.seq > o.seq && m.seq < e.seq));
+        const before = events.find(
+          (o) =>
+            o.phone === e.phone &&
+            o.category === e.category &&
+            o.seq < e.seq &&
+            !events.some((m) => m.phone === e.phone && m.category === e.category && m.seq > o.seq && m.seq < e.seq),
+        );
         if (before?.action !== "opt_out" || before.evidence.kind !== "user_preference") {
           mismatches++;
           notes.push(`${e.phone} ${e.category}: a resume (event ${e.id}) followed ${before?.action} by ${before?.channel}/${String(before?.evidence.kind)}`);

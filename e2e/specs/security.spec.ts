@@ -28,7 +28,13 @@ test.afterAll(async () => {
   await target?.stop();
 });
 
-const directives = (csp: string | null) => Object.fromEntries((csp ?? "").split(/;\s*/).filter(Boolean).map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
+const directives = (csp: string | null) =>
+  Object.fromEntries(
+    (csp ?? "")
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]),
+  );
 
 /** Signs in as workspace A's owner; staff land on the workspace's overview. */
 async function signIn(browser: Browser, extraHTTPHeaders?: Record<string, string>): Promise<Page> {
@@ -64,7 +70,10 @@ test("every page sends a strict CSP with a fresh nonce, framing rules and the ot
   // The nonce is new on every response, and it is the one on the page's scripts: nothing else may run.
   const form = `${target.base}/f/${a.slug}/${a.formSlug}`;
   const [first, second] = await Promise.all([fetch(form), fetch(form)]);
-  const nonceOf = (r: Response) => directives(r.headers.get("content-security-policy"))["script-src"]!.find((s) => s.startsWith("'nonce-"))!.slice(7, -1);
+  const nonceOf = (r: Response) =>
+    directives(r.headers.get("content-security-policy"))
+      ["script-src"]!.find((s) => s.startsWith("'nonce-"))!
+      .slice(7, -1);
   expect(nonceOf(first)).not.toBe(nonceOf(second));
   const html = await first.text();
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -86,7 +95,9 @@ test("the hosted form and the dashboard still hydrate and work under the policy"
   const violations: string[] = [];
   await context.exposeFunction("reportViolation", (v: string) => violations.push(v));
   await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const page = await context.newPage();
   const before = await target.counts();
@@ -117,7 +128,12 @@ test("cross-origin posts to server actions are refused and change nothing, signe
   const body = new URLSearchParams([...hidden, ["categories", "orders"], ["phone", "+12015550172"], ["country", "US"]]).toString();
   const before = await target.counts();
   for (const origin of ["https://evil.example", "null", `http://127.0.0.1:${port + 1}`, null]) {
-    const response = await sendRaw(port, { method: "POST", path: formPath, headers: [["Content-Type", "application/x-www-form-urlencoded"], ...(origin === null ? [] : [["Origin", origin] as [string, string]])], body });
+    const response = await sendRaw(port, {
+      method: "POST",
+      path: formPath,
+      headers: [["Content-Type", "application/x-www-form-urlencoded"], ...(origin === null ? [] : [["Origin", origin] as [string, string]])],
+      body,
+    });
     expect(response.status, origin ?? "no Origin").toBe(403);
   }
 
@@ -130,25 +146,53 @@ test("cross-origin posts to server actions are refused and change nothing, signe
   expect(settings.status).toBe(200);
   const actionFields = hiddenActionFields(settings.body);
   const attack = new URLSearchParams([...actionFields, ["workspace", a.slug], ["name", "stolen"], ["scopes", "consents:write"]]).toString();
-  const refused = await sendRaw(port, { method: "POST", path: settingsPath, headers: [["Content-Type", "application/x-www-form-urlencoded"], ["Origin", "https://evil.example"], ["Cookie", cookie]], body: attack });
+  const refused = await sendRaw(port, {
+    method: "POST",
+    path: settingsPath,
+    headers: [
+      ["Content-Type", "application/x-www-form-urlencoded"],
+      ["Origin", "https://evil.example"],
+      ["Cookie", cookie],
+    ],
+    body: attack,
+  });
   expect(refused.status).toBe(403);
   const headerCall = await sendRaw(port, {
     method: "POST",
     path: settingsPath,
-    headers: [["Next-Action", "00".repeat(21)], ["Content-Type", "text/plain;charset=UTF-8"], ["Origin", "https://evil.example"], ["Cookie", cookie]],
+    headers: [
+      ["Next-Action", "00".repeat(21)],
+      ["Content-Type", "text/plain;charset=UTF-8"],
+      ["Origin", "https://evil.example"],
+      ["Cookie", cookie],
+    ],
     body: "[]",
   });
   expect(headerCall.status).toBe(403);
   // Without Origin at all: refused like a foreign one (every browser sends Origin on a POST; route handlers refuse it too).
   for (const headers of [
-    [["Content-Type", "application/x-www-form-urlencoded"], ["Cookie", cookie]],
-    [["Next-Action", "00".repeat(21)], ["Content-Type", "text/plain;charset=UTF-8"], ["Cookie", cookie]],
+    [
+      ["Content-Type", "application/x-www-form-urlencoded"],
+      ["Cookie", cookie],
+    ],
+    [
+      ["Next-Action", "00".repeat(21)],
+      ["Content-Type", "text/plain;charset=UTF-8"],
+      ["Cookie", cookie],
+    ],
   ] as [string, string][][]) {
     const bare = await sendRaw(port, { method: "POST", path: settingsPath, headers, body: headers.length === 2 ? attack : "[]" });
     expect(bare.status, headers[0]![0]).toBe(403);
   }
   // The export download is a GET; a POST to it is no way in either.
-  const exportPost = await sendRaw(port, { method: "POST", path: `/${a.slug}/exports/download?format=csv`, headers: [["Origin", "https://evil.example"], ["Cookie", cookie]] });
+  const exportPost = await sendRaw(port, {
+    method: "POST",
+    path: `/${a.slug}/exports/download?format=csv`,
+    headers: [
+      ["Origin", "https://evil.example"],
+      ["Cookie", cookie],
+    ],
+  });
   expect(exportPost.status).toBeGreaterThanOrEqual(400);
   expect(exportPost.status).toBeLessThan(500);
   expect(await target.counts()).toEqual(before);
@@ -182,7 +226,13 @@ test("a form version's page snapshot keeps its own sandboxing CSP", async ({ bro
 
 test("x-middleware-subrequest gets a request no further than any other", async () => {
   const { a } = target.seed;
-  for (const value of ["proxy", "proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy", "pages/_middleware"]) {
+  for (const value of [
+    "proxy",
+    "proxy:proxy:proxy:proxy:proxy",
+    "middleware:middleware:middleware:middleware:middleware",
+    "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy",
+    "pages/_middleware",
+  ]) {
     const dashboard = await fetch(`${target.base}/${a.slug}/contacts`, { redirect: "manual", headers: { "x-middleware-subrequest": value } });
     expect(dashboard.status, value).toBe(307);
     expect(dashboard.headers.get("location"), value).toMatch(/\/sign-in/);
@@ -238,12 +288,16 @@ test("guessing API keys from one address is throttled with 429 and Retry-After; 
   expect(Number(retryAfter)).toBeGreaterThan(0);
   // The right key still works from the guessing address (its failures never refuse a valid key; a neighbour behind
   // the same NAT must not lock an integration out), while further guesses from there stay refused…
-  const valid = await fetch(`${target.base}/api/v1/events`, { headers: { authorization: `Bearer ${target.seed.a.apiKey}`, "x-forwarded-for": "198.51.100.66" } });
+  const valid = await fetch(`${target.base}/api/v1/events`, {
+    headers: { authorization: `Bearer ${target.seed.a.apiKey}`, "x-forwarded-for": "198.51.100.66" },
+  });
   expect(valid.status).toBe(200);
   const again = await fetch(`${target.base}/api/v1/events`, { headers: { authorization: `Bearer ${guess()}`, "x-forwarded-for": "198.51.100.66" } });
   expect(again.status).toBe(429);
   // …and it works from anywhere else.
-  const elsewhere = await fetch(`${target.base}/api/v1/events`, { headers: { authorization: `Bearer ${target.seed.a.apiKey}`, "x-forwarded-for": "198.51.100.67" } });
+  const elsewhere = await fetch(`${target.base}/api/v1/events`, {
+    headers: { authorization: `Bearer ${target.seed.a.apiKey}`, "x-forwarded-for": "198.51.100.67" },
+  });
   expect(elsewhere.status).toBe(200);
 });
 
@@ -251,7 +305,13 @@ test("another workspace's contact, form and webhook endpoint pages answer not fo
   const { a, b } = target.seed;
   const page = await signIn(browser);
   await expect(page).toHaveURL(new RegExp(`/${target.seed.a.slug}$`), { timeout: 30_000 });
-  for (const path of [`/${a.slug}/contacts/${b.contactId}`, `/${a.slug}/forms/${b.formId}`, `/${a.slug}/settings/webhooks/${b.webhookEndpointId}`, `/${a.slug}/contacts/${crypto.randomUUID()}`, `/${b.slug}/contacts`]) {
+  for (const path of [
+    `/${a.slug}/contacts/${b.contactId}`,
+    `/${a.slug}/forms/${b.formId}`,
+    `/${a.slug}/settings/webhooks/${b.webhookEndpointId}`,
+    `/${a.slug}/contacts/${crypto.randomUUID()}`,
+    `/${b.slug}/contacts`,
+  ]) {
     const response = await page.goto(`${target.base}${path}`);
     expect(response?.status(), path).toBe(404);
   }

@@ -43,7 +43,11 @@ test("an open invitation is accepted by signing in through single sign-on as the
 });
 
 const refusals = [
-  { who: "an address with neither account nor invitation", identity: ssoIdentities.stranger, message: /no Assent account or open invitation for your email address/ },
+  {
+    who: "an address with neither account nor invitation",
+    identity: ssoIdentities.stranger,
+    message: /no Assent account or open invitation for your email address/,
+  },
   { who: "a deactivated account", identity: ssoIdentities.deactivated, message: /your Assent account is deactivated/ },
   { who: "a staff member's address the provider has not verified", identity: ssoIdentities.unverified, message: /did not confirm your email address/ },
 ];

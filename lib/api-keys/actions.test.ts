@@ -19,7 +19,11 @@ describe.each(testDatabaseKinds())("API keys on %s", (kind) => {
     runWorkspaceAction(createWorkspaceApiKey, db.db, session, testMeta, { workspace: slug, ...input });
   const revoke = (apiKeyId: string, session = admin, slug = fx.workspace.slug) =>
     runWorkspaceAction(revokeWorkspaceApiKey, db.db, session, testMeta, { workspace: slug, apiKeyId });
-  const audits = (action: string) => db.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, action)));
+  const audits = (action: string) =>
+    db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, action)));
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
@@ -47,7 +51,13 @@ describe.each(testDatabaseKinds())("API keys on %s", (kind) => {
     expect(key.startsWith(prefix)).toBe(true);
 
     const [stored] = await db.db.select().from(apiKeys).where(eq(apiKeys.id, id));
-    expect(stored).toMatchObject({ workspaceId: fx.workspace.id, name: "CRM production", keyHash: sha256Hex(key), scopes: ["consents:read", "consents:write"], createdBy: admin.user.id });
+    expect(stored).toMatchObject({
+      workspaceId: fx.workspace.id,
+      name: "CRM production",
+      keyHash: sha256Hex(key),
+      scopes: ["consents:read", "consents:write"],
+      createdBy: admin.user.id,
+    });
     expect(JSON.stringify(stored)).not.toContain(key);
 
     // The list, the audit row and the page never carry the key again.
@@ -56,7 +66,11 @@ describe.each(testDatabaseKinds())("API keys on %s", (kind) => {
     expect(JSON.stringify(listed)).not.toContain(key);
     expect(listed[0]).not.toHaveProperty("keyHash");
     const [entry] = await audits("api-key.create");
-    expect(entry).toMatchObject({ targetType: "api_key", targetId: id, detail: { name: "CRM production", prefix, scopes: ["consents:read", "consents:write"] } });
+    expect(entry).toMatchObject({
+      targetType: "api_key",
+      targetId: id,
+      detail: { name: "CRM production", prefix, scopes: ["consents:read", "consents:write"] },
+    });
     expect(JSON.stringify(entry)).not.toContain(key);
   });
 

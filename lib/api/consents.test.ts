@@ -86,7 +86,10 @@ describe.each(testDatabaseKinds())("POST /api/v1/consents and API authentication
     const res = await expectRefusal(() => post(optIn(), { key: revoked }), 401, "invalid_api_key");
     expect(res.errors).toEqual([]);
     await expectRefusal(() => post(optIn(), { key: readOnly }), 403, "missing_scope");
-    const [row] = await db.db.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.prefix, readOnly.slice(0, 10)));
+    const [row] = await db.db
+      .select({ lastUsedAt: apiKeys.lastUsedAt })
+      .from(apiKeys)
+      .where(eq(apiKeys.prefix, readOnly.slice(0, 10)));
     expect(row!.lastUsedAt).toBeNull();
   });
 
@@ -109,8 +112,12 @@ describe.each(testDatabaseKinds())("POST /api/v1/consents and API authentication
 
   it("refuses bad bodies with their own status: 415, 400, 413, 422 with a field list", async () => {
     const h = { "idempotency-key": crypto.randomUUID() };
-    await expectRefusal(() => callApi(db.db, recordConsent, { key, rawBody: "phone=1", headers: { ...h, "content-type": "application/x-www-form-urlencoded" } }), 415, "unsupported_media_type");
-    await expectRefusal(() => callApi(db.db, recordConsent, { key, rawBody: "{\"phone\":", headers: h }), 400, "malformed_json");
+    await expectRefusal(
+      () => callApi(db.db, recordConsent, { key, rawBody: "phone=1", headers: { ...h, "content-type": "application/x-www-form-urlencoded" } }),
+      415,
+      "unsupported_media_type",
+    );
+    await expectRefusal(() => callApi(db.db, recordConsent, { key, rawBody: '{"phone":', headers: h }), 400, "malformed_json");
     await expectRefusal(() => callApi(db.db, recordConsent, { key, rawBody: `"${"x".repeat(1024 * 1024 + 10)}"`, headers: h }), 413, "payload_too_large");
     const malformed = await expectRefusal(() => post(optIn({ phone: "12" })), 422, "validation_failed");
     expect(malformed.errors[0].field).toBe("phone");
@@ -124,7 +131,11 @@ describe.each(testDatabaseKinds())("POST /api/v1/consents and API authentication
     await expectRefusal(() => post(optIn({ channel: "whatsapp", evidence: { messageId: "m", kind: "text" } })), 422, "validation_failed");
     await expectRefusal(() => post(optIn({ channel: "web", evidence: { pageUrl: "https://x.example" } })), 422, "validation_failed");
     const ivr = { callId: "CA1", dtmfKey: "1", recordingUrl: "https://rec.example/CA1.wav", recordingDigest: "a".repeat(64) };
-    const noRecording = await expectRefusal(() => post(optIn({ channel: "ivr", evidence: { callId: "CA1", dtmfKey: "1" }, formVersionId: fx.formVersion.id })), 422, "validation_failed");
+    const noRecording = await expectRefusal(
+      () => post(optIn({ channel: "ivr", evidence: { callId: "CA1", dtmfKey: "1" }, formVersionId: fx.formVersion.id })),
+      422,
+      "validation_failed",
+    );
     expect(noRecording.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(["evidence.recordingUrl", "evidence.recordingDigest"]));
     const noScript = await expectRefusal(() => post(optIn({ channel: "ivr", evidence: ivr })), 422, "validation_failed");
     expect(noScript.errors.map((e: { field: string }) => e.field)).toEqual(["formVersionId"]);
@@ -145,7 +156,12 @@ describe.each(testDatabaseKinds())("POST /api/v1/consents and API authentication
   });
 
   it("answers an unexpected fault with a bare 500 naming only the request id", async () => {
-    const broken = { ...recordConsent, handle: async () => { throw new Error("secret internals"); } };
+    const broken = {
+      ...recordConsent,
+      handle: async () => {
+        throw new Error("secret internals");
+      },
+    };
     const res = await callApi(db.db, broken, { key, body: optIn(), headers: { "x-request-id": "req-1" } });
     expect(res.status).toBe(500);
     expect(res.json).toEqual({ type: "about:blank#internal", title: expect.any(String), status: 500, code: "internal", requestId: "req-1" });

@@ -36,22 +36,26 @@ export const recordConsent = defineApiRoute({
     const { principal } = ctx;
     // The person's preference link is issued inside the append's transaction: one commit per request.
     const link = newPreferenceToken();
-    const receipt = await append(ctx.db, {
-      workspaceId: principal.workspace.id,
-      phone: body.phone,
-      bsuid: body.userId,
-      name: body.name,
-      categories: body.categories,
-      action: body.action,
-      channel: body.channel,
-      formVersionId: body.formVersionId,
-      language: body.language,
-      occurredAt: body.occurredAt ? new Date(body.occurredAt) : undefined,
-      evidence: body.evidence,
-      note: body.note,
-      actor: { type: "api_key", id: principal.keyId, name: principal.keyName },
-      idempotencyKey,
-    }, { preferenceTokenHash: link.hash });
+    const receipt = await append(
+      ctx.db,
+      {
+        workspaceId: principal.workspace.id,
+        phone: body.phone,
+        bsuid: body.userId,
+        name: body.name,
+        categories: body.categories,
+        action: body.action,
+        channel: body.channel,
+        formVersionId: body.formVersionId,
+        language: body.language,
+        occurredAt: body.occurredAt ? new Date(body.occurredAt) : undefined,
+        evidence: body.evidence,
+        note: body.note,
+        actor: { type: "api_key", id: principal.keyId, name: principal.keyName },
+        idempotencyKey,
+      },
+      { preferenceTokenHash: link.hash },
+    );
     // A replay issues no link: rotating it would break the one the first answer handed out.
     const preferenceUrl = receipt.replayed ? null : `${publicBaseUrl()}/p/${link.token}`;
     // The API calls the BSUID by Meta's name for it; receipts stored before BSUIDs have no member (null).

@@ -11,8 +11,7 @@ import type { Db } from "../db/client";
 
 type LedgerEvent = z.infer<typeof ledgerEventSchema>;
 
-const invalidCursor = () =>
-  new ValidationError([{ field: "cursor", code: "invalid_cursor", message: "use the nextCursor or syncCursor of a previous page" }]);
+const invalidCursor = () => new ValidationError([{ field: "cursor", code: "invalid_cursor", message: "use the nextCursor or syncCursor of a previous page" }]);
 
 /** The commit-order key to continue after; a cursor of the former order is looked up as the event it names. */
 async function afterKey(db: Db, workspaceId: string, raw: string): Promise<{ tx: string; position: string }> {

@@ -62,7 +62,10 @@ describe.each(testDatabaseKinds())("identities in /api/v1 on %s", (kind) => {
   });
 
   it("bulk: phones and userIds in one request, each answered as sent, in order", async () => {
-    const res = await callApi(db.db, checkMany, { key, body: { category: "orders", phones: [linked.phone, "nope"], userIds: [linked.bsuid, bsuidOnly, "US.0", "bad id"] } });
+    const res = await callApi(db.db, checkMany, {
+      key,
+      body: { category: "orders", phones: [linked.phone, "nope"], userIds: [linked.bsuid, bsuidOnly, "US.0", "bad id"] },
+    });
     expect(res.status).toBe(200);
     expect(res.json.results.map((r: any) => [r.phone ?? r.userId, r.reason])).toEqual([
       [linked.phone, "opted_in"],
@@ -110,7 +113,10 @@ describe.each(testDatabaseKinds())("identities in /api/v1 on %s", (kind) => {
     expect(events.filter((e: any) => e.userId === bsuidOnly).map((e: any) => e.phone)).toEqual([null]);
     expect(events.filter((e: any) => e.phone === linked.phone).every((e: any) => e.userId === linked.bsuid)).toBe(true);
     const jsonl = await callApi(db.db, exportLedgerEvents, { key, url: "http://t/api/v1/exports/events?format=jsonl" });
-    const rows = jsonl.text.trim().split("\n").map((l) => JSON.parse(l));
+    const rows = jsonl.text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(rows.filter((r) => r.user_id === bsuidOnly).map((r) => r.phone)).toEqual([null]);
     expect(rows.filter((r) => r.phone === linked.phone).every((r) => r.user_id === linked.bsuid)).toBe(true);
     const csv = await callApi(db.db, exportLedgerEvents, { key, url: "http://t/api/v1/exports/events?format=csv" });

@@ -14,8 +14,7 @@ function routeFiles(dir: string): string[] {
 }
 
 /** app/api/v1/contacts/[phone]/route.ts → /api/v1/contacts/{phone} */
-const openApiPath = (file: string) =>
-  `/api/v1/${path.relative(v1, path.dirname(file)).split(path.sep).join("/")}`.replace(/\[([^\]]+)\]/g, "{$1}");
+const openApiPath = (file: string) => `/api/v1/${path.relative(v1, path.dirname(file)).split(path.sep).join("/")}`.replace(/\[([^\]]+)\]/g, "{$1}");
 
 describe("the OpenAPI document", () => {
   const doc = buildOpenApiDocument("https://assent.example") as any;
@@ -44,14 +43,19 @@ describe("the OpenAPI document", () => {
     expect(post.responses["409"]).toEqual({ $ref: "#/components/responses/Problem409" });
     const check = doc.paths["/api/v1/consent-checks"].get;
     // A check names the person by number or by WhatsApp BSUID (Meta's user_id): one of the two.
-    expect(check.parameters.map((p: any) => [p.name, p.required])).toEqual([["phone", false], ["userId", false], ["category", true]]);
+    expect(check.parameters.map((p: any) => [p.name, p.required])).toEqual([
+      ["phone", false],
+      ["userId", false],
+      ["category", true],
+    ]);
     expect(check.parameters[1].description).toMatch(/BSUID/);
     expect(doc.components.schemas.BulkCheckRequest.properties.userIds.description).toMatch(/BSUID/);
     expect(doc.components.schemas.BulkCheckRequest.properties.phones.maxItems).toBe(10_000);
     expect(doc.paths["/api/v1/contacts/{phone}"].get.parameters[0]).toMatchObject({ name: "phone", in: "path", required: true });
     expect(doc.components.schemas.Problem.properties.errors).toBeDefined();
     // Every reference resolves inside the document.
-    for (const [, kind, name] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g)) expect(doc.components[kind!]?.[name!], `${kind}/${name}`).toBeDefined();
+    for (const [, kind, name] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g))
+      expect(doc.components[kind!]?.[name!], `${kind}/${name}`).toBeDefined();
     expect(JSON.stringify(doc)).not.toContain("#/$defs");
   });
 });

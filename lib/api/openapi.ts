@@ -156,7 +156,13 @@ function parameters(op: Operation, components: Record<string, JsonSchema>): Json
     }
   }
   if (op.idempotent) {
-    params.push({ name: "Idempotency-Key", in: "header", required: true, description: idempotencyKeySchema.description, schema: schemaOf(idempotencyKeySchema, "input", components) });
+    params.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: true,
+      description: idempotencyKeySchema.description,
+      schema: schemaOf(idempotencyKeySchema, "input", components),
+    });
   }
   return params;
 }

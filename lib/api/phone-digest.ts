@@ -40,6 +40,7 @@ export function bsuidDigestLenient(workspace: Workspace, raw: string): string | 
 /** bsuidDigestLenient for a single value, where a malformed one is a 422 naming the field. */
 export function bsuidDigestStrict(workspace: Workspace, raw: string, field = "userId"): string {
   const digest = bsuidDigestLenient(workspace, raw);
-  if (!digest) throw new ValidationError([{ field, code: "invalid_user_id", message: "not a WhatsApp business-scoped user ID, such as US.13491208655302741918" }]);
+  if (!digest)
+    throw new ValidationError([{ field, code: "invalid_user_id", message: "not a WhatsApp business-scoped user ID, such as US.13491208655302741918" }]);
   return digest;
 }

@@ -41,7 +41,12 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
   afterAll(() => db?.drop());
 
   it("single check: every reason, with the deciding event", async () => {
-    expect((await check(testPhone(1), "offers")).json).toMatchObject({ allowed: true, reason: "opted_in", category: "offers", event: { action: "opt_in", channel: "web" } });
+    expect((await check(testPhone(1), "offers")).json).toMatchObject({
+      allowed: true,
+      reason: "opted_in",
+      category: "offers",
+      event: { action: "opt_in", channel: "web" },
+    });
     expect((await check(testPhone(2), "offers")).json).toMatchObject({ allowed: false, reason: "opted_out", event: { action: "opt_out", channel: "api" } });
     expect((await check(testPhone(1), "tips")).json).toMatchObject({ allowed: false, reason: "never_opted_in", event: null });
     expect((await check(testPhone(1), "nope")).json).toMatchObject({ allowed: false, reason: "unknown_category" });
@@ -81,14 +86,20 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
       [phones[4], "opted_in"],
     ]);
     const before = await ledgerRowCounts(db.db);
-    const tooMany = await callApi(db.db, checkMany, { key, body: { phones: Array.from({ length: MAX_BULK_PHONES + 1 }, (_, i) => testPhone(i)), category: "offers" } });
+    const tooMany = await callApi(db.db, checkMany, {
+      key,
+      body: { phones: Array.from({ length: MAX_BULK_PHONES + 1 }, (_, i) => testPhone(i)), category: "offers" },
+    });
     expect(tooMany.status).toBe(422);
     expect(tooMany.json.errors[0]).toMatchObject({ field: "phones", code: "too_big" });
     expect((await callApi(db.db, checkMany, { key, body: { phones: [], category: "offers" } })).status).toBe(422);
     expect((await callApi(db.db, checkMany, { key, rawBody: "{", headers: {} })).status).toBe(400);
     expect((await callApi(db.db, checkMany, { key, rawBody: "phones=1", headers: { "content-type": "text/plain" } })).status).toBe(415);
     expect(await ledgerRowCounts(db.db)).toEqual(before);
-    const full = await callApi(db.db, checkMany, { key, body: { phones: Array.from({ length: MAX_BULK_PHONES }, (_, i) => testPhone(i)), category: "orders" } });
+    const full = await callApi(db.db, checkMany, {
+      key,
+      body: { phones: Array.from({ length: MAX_BULK_PHONES }, (_, i) => testPhone(i)), category: "orders" },
+    });
     expect(full.status).toBe(200);
     expect(full.json.results).toHaveLength(MAX_BULK_PHONES);
   });
@@ -96,7 +107,10 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
   it("contacts/{phone}: state per category with its event; other workspaces' contacts are not found", async () => {
     const res = await callApi(db.db, getContact, { key, params: { phone: encodeURIComponent(testPhone(2)) } });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ phone: testPhone(2), categories: [{ category: "offers", state: "opted_out", event: { action: "opt_out", channel: "api" } }] });
+    expect(res.json).toMatchObject({
+      phone: testPhone(2),
+      categories: [{ category: "offers", state: "opted_out", event: { action: "opt_out", channel: "api" } }],
+    });
     expect((await callApi(db.db, getContact, { key, params: { phone: testPhone(3) } })).status).toBe(404);
     expect((await callApi(db.db, getContact, { key: otherKey, params: { phone: testPhone(3) } })).json.categories).toHaveLength(1);
     expect((await callApi(db.db, getContact, { key: otherKey, params: { phone: testPhone(1) } })).status).toBe(404);
@@ -119,7 +133,10 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
     let cursor: string | null = null;
     const deadline = Date.now() + 30_000;
     while (seen.length < 10 && Date.now() < deadline) {
-      const res: Awaited<ReturnType<typeof callApi>> = await callApi(db.db, listEvents, { key, url: `http://t/api/v1/events?limit=3${cursor ? `&cursor=${cursor}` : ""}` });
+      const res: Awaited<ReturnType<typeof callApi>> = await callApi(db.db, listEvents, {
+        key,
+        url: `http://t/api/v1/events?limit=3${cursor ? `&cursor=${cursor}` : ""}`,
+      });
       expect(res.status).toBe(200);
       seen.push(...res.json.data.map((e: { id: string }) => e.id));
       cursor = res.json.nextCursor ?? res.json.syncCursor;
@@ -163,7 +180,12 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
     expect(csv.text.trim().split("\n")).toHaveLength(11);
     expect(csv.text).not.toContain(testPhone(3));
     const jsonl = await callApi(db.db, exportLedgerEvents, { key, url: "http://t/api/v1/exports/events?format=jsonl&category=offers" });
-    expect(jsonl.text.trim().split("\n").map((l) => JSON.parse(l).category)).toEqual(["offers", "offers", "offers"]);
+    expect(
+      jsonl.text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).category),
+    ).toEqual(["offers", "offers", "offers"]);
     expect((await callApi(db.db, exportLedgerEvents, { key, url: "http://t/api/v1/exports/events?format=xml" })).status).toBe(422);
     const readOnly = await testApiKey(db.db, fx.workspace.id, ["consents:read", "events:read"]);
     expect((await callApi(db.db, exportLedgerEvents, { key: readOnly, url: "http://t/api/v1/exports/events" })).status).toBe(403);
@@ -179,7 +201,10 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
 
   it("rate limits each key (429 with Retry-After) and stamps lastUsedAt at most once a minute", async () => {
     const limited = await testApiKey(db.db, fx.workspace.id, ["consents:read"]);
-    const [row] = await db.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.prefix, limited.slice(0, 10)));
+    const [row] = await db.db
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(eq(apiKeys.prefix, limited.slice(0, 10)));
     expect((await check(testPhone(1), "offers", limited)).status).toBe(200);
     const lastUsed = async () => (await db.db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, row!.id)))[0]!.at;
     const first = await lastUsed();
@@ -187,7 +212,9 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
     await check(testPhone(1), "offers", limited);
     expect(await lastUsed()).toEqual(first);
     const { windowStart } = windowOf(apiKeyLimit, new Date());
-    await db.db.execute(sql`update rate_limit_buckets set count = ${apiKeyLimit.limit} where key = ${`api-key:${row!.id}`} and window_start = ${windowStart.toISOString()}::timestamptz`);
+    await db.db.execute(
+      sql`update rate_limit_buckets set count = ${apiKeyLimit.limit} where key = ${`api-key:${row!.id}`} and window_start = ${windowStart.toISOString()}::timestamptz`,
+    );
     // What another instance, or this one at its next sync, goes by: the shared count.
     forgetApiKeys(db.db);
     const res = await check(testPhone(1), "offers", limited);
@@ -197,7 +224,10 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
 
   it("adds the requests it answered from a remembered key to the key's shared bucket, and refuses a revoked key once the memory lapses", async () => {
     const remembered = await testApiKey(db.db, fx.workspace.id, ["consents:read"]);
-    const [row] = await db.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.prefix, remembered.slice(0, 10)));
+    const [row] = await db.db
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(eq(apiKeys.prefix, remembered.slice(0, 10)));
     for (let i = 0; i < 5; i++) expect((await check(testPhone(1), "offers", remembered)).status).toBe(200);
     await new Promise((r) => setTimeout(r, API_KEY_SYNC_MS + 100));
     expect((await check(testPhone(1), "offers", remembered)).status).toBe(200);

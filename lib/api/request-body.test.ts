@@ -20,12 +20,16 @@ async function fieldsOf(run: () => unknown): Promise<unknown> {
 // PostgreSQL cannot compare text holding NUL or a lone surrogate: these were 500s before (found by e2e/specs/fuzz.spec.ts).
 describe("request input PostgreSQL cannot store", () => {
   it("refuses NUL and lone surrogates in a JSON body as a 422 naming the field", async () => {
-    expect(await fieldsOf(() => readJsonBody(post('{"category":"offers\\u0000"}'), schema))).toEqual([{ field: "category", code: "invalid_string", message: "contains characters that cannot be stored" }]);
+    expect(await fieldsOf(() => readJsonBody(post('{"category":"offers\\u0000"}'), schema))).toEqual([
+      { field: "category", code: "invalid_string", message: "contains characters that cannot be stored" },
+    ]);
     expect(await fieldsOf(() => readJsonBody(post('{"category":"offers","phones":["+1","\\ud800"]}'), schema))).toMatchObject([{ field: "phones.1" }]);
   });
 
   it("refuses NUL in a query parameter the same way", async () => {
-    expect(await fieldsOf(() => readQuery(new Request("http://t/api/v1/consent-checks?category=%00"), schema))).toMatchObject([{ field: "category", code: "invalid_string" }]);
+    expect(await fieldsOf(() => readQuery(new Request("http://t/api/v1/consent-checks?category=%00"), schema))).toMatchObject([
+      { field: "category", code: "invalid_string" },
+    ]);
   });
 
   it("passes ordinary unicode through", async () => {

@@ -10,16 +10,26 @@ import { dateOrDateTime } from "../validation/dates";
 
 export const MAX_BULK_PHONES = 10_000;
 
-const phone = z.string().trim().min(1).max(64).meta({ description: "E.164 (+12015550123) or national in the workspace's country", examples: ["+12015550123"] });
+const phone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .meta({ description: "E.164 (+12015550123) or national in the workspace's country", examples: ["+12015550123"] });
 const userId = bsuidSchema.meta({
-  description: "The person's WhatsApp business-scoped user ID (BSUID: Meta's user_id, sent with or instead of the number once people adopt usernames), exactly as Meta sent it",
+  description:
+    "The person's WhatsApp business-scoped user ID (BSUID: Meta's user_id, sent with or instead of the number once people adopt usernames), exactly as Meta sent it",
   examples: ["US.13491208655302741918"],
 });
 /** Where a request may name a person by number or by BSUID: at least one. */
 const oneIdentity = (v: { phone?: string; userId?: string }, ctx: z.RefinementCtx) => {
   if (v.phone === undefined && v.userId === undefined) ctx.addIssue({ code: "custom", path: ["phone"], message: "give phone or userId" });
 };
-const categoryKey = z.string().min(1).max(64).meta({ description: "A message category's key", examples: ["offers"] });
+const categoryKey = z
+  .string()
+  .min(1)
+  .max(64)
+  .meta({ description: "A message category's key", examples: ["offers"] });
 const isoTime = z.iso.datetime({ offset: true });
 const uuid = z.uuid();
 
@@ -46,7 +56,9 @@ const consentBase = {
   occurredAt: isoTime.optional().meta({ description: "When the person gave or withdrew consent; defaults to now" }),
   name: z.string().trim().max(200).optional(),
   language: z.string().min(2).max(16).optional(),
-  formVersionId: uuid.optional().meta({ description: "The published form or IVR script version whose wording the person was given; required for paper and IVR opt-ins" }),
+  formVersionId: uuid
+    .optional()
+    .meta({ description: "The published form or IVR script version whose wording the person was given; required for paper and IVR opt-ins" }),
   note: z.string().trim().max(2000).optional(),
 };
 
@@ -64,7 +76,10 @@ export type ConsentRequest = z.output<typeof consentRequestSchema>;
 export const idempotencyKeySchema = z
   .string()
   .regex(/^[\x21-\x7e]{1,128}$/, "use 1 to 128 printable ASCII characters, such as a UUID")
-  .meta({ description: "Required on POST /consents. A retry with the same key and body returns the first receipt (200); another body with the same key is refused (409)." });
+  .meta({
+    description:
+      "Required on POST /consents. A retry with the same key and body returns the first receipt (200); another body with the same key is refused (409).",
+  });
 
 const subscriptionState = z.object({ state: z.enum(["opted_in", "opted_out"]), optInLevel: z.enum(["single", "confirmed"]).nullable() });
 
@@ -80,7 +95,10 @@ export const receiptSchema = z
     ),
     state: z.record(z.string(), subscriptionState),
     replayed: z.boolean(),
-    preferenceUrl: z.string().nullable().meta({ description: "The person's preference-centre link, newly issued; null on a replay or if it could not be issued" }),
+    preferenceUrl: z
+      .string()
+      .nullable()
+      .meta({ description: "The person's preference-centre link, newly issued; null on a replay or if it could not be issued" }),
   })
   .meta({ id: "Receipt" });
 
@@ -108,7 +126,16 @@ export const contactStateSchema = z
   })
   .meta({ id: "ContactState" });
 
-export const checkReasons = ["opted_in", "never_opted_in", "opted_out", "not_confirmed", "category_retired", "unknown_category", "invalid_phone", "invalid_user_id"] as const;
+export const checkReasons = [
+  "opted_in",
+  "never_opted_in",
+  "opted_out",
+  "not_confirmed",
+  "category_retired",
+  "unknown_category",
+  "invalid_phone",
+  "invalid_user_id",
+] as const;
 
 export const consentCheckQuerySchema = z
   .object({ phone: phone.optional(), userId: userId.optional().meta({ description: "Instead of phone: the person's WhatsApp BSUID" }), category: categoryKey })
@@ -184,8 +211,7 @@ export const eventsPageSchema = z
     data: z.array(ledgerEventSchema),
     nextCursor: z.string().nullable().meta({ description: "Pass as cursor for the next page; null on the last" }),
     syncCursor: z.string().meta({
-      description:
-        "Pass as cursor later to get only the events committed since: following it, a client sees every event exactly once whatever the concurrency",
+      description: "Pass as cursor later to get only the events committed since: following it, a client sees every event exactly once whatever the concurrency",
     }),
   })
   .meta({ id: "EventsPage" });
@@ -199,7 +225,16 @@ export const verifyResultSchema = z
     events: z.number().int(),
     checkpoints: z.number().int(),
     unsealedEvents: z.number().int(),
-    problems: z.array(z.object({ kind: z.string(), message: z.string(), eventId: z.string().optional(), position: z.number().optional(), contactId: z.string().optional(), checkpointId: z.string().optional() })),
+    problems: z.array(
+      z.object({
+        kind: z.string(),
+        message: z.string(),
+        eventId: z.string().optional(),
+        position: z.number().optional(),
+        contactId: z.string().optional(),
+        checkpointId: z.string().optional(),
+      }),
+    ),
   })
   .meta({ id: "VerifyResult" });
 

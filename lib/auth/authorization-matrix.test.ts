@@ -50,7 +50,14 @@ async function freshMemberId(f: Fixture, role: Role = "viewer"): Promise<string>
 const actionCases: Record<string, ActionCase> = {
   "contacts.recordConsent": {
     allowed: compliance,
-    sample: async (f) => ({ contactId: f.contactId, submissionId: crypto.randomUUID(), action: "opt_out", categories: ["offers"], via: "phone_call", note: "Called in" }),
+    sample: async (f) => ({
+      contactId: f.contactId,
+      submissionId: crypto.randomUUID(),
+      action: "opt_out",
+      categories: ["offers"],
+      via: "phone_call",
+      note: "Called in",
+    }),
   },
   "contacts.erase": { allowed: compliance, sample: async (f) => ({ contactId: f.contactId, reason: "Erasure request by email", confirm: "ERASE" }) },
   "ledger.verify": { allowed: compliance, sample: async () => ({}) },
@@ -61,7 +68,13 @@ const actionCases: Record<string, ActionCase> = {
     sample: async (f) => {
       const [row] = await f.db.db
         .insert(invitations)
-        .values({ workspaceId: f.fx.workspace.id, email: "x@example.com", role: "viewer", tokenHash: crypto.randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) })
+        .values({
+          workspaceId: f.fx.workspace.id,
+          email: "x@example.com",
+          role: "viewer",
+          tokenHash: crypto.randomUUID(),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        })
         .returning({ id: invitations.id });
       return { invitationId: row!.id };
     },
@@ -71,13 +84,32 @@ const actionCases: Record<string, ActionCase> = {
   "members.passwordResetLink": { allowed: admins, sample: async (f) => ({ userId: await freshMemberId(f) }) },
   "settings.profile.update": {
     allowed: admins,
-    sample: async () => ({ businessName: "Test Shop", legalName: "Test Shop Ltd", whatsappNumber: "+12015550100", brandColor: "#0f766e", defaultLanguage: "en", defaultCountry: "US", logoUrl: "", privacyPolicyUrl: "" }),
+    sample: async () => ({
+      businessName: "Test Shop",
+      legalName: "Test Shop Ltd",
+      whatsappNumber: "+12015550100",
+      brandColor: "#0f766e",
+      defaultLanguage: "en",
+      defaultCountry: "US",
+      logoUrl: "",
+      privacyPolicyUrl: "",
+    }),
   },
   "settings.categories.create": {
     allowed: admins,
-    sample: async () => ({ key: `c_${crypto.randomUUID().slice(0, 8)}`, label: "New", description: "d", example: "e", frequency: "f", templateCategory: "utility" }),
+    sample: async () => ({
+      key: `c_${crypto.randomUUID().slice(0, 8)}`,
+      label: "New",
+      description: "d",
+      example: "e",
+      frequency: "f",
+      templateCategory: "utility",
+    }),
   },
-  "settings.categories.update": { allowed: admins, sample: async (f) => ({ categoryId: await freshCategoryId(f), label: "Renamed", description: "d", example: "e", frequency: "f" }) },
+  "settings.categories.update": {
+    allowed: admins,
+    sample: async (f) => ({ categoryId: await freshCategoryId(f), label: "Renamed", description: "d", example: "e", frequency: "f" }),
+  },
   "settings.categories.retire": { allowed: admins, sample: async (f) => ({ categoryId: await freshCategoryId(f) }) },
   "settings.categories.unretire": { allowed: admins, sample: async (f) => ({ categoryId: await freshCategoryId(f) }) },
   "settings.apiKeys.create": { allowed: admins, sample: async () => ({ name: "CRM", scopes: ["consents:read"] }) },
@@ -87,7 +119,10 @@ const actionCases: Record<string, ActionCase> = {
   },
   "settings.channels.whatsapp": { allowed: admins, sample: async () => ({ phoneNumberId: "106540352242922", appSecret: "app-secret-value", accessToken: "" }) },
   "settings.channels.sms": { allowed: admins, sample: async () => ({ authToken: "twilio-token-value" }) },
-  "settings.channels.keywords": { allowed: admins, sample: async () => ({ keywords_en: "STOP", keywords_es: "BAJA, PARAR", keywords_pt_BR: "", keywords_hi: "", keywords_id: "" }) },
+  "settings.channels.keywords": {
+    allowed: admins,
+    sample: async () => ({ keywords_en: "STOP", keywords_es: "BAJA, PARAR", keywords_pt_BR: "", keywords_hi: "", keywords_id: "" }),
+  },
   "settings.channels.rotateVerifyToken": { allowed: admins, sample: async () => ({}) },
   "settings.webhooks.create": { allowed: admins, sample: async () => endpointFields },
   "settings.webhooks.update": { allowed: admins, sample: async (f) => ({ ...endpointFields, endpointId: await freshEndpointId(f) }) },
@@ -100,7 +135,10 @@ const actionCases: Record<string, ActionCase> = {
   "forms.create": { allowed: formMakers, sample: async () => ({ name: "New", slug: `f-${crypto.randomUUID().slice(0, 8)}`, channel: "web" }) },
   "forms.saveDraft": {
     allowed: formMakers,
-    sample: async (f) => ({ formId: await freshFormId(f), payload: JSON.stringify({ name: "Renamed", embedDomains: [], content: { ...f.fx.formVersion.content, languages: {} } }) }),
+    sample: async (f) => ({
+      formId: await freshFormId(f),
+      payload: JSON.stringify({ name: "Renamed", embedDomains: [], content: { ...f.fx.formVersion.content, languages: {} } }),
+    }),
   },
   "forms.publish": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
   "forms.archive": { allowed: formMakers, sample: async (f) => ({ formId: await freshFormId(f) }) },
@@ -161,8 +199,14 @@ async function freshEndpointId(f: Fixture): Promise<string> {
 
 async function freshDeliveryId(f: Fixture): Promise<string> {
   const endpointId = await freshEndpointId(f);
-  const [message] = await f.db.db.insert(outbox).values({ workspaceId: f.fx.workspace.id, topic: "webhook.test", payload: {}, status: "dispatched" }).returning({ id: outbox.id });
-  const [row] = await f.db.db.insert(webhookDeliveries).values({ workspaceId: f.fx.workspace.id, outboxId: message!.id, endpointId, topic: "webhook.test" }).returning({ id: webhookDeliveries.id });
+  const [message] = await f.db.db
+    .insert(outbox)
+    .values({ workspaceId: f.fx.workspace.id, topic: "webhook.test", payload: {}, status: "dispatched" })
+    .returning({ id: outbox.id });
+  const [row] = await f.db.db
+    .insert(webhookDeliveries)
+    .values({ workspaceId: f.fx.workspace.id, outboxId: message!.id, endpointId, topic: "webhook.test" })
+    .returning({ id: webhookDeliveries.id });
   return row!.id;
 }
 
@@ -176,21 +220,29 @@ async function freshFormId(f: Fixture): Promise<string> {
 
 async function freshCategoryId(f: Fixture): Promise<string> {
   const key = `m_${crypto.randomUUID().slice(0, 8)}`;
-  const [row] = await createCategories(f.db.db, f.fx.workspace.id, [{ key, label: "M", description: "d", example: "e", frequency: "f", templateCategory: "marketing" }]);
+  const [row] = await createCategories(f.db.db, f.fx.workspace.id, [
+    { key, label: "M", description: "d", example: "e", frequency: "f", templateCategory: "marketing" },
+  ]);
   return row!.id;
 }
 
 const routeCases: Record<string, RouteCase> = {
   "forms.snapshot": {
     allowed: everyone,
-    path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/x/versions/${f.fx.formVersion.id}/snapshot?lang=en`, params: { form: "x", version: f.fx.formVersion.id } }),
+    path: (f) => ({
+      url: `http://t/${f.fx.workspace.slug}/forms/x/versions/${f.fx.formVersion.id}/snapshot?lang=en`,
+      params: { form: "x", version: f.fx.formVersion.id },
+    }),
   },
   "events.export": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/exports/download?format=csv`, params: {} }) },
   "contacts.certificate": {
     allowed: ["owner", "admin", "compliance", "viewer"],
     path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/certificate`, params: { contact: f.contactId } }),
   },
-  "forms.poster": { allowed: everyone, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/poster?size=letter`, params: { form: f.fx.formVersion.formId } }) },
+  "forms.poster": {
+    allowed: everyone,
+    path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/poster?size=letter`, params: { form: f.fx.formVersion.formId } }),
+  },
   "paper.record": {
     allowed: compliance,
     path: (f) => ({
@@ -204,7 +256,11 @@ const routeCases: Record<string, RouteCase> = {
     path: (f) => ({
       url: `http://t/${f.fx.workspace.slug}/contacts/import/upload?name=m.csv`,
       params: {},
-      init: () => ({ method: "POST", headers: { origin: "http://t", "content-type": "text/csv" }, body: "phone,categories,channel,occurred_at,source\n+12015550199,orders,paper,2026-03-01,Fair\n" }),
+      init: () => ({
+        method: "POST",
+        headers: { origin: "http://t", "content-type": "text/csv" },
+        body: "phone,categories,channel,occurred_at,source\n+12015550199,orders,paper,2026-03-01,Fair\n",
+      }),
     }),
   },
   "imports.template": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/import/template`, params: {} }) },
@@ -218,11 +274,19 @@ const routeCases: Record<string, RouteCase> = {
   "evidence.download": {
     allowed: ["owner", "admin", "compliance", "viewer"],
     path: async (f) => {
-      const { sha256 } = await storeEvidenceFile(f.db.db, { workspaceId: f.fx.workspace.id, bytes: new TextEncoder().encode(`%PDF-1.4 matrix ${crypto.randomUUID()}`), contentType: "application/pdf", createdBy: null });
+      const { sha256 } = await storeEvidenceFile(f.db.db, {
+        workspaceId: f.fx.workspace.id,
+        bytes: new TextEncoder().encode(`%PDF-1.4 matrix ${crypto.randomUUID()}`),
+        contentType: "application/pdf",
+        createdBy: null,
+      });
       return { url: `http://t/${f.fx.workspace.slug}/evidence/files/${sha256}`, params: { sha256 } };
     },
   },
-  "forms.paperForm": { allowed: everyone, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/paper-form`, params: { form: f.fx.formVersion.formId } }) },
+  "forms.paperForm": {
+    allowed: everyone,
+    path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/paper-form`, params: { form: f.fx.formVersion.formId } }),
+  },
 };
 
 /** "use server" exports and route files that are not workspace-scoped, each with why it needs no role. */
@@ -233,16 +297,19 @@ const openActions: Record<string, string> = {
   "app/(auth)/invite/[token]/actions.ts#acceptAsNewUser": "authorised by the invitation token",
   "app/(auth)/invite/[token]/actions.ts#acceptAsMember": "authorised by the invitation token and the signed-in invitee",
   "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": "authorised by the reset token",
-  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": "asks for a reset link by email; same answer for any address; rate limited per network and per address",
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction":
+    "asks for a reset link by email; same answer for any address; rate limited per network and per address",
   "app/(public)/f/[workspace]/[form]/actions.ts#submitOptIn": "the public opt-in form; rate limited",
-  "app/(public)/p/[token]/actions.ts#updatePreferences": "the consumer's preference centre; authorised by the link's token, rate limited per network and per link",
+  "app/(public)/p/[token]/actions.ts#updatePreferences":
+    "the consumer's preference centre; authorised by the link's token, rate limited per network and per link",
   "app/(auth)/setup/actions.ts#completeSetup": "first run only: refused once any account exists",
   "app/preview/[workspace]/[form]/actions.ts#previewSubmit": "the builder preview's submit: records nothing, reads nothing",
 };
 const openRoutes: Record<string, string> = {
   "app/api/health/route.ts": "health check, no data",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",
-  "app/api/webhooks/whatsapp/[workspace]/route.ts": "Meta's inbound webhook: the GET handshake needs the workspace's verify token; every POST must carry an X-Hub-Signature-256 made with the workspace's app secret",
+  "app/api/webhooks/whatsapp/[workspace]/route.ts":
+    "Meta's inbound webhook: the GET handshake needs the workspace's verify token; every POST must carry an X-Hub-Signature-256 made with the workspace's app secret",
   "app/api/webhooks/sms/[workspace]/route.ts": "Twilio's inbound webhook: every POST must carry an X-Twilio-Signature made with the workspace's auth token",
   "app/(public)/f/[workspace]/[form]/qr.svg/route.ts": "QR code of a published form's public address; nothing else",
   "app/(public)/f/[workspace]/[form]/qr.png/route.ts": "QR code of a published form's public address; nothing else",
@@ -315,7 +382,12 @@ describe("every server action and route is in the authorisation matrix", () => {
 
   it("workspace actions and routes are defined only in actions.ts / routes.ts files", () => {
     const elsewhere = libFiles.filter(
-      (f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts") && !guardedFile.test(f) && !f.startsWith("lib/handlers/") && /define(WorkspaceAction|WorkspaceRoute)\(/.test(readFileSync(path.join(root, f), "utf8")),
+      (f) =>
+        /\.tsx?$/.test(f) &&
+        !f.endsWith(".test.ts") &&
+        !guardedFile.test(f) &&
+        !f.startsWith("lib/handlers/") &&
+        /define(WorkspaceAction|WorkspaceRoute)\(/.test(readFileSync(path.join(root, f), "utf8")),
     );
     expect(elsewhere, "rename these to actions.ts / *.actions.ts or routes.ts / *.routes.ts").toEqual([]);
   });
@@ -341,8 +413,12 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     own = { fx, contactId: receipt.contactId, db };
     const foreignReceipt = await append(db.db, webOptIn(other, "+12015550112", { categories: ["orders", "offers"] }));
     foreign = { fx: other, contactId: foreignReceipt.contactId, db };
-    await db.db.insert(formVersionSnapshots).values({ formVersionId: other.formVersion.id, workspaceId: other.workspace.id, language: "en", html: "<p>page</p>", sha256: "x" });
-    await db.db.insert(formVersionSnapshots).values({ formVersionId: fx.formVersion.id, workspaceId: fx.workspace.id, language: "en", html: "<p>page</p>", sha256: "x" });
+    await db.db
+      .insert(formVersionSnapshots)
+      .values({ formVersionId: other.formVersion.id, workspaceId: other.workspace.id, language: "en", html: "<p>page</p>", sha256: "x" });
+    await db.db
+      .insert(formVersionSnapshots)
+      .values({ formVersionId: fx.formVersion.id, workspaceId: fx.workspace.id, language: "en", html: "<p>page</p>", sha256: "x" });
     for (const role of roles) {
       sessions[role] = await signedInMember(db.db, fx.workspace.id, role);
       strangers[role] = await signedInMember(db.db, other.workspace.id, role);
@@ -405,7 +481,14 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     const sha256 = row!.sha256;
     const mismatches: string[] = [];
     for (const role of roles) {
-      const response = await runWorkspaceRoute(downloadEvidenceFile, db.db, sessions[role], testMeta, new Request(`http://t/${own.fx.workspace.slug}/evidence/files/${sha256}`), { workspace: own.fx.workspace.slug, sha256 });
+      const response = await runWorkspaceRoute(
+        downloadEvidenceFile,
+        db.db,
+        sessions[role],
+        testMeta,
+        new Request(`http://t/${own.fx.workspace.slug}/evidence/files/${sha256}`),
+        { workspace: own.fx.workspace.slug, sha256 },
+      );
       await response.body?.cancel();
       const expected = compliance.includes(role) ? 200 : ["viewer"].includes(role) ? 404 : 403;
       if (response.status !== expected) mismatches.push(`import file as ${role}: ${response.status}, expected ${expected}`);
@@ -440,7 +523,10 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     for (const def of routeDefs()) {
       const { url, params, init } = await routeCases[def.name]!.path(foreign);
       if (Object.keys(params).length === 0) continue;
-      const response = await runWorkspaceRoute(def, db.db, sessions.owner, testMeta, new Request(url, init?.()), { workspace: own.fx.workspace.slug, ...params });
+      const response = await runWorkspaceRoute(def, db.db, sessions.owner, testMeta, new Request(url, init?.()), {
+        workspace: own.fx.workspace.slug,
+        ...params,
+      });
       await response.body?.cancel();
       if (response.status !== 404) mismatches.push(`${def.name} with another workspace's ${Object.keys(params).join(", ")}: ${response.status}`);
     }
@@ -450,10 +536,25 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
 
 /** A digest of a workspace's rows that an id-taking action could change, to show a refused one changed nothing. */
 async function workspaceDigest(db: TestDatabase, workspaceId: string): Promise<Record<string, string>> {
-  const tables = ["contacts", "consent_events", "api_keys", "webhook_endpoints", "webhook_deliveries", "forms", "message_categories", "memberships", "invitations", "inbound_dead_letters"];
+  const tables = [
+    "contacts",
+    "consent_events",
+    "api_keys",
+    "webhook_endpoints",
+    "webhook_deliveries",
+    "forms",
+    "message_categories",
+    "memberships",
+    "invitations",
+    "inbound_dead_letters",
+  ];
   const out: Record<string, string> = {};
   for (const table of tables) {
-    const result = (await db.db.execute(sql.raw(`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as d from ${table} t where workspace_id = '${workspaceId}'`))) as unknown as { rows: { d: string }[] };
+    const result = (await db.db.execute(
+      sql.raw(
+        `select count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as d from ${table} t where workspace_id = '${workspaceId}'`,
+      ),
+    )) as unknown as { rows: { d: string }[] };
     out[table] = result.rows[0]!.d;
   }
   return out;

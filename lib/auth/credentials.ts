@@ -18,9 +18,7 @@ export const signInLimits = {
   account: { name: "sign-in-fail-account-global", limit: 50, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimitRule>;
 
-export type CredentialCheck =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
+export type CredentialCheck = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
 
 let dummyHash: Promise<string> | undefined;
 
@@ -30,10 +28,7 @@ let dummyHash: Promise<string> | undefined;
  * Unknown emails cost the same argon2 work as known ones, so response time does not tell which addresses have
  * accounts; the answer for a wrong email and a wrong password is the same.
  */
-export async function checkCredentials(
-  db: DbOrTx,
-  input: { email: string; password: string; ip?: string },
-): Promise<CredentialCheck> {
+export async function checkCredentials(db: DbOrTx, input: { email: string; password: string; ip?: string }): Promise<CredentialCheck> {
   const accountKey = sha256Hex(input.email.trim().toLowerCase());
   const ipKey = input.ip ?? "unknown";
   // Always in this order (claimRateLimits waits on rows in the order given).

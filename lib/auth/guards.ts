@@ -15,12 +15,7 @@ export type WorkspaceActor = ActiveSession & { workspace: Workspace; role: Role 
  * (read fresh, so a role change or removal applies to the next request), and the permission for the role.
  * A workspace the user is not a member of is "not found", never "forbidden", so its existence does not leak.
  */
-export async function authorizeWorkspace(
-  db: DbOrTx,
-  session: ActiveSession | null,
-  slug: string,
-  permission: Permission,
-): Promise<WorkspaceActor> {
+export async function authorizeWorkspace(db: DbOrTx, session: ActiveSession | null, slug: string, permission: Permission): Promise<WorkspaceActor> {
   const actor = await findWorkspaceActor(db, session, slug);
   if (!can(actor.role, permission)) throw new ForbiddenError();
   return actor;

@@ -10,12 +10,7 @@ import { normalizeEmail } from "./users";
 type Invitation = typeof invitations.$inferSelect;
 
 /** The membership an accepted invitation grants, and its audit row; `via` says how it was accepted. */
-export async function joinByInvitation(
-  tx: DbOrTx,
-  invitation: Invitation,
-  user: { id: string; email: string },
-  via: "link" | "sso" = "link",
-): Promise<void> {
+export async function joinByInvitation(tx: DbOrTx, invitation: Invitation, user: { id: string; email: string }, via: "link" | "sso" = "link"): Promise<void> {
   await tx
     .insert(memberships)
     .values({ workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role })

@@ -30,7 +30,9 @@ describe.each(testDatabaseKinds())("sign-in and sessions on %s", (kind) => {
   it("throttles a network that guesses across many accounts", async () => {
     for (let i = 0; i < 30; i++) await checkCredentials(db.db, { email: `spray-${i}@example.com`, password: "123456", ip: "203.0.113.66" });
     await upsertMember(db.db, { workspaceId: fx.workspace.id, email: "cy@example.com", name: "Cy", role: "viewer", password: "cy's good password" });
-    expect(await checkCredentials(db.db, { email: "cy@example.com", password: "cy's good password", ip: "203.0.113.66" })).toMatchObject({ reason: "throttled" });
+    expect(await checkCredentials(db.db, { email: "cy@example.com", password: "cy's good password", ip: "203.0.113.66" })).toMatchObject({
+      reason: "throttled",
+    });
     expect(await checkCredentials(db.db, { email: "cy@example.com", password: "cy's good password", ip: "203.0.113.67" })).toMatchObject({ ok: true });
   });
 

@@ -17,7 +17,9 @@ describe.each(testDatabaseKinds())("single sign-on admission on %s", (kind) => {
   afterAll(() => db?.drop());
 
   const invite = (email: string, role: "viewer" | "compliance", expiresInMs = 86_400_000) =>
-    db.db.insert(invitations).values({ workspaceId: fx.workspace.id, email, role, tokenHash: crypto.randomUUID(), expiresAt: new Date(Date.now() + expiresInMs) });
+    db.db
+      .insert(invitations)
+      .values({ workspaceId: fx.workspace.id, email, role, tokenHash: crypto.randomUUID(), expiresAt: new Date(Date.now() + expiresInMs) });
 
   it("admits an active account by its verified email, in any case", async () => {
     const { user } = await upsertMember(db.db, { workspaceId: fx.workspace.id, email: "ana@example.com", name: "Ana", role: "viewer" });
@@ -47,11 +49,18 @@ describe.each(testDatabaseKinds())("single sign-on admission on %s", (kind) => {
     expect(admitted.ok).toBe(true);
     const user = await findUserByEmail(db.db, "new@example.com");
     expect(user).toMatchObject({ name: "Nia New", passwordHash: null });
-    const [membership] = await db.db.select().from(memberships).where(and(eq(memberships.workspaceId, fx.workspace.id), eq(memberships.userId, user!.id)));
+    const [membership] = await db.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, fx.workspace.id), eq(memberships.userId, user!.id)));
     expect(membership?.role).toBe("compliance");
     const open = await db.db.select().from(invitations).where(eq(invitations.email, "new@example.com"));
     expect(open.every((i) => i.acceptedAt !== null)).toBe(true);
-    const joins = await db.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user!.id), eq(auditLog.action, "member.join"))).orderBy(auditLog.id);
+    const joins = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, user!.id), eq(auditLog.action, "member.join")))
+      .orderBy(auditLog.id);
     expect(joins.map((j) => j.detail)).toEqual([
       { role: "viewer", via: "sso" },
       { role: "compliance", via: "sso" },

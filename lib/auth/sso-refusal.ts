@@ -2,8 +2,10 @@
 export type SsoRefusal = "unverified_email" | "not_invited" | "deactivated";
 
 const messages: Record<SsoRefusal, string> = {
-  unverified_email: "Single sign-on did not sign you in: your identity provider did not confirm your email address, so it cannot be matched to an Assent account.",
-  not_invited: "Single sign-on did not sign you in: there is no Assent account or open invitation for your email address. Ask an owner or admin of your workspace to invite you.",
+  unverified_email:
+    "Single sign-on did not sign you in: your identity provider did not confirm your email address, so it cannot be matched to an Assent account.",
+  not_invited:
+    "Single sign-on did not sign you in: there is no Assent account or open invitation for your email address. Ask an owner or admin of your workspace to invite you.",
   deactivated: "Single sign-on did not sign you in: your Assent account is deactivated. Ask an owner or admin of your workspace.",
 };
 

@@ -9,10 +9,7 @@ import { isUuid } from "../ids";
 export type StaffUser = { id: string; email: string; name: string };
 export type ActiveSession = { sessionId: string; user: StaffUser };
 
-export async function createStaffSession(
-  db: DbOrTx,
-  input: { userId: string; ip?: string; userAgent?: string },
-): Promise<string> {
+export async function createStaffSession(db: DbOrTx, input: { userId: string; ip?: string; userAgent?: string }): Promise<string> {
   const [row] = await db
     .insert(staffSessions)
     .values({ userId: input.userId, ip: input.ip ?? null, userAgent: input.userAgent ?? null })

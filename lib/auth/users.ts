@@ -12,7 +12,10 @@ export function normalizeEmail(email: string): string {
 }
 
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   return row;
 }
 
@@ -25,7 +28,10 @@ export async function upsertMember(
   const created = !user;
   if (!user) {
     const passwordHash = input.password ? await hashPassword(input.password) : null;
-    [user] = await db.insert(users).values({ email: normalizeEmail(input.email), name: input.name, passwordHash }).returning();
+    [user] = await db
+      .insert(users)
+      .values({ email: normalizeEmail(input.email), name: input.name, passwordHash })
+      .returning();
   }
   await db
     .insert(memberships)

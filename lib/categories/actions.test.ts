@@ -30,7 +30,11 @@ describe.each(testDatabaseKinds())("message categories on %s", (kind) => {
     runWorkspaceAction(def, db.db, session, testMeta, { workspace: fx.workspace.slug, ...input });
   const categories = () => listAllCategories(db.db, fx.workspace.id);
   const audits = (prefix: string) =>
-    db.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, fx.workspace.id), like(auditLog.action, `${prefix}%`))).orderBy(auditLog.id);
+    db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, fx.workspace.id), like(auditLog.action, `${prefix}%`)))
+      .orderBy(auditLog.id);
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
@@ -57,7 +61,12 @@ describe.each(testDatabaseKinds())("message categories on %s", (kind) => {
     expect(all.map((c) => c.key)).toEqual(["orders", "offers", "tips", "back_in_stock"]);
     expect(all[3]).toMatchObject({ ...newCategory, position: 3, retiredAt: null, workspaceId: fx.workspace.id });
     const [entry] = await audits("category.create");
-    expect(entry).toMatchObject({ actorUserId: owner.user.id, targetType: "category", targetId: all[3]!.id, detail: { key: "back_in_stock", label: "Back in stock" } });
+    expect(entry).toMatchObject({
+      actorUserId: owner.user.id,
+      targetType: "category",
+      targetId: all[3]!.id,
+      detail: { key: "back_in_stock", label: "Back in stock" },
+    });
   });
 
   it("refuses a duplicate key with a clear error on the key field", async () => {
@@ -74,10 +83,24 @@ describe.each(testDatabaseKinds())("message categories on %s", (kind) => {
 
   it("edits the wording but never the key, and audits before and after", async () => {
     const target = (await categories()).find((c) => c.key === "offers")!;
-    const result = await run(updateCategory, { categoryId: target.id, key: "sneaky_rename", label: "Deals", description: "d", example: "Half price today.", frequency: "f" });
+    const result = await run(updateCategory, {
+      categoryId: target.id,
+      key: "sneaky_rename",
+      label: "Deals",
+      description: "d",
+      example: "Half price today.",
+      frequency: "f",
+    });
     expect(result).toMatchObject({ ok: true });
     const after = (await categories()).find((c) => c.id === target.id)!;
-    expect(after).toMatchObject({ key: "offers", label: "Deals", description: "d", example: "Half price today.", frequency: "f", templateCategory: "marketing" });
+    expect(after).toMatchObject({
+      key: "offers",
+      label: "Deals",
+      description: "d",
+      example: "Half price today.",
+      frequency: "f",
+      templateCategory: "marketing",
+    });
     const [entry] = await audits("category.update");
     expect(entry!.detail).toEqual({ key: "offers", label: { before: "Offers", after: "Deals" }, example: { before: "e", after: "Half price today." } });
   });

@@ -105,7 +105,19 @@ export function keywordReply(form: Pick<KeywordForm, "content" | "language">): s
  */
 export async function recordKeywordOptIn(db: Db, base: InboundCommandBase, form: KeywordForm, reply: KeywordReplyStatus): Promise<Receipt> {
   const evidence = { ...base.evidence, reply };
-  return appendFor(db, command({ ...base, evidence }, { action: "opt_in", categories: form.content.categoryKeys, formVersionId: form.versionId, language: form.language, ...(reply === "none" ? { optInLevel: "single" as const } : {}) }));
+  return appendFor(
+    db,
+    command(
+      { ...base, evidence },
+      {
+        action: "opt_in",
+        categories: form.content.categoryKeys,
+        formVersionId: form.versionId,
+        language: form.language,
+        ...(reply === "none" ? { optInLevel: "single" as const } : {}),
+      },
+    ),
+  );
 }
 
 /**
@@ -113,7 +125,10 @@ export async function recordKeywordOptIn(db: Db, base: InboundCommandBase, form:
  * one, or two when the number and the BSUID are still held by two contacts. Locked when asked.
  */
 export async function findContactIds(db: DbOrTx, workspaceId: string, identity: InboundIdentity, options: { lock?: boolean } = {}): Promise<string[]> {
-  const [ws] = await queryRows<{ ledger_salt: string; default_country: string }>(db, sql`select ledger_salt, default_country from workspaces where id = ${workspaceId}`);
+  const [ws] = await queryRows<{ ledger_salt: string; default_country: string }>(
+    db,
+    sql`select ledger_salt, default_country from workspaces where id = ${workspaceId}`,
+  );
   if (!ws) return [];
   const phoneDigest = identity.phone ? personalDigest(ws.ledger_salt, "phone", normalizePhone(identity.phone, ws.default_country)) : null;
   const bsuidDigest = personalDigest(ws.ledger_salt, "bsuid", identity.bsuid);
@@ -185,7 +200,12 @@ export async function recordResume(db: Db, base: InboundCommandBase, stoppedBy: 
   const receipts: Receipt[] = [];
   for (const [i, g] of groups.entries()) {
     const key = i === 0 ? base.idempotencyKey : `${base.idempotencyKey}:${i}`;
-    receipts.push(await append(db, command({ ...base, idempotencyKey: key }, { action: "opt_in", categories: g.categories, formVersionId: g.formVersionId, language: g.language })));
+    receipts.push(
+      await append(
+        db,
+        command({ ...base, idempotencyKey: key }, { action: "opt_in", categories: g.categories, formVersionId: g.formVersionId, language: g.language }),
+      ),
+    );
   }
   return receipts;
 }
@@ -197,7 +217,10 @@ export async function optedInKeys(db: DbOrTx, workspaceId: string, contactId: st
     db,
     sql`select c.key from subscriptions s join message_categories c on c.id = s.category_id
       where s.workspace_id = ${workspaceId} and s.contact_id = ${contactId} and s.state = 'opted_in'
-        and c.key in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`,
+        and c.key in (${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )})`,
   );
   const live = new Set(rows.map((r) => r.key));
   return keys.filter((k) => live.has(k));
@@ -209,5 +232,8 @@ export async function listFormKeywords(db: DbOrTx, workspaceId: string, channel:
     .select({ keyword: forms.keyword })
     .from(forms)
     .where(and(eq(forms.workspaceId, workspaceId), eq(forms.channel, channel), eq(forms.status, "published")));
-  return rows.map((r) => r.keyword).filter((k): k is string => Boolean(k)).map(normalizeKeyword);
+  return rows
+    .map((r) => r.keyword)
+    .filter((k): k is string => Boolean(k))
+    .map(normalizeKeyword);
 }

@@ -3,7 +3,14 @@ import { defaultOptOutKeywords, helpLanguage, isWord, matchOptOut, normalizeComm
 
 const categories = [
   { key: "order_updates", label: "Order updates" },
-  { key: "offers", label: "Offers", labels: [{ language: "es", label: "Ofertas" }, { language: "hi", label: "ऑफ़र" }] },
+  {
+    key: "offers",
+    label: "Offers",
+    labels: [
+      { language: "es", label: "Ofertas" },
+      { language: "hi", label: "ऑफ़र" },
+    ],
+  },
 ];
 const match = (text: string) => matchOptOut(text, defaultOptOutKeywords, categories);
 
@@ -17,7 +24,23 @@ describe("opt-out keywords", () => {
   });
 
   it("reads the ordinary ways of typing a stop word as that word (issue 15)", () => {
-    for (const body of ["Stop.", "Stop!", "STOP ALL", "stopall", "OPT OUT", "Opt-out", "optout", "STOP 🛑", "🛑 stop", "ＳＴＯＰ", "S T O P".replace(/ /g, ""), "stop\u200b", "Please stop", "STOP please", "stop, thank you"]) {
+    for (const body of [
+      "Stop.",
+      "Stop!",
+      "STOP ALL",
+      "stopall",
+      "OPT OUT",
+      "Opt-out",
+      "optout",
+      "STOP 🛑",
+      "🛑 stop",
+      "ＳＴＯＰ",
+      "S T O P".replace(/ /g, ""),
+      "stop\u200b",
+      "Please stop",
+      "STOP please",
+      "stop, thank you",
+    ]) {
       expect(match(body), body).toMatchObject({ scope: "all", language: "en" });
     }
     expect(match("PARAR")).toMatchObject({ scope: "all", language: "es" });

@@ -36,7 +36,27 @@ export const helpWords = Object.keys(helpWordLanguages);
 /** "All" after a stop word, per language: "STOP ALL", "BAJA TODO". */
 const allWords = ["ALL", "TODO", "TODOS", "TUDO", "SEMUA", "सब", "सभी", "SAB"];
 /** Courtesies that change nothing about a stop: "Please stop", "STOP thanks", "BAJA por favor". */
-const courtesyWords = ["PLEASE", "PLS", "PLZ", "NOW", "THANKS", "THANK YOU", "THANKYOU", "POR FAVOR", "YA", "GRACIAS", "OBRIGADO", "OBRIGADA", "JÁ", "TOLONG", "SEKARANG", "TERIMA KASIH", "कृपया", "अभी", "धन्यवाद"];
+const courtesyWords = [
+  "PLEASE",
+  "PLS",
+  "PLZ",
+  "NOW",
+  "THANKS",
+  "THANK YOU",
+  "THANKYOU",
+  "POR FAVOR",
+  "YA",
+  "GRACIAS",
+  "OBRIGADO",
+  "OBRIGADA",
+  "JÁ",
+  "TOLONG",
+  "SEKARANG",
+  "TERIMA KASIH",
+  "कृपया",
+  "अभी",
+  "धन्यवाद",
+];
 
 /** Upper case, Unicode-normalised, single-spaced: the form a keyword is stored in. */
 export function normalizeKeyword(text: string): string {
@@ -49,13 +69,15 @@ export function normalizeKeyword(text: string): string {
  * a combining mark (Devanagari vowel signs are marks) or a digit turned into one space, upper case.
  */
 export function normalizeCommand(text: string): string {
-  return text
-    .normalize("NFKC")
-    // biome-ignore lint/suspicious/noMisleadingCharacterClass: each listed code point is dropped on its own, the keycap mark too
-    .replace(/[\p{Cf}\uFE00-\uFE0F\u20E3\u{E0100}-\u{E01EF}]/gu, "")
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
-    .trim()
-    .toLocaleUpperCase("en");
+  return (
+    text
+      .normalize("NFKC")
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: each listed code point is dropped on its own, the keycap mark too
+      .replace(/[\p{Cf}\uFE00-\uFE0F\u20E3\u{E0100}-\u{E01EF}]/gu, "")
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
+      .trim()
+      .toLocaleUpperCase("en")
+  );
 }
 
 const compact = (text: string) => normalizeCommand(text).replace(/ /g, "");
@@ -142,5 +164,12 @@ export function helpLanguage(text: string): string | null {
 
 /** "STOP, PARAR" as typed in settings into a clean list; duplicates and blanks dropped. */
 export function parseKeywordList(text: string): string[] {
-  return [...new Set(text.split(/[,\n]/).map((w) => normalizeKeyword(w)).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,\n]/)
+        .map((w) => normalizeKeyword(w))
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -13,7 +13,10 @@ import { keywordLanguages, saveKeywordsSchema, saveSmsSchema, saveWhatsAppSchema
 async function change(ctx: ActionContext, action: string, set: Partial<typeof channelSettings.$inferInsert>, detail: Record<string, unknown>) {
   await ctx.db.transaction(async (tx: Tx) => {
     await ensureChannelSettings(tx, ctx.actor.workspace.id);
-    await tx.update(channelSettings).set({ ...set, updatedAt: new Date() }).where(eq(channelSettings.workspaceId, ctx.actor.workspace.id));
+    await tx
+      .update(channelSettings)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(channelSettings.workspaceId, ctx.actor.workspace.id));
     await recordStaffAudit(tx, ctx, { action, targetType: "workspace", targetId: ctx.actor.workspace.id, detail });
   });
 }

@@ -18,10 +18,7 @@ export const smsWebhookUrl = (slug: string) => `${publicBaseUrl()}/api/webhooks/
 
 /** The workspace's channel settings, made with a fresh verify token and the default keywords on first use. */
 export async function ensureChannelSettings(db: DbOrTx, workspaceId: string): Promise<ChannelSettingsRow> {
-  await db
-    .insert(channelSettings)
-    .values({ workspaceId, whatsappVerifyToken: newVerifyToken(), optOutKeywords: defaultOptOutKeywords })
-    .onConflictDoNothing();
+  await db.insert(channelSettings).values({ workspaceId, whatsappVerifyToken: newVerifyToken(), optOutKeywords: defaultOptOutKeywords }).onConflictDoNothing();
   const [row] = await db.select().from(channelSettings).where(eq(channelSettings.workspaceId, workspaceId));
   return row!;
 }

@@ -15,7 +15,10 @@ const secretField = (what: string) => plainText(null, 500).refine((v) => v === "
 
 export const saveWhatsAppSchema = z.object({
   workspace: z.string(),
-  phoneNumberId: z.string().trim().regex(/^\d{0,32}$/, "The phone number ID is the digits Meta shows under API Setup."),
+  phoneNumberId: z
+    .string()
+    .trim()
+    .regex(/^\d{0,32}$/, "The phone number ID is the digits Meta shows under API Setup."),
   appSecret: secretField("Meta app secret"),
   accessToken: secretField("Cloud API access token"),
 });

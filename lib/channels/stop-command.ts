@@ -20,7 +20,12 @@ export type StopContext = {
  * append, answered in `language`. "unclear" (a stop word opening some other sentence) records nothing and is
  * answered with how to stop. Returns the reply, or null when the match named a category that does not exist.
  */
-export async function applyStop(db: Db, base: InboundCommandBase, ctx: StopContext, stop: OptOutMatch | { scope: "all" | "one"; language: string; categoryKey?: string }): Promise<string | null> {
+export async function applyStop(
+  db: Db,
+  base: InboundCommandBase,
+  ctx: StopContext,
+  stop: OptOutMatch | { scope: "all" | "one"; language: string; categoryKey?: string },
+): Promise<string | null> {
   const { business, categories } = ctx;
   if (stop.scope === "unclear") return unclearStopReply(stop.language, stop.word, ctx);
   const key = "categoryKey" in stop ? stop.categoryKey : undefined;

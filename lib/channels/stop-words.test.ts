@@ -47,7 +47,12 @@ describe.each(testDatabaseKinds())("stop words on every channel, on %s", (kind) 
   const sent: WhatsAppReply[] = [];
 
   /** Sends a body from a number on one transport; returns the reply the person gets. */
-  async function send(transport: Transport, phone: string, body: string, extra: { payload?: string; params?: Record<string, string> } = {}): Promise<string | null> {
+  async function send(
+    transport: Transport,
+    phone: string,
+    body: string,
+    extra: { payload?: string; params?: Record<string, string> } = {},
+  ): Promise<string | null> {
     if (transport === "whatsapp-cloud") {
       sent.length = 0;
       const payload = extra.payload ? buttonReply(phone, extra.payload, body) : textMessage(phone, body);
@@ -75,7 +80,11 @@ describe.each(testDatabaseKinds())("stop words on every channel, on %s", (kind) 
     fx = await createChannelFixture(t.db);
     // A Spanish form names the offers category "Ofertas": the name people will use after BAJA.
     const form = await createForm(t.db, fx.workspace.id, { slug: "es-web", name: "Spanish page", channel: "web" });
-    const es = starterWording("es", fx.workspace.businessName, fx.categories.map((c) => ({ ...c, label: c.key === "offers" ? "Ofertas" : c.label })));
+    const es = starterWording(
+      "es",
+      fx.workspace.businessName,
+      fx.categories.map((c) => ({ ...c, label: c.key === "offers" ? "Ofertas" : c.label })),
+    );
     await publishFormVersion(t.db, fx.workspace.id, form.id, {
       businessName: fx.workspace.businessName,
       privacyPolicyUrl: null,
@@ -141,7 +150,9 @@ describe.each(testDatabaseKinds())("stop words on every channel, on %s", (kind) 
     await send("whatsapp-twilio", b, "Sign me up", { payload: "assent:join:join" });
     expect(await statesOf(t.db, fx.workspace.id, b)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
 
-    expect(await send("whatsapp-twilio", a, "No more offers", { payload: "assent:stop:offers" })).toBe(messagesFor("en").whatsapp.stoppedOne("Offers", fx.workspace.businessName));
+    expect(await send("whatsapp-twilio", a, "No more offers", { payload: "assent:stop:offers" })).toBe(
+      messagesFor("en").whatsapp.stoppedOne("Offers", fx.workspace.businessName),
+    );
     expect(await statesOf(t.db, fx.workspace.id, a)).toEqual({ offers: "opted_out", tips: "opted_in:confirmed" });
     expect(await statesOf(t.db, fx.workspace.id, b)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
     await send("whatsapp-twilio", b, "Stop everything", { payload: "assent:stop" });

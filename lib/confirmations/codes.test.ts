@@ -60,7 +60,12 @@ describe.each(testDatabaseKinds())("confirmation codes on %s", (kind) => {
 
   it("dies with an erasure: the code no longer confirms, and the receipt says the data was erased", async () => {
     const { receipt, code } = await codeFor(40);
-    await erasePersonalData(t.db, { workspaceId: fx.workspace.id, contactId: receipt.contactId, actor: { userId: null, label: "test" }, reason: "Asked by email" });
+    await erasePersonalData(t.db, {
+      workspaceId: fx.workspace.id,
+      contactId: receipt.contactId,
+      actor: { userId: null, label: "test" },
+      reason: "Asked by email",
+    });
     expect(await findOpenConfirmationForCommand(t.db, fx.workspace.id, receipt.commandId)).toBeUndefined();
     expect(await findConfirmationCode(t.db, fx.workspace.id, code.code)).toEqual({ status: "unknown" });
     expect(await useConfirmationCode(t.db, fx.workspace.id, code.code)).toBeUndefined();

@@ -39,13 +39,7 @@ export async function findOpenConfirmationForCommand(db: DbOrTx, workspaceId: st
   const [row] = await db
     .select()
     .from(confirmationCodes)
-    .where(
-      and(
-        eq(confirmationCodes.workspaceId, workspaceId),
-        eq(confirmationCodes.commandId, commandId),
-        usable(now),
-      ),
-    )
+    .where(and(eq(confirmationCodes.workspaceId, workspaceId), eq(confirmationCodes.commandId, commandId), usable(now)))
     .orderBy(desc(confirmationCodes.createdAt))
     .limit(1);
   return row;
@@ -81,13 +75,7 @@ export async function useConfirmationCode(db: DbOrTx, workspaceId: string, code:
   const [row] = await db
     .update(confirmationCodes)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(confirmationCodes.workspaceId, workspaceId),
-        eq(confirmationCodes.code, normalized),
-        usable(now),
-      ),
-    )
+    .where(and(eq(confirmationCodes.workspaceId, workspaceId), eq(confirmationCodes.code, normalized), usable(now)))
     .returning();
   return row;
 }

@@ -15,7 +15,10 @@ export const recordConsentOnBehalf = defineWorkspaceAction({
     const contact = await findContact(db, actor.workspace.id, input.contactId);
     if (!contact) throw new NotFoundError("The contact");
     if (!contact.phone) {
-      throw new ValidationError([{ field: "contactId", code: "erased", message: "This contact's personal data was erased." }], "This contact's personal data was erased, so nothing can be recorded against it.");
+      throw new ValidationError(
+        [{ field: "contactId", code: "erased", message: "This contact's personal data was erased." }],
+        "This contact's personal data was erased, so nothing can be recorded against it.",
+      );
     }
     const receipt = await append(db, {
       workspaceId: actor.workspace.id,

@@ -26,5 +26,5 @@ export const eraseContactSchema = z.object({
   workspace: z.string(),
   contactId: id,
   reason: z.string().trim().min(3, "Say why, e.g. the person's erasure request and its date.").max(1000, "Use at most 1,000 characters."),
-  confirm: z.literal("ERASE", { message: 'Type ERASE to confirm.' }),
+  confirm: z.literal("ERASE", { message: "Type ERASE to confirm." }),
 });

@@ -17,12 +17,16 @@ export const downloadCertificate = defineWorkspaceRoute({
       accessMode: "read only",
     });
     const pdf = await renderConsentCertificate(input);
-    await recordStaffAudit(db, { actor, meta }, {
-      action: "contact.certificate",
-      targetType: "contact",
-      targetId: input.contact.id,
-      detail: { events: input.events.length, verified: input.verification.ok },
-    });
+    await recordStaffAudit(
+      db,
+      { actor, meta },
+      {
+        action: "contact.certificate",
+        targetType: "contact",
+        targetId: input.contact.id,
+        detail: { events: input.events.length, verified: input.verification.ok },
+      },
+    );
     const name = input.contact.phone?.replace(/\D/g, "") || input.contact.id;
     return new Response(new Uint8Array(pdf), {
       headers: {

@@ -51,6 +51,10 @@ const replyLabels: Record<string, string> = {
 export function evidenceRows(evidence: Evidence): [string, string][] {
   return Object.entries(evidence).map(([key, value]) => [
     evidenceLabels[key] ?? key,
-    key === "via" ? (staffViaLabels[value as keyof typeof staffViaLabels] ?? String(value)) : key === "reply" ? (replyLabels[String(value)] ?? String(value)) : String(value),
+    key === "via"
+      ? (staffViaLabels[value as keyof typeof staffViaLabels] ?? String(value))
+      : key === "reply"
+        ? (replyLabels[String(value)] ?? String(value))
+        : String(value),
   ]);
 }

@@ -17,7 +17,13 @@ const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(und
 const isoDate = calendarDate();
 
 export const contactFilterSchema = z.object({
-  q: optional(z.string().trim().max(100).transform((v) => v || undefined)),
+  q: optional(
+    z
+      .string()
+      .trim()
+      .max(100)
+      .transform((v) => v || undefined),
+  ),
   category: optional(z.string().max(64)),
   state: optional(z.enum(categoryStates)),
   level: optional(z.enum(["single", "confirmed"])),
@@ -43,7 +49,9 @@ export function contactFilterDateProblems(params: Record<string, string | string
   return Object.entries(dateFields).flatMap(([field, label]) => {
     const value = flat[field];
     if (!value || isoDate.safeParse(value).success) return [];
-    return [{ field, code: "invalid_date", message: `${label} “${value.slice(0, 40)}” is not a real date (use YYYY-MM-DD, e.g. 2026-01-31); it was not applied.` }];
+    return [
+      { field, code: "invalid_date", message: `${label} “${value.slice(0, 40)}” is not a real date (use YYYY-MM-DD, e.g. 2026-01-31); it was not applied.` },
+    ];
   });
 }
 

@@ -38,7 +38,9 @@ describe.each(testDatabaseKinds())("contacts list on %s", (kind) => {
   });
 
   it("finds a number in any format, a name by its start, and nothing of another workspace", async () => {
-    const national = testPhone(3).replace("+1", "").replace(/(\d{3})(\d{3})(\d{4})/, "($1) $2-$3");
+    const national = testPhone(3)
+      .replace("+1", "")
+      .replace(/(\d{3})(\d{3})(\d{4})/, "($1) $2-$3");
     expect((await find({ q: national })).rows.map((r) => r.name)).toEqual(["Ana Lima"]);
     expect((await find({ q: testPhone(3) })).rows).toHaveLength(1);
     // As pasted from a phone's contacts: direction marks and en dashes.

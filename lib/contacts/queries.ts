@@ -76,7 +76,12 @@ export async function findContacts(
         .innerJoin(forms, eq(forms.id, formVersions.formId))
         .where(and(eq(forms.workspaceId, scope.workspaceId), eq(forms.slug, filter.form)));
       if (versions.length === 0) return { rows: [] };
-      match.push(inArray(consentEvents.formVersionId, versions.map((v) => v.id)));
+      match.push(
+        inArray(
+          consentEvents.formVersionId,
+          versions.map((v) => v.id),
+        ),
+      );
     }
     where.push(sql`exists (select 1 from ${consentEvents} where ${sql.join(match, sql` and `)})`);
   }
@@ -111,7 +116,11 @@ export async function findContacts(
     .limit(pageSize + 1);
 
   const page = found.slice(0, pageSize);
-  const states = await findCategoryStates(db, scope.workspaceId, page.map((r) => r.id));
+  const states = await findCategoryStates(
+    db,
+    scope.workspaceId,
+    page.map((r) => r.id),
+  );
   const last = page.at(-1);
   return {
     rows: page.map(({ sortKey: _, ...row }) => ({ ...row, states: states.get(row.id) ?? {} })),
@@ -120,11 +129,7 @@ export async function findContacts(
 }
 
 /** Current state per category for the given contacts, keyed by contact id then category key. */
-export async function findCategoryStates(
-  db: DbOrTx,
-  workspaceId: string,
-  contactIds: string[],
-): Promise<Map<string, Record<string, CategoryState>>> {
+export async function findCategoryStates(db: DbOrTx, workspaceId: string, contactIds: string[]): Promise<Map<string, Record<string, CategoryState>>> {
   const out = new Map<string, Record<string, CategoryState>>();
   if (contactIds.length === 0) return out;
   const rows = await db

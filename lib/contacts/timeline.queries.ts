@@ -44,7 +44,11 @@ export async function findContactTimeline(db: DbOrTx, workspaceId: string, conta
       formSlug: forms.slug,
       formVersion: formVersions.version,
       formContent: formVersions.content,
-      reply: { providerMessageId: keywordReplyEvidence.providerMessageId, acceptedAt: keywordReplyEvidence.acceptedAt, textSha256: keywordReplyEvidence.textSha256 },
+      reply: {
+        providerMessageId: keywordReplyEvidence.providerMessageId,
+        acceptedAt: keywordReplyEvidence.acceptedAt,
+        textSha256: keywordReplyEvidence.textSha256,
+      },
     })
     .from(consentEvents)
     .innerJoin(messageCategories, eq(messageCategories.id, consentEvents.categoryId))
@@ -53,7 +57,10 @@ export async function findContactTimeline(db: DbOrTx, workspaceId: string, conta
     .leftJoin(forms, eq(forms.id, formVersions.formId))
     .leftJoin(
       keywordReplyEvidence,
-      and(eq(keywordReplyEvidence.workspaceId, consentEvents.workspaceId), eq(keywordReplyEvidence.inboundMessageId, sql`${consentEvents.evidence}->>'messageId'`)),
+      and(
+        eq(keywordReplyEvidence.workspaceId, consentEvents.workspaceId),
+        eq(keywordReplyEvidence.inboundMessageId, sql`${consentEvents.evidence}->>'messageId'`),
+      ),
     )
     .where(and(eq(consentEvents.workspaceId, workspaceId), eq(consentEvents.contactId, contactId)))
     .orderBy(asc(consentEvents.seq));
@@ -83,7 +90,9 @@ export async function findContactTimeline(db: DbOrTx, workspaceId: string, conta
           : null,
       consentText,
       howToStop: wording?.howToStop ?? null,
-      delivery: consentText ? wordingDelivery(e, reply?.providerMessageId ? { providerMessageId: reply.providerMessageId, acceptedAt: reply.acceptedAt! } : null) : null,
+      delivery: consentText
+        ? wordingDelivery(e, reply?.providerMessageId ? { providerMessageId: reply.providerMessageId, acceptedAt: reply.acceptedAt! } : null)
+        : null,
       personal: { name: personal?.name ?? null, ip: personal?.ip ?? null, userAgent: personal?.userAgent ?? null, note: personal?.note ?? null },
     };
   });

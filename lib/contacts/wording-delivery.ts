@@ -38,7 +38,10 @@ export function wordingHeading(d: WordingDelivery): { heading: string; showText:
     case "shown":
       return { heading: "Wording shown, exactly:", showText: true };
     case "accepted":
-      return { heading: `Wording sent, exactly (accepted by the WhatsApp Cloud API as ${d.providerMessageId} at ${d.acceptedAt.toISOString()}):`, showText: true };
+      return {
+        heading: `Wording sent, exactly (accepted by the WhatsApp Cloud API as ${d.providerMessageId} at ${d.acceptedAt.toISOString()}):`,
+        showText: true,
+      };
     case "twiml":
       return { heading: "Wording sent as the reply, exactly (handed to Twilio in its answer; delivery is reported by Twilio):", showText: true };
     case "not_sent":

@@ -6,7 +6,9 @@ import { migrateDatabase } from "./migrate";
 
 export function databaseTargetFromEnv(): DatabaseTarget {
   const { DATABASE_URL, DATA_DIR, DATABASE_PREPARED_STATEMENTS } = env();
-  return DATABASE_URL ? { kind: "postgres", url: DATABASE_URL, preparedStatements: DATABASE_PREPARED_STATEMENTS === "on" } : { kind: "pglite", dataDir: path.resolve(DATA_DIR) };
+  return DATABASE_URL
+    ? { kind: "postgres", url: DATABASE_URL, preparedStatements: DATABASE_PREPARED_STATEMENTS === "on" }
+    : { kind: "pglite", dataDir: path.resolve(DATA_DIR) };
 }
 
 /** Opens the configured database and brings its schema up to date (the CLI and the bench use this). */

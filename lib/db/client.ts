@@ -26,8 +26,7 @@ export type DatabaseHandle = {
 
 export type DatabaseTarget =
   /** preparedStatements: name each parameterised statement so a connection plans it once (default on). */
-  | { kind: "postgres"; url: string; maxConnections?: number; preparedStatements?: boolean }
-  | { kind: "pglite"; dataDir: string | null };
+  { kind: "postgres"; url: string; maxConnections?: number; preparedStatements?: boolean } | { kind: "pglite"; dataDir: string | null };
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {

@@ -67,7 +67,10 @@ export class PreparingClient extends pg.Client {
       return query(config, bareValues) as unknown as Promise<unknown>;
     });
     if (!done) return named as never;
-    named.then((result) => done(undefined, result), (error: unknown) => done(error));
+    named.then(
+      (result) => done(undefined, result),
+      (error: unknown) => done(error),
+    );
     return undefined as never;
   }
 }

@@ -28,7 +28,14 @@ export async function storeEvidenceFile(
   const hex = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString("hex");
   const inserted = await db
     .insert(evidenceFiles)
-    .values({ workspaceId: file.workspaceId, sha256, contentType: file.contentType, sizeBytes: file.bytes.byteLength, bytes: sql`decode(${hex}, 'hex')`, createdBy: file.createdBy })
+    .values({
+      workspaceId: file.workspaceId,
+      sha256,
+      contentType: file.contentType,
+      sizeBytes: file.bytes.byteLength,
+      bytes: sql`decode(${hex}, 'hex')`,
+      createdBy: file.createdBy,
+    })
     .onConflictDoNothing()
     .returning({ sha256: evidenceFiles.sha256 });
   return { sha256, created: inserted.length > 0 };
@@ -48,7 +55,12 @@ export async function findEvidenceFile(db: DbOrTx, workspaceId: string, sha256: 
   if (!sha256Pattern.test(sha256)) return null;
   // Read as hex for the same reason as storeEvidenceFile writes it so.
   const [row] = await db
-    .select({ sha256: evidenceFiles.sha256, contentType: evidenceFiles.contentType, sizeBytes: evidenceFiles.sizeBytes, hex: sql<string>`encode(${evidenceFiles.bytes}, 'hex')` })
+    .select({
+      sha256: evidenceFiles.sha256,
+      contentType: evidenceFiles.contentType,
+      sizeBytes: evidenceFiles.sizeBytes,
+      hex: sql<string>`encode(${evidenceFiles.bytes}, 'hex')`,
+    })
     .from(evidenceFiles)
     .where(and(eq(evidenceFiles.workspaceId, workspaceId), eq(evidenceFiles.sha256, sha256)));
   return row ? { sha256: row.sha256, contentType: row.contentType, sizeBytes: row.sizeBytes, bytes: Buffer.from(row.hex, "hex") } : null;

@@ -58,7 +58,14 @@ const A4: [number, number] = [595.28, 841.89];
 const M = { left: 56, right: 56, top: 60, bottom: 64 };
 const WIDTH = A4[0] - M.left - M.right;
 const LABEL_W = 128;
-const C = { ink: rgb(0.12, 0.16, 0.22), muted: rgb(0.4, 0.45, 0.53), brand: rgb(0.06, 0.46, 0.43), rule: rgb(0.82, 0.85, 0.89), ok: rgb(0.02, 0.47, 0.25), bad: rgb(0.72, 0.11, 0.11) };
+const C = {
+  ink: rgb(0.12, 0.16, 0.22),
+  muted: rgb(0.4, 0.45, 0.53),
+  brand: rgb(0.06, 0.46, 0.43),
+  rule: rgb(0.82, 0.85, 0.89),
+  ok: rgb(0.02, 0.47, 0.25),
+  bad: rgb(0.72, 0.11, 0.11),
+};
 
 type Fonts = PdfFonts;
 type Cell = { text: string; width: number; font?: PDFFont; size?: number; color?: RGB };
@@ -68,7 +75,10 @@ class Writer {
   readonly pages: PDFPage[] = [];
   private page!: PDFPage;
   private y = 0;
-  constructor(private readonly doc: PDFDocument, readonly f: Fonts) {
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly f: Fonts,
+  ) {
     this.newPage();
   }
   private newPage() {
@@ -140,7 +150,10 @@ export async function renderConsentCertificate(input: CertificateInput): Promise
   const w = new Writer(doc, f);
   w.text("Consent certificate", { font: f.bold, size: 22 });
   w.gap(4);
-  w.text(`What this person agreed to receive on WhatsApp from ${business.businessName}, how and when, as recorded in its tamper-evident consent ledger.`, { color: C.muted, size: 10 });
+  w.text(`What this person agreed to receive on WhatsApp from ${business.businessName}, how and when, as recorded in its tamper-evident consent ledger.`, {
+    color: C.muted,
+    size: 10,
+  });
   w.gap(4);
   w.rule();
   w.field("Business", business.businessName);
@@ -157,7 +170,10 @@ export async function renderConsentCertificate(input: CertificateInput): Promise
   w.field("Contact id", contact.id, true);
   if (contact.erasedAt) {
     w.gap(4);
-    w.text(`Personal data was erased on ${utc(contact.erasedAt)}. Only salted digests of it remain in the ledger, which is why the events below still verify.`, { size: 9.5, color: C.bad });
+    w.text(
+      `Personal data was erased on ${utc(contact.erasedAt)}. Only salted digests of it remain in the ledger, which is why the events below still verify.`,
+      { size: 9.5, color: C.bad },
+    );
   }
 
   w.heading("Current consent");
@@ -234,7 +250,11 @@ function writeEvent(w: Writer, e: TimelineEvent, glyphs: Set<number>, separate: 
     w.text(`“${e.consentText}”`, { size: 10, indent: 10, bar: C.brand });
     // pdf-lib draws characters the font lacks as empty boxes; say so rather than let the page look complete.
     if (Array.from(e.consentText).some((ch) => !glyphs.has(ch.codePointAt(0)!))) {
-      w.text("Some characters of this wording cannot be drawn with this certificate's font; the ledger holds the exact text.", { size: 8.5, color: C.bad, indent: 10 });
+      w.text("Some characters of this wording cannot be drawn with this certificate's font; the ledger holds the exact text.", {
+        size: 8.5,
+        color: C.bad,
+        indent: 10,
+      });
     }
     w.gap(6);
   }

@@ -19,7 +19,10 @@ describe.each(testDatabaseKinds())("event exports on %s", (kind) => {
     fx = await createLedgerFixture(db.db);
     await createLedgerFixture(db.db).then((other) => append(db.db, webOptIn(other, testPhone(1)))); // must never appear
     for (let i = 0; i < 30; i++) {
-      await append(db.db, webOptIn(fx, testPhone(100 + i), { categories: i % 3 ? ["orders", "offers"] : ["tips"], name: i === 4 ? 'Zoë "Z", =HYPERLINK()' : undefined }));
+      await append(
+        db.db,
+        webOptIn(fx, testPhone(100 + i), { categories: i % 3 ? ["orders", "offers"] : ["tips"], name: i === 4 ? 'Zoë "Z", =HYPERLINK()' : undefined }),
+      );
     }
     await append(db.db, { ...webOptIn(fx, testPhone(200)), network: { ip: "=1+1", userAgent: "line one\nline two, with \\ backslash" } });
   });
@@ -38,16 +41,36 @@ describe.each(testDatabaseKinds())("event exports on %s", (kind) => {
   it("defuses formulas in the database exactly as csvField does", async () => {
     // The SQL spells the test differently from csvField (for speed), so their edges are compared value by value.
     const other = await createLedgerFixture(db.db);
-    const values = ["+1234567", "+123456", "+1234567890123456", "+12345678901234567", "+12 3456789", "+1234567\n", "+", "-1", "@a", "\ta", "\ra", "=a", "a=", "'=a", "é="];
+    const values = [
+      "+1234567",
+      "+123456",
+      "+1234567890123456",
+      "+12345678901234567",
+      "+12 3456789",
+      "+1234567\n",
+      "+",
+      "-1",
+      "@a",
+      "\ta",
+      "\ra",
+      "=a",
+      "a=",
+      "'=a",
+      "é=",
+    ];
     for (const [i, userAgent] of values.entries()) await append(db.db, webOptIn(other, testPhone(300 + i), { network: { ip: "203.0.113.9", userAgent } }));
     // One record a line, except where a quoted value holds a line break: each record starts with its position.
     const records = (await collect(exportEvents(db.db, { workspaceId: other.workspace.id }, "csv"))).split(/\n(?=\d+,)/);
-    for (const [i, userAgent] of values.entries()) expect(records.find((r) => r.includes(testPhone(300 + i)))).toContain(`,203.0.113.9,${csvField(userAgent)},`);
+    for (const [i, userAgent] of values.entries())
+      expect(records.find((r) => r.includes(testPhone(300 + i)))).toContain(`,203.0.113.9,${csvField(userAgent)},`);
   });
 
   it("writes JSON Lines that parse back, filtered like the dashboard", async () => {
     const filter: ExportFilter = { workspaceId: fx.workspace.id, categoryKey: "offers", action: "opt_in" };
-    const lines = (await collect(exportEvents(db.db, filter, "jsonl"))).trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await collect(exportEvents(db.db, filter, "jsonl")))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBe(20);
     expect(lines.every((l) => l.category === "offers" && l.action === "opt_in" && l.evidence.pageUrl)).toBe(true);
     expect(lines.map((l) => l.position)).toEqual([...lines.map((l) => l.position)].sort((a, b) => a - b));

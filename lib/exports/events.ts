@@ -34,7 +34,10 @@ function filterConditions(filter: ExportFilter): (SQL | undefined)[] {
 
 /** How many events an export with this filter holds: shown before it starts and used for its progress. */
 export async function countEvents(db: DbOrTx, filter: ExportFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(consentEvents).where(and(...filterConditions(filter)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(consentEvents)
+    .where(and(...filterConditions(filter)));
   return Number(row?.n ?? 0);
 }
 

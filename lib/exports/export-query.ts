@@ -18,8 +18,24 @@ export type ExportFilter = {
  * defusing), so both ways give byte-identical files.
  */
 export const exportColumns = [
-  "position", "event_id", "occurred_at", "recorded_at", "phone", "category", "action", "channel", "opt_in_level",
-  "form_version_id", "language", "evidence", "actor", "ip", "user_agent", "note", "prev_hash", "hash",
+  "position",
+  "event_id",
+  "occurred_at",
+  "recorded_at",
+  "phone",
+  "category",
+  "action",
+  "channel",
+  "opt_in_level",
+  "form_version_id",
+  "language",
+  "evidence",
+  "actor",
+  "ip",
+  "user_agent",
+  "note",
+  "prev_hash",
+  "hash",
   // Last, so files read by column position keep their earlier columns where they were.
   "user_id",
 ] as const;
@@ -28,10 +44,25 @@ type Column = (typeof exportColumns)[number];
 
 /** Where each column comes from: the events (e), their contact (c) and the event's personal data (p). */
 const sources: Record<Column, string> = {
-  position: "e.position", event_id: "e.id", occurred_at: "e.occurred_at", recorded_at: "e.recorded_at", phone: "c.phone",
-  category: "e.category_key", action: "e.action", channel: "e.channel", opt_in_level: "e.opt_in_level",
-  form_version_id: "e.form_version_id", language: "e.language", evidence: "e.evidence", actor: "e.actor", ip: "p.ip",
-  user_agent: "p.user_agent", note: "p.note", prev_hash: "e.prev_hash", hash: "e.hash", user_id: "c.bsuid",
+  position: "e.position",
+  event_id: "e.id",
+  occurred_at: "e.occurred_at",
+  recorded_at: "e.recorded_at",
+  phone: "c.phone",
+  category: "e.category_key",
+  action: "e.action",
+  channel: "e.channel",
+  opt_in_level: "e.opt_in_level",
+  form_version_id: "e.form_version_id",
+  language: "e.language",
+  evidence: "e.evidence",
+  actor: "e.actor",
+  ip: "p.ip",
+  user_agent: "p.user_agent",
+  note: "p.note",
+  prev_hash: "e.prev_hash",
+  hash: "e.hash",
+  user_id: "c.bsuid",
 };
 
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -81,7 +112,9 @@ export function exportQuery(filter: ExportFilter, format: ExportFormat, batch?: 
   if (filter.channel) where.push(`e.channel = ${p(filter.channel)}`);
   if (filter.action) where.push(`e.action = ${p(filter.action)}`);
   if (filter.formSlug) {
-    where.push(`e.form_version_id in (select v.id from form_versions v join forms f on f.id = v.form_id where f.workspace_id = e.workspace_id and f.slug = ${p(filter.formSlug)})`);
+    where.push(
+      `e.form_version_id in (select v.id from form_versions v join forms f on f.id = v.form_id where f.workspace_id = e.workspace_id and f.slug = ${p(filter.formSlug)})`,
+    );
   }
   if (batch) where.push(`e.position > ${p(batch.afterPosition)}`);
   const select =

@@ -23,8 +23,22 @@ function sample(overrides: Partial<PrintableForm> = {}): PrintableForm {
     headline: "Get Acme Coffee updates on WhatsApp",
     intro: "Order updates the moment they happen, and offers only if you want them.",
     categories: [
-      { key: "order_updates", label: "Order updates", description: "Your orders", example: "Your order #1042 has shipped.", frequency: "Per order", consent: "Yes, I want to receive order updates from Acme Coffee on WhatsApp." },
-      { key: "offers", label: "Offers", description: "Deals", example: "20% off beans this weekend.", frequency: "Up to 4 a month", consent: "Yes, I want to receive offers from Acme Coffee on WhatsApp." },
+      {
+        key: "order_updates",
+        label: "Order updates",
+        description: "Your orders",
+        example: "Your order #1042 has shipped.",
+        frequency: "Per order",
+        consent: "Yes, I want to receive order updates from Acme Coffee on WhatsApp.",
+      },
+      {
+        key: "offers",
+        label: "Offers",
+        description: "Deals",
+        example: "20% off beans this weekend.",
+        frequency: "Up to 4 a month",
+        consent: "Yes, I want to receive offers from Acme Coffee on WhatsApp.",
+      },
     ],
     howToStop: "You can stop at any time: reply STOP to Acme Coffee on WhatsApp.",
     privacyPolicyUrl: "https://acme.example/privacy",
@@ -76,8 +90,18 @@ describe.each(Object.entries(renderers))("%s PDF", (name, render) => {
   });
 
   it("wraps the longest wording without losing a character or leaving the paper", async () => {
-    const categories = Array.from({ length: 6 }, (_, i) => ({ ...sample().categories[0]!, key: `k${i}`, label: `Categoría ${i + 1} con un nombre bastante largo`, consent: `${i + 1}. ${LONG_CONSENT}` }));
-    const form = sample({ language: "es", categories, headline: "Reciba las novedades de Café Acme São Paulo por WhatsApp, cuando usted quiera y como usted quiera", intro: LONG_CONSENT });
+    const categories = Array.from({ length: 6 }, (_, i) => ({
+      ...sample().categories[0]!,
+      key: `k${i}`,
+      label: `Categoría ${i + 1} con un nombre bastante largo`,
+      consent: `${i + 1}. ${LONG_CONSENT}`,
+    }));
+    const form = sample({
+      language: "es",
+      categories,
+      headline: "Reciba las novedades de Café Acme São Paulo por WhatsApp, cuando usted quiera y como usted quiera",
+      intro: LONG_CONSENT,
+    });
     const pdf = await render(form, "letter", ["es", "en"]);
     if (process.env.PRINT_SAMPLES) await writeFile(`${process.env.PRINT_SAMPLES}/${name.replace(" ", "-")}-long.pdf`, pdf);
     const pages = await pageTexts(pdf);

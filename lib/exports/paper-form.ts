@@ -70,7 +70,10 @@ export async function renderPaperForm(form: PrintableForm, size: PaperSize, offe
   const dateWidth = 150;
   const signWidth = flow.width - dateWidth - 24;
   const lineY = flow.y - 34;
-  for (const [label, x, width] of [[t.signature, flow.left, signWidth], [t.date, flow.left + signWidth + 24, dateWidth]] as const) {
+  for (const [label, x, width] of [
+    [t.signature, flow.left, signWidth],
+    [t.date, flow.left + signWidth + 24, dateWidth],
+  ] as const) {
     flow.page.drawLine({ start: { x, y: lineY }, end: { x: x + width, y: lineY }, thickness: 0.8, color: ink.muted });
     flow.page.drawText(label, { x, y: lineY - 12, size: 9, font: bold, color: ink.text });
   }
@@ -91,14 +94,25 @@ export async function renderPaperForm(form: PrintableForm, size: PaperSize, offe
   const inner = { size: 8.5, indent: 10, width: flow.width - 10 };
   const boxHeight = 14 + flow.measure(idLine, { ...inner, font: mono }) + flow.measure(digestLine, { ...inner, font: mono, size: 7 }) + 40;
   flow.need(boxHeight);
-  flow.page.drawRectangle({ x: flow.left, y: flow.y - boxHeight, width: flow.width, height: boxHeight, color: ink.faint, borderColor: ink.rule, borderWidth: 0.8 });
+  flow.page.drawRectangle({
+    x: flow.left,
+    y: flow.y - boxHeight,
+    width: flow.width,
+    height: boxHeight,
+    color: ink.faint,
+    borderColor: ink.rule,
+    borderWidth: 0.8,
+  });
   flow.gap(8);
   flow.text(t.staffOnly, { font: bold, size: 8.5, indent: 10, color: ink.muted });
   flow.text(idLine, { ...inner, font: mono });
   flow.text(digestLine, { ...inner, font: mono, size: 7, color: ink.muted });
   flow.gap(24);
   const half = (flow.width - 30) / 2;
-  for (const [label, x] of [[t.recordedBy, flow.left + 10], [t.recordedOn, flow.left + 20 + half]] as const) {
+  for (const [label, x] of [
+    [t.recordedBy, flow.left + 10],
+    [t.recordedOn, flow.left + 20 + half],
+  ] as const) {
     flow.page.drawText(label, { x, y: flow.y + 2, size: 8.5, font: sans, color: ink.muted });
     const start = x + sans.widthOfTextAtSize(label, 8.5) + 6;
     flow.page.drawLine({ start: { x: start, y: flow.y }, end: { x: x + half - 10, y: flow.y }, thickness: 0.6, color: ink.muted });

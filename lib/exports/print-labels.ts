@@ -57,7 +57,8 @@ const es: PrintLabels = {
   phone: "Número de WhatsApp (con código de país)",
   phoneHint: "Por ejemplo +34 612 345 678",
   name: "Nombre (opcional)",
-  tickInstruction: (business) => `Marque cada tipo de mensaje que quiera recibir de ${business} por WhatsApp. Deje vacía la casilla de los mensajes que no quiera.`,
+  tickInstruction: (business) =>
+    `Marque cada tipo de mensaje que quiera recibir de ${business} por WhatsApp. Deje vacía la casilla de los mensajes que no quiera.`,
   signature: "Firma",
   date: "Fecha",
   staffOnly: "Para el personal",
@@ -101,7 +102,8 @@ const id: PrintLabels = {
   phone: "Nomor WhatsApp (dengan kode negara)",
   phoneHint: "Contoh +62 812 3456 7890",
   name: "Nama (opsional)",
-  tickInstruction: (business) => `Centang setiap jenis pesan yang ingin Anda terima dari ${business} di WhatsApp. Biarkan kosong untuk pesan yang tidak Anda inginkan.`,
+  tickInstruction: (business) =>
+    `Centang setiap jenis pesan yang ingin Anda terima dari ${business} di WhatsApp. Biarkan kosong untuk pesan yang tidak Anda inginkan.`,
   signature: "Tanda tangan",
   date: "Tanggal",
   staffOnly: "Untuk staf",

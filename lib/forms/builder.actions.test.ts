@@ -33,18 +33,33 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
   afterAll(() => db?.drop());
 
   it("creates a form with a complete English draft; a taken address is a field error", async () => {
-    expect(await act(createFormAction, { name: "Checkout", slug: "checkout", channel: "web" })).toMatchObject({ ok: true, redirectTo: expect.stringMatching(/\/forms\/[0-9a-f-]{36}$/) });
+    expect(await act(createFormAction, { name: "Checkout", slug: "checkout", channel: "web" })).toMatchObject({
+      ok: true,
+      redirectTo: expect.stringMatching(/\/forms\/[0-9a-f-]{36}$/),
+    });
     const form = await formBySlug("checkout");
     expect(form.status).toBe("draft");
     expect(form.draft!.content.categoryKeys).toEqual(["orders", "offers", "tips"]);
-    expect(await act(createFormAction, { name: "Again", slug: "checkout", channel: "web" })).toMatchObject({ ok: false, fields: [{ field: "slug", code: "taken" }] });
+    expect(await act(createFormAction, { name: "Again", slug: "checkout", channel: "web" })).toMatchObject({
+      ok: false,
+      fields: [{ field: "slug", code: "taken" }],
+    });
     expect(await act(createFormAction, { name: "", slug: "Bad Slug!", channel: "fax" })).toMatchObject({ ok: false, code: "validation_failed" });
     // A keyword form needs its keyword, not one that already means stop, and not one another form has.
-    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "" })).toMatchObject({ ok: false, fields: [{ field: "keyword" }] });
-    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "stop" })).toMatchObject({ ok: false, fields: [{ field: "keyword" }] });
+    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "" })).toMatchObject({
+      ok: false,
+      fields: [{ field: "keyword" }],
+    });
+    expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "stop" })).toMatchObject({
+      ok: false,
+      fields: [{ field: "keyword" }],
+    });
     expect(await act(createFormAction, { name: "Text in", slug: "text-in", channel: "sms", keyword: "join" })).toMatchObject({ ok: true });
     expect((await formBySlug("text-in")).keyword).toBe("JOIN");
-    expect(await act(createFormAction, { name: "Again", slug: "text-in-2", channel: "sms", keyword: "Join" })).toMatchObject({ ok: false, fields: [{ field: "keyword", code: "taken" }] });
+    expect(await act(createFormAction, { name: "Again", slug: "text-in-2", channel: "sms", keyword: "Join" })).toMatchObject({
+      ok: false,
+      fields: [{ field: "keyword", code: "taken" }],
+    });
   });
 
   it("saves drafts, refuses bad input with a field list, and publishes only when the policy passes", async () => {
@@ -56,7 +71,10 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     draft.languages.es = {
       ...draft.languages.en!,
       headline: "Recibe novedades de Test Shop por WhatsApp",
-      consent: { orders: "Sí, quiero recibir actualizaciones de pedidos de Test Shop por WhatsApp.", offers: "Sí, quiero recibir ofertas de Test Shop por WhatsApp." },
+      consent: {
+        orders: "Sí, quiero recibir actualizaciones de pedidos de Test Shop por WhatsApp.",
+        offers: "Sí, quiero recibir ofertas de Test Shop por WhatsApp.",
+      },
       howToStop: "Puedes parar cuando quieras: responde STOP.",
       submitLabel: "Suscribirme",
     };
@@ -66,7 +84,11 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
 
     expect(await save(form.id, "Checkout page", draft, ["https://shop.example"])).toMatchObject({ ok: true });
     const refused = await act(publishForm, { formId: form.id });
-    expect(refused).toMatchObject({ ok: false, code: "validation_failed", fields: [{ field: "policy.business-name", message: "English, Offers: the consent sentence does not name Test Shop." }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "validation_failed",
+      fields: [{ field: "policy.business-name", message: "English, Offers: the consent sentence does not name Test Shop." }],
+    });
     expect(await findPublishedForm(db.db, fx.workspace.slug, "checkout")).toBeUndefined();
 
     draft.languages.en!.consent.offers = "Yes, I want offers from Test Shop on WhatsApp.";
@@ -93,7 +115,11 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     const form = await formBySlug("text-in");
     const draft = structuredClone(form.draft!.content);
     expect(draft.keyword).toBe("JOIN");
-    for (const [keyword, code] of [["stop", "custom"], ["two words", "invalid_format"], ["Club", "taken"]] as const) {
+    for (const [keyword, code] of [
+      ["stop", "custom"],
+      ["two words", "invalid_format"],
+      ["Club", "taken"],
+    ] as const) {
       const refused = await save(form.id, "Text in", { ...draft, keyword });
       expect(refused, keyword).toMatchObject({ ok: false, fields: [{ field: "content.keyword", code }] });
     }
@@ -104,7 +130,11 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     expect((await formBySlug("text-in")).keyword).toBe("CAFE");
     expect(await findKeywordForm(db.db, fx.workspace.id, "sms", "cafe")).toMatchObject({ formId: form.id, content: { keyword: "CAFE" } });
 
-    await save(form.id, "Text in", { ...draft, keyword: "BREW", languages: { ...draft.languages, en: { ...draft.languages.en!, reply: "Test Shop: you're in for WhatsApp messages. Text STOP to stop." } } });
+    await save(form.id, "Text in", {
+      ...draft,
+      keyword: "BREW",
+      languages: { ...draft.languages, en: { ...draft.languages.en!, reply: "Test Shop: you're in for WhatsApp messages. Text STOP to stop." } },
+    });
     expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
     expect(await findKeywordForm(db.db, fx.workspace.id, "sms", "cafe")).toBeNull();
     const found = await findKeywordForm(db.db, fx.workspace.id, "sms", "brew");
@@ -119,7 +149,9 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
   it("refuses to publish colours with too little contrast, and keeps readable ones in the version", async () => {
     const form = await formBySlug("checkout");
     const draft = structuredClone(form.draft!.content);
-    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "#FACC15", background: "#ffffff" } }, ["https://shop.example"])).toMatchObject({ ok: true });
+    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "#FACC15", background: "#ffffff" } }, ["https://shop.example"])).toMatchObject({
+      ok: true,
+    });
     expect(await act(publishForm, { formId: form.id })).toMatchObject({
       ok: false,
       fields: [
@@ -127,8 +159,13 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
         { field: "policy.colours", message: "the business name and links in the accent colour on the background: 1.53:1, needs 4.5:1." },
       ],
     });
-    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "not a colour", background: "#ffffff" } })).toMatchObject({ ok: false, fields: [{ field: "content.theme.accent" }] });
-    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "#1d4ed8", background: "#fffbeb" } }, ["https://shop.example"])).toMatchObject({ ok: true });
+    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "not a colour", background: "#ffffff" } })).toMatchObject({
+      ok: false,
+      fields: [{ field: "content.theme.accent" }],
+    });
+    expect(await save(form.id, "Checkout page", { ...draft, theme: { accent: "#1d4ed8", background: "#fffbeb" } }, ["https://shop.example"])).toMatchObject({
+      ok: true,
+    });
     expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
     expect((await findPublishedForm(db.db, fx.workspace.slug, "checkout"))!.version.content.theme).toEqual({ accent: "#1d4ed8", background: "#fffbeb" });
   });
@@ -149,6 +186,9 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     }
     const other = await createLedgerFixture(db.db);
     const outsider = await signedInMember(db.db, other.workspace.id, "owner");
-    expect(await runWorkspaceAction(archiveForm, db.db, outsider, testMeta, { workspace: other.workspace.slug, formId: form.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await runWorkspaceAction(archiveForm, db.db, outsider, testMeta, { workspace: other.workspace.slug, formId: form.id })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 });

@@ -43,7 +43,8 @@ async function assertKeywordFree(tx: Tx, workspaceId: string, channel: string, k
         exceptFormId ? ne(forms.id, exceptFormId) : undefined,
       ),
     );
-  if (twin) throw new ValidationError([{ field, code: "taken", message: "Another form on this channel already uses this keyword." }], "Check the highlighted fields.");
+  if (twin)
+    throw new ValidationError([{ field, code: "taken", message: "Another form on this channel already uses this keyword." }], "Check the highlighted fields.");
 }
 
 async function activeCategories(tx: Tx, workspaceId: string) {
@@ -61,8 +62,15 @@ export const createFormAction = defineWorkspaceAction({
   async run(ctx, input) {
     const ws = ctx.actor.workspace;
     const formId = await ctx.db.transaction(async (tx) => {
-      const [taken] = await tx.select({ id: forms.id }).from(forms).where(and(eq(forms.workspaceId, ws.id), eq(forms.slug, input.slug)));
-      if (taken) throw new ValidationError([{ field: "slug", code: "taken", message: "Another form already uses this address; choose another." }], "Check the highlighted fields.");
+      const [taken] = await tx
+        .select({ id: forms.id })
+        .from(forms)
+        .where(and(eq(forms.workspaceId, ws.id), eq(forms.slug, input.slug)));
+      if (taken)
+        throw new ValidationError(
+          [{ field: "slug", code: "taken", message: "Another form already uses this address; choose another." }],
+          "Check the highlighted fields.",
+        );
       await assertKeywordFree(tx, ws.id, input.channel, input.keyword, null, "keyword");
       const categories = await activeCategories(tx, ws.id);
       // A new form starts complete in English with every category, so its first policy check mostly passes.
@@ -78,7 +86,14 @@ export const createFormAction = defineWorkspaceAction({
       const draft: FormDraft = { content, updatedAt: new Date().toISOString(), updatedBy: ctx.actor.user.id };
       const [form] = await tx
         .insert(forms)
-        .values({ workspaceId: ws.id, slug: input.slug, name: input.name, channel: input.channel, keyword: keywordChannel(input.channel) ? input.keyword : null, draft })
+        .values({
+          workspaceId: ws.id,
+          slug: input.slug,
+          name: input.name,
+          channel: input.channel,
+          keyword: keywordChannel(input.channel) ? input.keyword : null,
+          draft,
+        })
         .returning({ id: forms.id });
       await recordStaffAudit(tx, ctx, { action: "form.create", targetType: "form", targetId: form!.id, detail: { slug: input.slug, channel: input.channel } });
       return form!.id;
@@ -140,14 +155,18 @@ export const publishForm = defineWorkspaceAction({
               ...w,
               benefits: w.benefits.filter((b) => b.trim()),
               consent: Object.fromEntries(draft.categoryKeys.map((k) => [k, w.consent[k] ?? ""])),
-              categories: Object.fromEntries(draft.categoryKeys.map((k) => [k, w.categories?.[k] ?? { label: "", description: "", example: "", frequency: "" }])),
+              categories: Object.fromEntries(
+                draft.categoryKeys.map((k) => [k, w.categories?.[k] ?? { label: "", description: "", example: "", frequency: "" }]),
+              ),
             },
           ]),
         ),
       };
       await assertKeywordFree(tx, ws.id, form.channel, content.keyword, form.id, "content.keyword");
       const canReply = form.channel === "whatsapp" ? await whatsappCanReply(tx, ws.id) : true;
-      const blockers = publishBlockers(checkFormPolicy(content, { businessName: ws.businessName, categories, channel: form.channel, brandColor: ws.brandColor, canReply }));
+      const blockers = publishBlockers(
+        checkFormPolicy(content, { businessName: ws.businessName, categories, channel: form.channel, brandColor: ws.brandColor, canReply }),
+      );
       if (blockers.length) {
         throw new ValidationError(
           blockers.flatMap((b) => b.problems.map((message) => ({ field: `policy.${b.id}`, code: "policy", message }))),
@@ -158,7 +177,12 @@ export const publishForm = defineWorkspaceAction({
     });
     const version = await publishFormVersion(ctx.db, ws.id, form.id, content, ctx.actor.user.id);
     await ctx.db.transaction((tx) =>
-      recordStaffAudit(tx, ctx, { action: "form.publish", targetType: "form", targetId: form.id, detail: { version: version.version, versionId: version.id, digest: version.digest } }),
+      recordStaffAudit(tx, ctx, {
+        action: "form.publish",
+        targetType: "form",
+        targetId: form.id,
+        detail: { version: version.version, versionId: version.id, digest: version.digest },
+      }),
     );
     const missing = await captureSnapshots(ctx.db, ws, form.slug, version);
     const snapshotNote = missing.length ? ` The page snapshot for ${missing.join(", ")} could not be taken; see the versions page.` : "";
@@ -177,13 +201,16 @@ const setArchived = (archived: boolean) =>
         const form = await lockForm(tx, ctx, input.formId);
         const status = archived ? "archived" : form.currentVersionId ? "published" : "draft";
         await tx.update(forms).set({ status, updatedAt: new Date() }).where(eq(forms.id, form.id));
-        await recordStaffAudit(tx, ctx, { action: archived ? "form.archive" : "form.restore", targetType: "form", targetId: form.id, detail: { slug: form.slug } });
+        await recordStaffAudit(tx, ctx, {
+          action: archived ? "form.archive" : "form.restore",
+          targetType: "form",
+          targetId: form.id,
+          detail: { slug: form.slug },
+        });
         return form.name;
       });
       return {
-        message: archived
-          ? `Archived "${name}". Its page now answers not-found; its versions and the consents given under them stay.`
-          : `Restored "${name}".`,
+        message: archived ? `Archived "${name}". Its page now answers not-found; its versions and the consents given under them stay.` : `Restored "${name}".`,
       };
     },
   });

@@ -59,6 +59,12 @@ export async function findSnapshot(db: DbOrTx, workspaceId: string, formVersionI
   const [row] = await db
     .select()
     .from(formVersionSnapshots)
-    .where(and(eq(formVersionSnapshots.workspaceId, workspaceId), eq(formVersionSnapshots.formVersionId, formVersionId), eq(formVersionSnapshots.language, language)));
+    .where(
+      and(
+        eq(formVersionSnapshots.workspaceId, workspaceId),
+        eq(formVersionSnapshots.formVersionId, formVersionId),
+        eq(formVersionSnapshots.language, language),
+      ),
+    );
   return row;
 }

@@ -56,7 +56,10 @@ export const draftContentSchema = z.object({
     .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v), "Enter the full address, starting with https://")
     .transform((v) => v || null),
   defaultLanguage: language,
-  categoryKeys: z.array(categoryKey).max(20).transform((keys) => [...new Set(keys)]),
+  categoryKeys: z
+    .array(categoryKey)
+    .max(20)
+    .transform((keys) => [...new Set(keys)]),
   askConfirmation: z.boolean(),
   languages: z.partialRecord(language, languageWording),
   keyword: keywordField.optional(),
@@ -74,23 +77,25 @@ export const saveDraftSchema = z.object({
 
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;
 
-export const createFormSchema = z.object({
-  workspace: z.string(),
-  name: plainText("Name the form, e.g. Checkout page.", 100),
-  slug: z
-    .string()
-    .trim()
-    .min(2, "Use at least 2 characters.")
-    .max(40, "Use at most 40 characters.")
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. summer-offers."),
-  channel: z.enum(formChannels, { message: "Choose where people will opt in." }),
-  keyword: keywordField.optional(),
-}).superRefine((v, ctx) => {
-  // A keyword form is reached only by its keyword: without one, nobody could opt in through it.
-  if ((v.channel === "sms" || v.channel === "whatsapp") && !v.keyword) {
-    ctx.addIssue({ code: "custom", path: ["keyword"], message: "Choose the word people send to opt in, e.g. JOIN." });
-  }
-});
+export const createFormSchema = z
+  .object({
+    workspace: z.string(),
+    name: plainText("Name the form, e.g. Checkout page.", 100),
+    slug: z
+      .string()
+      .trim()
+      .min(2, "Use at least 2 characters.")
+      .max(40, "Use at most 40 characters.")
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, e.g. summer-offers."),
+    channel: z.enum(formChannels, { message: "Choose where people will opt in." }),
+    keyword: keywordField.optional(),
+  })
+  .superRefine((v, ctx) => {
+    // A keyword form is reached only by its keyword: without one, nobody could opt in through it.
+    if ((v.channel === "sms" || v.channel === "whatsapp") && !v.keyword) {
+      ctx.addIssue({ code: "custom", path: ["keyword"], message: "Choose the word people send to opt in, e.g. JOIN." });
+    }
+  });
 
 export const formRefSchema = z.object({ workspace: z.string(), formId: z.string().uuid("Reload the page and try again.") });
 

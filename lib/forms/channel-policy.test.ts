@@ -36,13 +36,25 @@ describe("channel wording", () => {
   });
 
   it("replies with the marketer's own text, or the consent sentences and how to stop", () => {
-    expect(keywordReplyText(withReply("Acme Coffee: you're in for WhatsApp offers. Text STOP to stop."), "en")).toBe("Acme Coffee: you're in for WhatsApp offers. Text STOP to stop.");
-    expect(keywordReplyText(withReply("  "), "en")).toBe([base.languages.en!.consent.orders, base.languages.en!.consent.offers, base.languages.en!.howToStop].join("\n\n"));
+    expect(keywordReplyText(withReply("Acme Coffee: you're in for WhatsApp offers. Text STOP to stop."), "en")).toBe(
+      "Acme Coffee: you're in for WhatsApp offers. Text STOP to stop.",
+    );
+    expect(keywordReplyText(withReply("  "), "en")).toBe(
+      [base.languages.en!.consent.orders, base.languages.en!.consent.offers, base.languages.en!.howToStop].join("\n\n"),
+    );
   });
 
   it("reads the IVR menu as the opening, each consent sentence with its key, and how to stop", () => {
-    const lines = ivrScriptLines({ ...base, ivrKeys: { orders: "1", offers: "2" }, languages: { en: { ...base.languages.en!, ivrIntro: "Hello from Acme Coffee." } } }, "en");
-    expect(lines).toEqual(["Hello from Acme Coffee.", `${base.languages.en!.consent.orders} Press 1.`, `${base.languages.en!.consent.offers} Press 2.`, base.languages.en!.howToStop]);
+    const lines = ivrScriptLines(
+      { ...base, ivrKeys: { orders: "1", offers: "2" }, languages: { en: { ...base.languages.en!, ivrIntro: "Hello from Acme Coffee." } } },
+      "en",
+    );
+    expect(lines).toEqual([
+      "Hello from Acme Coffee.",
+      `${base.languages.en!.consent.orders} Press 1.`,
+      `${base.languages.en!.consent.offers} Press 2.`,
+      base.languages.en!.howToStop,
+    ]);
   });
 });
 
@@ -54,19 +66,25 @@ describe("the policy check per channel", () => {
       "English: the reply does not say WhatsApp.",
       "English: the reply does not say to text STOP (carriers require it).",
     ]);
-    expect(problems(withReply(`Acme Coffee on WhatsApp. Text STOP to stop. ${"x".repeat(460)}`), "sms", "reply-length")).toEqual(["English: 4 messages (504 GSM-7 characters)."]);
+    expect(problems(withReply(`Acme Coffee on WhatsApp. Text STOP to stop. ${"x".repeat(460)}`), "sms", "reply-length")).toEqual([
+      "English: 4 messages (504 GSM-7 characters).",
+    ]);
   });
 
   it("a WhatsApp reply must say the stop word of its language; an SMS or WhatsApp form needs its keyword", () => {
     expect(problems(withReply("Acme Coffee on WhatsApp: welcome! Send STOP at any time."), "whatsapp", "reply")).toEqual([]);
-    expect(problems(withReply("Acme Coffee on WhatsApp: welcome!"), "whatsapp", "reply")).toEqual(["English: the reply does not say which word stops the messages (STOP)."]);
+    expect(problems(withReply("Acme Coffee on WhatsApp: welcome!"), "whatsapp", "reply")).toEqual([
+      "English: the reply does not say which word stops the messages (STOP).",
+    ]);
     expect(problems(withReply("x", { keyword: undefined }), "whatsapp", "keyword")).toEqual(["Choose the keyword people send to opt in."]);
     expect(problems(base, "web", "keyword")).toBeUndefined();
   });
 
   it("an IVR menu needs its own key from 1 to 9 for each kind of message", () => {
     expect(problems({ ...base, ivrKeys: { orders: "1", offers: "2" } }, "ivr", "ivr-keys")).toEqual([]);
-    expect(problems({ ...base, ivrKeys: { orders: "1", offers: "1" } }, "ivr", "ivr-keys")).toEqual(["Offers and Order updates both use key 1; give each its own."]);
+    expect(problems({ ...base, ivrKeys: { orders: "1", offers: "1" } }, "ivr", "ivr-keys")).toEqual([
+      "Offers and Order updates both use key 1; give each its own.",
+    ]);
     expect(problems({ ...base, ivrKeys: { orders: "1" } }, "ivr", "ivr-keys")).toEqual(["Offers: choose the key (1 to 9) that means yes."]);
   });
 

@@ -101,7 +101,9 @@ export function channelPolicyChecks(content: FormVersionContent, ctx: PolicyCont
             title: "The reply fits in one WhatsApp message",
             severity: "required",
             why: `WhatsApp refuses a text longer than ${MAX_WHATSAPP_TEXT.toLocaleString("en")} characters.`,
-            problems: replies.filter(({ text }) => text.length > MAX_WHATSAPP_TEXT).map(({ lang, text }) => `${langName(lang)}: ${text.length.toLocaleString("en")} characters.`),
+            problems: replies
+              .filter(({ text }) => text.length > MAX_WHATSAPP_TEXT)
+              .map(({ lang, text }) => `${langName(lang)}: ${text.length.toLocaleString("en")} characters.`),
           },
     );
   }

@@ -16,9 +16,15 @@ describe.each(testDatabaseKinds())("sites allowed to frame a form on %s", (kind)
   afterAll(() => t?.drop());
 
   it("answers the published form's list, and none for a draft or an unknown form", async () => {
-    await t.db.update(forms).set({ embedDomains: ["https://a.example"] }).where(eq(forms.id, fx.formVersion.formId));
+    await t.db
+      .update(forms)
+      .set({ embedDomains: ["https://a.example"] })
+      .where(eq(forms.id, fx.formVersion.formId));
     const draft = await createForm(t.db, fx.workspace.id, { slug: "draft", name: "Draft", channel: "web" });
-    await t.db.update(forms).set({ embedDomains: ["https://b.example"] }).where(eq(forms.id, draft.id));
+    await t.db
+      .update(forms)
+      .set({ embedDomains: ["https://b.example"] })
+      .where(eq(forms.id, draft.id));
     expect(await findFormEmbedDomains(t.db, fx.workspace.slug, "join")).toEqual(["https://a.example"]);
     expect(await findFormEmbedDomains(t.db, fx.workspace.slug, "draft")).toEqual([]);
     expect(await findFormEmbedDomains(t.db, fx.workspace.slug, "nope")).toEqual([]);

@@ -10,7 +10,15 @@ describe("the sites a hosted form may be framed by", () => {
   });
 
   it("never lets a stored value inject into the header", () => {
-    const hostile = ["https://a.example; script-src *", "https://a.example/path", "'unsafe-inline'", "*", "https://a.example\r\nSet-Cookie: x=1", "javascript:alert(1)", ""];
+    const hostile = [
+      "https://a.example; script-src *",
+      "https://a.example/path",
+      "'unsafe-inline'",
+      "*",
+      "https://a.example\r\nSet-Cookie: x=1",
+      "javascript:alert(1)",
+      "",
+    ];
     expect(frameAncestorSources(hostile)).toEqual([]);
   });
 });

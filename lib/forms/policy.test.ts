@@ -21,7 +21,10 @@ function content(overrides: Partial<FormVersionContent> = {}): FormVersionConten
   };
 }
 
-const failing = (c: FormVersionContent, business = ctx) => checkFormPolicy(c, business).filter((x) => !x.passed).map((x) => x.id);
+const failing = (c: FormVersionContent, business = ctx) =>
+  checkFormPolicy(c, business)
+    .filter((x) => !x.passed)
+    .map((x) => x.id);
 
 describe("the WhatsApp opt-in policy check", () => {
   it("passes the default wording with a privacy link and a benefit", () => {
@@ -50,13 +53,19 @@ describe("the WhatsApp opt-in policy check", () => {
     c.languages.es = { ...c.languages.en!, headline: "", consent: { orders: "Sí, quiero recibir pedidos de Acme Coffee por WhatsApp.", offers: "" } };
     const checks = checkFormPolicy(c, ctx);
     expect(failing(c)).toEqual(["categories-separate", "opt-out", "privacy-link", "languages-complete", "translated", "benefits"]);
-    expect(checks.find((x) => x.id === "languages-complete")!.problems).toEqual(["Español: the headline is empty.", "Español: the consent sentence for offers is empty."]);
+    expect(checks.find((x) => x.id === "languages-complete")!.problems).toEqual([
+      "Español: the headline is empty.",
+      "Español: the consent sentence for offers is empty.",
+    ]);
     expect(publishBlockers(checks).map((x) => x.id)).not.toContain("benefits");
   });
 
   it("accepts WhatsApp written in Devanagari", () => {
     const c = content();
-    c.languages.hi = { ...c.languages.en!, consent: { orders: "हाँ, मुझे Acme Coffee से व्हाट्सएप पर ऑर्डर अपडेट चाहिए।", offers: "हाँ, मुझे Acme Coffee से WhatsApp पर ऑफ़र चाहिए।" } };
+    c.languages.hi = {
+      ...c.languages.en!,
+      consent: { orders: "हाँ, मुझे Acme Coffee से व्हाट्सएप पर ऑर्डर अपडेट चाहिए।", offers: "हाँ, मुझे Acme Coffee से WhatsApp पर ऑफ़र चाहिए।" },
+    };
     expect(publishBlockers(checkFormPolicy(c, ctx))).toEqual([]);
     // The copied English headline and category texts are only advice, and say where.
     expect(checkFormPolicy(c, ctx).find((x) => x.id === "translated")!.problems).toEqual([

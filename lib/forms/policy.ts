@@ -28,14 +28,18 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
       why: "People must be told clearly which business they will get messages from.",
       problems: !ctx.businessName.trim()
         ? ["Set the business name in Settings, Business profile."]
-        : sentences.filter((s) => s.text.trim() && !mentions(s.text, ctx.businessName)).map((s) => `${s.where}: the consent sentence does not name ${ctx.businessName}.`),
+        : sentences
+            .filter((s) => s.text.trim() && !mentions(s.text, ctx.businessName))
+            .map((s) => `${s.where}: the consent sentence does not name ${ctx.businessName}.`),
     }),
     check({
       id: "whatsapp-named",
       title: "WhatsApp is named",
       severity: "required",
       why: "People must know the messages come on WhatsApp.",
-      problems: sentences.filter((s) => s.text.trim() && !whatsappNames.some((n) => mentions(s.text, n))).map((s) => `${s.where}: the consent sentence does not say WhatsApp.`),
+      problems: sentences
+        .filter((s) => s.text.trim() && !whatsappNames.some((n) => mentions(s.text, n)))
+        .map((s) => `${s.where}: the consent sentence does not say WhatsApp.`),
     }),
     check({
       id: "categories-separate",
@@ -84,7 +88,9 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
         .filter((lang) => lang !== content.defaultLanguage && content.languages[content.defaultLanguage])
         .flatMap((lang) => {
           const same = untranslated(content, lang);
-          return same.length ? [`${langName(lang)}: ${same.join(", ")} still ${same.length === 1 ? "reads" : "read"} as in ${langName(content.defaultLanguage)}.`] : [];
+          return same.length
+            ? [`${langName(lang)}: ${same.join(", ")} still ${same.length === 1 ? "reads" : "read"} as in ${langName(content.defaultLanguage)}.`]
+            : [];
         }),
     }),
     ...channelPolicyChecks(content, ctx, langName).map(check),
@@ -93,7 +99,9 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
       title: "The benefits are given",
       severity: "warning",
       why: "Saying what people gain (early offers, delivery updates) brings opt-ins that stay.",
-      problems: languages.filter((lang) => (content.languages[lang]?.benefits ?? []).filter((b) => b.trim()).length === 0).map((lang) => `${langName(lang)}: list at least one benefit.`),
+      problems: languages
+        .filter((lang) => (content.languages[lang]?.benefits ?? []).filter((b) => b.trim()).length === 0)
+        .map((lang) => `${langName(lang)}: list at least one benefit.`),
     }),
   ];
 }

@@ -12,7 +12,10 @@ export type FormVersion = typeof formVersions.$inferSelect;
 export type NewForm = Pick<typeof forms.$inferInsert, "slug" | "name" | "channel" | "keyword">;
 
 export async function createForm(db: Db, workspaceId: string, input: NewForm): Promise<Form> {
-  const [row] = await db.insert(forms).values({ ...input, workspaceId }).returning();
+  const [row] = await db
+    .insert(forms)
+    .values({ ...input, workspaceId })
+    .returning();
   return row!;
 }
 
@@ -36,7 +39,10 @@ export async function publishFormVersion(
       .where(and(eq(forms.id, formId), eq(forms.workspaceId, workspaceId)))
       .for("update");
     if (!form) throw new ValidationError([{ field: "formId", code: "not_found", message: "no such form in this workspace" }]);
-    const [last] = await tx.select({ version: max(formVersions.version) }).from(formVersions).where(eq(formVersions.formId, formId));
+    const [last] = await tx
+      .select({ version: max(formVersions.version) })
+      .from(formVersions)
+      .where(eq(formVersions.formId, formId));
     const [version] = await tx
       .insert(formVersions)
       .values({

@@ -20,7 +20,12 @@ describe("form QR code", () => {
     const edge = Math.floor(QR_QUIET_ZONE * scale) - 1;
     // Every pixel in the quiet zone band is white.
     for (let i = 0; i < png.width; i++) {
-      for (const [x, y] of [[i, edge], [edge, i], [i, png.height - 1 - edge], [png.width - 1 - edge, i]] as const) {
+      for (const [x, y] of [
+        [i, edge],
+        [edge, i],
+        [i, png.height - 1 - edge],
+        [png.width - 1 - edge, i],
+      ] as const) {
         expect(png.data[(y * png.width + x) * 4]).toBe(255);
       }
     }

@@ -17,7 +17,10 @@ export function formQrRoute(format: keyof typeof types) {
     const { workspace, form } = await params;
     const found = await findPublishedForm(await getDb(), workspace, form);
     if (!found) {
-      return new Response("This form is not published.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+      return new Response("This form is not published.", {
+        status: 404,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      });
     }
     const url = formPublicUrl(found.workspace.slug, found.form.slug);
     const body = format === "svg" ? await formQrSvg(url) : new Uint8Array(await formQrPng(url));

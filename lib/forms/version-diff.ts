@@ -9,8 +9,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>) {
     value.forEach((v, i) => {
       flatten(v, `${prefix}[${i}]`, out);
     });
-  }
-  else if (typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   else out.set(prefix, String(value));
 }
 

@@ -8,7 +8,10 @@ type Category = { key: string; label: string; description?: string; example?: st
  * that already name the business and WhatsApp. Category names and descriptions are left in the workspace's
  * own words (marked for translation by the policy check only if empty), since only the marketer knows them.
  */
-const templates: Record<FormLanguage, { headline: (b: string) => string; consent: (label: string, b: string) => string; howToStop: (b: string) => string; submit: string }> = {
+const templates: Record<
+  FormLanguage,
+  { headline: (b: string) => string; consent: (label: string, b: string) => string; howToStop: (b: string) => string; submit: string }
+> = {
   en: {
     headline: (b) => `Get ${b} updates on WhatsApp`,
     consent: (label, b) => `Yes, I want to receive ${label.toLowerCase()} from ${b} on WhatsApp.`,
@@ -48,7 +51,9 @@ export function starterWording(language: FormLanguage, businessName: string, cat
     intro: "",
     benefits: [],
     consent: Object.fromEntries(categories.map((c) => [c.key, t.consent(c.label, businessName)])),
-    categories: Object.fromEntries(categories.map((c) => [c.key, { label: c.label, description: c.description ?? "", example: c.example ?? "", frequency: c.frequency ?? "" }])),
+    categories: Object.fromEntries(
+      categories.map((c) => [c.key, { label: c.label, description: c.description ?? "", example: c.example ?? "", frequency: c.frequency ?? "" }]),
+    ),
     howToStop: t.howToStop(businessName),
     submitLabel: t.submit,
   };

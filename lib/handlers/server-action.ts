@@ -17,7 +17,8 @@ export function serverAction(def: WorkspaceActionDef) {
   return async (_previous: ActionResult | null, data: FormData): Promise<ActionResult> => {
     const received = await headers();
     // proxy.ts refuses these first; checked here too, so no dashboard write depends on the proxy's matcher.
-    if (!isOwnOrigin(received)) return { ok: false, code: "forbidden", message: "This request did not come from this site's own pages. Reload the page and try again.", fields: [] };
+    if (!isOwnOrigin(received))
+      return { ok: false, code: "forbidden", message: "This request did not come from this site's own pages. Reload the page and try again.", fields: [] };
     const result = await runWorkspaceAction(
       def,
       await getDb(),

@@ -68,7 +68,10 @@ export function negotiateLanguage({ requested, acceptLanguage, available, fallba
 export function preferredRegion(acceptLanguage: string | null | undefined, pageLanguage: string): string | undefined {
   for (const { tag } of parseAcceptLanguage(acceptLanguage)) {
     if (base(tag) !== base(pageLanguage)) continue;
-    const region = tag.split("-").slice(1).find((part) => /^[a-z]{2}$/i.test(part));
+    const region = tag
+      .split("-")
+      .slice(1)
+      .find((part) => /^[a-z]{2}$/i.test(part));
     if (region) return region.toUpperCase();
   }
   return undefined;

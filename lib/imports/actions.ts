@@ -15,12 +15,16 @@ export const startImport = defineWorkspaceAction({
   schema: startImportSchema,
   async run({ db, actor, meta }, input) {
     const job = await claimImportJob(db, actor.workspace.id, input.jobId);
-    await recordStaffAudit(db, { actor, meta }, {
-      action: job.processedRows > 0 ? "import.resume" : "import.start",
-      targetType: "import",
-      targetId: job.id,
-      detail: { fileName: job.fileName, sha256: job.fileSha256, goodRows: job.goodRows, fromRow: job.processedRows },
-    });
+    await recordStaffAudit(
+      db,
+      { actor, meta },
+      {
+        action: job.processedRows > 0 ? "import.resume" : "import.start",
+        targetType: "import",
+        targetId: job.id,
+        detail: { fileName: job.fileName, sha256: job.fileSha256, goodRows: job.goodRows, fromRow: job.processedRows },
+      },
+    );
     // Not awaited: a large file takes minutes. Failures are logged and leave the job "failed", resumable.
     void runImportJob(db, job, { type: "staff", userId: actor.user.id, email: actor.user.email }).catch(() => undefined);
     return { message: job.processedRows > 0 ? "Resumed the import." : "Import started." };

@@ -11,7 +11,12 @@ export const importColumns = [
   { name: "phone", required: true, meaning: "The number, in any format; national numbers are read in the workspace's country.", example: "+1 201 555 0123" },
   { name: "categories", required: true, meaning: "Category keys the person agreed to, separated by ; (see Settings → Categories).", example: "orders;offers" },
   { name: "channel", required: true, meaning: `How the person opted in where it was gathered: ${originalMethods.join(", ")}.`, example: "paper" },
-  { name: "occurred_at", required: true, meaning: "When they opted in: a date (2026-03-01) or a date and time with Z or an offset. Not in the future.", example: "2026-03-01T14:05:00Z" },
+  {
+    name: "occurred_at",
+    required: true,
+    meaning: "When they opted in: a date (2026-03-01) or a date and time with Z or an offset. Not in the future.",
+    example: "2026-03-01T14:05:00Z",
+  },
   { name: "source", required: true, meaning: "Where the opt-ins were gathered, in a few words.", example: "Spring fair 2026 sign-up sheets" },
   { name: "form_version_id", required: false, meaning: "The published form version whose wording the person saw; it must offer the categories.", example: "" },
   { name: "reference", required: false, meaning: "The record's id in the system it came from.", example: "CRM-10442" },
@@ -27,7 +32,10 @@ export const importColumnNames = importColumns.map((c) => c.name) as ImportColum
 
 /** A header cell as the column it names: "Occurred At" and "occurred-at" are occurred_at. */
 export function columnNameOf(header: string): string {
-  return header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /** The template offered for download: the header and one example row, naming the workspace's own categories. */

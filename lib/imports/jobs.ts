@@ -95,7 +95,10 @@ async function insertRowErrors(db: DbOrTx, jobId: string, errors: RowError[]) {
 
 export async function findImportJob(db: DbOrTx, workspaceId: string, jobId: string): Promise<ImportJob | null> {
   if (!/^[0-9a-f-]{36}$/i.test(jobId)) return null;
-  const [job] = await db.select().from(importJobs).where(and(eq(importJobs.workspaceId, workspaceId), eq(importJobs.id, jobId)));
+  const [job] = await db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.workspaceId, workspaceId), eq(importJobs.id, jobId)));
   return job ?? null;
 }
 
@@ -141,24 +144,32 @@ export type ImportProgress = Pick<ImportJob, "processedRows" | "totalRows" | "wr
  * where it last stopped. Each row carries its idempotency key, so a batch that committed just before a crash
  * is answered as "already imported" when the job resumes. Progress is saved after every batch.
  */
-export async function runImportJob(
-  db: Db,
-  job: ImportJob,
-  actor: Actor,
-  onProgress?: (progress: ImportProgress) => void,
-): Promise<ImportJob> {
+export async function runImportJob(db: Db, job: ImportJob, actor: Actor, onProgress?: (progress: ImportProgress) => void): Promise<ImportJob> {
   try {
     const file = await findEvidenceFile(db, job.workspaceId, job.fileSha256);
     if (!file) throw new Error(`import ${job.id}: its file is missing`);
     const context = await findRecordingContext(db, job.workspaceId);
     const now = new Date();
     const cache: ContextCache = new Map();
-    const progress = { processedRows: job.processedRows, totalRows: job.totalRows, writtenRows: job.writtenRows, alreadyImportedRows: job.alreadyImportedRows, refusedRows: job.refusedRows };
+    const progress = {
+      processedRows: job.processedRows,
+      totalRows: job.totalRows,
+      writtenRows: job.writtenRows,
+      alreadyImportedRows: job.alreadyImportedRows,
+      refusedRows: job.refusedRows,
+    };
     let batch: ImportRow[] = [];
     let events = 0;
     /** Writes the batch (if any) and saves progress as "the first `upTo` rows are done". */
     const flush = async (upTo: number) => {
-      const outcomes = batch.length > 0 ? await appendMany(db, batch.map((row) => importCommand(job.workspaceId, row, actor)), cache) : [];
+      const outcomes =
+        batch.length > 0
+          ? await appendMany(
+              db,
+              batch.map((row) => importCommand(job.workspaceId, row, actor)),
+              cache,
+            )
+          : [];
       const refused: RowError[] = [];
       outcomes.forEach((outcome, i) => {
         if (outcome.ok) {
@@ -204,7 +215,10 @@ export async function runImportJob(
     return done!;
   } catch (error) {
     console.error(`[import ${job.id}]`, error);
-    await db.update(importJobs).set({ status: "failed", error: "The import stopped on an internal error. Resume it to carry on where it stopped." }).where(eq(importJobs.id, job.id));
+    await db
+      .update(importJobs)
+      .set({ status: "failed", error: "The import stopped on an internal error. Resume it to carry on where it stopped." })
+      .where(eq(importJobs.id, job.id));
     throw error;
   }
 }

@@ -66,14 +66,18 @@ describe("import file limits, checked while the file streams in", () => {
     const file = millionColumns();
     const error = await refusal(readImportRows(file.chunks()));
     expect(error.status).toBe(422);
-    expect(error.fields).toEqual([expect.objectContaining({ field: "file", code: "too_many_columns", message: expect.stringContaining(`${importLimits.columns} columns`) })]);
+    expect(error.fields).toEqual([
+      expect.objectContaining({ field: "file", code: "too_many_columns", message: expect.stringContaining(`${importLimits.columns} columns`) }),
+    ]);
     expect(file.pulled.bytes).toBeLessThan(256 * 1024);
   });
 
   it("refuses a 40 MB value at the row limit, long before its end", async () => {
     const file = fortyMegabyteField();
     const error = await refusal(readImportRows(file.chunks()));
-    expect(error.fields).toEqual([expect.objectContaining({ field: "file", code: "row_too_long", message: expect.stringMatching(/Line 2 is longer than 32,768 characters in one row/) })]);
+    expect(error.fields).toEqual([
+      expect.objectContaining({ field: "file", code: "row_too_long", message: expect.stringMatching(/Line 2 is longer than 32,768 characters in one row/) }),
+    ]);
     expect(file.pulled.bytes).toBeLessThan(256 * 1024);
   });
 
@@ -111,7 +115,9 @@ describe("import file limits, checked while the file streams in", () => {
 
   it("checks a header of 200 columns, repeated ones found in one pass", async () => {
     const names = `${[header, ...Array.from({ length: 194 }, () => "")].join(",")},phone`;
-    await expect(parseImportCsv(encoder.encode(`${names}\n`))).rejects.toMatchObject({ fields: [{ code: "repeated_column", message: "Column named twice: phone." }] });
+    await expect(parseImportCsv(encoder.encode(`${names}\n`))).rejects.toMatchObject({
+      fields: [{ code: "repeated_column", message: "Column named twice: phone." }],
+    });
   });
 });
 
@@ -135,7 +141,12 @@ describe.each(testDatabaseKinds())("import upload limits on %s", (kind) => {
         else controller.enqueue(next.value);
       },
     });
-    const request = new Request(`http://t/${fx.workspace.slug}/contacts/import/upload?name=big.csv`, { method: "POST", headers: { origin: "http://t", "content-type": "text/csv" }, body, duplex: "half" } as RequestInit);
+    const request = new Request(`http://t/${fx.workspace.slug}/contacts/import/upload?name=big.csv`, {
+      method: "POST",
+      headers: { origin: "http://t", "content-type": "text/csv" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     const response = await runWorkspaceRoute(uploadImport, t.db, compliance, testMeta, request, { workspace: fx.workspace.slug });
     return { status: response.status, body: (await response.json()) as { errors?: { field: string; code: string; message: string }[] } };
   }
@@ -146,7 +157,10 @@ describe.each(testDatabaseKinds())("import upload limits on %s", (kind) => {
   }
 
   it("answers the million-column header and the 40 MB value with 422 naming the limit, keeps no job, reads little of either", async () => {
-    for (const [file, code] of [[millionColumns(), "too_many_columns"], [fortyMegabyteField(), "row_too_long"]] as const) {
+    for (const [file, code] of [
+      [millionColumns(), "too_many_columns"],
+      [fortyMegabyteField(), "row_too_long"],
+    ] as const) {
       const answer = await upload(file.chunks());
       expect(answer.status).toBe(422);
       expect(answer.body.errors).toEqual([expect.objectContaining({ field: "file", code })]);
@@ -157,10 +171,16 @@ describe.each(testDatabaseKinds())("import upload limits on %s", (kind) => {
 
   it("answers a body past the file limit with 413, read only to the limit", async () => {
     // Declared: refused before reading. Not declared (chunked): refused once the count passes the limit.
-    const declared = new Request(`http://t/${fx.workspace.slug}/contacts/import/upload`, { method: "POST", headers: { origin: "http://t", "content-length": String(importLimits.fileBytes + 1) }, body: "x" });
+    const declared = new Request(`http://t/${fx.workspace.slug}/contacts/import/upload`, {
+      method: "POST",
+      headers: { origin: "http://t", "content-length": String(importLimits.fileBytes + 1) },
+      body: "x",
+    });
     const response = await runWorkspaceRoute(uploadImport, t.db, compliance, testMeta, declared, { workspace: fx.workspace.slug });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: "file", code: "too_large", message: expect.stringContaining("larger than 50 MB") })]);
+    expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ field: "file", code: "too_large", message: expect.stringContaining("larger than 50 MB") }),
+    ]);
 
     let pulled = 0;
     const body = new ReadableStream<Uint8Array>({
@@ -169,10 +189,15 @@ describe.each(testDatabaseKinds())("import upload limits on %s", (kind) => {
         controller.enqueue(new Uint8Array(1024 * 1024).fill(0x61));
       },
     });
-    const chunks = limitedBodyChunks(new Request("http://t/", { method: "POST", body, duplex: "half" } as RequestInit), importLimits.fileBytes, { field: "file", message: "too large" });
-    await expect((async () => {
-      for await (const chunk of chunks) void chunk;
-    })()).rejects.toMatchObject({ status: 413 });
+    const chunks = limitedBodyChunks(new Request("http://t/", { method: "POST", body, duplex: "half" } as RequestInit), importLimits.fileBytes, {
+      field: "file",
+      message: "too large",
+    });
+    await expect(
+      (async () => {
+        for await (const chunk of chunks) void chunk;
+      })(),
+    ).rejects.toMatchObject({ status: 413 });
     expect(pulled).toBeLessThanOrEqual(importLimits.fileBytes + 2 * 1024 * 1024);
     expect(await jobs()).toBe(0);
   });
@@ -183,7 +208,8 @@ describe.each(testDatabaseKinds())("import upload limits on %s", (kind) => {
   it("keeps the event loop turning while it previews a large valid file", async () => {
     const rows = Number(process.env.IMPORT_LIVENESS_ROWS ?? 50_000);
     const lines = [`${header},reference`];
-    for (let i = 0; i < rows; i++) lines.push(`+1 (201) ${200 + Math.floor(i / 10_000)}-${String(i % 10_000).padStart(4, "0")},orders,paper,2026-03-01,Fair,R${i}`);
+    for (let i = 0; i < rows; i++)
+      lines.push(`+1 (201) ${200 + Math.floor(i / 10_000)}-${String(i % 10_000).padStart(4, "0")},orders,paper,2026-03-01,Fair,R${i}`);
     const bytes = encoder.encode(`${lines.join("\n")}\n`);
     let last = performance.now();
     let longest = 0;

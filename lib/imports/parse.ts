@@ -57,7 +57,11 @@ export async function* readImportRows(
         continue;
       }
       rows += 1;
-      if (rows > rowLimit) throw fileError("too_many_rows", `The file has more than ${rowLimit.toLocaleString("en")} rows, the most one import may have. Split it into smaller files.`);
+      if (rows > rowLimit)
+        throw fileError(
+          "too_many_rows",
+          `The file has more than ${rowLimit.toLocaleString("en")} rows, the most one import may have. Split it into smaller files.`,
+        );
       yield toRow(rows + 1, record, header);
     }
   } catch (error) {
@@ -102,10 +106,16 @@ async function* utf8Text(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array
 
 function checkValue(value: string, context: InfoField): string {
   if (context.index >= importLimits.columns) {
-    throw fileError("too_many_columns", `Line ${context.lines} has more than ${importLimitLabels.columns}, the most a file may have. The columns are: ${importColumnNames.join(", ")}.`);
+    throw fileError(
+      "too_many_columns",
+      `Line ${context.lines} has more than ${importLimitLabels.columns}, the most a file may have. The columns are: ${importColumnNames.join(", ")}.`,
+    );
   }
   if (value.length > importLimits.fieldChars) {
-    throw fileError("value_too_long", `A value on line ${context.lines} is longer than ${importLimitLabels.fieldChars}, the most a file may have. Check for a quote (") that is never closed.`);
+    throw fileError(
+      "value_too_long",
+      `A value on line ${context.lines} is longer than ${importLimitLabels.fieldChars}, the most a file may have. Check for a quote (") that is never closed.`,
+    );
   }
   return value;
 }
@@ -117,11 +127,16 @@ function checkHeader(record: string[]): string[] {
   const problems: FieldError[] = [];
   const unknown = [...new Set(names.filter((n) => n !== "" && !known.has(n)))];
   if (unknown.length > 0) {
-    problems.push({ field: "file", code: "unknown_column", message: `Unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. The columns are: ${importColumnNames.join(", ")}.` });
+    problems.push({
+      field: "file",
+      code: "unknown_column",
+      message: `Unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. The columns are: ${importColumnNames.join(", ")}.`,
+    });
   }
   const present = new Set(names);
   const missing = importColumns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name);
-  if (missing.length > 0) problems.push({ field: "file", code: "missing_column", message: `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.` });
+  if (missing.length > 0)
+    problems.push({ field: "file", code: "missing_column", message: `Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.` });
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const n of names) {
@@ -147,7 +162,10 @@ function readError(error: unknown): unknown {
   if (!(error instanceof CsvError)) return error;
   if (error.code === "CSV_MAX_RECORD_SIZE") {
     const line = (error as CsvError & { lines?: number }).lines;
-    return fileError("row_too_long", `${line ? `Line ${line}` : "A row"} is longer than ${importLimitLabels.rowChars}, the most a file may have. Check for a quote (") that is never closed.`);
+    return fileError(
+      "row_too_long",
+      `${line ? `Line ${line}` : "A row"} is longer than ${importLimitLabels.rowChars}, the most a file may have. Check for a quote (") that is never closed.`,
+    );
   }
   return fileError("unreadable", `The file is not valid CSV: ${error.message}`);
 }

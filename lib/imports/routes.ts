@@ -23,9 +23,21 @@ export const uploadImport = defineWorkspaceRoute({
     if (request.method !== "POST") return Response.json({ title: "Use POST." }, { status: 405, headers: { allow: "POST" } });
     assertSameOrigin(request);
     const fileName = new URL(request.url).searchParams.get("name")?.trim() || "import.csv";
-    const bytes = limitedBodyChunks(request, importLimits.fileBytes, { field: "file", message: `The file is larger than ${importLimitLabels.fileBytes}, the most one import may be. Split it into smaller files.` });
+    const bytes = limitedBodyChunks(request, importLimits.fileBytes, {
+      field: "file",
+      message: `The file is larger than ${importLimitLabels.fileBytes}, the most one import may be. Split it into smaller files.`,
+    });
     const job = await previewImport(db, { workspaceId: actor.workspace.id, fileName, bytes, createdBy: actor.user.id });
-    await recordStaffAudit(db, { actor, meta }, { action: "import.preview", targetType: "import", targetId: job.id, detail: { fileName: job.fileName, sha256: job.fileSha256, rows: job.totalRows, bad: job.badRows } });
+    await recordStaffAudit(
+      db,
+      { actor, meta },
+      {
+        action: "import.preview",
+        targetType: "import",
+        targetId: job.id,
+        detail: { fileName: job.fileName, sha256: job.fileSha256, rows: job.totalRows, bad: job.badRows },
+      },
+    );
     return Response.json({ ok: true, jobId: job.id, url: `/${actor.workspace.slug}/contacts/import/${job.id}` }, { headers: { "cache-control": "no-store" } });
   },
 });

@@ -28,7 +28,9 @@ const problems = (values: Record<string, string>) => {
 
 describe("parseImportCsv", () => {
   it("reads headers in any order and case, quoted fields, a BOM, CRLF, and numbers rows as a spreadsheet does", async () => {
-    const rows = await csv('\uFEFFPhone,Occurred At,categories,channel,source\r\n"+1 201 555 0123","2026-03-01","orders;offers",paper,"Fair, east gate"\r\n\r\n+12015550124,2026-03-02,orders,web,Site\r\n');
+    const rows = await csv(
+      '\uFEFFPhone,Occurred At,categories,channel,source\r\n"+1 201 555 0123","2026-03-01","orders;offers",paper,"Fair, east gate"\r\n\r\n+12015550124,2026-03-02,orders,web,Site\r\n',
+    );
     expect(rows).toEqual([
       { row: 2, values: { phone: "+1 201 555 0123", occurred_at: "2026-03-01", categories: "orders;offers", channel: "paper", source: "Fair, east gate" } },
       { row: 3, values: { phone: "+12015550124", occurred_at: "2026-03-02", categories: "orders", channel: "web", source: "Site" } },
@@ -58,8 +60,15 @@ describe("parseImportCsv", () => {
 
 describe("validateImportRow", () => {
   it("normalises a good row", () => {
-    const checked = validateImportRow(row({ categories: "orders; offers;orders", occurred_at: "2026-03-01T14:05:00+02:00", ip: "203.0.113.7", channel: "In person" }), context, now);
-    expect(checked).toMatchObject({ ok: true, row: { row: 7, phone: "+12015550123", categories: ["orders", "offers"], originalMethod: "in_person", ip: "203.0.113.7" } });
+    const checked = validateImportRow(
+      row({ categories: "orders; offers;orders", occurred_at: "2026-03-01T14:05:00+02:00", ip: "203.0.113.7", channel: "In person" }),
+      context,
+      now,
+    );
+    expect(checked).toMatchObject({
+      ok: true,
+      row: { row: 7, phone: "+12015550123", categories: ["orders", "offers"], originalMethod: "in_person", ip: "203.0.113.7" },
+    });
     expect(checked.ok && checked.row.occurredAt.toISOString()).toBe("2026-03-01T12:05:00.000Z");
   });
 
@@ -84,7 +93,10 @@ describe("validateImportRow", () => {
     [{ name: "a\u0000b" }, "name: contains characters that cannot be stored"],
   ])("reports %o with its column and reason", (values, expected) => {
     const found = problems(values);
-    expect(found.some((p) => p.startsWith(`7 ${expected}`)), found.join("\n")).toBe(true);
+    expect(
+      found.some((p) => p.startsWith(`7 ${expected}`)),
+      found.join("\n"),
+    ).toBe(true);
   });
 
   it("reads a number as pasted from a spreadsheet or a phone: dashes, direction marks, no-break spaces, full-width digits", () => {

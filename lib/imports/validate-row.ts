@@ -69,14 +69,23 @@ export function validateImportRow(csv: CsvRow, context: RecordingContext, now: D
   const versionBad = formVersionId ? versionProblem(context, formVersionId) : null;
   if (versionBad) fail("form_version_id", versionBad);
 
-  const categories = [...new Set(text("categories").split(/[;|]/).map((c) => c.trim()).filter(Boolean))];
+  const categories = [
+    ...new Set(
+      text("categories")
+        .split(/[;|]/)
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (categories.length === 0) fail("categories", "is empty: name at least one category key, separated by ;");
   else {
     const problems = categoryProblems(context, categories, versionBad ? null : formVersionId);
     if (problems.length > 0) fail("categories", problems.join("; "));
   }
 
-  const channel = text("channel").toLowerCase().replace(/[\s-]+/g, "_");
+  const channel = text("channel")
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if (!(originalMethods as readonly string[]).includes(channel)) fail("channel", `must be one of ${originalMethods.join(", ")}`);
 
   const occurred = occurredAtProblem(text("occurred_at"), now);

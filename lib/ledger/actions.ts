@@ -17,17 +17,21 @@ export const verifyWorkspaceLedger = defineWorkspaceAction({
   schema: workspaceOnly,
   async run({ db, actor, meta }) {
     const result = await verifyLedger(db, { workspaceId: actor.workspace.id });
-    await recordStaffAudit(db, { actor, meta }, {
-      action: "ledger.verify",
-      detail: {
-        ok: result.ok,
-        events: result.events,
-        contacts: result.contacts,
-        checkpoints: result.checkpoints,
-        unsealedEvents: result.unsealedEvents,
-        firstProblem: result.problems[0]?.message ?? null,
+    await recordStaffAudit(
+      db,
+      { actor, meta },
+      {
+        action: "ledger.verify",
+        detail: {
+          ok: result.ok,
+          events: result.events,
+          contacts: result.contacts,
+          checkpoints: result.checkpoints,
+          unsealedEvents: result.unsealedEvents,
+          firstProblem: result.problems[0]?.message ?? null,
+        },
       },
-    });
+    );
     return {
       message: result.ok
         ? `Verified: ${result.events} events of ${result.contacts} contacts and ${result.checkpoints} checkpoints are intact.`

@@ -41,7 +41,10 @@ describe.each(testDatabaseKinds())("append on %s", (kind) => {
   it("writes one chained event per category, the state, the outbox row and a receipt", async () => {
     const receipt = await append(t.db, webOptIn(fx, "(201) 555-0101", { categories: ["orders", "offers"], name: "Ana" }));
     expect(receipt.phone).toBe("+12015550101");
-    expect(receipt.events.map((e) => [e.categoryKey, e.seq])).toEqual([["orders", 1], ["offers", 2]]);
+    expect(receipt.events.map((e) => [e.categoryKey, e.seq])).toEqual([
+      ["orders", 1],
+      ["offers", 2],
+    ]);
     expect(receipt.state).toEqual({
       orders: { state: "opted_in", optInLevel: "single" },
       offers: { state: "opted_in", optInLevel: "single" },

@@ -50,7 +50,10 @@ export async function appendMany(db: Db, inputs: LedgerCommand[], cache: Context
   const plans: { plan: CommandPlan; i: number }[] = [];
   for (const [i, input] of inputs.entries()) {
     if (input.action === "confirm") {
-      outcomes[i] = { ok: false, error: new ValidationError([{ field: "action", code: "not_batchable", message: "confirmations are recorded one at a time" }]) };
+      outcomes[i] = {
+        ok: false,
+        error: new ValidationError([{ field: "action", code: "not_batchable", message: "confirmations are recorded one at a time" }]),
+      };
       continue;
     }
     try {
@@ -63,7 +66,12 @@ export async function appendMany(db: Db, inputs: LedgerCommand[], cache: Context
   const events = plans.reduce((n, { plan }) => n + plan.events.length, 0);
   if (events > MAX_EVENTS_PER_BATCH) throw new Error(`appendMany: ${events} events in one batch; the most is ${MAX_EVENTS_PER_BATCH}`);
   if (plans.length > 0) {
-    const written = await db.transaction((tx) => writePlans(tx, plans.map((p) => p.plan)));
+    const written = await db.transaction((tx) =>
+      writePlans(
+        tx,
+        plans.map((p) => p.plan),
+      ),
+    );
     written.forEach((outcome, k) => {
       outcomes[plans[k]!.i] = outcome;
     });

@@ -14,12 +14,7 @@ const BATCH = 5000;
  * SHA-256 over the hashes of the workspace's events in (fromPosition, toPosition], in position order,
  * each followed by a newline. Read in batches so memory stays flat however many events a range holds.
  */
-export async function digestEventRange(
-  db: DbOrTx,
-  workspaceId: string,
-  fromPosition: number,
-  toPosition: number,
-): Promise<{ digest: string; count: number }> {
+export async function digestEventRange(db: DbOrTx, workspaceId: string, fromPosition: number, toPosition: number): Promise<{ digest: string; count: number }> {
   const hasher = createHash("sha256");
   let after = fromPosition;
   let count = 0;
@@ -27,13 +22,7 @@ export async function digestEventRange(
     const rows = await db
       .select({ position: consentEvents.position, hash: consentEvents.hash })
       .from(consentEvents)
-      .where(
-        and(
-          eq(consentEvents.workspaceId, workspaceId),
-          gt(consentEvents.position, after),
-          lte(consentEvents.position, toPosition),
-        ),
-      )
+      .where(and(eq(consentEvents.workspaceId, workspaceId), gt(consentEvents.position, after), lte(consentEvents.position, toPosition)))
       .orderBy(asc(consentEvents.position))
       .limit(BATCH);
     for (const row of rows) hasher.update(`${row.hash}\n`);
@@ -58,12 +47,7 @@ async function settledPosition(db: Db): Promise<number> {
 }
 
 export async function latestCheckpoint(db: DbOrTx, workspaceId: string): Promise<Checkpoint | undefined> {
-  const [row] = await db
-    .select()
-    .from(ledgerCheckpoints)
-    .where(eq(ledgerCheckpoints.workspaceId, workspaceId))
-    .orderBy(desc(ledgerCheckpoints.seq))
-    .limit(1);
+  const [row] = await db.select().from(ledgerCheckpoints).where(eq(ledgerCheckpoints.workspaceId, workspaceId)).orderBy(desc(ledgerCheckpoints.seq)).limit(1);
   return row;
 }
 

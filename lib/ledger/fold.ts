@@ -6,10 +6,7 @@ export type SubscriptionState = { state: "opted_in" | "opted_out"; optInLevel: O
  * The one definition of how an event changes a subscription. append() writes its result to the
  * subscriptions table; verify() and the tests recompute it from the events: state = fold(events).
  */
-export function applyEvent(
-  previous: SubscriptionState | undefined,
-  event: { action: ConsentAction; optInLevel: OptInLevel | null },
-): SubscriptionState {
+export function applyEvent(previous: SubscriptionState | undefined, event: { action: ConsentAction; optInLevel: OptInLevel | null }): SubscriptionState {
   switch (event.action) {
     case "opt_out":
       return { state: "opted_out", optInLevel: null };
@@ -23,9 +20,7 @@ export function applyEvent(
   }
 }
 
-export function foldEvents(
-  events: Iterable<{ action: ConsentAction; optInLevel: OptInLevel | null }>,
-): SubscriptionState | undefined {
+export function foldEvents(events: Iterable<{ action: ConsentAction; optInLevel: OptInLevel | null }>): SubscriptionState | undefined {
   let state: SubscriptionState | undefined;
   for (const event of events) state = applyEvent(state, event);
   return state;

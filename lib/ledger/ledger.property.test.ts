@@ -81,16 +81,20 @@ describe.each(testDatabaseKinds())("ledger properties on %s", (kind) => {
 
   it("gives every retry of one command the same receipt, however many race", async () => {
     await fc.assert(
-      fc.asyncProperty(operation.filter((o) => o.action !== "confirm"), fc.integer({ min: 2, max: 8 }), async (op, copies) => {
-        const fx = await createLedgerFixture(t.db);
-        const command = { ...commandFor(fx, op, 500), idempotencyKey: `key-${op.contact}` };
-        const receipts = await Promise.all(Array.from({ length: copies }, () => append(t.db, command)));
-        const firsts = receipts.filter((r) => !r.replayed);
-        expect(firsts).toHaveLength(1);
-        for (const r of receipts) expect({ ...r, replayed: false }).toEqual(firsts[0]);
-        const events = await t.db.select().from(consentEvents).where(eq(consentEvents.workspaceId, fx.workspace.id));
-        expect(events).toHaveLength(op.categories.length);
-      }),
+      fc.asyncProperty(
+        operation.filter((o) => o.action !== "confirm"),
+        fc.integer({ min: 2, max: 8 }),
+        async (op, copies) => {
+          const fx = await createLedgerFixture(t.db);
+          const command = { ...commandFor(fx, op, 500), idempotencyKey: `key-${op.contact}` };
+          const receipts = await Promise.all(Array.from({ length: copies }, () => append(t.db, command)));
+          const firsts = receipts.filter((r) => !r.replayed);
+          expect(firsts).toHaveLength(1);
+          for (const r of receipts) expect({ ...r, replayed: false }).toEqual(firsts[0]);
+          const events = await t.db.select().from(consentEvents).where(eq(consentEvents.workspaceId, fx.workspace.id));
+          expect(events).toHaveLength(op.categories.length);
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -103,7 +107,18 @@ describe.each(testDatabaseKinds())("ledger properties on %s", (kind) => {
 describe.each(testDatabaseKinds())("verify() catches tampering on %s", (kind) => {
   let t: TestDatabase;
   let fx: LedgerFixture;
-  const mutableColumns = ["category_key", "action", "channel", "language", "phone_digest", "ip_digest", "prev_hash", "hash", "evidence", "occurred_at"] as const;
+  const mutableColumns = [
+    "category_key",
+    "action",
+    "channel",
+    "language",
+    "phone_digest",
+    "ip_digest",
+    "prev_hash",
+    "hash",
+    "evidence",
+    "occurred_at",
+  ] as const;
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -135,22 +150,20 @@ describe.each(testDatabaseKinds())("verify() catches tampering on %s", (kind) =>
   it("names an event with any single changed byte", async () => {
     const events = await t.db.select({ id: consentEvents.id }).from(consentEvents).where(eq(consentEvents.workspaceId, fx.workspace.id));
     await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...events.map((e) => e.id)),
-        fc.constantFrom(...mutableColumns),
-        fc.nat(),
-        async (eventId, column, at) => {
-          const problems = await tamperAndVerify(eventId, column, at);
-          expect(problems.length).toBeGreaterThan(0);
-          expect(problems[0]!.eventId).toBe(eventId);
-        },
-      ),
+      fc.asyncProperty(fc.constantFrom(...events.map((e) => e.id)), fc.constantFrom(...mutableColumns), fc.nat(), async (eventId, column, at) => {
+        const problems = await tamperAndVerify(eventId, column, at);
+        expect(problems.length).toBeGreaterThan(0);
+        expect(problems[0]!.eventId).toBe(eventId);
+      }),
       { numRuns: 60 },
     );
   });
 
   it("catches a removed event and a removed contact history", async () => {
-    const [victim] = await t.db.select().from(contacts).where(eq(contacts.phone, testPhone(7001)));
+    const [victim] = await t.db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.phone, testPhone(7001)));
     const removedEvent = await tampered(
       sql`with first as (select id from consent_events where contact_id = ${victim!.id} order by seq limit 1),
                gone_personal as (delete from event_personal_data where event_id in (select id from first))
@@ -180,7 +193,16 @@ describe.each(testDatabaseKinds())("verify() catches tampering on %s", (kind) =>
     const [row] = (selected as unknown as { rows: { v: string | null }[] }).rows;
     const original = row?.v ?? "";
     const next = mutateOneCharacter(original, at, column);
-    const setExpr = column === "evidence" ? sql`${next}::jsonb` : column === "occurred_at" ? sql`${next}::timestamptz` : column === "action" ? sql`${next}::consent_action` : column === "channel" ? sql`${next}::event_channel` : sql`${next}`;
+    const setExpr =
+      column === "evidence"
+        ? sql`${next}::jsonb`
+        : column === "occurred_at"
+          ? sql`${next}::timestamptz`
+          : column === "action"
+            ? sql`${next}::consent_action`
+            : column === "channel"
+              ? sql`${next}::event_channel`
+              : sql`${next}`;
     const result = await tampered(sql`update consent_events set ${sql.identifier(column)} = ${setExpr} where id = ${eventId}`, (tx) =>
       verifyLedger(tx, { workspaceId: fx.workspace.id }),
     );

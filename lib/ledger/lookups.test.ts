@@ -37,11 +37,16 @@ describe.each(testDatabaseKinds())("append's lookups on %s", (kind) => {
     const narrow = await publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
       ...fx.formVersion.content,
       categoryKeys: ["orders"],
-      languages: { en: defaultEnglishWording(fx.workspace.businessName, fx.categories.filter((c) => c.key === "orders")) },
+      languages: {
+        en: defaultEnglishWording(
+          fx.workspace.businessName,
+          fx.categories.filter((c) => c.key === "orders"),
+        ),
+      },
     });
-    await expect(
-      append(t.db, webOptIn(fx, "+12015550202", { formVersionId: narrow.id, categories: ["orders", "offers"] })),
-    ).rejects.toMatchObject({ fields: [{ field: "categories.1", code: "not_on_form" }] });
+    await expect(append(t.db, webOptIn(fx, "+12015550202", { formVersionId: narrow.id, categories: ["orders", "offers"] }))).rejects.toMatchObject({
+      fields: [{ field: "categories.1", code: "not_on_form" }],
+    });
   });
 
   it("refuses an opt-in to a retired category but lets people opt out of it", async () => {

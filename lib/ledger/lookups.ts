@@ -34,7 +34,10 @@ export async function lookUpLedgerContext(db: DbOrTx, command: ValidCommand): Pr
     sql`select w.default_country, w.ledger_salt,
       (select coalesce(json_agg(json_build_object('id', c.id, 'key', c.key, 'retired', c.retired_at is not null)), '[]')
         from message_categories c
-        where c.workspace_id = w.id and c.key in (${sql.join(command.categories.map((k) => sql`${k}`), sql`, `)})) as categories,
+        where c.workspace_id = w.id and c.key in (${sql.join(
+          command.categories.map((k) => sql`${k}`),
+          sql`, `,
+        )})) as categories,
       (select json_build_object('id', f.id, 'digest', f.digest, 'language', l.language,
           'hasLanguage', f.content->'languages'->l.language is not null, 'categoryKeys', f.content->'categoryKeys')
         from form_versions f, lateral (select coalesce(${command.language ?? null}::text, f.content->>'defaultLanguage') as language) l
@@ -69,9 +72,7 @@ export function checkCategories(command: ValidCommand, found: LedgerCategory[]):
 export function checkFormVersion(command: ValidCommand, found: FormVersionFacts | null): LedgerFormVersion | null {
   if (!command.formVersionId) return null;
   if (!found) {
-    throw new ValidationError([
-      { field: "formVersionId", code: "unknown_form_version", message: "no such form version in this workspace" },
-    ]);
+    throw new ValidationError([{ field: "formVersionId", code: "unknown_form_version", message: "no such form version in this workspace" }]);
   }
   const fields: FieldError[] = [];
   if (!found.hasLanguage) {

@@ -15,7 +15,8 @@ export function validateCommand(input: LedgerCommand, now: Date): ValidCommand {
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
   const command = parsed.data;
   const fields: FieldError[] = [];
-  if (command.phone === undefined && !command.bsuid) fields.push({ field: "phone", code: "required", message: "give the phone number (or the WhatsApp user ID)" });
+  if (command.phone === undefined && !command.bsuid)
+    fields.push({ field: "phone", code: "required", message: "give the phone number (or the WhatsApp user ID)" });
 
   const evidence = evidenceSchemas[command.channel].safeParse(command.evidence);
   if (!evidence.success) fields.push(...fieldErrorsFrom(evidence.error, "evidence"));

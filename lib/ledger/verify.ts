@@ -74,11 +74,7 @@ export async function verifyLedger(db: DbOrTx, options: { workspaceId?: string }
  * Verifies one contact's chain, personal data digests and state: what a contact's evidence page and
  * certificate show. Checkpoints are workspace-wide and verified by verifyLedger.
  */
-export async function verifyContact(
-  db: DbOrTx,
-  workspaceId: string,
-  contactId: string,
-): Promise<{ ok: boolean; events: number; problems: VerifyProblem[] }> {
+export async function verifyContact(db: DbOrTx, workspaceId: string, contactId: string): Promise<{ ok: boolean; events: number; problems: VerifyProblem[] }> {
   const [ws] = await db.select({ salt: workspaces.ledgerSalt }).from(workspaces).where(eq(workspaces.id, workspaceId));
   if (!ws) return { ok: false, events: 0, problems: [] };
   const problems: VerifyProblem[] = [];
@@ -87,14 +83,7 @@ export async function verifyContact(
   return { ok: problems.length === 0 && counters.contacts === 1, events: counters.events, problems };
 }
 
-async function verifyContacts(
-  db: DbOrTx,
-  workspaceId: string,
-  salt: string,
-  counters: Counters,
-  report: (p: VerifyProblem) => void,
-  onlyContactId?: string,
-) {
+async function verifyContacts(db: DbOrTx, workspaceId: string, salt: string, counters: Counters, report: (p: VerifyProblem) => void, onlyContactId?: string) {
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const batch = await db
@@ -187,11 +176,7 @@ async function verifyContacts(
 }
 
 async function verifyCheckpoints(db: DbOrTx, workspaceId: string, counters: Counters, report: (p: VerifyProblem) => void) {
-  const checkpoints = await db
-    .select()
-    .from(ledgerCheckpoints)
-    .where(eq(ledgerCheckpoints.workspaceId, workspaceId))
-    .orderBy(asc(ledgerCheckpoints.seq));
+  const checkpoints = await db.select().from(ledgerCheckpoints).where(eq(ledgerCheckpoints.workspaceId, workspaceId)).orderBy(asc(ledgerCheckpoints.seq));
   counters.checkpoints += checkpoints.length;
   let prev: (typeof checkpoints)[number] | undefined;
   for (const cp of checkpoints) {

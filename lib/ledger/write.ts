@@ -43,7 +43,10 @@ export async function writePlans(tx: Tx, plans: CommandPlan[], options: WriteOpt
   const writing = plans.map((p, i) => ({ p, i })).filter(({ i }) => outcomes[i] === undefined && !replayOf.has(i));
   if (writing.length === 0) return finish(plans, outcomes, replayOf);
 
-  const heads = await lockContacts(tx, writing.map(({ p }) => p));
+  const heads = await lockContacts(
+    tx,
+    writing.map(({ p }) => p),
+  );
   const currents = await currentStates(tx, [...new Set([...heads.values()].map((h) => h.id))]);
 
   const written: { p: CommandPlan; receipt: Receipt; rows: EventRow[]; states: StateRow[] }[] = [];
@@ -230,13 +233,27 @@ function confirmRefusal(p: CommandPlan, current: Current): ValidationError | nul
 }
 
 type EventRow = ReturnType<typeof chain>["rows"][number];
-type StateRow = { workspaceId: string; contactId: string; categoryId: string; eventId: string; state: SubscriptionState["state"]; optInLevel: OptInLevel | null; changedAt: string };
+type StateRow = {
+  workspaceId: string;
+  contactId: string;
+  categoryId: string;
+  eventId: string;
+  state: SubscriptionState["state"];
+  optInLevel: OptInLevel | null;
+  changedAt: string;
+};
 
 /** Places the command's events at the head of the contact's chain and folds them into its state (both in memory). */
 function chain(p: CommandPlan, head: Head, current: Current) {
   const rows = p.events.map(({ fields, hashWith }) => {
     head.seq += 1;
-    const row = { ...fields, contactId: head.id, seq: head.seq, prevHash: head.hash, hash: hashWith({ contactId: head.id, seq: head.seq, prevHash: head.hash }) };
+    const row = {
+      ...fields,
+      contactId: head.id,
+      seq: head.seq,
+      prevHash: head.hash,
+      hash: hashWith({ contactId: head.id, seq: head.seq, prevHash: head.hash }),
+    };
     head.hash = row.hash;
     return row;
   });
@@ -281,9 +298,15 @@ async function writeAll(
       insert into consent_events (id, workspace_id, contact_id, seq, command_id, category_id, category_key, action, channel, opt_in_level,
         form_version_id, form_version_digest, language, occurred_at, recorded_at, evidence, actor,
         phone_digest, bsuid_digest, name_digest, ip_digest, user_agent_digest, note_digest, prev_hash, hash)
-      values ${list(events, ({ p, r }) => sql`(${r.id}, ${r.workspaceId}, ${r.contactId}, ${r.seq}, ${r.commandId}, ${r.categoryId}, ${r.categoryKey}, ${r.action}, ${r.channel}, ${r.optInLevel},
+      values ${list(
+        events,
+        ({
+          p,
+          r,
+        }) => sql`(${r.id}, ${r.workspaceId}, ${r.contactId}, ${r.seq}, ${r.commandId}, ${r.categoryId}, ${r.categoryKey}, ${r.action}, ${r.channel}, ${r.optInLevel},
         ${r.formVersionId}, ${r.formVersionDigest}, ${r.language}, ${r.occurredAt.toISOString()}, ${r.recordedAt.toISOString()}, ${json(p.command.evidence)}::jsonb, ${json(p.command.actor)}::jsonb,
-        ${r.phoneDigest}, ${r.bsuidDigest}, ${r.nameDigest}, ${r.ipDigest}, ${r.userAgentDigest}, ${r.noteDigest}, ${r.prevHash}, ${r.hash})`)})`);
+        ${r.phoneDigest}, ${r.bsuidDigest}, ${r.nameDigest}, ${r.ipDigest}, ${r.userAgentDigest}, ${r.noteDigest}, ${r.prevHash}, ${r.hash})`,
+      )})`);
   }
   if (personal.length > 0) {
     parts.push(sql`personal as (

@@ -64,10 +64,7 @@ export function passwordResetEmail(input: { to: string; url: string; validFor: s
   return compose({
     to: input.to,
     subject: "Reset your Assent password",
-    paragraphs: [
-      `Someone asked to reset the password of the Assent account ${input.to}.`,
-      "Saving a new password signs this account out everywhere.",
-    ],
+    paragraphs: [`Someone asked to reset the password of the Assent account ${input.to}.`, "Saving a new password signs this account out everywhere."],
     link: { label: "Choose a new password", url: input.url, validFor: input.validFor, expiresAt: input.expiresAt },
   });
 }

@@ -38,7 +38,8 @@ export async function acceptInvitation(
     const email = normalizeEmail(found.invitation.email);
     let userId: string;
     if ("newAccount" in who) {
-      if (await findUserByEmail(tx, email)) throw new ConflictError("account_exists", "An account with this email exists. Sign in first, then open the link again.");
+      if (await findUserByEmail(tx, email))
+        throw new ConflictError("account_exists", "An account with this email exists. Sign in first, then open the link again.");
       const [user] = await tx.insert(users).values({ email, name: who.newAccount.name, passwordHash }).returning({ id: users.id });
       userId = user!.id;
     } else {

@@ -14,7 +14,7 @@ export async function assertMayManageAccount(db: DbOrTx, actorUserId: string, ta
   const rows = await accountMemberships(db, targetUserId, actorUserId);
   if (rows.some((r) => !r.actorRole || !outranksForAccount(r.actorRole, r.role))) {
     throw new ForbiddenError(
-      "This person's account also has rights you do not manage (a higher role, or another workspace), so you cannot reset its password. They can use \"Forgot your password?\" on the sign-in page.",
+      'This person\'s account also has rights you do not manage (a higher role, or another workspace), so you cannot reset its password. They can use "Forgot your password?" on the sign-in page.',
     );
   }
 }

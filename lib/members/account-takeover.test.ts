@@ -47,13 +47,17 @@ describe.each(testDatabaseKinds())("account takeover across workspaces on %s", (
   async function account(rolesIn: [LedgerFixture, Role][]): Promise<User> {
     const email = `person-${++counter}@example.com`;
     let user: User | undefined;
-    for (const [fx, role] of rolesIn) user = (await upsertMember(db.db, { workspaceId: fx.workspace.id, email, name: `Person ${counter}`, role, password: victimPassword })).user;
+    for (const [fx, role] of rolesIn)
+      user = (await upsertMember(db.db, { workspaceId: fx.workspace.id, email, name: `Person ${counter}`, role, password: victimPassword })).user;
     return user!;
   }
   const resetLink = (actor: ActiveSession, mailer: Mailer | null, fx: LedgerFixture, userId: string) =>
     runWorkspaceAction(linkActions(() => mailer).createPasswordResetLink, db.db, actor, testMeta, { workspace: fx.workspace.slug, userId });
   const auditOf = (fx: LedgerFixture, action: string, targetId: string) =>
-    db.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
+    db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
   const resetsOf = (userId: string) => db.db.select().from(passwordResets).where(eq(passwordResets.userId, userId));
 
   /**
@@ -69,7 +73,11 @@ describe.each(testDatabaseKinds())("account takeover across workspaces on %s", (
     let keyMade = false;
     if (signIn.ok) {
       const session = await findActiveSession(db.db, await createStaffSession(db.db, { userId: signIn.userId }));
-      const made = await runWorkspaceAction(createWorkspaceApiKey, db.db, session, testMeta, { workspace: beta.workspace.slug, name: "exfil", scopes: ["exports:create"] });
+      const made = await runWorkspaceAction(createWorkspaceApiKey, db.db, session, testMeta, {
+        workspace: beta.workspace.slug,
+        name: "exfil",
+        scopes: ["exports:create"],
+      });
       keyMade = made.ok;
     }
     return { answers, leaked: Boolean(leaked), signedIn: signIn.ok, keyMade };
@@ -146,9 +154,13 @@ describe.each(testDatabaseKinds())("account takeover across workspaces on %s", (
       [demo, "viewer"],
       [beta, "compliance"],
     ]);
-    expect(await runWorkspaceAction(changeMemberRole, db.db, demoAdmin, testMeta, { workspace: demo.workspace.slug, userId: person.id, role: "marketer" })).toMatchObject({ ok: true });
+    expect(
+      await runWorkspaceAction(changeMemberRole, db.db, demoAdmin, testMeta, { workspace: demo.workspace.slug, userId: person.id, role: "marketer" }),
+    ).toMatchObject({ ok: true });
     expect(await auditOf(demo, "member.role", person.id)).toMatchObject([{ detail: { from: "viewer", to: "marketer" } }]);
-    expect(await auditOf(beta, "member.role", person.id)).toMatchObject([{ actorUserId: demoAdmin.user.id, detail: { from: "viewer", to: "marketer", fromWorkspace: demo.workspace.slug } }]);
+    expect(await auditOf(beta, "member.role", person.id)).toMatchObject([
+      { actorUserId: demoAdmin.user.id, detail: { from: "viewer", to: "marketer", fromWorkspace: demo.workspace.slug } },
+    ]);
   });
 
   it("without email, or when it fails, no reset link is made and the admin is told why", async () => {
@@ -160,7 +172,11 @@ describe.each(testDatabaseKinds())("account takeover across workspaces on %s", (
       expect(none).toMatchObject({ ok: false, code: "email_not_configured" });
       expect(none.message).toMatch(/only to the member's own email address.*SMTP_URL/);
       const failed = await resetLink(demoAdmin, smtpMailer(refusing.url, from), demo, viewer.id);
-      expect(failed).toMatchObject({ ok: false, code: "email_failed", message: `The password reset email to ${viewer.email} could not be sent, so no link was made. Try again later.` });
+      expect(failed).toMatchObject({
+        ok: false,
+        code: "email_failed",
+        message: `The password reset email to ${viewer.email} could not be sent, so no link was made. Try again later.`,
+      });
       expect(await resetsOf(viewer.id)).toEqual([]);
       expect(await auditOf(demo, "password.reset-link", viewer.id)).toMatchObject([{ detail: { delivery: "failed" } }]);
     } finally {

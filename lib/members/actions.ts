@@ -12,7 +12,16 @@ import { appMailer, type Mailer } from "../mail/mailer";
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { assertMayManageAccount } from "./account-rights";
 import { changeRoleSchema, inviteMemberSchema, memberSchema, revokeInvitationSchema } from "./members.validation";
-import { deliveryMessage, invitationUrl, invitationValidFor, resetEmailFailed, resetNeedsEmail, resetSentMessage, sendInvitationEmail, sendPasswordResetEmail } from "./link-emails";
+import {
+  deliveryMessage,
+  invitationUrl,
+  invitationValidFor,
+  resetEmailFailed,
+  resetNeedsEmail,
+  resetSentMessage,
+  sendInvitationEmail,
+  sendPasswordResetEmail,
+} from "./link-emails";
 import { newLinkToken } from "./tokens";
 
 /** Owners can only be changed by owners, and a workspace always keeps at least one. */
@@ -58,7 +67,12 @@ export function linkActions(mailer: () => Mailer | null) {
           .insert(invitations)
           .values({ workspaceId: workspace.id, email: input.email, role: input.role, tokenHash: hash, invitedBy: user.id, expiresAt })
           .returning({ id: invitations.id });
-        await recordStaffAudit(tx, ctx, { action: "member.invite", targetType: "invitation", targetId: row!.id, detail: { email: input.email, role: input.role, delivery } });
+        await recordStaffAudit(tx, ctx, {
+          action: "member.invite",
+          targetType: "invitation",
+          targetId: row!.id,
+          detail: { email: input.email, role: input.role, delivery },
+        });
       });
       return { message: deliveryMessage("Invitation", input.email, delivery, invitationValidFor), data: { url: invitationUrl(token), delivery } };
     },
@@ -117,7 +131,12 @@ export const changeMemberRole = defineWorkspaceAction({
         .update(memberships)
         .set({ role: input.role })
         .where(and(eq(memberships.workspaceId, ctx.actor.workspace.id), eq(memberships.userId, input.userId)));
-      await recordAccountAudit(tx, ctx, input.userId, { action: "member.role", targetType: "user", targetId: input.userId, detail: { email: target.email, from: target.role, to: input.role } });
+      await recordAccountAudit(tx, ctx, input.userId, {
+        action: "member.role",
+        targetType: "user",
+        targetId: input.userId,
+        detail: { email: target.email, from: target.role, to: input.role },
+      });
     });
     return { message: "Role changed. It applies from their next click." };
   },
@@ -132,7 +151,12 @@ export const removeMember = defineWorkspaceAction({
     await ctx.db.transaction(async (tx) => {
       const target = await assertMayManage(tx, ctx, input.userId);
       await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.actor.workspace.id), eq(memberships.userId, input.userId)));
-      await recordAccountAudit(tx, ctx, input.userId, { action: "member.remove", targetType: "user", targetId: input.userId, detail: { email: target.email, role: target.role } });
+      await recordAccountAudit(tx, ctx, input.userId, {
+        action: "member.remove",
+        targetType: "user",
+        targetId: input.userId,
+        detail: { email: target.email, role: target.role },
+      });
     });
     return { message: "Member removed. They lose access on their next click." };
   },

@@ -18,7 +18,8 @@ const perEmail = { name: "forgot-password-email", limit: 3, windowSeconds: 3600 
 const perIp = { name: "forgot-password-ip", limit: 10, windowSeconds: 900 };
 
 export const resetRequestedMessage = `If an account exists for that address, we've sent it a link to choose a new password. The link works once, for ${resetValidFor}.`;
-export const resetByEmailUnavailable = "Password reset by email is not set up here, and reset links are only ever sent to the account's own email. Ask whoever runs Assent for a reset link.";
+export const resetByEmailUnavailable =
+  "Password reset by email is not set up here, and reset links are only ever sent to the account's own email. Ask whoever runs Assent for a reset link.";
 
 /**
  * "Forgot password?": the answer is the same whether or not the address has an account, and so is the work done

@@ -42,7 +42,10 @@ describe.each(testDatabaseKinds())("invitation and reset emails on %s", (kind) =
   const member = async (email: string) =>
     (await upsertMember(db.db, { workspaceId: fx.workspace.id, email, name: "Member", role: "viewer", password: "the old password 1" })).user;
   const lastAudit = async (action: string) => {
-    const rows = await db.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, action)));
+    const rows = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, action)));
     return rows.at(-1)!;
   };
   const linkOf = (result: ActionResult) => {
@@ -64,7 +67,10 @@ describe.each(testDatabaseKinds())("invitation and reset emails on %s", (kind) =
     expect(mail!.body).toMatch(/If you did not expect this email, ignore it/);
 
     const token = tokenIn(mail!.body, "invite")!;
-    expect(await acceptInvitation(db.db, token, { newAccount: { name: "Ana", password: "ana's new password" } })).toEqual({ workspaceSlug: fx.workspace.slug, email: "ana@example.com" });
+    expect(await acceptInvitation(db.db, token, { newAccount: { name: "Ana", password: "ana's new password" } })).toEqual({
+      workspaceSlug: fx.workspace.slug,
+      email: "ana@example.com",
+    });
 
     const audit = await lastAudit("member.invite");
     expect(audit.detail).toEqual({ email: "ana@example.com", role: "compliance", delivery: "sent" });
@@ -94,11 +100,17 @@ describe.each(testDatabaseKinds())("invitation and reset emails on %s", (kind) =
     try {
       const invited = await invite(smtpMailer(refusing.url, from), "cy@example.com", "viewer");
       expect(linkOf(invited).delivery).toBe("failed");
-      expect(invited.message).toBe("Invitation created, but the email to cy@example.com could not be sent. Pass this link on to them yourself; it works once, for 7 days.");
+      expect(invited.message).toBe(
+        "Invitation created, but the email to cy@example.com could not be sent. Pass this link on to them yourself; it works once, for 7 days.",
+      );
 
       const user = await member("di@example.com");
       const reset = await resetLink(smtpMailer(refusing.url, from), user.id);
-      expect(reset).toMatchObject({ ok: false, code: "email_failed", message: "The password reset email to di@example.com could not be sent, so no link was made. Try again later." });
+      expect(reset).toMatchObject({
+        ok: false,
+        code: "email_failed",
+        message: "The password reset email to di@example.com could not be sent, so no link was made. Try again later.",
+      });
 
       // The reason (relay names, codes) is for the server log, not the page.
       expect(logged).toHaveBeenCalledTimes(2);
@@ -107,7 +119,9 @@ describe.each(testDatabaseKinds())("invitation and reset emails on %s", (kind) =
       expect(refusing.received).toHaveLength(0);
 
       const inviteToken = tokenIn(linkOf(invited).url, "invite")!;
-      expect(await acceptInvitation(db.db, inviteToken, { newAccount: { name: "Cy", password: "cy's own password" } })).toMatchObject({ email: "cy@example.com" });
+      expect(await acceptInvitation(db.db, inviteToken, { newAccount: { name: "Cy", password: "cy's own password" } })).toMatchObject({
+        email: "cy@example.com",
+      });
       expect(await checkCredentials(db.db, { email: "di@example.com", password: "the old password 1", ip: "192.0.2.41" })).toMatchObject({ ok: true });
       expect((await lastAudit("member.invite")).detail).toEqual({ email: "cy@example.com", role: "viewer", delivery: "failed" });
       expect((await lastAudit("password.reset-link")).detail).toEqual({ email: "di@example.com", delivery: "failed" });
@@ -121,7 +135,9 @@ describe.each(testDatabaseKinds())("invitation and reset emails on %s", (kind) =
     const invited = await invite(null, "ed@example.com", "marketer");
     expect(linkOf(invited).delivery).toBe("not_configured");
     expect(invited.message).toBe("Invitation created. Email is not configured, so pass this link on to ed@example.com yourself; it works once, for 7 days.");
-    expect(await acceptInvitation(db.db, tokenIn(linkOf(invited).url, "invite")!, { newAccount: { name: "Ed", password: "ed's own password" } })).toMatchObject({ email: "ed@example.com" });
+    expect(await acceptInvitation(db.db, tokenIn(linkOf(invited).url, "invite")!, { newAccount: { name: "Ed", password: "ed's own password" } })).toMatchObject(
+      { email: "ed@example.com" },
+    );
 
     const user = await member("fay@example.com");
     const reset = await resetLink(null, user.id);
@@ -136,7 +152,11 @@ describe.each(testDatabaseKinds())("invitation and reset emails on %s", (kind) =
     const viewer = await signedInMember(db.db, fx.workspace.id, "viewer");
     const owner = await signedInMember(db.db, fx.workspace.id, "owner");
     const mailer = smtpMailer(smtp.url, from);
-    const asViewer = await runWorkspaceAction(linkActions(() => mailer).inviteMember, db.db, viewer, testMeta, { workspace: fx.workspace.slug, email: "gu@example.com", role: "viewer" });
+    const asViewer = await runWorkspaceAction(linkActions(() => mailer).inviteMember, db.db, viewer, testMeta, {
+      workspace: fx.workspace.slug,
+      email: "gu@example.com",
+      role: "viewer",
+    });
     expect(asViewer).toMatchObject({ ok: false, code: "forbidden" });
     expect(await invite(mailer, "gu@example.com", "owner")).toMatchObject({ ok: false, code: "forbidden" });
     expect(await resetLink(mailer, owner.user.id)).toMatchObject({ ok: false, code: "forbidden" });

@@ -36,9 +36,7 @@ export function deliveryMessage(what: string, email: string, delivery: Delivery,
 }
 
 // A reset link opens an existing account, so only its owner's inbox ever sees it (lib/members/actions.ts).
-export const resetSentMessage = (email: string) =>
-  `Password reset link sent to ${email}. Only they receive it; it works once, for ${resetValidFor}.`;
-export const resetEmailFailed = (email: string) =>
-  `The password reset email to ${email} could not be sent, so no link was made. Try again later.`;
+export const resetSentMessage = (email: string) => `Password reset link sent to ${email}. Only they receive it; it works once, for ${resetValidFor}.`;
+export const resetEmailFailed = (email: string) => `The password reset email to ${email} could not be sent, so no link was made. Try again later.`;
 export const resetNeedsEmail =
   "Password reset links go only to the member's own email address, and email is not configured here (SMTP_URL). Whoever runs Assent can set it up, or give them a link with the user:reset-link command.";

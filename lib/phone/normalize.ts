@@ -1,9 +1,4 @@
-import {
-  parsePhoneNumberWithError,
-  ParseError,
-  validatePhoneNumberLength,
-  type CountryCode,
-} from "libphonenumber-js/max";
+import { parsePhoneNumberWithError, ParseError, validatePhoneNumberLength, type CountryCode } from "libphonenumber-js/max";
 import { ValidationError } from "../errors";
 import { en } from "../i18n/messages/en";
 import { quirkRewrites } from "./national-quirks";
@@ -52,9 +47,7 @@ const nonAsciiDigitAt = /^\p{Nd}$/u;
  */
 export function cleanPhoneInput(input: string): string {
   // Most input is plain ASCII already (an API's E.164, a CSV): it skips the Unicode passes.
-  const folded = /^[\x20-\x7e]*$/.test(input)
-    ? input
-    : input.normalize("NFKC").replace(invisible, "").replace(dashes, "-").replace(nonAsciiDigit, asciiDigit);
+  const folded = /^[\x20-\x7e]*$/.test(input) ? input : input.normalize("NFKC").replace(invisible, "").replace(dashes, "-").replace(nonAsciiDigit, asciiDigit);
   return folded.replace(spaces, " ").trim();
 }
 

@@ -134,7 +134,11 @@ describe.each(testDatabaseKinds())("preference centre on %s", (kind) => {
   it("refuses bad input and writes nothing", async () => {
     const { receipt, token } = await signedUp(["orders"]);
     const before = await t.db.select().from(consentEvents).where(eq(consentEvents.contactId, receipt.contactId));
-    const bad: Record<string, string>[] = [{ change: "opt_out", category: "nope" }, { change: "delete_everything" }, { change: "opt_out", category: "orders", submissionId: "x" }];
+    const bad: Record<string, string>[] = [
+      { change: "opt_out", category: "nope" },
+      { change: "delete_everything" },
+      { change: "opt_out", category: "orders", submissionId: "x" },
+    ];
     for (const fields of bad) {
       expect(await changePreferences(t.db, token, form(fields), meta(), base)).toEqual({ found: true, notice: "invalid" });
     }
@@ -160,7 +164,10 @@ describe.each(testDatabaseKinds())("preference centre on %s", (kind) => {
     const { receipt, token } = await signedUp(["orders"]);
     await erasePersonalData(t.db, { workspaceId: fx.workspace.id, contactId: receipt.contactId, actor: { userId: null, label: "test" }, reason: "asked" });
     expect(await findPreferenceLink(t.db, token)).toBeUndefined();
-    const [row] = await t.db.select().from(preferenceTokens).where(eq(preferenceTokens.tokenHash, hashPreferenceToken(token)));
+    const [row] = await t.db
+      .select()
+      .from(preferenceTokens)
+      .where(eq(preferenceTokens.tokenHash, hashPreferenceToken(token)));
     expect(row!.revokedAt).not.toBeNull();
     await expect(issuePreferenceToken(t.db, fx.workspace.id, receipt.contactId)).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -36,7 +36,14 @@ export async function findPreferenceCentre(db: DbOrTx, token: string) {
       .select({ id: formVersions.id, content: formVersions.content })
       .from(consentEvents)
       .innerJoin(formVersions, eq(formVersions.id, consentEvents.formVersionId))
-      .where(and(eq(consentEvents.contactId, link.contactId), eq(consentEvents.workspaceId, link.workspaceId), eq(consentEvents.channel, "web"), isNotNull(consentEvents.formVersionId)))
+      .where(
+        and(
+          eq(consentEvents.contactId, link.contactId),
+          eq(consentEvents.workspaceId, link.workspaceId),
+          eq(consentEvents.channel, "web"),
+          isNotNull(consentEvents.formVersionId),
+        ),
+      )
       .orderBy(desc(consentEvents.seq))
       .limit(1),
   ]);

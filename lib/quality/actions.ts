@@ -46,7 +46,12 @@ export const recordQualityRating = defineWorkspaceAction({
           createdBy: ctx.actor.user.id,
         })
         .returning({ id: qualityRatingEntries.id });
-      await recordStaffAudit(tx, ctx, { action: "quality.rating", targetType: "quality_rating", targetId: row!.id, detail: { rating: input.rating, messagingLimit: input.messagingLimit || null, observedOn: input.observedOn } });
+      await recordStaffAudit(tx, ctx, {
+        action: "quality.rating",
+        targetType: "quality_rating",
+        targetId: row!.id,
+        detail: { rating: input.rating, messagingLimit: input.messagingLimit || null, observedOn: input.observedOn },
+      });
     });
     await evaluateAlerts(ctx.db, ctx.actor.workspace);
     return { message: "Recorded." };

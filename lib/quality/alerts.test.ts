@@ -41,7 +41,8 @@ describe.each(testDatabaseKinds())("quality alerts on %s", (kind) => {
     // The old form: a steady month of sign-ups that stay.
     for (let i = 0; i < 30; i++) await append(t.db, webOptIn(fx, testPhone(100 + i), { occurredAt: new Date(Date.now() - (20 - (i % 10)) * DAY) }));
     // The new form: 25 sign-ups in three days, 10 of whom stop the next day.
-    for (let i = 0; i < 25; i++) await append(t.db, webOptIn(fx, testPhone(200 + i), { formVersionId: version.id, categories: ["offers"], occurredAt: new Date(Date.now() - 3 * DAY) }));
+    for (let i = 0; i < 25; i++)
+      await append(t.db, webOptIn(fx, testPhone(200 + i), { formVersionId: version.id, categories: ["offers"], occurredAt: new Date(Date.now() - 3 * DAY) }));
     for (let i = 0; i < 10; i++) await append(t.db, { ...apiOptOut(fx, testPhone(200 + i), ["offers"]), occurredAt: new Date(Date.now() - 2 * DAY) });
 
     await runQualityPass(t.db);
@@ -59,7 +60,10 @@ describe.each(testDatabaseKinds())("quality alerts on %s", (kind) => {
 
     await runWebhookPass(t.db, { allowPrivate: true, retryDelays: [0] });
     const bodies = receiver.received.map((r) => JSON.parse(r.body) as { type: string; data: { kind: string; workspace: string; detail: { name: string } } });
-    expect(bodies.map((b) => `${b.type} ${b.data.kind} ${b.data.detail.name}`).sort()).toEqual(["quality.alert category_opt_out Offers", "quality.alert form_opt_out Spring promo"]);
+    expect(bodies.map((b) => `${b.type} ${b.data.kind} ${b.data.detail.name}`).sort()).toEqual([
+      "quality.alert category_opt_out Offers",
+      "quality.alert form_opt_out Spring promo",
+    ]);
     expect(bodies[0]!.data.workspace).toBe(fx.workspace.slug);
   });
 

@@ -9,7 +9,13 @@ import { readThresholds } from "./settings";
 
 export const QUALITY_ALERT_TOPIC = "quality.alert";
 
-export type AlertCondition = { key: string; kind: "form_opt_out" | "category_opt_out" | "rating"; subjectId: string | null; title: string; detail: Record<string, unknown> };
+export type AlertCondition = {
+  key: string;
+  kind: "form_opt_out" | "category_opt_out" | "rating";
+  subjectId: string | null;
+  title: string;
+  detail: Record<string, unknown>;
+};
 
 type RateRow = { dim: "form" | "category"; id: string; name: string; recent_in: number; recent_out: number; base_in: number; base_out: number };
 
@@ -27,13 +33,23 @@ export function optOutConditions(rows: RateRow[], thresholds: QualityThresholds)
     const before = r.base_in > 0 ? r.base_out / r.base_in : 0;
     if ((recent - before) * 100 < thresholds.optOutJumpPoints) return [];
     const what = r.dim === "form" ? `form “${r.name}”` : `category “${r.name}”`;
-    return [{
-      key: `${r.dim}_opt_out:${r.id}`,
-      kind: r.dim === "form" ? ("form_opt_out" as const) : ("category_opt_out" as const),
-      subjectId: r.id,
-      title: `Opt-outs jumped for the ${what}: ${pct(recent)}% in the last 7 days (before: ${pct(before)}%)`,
-      detail: { subject: r.dim, name: r.name, optInsLast7Days: r.recent_in, optOutsLast7Days: r.recent_out, rateLast7Days: pct(recent), ratePrevious28Days: pct(before), thresholdPoints: thresholds.optOutJumpPoints },
-    }];
+    return [
+      {
+        key: `${r.dim}_opt_out:${r.id}`,
+        kind: r.dim === "form" ? ("form_opt_out" as const) : ("category_opt_out" as const),
+        subjectId: r.id,
+        title: `Opt-outs jumped for the ${what}: ${pct(recent)}% in the last 7 days (before: ${pct(before)}%)`,
+        detail: {
+          subject: r.dim,
+          name: r.name,
+          optInsLast7Days: r.recent_in,
+          optOutsLast7Days: r.recent_out,
+          rateLast7Days: pct(recent),
+          ratePrevious28Days: pct(before),
+          thresholdPoints: thresholds.optOutJumpPoints,
+        },
+      },
+    ];
   });
 }
 
@@ -42,13 +58,15 @@ export function ratingCondition(latest: RatingLevel[], thresholds: QualityThresh
   const [current, previous] = latest;
   if (!current || thresholds.ratingAlertLevel === "off") return [];
   if (ratingLevels.indexOf(current) < ratingLevels.indexOf(thresholds.ratingAlertLevel)) return [];
-  return [{
-    key: `rating:${current}`,
-    kind: "rating",
-    subjectId: null,
-    title: `WhatsApp quality rating is ${ratingLabels[current]}${previous ? ` (was ${ratingLabels[previous]})` : ""}`,
-    detail: { rating: current, previousRating: previous ?? null, alertLevel: thresholds.ratingAlertLevel },
-  }];
+  return [
+    {
+      key: `rating:${current}`,
+      kind: "rating",
+      subjectId: null,
+      title: `WhatsApp quality rating is ${ratingLabels[current]}${previous ? ` (was ${ratingLabels[previous]})` : ""}`,
+      detail: { rating: current, previousRating: previous ?? null, alertLevel: thresholds.ratingAlertLevel },
+    },
+  ];
 }
 
 async function optOutRates(db: DbOrTx, workspaceId: string, today: string): Promise<RateRow[]> {
@@ -89,7 +107,14 @@ export async function evaluateAlerts(db: DbOrTx, workspace: { id: string; slug: 
       tx,
       sql`update quality_alerts set cleared_at = now()
         where workspace_id = ${workspace.id} and cleared_at is null
-          ${keys.length ? sql`and condition_key not in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})` : sql``}
+          ${
+            keys.length
+              ? sql`and condition_key not in (${sql.join(
+                  keys.map((k) => sql`${k}`),
+                  sql`, `,
+                )})`
+              : sql``
+          }
         returning id`,
     );
     let raised = 0;
@@ -103,8 +128,17 @@ export async function evaluateAlerts(db: DbOrTx, workspace: { id: string; slug: 
       );
       if (!row) continue;
       raised += 1;
-      const payload = { alertId: row.id, workspace: workspace.slug, kind: c.kind, title: c.title, detail: c.detail, raisedAt: new Date(row.raised_at).toISOString() };
-      await tx.execute(sql`insert into outbox (workspace_id, topic, payload) values (${workspace.id}, ${QUALITY_ALERT_TOPIC}, ${JSON.stringify(payload)}::jsonb)`);
+      const payload = {
+        alertId: row.id,
+        workspace: workspace.slug,
+        kind: c.kind,
+        title: c.title,
+        detail: c.detail,
+        raisedAt: new Date(row.raised_at).toISOString(),
+      };
+      await tx.execute(
+        sql`insert into outbox (workspace_id, topic, payload) values (${workspace.id}, ${QUALITY_ALERT_TOPIC}, ${JSON.stringify(payload)}::jsonb)`,
+      );
     }
     await tx.execute(sql`update quality_fold_state set alerts_checked_at = now() where workspace_id = ${workspace.id}`);
     return { raised, cleared: cleared.length };
@@ -120,5 +154,11 @@ export async function listOpenAlerts(db: DbOrTx, workspaceId: string): Promise<O
     sql`select id, kind, title, raised_at, acknowledged_at from quality_alerts
       where workspace_id = ${workspaceId} and cleared_at is null order by raised_at desc limit 20`,
   );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, raisedAt: new Date(r.raised_at), acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at) : null }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    raisedAt: new Date(r.raised_at),
+    acknowledgedAt: r.acknowledged_at ? new Date(r.acknowledged_at) : null,
+  }));
 }

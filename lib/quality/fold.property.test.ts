@@ -36,7 +36,11 @@ const zero = (): Counts => ({ optIns: 0, optInsConfirmAsked: 0, confirms: 0, opt
  * order per contact, each opt-out and confirmation attributed to the latest earlier opt-in or opt-out of its category.
  */
 async function recount(t: TestDatabase, workspaceId: string) {
-  const events = await t.db.select().from(consentEvents).where(eq(consentEvents.workspaceId, workspaceId)).orderBy(asc(consentEvents.contactId), asc(consentEvents.seq));
+  const events = await t.db
+    .select()
+    .from(consentEvents)
+    .where(eq(consentEvents.workspaceId, workspaceId))
+    .orderBy(asc(consentEvents.contactId), asc(consentEvents.seq));
   const versions = new Map((await t.db.select().from(formVersions).where(eq(formVersions.workspaceId, workspaceId))).map((v) => [v.id, v]));
   const daily = new Map<string, Counts>();
   const submissions = new Map<string, number>();
@@ -115,7 +119,16 @@ describe.each(testDatabaseKinds())("quality rollups on %s", (kind) => {
           const command: LedgerCommand =
             op.action === "opt_in" && op.via < 2
               ? webOptIn(fx, phone, { categories: op.categories, occurredAt, formVersionId: op.via === 1 ? confirmed.id : fx.formVersion.id })
-              : { workspaceId: fx.workspace.id, phone, categories: op.categories, action: op.action, channel: "api", evidence: {}, actor: { type: "system", name: "property" }, occurredAt };
+              : {
+                  workspaceId: fx.workspace.id,
+                  phone,
+                  categories: op.categories,
+                  action: op.action,
+                  channel: "api",
+                  evidence: {},
+                  actor: { type: "system", name: "property" },
+                  occurredAt,
+                };
           try {
             await append(t.db, command);
           } catch (error) {

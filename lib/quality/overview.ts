@@ -20,9 +20,16 @@ export function overviewParams(sp: Record<string, string | undefined>): Overview
 
 export type SeriesRow = { bucket: string; key: string; optIns: number; optOuts: number };
 export type RateRow = { name: string; optIns: number; optOuts: number; optOuts7d: number; optOuts30d: number };
-export type FormRow = RateRow & { formId: string; channel: string; confirmAsked: number; confirms: number; views: number; submissions: number;
+export type FormRow = RateRow & {
+  formId: string;
+  channel: string;
+  confirmAsked: number;
+  confirms: number;
+  views: number;
+  submissions: number;
   /** Submissions on days whose views were counted: conversion's numerator, so history from before view counting began (seeded, imported or upgraded data) cannot push it past 100%. */
-  viewedSubmissions: number };
+  viewedSubmissions: number;
+};
 export type Marker = { at: string; label: string };
 
 export type Overview = {

@@ -10,7 +10,11 @@ export type RatingAlertLevel = (typeof ratingAlertLevels)[number];
 
 export const qualityThresholdsSchema = z.object({
   workspace: z.string(),
-  optOutJumpPoints: z.coerce.number({ error: "Enter a number of percentage points" }).int("Enter a whole number").min(1, "At least 1 point").max(100, "At most 100 points"),
+  optOutJumpPoints: z.coerce
+    .number({ error: "Enter a number of percentage points" })
+    .int("Enter a whole number")
+    .min(1, "At least 1 point")
+    .max(100, "At most 100 points"),
   minOptIns: z.coerce.number({ error: "Enter a number of opt-ins" }).int("Enter a whole number").min(1, "At least 1").max(1_000_000, "At most 1,000,000"),
   ratingAlertLevel: z.enum(ratingAlertLevels, { error: "Choose when to alert on the rating" }),
 });
@@ -33,7 +37,9 @@ export const ratingEntrySchema = z.object({
   workspace: z.string(),
   rating: z.enum(ratingLevels, { error: "Choose the rating WhatsApp Manager shows" }),
   messagingLimit: z.enum(messagingLimits, { error: "Choose a messaging limit or leave it blank" }),
-  observedOn: z.iso.date({ error: "Enter the date as YYYY-MM-DD" }).refine((d) => new Date(`${d}T00:00:00Z`).getTime() <= Date.now(), "Cannot be in the future"),
+  observedOn: z.iso
+    .date({ error: "Enter the date as YYYY-MM-DD" })
+    .refine((d) => new Date(`${d}T00:00:00Z`).getTime() <= Date.now(), "Cannot be in the future"),
   note: z.string().trim().max(500, "At most 500 characters"),
 });
 

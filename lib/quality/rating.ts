@@ -21,7 +21,14 @@ const webhookRating = (event: string): RatingLevel | null => (event === "FLAGGED
 
 /** The number's rating and limit over time, from the webhook and manual entries, oldest first, since `from`. */
 export async function readRatingTimeline(db: DbOrTx, workspaceId: string, from: Date): Promise<RatingPoint[]> {
-  const rows = await queryRows<{ at: Date | string; event: string | null; rating: string | null; limit: string | null; source: "webhook" | "manual"; note: string | null }>(
+  const rows = await queryRows<{
+    at: Date | string;
+    event: string | null;
+    rating: string | null;
+    limit: string | null;
+    source: "webhook" | "manual";
+    note: string | null;
+  }>(
     db,
     sql`select received_at as at, event, null as rating, current_limit as limit, 'webhook' as source, null as note
         from whatsapp_quality_updates where workspace_id = ${workspaceId} and received_at >= ${from}
@@ -42,5 +49,8 @@ export async function readRatingTimeline(db: DbOrTx, workspaceId: string, from: 
 /** The latest known rating, and the one before it, whenever they were recorded. */
 export async function latestRatings(db: DbOrTx, workspaceId: string): Promise<RatingLevel[]> {
   const points = await readRatingTimeline(db, workspaceId, new Date(0));
-  return points.flatMap((p) => (p.rating ? [p.rating] : [])).reverse().slice(0, 2);
+  return points
+    .flatMap((p) => (p.rating ? [p.rating] : []))
+    .reverse()
+    .slice(0, 2);
 }

@@ -32,7 +32,10 @@ describe("BatchedRateLimit", () => {
     expect(shared.calls).toHaveLength(2);
     await new Promise((r) => setTimeout(r, 60));
     expect(shared.calls).toHaveLength(3);
-    expect(shared.calls[2]!.map((b) => [b.subject, b.hits]).sort()).toEqual([["a", 2], ["b", 3]]);
+    expect(shared.calls[2]!.map((b) => [b.subject, b.hits]).sort()).toEqual([
+      ["a", 2],
+      ["b", 3],
+    ]);
     expect(shared.counts.get(`a|2026-12-01T10:00:00.000Z`)).toBe(3);
     expect(shared.counts.get(`b|2026-12-01T10:00:00.000Z`)).toBe(4);
   });

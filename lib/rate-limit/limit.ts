@@ -20,7 +20,10 @@ export function windowOf(rule: RateLimitRule, now: Date): { windowStart: Date; r
  */
 export function upsertBucketHits(rows: { key: string; windowStart: Date; hits: number }[]): SQL {
   return sql`insert into rate_limit_buckets (key, window_start, count)
-    values ${sql.join(rows.map((r) => sql`(${r.key}, ${r.windowStart.toISOString()}::timestamptz, ${r.hits}::int)`), sql`, `)}
+    values ${sql.join(
+      rows.map((r) => sql`(${r.key}, ${r.windowStart.toISOString()}::timestamptz, ${r.hits}::int)`),
+      sql`, `,
+    )}
     on conflict (key, window_start) do update set count = rate_limit_buckets.count + excluded.count
     returning key, count`;
 }
@@ -63,7 +66,10 @@ export async function hitSlidingRateLimits(db: Db, hits: { rule: RateLimitRule; 
       select h.key, h.count as current,
         (select b.count from rate_limit_buckets b where b.key = h.key and b.window_start = v.previous_start) as previous,
         set_config('synchronous_commit', 'off', true) as async_commit
-      from hit h join (values ${sql.join(planned.map((p) => sql`(${p.key}, ${p.previousStart.toISOString()}::timestamptz)`), sql`, `)}) v(key, previous_start) on v.key = h.key`,
+      from hit h join (values ${sql.join(
+        planned.map((p) => sql`(${p.key}, ${p.previousStart.toISOString()}::timestamptz)`),
+        sql`, `,
+      )}) v(key, previous_start) on v.key = h.key`,
   );
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return planned.map((p) => {

@@ -8,7 +8,13 @@ const directives = (csp: string | null) => (csp ?? "").split(/;\s*/).filter(Bool
 describe("proxy.ts", () => {
   it("refuses a server action posted without Origin, as with a foreign one; its own origin goes on", async () => {
     const action = (headers: Record<string, string>) =>
-      proxy(new NextRequest("http://assent.test/demo/settings/api-keys", { method: "POST", headers: { host: "assent.test", "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8", ...headers }, body: "[]" }));
+      proxy(
+        new NextRequest("http://assent.test/demo/settings/api-keys", {
+          method: "POST",
+          headers: { host: "assent.test", "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8", ...headers },
+          body: "[]",
+        }),
+      );
     expect((await action({})).status).toBe(403);
     expect((await action({ origin: "https://evil.example" })).status).toBe(403);
     const own = await action({ origin: "http://assent.test" });
@@ -16,7 +22,13 @@ describe("proxy.ts", () => {
   });
 
   it("refuses a form posted without Origin (a browser without JavaScript sends one too)", async () => {
-    const form = await proxy(new NextRequest("http://assent.test/f/demo/join", { method: "POST", headers: { host: "assent.test", "content-type": "application/x-www-form-urlencoded" }, body: "phone=1" }));
+    const form = await proxy(
+      new NextRequest("http://assent.test/f/demo/join", {
+        method: "POST",
+        headers: { host: "assent.test", "content-type": "application/x-www-form-urlencoded" },
+        body: "phone=1",
+      }),
+    );
     expect(form.status).toBe(403);
   });
 

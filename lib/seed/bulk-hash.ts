@@ -4,8 +4,18 @@ import { canonicalEvent, type HashedEventFields } from "../ledger/hash";
 
 /** The members that differ from one generated event to the next; the rest is fixed per action, channel and category. */
 const LATE = [
-  "id", "contactId", "seq", "commandId", "occurredAt", "recordedAt", "evidence",
-  "phoneDigest", "nameDigest", "ipDigest", "userAgentDigest", "prevHash",
+  "id",
+  "contactId",
+  "seq",
+  "commandId",
+  "occurredAt",
+  "recordedAt",
+  "evidence",
+  "phoneDigest",
+  "nameDigest",
+  "ipDigest",
+  "userAgentDigest",
+  "prevHash",
 ] as const;
 type Late = (typeof LATE)[number];
 

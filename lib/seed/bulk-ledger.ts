@@ -123,13 +123,43 @@ export async function generateBulkLedger(db: Db, target: BulkLedgerTarget, optio
       for (const cat of cats) {
         const id = randomUUID();
         const hash = k.hashers.get(cat.id)!({
-          id, contactId, seq: ++seq, commandId, occurredAt: iso, recordedAt: iso, evidence,
-          phoneDigest, nameDigest, ipDigest, userAgentDigest, prevHash,
+          id,
+          contactId,
+          seq: ++seq,
+          commandId,
+          occurredAt: iso,
+          recordedAt: iso,
+          evidence,
+          phoneDigest,
+          nameDigest,
+          ipDigest,
+          userAgentDigest,
+          prevHash,
         });
         batch.events.add([
-          id, workspaceId, contactId, seq, commandId, cat.id, cat.key, k.action, k.channel, k.optInLevel, k.formVersionId,
-          k.formVersionDigest, k.language, iso, iso, evidenceJson, k.actorJson, phoneDigest, nameDigest, ipDigest, userAgentDigest,
-          prevHash, hash,
+          id,
+          workspaceId,
+          contactId,
+          seq,
+          commandId,
+          cat.id,
+          cat.key,
+          k.action,
+          k.channel,
+          k.optInLevel,
+          k.formVersionId,
+          k.formVersionDigest,
+          k.language,
+          iso,
+          iso,
+          evidenceJson,
+          k.actorJson,
+          phoneDigest,
+          nameDigest,
+          ipDigest,
+          userAgentDigest,
+          prevHash,
+          hash,
         ]);
         prevHash = hash;
         if (k.web) batch.personal.add([id, workspaceId, contactId, name, ip, userAgent]);

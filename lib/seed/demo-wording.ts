@@ -23,7 +23,12 @@ export function demoWording(business: string, categories: DemoCategory[]): Recor
           example: "Tu flat white (pedido n.º 1042) está listo para recoger en Market Street.",
           frequency: "Solo cuando haces un pedido",
         },
-        offers: { label: "Ofertas", description: "Descuentos y promociones de temporada.", example: "Solo esta semana: 2x1 en cold brew antes de las 10:00.", frequency: "Hasta 2 al mes" },
+        offers: {
+          label: "Ofertas",
+          description: "Descuentos y promociones de temporada.",
+          example: "Solo esta semana: 2x1 en cold brew antes de las 10:00.",
+          frequency: "Hasta 2 al mes",
+        },
         recommendations: {
           label: "Recomendaciones de productos",
           description: "Nuevos cafés y bebidas elegidos según tus gustos.",
@@ -49,7 +54,12 @@ export function demoWording(business: string, categories: DemoCategory[]): Recor
           example: "Seu flat white (pedido nº 1042) está pronto para retirada na Market Street.",
           frequency: "Só quando você faz um pedido",
         },
-        offers: { label: "Ofertas", description: "Descontos e promoções da estação.", example: "Só esta semana: leve 2, pague 1 no cold brew antes das 10h.", frequency: "Até 2 por mês" },
+        offers: {
+          label: "Ofertas",
+          description: "Descontos e promoções da estação.",
+          example: "Só esta semana: leve 2, pague 1 no cold brew antes das 10h.",
+          frequency: "Até 2 por mês",
+        },
         recommendations: {
           label: "Recomendações de produtos",
           description: "Novos cafés e bebidas escolhidos para o seu gosto.",
@@ -75,7 +85,12 @@ export function demoWording(business: string, categories: DemoCategory[]): Recor
           example: "आपका फ़्लैट व्हाइट (ऑर्डर #1042) मार्केट स्ट्रीट पर पिक-अप के लिए तैयार है।",
           frequency: "सिर्फ़ जब आप ऑर्डर करें",
         },
-        offers: { label: "ऑफ़र", description: "छूट और मौसमी डील।", example: "सिर्फ़ इस हफ़्ते: सुबह 10 बजे से पहले कोल्ड ब्रू पर एक के साथ एक मुफ़्त।", frequency: "महीने में ज़्यादा से ज़्यादा 2 बार" },
+        offers: {
+          label: "ऑफ़र",
+          description: "छूट और मौसमी डील।",
+          example: "सिर्फ़ इस हफ़्ते: सुबह 10 बजे से पहले कोल्ड ब्रू पर एक के साथ एक मुफ़्त।",
+          frequency: "महीने में ज़्यादा से ज़्यादा 2 बार",
+        },
         recommendations: {
           label: "प्रॉडक्ट सुझाव",
           description: "आपकी पसंद के हिसाब से चुनी गई नई कॉफ़ी और ड्रिंक्स।",
@@ -93,7 +108,11 @@ export function demoWording(business: string, categories: DemoCategory[]): Recor
     },
     id: {
       headline: `Dapatkan kabar dari ${business} di WhatsApp`,
-      benefits: ["Langsung tahu saat pesanan Anda siap", "Penawaran khusus anggota, paling banyak dua kali sebulan", "Tanpa spam: pilih hanya yang Anda inginkan"],
+      benefits: [
+        "Langsung tahu saat pesanan Anda siap",
+        "Penawaran khusus anggota, paling banyak dua kali sebulan",
+        "Tanpa spam: pilih hanya yang Anda inginkan",
+      ],
       categories: {
         order_updates: {
           label: "Info pesanan",
@@ -101,7 +120,12 @@ export function demoWording(business: string, categories: DemoCategory[]): Recor
           example: "Flat white Anda (pesanan #1042) siap diambil di Market Street.",
           frequency: "Hanya saat Anda memesan",
         },
-        offers: { label: "Penawaran", description: "Diskon dan promo musiman.", example: "Minggu ini saja: beli 1 gratis 1 cold brew sebelum pukul 10.00.", frequency: "Paling banyak 2 kali sebulan" },
+        offers: {
+          label: "Penawaran",
+          description: "Diskon dan promo musiman.",
+          example: "Minggu ini saja: beli 1 gratis 1 cold brew sebelum pukul 10.00.",
+          frequency: "Paling banyak 2 kali sebulan",
+        },
         recommendations: {
           label: "Rekomendasi produk",
           description: "Biji kopi dan minuman baru yang dipilih sesuai selera Anda.",
@@ -119,14 +143,12 @@ export function demoWording(business: string, categories: DemoCategory[]): Recor
     },
   };
   const keys = categories.map((c) => c.key);
-  const pick = <T,>(record: Record<string, T>) => Object.fromEntries(keys.map((k) => [k, record[k]!]));
+  const pick = <T>(record: Record<string, T>) => Object.fromEntries(keys.map((k) => [k, record[k]!]));
   return {
     en: {
       ...defaultEnglishWording(business, categories),
       benefits: ["Know the moment your order is ready", "Members-only offers, at most twice a month", "No spam: pick only what you want"],
     },
-    ...Object.fromEntries(
-      Object.entries(translations).map(([lang, t]) => [lang, { ...t, categories: pick(t.categories), consent: pick(t.consent) }]),
-    ),
+    ...Object.fromEntries(Object.entries(translations).map(([lang, t]) => [lang, { ...t, categories: pick(t.categories), consent: pick(t.consent) }])),
   };
 }

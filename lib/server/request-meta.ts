@@ -11,7 +11,11 @@ export type RequestMeta = { ip: string | undefined; userAgent: string | undefine
  * without a proxy lets the client choose its address: the README says to run it behind one.
  */
 export function requestMetaFrom(headers: Headers, hops = env().TRUSTED_PROXY_HOPS): RequestMeta {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = headers
+    .get("x-forwarded-for")
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   // Fewer entries than proxies: the nearest proxy's view is the best there is.
   const ip = (forwarded?.length ? forwarded[Math.max(0, forwarded.length - hops)] : undefined) ?? headers.get("x-real-ip") ?? undefined;
   return {

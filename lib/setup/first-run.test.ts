@@ -13,7 +13,13 @@ describe.each(testDatabaseKinds())("first-run setup on %s", (kind) => {
   it("makes exactly one owner, even when two people race for a fresh install", async () => {
     expect(await hasAnyUser(db.db)).toBe(false);
     const attempt = (n: number) =>
-      createFirstOwner(db.db, { businessName: `Shop ${n}`, slug: `shop-${n}`, name: `Owner ${n}`, email: `owner${n}@example.com`, password: "twelve chars ok" });
+      createFirstOwner(db.db, {
+        businessName: `Shop ${n}`,
+        slug: `shop-${n}`,
+        name: `Owner ${n}`,
+        email: `owner${n}@example.com`,
+        password: "twelve chars ok",
+      });
     const results = await Promise.allSettled([attempt(1), attempt(2)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;

@@ -53,9 +53,21 @@ export const createWebhookEndpoint = defineWorkspaceAction({
       await checkUrl(tx, ctx, input.url);
       const [endpoint] = await tx
         .insert(webhookEndpoints)
-        .values({ workspaceId: ctx.actor.workspace.id, url: input.url, description: input.description, topics: input.topics, secretSealed: sealSecret(secret), createdBy: ctx.actor.user.id })
+        .values({
+          workspaceId: ctx.actor.workspace.id,
+          url: input.url,
+          description: input.description,
+          topics: input.topics,
+          secretSealed: sealSecret(secret),
+          createdBy: ctx.actor.user.id,
+        })
         .returning({ id: webhookEndpoints.id });
-      await recordStaffAudit(tx, ctx, { action: "webhook.create", targetType: "webhook_endpoint", targetId: endpoint!.id, detail: { url: input.url, topics: input.topics } });
+      await recordStaffAudit(tx, ctx, {
+        action: "webhook.create",
+        targetType: "webhook_endpoint",
+        targetId: endpoint!.id,
+        detail: { url: input.url, topics: input.topics },
+      });
       return endpoint!;
     });
     return {
@@ -98,7 +110,12 @@ export const setWebhookEndpointStatus = defineWorkspaceAction({
       const endpoint = await lockEndpoint(tx, ctx, input.endpointId);
       if (endpoint.status === input.status) return;
       await tx.update(webhookEndpoints).set({ status: input.status, updatedAt: new Date() }).where(eq(webhookEndpoints.id, endpoint.id));
-      await recordStaffAudit(tx, ctx, { action: input.status === "active" ? "webhook.enable" : "webhook.disable", targetType: "webhook_endpoint", targetId: endpoint.id, detail: { url: endpoint.url } });
+      await recordStaffAudit(tx, ctx, {
+        action: input.status === "active" ? "webhook.enable" : "webhook.disable",
+        targetType: "webhook_endpoint",
+        targetId: endpoint.id,
+        detail: { url: endpoint.url },
+      });
     });
     if (input.status === "active") {
       wakeWebhookWorker();
@@ -119,7 +136,10 @@ export const removeWebhookEndpoint = defineWorkspaceAction({
       await recordStaffAudit(tx, ctx, { action: "webhook.remove", targetType: "webhook_endpoint", targetId: endpoint.id, detail: { url: endpoint.url } });
       return endpoint.url;
     });
-    return { message: `Removed the endpoint for ${url}. Its delivery log stays in the audit trail.`, redirectTo: `/${ctx.actor.workspace.slug}/settings/webhooks` };
+    return {
+      message: `Removed the endpoint for ${url}. Its delivery log stays in the audit trail.`,
+      redirectTo: `/${ctx.actor.workspace.slug}/settings/webhooks`,
+    };
   },
 });
 
@@ -140,9 +160,17 @@ export const rotateWebhookSecret = defineWorkspaceAction({
           updatedAt: new Date(),
         })
         .where(eq(webhookEndpoints.id, endpoint.id));
-      await recordStaffAudit(tx, ctx, { action: "webhook.rotate-secret", targetType: "webhook_endpoint", targetId: endpoint.id, detail: { url: endpoint.url } });
+      await recordStaffAudit(tx, ctx, {
+        action: "webhook.rotate-secret",
+        targetType: "webhook_endpoint",
+        targetId: endpoint.id,
+        detail: { url: endpoint.url },
+      });
     });
-    return { message: `New secret made. For 24 hours each delivery carries signatures with both secrets, so switch the receiver within a day. ${secretNotice}`, data: { secret } };
+    return {
+      message: `New secret made. For 24 hours each delivery carries signatures with both secrets, so switch the receiver within a day. ${secretNotice}`,
+      data: { secret },
+    };
   },
 });
 

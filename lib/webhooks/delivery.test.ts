@@ -64,11 +64,20 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     expect(result).toMatchObject({ ok: false, code: "validation_failed" });
     if (result.ok) return;
     expect(result.fields.map((f) => f.field).sort()).toEqual(["topics", "url"]);
-    expect(await act(createWebhookEndpoint, { url: "https://u:p@example.com/h", topics: ["consent.opt_out"], description: "" })).toMatchObject({ ok: false, fields: [{ field: "url" }] });
-    expect(await act(createWebhookEndpoint, { url: "https://example.com/h", topics: ["consent.everything"], description: "" })).toMatchObject({ ok: false, fields: [{ field: "topics.0" }] });
+    expect(await act(createWebhookEndpoint, { url: "https://u:p@example.com/h", topics: ["consent.opt_out"], description: "" })).toMatchObject({
+      ok: false,
+      fields: [{ field: "url" }],
+    });
+    expect(await act(createWebhookEndpoint, { url: "https://example.com/h", topics: ["consent.everything"], description: "" })).toMatchObject({
+      ok: false,
+      fields: [{ field: "topics.0" }],
+    });
     expect(await db.db.select().from(webhookEndpoints)).toHaveLength(0);
     await addEndpoint();
-    expect(await act(createWebhookEndpoint, { url: receiver.url, topics: ["consent.opt_in"], description: "" })).toMatchObject({ ok: false, fields: [{ field: "url", code: "url_taken" }] });
+    expect(await act(createWebhookEndpoint, { url: receiver.url, topics: ["consent.opt_in"], description: "" })).toMatchObject({
+      ok: false,
+      fields: [{ field: "url", code: "url_taken" }],
+    });
   });
 
   it("an opt-out reaches the endpoint once, signed, and the opt-outs page shows when", async () => {
@@ -82,7 +91,10 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     expect(verifySignature({ secret, headers: got.headers as Record<string, string>, body: got.body })).toBe(true);
     expect(verifySignature({ secret, headers: got.headers as Record<string, string>, body: got.body.replace("opt_out", "opt_in") })).toBe(false);
     const body = JSON.parse(got.body);
-    expect(body).toMatchObject({ type: "consent.opt_out", data: { commandId: receipt.commandId, phone: testPhone(phone), state: { offers: { state: "opted_out" }, tips: { state: "opted_out" } } } });
+    expect(body).toMatchObject({
+      type: "consent.opt_out",
+      data: { commandId: receipt.commandId, phone: testPhone(phone), state: { offers: { state: "opted_out" }, tips: { state: "opted_out" } } },
+    });
     expect(body.data.events).toHaveLength(2);
     // Nothing more to send: each message goes once.
     expect(await pass()).toMatchObject({ attempted: 0 });
@@ -135,7 +147,10 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     [delivery] = (await listEndpointDeliveries(db.db, fx.workspace.id, id)).rows;
     expect(delivery).toMatchObject({ status: "delivered", attempts: 2 });
     expect(delivery!.log).toHaveLength(4);
-    const audits = await db.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, "webhook.redeliver")));
+    const audits = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, "webhook.redeliver")));
     expect(audits).toHaveLength(1);
   });
 
@@ -222,10 +237,15 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
     const { id } = await addEndpoint();
     for (const role of ["marketer", "compliance", "viewer"] as const) {
       const member = await signedInMember(db.db, fx.workspace.id, role);
-      expect(await act(createWebhookEndpoint, { url: receiver.url, topics: ["consent.opt_out"], description: "" }, member)).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await act(createWebhookEndpoint, { url: receiver.url, topics: ["consent.opt_out"], description: "" }, member)).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
     }
     const outsider = await signedInMember(db.db, other.workspace.id, "owner");
-    expect(await act(updateWebhookEndpoint, { endpointId: id, url: receiver.url, topics: ["consent.opt_in"], description: "" }, outsider, other.workspace.slug)).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await act(updateWebhookEndpoint, { endpointId: id, url: receiver.url, topics: ["consent.opt_in"], description: "" }, outsider, other.workspace.slug),
+    ).toMatchObject({ ok: false, code: "not_found" });
     const [endpoint] = await db.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
     expect(endpoint!.topics).toEqual(["consent.opt_out"]);
   });
@@ -233,7 +253,9 @@ describe.each(testDatabaseKinds())("outgoing webhooks on %s", (kind) => {
   it("an endpoint that never answers does not hold up another's opt-outs, in this workspace or another", async () => {
     const hung = await startHungReceiver();
     const otherAdmin = await signedInMember(db.db, other.workspace.id, "admin");
-    expect(await act(createWebhookEndpoint, { url: hung.url, description: "stuck", topics: ["consent.opt_out"] }, otherAdmin, other.workspace.slug)).toMatchObject({ ok: true });
+    expect(
+      await act(createWebhookEndpoint, { url: hung.url, description: "stuck", topics: ["consent.opt_out"] }, otherAdmin, other.workspace.slug),
+    ).toMatchObject({ ok: true });
     await addEndpoint(["consent.opt_out"], `${hung.url}?same-workspace`);
     await addEndpoint();
     const worker = startWebhookWorker(db.db, { allowPrivate: true, retryDelays: [3600], intervalMs: 200 });

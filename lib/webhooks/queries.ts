@@ -84,7 +84,15 @@ export async function listEndpointDeliveries(db: DbOrTx, workspaceId: string, en
     ? await db
         .select()
         .from(webhookAttempts)
-        .where(and(eq(webhookAttempts.workspaceId, workspaceId), inArray(webhookAttempts.deliveryId, page.map((d) => d.id))))
+        .where(
+          and(
+            eq(webhookAttempts.workspaceId, workspaceId),
+            inArray(
+              webhookAttempts.deliveryId,
+              page.map((d) => d.id),
+            ),
+          ),
+        )
         .orderBy(desc(webhookAttempts.startedAt))
     : [];
   return {

@@ -23,7 +23,12 @@ export const redeliverWebhook = defineWorkspaceAction({
         .where(and(eq(webhookDeliveries.id, input.deliveryId), eq(webhookDeliveries.workspaceId, ctx.actor.workspace.id)))
         .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId, topic: webhookDeliveries.topic });
       if (!delivery) throw new NotFoundError("This delivery");
-      await recordStaffAudit(tx, ctx, { action: "webhook.redeliver", targetType: "webhook_delivery", targetId: delivery.id, detail: { endpointId: delivery.endpointId, topic: delivery.topic } });
+      await recordStaffAudit(tx, ctx, {
+        action: "webhook.redeliver",
+        targetType: "webhook_delivery",
+        targetId: delivery.id,
+        detail: { endpointId: delivery.endpointId, topic: delivery.topic },
+      });
     });
     wakeWebhookWorker();
     return { message: "Queued to send again now. Reload in a few seconds to see the answer." };

@@ -10,7 +10,11 @@ export const EXCERPT_CHARS = 200;
 export function responseExcerpt(statusCode: number, body: Buffer): string | null {
   const kind = Math.floor(statusCode / 100);
   if (kind !== 2 && kind !== 4 && kind !== 5) return null;
-  const text = body.toString("utf8").replace(/\uFFFD/g, "").replace(/[\p{C}\p{Z}]+/gu, " ").trim();
+  const text = body
+    .toString("utf8")
+    .replace(/\uFFFD/g, "")
+    .replace(/[\p{C}\p{Z}]+/gu, " ")
+    .trim();
   const excerpt = Array.from(text).slice(0, EXCERPT_CHARS).join("");
   return excerpt || null;
 }

@@ -72,7 +72,11 @@ describe.each(testDatabaseKinds())("business profile on %s", (kind) => {
   let admin: ActiveSession;
   const input = (over: Record<string, unknown> = {}) => ({ workspace: fx.workspace.slug, ...valid, ...over });
   const row = async () => (await db.db.select().from(workspaces).where(eq(workspaces.id, fx.workspace.id)))[0]!;
-  const audits = () => db.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, "settings.profile")));
+  const audits = () =>
+    db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, "settings.profile")));
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
@@ -97,7 +101,13 @@ describe.each(testDatabaseKinds())("business profile on %s", (kind) => {
     expect(await row()).toMatchObject({ businessName: "Acme Coffee", whatsappNumber: "+12015550123", requireConfirmation: true, brandColor: "#0f766e" });
     const [entry, ...rest] = await audits();
     expect(rest).toHaveLength(0);
-    expect(entry).toMatchObject({ actorUserId: admin.user.id, targetType: "workspace", targetId: fx.workspace.id, ip: testMeta.ip, requestId: testMeta.requestId });
+    expect(entry).toMatchObject({
+      actorUserId: admin.user.id,
+      targetType: "workspace",
+      targetId: fx.workspace.id,
+      ip: testMeta.ip,
+      requestId: testMeta.requestId,
+    });
     expect(entry!.detail).toEqual({
       businessName: { before: "Test Shop", after: "Acme Coffee" },
       legalName: { before: "Test Shop Ltd", after: "Acme Coffee Roasters Ltd" },

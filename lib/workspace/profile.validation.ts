@@ -40,7 +40,8 @@ export function normalizeBusinessNumber(raw: string, country: string): string {
 
 /** A national number is read in the default country; say so, since a wrong country is the likelier mistake. */
 function phoneMessage(error: PhoneError): string {
-  if (error.problem === "invalid_for_country") return "This is not a valid number for the default country below. Check the number, or start it with + and the country code.";
+  if (error.problem === "invalid_for_country")
+    return "This is not a valid number for the default country below. Check the number, or start it with + and the country code.";
   return error.message;
 }
 
@@ -56,13 +57,10 @@ export const profileSchema = z
       .trim()
       .toLowerCase()
       .regex(/^#[0-9a-f]{6}$/, "Enter a colour as # and six hex digits, for example #0f766e.")
-      .refine(
-        (v) => !/^#[0-9a-f]{6}$/.test(v) || whiteTextContrast(v) >= MIN_CONTRAST,
-        {
-          error: (issue) =>
-            `Too light: white button text on it has a contrast of ${whiteTextContrast(String(issue.input)).toFixed(1)}:1 and needs ${MIN_CONTRAST}:1. Choose a darker shade.`,
-        },
-      ),
+      .refine((v) => !/^#[0-9a-f]{6}$/.test(v) || whiteTextContrast(v) >= MIN_CONTRAST, {
+        error: (issue) =>
+          `Too light: white button text on it has a contrast of ${whiteTextContrast(String(issue.input)).toFixed(1)}:1 and needs ${MIN_CONTRAST}:1. Choose a darker shade.`,
+      }),
     defaultLanguage: z.enum(Object.keys(profileLanguages) as [ProfileLanguage, ...ProfileLanguage[]], { message: "Choose a language." }),
     defaultCountry: z
       .string()

@@ -9,7 +9,19 @@ export type { Workspace };
 export type NewWorkspace = Omit<typeof workspaces.$inferInsert, "id" | "ledgerSalt" | "createdAt">;
 
 /** Dashboard URLs are /{workspace}/…, so a workspace may not take the name of a top-level route. */
-export const reservedWorkspaceSlugs = new Set(["api", "dashboard", "f", "p", "sign-in", "setup", "invite", "reset-password", "forgot-password", "_next", "favicon.ico"]);
+export const reservedWorkspaceSlugs = new Set([
+  "api",
+  "dashboard",
+  "f",
+  "p",
+  "sign-in",
+  "setup",
+  "invite",
+  "reset-password",
+  "forgot-password",
+  "_next",
+  "favicon.ico",
+]);
 
 export async function createWorkspace(db: DbOrTx, input: NewWorkspace): Promise<Workspace> {
   if (reservedWorkspaceSlugs.has(input.slug)) {

@@ -11,11 +11,7 @@ export const metadata: Metadata = { title: "Forgot password" };
 export default function ForgotPasswordPage() {
   return (
     <AuthCard title="Forgot your password?">
-      {mailConfigured() ? (
-        <ForgotPasswordForm action={requestPasswordResetAction} />
-      ) : (
-        <p className="text-sm text-slate-600">{resetByEmailUnavailable}</p>
-      )}
+      {mailConfigured() ? <ForgotPasswordForm action={requestPasswordResetAction} /> : <p className="text-sm text-slate-600">{resetByEmailUnavailable}</p>}
       <p className="mt-4 text-sm">
         <Link href="/sign-in" className="font-medium text-brand-800 underline">
           Back to sign in

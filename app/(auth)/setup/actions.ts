@@ -15,7 +15,13 @@ export type SetupState = { message?: string; fields: Record<string, string>; val
 export async function completeSetup(_previous: SetupState, received: FormData): Promise<SetupState> {
   const data = receivedFormData(received);
   const input = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-  const values = { businessName: input.businessName ?? "", legalName: input.legalName ?? "", slug: input.slug ?? "", name: input.name ?? "", email: input.email ?? "" };
+  const values = {
+    businessName: input.businessName ?? "",
+    legalName: input.legalName ?? "",
+    slug: input.slug ?? "",
+    name: input.name ?? "",
+    email: input.email ?? "",
+  };
   const db = await getDb();
   const meta = requestMetaFrom(await headers());
   if (!(await hitRateLimit(db, { name: "setup-ip", limit: 10, windowSeconds: 900 }, meta.ip ?? "unknown")).allowed) {

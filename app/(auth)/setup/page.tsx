@@ -16,7 +16,10 @@ export default async function SetupPage() {
     return (
       <AuthCard title="Assent is already set up">
         <p className="text-sm text-slate-600">
-          <Link href="/sign-in" className="font-medium text-brand-800 underline">Sign in</Link>, or ask an owner of your workspace for an invitation.
+          <Link href="/sign-in" className="font-medium text-brand-800 underline">
+            Sign in
+          </Link>
+          , or ask an owner of your workspace for an invitation.
         </p>
       </AuthCard>
     );

@@ -52,8 +52,12 @@ export default async function WorkspaceHome({ params, searchParams }: Props) {
       <RatingSection overview={overview} today={today} />
       {manage && (
         <section aria-labelledby="rating-entry" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
-          <h2 id="rating-entry" className="text-base font-semibold text-slate-900">Record the rating from WhatsApp Manager</h2>
-          <p className="mb-3 text-sm text-slate-600">Meta notifies a fall to low and the recovery; a medium rating, or a history from before Assent, is entered here.</p>
+          <h2 id="rating-entry" className="text-base font-semibold text-slate-900">
+            Record the rating from WhatsApp Manager
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">
+            Meta notifies a fall to low and the recovery; a medium rating, or a history from before Assent, is entered here.
+          </p>
           <RatingEntryForm action={recordRatingAction} workspace={slug} today={today} />
         </section>
       )}

@@ -16,8 +16,8 @@ export default async function DashboardEntry() {
   return (
     <AuthCard title="No workspace yet">
       <p className="text-sm text-slate-600">
-        You are signed in as {session.user.email}, but no workspace has added you. Ask an owner or admin of your workspace to
-        invite you, then open the link in their invitation.
+        You are signed in as {session.user.email}, but no workspace has added you. Ask an owner or admin of your workspace to invite you, then open the link in
+        their invitation.
       </p>
       <form action={signOutAction} className="mt-5">
         <button type="submit" className="text-sm font-medium text-brand-800 underline">

@@ -33,7 +33,8 @@ export async function retryDeadLetter(db: Db, workspace: { id: string; slug: str
   let failure: DeadLetterReason | null = null;
   if (row.channel === "whatsapp") {
     const { handled, failures } = await processWhatsAppNotification(db, channel, raw);
-    if (handled === 0) failure = { reasonCode: "not_for_this_number", reason: "It is for another WhatsApp number than the one now connected; nothing was recorded." };
+    if (handled === 0)
+      failure = { reasonCode: "not_for_this_number", reason: "It is for another WhatsApp number than the one now connected; nothing was recorded." };
     else if (failures[0]) failure = failures[0];
     // Only a whole notification kept as unreadable can hold more than one item, once a newer Assent reads it.
     for (const other of failures.slice(1)) await recordDeadLetter(db, whatsappDeadLetter(channel, other));

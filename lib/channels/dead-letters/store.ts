@@ -39,7 +39,10 @@ export const sealRaw = (raw: string) => sealSecret(raw, "inbound-dead-letter");
 export const openRaw = (sealed: string) => openSecret(sealed, "inbound-dead-letter");
 
 async function digests(db: DbOrTx, input: DeadLetterInput) {
-  const [ws] = await db.select({ ledgerSalt: workspaces.ledgerSalt, defaultCountry: workspaces.defaultCountry }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
+  const [ws] = await db
+    .select({ ledgerSalt: workspaces.ledgerSalt, defaultCountry: workspaces.defaultCountry })
+    .from(workspaces)
+    .where(eq(workspaces.id, input.workspaceId));
   if (!ws) throw new Error(`No workspace ${input.workspaceId}`);
   return {
     // The same digest contacts are stored under, so erasure of the contact finds its dead letters.

@@ -31,7 +31,8 @@ function jpegOf(seed: string): Uint8Array {
   for (let i = 0; i < data.length; i++) data[i] = seed.charCodeAt(i % seed.length) ^ i;
   return new Uint8Array(jpeg.encode({ data, width: 16, height: 16 }, 90).data);
 }
-const withTail = (image: Uint8Array, tail: string | number[]) => new Uint8Array([...image, ...(typeof tail === "string" ? new TextEncoder().encode(tail) : tail)]);
+const withTail = (image: Uint8Array, tail: string | number[]) =>
+  new Uint8Array([...image, ...(typeof tail === "string" ? new TextEncoder().encode(tail) : tail)]);
 
 type Fields = { phone?: string; categories?: string[]; formVersionId?: string; signedOn?: string; note?: string; scan?: Uint8Array | null; scanName?: string };
 
@@ -94,7 +95,10 @@ describe.each(testDatabaseKinds())("recording a signed paper form on %s", (kind)
   }
 
   async function download(sha256: string, session: ActiveSession | null, slug = fx.workspace.slug) {
-    return runWorkspaceRoute(downloadEvidenceFile, t.db, session, testMeta, new Request(`http://t/${slug}/evidence/files/${sha256}`), { workspace: slug, sha256 });
+    return runWorkspaceRoute(downloadEvidenceFile, t.db, session, testMeta, new Request(`http://t/${slug}/evidence/files/${sha256}`), {
+      workspace: slug,
+      sha256,
+    });
   }
 
   async function counts() {
@@ -109,7 +113,10 @@ describe.each(testDatabaseKinds())("recording a signed paper form on %s", (kind)
     const { status, body } = await record({ scan, note: "Signed at the Elm St counter" });
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body.sha256).toBe(sha256Of(scan));
-    const events = await t.db.select().from(consentEvents).where(eq(consentEvents.contactId, body.contactId as string));
+    const events = await t.db
+      .select()
+      .from(consentEvents)
+      .where(eq(consentEvents.contactId, body.contactId as string));
     expect(events.map((e) => e.categoryKey).sort()).toEqual(["offers", "orders"]);
     for (const e of events) {
       expect(e.channel).toBe("paper");
@@ -196,7 +203,11 @@ describe.each(testDatabaseKinds())("recording a signed paper form on %s", (kind)
       ...new TextEncoder().encode("\nendstream\nendobj\n%%EOF\n"),
     ]);
     const cases: [string, Uint8Array, RegExp][] = [
-      ["PNG then HTML", withTail(pngOf("poly"), "<html><script>alert(document.cookie)</script></html>"), /PNG has \d+ bytes of other data after the image ends/],
+      [
+        "PNG then HTML",
+        withTail(pngOf("poly"), "<html><script>alert(document.cookie)</script></html>"),
+        /PNG has \d+ bytes of other data after the image ends/,
+      ],
       ["PNG then a few letters", withTail(pngOf("poly2"), "<svg/>"), /other data after the image ends/],
       ["JPEG then HTML", withTail(jpegOf("poly"), "<html><script>alert(1)</script></html>"), /JPEG has \d+ bytes of other data/],
       ["a PNG signature only", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /PNG could not be read/],

@@ -42,7 +42,10 @@ export const recordPaperForm = defineWorkspaceRoute({
   async handle({ db, actor, meta, request }: RouteContext) {
     if (request.method !== "POST") return Response.json({ title: "Use POST." }, { status: 405, headers: { allow: "POST" } });
     assertSameOrigin(request);
-    const body = await readLimitedBody(request, MAX_BODY_BYTES, { field: "scan", message: `The scan is larger than ${scanLimitLabel}. Scan at a lower resolution or as a PDF.` });
+    const body = await readLimitedBody(request, MAX_BODY_BYTES, {
+      field: "scan",
+      message: `The scan is larger than ${scanLimitLabel}. Scan at a lower resolution or as a PDF.`,
+    });
     let form: FormData;
     try {
       form = await new Response(new Uint8Array(body), { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
@@ -112,12 +115,16 @@ export const recordPaperForm = defineWorkspaceRoute({
         // The page's one-time id: a double click or a resubmitted page records the form once.
         idempotencyKey: `paper:${input.submissionId}`,
       });
-      await recordStaffAudit(db, { actor, meta }, {
-        action: "contact.paper_form",
-        targetType: "contact",
-        targetId: receipt.contactId,
-        detail: { documentDigest: stored.sha256, formVersionId: input.formVersionId.toLowerCase(), categories: input.categories, replayed: receipt.replayed },
-      });
+      await recordStaffAudit(
+        db,
+        { actor, meta },
+        {
+          action: "contact.paper_form",
+          targetType: "contact",
+          targetId: receipt.contactId,
+          detail: { documentDigest: stored.sha256, formVersionId: input.formVersionId.toLowerCase(), categories: input.categories, replayed: receipt.replayed },
+        },
+      );
       return Response.json(
         {
           ok: true,

@@ -17,7 +17,8 @@ describe.each(testDatabaseKinds())("SMS dead letters on %s", (kind) => {
   let t: TestDatabase;
   let fx: ChannelFixture;
   let n = 7000;
-  const send = (params: Record<string, string>) => receiveSmsWebhook(t.db, fx.workspace.slug, signedTwilioRequest(smsWebhookUrl(fx.workspace.slug), params, testTwilioToken));
+  const send = (params: Record<string, string>) =>
+    receiveSmsWebhook(t.db, fx.workspace.slug, signedTwilioRequest(smsWebhookUrl(fx.workspace.slug), params, testTwilioToken));
   const deadLetters = () => t.db.select().from(inboundDeadLetters).where(eq(inboundDeadLetters.workspaceId, fx.workspace.id));
 
   beforeAll(async () => {
@@ -45,7 +46,11 @@ describe.each(testDatabaseKinds())("SMS dead letters on %s", (kind) => {
     await send(smsParams(phone, "OFFERS"));
     const params = smsParams(phone, "STOP");
     await t.db.execute(sql.raw(`create function test_refuse_sms() returns trigger language plpgsql as $$ begin raise exception 'simulated outage'; end $$`));
-    await t.db.execute(sql.raw(`create trigger test_refuse_sms before insert on inbound_messages for each row when (new.message_id = '${params.MessageSid}') execute function test_refuse_sms()`));
+    await t.db.execute(
+      sql.raw(
+        `create trigger test_refuse_sms before insert on inbound_messages for each row when (new.message_id = '${params.MessageSid}') execute function test_refuse_sms()`,
+      ),
+    );
     expect((await send(params)).status).toBe(200);
     await t.db.execute(sql.raw(`drop trigger test_refuse_sms on inbound_messages`));
     await t.db.execute(sql.raw(`drop function test_refuse_sms()`));

@@ -12,7 +12,14 @@ import { receiveSmsWebhook } from "./webhook";
 
 const words = { STOP: "stop_all", "STOP tips": "stop_tips", OFFERS: "sms_join", START: "sms_start", HELP: "nothing", hello: "nothing" } as const;
 const request = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("readable" as const), person: fc.nat(2), word: fc.constantFrom(...(Object.keys(words) as (keyof typeof words)[])) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("readable" as const),
+      person: fc.nat(2),
+      word: fc.constantFrom(...(Object.keys(words) as (keyof typeof words)[])),
+    }),
+  },
   // Signed, but without MessageSid or From, or from something that is no number (the ledger refuses it).
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("broken" as const), person: fc.nat(2), how: fc.constantFrom("no_sid", "no_from", "not_a_number") }) },
 );

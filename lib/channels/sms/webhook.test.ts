@@ -53,7 +53,10 @@ describe.each(testDatabaseKinds())("SMS webhook on %s", (kind) => {
     const xml = await (await send(params)).text();
     expect(xml).toContain("<Message>Yes &amp; please: send me &lt;offers&gt; from Test Shop by text.");
     expect(await states(phone)).toEqual({ offers: "opted_in:single", tips: "opted_in:single" });
-    const events = await t.db.select().from(consentEvents).where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.formVersionId, fx.smsForm.id)));
+    const events = await t.db
+      .select()
+      .from(consentEvents)
+      .where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.formVersionId, fx.smsForm.id)));
     expect(events[0]).toMatchObject({ channel: "sms", evidence: { messageId: params.MessageSid, keyword: "OFFERS", provider: "twilio" } });
 
     // Twilio retries the same MessageSid: nothing more is written.

@@ -2,7 +2,15 @@ import "server-only";
 import type { Db } from "../../db/client";
 import { messagesFor } from "../../i18n/languages";
 import { withTranslatedNames } from "../../categories/translated-names";
-import { findKeywordForm, keywordReply, listChannelCategories, listFormKeywords, recordKeywordOptIn, recordResume, type InboundCommandBase } from "../inbound-consent";
+import {
+  findKeywordForm,
+  keywordReply,
+  listChannelCategories,
+  listFormKeywords,
+  recordKeywordOptIn,
+  recordResume,
+  type InboundCommandBase,
+} from "../inbound-consent";
 import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import { handleOnce } from "../inbound-messages";
 import { helpLanguage, isWord, matchOptOut, normalizeKeyword, smsOptInWords } from "../keywords";
@@ -58,7 +66,13 @@ export async function runSms(db: Db, channel: InboundChannel, params: URLSearchP
   const sid = params.get("MessageSid") ?? params.get("SmsSid") ?? undefined;
   const from = params.get("From") ?? undefined;
   if (!sid || !from) {
-    return { ok: false, sid, from, reasonCode: "unreadable", reason: `A signed request without ${[!sid && "MessageSid", !from && "From"].filter(Boolean).join(" or ")}.` };
+    return {
+      ok: false,
+      sid,
+      from,
+      reasonCode: "unreadable",
+      reason: `A signed request without ${[!sid && "MessageSid", !from && "From"].filter(Boolean).join(" or ")}.`,
+    };
   }
   try {
     // A WhatsApp sender on Twilio posts here too: it is the WhatsApp channel, claimed among WhatsApp messages.
@@ -67,7 +81,9 @@ export async function runSms(db: Db, channel: InboundChannel, params: URLSearchP
           const { message, via } = twilioWhatsAppMessage(params, sid, from);
           return handleWhatsAppMessage(tx, channel, message, via);
         })
-      : await handleOnce(db, channel.workspaceId, "sms", sid.slice(0, 200), (tx) => handleSms(tx, channel, sid, from, params.get("Body") ?? "", optOutType(params.get("OptOutType"))));
+      : await handleOnce(db, channel.workspaceId, "sms", sid.slice(0, 200), (tx) =>
+          handleSms(tx, channel, sid, from, params.get("Body") ?? "", optOutType(params.get("OptOutType"))),
+        );
     return { ok: true, reply: outcome.duplicate ? null : outcome.result };
   } catch (error) {
     return { ok: false, sid, from, ...handlerFailure(error, `sms webhook ${channel.slug}`) };
@@ -85,7 +101,14 @@ function optOutType(value: string | null): TwilioOptOutType | null {
   return v === "STOP" || v === "START" || v === "HELP" ? v : null;
 }
 
-async function handleSms(db: Db, channel: InboundChannel, sid: string, from: string, body: string, twilioType: TwilioOptOutType | null): Promise<string | null> {
+async function handleSms(
+  db: Db,
+  channel: InboundChannel,
+  sid: string,
+  from: string,
+  body: string,
+  twilioType: TwilioOptOutType | null,
+): Promise<string | null> {
   const keyword = normalizeKeyword(body).slice(0, 500) || undefined;
   const base: InboundCommandBase = {
     workspaceId: channel.workspaceId,

@@ -38,7 +38,14 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
       askConfirmation: false,
       languages: {
         en,
-        es: { ...en, headline: "Hola", consent: { orders: "Sí, quiero recibir novedades de pedidos de Test Shop por WhatsApp.", offers: "Sí, quiero recibir ofertas de Test Shop por WhatsApp." } },
+        es: {
+          ...en,
+          headline: "Hola",
+          consent: {
+            orders: "Sí, quiero recibir novedades de pedidos de Test Shop por WhatsApp.",
+            offers: "Sí, quiero recibir ofertas de Test Shop por WhatsApp.",
+          },
+        },
       },
     });
     form = (await findPublishedForm(t.db, fx.workspace.slug, "bilingual"))!;
@@ -46,7 +53,13 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
   afterAll(() => t?.drop());
 
   it("records the language shown and hands back a working preference link", async () => {
-    const result = await submitWebOptIn(t.db, form, post({ phone: "2015550181", categories: ["offers"], language: "es" }), meta, "https://a.example/f/x/bilingual");
+    const result = await submitWebOptIn(
+      t.db,
+      form,
+      post({ phone: "2015550181", categories: ["offers"], language: "es" }),
+      meta,
+      "https://a.example/f/x/bilingual",
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.state));
     expect(result.language).toBe("es");
     const [event] = await t.db.select().from(consentEvents).where(eq(consentEvents.commandId, result.receipt.commandId));
@@ -80,7 +93,10 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
       [{ phone: "2015550184", categories: ["offers"], name: "x".repeat(10_240), language: "en" }, { name: "Use at most 200 characters for your name." }],
       [{ phone: "<b>2015550184</b>", categories: ["offers"], language: "en" }, { phone: "This does not look like a phone number." }],
       // Markup as a category or a language is not one the form offers: the page is stale or forged.
-      [{ phone: "2015550184", categories: ["<script>alert(1)</script>"], language: "en" }, { form: "This page is out of date. Please reload it and try again." }],
+      [
+        { phone: "2015550184", categories: ["<script>alert(1)</script>"], language: "en" },
+        { form: "This page is out of date. Please reload it and try again." },
+      ],
       [{ phone: "2015550184", categories: ["offers"], language: "<img src=x>" }, { form: "This page is out of date. Please reload it and try again." }],
     ];
     for (const [fields, expected] of cases) {
@@ -93,7 +109,13 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
 
   it("stores markup in the name as plain text, exactly as typed (every page escapes it on output)", async () => {
     const name = `<script>alert("x")</script> Ana & "Bo"`;
-    const result = await submitWebOptIn(t.db, form, post({ phone: "2015550185", categories: ["offers"], name, language: "en" }), from("198.51.100.8"), "https://a.example/f");
+    const result = await submitWebOptIn(
+      t.db,
+      form,
+      post({ phone: "2015550185", categories: ["offers"], name, language: "en" }),
+      from("198.51.100.8"),
+      "https://a.example/f",
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.state));
     const [contact] = await t.db.select({ name: contacts.name }).from(contacts).where(eq(contacts.id, result.receipt.contactId));
     expect(contact!.name).toBe(name);
@@ -107,7 +129,13 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
       [{ country: "US", phone: "\uff08\uff12\uff10\uff11\uff09\u00a0555\u20140188" }, "+12015550188"],
     ];
     for (const [fields, expected] of cases) {
-      const result = await submitWebOptIn(t.db, form, post({ ...fields, categories: ["offers"], language: "en" }), from("198.51.100.10"), "https://a.example/f");
+      const result = await submitWebOptIn(
+        t.db,
+        form,
+        post({ ...fields, categories: ["offers"], language: "en" }),
+        from("198.51.100.10"),
+        "https://a.example/f",
+      );
       if (!result.ok) throw new Error(JSON.stringify(result.state));
       const [contact] = await t.db.select({ phone: contacts.phone }).from(contacts).where(eq(contacts.id, result.receipt.contactId));
       expect(contact!.phone).toBe(expected);
@@ -120,8 +148,20 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
     await publishFormVersion(t.db, fx.workspace.id, archived.id, form.version.content);
     await t.db.update(forms).set({ status: "archived" }).where(eq(forms.id, archived.id));
     const events = await eventCount();
-    for (const [ws, slug] of [[fx.workspace.slug, "no-such-form"], [fx.workspace.slug, "still-draft"], [fx.workspace.slug, "archived"], ["no-such-workspace", "bilingual"]]) {
-      const result = await submitToHostedForm(t.db, ws!, slug!, post({ phone: "2015550186", categories: ["offers"], language: "es" }), from("198.51.100.9"), "https://a.example/f");
+    for (const [ws, slug] of [
+      [fx.workspace.slug, "no-such-form"],
+      [fx.workspace.slug, "still-draft"],
+      [fx.workspace.slug, "archived"],
+      ["no-such-workspace", "bilingual"],
+    ]) {
+      const result = await submitToHostedForm(
+        t.db,
+        ws!,
+        slug!,
+        post({ phone: "2015550186", categories: ["offers"], language: "es" }),
+        from("198.51.100.9"),
+        "https://a.example/f",
+      );
       expect(result).toMatchObject({ ok: false, state: { fields: { form: "Este formulario de registro ya no está disponible." } } });
     }
     expect(await eventCount()).toBe(events);
@@ -136,7 +176,16 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
     vi.useFakeTimers({ toFake: ["Date"], now: Math.floor(Date.now() / 60_000) * 60_000 + 1000, shouldAdvanceTime: true });
     try {
       for (let i = 0; i < 20; i++) {
-        results.push(await submitToHostedForm(t.db, fx.workspace.slug, "bilingual", post({ phone: testPhone(7000 + i), categories: ["offers"], language: "es" }), from("192.0.2.77"), "https://a.example/f"));
+        results.push(
+          await submitToHostedForm(
+            t.db,
+            fx.workspace.slug,
+            "bilingual",
+            post({ phone: testPhone(7000 + i), categories: ["offers"], language: "es" }),
+            from("192.0.2.77"),
+            "https://a.example/f",
+          ),
+        );
       }
     } finally {
       vi.useRealTimers();
@@ -150,6 +199,17 @@ describe.each(testDatabaseKinds())("web opt-in on %s", (kind) => {
     }
     expect(await eventCount()).toBe(events + burst);
     // Another address is not held up by the first one's burst.
-    expect((await submitToHostedForm(t.db, fx.workspace.slug, "bilingual", post({ phone: testPhone(7100), categories: ["offers"], language: "es" }), from("192.0.2.78"), "https://a.example/f")).ok).toBe(true);
+    expect(
+      (
+        await submitToHostedForm(
+          t.db,
+          fx.workspace.slug,
+          "bilingual",
+          post({ phone: testPhone(7100), categories: ["offers"], language: "es" }),
+          from("192.0.2.78"),
+          "https://a.example/f",
+        )
+      ).ok,
+    ).toBe(true);
   });
 });

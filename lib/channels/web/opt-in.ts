@@ -69,7 +69,10 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
     state: { message, fields, values },
   });
 
-  const ipHits = await hitSlidingRateLimits(db, webOptInIpLimits.map((rule) => ({ rule, subject: meta.ip ?? "unknown" })));
+  const ipHits = await hitSlidingRateLimits(
+    db,
+    webOptInIpLimits.map((rule) => ({ rule, subject: meta.ip ?? "unknown" })),
+  );
   for (const hit of ipHits) {
     if (!hit.allowed) return { ...fail({ form: m.tooManyFromNetwork }, m.tooManyFromNetwork), networkThrottled: { retryAfterSeconds: hit.retryAfterSeconds } };
   }
@@ -106,20 +109,24 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
   const link = newPreferenceToken();
   let receipt: Receipt;
   try {
-    receipt = await append(db, {
-      workspaceId: form.workspace.id,
-      phone,
-      name: input.name,
-      categories: input.categories,
-      action: "opt_in",
-      channel: "web",
-      formVersionId: form.version.id,
-      language: shownLanguage,
-      evidence: { pageUrl },
-      network: { ip: meta.ip ?? "unknown", userAgent: meta.userAgent ?? "unknown" },
-      actor: { type: "person" },
-      idempotencyKey: `web:${input.submissionId}`,
-    }, { preferenceTokenHash: link.hash });
+    receipt = await append(
+      db,
+      {
+        workspaceId: form.workspace.id,
+        phone,
+        name: input.name,
+        categories: input.categories,
+        action: "opt_in",
+        channel: "web",
+        formVersionId: form.version.id,
+        language: shownLanguage,
+        evidence: { pageUrl },
+        network: { ip: meta.ip ?? "unknown", userAgent: meta.userAgent ?? "unknown" },
+        actor: { type: "person" },
+        idempotencyKey: `web:${input.submissionId}`,
+      },
+      { preferenceTokenHash: link.hash },
+    );
   } catch (error) {
     if (error instanceof PhoneError) return fail({ phone: m.phone[error.problem] });
     // Anything else the ledger refuses means the page no longer matches the published form.
@@ -134,7 +141,14 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
  * A post to the hosted form `/f/{workspace}/{form}`: an unknown, draft or archived form (or one archived while the
  * page was open) answers "no longer available" in the language posted, and nothing is written.
  */
-export async function submitToHostedForm(db: Db, workspaceSlug: string, formSlug: string, data: FormData, meta: RequestMeta, pageUrl: string): Promise<WebOptInResult> {
+export async function submitToHostedForm(
+  db: Db,
+  workspaceSlug: string,
+  formSlug: string,
+  data: FormData,
+  meta: RequestMeta,
+  pageUrl: string,
+): Promise<WebOptInResult> {
   const form = await findPublishedForm(db, workspaceSlug, formSlug);
   if (form) return submitWebOptIn(db, form, data, meta, pageUrl);
   const raw = readForm(data);

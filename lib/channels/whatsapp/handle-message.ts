@@ -69,7 +69,11 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
   const button = readPayload(content.payload);
   // A button carries no words, so its answer is in the workspace's language; a typed stop, in the word's.
   const stop = button?.stop
-    ? { scope: button.stop === true ? ("all" as const) : ("one" as const), categoryKey: button.stop === true ? undefined : button.stop, language: channel.defaultLanguage }
+    ? {
+        scope: button.stop === true ? ("all" as const) : ("one" as const),
+        categoryKey: button.stop === true ? undefined : button.stop,
+        language: channel.defaultLanguage,
+      }
     : matchOptOut(content.text, ctx.keywords, categories);
   if (stop) {
     const reply = await applyStop(db, base, ctx, stop);

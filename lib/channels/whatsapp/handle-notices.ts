@@ -59,7 +59,12 @@ export async function handleUserPreference(db: Db, channel: InboundChannel, pref
     channel: "whatsapp",
     // The evidence is in the immutable chain: it names the choice and its second, not the person (the event's
     // digests do that), so erasure leaves no number or BSUID behind in it.
-    evidence: { messageId: `pref:${preference.value}:${preference.timestamp ?? "?"}`, kind: "user_preference", text: preference.detail, payload: preference.value },
+    evidence: {
+      messageId: `pref:${preference.value}:${preference.timestamp ?? "?"}`,
+      kind: "user_preference",
+      text: preference.detail,
+      payload: preference.value,
+    },
     occurredAt: unixTime(preference.timestamp),
     idempotencyKey: `whatsapp:${preferenceClaimId(preference)}`,
   };

@@ -24,15 +24,25 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
   const newBsuid = () => `BR.${kind}${Date.now().toString(36)}${++u}`;
   const sent: { to?: string; recipient?: string; text: string }[] = [];
   const post = async (payload: unknown) => {
-    const response = await receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), payload, testAppSecret), { sender: async (r) => void sent.push(r) });
+    const response = await receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), payload, testAppSecret), {
+      sender: async (r) => void sent.push(r),
+    });
     await new Promise((r) => setImmediate(r)); // replies go out after the answer
     expect(response.status).toBe(200);
   };
   const states = (phone: string) => statesOf(t.db, fx.workspace.id, phone);
-  const byBsuid = (bsuid: string) => t.db.select().from(contacts).where(and(eq(contacts.workspaceId, fx.workspace.id), sql`${contacts.bsuidDigest} is not null`, eq(contacts.bsuid, bsuid)));
+  const byBsuid = (bsuid: string) =>
+    t.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, fx.workspace.id), sql`${contacts.bsuidDigest} is not null`, eq(contacts.bsuid, bsuid)));
   const statesByBsuid = (bsuid: string) => statesOfBsuid(t.db, fx.workspace.id, bsuid);
   const chainOf = (contactId: string) => t.db.select().from(consentEvents).where(eq(consentEvents.contactId, contactId)).orderBy(asc(consentEvents.seq));
-  const contactsOf = (phone: string) => t.db.select().from(contacts).where(and(eq(contacts.workspaceId, fx.workspace.id), eq(contacts.phone, phone)));
+  const contactsOf = (phone: string) =>
+    t.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, fx.workspace.id), eq(contacts.phone, phone)));
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -102,7 +112,11 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
     expect(after).toMatchObject({ id: before!.id, phone: "+5511987600001", bsuid });
     expect(await contactsOf("+5511987600001")).toHaveLength(1);
     const chain = await chainOf(before!.id);
-    expect(chain.map((e) => [e.seq, e.action])).toEqual([[1, "opt_in"], [2, "opt_in"], [3, "opt_out"]]);
+    expect(chain.map((e) => [e.seq, e.action])).toEqual([
+      [1, "opt_in"],
+      [2, "opt_in"],
+      [3, "opt_out"],
+    ]);
     expect(chain[2]!.prevHash).toBe(chain[1]!.hash);
     // From now on the number alone (an old-style wa_id even) reaches the same contact.
     await post(textMessage("551187600001", "STOP"));
@@ -156,7 +170,10 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
     await post(textMessageFrom({ phone: "+5511987600004", userId: bsuid }, "STOP"));
     await runWebhookPass(t.db, { retryDelays: [0], allowPrivate: true });
     const bodies = fx.receiver.received.map((r) => JSON.parse(r.body).data);
-    expect(bodies.map((b) => [b.phone, b.userId])).toEqual([[null, bsuid], ["+5511987600004", bsuid]]);
+    expect(bodies.map((b) => [b.phone, b.userId])).toEqual([
+      [null, bsuid],
+      ["+5511987600004", bsuid],
+    ]);
   });
 
   it("erasure leaves no plain BSUID, the chains still verify, and the BSUID meets its history again", async () => {
@@ -168,7 +185,9 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
     const [erased] = await t.db.select().from(contacts).where(eq(contacts.id, contact!.id));
     expect(erased).toMatchObject({ phone: null, bsuid: null });
     expect(erased!.bsuidDigest).toBe(contact!.bsuidDigest);
-    const dump = JSON.stringify(await queryRows(t.db, sql`select * from consent_events e left join event_personal_data p on p.event_id = e.id where e.contact_id = ${contact!.id}`));
+    const dump = JSON.stringify(
+      await queryRows(t.db, sql`select * from consent_events e left join event_personal_data p on p.event_id = e.id where e.contact_id = ${contact!.id}`),
+    );
     expect(dump).not.toContain(bsuid);
     const claims = JSON.stringify(await queryRows(t.db, sql`select * from inbound_messages where workspace_id = ${fx.workspace.id}`));
     expect(claims).not.toContain(bsuid);
@@ -181,9 +200,18 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
     const result = await verifyLedger(t.db, { workspaceId: fx.workspace.id });
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
-    const [old] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from consent_events where workspace_id = ${fx.workspace.id} and bsuid_digest is null and phone_digest is not null`);
-    const [both] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from consent_events where workspace_id = ${fx.workspace.id} and bsuid_digest is not null and phone_digest is not null`);
-    const [bsuidOnly] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from consent_events where workspace_id = ${fx.workspace.id} and phone_digest is null`);
+    const [old] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from consent_events where workspace_id = ${fx.workspace.id} and bsuid_digest is null and phone_digest is not null`,
+    );
+    const [both] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from consent_events where workspace_id = ${fx.workspace.id} and bsuid_digest is not null and phone_digest is not null`,
+    );
+    const [bsuidOnly] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from consent_events where workspace_id = ${fx.workspace.id} and phone_digest is null`,
+    );
     expect([old!.n > 0, both!.n > 0, bsuidOnly!.n > 0]).toEqual([true, true, true]);
     // The plain BSUID beside the chain is checked against what the events committed to.
     const bsuid = newBsuid();

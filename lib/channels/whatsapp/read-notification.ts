@@ -38,7 +38,8 @@ export type NotificationItem =
 const OBJECT = "whatsapp_business_account";
 type Head = { id?: unknown; time?: unknown };
 
-const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const asString = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
 function notificationWith(head: Head, change: unknown): string {
@@ -91,7 +92,14 @@ export function readNotification(text: string, options: { phoneNumberId?: string
     return [unreadable("notification", text, "The body is not JSON.")];
   }
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return [unreadable("notification", text, "The body is not a WhatsApp Business Account notification (no object \"whatsapp_business_account\" with a list of entries).")];
+  if (!envelope.success)
+    return [
+      unreadable(
+        "notification",
+        text,
+        'The body is not a WhatsApp Business Account notification (no object "whatsapp_business_account" with a list of entries).',
+      ),
+    ];
   const items: NotificationItem[] = [];
   for (const rawEntry of envelope.data.entry) {
     const head: Head = { id: asRecord(rawEntry).id, time: asRecord(rawEntry).time };
@@ -112,7 +120,9 @@ function readChange(head: Head, time: number | undefined, rawChange: unknown, co
   if (field === "phone_number_quality_update") {
     const single = notificationWith(head, rawChange);
     const quality = qualityValueSchema.safeParse(value);
-    return [quality.success ? { kind: "quality", quality: quality.data, time, single } : unreadable("quality", single, describe("quality notice", quality.error))];
+    return [
+      quality.success ? { kind: "quality", quality: quality.data, time, single } : unreadable("quality", single, describe("quality notice", quality.error)),
+    ];
   }
   if (field !== "messages" && field !== "user_preferences") return [];
 
@@ -121,7 +131,8 @@ function readChange(head: Head, time: number | undefined, rawChange: unknown, co
   if (!forThisNumber(lists.data.metadata?.phone_number_id, configured)) return [];
   // The change without its lists: metadata and the like, repeated in each item's single notification.
   const { contacts: _c, messages: _m, statuses: _s, user_preferences: _p, ...shell } = asRecord(value);
-  const single = (list: string, item: unknown, extra: Record<string, unknown> = {}) => notificationWith(head, { field, value: { ...shell, ...extra, [list]: [item] } });
+  const single = (list: string, item: unknown, extra: Record<string, unknown> = {}) =>
+    notificationWith(head, { field, value: { ...shell, ...extra, [list]: [item] } });
   const contacts = lists.data.contacts ?? [];
   const items: NotificationItem[] = [];
 
@@ -132,7 +143,8 @@ function readChange(head: Head, time: number | undefined, rawChange: unknown, co
     if (!parsed.success) {
       const contact = asRecord(rawContact);
       const item = unreadable("message", text, describe("message", parsed.error), raw);
-      if (item.kind === "unreadable") item.sender = { waId: item.sender.waId ?? asString(contact.wa_id), userId: item.sender.userId ?? asString(contact.user_id) };
+      if (item.kind === "unreadable")
+        item.sender = { waId: item.sender.waId ?? asString(contact.wa_id), userId: item.sender.userId ?? asString(contact.user_id) };
       items.push(item);
       continue;
     }
@@ -149,7 +161,11 @@ function readChange(head: Head, time: number | undefined, rawChange: unknown, co
   for (const raw of lists.data.user_preferences ?? []) {
     const text = single("user_preferences", raw);
     const parsed = userPreferenceSchema.safeParse(raw);
-    items.push(parsed.success ? { kind: "user_preference", preference: parsed.data, single: text } : unreadable("user_preference", text, describe("preference", parsed.error), raw));
+    items.push(
+      parsed.success
+        ? { kind: "user_preference", preference: parsed.data, single: text }
+        : unreadable("user_preference", text, describe("preference", parsed.error), raw),
+    );
   }
   return items;
 }

@@ -16,7 +16,11 @@ import type { WhatsAppSender } from "./sender";
 import { receiveWhatsAppWebhook } from "./webhook";
 
 async function certificateText(t: TestDatabase, fx: ChannelFixture, contactId: string): Promise<string> {
-  const input = await loadCertificateInput(t.db, { workspace: fx.workspace, user: { id: fx.admin.user.id, email: "compliance@test.example", name: "Casey Compliance" } }, contactId);
+  const input = await loadCertificateInput(
+    t.db,
+    { workspace: fx.workspace, user: { id: fx.admin.user.id, email: "compliance@test.example", name: "Casey Compliance" } },
+    contactId,
+  );
   const { text } = await extractText(new Uint8Array(await renderConsentCertificate(input)), { mergePages: true });
   return text.replace(/\s+/g, " ");
 }
@@ -27,14 +31,19 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
   let n = 800;
 
   const post = (phone: string, body: string, sender: WhatsAppSender) =>
-    receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), textMessage(phone, body), testAppSecret), { sender });
+    receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), textMessage(phone, body), testAppSecret), {
+      sender,
+    });
   /** The acceptance is written after the answer to Meta; wait for it (a liveness bound, not a timing check). */
   async function acceptanceOf(phone: string) {
     const contactId = await findContactId(t.db, fx.workspace.id, { phone });
     const [event] = (await findContactTimeline(t.db, fx.workspace.id, contactId!)).filter((e) => e.action === "opt_in");
     const messageId = (event!.evidence as { messageId: string }).messageId;
     for (let i = 0; i < 500; i++) {
-      const [row] = await t.db.select().from(keywordReplyEvidence).where(and(eq(keywordReplyEvidence.workspaceId, fx.workspace.id), eq(keywordReplyEvidence.inboundMessageId, messageId)));
+      const [row] = await t.db
+        .select()
+        .from(keywordReplyEvidence)
+        .where(and(eq(keywordReplyEvidence.workspaceId, fx.workspace.id), eq(keywordReplyEvidence.inboundMessageId, messageId)));
       if (row) return row;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -76,7 +85,10 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
       expect(text).toContain("(single opt-in)");
       expect(text).not.toContain("confirmed opt-in");
     } finally {
-      await t.db.update(channelSettings).set({ whatsappAccessTokenSealed: saved!.whatsappAccessTokenSealed }).where(eq(channelSettings.workspaceId, fx.workspace.id));
+      await t.db
+        .update(channelSettings)
+        .set({ whatsappAccessTokenSealed: saved!.whatsappAccessTokenSealed })
+        .where(eq(channelSettings.workspaceId, fx.workspace.id));
     }
   });
 
@@ -88,7 +100,11 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
       return { messageId: "wamid.ACCEPTED-REPLY-1" };
     });
     const row = await acceptanceOf(phone);
-    expect(row).toMatchObject({ provider: "whatsapp_cloud_api", providerMessageId: "wamid.ACCEPTED-REPLY-1", textSha256: createHash("sha256").update(sentText).digest("hex") });
+    expect(row).toMatchObject({
+      provider: "whatsapp_cloud_api",
+      providerMessageId: "wamid.ACCEPTED-REPLY-1",
+      textSha256: createHash("sha256").update(sentText).digest("hex"),
+    });
     const contactId = (await findContactId(t.db, fx.workspace.id, { phone }))!;
     const [event] = await findContactTimeline(t.db, fx.workspace.id, contactId);
     expect(event!.evidence).toMatchObject({ reply: "after_commit" });

@@ -10,7 +10,10 @@ export type WhatsAppReply = { phoneNumberId: string; accessToken: string; to?: s
 export type WhatsAppSender = (reply: WhatsAppReply) => Promise<{ messageId: string } | undefined>;
 
 /** Whether Cloud API replies can be sent at all: the access token is optional in settings. */
-export function canSendCloudReply(channel: { secret: (which: "whatsappAccessToken") => string | null; settings: { whatsappPhoneNumberId: string | null } }): boolean {
+export function canSendCloudReply(channel: {
+  secret: (which: "whatsappAccessToken") => string | null;
+  settings: { whatsappPhoneNumberId: string | null };
+}): boolean {
   return Boolean(channel.secret("whatsappAccessToken") && channel.settings.whatsappPhoneNumberId);
 }
 
@@ -24,7 +27,13 @@ export const cloudApiSender: WhatsAppSender = async ({ phoneNumberId, accessToke
   const response = await fetch(`https://graph.facebook.com/${GRAPH_VERSION}/${encodeURIComponent(phoneNumberId)}/messages`, {
     method: "POST",
     headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
-    body: JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", ...(to ? { to } : { recipient }), type: "text", text: { body: text.slice(0, 4096) } }),
+    body: JSON.stringify({
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      ...(to ? { to } : { recipient }),
+      type: "text",
+      text: { body: text.slice(0, 4096) },
+    }),
     signal: AbortSignal.timeout(10_000),
   });
   if (!response.ok) throw new Error(`Cloud API answered ${response.status}`);

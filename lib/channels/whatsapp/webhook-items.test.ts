@@ -49,18 +49,27 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
   };
   const states = (phone: string) => statesOf(t.db, fx.workspace.id, phone);
   const bsuidStates = (bsuid: string) => statesOfBsuid(t.db, fx.workspace.id, bsuid);
-  const bsuidContacts = (bsuid: string) => t.db.select().from(contacts).where(and(eq(contacts.workspaceId, fx.workspace.id), eq(contacts.bsuid, bsuid)));
+  const bsuidContacts = (bsuid: string) =>
+    t.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, fx.workspace.id), eq(contacts.bsuid, bsuid)));
   const deadLetters = () => t.db.select().from(inboundDeadLetters).where(eq(inboundDeadLetters.workspaceId, fx.workspace.id));
-  const newDeadLetters = async <T,>(run: () => Promise<T>) => {
+  const newDeadLetters = async <T>(run: () => Promise<T>) => {
     const before = new Set((await deadLetters()).map((d) => d.id));
     await run();
     return (await deadLetters()).filter((d) => !before.has(d.id));
   };
-  const salt = async () => (await queryRows<{ ledger_salt: string }>(t.db, sql`select ledger_salt from workspaces where id = ${fx.workspace.id}`))[0]!.ledger_salt;
+  const salt = async () =>
+    (await queryRows<{ ledger_salt: string }>(t.db, sql`select ledger_salt from workspaces where id = ${fx.workspace.id}`))[0]!.ledger_salt;
   // A real fault on the database side while an item is recorded: a trigger that refuses its claim.
   const refuseClaim = async (messageId: string) => {
     await t.db.execute(sql.raw(`create function test_refuse_claim() returns trigger language plpgsql as $$ begin raise exception 'simulated outage'; end $$`));
-    await t.db.execute(sql.raw(`create trigger test_refuse_claim before insert on inbound_messages for each row when (new.message_id = '${messageId}') execute function test_refuse_claim()`));
+    await t.db.execute(
+      sql.raw(
+        `create trigger test_refuse_claim before insert on inbound_messages for each row when (new.message_id = '${messageId}') execute function test_refuse_claim()`,
+      ),
+    );
   };
   const allowClaims = async () => {
     await t.db.execute(sql.raw(`drop trigger test_refuse_claim on inbound_messages`));
@@ -115,14 +124,22 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     const join = textItems(phone, "JOIN", { timestamp: 1_700_000_000 });
     await post(messagesNotification({ contacts: [join.contact], messages: [join.message] }));
     expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
-    const [event] = await t.db.select().from(consentEvents).where(and(eq(consentEvents.workspaceId, fx.workspace.id), sql`${consentEvents.evidence}->>'messageId' = ${join.message.id}`));
+    const [event] = await t.db
+      .select()
+      .from(consentEvents)
+      .where(and(eq(consentEvents.workspaceId, fx.workspace.id), sql`${consentEvents.evidence}->>'messageId' = ${join.message.id}`));
     expect(event?.occurredAt.toISOString()).toBe("2023-11-14T22:13:20.000Z");
 
     const status = failedStatus(phone) as ReturnType<typeof failedStatus> & { entry: { changes: { value: { statuses: Record<string, unknown>[] } }[] }[] };
     Object.assign(status.entry[0]!.changes[0]!.value.statuses[0]!, { timestamp: 1_700_000_100, errors: [{ code: "131050" }] });
     await post(status);
     expect(await states(phone)).toEqual({ offers: "opted_out", tips: "opted_out" });
-    const [stopped] = await t.db.select().from(consentEvents).where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.action, "opt_out"), eq(consentEvents.occurredAt, new Date(1_700_000_100_000))));
+    const [stopped] = await t.db
+      .select()
+      .from(consentEvents)
+      .where(
+        and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.action, "opt_out"), eq(consentEvents.occurredAt, new Date(1_700_000_100_000))),
+      );
     expect(stopped?.evidence).toMatchObject({ kind: "message_status" });
 
     // Preferences: Meta's sample gives a number, its reference a string of seconds; either is read.
@@ -154,7 +171,10 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     // Both stay the one contact their JOIN made: nothing new was created for a bare BSUID.
     expect((await bsuidContacts(byStatus)).length + (await bsuidContacts(byPreference)).length).toBe(2);
     // The preference's claim holds the BSUID only as its SHA-256, so erasure has no plain BSUID to hunt for.
-    const claims = await queryRows<{ message_id: string }>(t.db, sql`select message_id from inbound_messages where workspace_id = ${fx.workspace.id} and message_id like 'pref:%'`);
+    const claims = await queryRows<{ message_id: string }>(
+      t.db,
+      sql`select message_id from inbound_messages where workspace_id = ${fx.workspace.id} and message_id like 'pref:%'`,
+    );
     expect(claims.length).toBeGreaterThan(0);
     expect(claims.map((c) => c.message_id).join(" ")).not.toContain(byPreference);
   });
@@ -193,7 +213,9 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     const added = await newDeadLetters(() => post(messagesNotification({ contacts: [good.contact, bad.contact], messages: [bad.message, good.message] })));
     expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
     expect(added).toMatchObject([{ kind: "message", reasonCode: "handler_error", providerItemId: bad.message.id, phoneDigest: null, bsuidDigest: null }]);
-    expect(added[0]!.reason).toBe(`Recording it was refused: The message ${bad.message.id} names no one the ledger can record: the wa_id is not a usable phone number.`);
+    expect(added[0]!.reason).toBe(
+      `Recording it was refused: The message ${bad.message.id} names no one the ledger can record: the wa_id is not a usable phone number.`,
+    );
     // Rolled back with its claim, so a Retry can run it again.
     expect(await queryRows(t.db, sql`select 1 from inbound_messages where workspace_id = ${fx.workspace.id} and message_id = ${bad.message.id}`)).toEqual([]);
   });
@@ -207,8 +229,16 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
       await post(preference);
     });
     expect(added.map((d) => [d.kind, d.reasonCode, d.reason]).sort()).toEqual([
-      ["status", "handler_error", `Recording it was refused: The status ${status.id} names no one the ledger can record: the wa_id is not a usable phone number and the user_id is not a business-scoped user ID.`],
-      ["user_preference", "handler_error", "Recording it was refused: The user preference names no one the ledger can record: the user_id is not a business-scoped user ID."],
+      [
+        "status",
+        "handler_error",
+        `Recording it was refused: The status ${status.id} names no one the ledger can record: the wa_id is not a usable phone number and the user_id is not a business-scoped user ID.`,
+      ],
+      [
+        "user_preference",
+        "handler_error",
+        "Recording it was refused: The user preference names no one the ledger can record: the user_id is not a business-scoped user ID.",
+      ],
     ]);
     expect((await ledgerCounts(t.db, fx.workspace.id)).events).toBe(before.events);
   });
@@ -222,7 +252,12 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     const [contact] = await t.db.select({ phoneDigest: contacts.phoneDigest }).from(contacts).where(eq(contacts.id, receipt.contactId));
     const mine = added.find((d) => d.phoneDigest === contact!.phoneDigest)!;
     expect(mine.rawSealed).not.toBeNull();
-    await erasePersonalData(t.db, { workspaceId: fx.workspace.id, contactId: receipt.contactId, actor: { userId: null, label: "test" }, reason: "Asked by email" });
+    await erasePersonalData(t.db, {
+      workspaceId: fx.workspace.id,
+      contactId: receipt.contactId,
+      actor: { userId: null, label: "test" },
+      reason: "Asked by email",
+    });
     const after = await deadLetters();
     expect(after.find((d) => d.id === mine.id)).toMatchObject({ rawSealed: null, erasedAt: expect.any(Date) });
     expect(after.find((d) => d.id !== mine.id && added.some((a) => a.id === d.id))!.rawSealed).not.toBeNull();
@@ -246,7 +281,8 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
 
   it("Retry in the dashboard records a fixed item once, resolves it, and keeps one that still fails", async () => {
     const compliance = await signedInMember(t.db, fx.workspace.id, "compliance");
-    const retry = (deadLetterId: string, session = compliance, slug = fx.workspace.slug) => runWorkspaceAction(retryInboundDeadLetter, t.db, session, testMeta, { workspace: slug, deadLetterId });
+    const retry = (deadLetterId: string, session = compliance, slug = fx.workspace.slug) =>
+      runWorkspaceAction(retryInboundDeadLetter, t.db, session, testMeta, { workspace: slug, deadLetterId });
     const phone = testPhone(++n);
     await post(messagesNotification({ contacts: [textItems(phone, "JOIN").contact], messages: [textItems(phone, "JOIN").message] }));
     const stop = textItems(phone, "STOP");

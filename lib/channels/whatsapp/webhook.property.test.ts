@@ -5,7 +5,19 @@ import { inboundDeadLetters } from "../../db/schema/channels";
 import { createChannelFixture, ledgerCounts, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { testPhone } from "../../../testing/fixtures";
-import { bsuidFailedStatusItem, bsuidTextItems, bsuidUserPreference, failedStatus, messagesNotification, newBsuid, newWamid, signedMetaRequest, textItems, userPreference, waId } from "../../../testing/meta-cloud";
+import {
+  bsuidFailedStatusItem,
+  bsuidTextItems,
+  bsuidUserPreference,
+  failedStatus,
+  messagesNotification,
+  newBsuid,
+  newWamid,
+  signedMetaRequest,
+  textItems,
+  userPreference,
+  waId,
+} from "../../../testing/meta-cloud";
 import { applyInboundWord, expectStateIsFoldOfEvents, newPersonModel, type PersonModel } from "../../../testing/inbound-model";
 import { whatsappWebhookUrl } from "../settings";
 import { receiveWhatsAppWebhook } from "./webhook";
@@ -17,7 +29,12 @@ import { receiveWhatsAppWebhook } from "./webhook";
 const PEOPLE = 5;
 const BY_NUMBER = 3;
 const readable = fc.oneof(
-  fc.record({ kind: fc.constant("text" as const), person: fc.nat(PEOPLE - 1), word: fc.constantFrom("STOP", "JOIN", "STOP tips", "hello"), numericTime: fc.boolean() }),
+  fc.record({
+    kind: fc.constant("text" as const),
+    person: fc.nat(PEOPLE - 1),
+    word: fc.constantFrom("STOP", "JOIN", "STOP tips", "hello"),
+    numericTime: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("stop_status" as const), person: fc.nat(PEOPLE - 1), numericTime: fc.boolean() }),
   fc.record({ kind: fc.constant("stop_preference" as const), person: fc.nat(PEOPLE - 1), numericTime: fc.boolean() }),
 );
@@ -120,7 +137,8 @@ function expectedStates(order: Item[]): PersonModel[] {
   const model = Array.from({ length: PEOPLE }, newPersonModel);
   for (const it of order) {
     const person = model[it.person]!;
-    if (it.kind === "text") applyInboundWord(person, it.word === "STOP" ? "stop_all" : it.word === "STOP tips" ? "stop_tips" : it.word === "JOIN" ? "whatsapp_join" : "nothing");
+    if (it.kind === "text")
+      applyInboundWord(person, it.word === "STOP" ? "stop_all" : it.word === "STOP tips" ? "stop_tips" : it.word === "JOIN" ? "whatsapp_join" : "nothing");
     else if (it.kind === "stop_status" || it.kind === "stop_preference") applyInboundWord(person, "stop_marketing");
   }
   return model;
@@ -148,7 +166,9 @@ describe.each(testDatabaseKinds())("WhatsApp webhook property on %s", (kind) => 
         const { body, order, brokenCount } = buildNotification(items, cuts, phones, bsuids);
         const deadBefore = await t.db.$count(inboundDeadLetters, eq(inboundDeadLetters.workspaceId, fx.workspace.id));
         const before = await ledgerCounts(t.db, fx.workspace.id);
-        const response = await receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), body, testAppSecret), { sender: async () => undefined });
+        const response = await receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), body, testAppSecret), {
+          sender: async () => undefined,
+        });
         expect(response.status).toBe(200);
         // Every readable item claimed (recorded once), every broken one kept.
         expect((await ledgerCounts(t.db, fx.workspace.id)).inbound - before.inbound).toBe(order.length);

@@ -5,7 +5,15 @@ import { consentEvents } from "../../db/schema/ledger";
 import { whatsappQualityUpdates } from "../../db/schema/channels";
 import type { Db } from "../../db/client";
 import { append } from "../../ledger/append";
-import { createChannelFixture, expectOneOptOutDelivered, ledgerCounts, statesOf, testAccessToken, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import {
+  createChannelFixture,
+  expectOneOptOutDelivered,
+  ledgerCounts,
+  statesOf,
+  testAccessToken,
+  testAppSecret,
+  type ChannelFixture,
+} from "../../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { apiOptOut, testPhone, webOptIn } from "../../../testing/fixtures";
 import { buttonReply, failedStatus, newWamid, qualityUpdate, signedMetaRequest, textMessage, userPreference } from "../../../testing/meta-cloud";
@@ -22,7 +30,9 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
   const recordingSender = async (reply: WhatsAppReply) => void sent.push(reply);
   const url = () => whatsappWebhookUrl(fx.workspace.slug);
   const post = async (payload: unknown, options?: { signature?: string | null; secret?: string }) => {
-    const response = await receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(url(), payload, options?.secret ?? testAppSecret, options), { sender: recordingSender });
+    const response = await receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(url(), payload, options?.secret ?? testAppSecret, options), {
+      sender: recordingSender,
+    });
     await new Promise((r) => setImmediate(r)); // replies go out after the answer
     return response;
   };
@@ -40,13 +50,19 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
   it("answers Meta's handshake only with the workspace's verify token", async () => {
     const { whatsappVerifyToken } = await ensureChannelSettings(t.db, fx.workspace.id);
     const handshake = (token: string, mode = "subscribe") =>
-      verifyWhatsAppSubscription(t.db, fx.workspace.slug, new URL(`${url()}?hub.mode=${mode}&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`));
+      verifyWhatsAppSubscription(
+        t.db,
+        fx.workspace.slug,
+        new URL(`${url()}?hub.mode=${mode}&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`),
+      );
     const ok = await handshake(whatsappVerifyToken);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("1158201444");
     expect((await handshake("wrong-token")).status).toBe(403);
     expect((await handshake(whatsappVerifyToken, "unsubscribe")).status).toBe(403);
-    expect((await verifyWhatsAppSubscription(t.db, "no-such-workspace", new URL(`${url()}?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`))).status).toBe(403);
+    expect(
+      (await verifyWhatsAppSubscription(t.db, "no-such-workspace", new URL(`${url()}?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`))).status,
+    ).toBe(403);
   });
 
   it("refuses a bad or missing signature with 401 and records nothing", async () => {
@@ -75,9 +91,17 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
     const message = textMessage(phone, " join ");
     expect((await post(message)).status).toBe(200);
     expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
-    const events = await t.db.select().from(consentEvents).where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.formVersionId, fx.whatsappForm.id)));
+    const events = await t.db
+      .select()
+      .from(consentEvents)
+      .where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.formVersionId, fx.whatsappForm.id)));
     expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({ channel: "whatsapp", language: "en", formVersionDigest: fx.whatsappForm.digest, evidence: { kind: "text", text: " join " } });
+    expect(events[0]).toMatchObject({
+      channel: "whatsapp",
+      language: "en",
+      formVersionDigest: fx.whatsappForm.digest,
+      evidence: { kind: "text", text: " join " },
+    });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ to: phone.slice(1), accessToken: testAccessToken });
     expect(sent[0]!.text).toContain(fx.whatsappForm.content.languages.en!.consent.offers);
@@ -122,7 +146,10 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
     await post(userPreference(phone, "resume"));
     // Offers comes back under the web form's wording it was given under; tips was never agreed to, so stays out.
     expect(await states(phone)).toEqual({ orders: "opted_in:single", offers: "opted_in:confirmed", tips: "opted_out" });
-    const [resumed] = await t.db.select().from(consentEvents).where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.action, "opt_in"), eq(consentEvents.channel, "whatsapp")));
+    const [resumed] = await t.db
+      .select()
+      .from(consentEvents)
+      .where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.action, "opt_in"), eq(consentEvents.channel, "whatsapp")));
     expect(resumed?.formVersionId).toBeDefined();
   });
 
@@ -152,7 +179,12 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
   it("a confirmation code from the number it was issued to confirms that sign-up, once", async () => {
     const phone = testPhone(++n);
     const receipt = await append(t.db, webOptIn(fx, phone, { categories: ["orders", "offers"] }));
-    const code = await createConfirmationCode(t.db, { workspaceId: fx.workspace.id, contactId: receipt.contactId, commandId: receipt.commandId, categoryKeys: ["orders", "offers"] });
+    const code = await createConfirmationCode(t.db, {
+      workspaceId: fx.workspace.id,
+      contactId: receipt.contactId,
+      commandId: receipt.commandId,
+      categoryKeys: ["orders", "offers"],
+    });
     // From someone else's phone: refused, nothing confirmed, code still open.
     sent.length = 0;
     await post(textMessage(testPhone(++n), `Confirm my sign-up to Test Shop. Code: ${code.code}`));
@@ -161,7 +193,10 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
     await post(textMessage(phone, `Confirm my sign-up to Test Shop. Code: ${code.code}`));
     expect(await states(phone)).toEqual({ orders: "opted_in:confirmed", offers: "opted_in:confirmed" });
     expect((await findConfirmationCode(t.db, fx.workspace.id, code.code)).status).toBe("used");
-    const confirms = await t.db.select().from(consentEvents).where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.action, "confirm")));
+    const confirms = await t.db
+      .select()
+      .from(consentEvents)
+      .where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.action, "confirm")));
     expect(confirms.map((e) => e.evidence)).toEqual([
       expect.objectContaining({ kind: "confirmation_code" }),
       expect.objectContaining({ kind: "confirmation_code" }),
@@ -176,7 +211,12 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
   it.runIf(kind === "postgres")("a code that races an opt-out confirms what is still opted in", async () => {
     const phone = testPhone(++n);
     const receipt = await append(t.db, webOptIn(fx, phone, { categories: ["orders", "offers"] }));
-    const code = await createConfirmationCode(t.db, { workspaceId: fx.workspace.id, contactId: receipt.contactId, commandId: receipt.commandId, categoryKeys: ["orders", "offers"] });
+    const code = await createConfirmationCode(t.db, {
+      workspaceId: fx.workspace.id,
+      contactId: receipt.contactId,
+      commandId: receipt.commandId,
+      categoryKeys: ["orders", "offers"],
+    });
     let confirming!: Promise<Response>;
     await t.withConnection((connection) =>
       connection.transaction(async (tx) => {
@@ -212,7 +252,11 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
     await post(textMessage(phone, "STOP"));
     expect(sent.at(-1)?.text).toBe(`You will not get any more messages from ${fx.workspace.businessName} on WhatsApp.`);
     await post(textMessage(testPhone(++n), "ayuda"));
-    expect(sent.at(-1)?.text).toMatch(new RegExp(`^${fx.workspace.businessName}: responde BAJA, PARAR, STOP o .+ para dejar de recibir todos los mensajes.* Responde JOIN para suscribirte\\.$`));
+    expect(sent.at(-1)?.text).toMatch(
+      new RegExp(
+        `^${fx.workspace.businessName}: responde BAJA, PARAR, STOP o .+ para dejar de recibir todos los mensajes.* Responde JOIN para suscribirte\\.$`,
+      ),
+    );
     await post(textMessage(testPhone(++n), "मदद"));
     expect(sent.at(-1)?.text).toMatch(/^.+: सभी संदेश रोकने के लिए रोकें, STOP, .+ भेजें/);
   });

@@ -3,7 +3,15 @@ import type { Db } from "../../db/client";
 import { handleOnce } from "../inbound-messages";
 import { findInboundChannel, type InboundChannel } from "../settings";
 import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
-import { handleMarketingStopStatus, handleUserPreference, isMarketingStop, preferenceClaimId, qualityClaimId, recordQualityUpdate, statusClaimId } from "./handle-notices";
+import {
+  handleMarketingStopStatus,
+  handleUserPreference,
+  isMarketingStop,
+  preferenceClaimId,
+  qualityClaimId,
+  recordQualityUpdate,
+  statusClaimId,
+} from "./handle-notices";
 import { handleWhatsAppMessage } from "./handle-message";
 import { messageContent } from "./payload";
 import { readNotification, type NotificationItem, type WhatsAppItemKind, type ItemSender } from "./read-notification";
@@ -120,7 +128,13 @@ async function handleItem(db: Db, channel: InboundChannel, item: NotificationIte
   if (item.kind === "unreadable") {
     return { kind: item.itemKind, providerItemId: item.providerItemId, reasonCode: "unreadable", reason: item.reason, raw: item.single, sender: item.sender };
   }
-  const failed = (reason: DeadLetterReason, providerItemId?: string): WhatsAppItemFailure => ({ ...reason, kind: item.kind, providerItemId, raw: item.single, sender: senderOf(item) });
+  const failed = (reason: DeadLetterReason, providerItemId?: string): WhatsAppItemFailure => ({
+    ...reason,
+    kind: item.kind,
+    providerItemId,
+    raw: item.single,
+    sender: senderOf(item),
+  });
   switch (item.kind) {
     case "message": {
       const { message } = item;
@@ -158,7 +172,12 @@ async function handleItem(db: Db, channel: InboundChannel, item: NotificationIte
 }
 
 /** Runs one item under its claim; a duplicate is a success that does nothing, a failure comes back as a reason. */
-async function once<T>(db: Db, channel: InboundChannel, id: string, work: (tx: Db) => Promise<T>): Promise<{ ok: true; result?: T } | { ok: false; reason: DeadLetterReason }> {
+async function once<T>(
+  db: Db,
+  channel: InboundChannel,
+  id: string,
+  work: (tx: Db) => Promise<T>,
+): Promise<{ ok: true; result?: T } | { ok: false; reason: DeadLetterReason }> {
   try {
     const outcome = await handleOnce(db, channel.workspaceId, "whatsapp", id.slice(0, 500), work);
     return outcome.duplicate ? { ok: true } : { ok: true, result: outcome.result };

@@ -4,16 +4,7 @@ export const roleEnum = pgEnum("role", ["owner", "admin", "marketer", "complianc
 /** Channels a form can be published on: the five opt-in methods the WhatsApp policy names. */
 export const formChannelEnum = pgEnum("form_channel", ["web", "sms", "whatsapp", "ivr", "paper"]);
 /** Channels an event can arrive through: the form channels plus CSV import, staff entry and the API. */
-export const eventChannelEnum = pgEnum("event_channel", [
-  "web",
-  "sms",
-  "whatsapp",
-  "ivr",
-  "paper",
-  "import",
-  "staff",
-  "api",
-]);
+export const eventChannelEnum = pgEnum("event_channel", ["web", "sms", "whatsapp", "ivr", "paper", "import", "staff", "api"]);
 export const consentActionEnum = pgEnum("consent_action", ["opt_in", "opt_out", "confirm"]);
 export const subscriptionStateEnum = pgEnum("subscription_state", ["opted_in", "opted_out"]);
 export const optInLevelEnum = pgEnum("opt_in_level", ["single", "confirmed"]);

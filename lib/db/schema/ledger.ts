@@ -1,25 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  bigserial,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import {
-  consentActionEnum,
-  eventChannelEnum,
-  optInLevelEnum,
-  outboxStatusEnum,
-  subscriptionStateEnum,
-} from "./enums";
+import { bigint, check, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { consentActionEnum, eventChannelEnum, optInLevelEnum, outboxStatusEnum, subscriptionStateEnum } from "./enums";
 import { formVersions, messageCategories } from "./forms";
 import { workspaces } from "./workspaces";
 import type { Actor, Evidence } from "../../ledger/types";
@@ -126,15 +107,15 @@ export const consentEvents = pgTable(
 export const eventPersonalData = pgTable(
   "event_personal_data",
   {
-  eventId: uuid("event_id")
-    .primaryKey()
-    .references(() => consentEvents.id),
-  workspaceId: uuid("workspace_id").notNull(),
-  contactId: uuid("contact_id").notNull(),
-  name: text("name"),
-  ip: text("ip"),
-  userAgent: text("user_agent"),
-  note: text("note"),
+    eventId: uuid("event_id")
+      .primaryKey()
+      .references(() => consentEvents.id),
+    workspaceId: uuid("workspace_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    name: text("name"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    note: text("note"),
   },
   (t) => [index("event_personal_data_contact").on(t.contactId)],
 );
@@ -155,10 +136,7 @@ export const subscriptions = pgTable(
     eventId: uuid("event_id").notNull(),
     changedAt: timestamp("changed_at", { withTimezone: true, precision: 3 }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.contactId, t.categoryId] }),
-    index("subscriptions_workspace_category_state").on(t.workspaceId, t.categoryId, t.state),
-  ],
+  (t) => [primaryKey({ columns: [t.contactId, t.categoryId] }), index("subscriptions_workspace_category_state").on(t.workspaceId, t.categoryId, t.state)],
 );
 
 /** Append-only like the events. Each seals the workspace's events in (fromPosition, toPosition]. */

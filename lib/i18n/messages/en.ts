@@ -64,7 +64,8 @@ export const en = {
     preferencesLink: "Manage my WhatsApp messages",
     recordLabel: "Record",
     keepAddress: "Keep this page’s address as your receipt.",
-    erased: "This person’s details were erased at their request. The number is no longer kept, and this receipt can no longer confirm the sign-up or change any choices.",
+    erased:
+      "This person’s details were erased at their request. The number is no longer kept, and this receipt can no longer confirm the sign-up or change any choices.",
   },
   preferences: {
     title: "Your WhatsApp messages",

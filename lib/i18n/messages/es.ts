@@ -55,11 +55,13 @@ export const es: Messages = {
     confirmButton: "Confirmar en WhatsApp",
     confirmMessage: (business, code) => `Confirmo mi registro en ${business}. Código: ${code}`,
     preferencesHeading: "Puedes cambiar de opinión cuando quieras",
-    preferencesText: "Usa tu enlace personal para dejar de recibir algunos o todos estos mensajes. No lo compartas: quien lo tenga puede cambiar tus preferencias.",
+    preferencesText:
+      "Usa tu enlace personal para dejar de recibir algunos o todos estos mensajes. No lo compartas: quien lo tenga puede cambiar tus preferencias.",
     preferencesLink: "Gestionar mis mensajes de WhatsApp",
     recordLabel: "Registro",
     keepAddress: "Guarda la dirección de esta página como comprobante.",
-    erased: "Los datos de esta persona se borraron a petición suya. El número ya no se guarda y este comprobante ya no sirve para confirmar el registro ni para cambiar preferencias.",
+    erased:
+      "Los datos de esta persona se borraron a petición suya. El número ya no se guarda y este comprobante ya no sirve para confirmar el registro ni para cambiar preferencias.",
   },
   preferences: {
     title: "Tus mensajes de WhatsApp",

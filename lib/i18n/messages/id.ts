@@ -55,11 +55,13 @@ export const id: Messages = {
     confirmButton: "Konfirmasi di WhatsApp",
     confirmMessage: (business, code) => `Saya mengonfirmasi pendaftaran saya di ${business}. Kode: ${code}`,
     preferencesHeading: "Ubah pilihan kapan saja",
-    preferencesText: "Gunakan tautan pribadi Anda untuk menghentikan sebagian atau semua pesan ini. Jangan dibagikan: siapa pun yang memilikinya dapat mengubah pilihan Anda.",
+    preferencesText:
+      "Gunakan tautan pribadi Anda untuk menghentikan sebagian atau semua pesan ini. Jangan dibagikan: siapa pun yang memilikinya dapat mengubah pilihan Anda.",
     preferencesLink: "Atur pesan WhatsApp saya",
     recordLabel: "Catatan",
     keepAddress: "Simpan alamat halaman ini sebagai bukti Anda.",
-    erased: "Data orang ini telah dihapus atas permintaannya. Nomornya tidak disimpan lagi, dan tanda terima ini tidak dapat lagi dipakai untuk mengonfirmasi pendaftaran atau mengubah pilihan.",
+    erased:
+      "Data orang ini telah dihapus atas permintaannya. Nomornya tidak disimpan lagi, dan tanda terima ini tidak dapat lagi dipakai untuk mengonfirmasi pendaftaran atau mengubah pilihan.",
   },
   preferences: {
     title: "Pesan WhatsApp Anda",
@@ -89,7 +91,8 @@ export const id: Messages = {
       `${business}: balas ${stopWords} untuk menghentikan semua pesan, atau kata itu dan jenis pesan (misalnya ${example}) untuk menghentikan jenis itu saja.${join ? ` Balas ${join} untuk mendaftar.` : ""}`,
   },
   sms: {
-    stoppedAll: (business: string) => `${business}: langganan Anda telah dihentikan dan Anda tidak akan menerima pesan lagi. Balas START untuk berlangganan lagi.`,
+    stoppedAll: (business: string) =>
+      `${business}: langganan Anda telah dihentikan dan Anda tidak akan menerima pesan lagi. Balas START untuk berlangganan lagi.`,
     stoppedOne: (kind: string, business: string) => `${business}: Anda tidak akan menerima pesan "${kind}" lagi.`,
     resumed: (business: string) => `${business}: Anda berlangganan lagi untuk yang Anda hentikan lewat SMS. Balas STOP untuk berhenti.`,
     nothingToResume: (business: string) => `${business}: tidak ada yang perlu dimulai lagi. Balas BANTUAN untuk bantuan.`,

@@ -55,11 +55,13 @@ export const ptBR: Messages = {
     confirmButton: "Confirmar no WhatsApp",
     confirmMessage: (business, code) => `Confirmo meu cadastro na ${business}. Código: ${code}`,
     preferencesHeading: "Mude de ideia quando quiser",
-    preferencesText: "Use seu link pessoal para parar de receber algumas ou todas estas mensagens. Não compartilhe: quem tiver o link pode mudar suas escolhas.",
+    preferencesText:
+      "Use seu link pessoal para parar de receber algumas ou todas estas mensagens. Não compartilhe: quem tiver o link pode mudar suas escolhas.",
     preferencesLink: "Gerenciar minhas mensagens do WhatsApp",
     recordLabel: "Registro",
     keepAddress: "Guarde o endereço desta página como comprovante.",
-    erased: "Os dados desta pessoa foram apagados a pedido dela. O número não é mais guardado, e este comprovante não serve mais para confirmar a inscrição nem para mudar escolhas.",
+    erased:
+      "Os dados desta pessoa foram apagados a pedido dela. O número não é mais guardado, e este comprovante não serve mais para confirmar a inscrição nem para mudar escolhas.",
   },
   preferences: {
     title: "Suas mensagens do WhatsApp",

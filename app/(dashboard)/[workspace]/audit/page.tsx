@@ -21,7 +21,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Audit log</h1>
-        <p className="mt-1 text-sm text-slate-600">What staff did with personal data and access: erasures, exports, certificates, members. Entries cannot be edited.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          What staff did with personal data and access: erasures, exports, certificates, members. Entries cannot be edited.
+        </p>
       </div>
       {rows.length === 0 ? (
         <EmptyState>Nothing recorded yet. Exports, erasures and member changes will appear here.</EmptyState>

@@ -38,7 +38,9 @@ export default async function ContactsPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold text-slate-900">Contacts</h1>
-          <p className="mt-1 text-sm text-slate-600">Everyone who has a consent record with {actor.workspace.businessName}, and their state per kind of message.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Everyone who has a consent record with {actor.workspace.businessName}, and their state per kind of message.
+          </p>
         </div>
         {can(actor.role, "contacts:record") && (
           <div className="flex flex-wrap gap-2">

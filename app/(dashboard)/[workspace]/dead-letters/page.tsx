@@ -33,8 +33,8 @@ export default async function DeadLettersPage({ params, searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Dead letters</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          WhatsApp and SMS notifications that arrived signed but could not be read or recorded. Nothing here is in the ledger yet; once the cause is
-          fixed, Retry records it (an item already recorded is never recorded twice). {open === 0 ? "Nothing is waiting." : `${open.toLocaleString("en")} waiting.`}
+          WhatsApp and SMS notifications that arrived signed but could not be read or recorded. Nothing here is in the ledger yet; once the cause is fixed,
+          Retry records it (an item already recorded is never recorded twice). {open === 0 ? "Nothing is waiting." : `${open.toLocaleString("en")} waiting.`}
         </p>
         {!withContent && <p className="mt-1 text-sm text-slate-600">Your role sees why each one failed, not what it said.</p>}
       </div>

@@ -53,13 +53,39 @@ export default async function ExportsPage({ params, searchParams }: Props) {
           Every event with its evidence and hashes, in ledger order, as CSV or JSON Lines. Exports are recorded in the audit log.
         </p>
       </div>
-      {!parsed.success && <Alert tone="error">Some filters were not valid: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.</Alert>}
+      {!parsed.success && (
+        <Alert tone="error">Some filters were not valid: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.</Alert>
+      )}
       <form method="get" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <div className="grid gap-4 sm:grid-cols-2">
-          {select("category", "Category", chosen.category, categories.map((c) => [c.key, c.label]), "All categories")}
-          {select("action", "Change", chosen.action, consentActions.map((a) => [a, actionLabels[a]]), "All changes")}
-          {select("channel", "Channel", chosen.channel, eventChannels.map((c) => [c, channelLabels[c]]), "All channels")}
-          {select("form", "Form", chosen.form, forms.map((f) => [f.slug, f.name]), "All forms")}
+          {select(
+            "category",
+            "Category",
+            chosen.category,
+            categories.map((c) => [c.key, c.label]),
+            "All categories",
+          )}
+          {select(
+            "action",
+            "Change",
+            chosen.action,
+            consentActions.map((a) => [a, actionLabels[a]]),
+            "All changes",
+          )}
+          {select(
+            "channel",
+            "Channel",
+            chosen.channel,
+            eventChannels.map((c) => [c, channelLabels[c]]),
+            "All channels",
+          )}
+          {select(
+            "form",
+            "Form",
+            chosen.form,
+            forms.map((f) => [f.slug, f.name]),
+            "All forms",
+          )}
           <div>
             <label htmlFor="export-from" className={labelClass}>
               From (UTC)

@@ -29,12 +29,16 @@ export default async function FormsPage({ params }: { params: Promise<{ workspac
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Forms</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Every way people opt in: web pages, keywords, phone scripts and paper. Each publish freezes the exact wording as a version, so every consent points at the words the person saw.
+          Every way people opt in: web pages, keywords, phone scripts and paper. Each publish freezes the exact wording as a version, so every consent points at
+          the words the person saw.
         </p>
       </div>
       {rows.length === 0 ? (
         <EmptyState>
-          No forms yet.{canBuild ? " Create one below; the builder checks it against WhatsApp's opt-in policy before it can go live." : " A marketer or admin can create one."}
+          No forms yet.
+          {canBuild
+            ? " Create one below; the builder checks it against WhatsApp's opt-in policy before it can go live."
+            : " A marketer or admin can create one."}
         </EmptyState>
       ) : (
         <DataTable caption="Forms, with their channel, status and live version" columns={["Form", "Channel", "Status", "Live version"]}>
@@ -44,11 +48,15 @@ export default async function FormsPage({ params }: { params: Promise<{ workspac
                 <Link href={`/${slug}/forms/${f.id}`} className="font-medium text-brand-800 underline hover:no-underline">
                   {f.name}
                 </Link>
-                <div className="font-mono text-xs text-slate-500">/f/{slug}/{f.slug}</div>
+                <div className="font-mono text-xs text-slate-500">
+                  /f/{slug}/{f.slug}
+                </div>
               </td>
               <td className="text-slate-700">{formChannelLabels[f.channel].label}</td>
               <td>
-                <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusBadge[f.status]}`}>{f.status[0]!.toUpperCase() + f.status.slice(1)}</span>
+                <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusBadge[f.status]}`}>
+                  {f.status[0]!.toUpperCase() + f.status.slice(1)}
+                </span>
                 {f.status !== "archived" && f.liveVersion && f.unpublishedChanges && <span className="ml-2 text-xs text-amber-900">unpublished changes</span>}
               </td>
               <td className="text-slate-700">{f.liveVersion ? `v${f.liveVersion}, ${formatUtc(f.publishedAt!)}` : "none yet"}</td>
@@ -58,7 +66,9 @@ export default async function FormsPage({ params }: { params: Promise<{ workspac
       )}
       {canBuild && (
         <section aria-labelledby="new-form-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="new-form-heading" className="mb-3 text-lg font-semibold">New form</h2>
+          <h2 id="new-form-heading" className="mb-3 text-lg font-semibold">
+            New form
+          </h2>
           <NewForm action={createFormServerAction} workspace={slug} />
         </section>
       )}

@@ -31,7 +31,9 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
       </div>
 
       <section aria-labelledby="verify-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="verify-heading" className="text-lg font-semibold">Verification</h2>
+        <h2 id="verify-heading" className="text-lg font-semibold">
+          Verification
+        </h2>
         {verified && lastVerify ? (
           <Alert tone={verified.ok ? "success" : "error"}>
             {verified.ok
@@ -43,14 +45,22 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
         )}
         {mayAct && (
           <div className="flex flex-wrap gap-6">
-            <ActionButton action={verifyLedgerAction} fields={{ workspace: slug }} label="Verify the whole ledger now" pendingLabel="Verifying…" variant="primary" />
+            <ActionButton
+              action={verifyLedgerAction}
+              fields={{ workspace: slug }}
+              label="Verify the whole ledger now"
+              pendingLabel="Verifying…"
+              variant="primary"
+            />
             <ActionButton action={createCheckpointAction} fields={{ workspace: slug }} label="Seal a checkpoint" pendingLabel="Sealing…" />
           </div>
         )}
       </section>
 
       <section aria-labelledby="checkpoints-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="checkpoints-heading" className="mb-3 text-lg font-semibold">Checkpoints</h2>
+        <h2 id="checkpoints-heading" className="mb-3 text-lg font-semibold">
+          Checkpoints
+        </h2>
         {checkpoints.length === 0 ? (
           <EmptyState inline>No checkpoints yet. A checkpoint seals every event appended since the previous one.</EmptyState>
         ) : (
@@ -68,19 +78,21 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
       </section>
 
       <section aria-labelledby="independent-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-700">
-        <h2 id="independent-heading" className="text-lg font-semibold text-slate-900">How to verify independently</h2>
+        <h2 id="independent-heading" className="text-lg font-semibold text-slate-900">
+          How to verify independently
+        </h2>
         <p>
-          Each event&apos;s hash is the SHA-256 of a canonical JSON encoding of its fields, including the hash of the same contact&apos;s previous
-          event, so changing or removing any event breaks every later link. Personal data (phone, name, IP, browser, notes) is committed as
-          salted HMAC-SHA-256 digests, so it can be erased without breaking the chain.
+          Each event&apos;s hash is the SHA-256 of a canonical JSON encoding of its fields, including the hash of the same contact&apos;s previous event, so
+          changing or removing any event breaks every later link. Personal data (phone, name, IP, browser, notes) is committed as salted HMAC-SHA-256 digests,
+          so it can be erased without breaking the chain.
         </p>
         <p>
-          Checkpoints chain the digest of all event hashes in their range to the previous checkpoint, so a contact&apos;s whole history cannot
-          disappear unnoticed. Publish or archive checkpoint hashes elsewhere (an email to your auditor, a ticket) to pin the ledger in time.
+          Checkpoints chain the digest of all event hashes in their range to the previous checkpoint, so a contact&apos;s whole history cannot disappear
+          unnoticed. Publish or archive checkpoint hashes elsewhere (an email to your auditor, a ticket) to pin the ledger in time.
         </p>
         <p>
-          On the server, <code className="rounded bg-slate-100 px-1">npm run assent -- ledger:verify --workspace {slug}</code> recomputes
-          everything and names the first bad event; a JSON Lines export carries every hash for your own tools.
+          On the server, <code className="rounded bg-slate-100 px-1">npm run assent -- ledger:verify --workspace {slug}</code> recomputes everything and names
+          the first bad event; a JSON Lines export carries every hash for your own tools.
         </p>
       </section>
     </div>

@@ -9,13 +9,7 @@ import { roles } from "@/lib/auth/roles";
 import { getDb } from "@/lib/server/app-database";
 import { listMembers, listOpenInvitations } from "@/lib/members/queries";
 import { mailConfigured } from "@/lib/mail/mailer";
-import {
-  changeMemberRoleAction,
-  inviteMemberAction,
-  passwordResetLinkAction,
-  removeMemberAction,
-  revokeInvitationAction,
-} from "./actions";
+import { changeMemberRoleAction, inviteMemberAction, passwordResetLinkAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -35,7 +29,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       </div>
 
       <section aria-labelledby="invite-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="invite-heading" className="text-lg font-semibold">Invite someone</h2>
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          Invite someone
+        </h2>
         <p className="mb-3 text-sm text-slate-600">
           {emailEnabled
             ? "Invitations are emailed, and shown here too in case the email does not arrive. Password reset links go only to the member's own email."
@@ -45,7 +41,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
       </section>
 
       <section aria-labelledby="members-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="members-heading" className="mb-3 text-lg font-semibold">{members.length} {members.length === 1 ? "member" : "members"}</h2>
+        <h2 id="members-heading" className="mb-3 text-lg font-semibold">
+          {members.length} {members.length === 1 ? "member" : "members"}
+        </h2>
         <ul className="divide-y divide-slate-100">
           {members.map((m) => (
             <li key={m.userId} className="flex flex-col gap-2 py-3 md:flex-row md:items-start md:justify-between">
@@ -76,7 +74,9 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
 
       {invitations.length > 0 && (
         <section aria-labelledby="invitations-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="invitations-heading" className="mb-3 text-lg font-semibold">Open invitations</h2>
+          <h2 id="invitations-heading" className="mb-3 text-lg font-semibold">
+            Open invitations
+          </h2>
           <ul className="divide-y divide-slate-100">
             {invitations.map((i) => (
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-3">

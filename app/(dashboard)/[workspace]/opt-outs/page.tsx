@@ -54,27 +54,47 @@ export default async function OptOutsPage({ params, searchParams }: Props) {
       </section>
       <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end">
         <div>
-          <label htmlFor="oo-category" className="text-sm font-medium">Category</label>
+          <label htmlFor="oo-category" className="text-sm font-medium">
+            Category
+          </label>
           <select id="oo-category" name="category" defaultValue={filter.category ?? ""} className={fieldClass}>
             <option value="">All categories</option>
-            {categories.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
+            {categories.map((c) => (
+              <option key={c.key} value={c.key}>
+                {c.label}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="oo-channel" className="text-sm font-medium">Channel</label>
+          <label htmlFor="oo-channel" className="text-sm font-medium">
+            Channel
+          </label>
           <select id="oo-channel" name="channel" defaultValue={filter.channel ?? ""} className={fieldClass}>
             <option value="">All channels</option>
-            {eventChannels.map((c) => <option key={c} value={c}>{channelLabels[c]}</option>)}
+            {eventChannels.map((c) => (
+              <option key={c} value={c}>
+                {channelLabels[c]}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="oo-form" className="text-sm font-medium">Form</label>
+          <label htmlFor="oo-form" className="text-sm font-medium">
+            Form
+          </label>
           <select id="oo-form" name="form" defaultValue={filter.form ?? ""} className={fieldClass}>
             <option value="">All forms</option>
-            {forms.map((f) => <option key={f.slug} value={f.slug}>{f.name}</option>)}
+            {forms.map((f) => (
+              <option key={f.slug} value={f.slug}>
+                {f.name}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">Filter</button>
+        <button type="submit" className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+          Filter
+        </button>
       </form>
       {page.rows.length === 0 ? (
         <EmptyState>No opt-outs match. People opt out by replying STOP, in the preference centre, through the API or by asking your staff.</EmptyState>

@@ -23,7 +23,12 @@ export default async function ProfileSettingsPage({ params }: { params: Promise<
   };
   return (
     <div className="max-w-4xl space-y-6">
-      <SettingsHeader slug={slug} role={role} current="" intro="Who people see when they opt in, and the defaults new forms and phone numbers start from. Every change is recorded in the audit log." />
+      <SettingsHeader
+        slug={slug}
+        role={role}
+        current=""
+        intro="Who people see when they opt in, and the defaults new forms and phone numbers start from. Every change is recorded in the audit log."
+      />
       <section aria-label="Business profile" className="rounded-xl border border-slate-200 bg-white p-5">
         <ProfileForm action={updateProfileAction} workspace={slug} saved={saved} countries={countryOptions("en")} />
       </section>

@@ -58,9 +58,7 @@ export default async function ContactPage({ params }: Props) {
               Chain verified: {verification.events} {verification.events === 1 ? "event" : "events"}, every hash and link intact.
             </Alert>
           ) : (
-            <Alert tone="error">
-              Chain does not verify: {verification.problems[0]?.message ?? "the contact's record is incomplete"}.
-            </Alert>
+            <Alert tone="error">Chain does not verify: {verification.problems[0]?.message ?? "the contact's record is incomplete"}.</Alert>
           )}
           {can(actor.role, "evidence:read") && (
             <a href={`/${slug}/contacts/${contact.id}/certificate`} className={buttonClass("secondary")} download>
@@ -95,7 +93,12 @@ export default async function ContactPage({ params }: Props) {
               <h2 id="record-heading" className="mb-3 text-lg font-semibold">
                 Record a request
               </h2>
-              <RecordConsentForm action={recordConsentAction} workspace={slug} contactId={contact.id} categories={active.map((c) => ({ key: c.key, label: c.label }))} />
+              <RecordConsentForm
+                action={recordConsentAction}
+                workspace={slug}
+                contactId={contact.id}
+                categories={active.map((c) => ({ key: c.key, label: c.label }))}
+              />
               <p className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-600">
                 Signed a printed opt-in form?{" "}
                 <Link href={`/${slug}/contacts/paper?contact=${contact.id}`} className="font-medium text-brand-800 underline underline-offset-4">
@@ -111,8 +114,7 @@ export default async function ContactPage({ params }: Props) {
                 Erase personal data
               </h2>
               <p className="mb-3 mt-1 text-sm text-slate-600">
-                Removes the phone number, name, IP addresses, browsers and notes. The consent history and its proofs stay, as
-                salted digests.
+                Removes the phone number, name, IP addresses, browsers and notes. The consent history and its proofs stay, as salted digests.
               </p>
               <EraseContactForm action={eraseContactAction} workspace={slug} contactId={contact.id} />
             </section>

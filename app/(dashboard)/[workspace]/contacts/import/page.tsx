@@ -29,9 +29,8 @@ export default async function ImportPage({ params }: Props) {
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Import opt-ins from a CSV file</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          For opt-ins gathered elsewhere (another system, sign-up sheets). Every row is checked first and you see each problem by
-          row and column; only then are the good rows written, each as an opt-in on the import channel with its evidence. Importing
-          the same rows again writes nothing new.
+          For opt-ins gathered elsewhere (another system, sign-up sheets). Every row is checked first and you see each problem by row and column; only then are
+          the good rows written, each as an opt-in on the import channel with its evidence. Importing the same rows again writes nothing new.
         </p>
       </div>
 

@@ -33,8 +33,8 @@ export default async function RecordPaperPage({ params, searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Record a signed paper form</h1>
         <p className="mt-1 text-sm text-slate-600">
-          For an opt-in given on a printed form (Forms → Share → Paper form). The scan is kept with its SHA-256, which goes into
-          the ledger event, so the record proves which sheet it came from.
+          For an opt-in given on a printed form (Forms → Share → Paper form). The scan is kept with its SHA-256, which goes into the ledger event, so the record
+          proves which sheet it came from.
         </p>
       </div>
       <div className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">

@@ -61,11 +61,17 @@ export default async function FormBuilderPage({ params }: Props) {
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-2">
-          <Link href={`/${slug}/forms/${form.id}/versions`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+          <Link
+            href={`/${slug}/forms/${form.id}/versions`}
+            className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+          >
             Versions
           </Link>
           {live && form.channel === "web" && (
-            <Link href={`/${slug}/forms/${form.id}/share`} className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+            <Link
+              href={`/${slug}/forms/${form.id}/share`}
+              className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+            >
               Share, QR and print
             </Link>
           )}

@@ -29,7 +29,9 @@ export default async function ApiKeySettingsPage({ params }: { params: Promise<{
         <ApiKeyList workspace={slug} keys={keys} revoke={revokeApiKeyAction} />
       </section>
       <section aria-labelledby="new-key-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="new-key-heading" className="mb-3 text-lg font-semibold">Create an API key</h2>
+        <h2 id="new-key-heading" className="mb-3 text-lg font-semibold">
+          Create an API key
+        </h2>
         <ApiKeyCreateForm action={createApiKeyAction} workspace={slug} />
       </section>
     </div>

@@ -26,10 +26,16 @@ export default async function CategorySettingsPage({ params }: { params: Promise
         <h2 id="categories-heading" className="text-lg font-semibold">
           {categories.length === 0 ? "Categories" : `${active} in use${categories.length > active ? `, ${categories.length - active} retired` : ""}`}
         </h2>
-        <CategoryList workspace={slug} categories={categories} actions={{ update: updateCategoryAction, retire: retireCategoryAction, unretire: unretireCategoryAction }} />
+        <CategoryList
+          workspace={slug}
+          categories={categories}
+          actions={{ update: updateCategoryAction, retire: retireCategoryAction, unretire: unretireCategoryAction }}
+        />
       </section>
       <section aria-labelledby="add-category-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="add-category-heading" className="mb-3 text-lg font-semibold">Add a category</h2>
+        <h2 id="add-category-heading" className="mb-3 text-lg font-semibold">
+          Add a category
+        </h2>
         <CategoryCreateForm action={createCategoryAction} workspace={slug} />
       </section>
     </div>

@@ -33,14 +33,23 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
         intro="Connect your WhatsApp Business number and your Twilio SMS number, so replies such as STOP, your forms' keywords and WhatsApp's own marketing opt-outs are recorded in the ledger at once."
       />
       <section aria-labelledby="wa-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="wa-heading" className="text-lg font-semibold">WhatsApp (Cloud API)</h2>
+        <h2 id="wa-heading" className="text-lg font-semibold">
+          WhatsApp (Cloud API)
+        </h2>
         <p className="text-sm text-slate-600">
           In your Meta app, under WhatsApp → Configuration, set the callback URL and verify token below, then subscribe to the fields
           <code className="mx-1">messages</code>, <code className="mx-1">user_preferences</code> and <code className="mx-1">phone_number_quality_update</code>.
         </p>
         <Copyable label="Callback URL" value={whatsappWebhookUrl(slug)} />
         <Copyable label="Verify token" value={settings.whatsappVerifyToken} />
-        <ChannelSettingsForm action={rotateVerifyTokenAction} schema="verifyToken" workspace={slug} fields={[]} submitLabel="Make a new verify token" idPrefix="wa-token" />
+        <ChannelSettingsForm
+          action={rotateVerifyTokenAction}
+          schema="verifyToken"
+          workspace={slug}
+          fields={[]}
+          submitLabel="Make a new verify token"
+          idPrefix="wa-token"
+        />
         <ChannelSettingsForm
           action={saveWhatsAppAction}
           schema="whatsapp"
@@ -48,14 +57,31 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
           idPrefix="wa"
           submitLabel="Save WhatsApp settings"
           fields={[
-            { name: "phoneNumberId", label: "Phone number ID", hint: "From API Setup in your Meta app. Notifications for other numbers are ignored.", defaultValue: settings.whatsappPhoneNumberId ?? "" },
-            { name: "appSecret", label: "App secret", type: "password", hint: `Signs every notification Meta sends (App settings → Basic). ${stored(settings.whatsappAppSecretSealed)}` },
-            { name: "accessToken", label: "Access token (optional)", type: "password", hint: `Lets Assent answer keywords on WhatsApp. ${stored(settings.whatsappAccessTokenSealed)}` },
+            {
+              name: "phoneNumberId",
+              label: "Phone number ID",
+              hint: "From API Setup in your Meta app. Notifications for other numbers are ignored.",
+              defaultValue: settings.whatsappPhoneNumberId ?? "",
+            },
+            {
+              name: "appSecret",
+              label: "App secret",
+              type: "password",
+              hint: `Signs every notification Meta sends (App settings → Basic). ${stored(settings.whatsappAppSecretSealed)}`,
+            },
+            {
+              name: "accessToken",
+              label: "Access token (optional)",
+              type: "password",
+              hint: `Lets Assent answer keywords on WhatsApp. ${stored(settings.whatsappAccessTokenSealed)}`,
+            },
           ]}
         />
       </section>
       <section aria-labelledby="sms-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="sms-heading" className="text-lg font-semibold">SMS (Twilio)</h2>
+        <h2 id="sms-heading" className="text-lg font-semibold">
+          SMS (Twilio)
+        </h2>
         <p className="text-sm text-slate-600">In the Twilio console, set your number's "A message comes in" webhook to this URL with HTTP POST.</p>
         <Copyable label="Webhook URL" value={smsWebhookUrl(slug)} />
         <ChannelSettingsForm
@@ -64,14 +90,18 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
           workspace={slug}
           idPrefix="sms"
           submitLabel="Save Twilio settings"
-          fields={[{ name: "authToken", label: "Auth token", type: "password", hint: `Twilio signs each request with it. ${stored(settings.twilioAuthTokenSealed)}` }]}
+          fields={[
+            { name: "authToken", label: "Auth token", type: "password", hint: `Twilio signs each request with it. ${stored(settings.twilioAuthTokenSealed)}` },
+          ]}
         />
       </section>
       <section aria-labelledby="kw-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="kw-heading" className="text-lg font-semibold">Opt-out words</h2>
+        <h2 id="kw-heading" className="text-lg font-semibold">
+          Opt-out words
+        </h2>
         <p className="text-sm text-slate-600">
-          A message that is exactly one of these words stops every kind of message; the word followed by a category's key or name (e.g. STOP offers)
-          stops that kind only. SMS always honours STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE and OPTOUT too. Separate words with commas.
+          A message that is exactly one of these words stops every kind of message; the word followed by a category's key or name (e.g. STOP offers) stops that
+          kind only. SMS always honours STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE and OPTOUT too. Separate words with commas.
         </p>
         <ChannelSettingsForm
           action={saveKeywordsAction}

@@ -29,11 +29,15 @@ export default async function WebhookSettingsPage({ params }: { params: Promise<
         <EndpointList slug={slug} endpoints={endpoints} />
       </section>
       <section aria-labelledby="new-endpoint-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="new-endpoint-heading" className="mb-3 text-lg font-semibold">Add an endpoint</h2>
+        <h2 id="new-endpoint-heading" className="mb-3 text-lg font-semibold">
+          Add an endpoint
+        </h2>
         <EndpointForm action={createEndpointAction} workspace={slug} />
       </section>
       <section aria-labelledby="verify-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="verify-heading" className="mb-3 text-lg font-semibold">Checking that a delivery came from Assent</h2>
+        <h2 id="verify-heading" className="mb-3 text-lg font-semibold">
+          Checking that a delivery came from Assent
+        </h2>
         <VerifyHelp />
       </section>
     </div>

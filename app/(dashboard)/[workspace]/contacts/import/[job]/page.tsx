@@ -70,7 +70,14 @@ export default async function ImportJobPage({ params }: Props) {
               ? "No row can be imported. Fix the problems below and upload the file again."
               : `Importing writes the ${n(job.goodRows)} good ${job.goodRows === 1 ? "row" : "rows"} as opt-ins${job.badRows > 0 ? ` and skips the ${n(job.badRows)} with problems (fix them and import the file again: rows already imported are not written twice)` : ""}.`}
           </p>
-          {job.goodRows > 0 && <StartImportButton action={startImportAction} workspace={slug} jobId={job.id} label={`Import ${n(job.goodRows)} ${job.goodRows === 1 ? "row" : "rows"}`} />}
+          {job.goodRows > 0 && (
+            <StartImportButton
+              action={startImportAction}
+              workspace={slug}
+              jobId={job.id}
+              label={`Import ${n(job.goodRows)} ${job.goodRows === 1 ? "row" : "rows"}`}
+            />
+          )}
         </section>
       )}
 
@@ -80,7 +87,14 @@ export default async function ImportJobPage({ params }: Props) {
             {job.status === "done" ? "Imported" : stopped ? "The import stopped" : "Importing…"}
           </h2>
           <div>
-            <div className="h-3 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-label="Rows processed" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <div
+              className="h-3 overflow-hidden rounded-full bg-slate-100"
+              role="progressbar"
+              aria-label="Rows processed"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+            >
               <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
             </div>
             <p className="mt-1 text-sm text-slate-600">
@@ -94,8 +108,8 @@ export default async function ImportJobPage({ params }: Props) {
           {stopped && (
             <>
               <Alert tone="warning">
-                {job.error ?? "The process running this import stopped."} Everything up to row {n(job.processedRows + 1)} is saved.
-                Resuming carries on from there; rows that were written just before it stopped are recognised and not written twice.
+                {job.error ?? "The process running this import stopped."} Everything up to row {n(job.processedRows + 1)} is saved. Resuming carries on from
+                there; rows that were written just before it stopped are recognised and not written twice.
               </Alert>
               <StartImportButton action={startImportAction} workspace={slug} jobId={job.id} label="Resume the import" />
             </>

@@ -31,7 +31,8 @@ export default async function FormVersionsPage({ params }: Props) {
         </p>
         <h1 className="text-2xl font-semibold text-slate-900">Versions</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Each version is frozen when published: consents point at the version they were given under, and its digest is committed in the ledger. The page as it was rendered is kept per language.
+          Each version is frozen when published: consents point at the version they were given under, and its digest is committed in the ledger. The page as it
+          was rendered is kept per language.
         </p>
       </div>
       {versions.length === 0 && <EmptyState>Nothing published yet.</EmptyState>}
@@ -58,14 +59,22 @@ export default async function FormVersionsPage({ params }: Props) {
                   : v.snapshots.map((s, j) => (
                       <span key={s.language}>
                         {j > 0 && ", "}
-                        <a href={`/${slug}/forms/${formId}/versions/${v.version.id}/snapshot?lang=${encodeURIComponent(s.language)}`} className="text-brand-800 underline hover:no-underline" title={`SHA-256 ${s.sha256}`}>
+                        <a
+                          href={`/${slug}/forms/${formId}/versions/${v.version.id}/snapshot?lang=${encodeURIComponent(s.language)}`}
+                          className="text-brand-800 underline hover:no-underline"
+                          title={`SHA-256 ${s.sha256}`}
+                        >
                           {s.language}
                         </a>
                       </span>
                     ))}
               </p>
               <details open={i === 0} className="text-sm">
-                <summary className="cursor-pointer font-medium text-brand-800">{previous ? `${changes.length} ${changes.length === 1 ? "change" : "changes"} from version ${v.version.version - 1}` : "First version: everything it says"}</summary>
+                <summary className="cursor-pointer font-medium text-brand-800">
+                  {previous
+                    ? `${changes.length} ${changes.length === 1 ? "change" : "changes"} from version ${v.version.version - 1}`
+                    : "First version: everything it says"}
+                </summary>
                 <DataTable framed={false} size="xs" alignTop className="mt-2" columns={previous ? ["Where", "Before", "After"] : ["Where", "Text"]}>
                   {changes.map((c) => (
                     <tr key={c.path}>

@@ -36,7 +36,12 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
   const active = endpoint.status === "active";
   return (
     <div className="max-w-4xl space-y-6">
-      <SettingsHeader slug={slug} role={actor.role} current="/webhooks" intro="One endpoint: what it receives, how its deliveries went, and the controls to test, pause or re-key it." />
+      <SettingsHeader
+        slug={slug}
+        role={actor.role}
+        current="/webhooks"
+        intro="One endpoint: what it receives, how its deliveries went, and the controls to test, pause or re-key it."
+      />
       <p>
         <Link href={`/${slug}/settings/webhooks`} className="text-sm text-brand-800 underline hover:no-underline">
           ← All endpoints
@@ -47,15 +52,27 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
           <h2 id="endpoint-heading" className="break-all font-mono text-base font-semibold text-slate-900">
             {endpoint.url}
           </h2>
-          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${active ? "bg-emerald-50 text-emerald-800" : "bg-slate-200 text-slate-700"}`}>{active ? "Active" : "Disabled"}</span>
+          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${active ? "bg-emerald-50 text-emerald-800" : "bg-slate-200 text-slate-700"}`}>
+            {active ? "Active" : "Disabled"}
+          </span>
         </div>
         <p className="text-sm text-slate-600">
           Added {formatUtc(endpoint.createdAt)}
           {endpoint.createdBy && ` by ${endpoint.createdBy}`}
-          {endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date() && ` · the previous secret also signs until ${formatUtc(endpoint.previousSecretExpiresAt)}`}
+          {endpoint.previousSecretExpiresAt &&
+            endpoint.previousSecretExpiresAt > new Date() &&
+            ` · the previous secret also signs until ${formatUtc(endpoint.previousSecretExpiresAt)}`}
         </p>
         <div className="flex flex-wrap items-start gap-3">
-          {active && <ActionButton action={sendTestAction} fields={{ workspace: slug, endpointId: endpoint.id }} label="Send test event" pendingLabel="Queuing…" variant="primary" />}
+          {active && (
+            <ActionButton
+              action={sendTestAction}
+              fields={{ workspace: slug, endpointId: endpoint.id }}
+              label="Send test event"
+              pendingLabel="Queuing…"
+              variant="primary"
+            />
+          )}
           <ActionButton
             action={setEndpointStatusAction}
             fields={{ workspace: slug, endpointId: endpoint.id, status: active ? "disabled" : "active" }}
@@ -76,7 +93,9 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
       </section>
       <section aria-labelledby="log-heading" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">
-          <h2 id="log-heading" className="text-lg font-semibold">Delivery log</h2>
+          <h2 id="log-heading" className="text-lg font-semibold">
+            Delivery log
+          </h2>
           <nav aria-label="Filter deliveries" className="flex flex-wrap gap-1 text-sm">
             {[["", "All"], ...Object.entries(statuses)].map(([value, label]) => (
               <Link
@@ -91,10 +110,19 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
           </nav>
         </div>
         <DeliveryLog workspace={slug} rows={deliveries.rows} redeliver={redeliverAction} paused={!active} />
-        <Pager path={here} params={filter} cursor="before" current={filter.before} next={deliveries.nextBefore} labels={{ first: "← Newest deliveries", next: "Older deliveries →" }} />
+        <Pager
+          path={here}
+          params={filter}
+          cursor="before"
+          current={filter.before}
+          next={deliveries.nextBefore}
+          labels={{ first: "← Newest deliveries", next: "Older deliveries →" }}
+        />
       </section>
       <section aria-labelledby="edit-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="edit-heading" className="mb-3 text-lg font-semibold">Edit</h2>
+        <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
+          Edit
+        </h2>
         <EndpointForm action={updateEndpointAction} workspace={slug} endpoint={endpoint} />
       </section>
     </div>

@@ -35,7 +35,10 @@ export default async function ReceiptPage(props: Props) {
   const erased = record.erasedAt !== null;
   const link = token && !erased ? await findPreferenceLink(db, token) : undefined;
   const preferencesHref = link && link.contactId === record.contactId ? `/p/${token}?lang=${encodeURIComponent(language)}` : null;
-  const code = !erased && record.content?.askConfirmation && record.whatsappNumber ? await findOpenConfirmationForCommand(db, record.workspaceId, record.commandId) : undefined;
+  const code =
+    !erased && record.content?.askConfirmation && record.whatsappNumber
+      ? await findOpenConfirmationForCommand(db, record.workspaceId, record.commandId)
+      : undefined;
   const confirmHref =
     code && record.whatsappNumber
       ? `https://wa.me/${record.whatsappNumber.replace(/\D/g, "")}?text=${encodeURIComponent(page.messages.receipt.confirmMessage(record.businessName, code.code))}`
