@@ -1,4 +1,4 @@
 import { routeHandler } from "@/lib/handlers/route-handler";
-import { recordPaperForm } from "@/lib/channels/paper/actions";
+import { recordPaperForm } from "@/lib/channels/paper/routes";
 
 export const POST = routeHandler(recordPaperForm);

@@ -14,7 +14,7 @@ import { verifyLedger } from "../../ledger/verify";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { createLedgerFixture, type LedgerFixture } from "../../../testing/fixtures";
 import { signedInMember, testMeta } from "../../../testing/staff";
-import { recordPaperForm, signedOnProblem } from "./actions";
+import { recordPaperForm, signedOnProblem } from "./routes";
 import jpeg from "jpeg-js";
 import { deflateSync } from "node:zlib";
 import { PNG } from "pngjs";
