@@ -17,10 +17,21 @@ export type SubscriptionFact = {
   recorded_at: string;
 };
 
-/** null: no such category in the workspace. */
-export type CheckFacts = { category: { id: string; retired: boolean }; requireConfirmation: boolean; facts: SubscriptionFact[] } | null;
+/** A person's latest message to any of the workspace's WhatsApp numbers, found by the digest asked about. */
+export type WindowFact = { digest: string; closes_at: string; open: boolean };
 
-type Row = { category_id: string; retired: boolean; require_confirmation: boolean } & ({ event_id: null } | SubscriptionFact);
+/** null: no such category in the workspace. `windows` only when asked for (kind=session). */
+export type CheckFacts = {
+  category: { id: string; retired: boolean };
+  requireConfirmation: boolean;
+  facts: SubscriptionFact[];
+  windows: WindowFact[];
+} | null;
+
+type Row = { category_id: string; retired: boolean; require_confirmation: boolean; windows?: WindowFact[] | string | null } & (
+  | { event_id: null }
+  | SubscriptionFact
+);
 
 /** The digests to look for: numbers' and BSUIDs'. A contact is found by either. */
 export type CheckDigests = { phones: string[]; bsuids: string[] };
@@ -32,7 +43,13 @@ export type CheckDigests = { phones: string[]; bsuids: string[] };
  * subscriptions are not read: the answer does not depend on them. The workspace's confirmation rule is read
  * here too, not taken from the (briefly remembered) API key, so a change to it applies to the next check.
  */
-export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKey: string, digests: CheckDigests): Promise<CheckFacts> {
+export async function findCheckFacts(
+  db: DbOrTx,
+  workspaceId: string,
+  categoryKey: string,
+  digests: CheckDigests,
+  options: { windows?: boolean } = {},
+): Promise<CheckFacts> {
   // Only the identifiers asked for are in the statement, so a check by numbers alone probes only their index.
   const matches = [
     ...(digests.phones.length > 0 || digests.bsuids.length === 0 ? [equalsAnyOf(sql`c.phone_digest`, digests.phones, "text")] : []),
@@ -40,7 +57,7 @@ export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKe
   ];
   const rows = await queryRows<Row>(
     db,
-    sql`select m.id as category_id, m.retired_at is not null as retired, w.require_confirmation, f.*
+    sql`select m.id as category_id, m.retired_at is not null as retired, w.require_confirmation, ${options.windows ? windowsColumn(workspaceId, digests) : sql``} f.*
       from message_categories m
       join workspaces w on w.id = m.workspace_id
       left join lateral (
@@ -60,5 +77,20 @@ export async function findCheckFacts(db: DbOrTx, workspaceId: string, categoryKe
     category: { id: first.category_id, retired: first.retired },
     requireConfirmation: first.require_confirmation,
     facts: rows.filter((r): r is Row & SubscriptionFact => r.event_id !== null),
+    windows: typeof first.windows === "string" ? (JSON.parse(first.windows) as WindowFact[]) : (first.windows ?? []),
   };
+}
+
+/**
+ * For a session check, the same statement also reads the service windows (the primary key's prefix, one probe
+ * per digest), as one JSON column repeated on each row, so kind=session costs no extra round trip either. The
+ * window's openness is the database's clock, the one that dated the message.
+ */
+function windowsColumn(workspaceId: string, digests: CheckDigests) {
+  const all = [...digests.phones, ...digests.bsuids];
+  return sql`(select coalesce(json_agg(json_build_object('digest', x.subject_digest, 'open', x.last > now() - interval '24 hours',
+      'closes_at', to_char((x.last + interval '24 hours') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]'::json)
+    from (select sw.subject_digest, max(sw.last_inbound_at) as last from service_windows sw
+      where sw.workspace_id = ${workspaceId} and ${equalsAnyOf(sql`sw.subject_digest`, all, "text")}
+      group by sw.subject_digest) x) as windows,`;
 }

@@ -135,10 +135,24 @@ export const checkReasons = [
   "unknown_category",
   "invalid_phone",
   "invalid_user_id",
+  "in_service_window",
+  "service_window_closed",
 ] as const;
 
+const checkKind = z.enum(["template", "session"]).default("template").meta({
+  description:
+    "template (default): a business-initiated message, allowed with an opt-in to the category. session: a free-form reply, allowed while the person's last message to the business is under 24 hours old (WhatsApp's customer-service window), unless they opted out of the category.",
+});
+
+export const checkRules = ["category_consent", "service_window"] as const;
+
 export const consentCheckQuerySchema = z
-  .object({ phone: phone.optional(), userId: userId.optional().meta({ description: "Instead of phone: the person's WhatsApp BSUID" }), category: categoryKey })
+  .object({
+    phone: phone.optional(),
+    userId: userId.optional().meta({ description: "Instead of phone: the person's WhatsApp BSUID" }),
+    category: categoryKey,
+    kind: checkKind,
+  })
   .superRefine((v, ctx) => {
     oneIdentity(v, ctx);
     if (v.phone !== undefined && v.userId !== undefined) ctx.addIssue({ code: "custom", path: ["userId"], message: "give phone or userId, not both" });
@@ -149,6 +163,7 @@ export const bulkCheckRequestSchema = z
     phones: z.array(z.string().max(64)).max(MAX_BULK_PHONES).optional(),
     userIds: z.array(z.string().max(200)).max(MAX_BULK_PHONES).optional().meta({ description: "WhatsApp BSUIDs, checked like phones (after them, in order)" }),
     category: categoryKey,
+    kind: checkKind,
   })
   .superRefine((v, ctx) => {
     const count = (v.phones?.length ?? 0) + (v.userIds?.length ?? 0);
@@ -164,11 +179,22 @@ export const checkResultSchema = z
     allowed: z.boolean(),
     reason: z.enum(checkReasons),
     event: eventRefSchema.nullable().meta({ description: "The event that decides the answer, if any" }),
+    rule: z.enum(checkRules).meta({
+      description: "What decided: category_consent (the category's opt-in or opt-out, or its absence) or service_window (the 24-hour window, for kind=session)",
+    }),
+    windowClosesAt: isoTime
+      .nullable()
+      .optional()
+      .meta({ description: "kind=session only: 24 hours after the person's last message (past if closed); null if they never wrote" }),
   })
   .meta({ id: "CheckResult" });
 
-export const singleCheckResponseSchema = checkResultSchema.extend({ category: z.string() }).meta({ id: "SingleCheckResult" });
-export const bulkCheckResponseSchema = z.object({ category: z.string(), results: z.array(checkResultSchema) }).meta({ id: "BulkCheckResult" });
+export const singleCheckResponseSchema = checkResultSchema
+  .extend({ category: z.string(), kind: z.enum(["template", "session"]) })
+  .meta({ id: "SingleCheckResult" });
+export const bulkCheckResponseSchema = z
+  .object({ category: z.string(), kind: z.enum(["template", "session"]), results: z.array(checkResultSchema) })
+  .meta({ id: "BulkCheckResult" });
 
 const dateOrTime = dateOrDateTime().meta({ description: "A date (UTC midnight) or a date-time" });
 

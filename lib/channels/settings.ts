@@ -39,6 +39,9 @@ export type InboundChannel = {
   businessName: string;
   /** The workspace's language: replies to a button, which carries no words, are in it. */
   defaultLanguage: string;
+  /** For the salted digests a service window is kept under, without another read of the workspace. */
+  ledgerSalt: string;
+  defaultCountry: string;
   settings: ChannelSettingsRow;
   secret: (which: "whatsappAppSecret" | "whatsappAccessToken" | "twilioAuthToken") => string | null;
 };
@@ -60,6 +63,8 @@ export async function findInboundChannel(db: DbOrTx, slug: string): Promise<Inbo
     slug: row.workspace.slug,
     businessName: row.workspace.businessName,
     defaultLanguage: row.workspace.defaultLanguage,
+    ledgerSalt: row.workspace.ledgerSalt,
+    defaultCountry: row.workspace.defaultCountry,
     settings: row.settings,
     secret: (which) => (sealed[which] ? openSecret(sealed[which]) : null),
   };

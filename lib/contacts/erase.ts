@@ -58,6 +58,12 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<{ ev
         ),
       )
       .returning({ id: inboundDeadLetters.id });
+    // When the person last wrote is about them too: the windows kept under their number's or BSUID's digest go.
+    await tx.execute(
+      sql`delete from service_windows sw using contacts c
+        where c.id = ${req.contactId} and c.workspace_id = ${req.workspaceId} and sw.workspace_id = c.workspace_id
+          and sw.subject_digest in (c.phone_digest, c.bsuid_digest)`,
+    );
     await tx.insert(auditLog).values({
       workspaceId: req.workspaceId,
       actorUserId: req.actor.userId,

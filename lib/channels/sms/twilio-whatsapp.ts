@@ -21,5 +21,8 @@ export function twilioWhatsAppMessage(params: URLSearchParams, sid: string, from
     ? { from: waId, id: sid, timestamp, type: "button", button: { payload, text: params.get("ButtonText") ?? body } }
     : { from: waId, id: sid, timestamp, type: "text", text: { body } };
   const name = params.get("ProfileName")?.trim();
-  return { message, via: { provider: "twilio", ...(name ? { name } : {}) } };
+  // The business number written to, without Twilio's prefix: whatsapp:+14155238886.
+  const to = params.get("To")?.trim();
+  const businessNumber = to?.toLowerCase().startsWith(TWILIO_WHATSAPP_PREFIX) ? to.slice(TWILIO_WHATSAPP_PREFIX.length) : to;
+  return { message, via: { provider: "twilio", ...(name ? { name } : {}), ...(businessNumber ? { businessNumber } : {}) } };
 }

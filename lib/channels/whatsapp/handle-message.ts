@@ -12,7 +12,10 @@ import {
   optedInKeys,
   recordKeywordOptIn,
   type InboundCommandBase,
+  type InboundIdentity,
 } from "../inbound-consent";
+import { ValidationError } from "../../errors";
+import { recordServiceWindow } from "./service-window";
 import { messagesFor } from "../../i18n/languages";
 import { withTranslatedNames } from "../../categories/translated-names";
 import { helpLanguage, matchOptOut } from "../keywords";
@@ -39,11 +42,17 @@ function readPayload(payload: string | undefined): { stop?: string | true; join?
  * webhook and is answered in TwiML. `name` is the sender's WhatsApp profile name: personal data, so it goes with
  * the command's name (event_personal_data, erasable), never into the evidence.
  */
-export type WhatsAppVia = { provider: "twilio"; name?: string };
+export type WhatsAppVia = { provider: "twilio"; name?: string; businessNumber?: string };
 
 /** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
 export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, via?: WhatsAppVia): Promise<string | null> {
   const content = messageContent(message);
+  // A system notice (a changed number) is Meta's, not the person writing; everything else opens the window.
+  if (message.type !== "system") {
+    const writer = content ? messageIdentity(message, undefined) : identityOrNull(message);
+    const businessNumber = via?.businessNumber ?? channel.settings.whatsappPhoneNumberId ?? "";
+    if (writer) await recordServiceWindow(db, channel, writer, businessNumber, unixTime(message.timestamp) ?? new Date());
+  }
   if (!content) return null;
   const sender = messageIdentity(message, undefined);
   const evidence = {
@@ -97,6 +106,16 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
   const help = helpLanguage(content.text);
   if (help) return localizedHelpReply(help, ctx, await listFormKeywords(db, channel.workspaceId, "whatsapp"));
   return null;
+}
+
+/** A media or location message names its sender as a text does; one naming no one only opens no window. */
+function identityOrNull(message: WhatsAppMessage): InboundIdentity | null {
+  try {
+    return messageIdentity(message, undefined);
+  } catch (error) {
+    if (error instanceof ValidationError) return null;
+    throw error;
+  }
 }
 
 /**

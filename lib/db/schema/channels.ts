@@ -122,3 +122,25 @@ export const keywordReplyEvidence = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.inboundMessageId] })],
 );
+
+/**
+ * When a person last wrote to one of the workspace's WhatsApp numbers: it opens WhatsApp's 24-hour customer-service
+ * window, in which a free-form (session) reply needs no category opt-in. The person is kept only as the ledger's
+ * salted digest (of the number, or of the BSUID, one row each), so there is no plain trace to erase; a number with
+ * no contact or consent record has a row too. Not a consent event: writing is no opt-in.
+ */
+export const serviceWindows = pgTable(
+  "service_windows",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    /** personalDigest(ledger salt, "phone" | "bsuid", value), as contacts.phone_digest / bsuid_digest. */
+    subjectDigest: text("subject_digest").notNull(),
+    /** The business number written to: the Cloud API phone number id, or the Twilio number. */
+    businessNumber: text("business_number").notNull(),
+    lastInboundAt: timestamp("last_inbound_at", { withTimezone: true }).notNull(),
+  },
+  // The check reads by (workspace, digest): the key's prefix.
+  (t) => [primaryKey({ columns: [t.workspaceId, t.subjectDigest, t.businessNumber] })],
+);
