@@ -47,8 +47,15 @@ describe("the OpenAPI document", () => {
       ["phone", false],
       ["userId", false],
       ["category", true],
+      ["kind", false],
     ]);
     expect(check.parameters[1].description).toMatch(/BSUID/);
+    // kind: template by default, session for a free-form reply in the 24-hour window; each result names its rule.
+    expect(check.parameters[3].schema).toMatchObject({ enum: ["template", "session"], default: "template" });
+    expect(check.parameters[3].description).toMatch(/24 hours/);
+    expect(doc.components.schemas.BulkCheckRequest.properties.kind).toMatchObject({ enum: ["template", "session"], default: "template" });
+    expect(doc.components.schemas.CheckResult.properties.rule.enum).toEqual(["category_consent", "service_window"]);
+    expect(doc.components.schemas.CheckResult.properties.reason.enum).toEqual(expect.arrayContaining(["in_service_window", "service_window_closed"]));
     expect(doc.components.schemas.BulkCheckRequest.properties.userIds.description).toMatch(/BSUID/);
     expect(doc.components.schemas.BulkCheckRequest.properties.phones.maxItems).toBe(10_000);
     expect(doc.paths["/api/v1/contacts/{phone}"].get.parameters[0]).toMatchObject({ name: "phone", in: "path", required: true });

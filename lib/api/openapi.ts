@@ -91,6 +91,8 @@ export const apiOperations: Operation[] = [
     path: "/api/v1/consent-checks",
     scope: "consents:read",
     summary: "May this number be messaged in this category?",
+    description:
+      "kind=template (default) needs an opt-in to the category; kind=session (a free-form WhatsApp reply) is allowed while the person's last message is under 24 hours old, unless they opted out of the category. `rule` says which decided.",
     query: consentCheckQuerySchema,
     ok: [{ status: 200, schema: singleCheckResponseSchema, description: "The answer, why, and the deciding event" }],
     errors: [422, ...auth],
@@ -100,7 +102,8 @@ export const apiOperations: Operation[] = [
     path: "/api/v1/consent-checks",
     scope: "consents:read",
     summary: `Check up to ${MAX_BULK_PHONES} numbers in one category`,
-    description: "Answers in request order. A number that cannot be read is answered invalid_phone (not allowed).",
+    description:
+      "Answers in request order. A number that cannot be read is answered invalid_phone (not allowed). `kind` as for the single check; each result names its `rule`.",
     body: bulkCheckRequestSchema,
     ok: [{ status: 200, schema: bulkCheckResponseSchema, description: "One result per number" }],
     errors: [400, 413, 415, 422, ...auth],
