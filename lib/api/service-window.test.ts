@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { erasePersonalData } from "../contacts/erase";
+import { findLastInbound } from "../contacts/timeline.queries";
 import { queryRows } from "../db/sql";
 import { personalDigest } from "../ledger/canonical";
 import { append } from "../ledger/append";
@@ -167,15 +168,21 @@ describe.each(testDatabaseKinds())("service window on %s", (kind) => {
     expect((await bulk({ phones: [open], category: "offers", kind: "whenever" })).status).toBe(422);
   });
 
-  it("erasing the contact removes its window rows", async () => {
+  it("the contact timeline shows the last inbound time; erasing the contact removes its window rows", async () => {
     const phone = testPhone(7103);
     expect(await windows(phone)).toHaveLength(1);
     const [contact] = await queryRows<{ id: string }>(
       t.db,
       sql`select id from contacts where workspace_id = ${fx.workspace.id} and phone_digest = ${await digest(phone)}`,
     );
+    // The contact's page shows when they last wrote, and that the window is open.
+    const last = await findLastInbound(t.db, fx.workspace.id, contact!.id);
+    expect(last).toMatchObject({ open: true });
+    expect(last!.windowClosesAt.getTime() - last!.at.getTime()).toBe(24 * 3600_000);
+    expect(Date.now() - last!.at.getTime()).toBeLessThan(24 * 3600_000);
     await erasePersonalData(t.db, { workspaceId: fx.workspace.id, contactId: contact!.id, actor: { userId: null, label: "test" }, reason: "request" });
     expect(await windows(phone)).toEqual([]);
+    expect(await findLastInbound(t.db, fx.workspace.id, contact!.id)).toBeNull();
     // Another person's window stays.
     expect(await windows(testPhone(7101))).toHaveLength(1);
   });

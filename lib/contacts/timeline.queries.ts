@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
+import { queryRows } from "../db/sql";
 import { keywordReplyEvidence } from "../db/schema/channels";
 import { consentEvents, eventPersonalData } from "../db/schema/ledger";
 import { formVersions, forms, messageCategories } from "../db/schema/forms";
@@ -100,4 +101,23 @@ export async function findContactTimeline(db: DbOrTx, workspaceId: string, conta
 
 function wordingFor(content: FormVersionContent, language: string | null) {
   return content.languages[language ?? content.defaultLanguage] ?? content.languages[content.defaultLanguage];
+}
+
+/** When the contact last wrote on WhatsApp, and whether that still holds the 24-hour service window open. */
+export type LastInbound = { at: Date; windowClosesAt: Date; open: boolean };
+
+/**
+ * Found by the contact's digests, which survive erasure (the window rows do not: erasure deletes them). Any of
+ * the workspace's WhatsApp numbers counts, as in the consent check; the database's clock decides openness.
+ */
+export async function findLastInbound(db: DbOrTx, workspaceId: string, contactId: string): Promise<LastInbound | null> {
+  const [row] = await queryRows<{ at: string | null; open: boolean | null }>(
+    db,
+    sql`select max(sw.last_inbound_at)::text as at, max(sw.last_inbound_at) > now() - interval '24 hours' as open
+      from contacts c join service_windows sw on sw.workspace_id = c.workspace_id and sw.subject_digest in (c.phone_digest, c.bsuid_digest)
+      where c.workspace_id = ${workspaceId} and c.id = ${contactId}`,
+  );
+  if (!row?.at) return null;
+  const at = new Date(row.at);
+  return { at, windowClosesAt: new Date(at.getTime() + 24 * 3600_000), open: row.open === true };
 }

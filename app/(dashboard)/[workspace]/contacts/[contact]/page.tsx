@@ -13,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { contactLabel } from "@/lib/contacts/labels";
 import { getDb } from "@/lib/server/app-database";
 import { listAllCategories } from "@/lib/categories/queries";
-import { findContactTimeline } from "@/lib/contacts/timeline.queries";
+import { findContactTimeline, findLastInbound } from "@/lib/contacts/timeline.queries";
 import { findCategoryStates, findContact } from "@/lib/contacts/queries";
 import { verifyContact } from "@/lib/ledger/verify";
 import { eraseContactAction, recordConsentAction } from "./actions";
@@ -28,11 +28,12 @@ export default async function ContactPage({ params }: Props) {
   const db = await getDb();
   const contact = await findContact(db, actor.workspace.id, contactId);
   if (!contact) notFound();
-  const [categories, states, timeline, verification] = await Promise.all([
+  const [categories, states, timeline, verification, lastInbound] = await Promise.all([
     listAllCategories(db, actor.workspace.id),
     findCategoryStates(db, actor.workspace.id, [contact.id]),
     findContactTimeline(db, actor.workspace.id, contact.id),
     verifyContact(db, actor.workspace.id, contact.id),
+    findLastInbound(db, actor.workspace.id, contact.id),
   ]);
   const state = states.get(contact.id) ?? {};
   const active = categories.filter((c) => !c.retiredAt);
@@ -51,6 +52,14 @@ export default async function ContactPage({ params }: Props) {
             {contact.name ? `${contact.name} · ` : ""}First seen {formatUtc(contact.createdAt)}
             {contact.erasedAt ? ` · personal data erased ${formatUtc(contact.erasedAt)}` : ""}
           </p>
+          {lastInbound && (
+            <p className="mt-1 text-sm text-slate-600">
+              Last wrote on WhatsApp {formatUtc(lastInbound.at)} ·{" "}
+              {lastInbound.open
+                ? `service window open until ${formatUtc(lastInbound.windowClosesAt)}: free-form replies allowed`
+                : "service window closed: only templates the contact opted in to"}
+            </p>
+          )}
         </div>
         <div className="flex flex-col items-start gap-2 lg:items-end">
           {verification.ok ? (
