@@ -47,14 +47,13 @@ export type WhatsAppVia = { provider: "twilio"; name?: string; businessNumber?: 
 /** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
 export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, via?: WhatsAppVia): Promise<string | null> {
   const content = messageContent(message);
-  // A system notice (a changed number) is Meta's, not the person writing; everything else opens the window.
-  if (message.type !== "system") {
-    const writer = content ? messageIdentity(message, undefined) : identityOrNull(message);
+  const sender = content ? messageIdentity(message, undefined) : identityOrNull(message);
+  // A system notice (a changed number) is Meta's, not the person writing; every other message opens the window.
+  if (sender && message.type !== "system") {
     const businessNumber = via?.businessNumber ?? channel.settings.whatsappPhoneNumberId ?? "";
-    if (writer) await recordServiceWindow(db, channel, writer, businessNumber, unixTime(message.timestamp) ?? new Date());
+    await recordServiceWindow(db, channel, sender, businessNumber, unixTime(message.timestamp) ?? new Date());
   }
-  if (!content) return null;
-  const sender = messageIdentity(message, undefined);
+  if (!content || !sender) return null;
   const evidence = {
     messageId: message.id,
     kind: content.kind,
