@@ -5,8 +5,9 @@ const shared = "^lib/(env|errors|ids|secrets)\\.ts$|^lib/(db|server|security|han
 const features =
   "^lib/(api|api-keys|audit|categories|channels|confirmations|contacts|evidence|exports|forms|imports|members|opt-outs|preferences|public-pages|quality|setup|webhooks|workspace)/";
 const aboveShared = [features, "^lib/ledger/", "^lib/seed/"];
-// Start-up wires every feature's workers and the demo seed into the process: it may import anything.
-const startUp = "^(lib/server/start|lib/server/app-database|instrumentation)\\.ts$";
+// Start-up wires every feature's workers, routes and the demo seed into the process: it may import anything.
+// The lanes (lib/server/lanes/) mount every feature's machine-facing routes on the server.
+const startUp = "^(lib/server/start|lib/server/app-database|instrumentation)\\.ts$|^lib/server/lanes/";
 // A JSON column is typed with the shape the module that owns it validates (a zod schema); type-only, erased.
 const columnTypes = "^lib/ledger/types\\.ts$";
 const tests = "\\.test\\.tsx?$";

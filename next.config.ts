@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { permissionsPolicy } from "./lib/security/headers";
+import { noScriptHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own package folder; bundling it breaks those paths.
@@ -8,15 +8,10 @@ const nextConfig: NextConfig = {
   // forbidden() gives a role without a permission a real 403 page instead of a redirect or a bare error.
   experimental: { authInterrupts: true },
   // Pages get their security headers from proxy.ts, per request (the CSP carries a fresh nonce). What proxy.ts does
-  // not see, the API and built assets, gets the static ones here: nothing of it may be framed or sniffed.
+  // not see, built assets and the /api routes Next.js still serves (Auth.js, the bench's), gets the static ones
+  // here; the lean lane sets the same on what it serves (lib/server/lanes/lean-app.ts).
   async headers() {
-    const headers = [
-      { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      { key: "Permissions-Policy", value: permissionsPolicy },
-      { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
-      { key: "X-Frame-Options", value: "DENY" },
-    ];
+    const headers = Object.entries(noScriptHeaders).map(([key, value]) => ({ key, value }));
     return ["/api/:path*", "/_next/:path*", "/favicon.ico"].map((source) => ({ source, headers }));
   },
 };

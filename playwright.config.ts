@@ -36,7 +36,7 @@ export default defineConfig({
     {
       // A production build on a fresh embedded database, as the README's first command runs it, seeded first
       // with known sign-ins and 100,000 contacts (the dashboard must stay usable at that size).
-      command: `rm -rf .e2e-data && npx next build && npx tsx --conditions=react-server e2e/seed/database.ts && npx next start -p ${PORT}`,
+      command: `rm -rf .e2e-data && npm run build && npx tsx --conditions=react-server e2e/seed/database.ts && node dist/server.mjs -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       env: {
         DATA_DIR: ".e2e-data",

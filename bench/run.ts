@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { append } from "../lib/ledger/append";
 import type { DatabaseKind } from "../lib/db/client";
 import { createTestDatabase, testDatabaseKinds } from "../testing/databases";
@@ -124,12 +123,12 @@ async function main() {
   const http = wants("http");
   const dashboard = wants("dashboard") && kinds.includes("postgres");
   if ((http || dashboard) && !args.includes("--no-build")) {
-    log("Building the app (next build)…");
-    const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], {
+    log("Building the app (npm run build)…");
+    const build = spawnSync("npm", ["run", "build"], {
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
-    if (build.status !== 0) throw new Error("next build failed");
+    if (build.status !== 0) throw new Error("npm run build failed");
   }
   if (dashboard) {
     log("Dashboard on PostgreSQL…");

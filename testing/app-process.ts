@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
 
 /**
- * A production `next start` as a separate process, the way users run the app: for the bench and for the proof
+ * A production server (`npm start`: dist/server.mjs, both lanes) as a separate process, the way users run the app: for the bench and for the proof
  * suites (crash, races, scale-out), which need several instances, restarts and a real SIGKILL.
  */
 export type AppProcess = {
@@ -13,7 +12,7 @@ export type AppProcess = {
   log(): string;
   /** SIGTERM to the whole process tree, and wait for it to end. */
   stop(): Promise<void>;
-  /** SIGKILL to the whole process tree at once (`next start` runs its server in a child process). */
+  /** SIGKILL to the whole process tree at once (anything the server started dies with it). */
   kill(): Promise<void>;
 };
 
@@ -27,7 +26,7 @@ export type AppProcessOptions = {
 };
 
 export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `next build` first.");
+  if (!existsSync(".next/BUILD_ID") || !existsSync("dist/server.mjs")) throw new Error("No production build: run `npm run build` first.");
   // Another server still on the port would answer the health check below in this one's place.
   const stray = await fetch(`http://127.0.0.1:${options.port}/api/health`).then(
     () => true,
@@ -46,8 +45,8 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
   };
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  // Its own process group, so one signal to -pid reaches next start and the server it forks.
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(options.port)], {
+  // Its own process group, so one signal to -pid reaches the server and anything it started.
+  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", "dist/server.mjs", "-p", String(options.port)], {
     env,
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
@@ -84,7 +83,7 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
     }
     if (child.exitCode !== null || i >= 240) {
       await signalTree("SIGKILL");
-      throw new Error(`next start did not come up (exit ${child.exitCode}):\n${lines.slice(-20).join("\n")}`);
+      throw new Error(`the server did not come up (exit ${child.exitCode}):\n${lines.slice(-20).join("\n")}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

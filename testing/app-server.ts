@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startAppProcess } from "./app-process";
 
-/** A production `next start` on a given database, as a separate process, the way users run the app. */
+/** The production server (dist/server.mjs) on a given database, as a separate process, the way users run the app. */
 export type BenchServer = { base: string; pid: number; stop(): Promise<void> /** The server's stderr (its last lines). */; log(): string };
 
 export const BENCH_AUTH_SECRET = "bench-only-secret-0123456789abcdefghijklmnop";

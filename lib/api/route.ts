@@ -1,7 +1,6 @@
 import "server-only";
 import type { ApiKeyScope } from "../api-keys/keys";
 import type { Db } from "../db/client";
-import { getDb } from "../server/app-database";
 import { requestMetaFrom, type RequestMeta } from "../server/request-meta";
 import { authenticateApiRequest, type ApiPrincipal } from "../api-keys/authenticate";
 import { apiProblem } from "./problem";
@@ -37,18 +36,18 @@ export async function runApiRoute(def: ApiRouteDef, db: Db, request: Request, pa
   }
 }
 
-/** A Next.js route handler for a definition; app/api/v1 route files export only what this returns. */
-export function apiRouteHandler(def: ApiRouteDef) {
-  return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
-    let db: Db;
-    try {
-      db = await getDb();
-    } catch (error) {
-      // The database is down: still a problem+json 500 with a request id, not a framework error page.
-      return apiProblem(error, requestMetaFrom(request.headers), `api ${def.name}`);
-    }
-    return runApiRoute(def, db, request, await context.params);
-  };
+/**
+ * Serves a definition on a database opened on demand: what the lean lane (lib/server/lanes/lean.routes.ts) mounts
+ * for every /api/v1 route. A database that cannot be opened still gets a problem+json 500 with a request id.
+ */
+export async function serveApiRoute(def: ApiRouteDef, openDb: () => Promise<Db>, request: Request, params: Record<string, string> = {}): Promise<Response> {
+  let db: Db;
+  try {
+    db = await openDb();
+  } catch (error) {
+    return apiProblem(error, requestMetaFrom(request.headers), `api ${def.name}`);
+  }
+  return runApiRoute(def, db, request, params);
 }
 
 /**

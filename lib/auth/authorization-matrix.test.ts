@@ -15,7 +15,9 @@ import { sealSecret } from "../webhooks/secret-seal";
 import { generateSigningSecret } from "../webhooks/signature";
 import { outbox } from "../db/schema/ledger";
 import { webhookDeliveries, webhookEndpoints } from "../db/schema/webhooks";
-import { createApiKey } from "../api-keys/keys";
+import { apiKeyScopes, createApiKey, type ApiKeyScope } from "../api-keys/keys";
+import { createLeanApp } from "../server/lanes/lean-app";
+import { leanRoutes } from "../server/lanes/lean.routes";
 import { append } from "../ledger/append";
 import { invitations } from "../db/schema/access";
 import { createCategories } from "../categories/queries";
@@ -306,24 +308,32 @@ const openActions: Record<string, string> = {
   "app/preview/[workspace]/[form]/actions.ts#previewSubmit": "the builder preview's submit: records nothing, reads nothing",
 };
 const openRoutes: Record<string, string> = {
-  "app/api/health/route.ts": "health check, no data",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",
-  "app/api/webhooks/whatsapp/[workspace]/route.ts":
-    "Meta's inbound webhook: the GET handshake needs the workspace's verify token; every POST must carry an X-Hub-Signature-256 made with the workspace's app secret",
-  "app/api/webhooks/sms/[workspace]/route.ts": "Twilio's inbound webhook: every POST must carry an X-Twilio-Signature made with the workspace's auth token",
   "app/(public)/f/[workspace]/[form]/qr.svg/route.ts": "QR code of a published form's public address; nothing else",
   "app/(public)/f/[workspace]/[form]/qr.png/route.ts": "QR code of a published form's public address; nothing else",
   "app/(public)/f/[workspace]/[form]/busy/route.ts": "the 429 page a throttled no-JavaScript sign-up is sent to; reads and writes nothing",
-  "app/api/v1/consents/route.ts": "API key authentication (lib/api/route.ts), scope consents:write",
-  "app/api/v1/contacts/[phone]/route.ts": "API key authentication (lib/api/route.ts), scope consents:read",
-  "app/api/v1/consent-checks/route.ts": "API key authentication (lib/api/route.ts), scope consents:read",
-  "app/api/v1/events/route.ts": "API key authentication (lib/api/route.ts), scope events:read",
-  "app/api/v1/exports/events/route.ts": "API key authentication (lib/api/route.ts), scope exports",
-  "app/api/v1/ledger/verify/route.ts": "API key authentication (lib/api/route.ts), scope events:read",
-  "app/api/v1/openapi.json/route.ts": "the public API's OpenAPI document; no data",
   "app/api/bench/noop/route.ts": "the bench's trivial handler: 404 unless ASSENT_BENCH_ROUTES=1, and no data either way",
   "app/api/bench/query/route.ts": "the bench's database round-trip floor: 404 unless ASSENT_BENCH_ROUTES=1; select 1, no table",
   "app/api/bench/commit/route.ts": "the bench's durable-commit floor: 404 unless ASSENT_BENCH_ROUTES=1; commits a transaction id, reads and writes no table",
+};
+
+/**
+ * Every route of the lean lane (lib/server/lanes/lean.routes.ts), by method and path: the API key scope it needs,
+ * or what else authorises it. The lane's table is the only place its routes are mounted, so this covers them all.
+ */
+const leanCases: Record<string, { scope: ApiKeyScope } | { signed: "whatsapp" | "sms" } | { open: string }> = {
+  "GET /api/health": { open: "health check, no data" },
+  "GET /api/v1/consent-checks": { scope: "consents:read" },
+  "POST /api/v1/consent-checks": { scope: "consents:read" },
+  "POST /api/v1/consents": { scope: "consents:write" },
+  "GET /api/v1/contacts/:phone": { scope: "consents:read" },
+  "GET /api/v1/events": { scope: "events:read" },
+  "GET /api/v1/exports/events": { scope: "exports" },
+  "GET /api/v1/ledger/verify": { scope: "events:read" },
+  "GET /api/v1/openapi.json": { open: "the public API's OpenAPI document; no data" },
+  "GET /api/webhooks/whatsapp/:workspace": { signed: "whatsapp" },
+  "POST /api/webhooks/whatsapp/:workspace": { signed: "whatsapp" },
+  "POST /api/webhooks/sms/:workspace": { signed: "sms" },
 };
 
 function walk(dir: string): string[] {
@@ -378,6 +388,14 @@ describe("every server action and route is in the authorisation matrix", () => {
       for (const w of wrapped) if (!(defs.get(w)?.name && defs.get(w)!.name in routeCases)) unlisted.push(`${file} (${w})`);
     }
     expect(unlisted, "add these to the matrix").toEqual([]);
+  });
+
+  it("lean lane routes", () => {
+    expect(leanRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(leanCases).sort());
+    for (const route of leanRoutes) {
+      const spec = leanCases[`${route.method} ${route.path}`]!;
+      expect(route.scope, `${route.method} ${route.path}`).toBe("scope" in spec ? spec.scope : undefined);
+    }
   });
 
   it("workspace actions and routes are defined only in actions.ts / routes.ts files", () => {
@@ -446,6 +464,42 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
         const foreign = await runWorkspaceAction(def, db.db, strangers[role], testMeta, await input());
         if (foreign.ok || foreign.code !== "not_found") mismatches.push(`${def.name} as ${role} of another workspace: ${foreign.ok ? "ok" : foreign.code}`);
       }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("lean lane: each API route needs its key's scope, each webhook its signature", async () => {
+    const lane = createLeanApp(async () => db);
+    const keyWith = async (scopes: ApiKeyScope[]) =>
+      (await createApiKey(db.db, { workspaceId: own.fx.workspace.id, name: `matrix ${scopes.join(" ")}`, scopes })).key;
+    const mismatches: string[] = [];
+    for (const route of leanRoutes) {
+      const spec = leanCases[`${route.method} ${route.path}`]!;
+      const url = `http://t${route.path.replace(":phone", encodeURIComponent("+12015550111")).replace(":workspace", own.fx.workspace.slug)}`;
+      const call = async (headers: Record<string, string>) => {
+        const response = await lane.fetch(
+          new Request(url, {
+            method: route.method,
+            headers: { "content-type": "application/json", ...headers },
+            body: route.method === "POST" ? "{}" : undefined,
+          }),
+        );
+        await response.body?.cancel();
+        return response.status;
+      };
+      const name = `${route.method} ${route.path}`;
+      if ("scope" in spec) {
+        if ((await call({})) !== 401) mismatches.push(`${name} without a key`);
+        const others = apiKeyScopes.filter((s) => s !== spec.scope);
+        const without = await call({ authorization: `Bearer ${await keyWith(others)}` });
+        if (without !== 403) mismatches.push(`${name} with every scope but ${spec.scope}: ${without}`);
+        const allowed = await call({ authorization: `Bearer ${await keyWith([spec.scope])}` });
+        if (allowed === 401 || allowed === 403) mismatches.push(`${name} with ${spec.scope}: ${allowed}`);
+      } else if ("signed" in spec) {
+        // No channel is set up for this workspace, so nothing can sign for it: every call is refused.
+        const status = await call(route.method === "GET" ? {} : { "x-hub-signature-256": "sha256=00", "x-twilio-signature": "AA==" });
+        if (status < 400 || status >= 500) mismatches.push(`${name} unsigned: ${status}`);
+      } else if ((await call({})) !== 200) mismatches.push(`${name} (open)`);
     }
     expect(mismatches).toEqual([]);
   });

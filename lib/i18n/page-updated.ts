@@ -47,6 +47,9 @@ const texts: Record<string, PageErrorText> = {
   },
 };
 
+/** The languages these texts are written in. */
+export const pageErrorLanguages: readonly string[] = Object.keys(texts);
+
 /** The text for a page's language (its `<html lang>`), falling back from "es-MX" to "es" and then to English. */
 export function pageErrorText(lang: string | undefined): PageErrorText {
   const code = lang ?? "en";

@@ -1,10 +1,6 @@
 import type { MailMessage } from "./mailer";
 
-const htmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => htmlEntities[c]!);
-}
+import { escapeHtml } from "../security/escape-html";
 
 const expiryFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { isSupportedLanguage, messagesFor } from "../i18n/languages";
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from "../security/escape-html";
 
 /**
  * What a visitor without JavaScript gets when the hosted form throttles their network: a real 429 with

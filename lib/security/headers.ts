@@ -21,6 +21,19 @@ export const permissionsPolicy =
   "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), geolocation=(), gyroscope=(), " +
   "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), usb=(), browsing-topics=()";
 
+/**
+ * The headers of every response that runs no script and renders no page: the API, the webhooks, built assets.
+ * Nothing of it may be framed, sniffed as another type, or load anything. Static, so next.config.ts can set them
+ * on what Next.js serves, and the lean lane (lib/server/lanes/lean-app.ts) on what it serves.
+ */
+export const noScriptHeaders: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Permissions-Policy": permissionsPolicy,
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "X-Frame-Options": "DENY",
+};
+
 export function frameAncestors(frame: FramePolicy): string {
   if (frame.kind === "none") return "'none'";
   if (frame.kind === "self") return "'self'";

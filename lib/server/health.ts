@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { DatabaseHandle } from "../db/client";
 import { appDatabase } from "./app-database";
 
 export type HealthReport = {
@@ -15,11 +16,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Whether the app can serve requests: it answers, and its database answers a query within three seconds. */
-export async function checkHealth(): Promise<HealthReport> {
+export async function checkHealth(open: () => Promise<DatabaseHandle> = async () => (await appDatabase()).handle): Promise<HealthReport> {
   const app = { status: "ok" as const, uptimeSeconds: Math.round(process.uptime()) };
   const started = performance.now();
   try {
-    const { handle } = await withTimeout(appDatabase(), TIMEOUT_MS);
+    const handle = await withTimeout(open(), TIMEOUT_MS);
     await withTimeout(handle.db.execute(sql`select 1`), TIMEOUT_MS);
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     return { status: "ok", app, database: { status: "ok", kind: handle.kind, latencyMs } };
@@ -28,4 +29,10 @@ export async function checkHealth(): Promise<HealthReport> {
     console.error("[health] database check failed:", (error as Error).message);
     return { status: "unavailable", app, database: { status: "unavailable" } };
   }
+}
+
+/** GET /api/health: 200 with the report while the database answers, 503 while it does not; never cached. */
+export async function healthResponse(open?: () => Promise<DatabaseHandle>): Promise<Response> {
+  const report = await checkHealth(open);
+  return Response.json(report, { status: report.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
 }

@@ -1,0 +1,63 @@
+import "server-only";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
+import { apiProblem } from "../../api/problem";
+import type { DatabaseHandle } from "../../db/client";
+import { AppError } from "../../errors";
+import { noScriptHeaders } from "../../security/headers";
+import { unservableAddress } from "../../security/request-url";
+import { requestMetaFrom } from "../request-meta";
+import { leanRoutes } from "./lean.routes";
+
+const WEBHOOK_MAX_BYTES = 4 * 1024 * 1024;
+
+class MethodNotAllowedError extends AppError {
+  constructor(readonly allow: string[]) {
+    super("method_not_allowed", 405, `This address answers ${allow.join(" and ")} only.`);
+  }
+}
+
+/** Each known path as a pattern, with its methods: an unmatched request to a known path is a 405, not a 404. */
+const knownPaths = [...new Set(leanRoutes.map((r) => r.path))].map((path) => ({
+  pattern: new RegExp(`^${path.replace(/:[^/]+/g, "[^/]+")}$`),
+  methods: leanRoutes.filter((r) => r.path === path).map((r) => r.method),
+}));
+
+/**
+ * The lean lane: a Hono app over the same route definitions Next.js used to serve (they take a web Request and
+ * return a Response), without the framework's per-request work (decision 0013). It does for these paths what
+ * proxy.ts and next.config.ts did: refuses an address that cannot be served, sets the static no-script
+ * headers, compresses large bodies (the small ones say no-transform, lib/api/route.ts), and turns anything
+ * unexpected into a problem+json 500 that names the request id and nothing else.
+ */
+export function createLeanApp(handle: () => Promise<DatabaseHandle>): Hono {
+  const app = new Hono();
+  const db = async () => (await handle()).db;
+  app.use(async (c, next) => {
+    const url = new URL(c.req.url);
+    const unservable = unservableAddress(url.pathname, url.search);
+    if (unservable) {
+      c.res = new Response(unservable, { status: 400, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+    } else {
+      await next();
+    }
+    for (const [name, value] of Object.entries(noScriptHeaders)) c.res.headers.set(name, value);
+  });
+  // The API reads its JSON under its own limit (lib/api/request-body.ts); the webhooks read theirs whole, so the
+  // lane bounds them, as Next.js's 10 MB request buffer did before. Meta's and Twilio's payloads are kilobytes.
+  app.use("/api/webhooks/*", bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: (c) => c.text(`The body is larger than ${WEBHOOK_MAX_BYTES} bytes.`, 413) }));
+  app.use(compress());
+  for (const route of leanRoutes) app.on(route.method, route.path, (c) => route.serve({ handle, db, request: c.req.raw, params: c.req.param() }));
+  app.notFound((c) => {
+    const meta = requestMetaFrom(c.req.raw.headers);
+    const known = knownPaths.find((p) => p.pattern.test(c.req.path));
+    if (!known)
+      return apiProblem(new AppError("not_found", 404, "There is nothing at this address. The API's routes are listed at /api/v1/openapi.json."), meta, "lean");
+    const response = apiProblem(new MethodNotAllowedError(known.methods), meta, "lean");
+    response.headers.set("allow", known.methods.join(", "));
+    return response;
+  });
+  app.onError((error, c) => apiProblem(error, requestMetaFrom(c.req.raw.headers), `lean ${c.req.method} ${c.req.path}`));
+  return app;
+}
