@@ -4,10 +4,14 @@ import path from "node:path";
 import pg from "pg";
 
 /**
- * The bench's bare baseline: `node:http` and the same driver the app uses (node-postgres, or PGlite on its own
- * copy of the data directory), sending the bulk check's bare `= ANY($1)` query and answering its rows as JSON.
- * No framework, authentication, validation, hashing or decision: what is left when the app's own work is taken
- * away. Run as its own process, like the app server: `tsx bench/bare-server.ts <port> <postgres-url | pglite-dir>`.
+ * The bench's physical floors: `node:http` and the same driver the app uses (node-postgres, or PGlite on its own
+ * copy of the data directory), doing the least each kind of request needs and nothing else: no framework,
+ * authentication, validation, hashing or decision. Run as its own process, like the app server:
+ * `tsx bench/bare-server.ts <port> <postgres-url | pglite-dir>`.
+ *  - GET /noop: no database at all;
+ *  - GET /read?w=&c=&d=: ONE indexed read, a contact's subscription to a category by its digest (under a check);
+ *  - POST /commit: ONE durable commit, a transaction PostgreSQL must flush to its log before answering (under a write);
+ *  - POST /bulk: the bulk check's bare `= ANY($1)` query, its rows as JSON.
  */
 const [portArg, target] = process.argv.slice(2);
 if (!portArg || !target) throw new Error("usage: bare-server.ts <port> <postgres-url | pglite-dir>");
@@ -23,6 +27,12 @@ async function connect(): Promise<Query> {
   return async (text, params) => (await db.query(text, params)).rows;
 }
 
+const READ = `select s.state, s.event_id from contacts c join subscriptions s on s.contact_id = c.id and s.category_id = $2
+  where c.workspace_id = $1 and c.phone_digest = $3`;
+
+// pg_current_xact_id() gives the statement's transaction an id, so its commit is logged and waited for.
+const COMMIT = "select pg_current_xact_id()";
+
 const BULK = `select c.phone_digest, s.state, s.opt_in_level, s.event_id, e.action, e.channel, e.occurred_at, e.recorded_at
   from contacts c join subscriptions s on s.contact_id = c.id and s.category_id = $2 join consent_events e on e.id = s.event_id
   where c.workspace_id = $1 and c.phone_digest = any($3)`;
@@ -34,7 +44,19 @@ async function main() {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
       try {
-        if (req.url === "/noop") {
+        const url = new URL(req.url ?? "/", "http://bare");
+        if (url.pathname === "/noop") {
+          res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+          return;
+        }
+        if (url.pathname === "/read") {
+          const q = url.searchParams;
+          const rows = await query(READ, [q.get("w"), q.get("c"), q.get("d")]);
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ rows }));
+          return;
+        }
+        if (url.pathname === "/commit") {
+          await query(COMMIT, []);
           res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
           return;
         }

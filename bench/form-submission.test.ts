@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hiddenFields } from "./form-submission";
+import { formAction, hiddenFields } from "./form-submission";
 
 describe("hiddenFields", () => {
   it("reads the hidden inputs of the form that carries the submission id, entities decoded", () => {
@@ -16,5 +16,17 @@ describe("hiddenFields", () => {
 
   it("refuses a page without the opt-in form", () => {
     expect(() => hiddenFields('<form><input type="hidden" name="q"/></form>')).toThrow("no opt-in form");
+  });
+});
+
+describe("formAction", () => {
+  it("is the opt-in form's action, resolved against the page", () => {
+    const html = `<form action="/search"><input name="q"/></form><form method="post" action="/f/acme/join/submit"><input type="hidden" name="submissionId" value="a"/></form>`;
+    expect(formAction(html, "http://127.0.0.1:3000/f/acme/join?lang=es")).toBe("http://127.0.0.1:3000/f/acme/join/submit");
+  });
+
+  it("is the page itself when the form names no action", () => {
+    const html = `<form method="post" action=""><input type="hidden" name="submissionId" value="a"/></form>`;
+    expect(formAction(html, "http://127.0.0.1:3000/f/acme/join")).toBe("http://127.0.0.1:3000/f/acme/join");
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What a browser sends when a person submits the hosted opt-in form with JavaScript off: the form's hidden
- * fields as the server rendered them (the server action's reference and bound arguments, the submission id, the
- * language) plus what the person filled in, as multipart/form-data to the page's own URL, with the page's origin.
+ * fields as the server rendered them (the submission id, the language, and whatever else the form carries) plus what
+ * the person filled in, as multipart/form-data to the form's action, with the page's origin.
  * The bench reads the fields from the real page once, then gives each submission its own submission id, number
  * and client address (the app takes the client IP from the proxy's X-Forwarded-For, lib/server/request-meta.ts),
  * as distinct visitors would: the per-IP and per-number limits then apply as to real traffic.
@@ -32,10 +32,22 @@ export function hiddenFields(html: string): [string, string][] {
   throw new Error("no opt-in form on the page");
 }
 
+/** The address the page's opt-in form posts to: its action, or the page itself when it names none. */
+export function formAction(html: string, pageUrl: string): string {
+  for (const match of html.matchAll(/<form[^>]*>/g)) {
+    const rest = html.slice(match.index!, html.indexOf("</form>", match.index!));
+    if (!rest.includes('name="submissionId"')) continue;
+    const action = attribute(match[0], "action");
+    return action ? new URL(action, pageUrl).toString() : pageUrl;
+  }
+  throw new Error("no opt-in form on the page");
+}
+
 export async function loadHostedForm(url: string): Promise<HostedForm> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-  return { url, origin: new URL(url).origin, hidden: hiddenFields(await res.text()) };
+  const html = await res.text();
+  return { url: formAction(html, url), origin: new URL(url).origin, hidden: hiddenFields(html) };
 }
 
 /** One submission by visitor `n`: opts in to two categories; resolves when the server redirects to the receipt. */

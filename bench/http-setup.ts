@@ -7,7 +7,11 @@ import { createApiKey } from "../lib/api-keys/keys";
 import { openDatabase, type DatabaseKind } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { generateBulkLedger } from "../lib/seed/bulk-ledger";
+import { saveWhatsAppChannel } from "../lib/channels/settings.actions";
+import { runWorkspaceAction } from "../lib/handlers/workspace-action";
 import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
+import { testPhoneNumberId } from "../testing/meta-cloud";
+import { signedInMember, testMeta } from "../testing/staff";
 import { createTestDatabase } from "../testing/databases";
 import { benchPorts, startBenchServer, type BenchServer } from "./app-server";
 
@@ -21,8 +25,12 @@ export type HttpBenchSetup = {
   contacts: number;
   app: BenchServer;
   bare: { base: string; stop(): Promise<void> };
+  /** The workspace's WhatsApp webhook, connected as an admin connects it, and the app secret Meta signs with. */
+  whatsapp: { url: string; appSecret: string };
   close(): Promise<void>;
 };
+
+const BENCH_APP_SECRET = "meta-app-secret-for-the-bench";
 
 /**
  * Seeds `contacts` contacts (2 events each on average) and API keys, then starts `next start` with the bench
@@ -63,13 +71,21 @@ export async function setUpHttpBench(kind: DatabaseKind, contacts: number, log: 
       { contacts, eventsPerContact: 2, seed: 7 },
     );
     await handle.db.execute(sql`vacuum (analyze)`);
-    // Many keys, as many systems would hold: one key's 600 requests a minute would otherwise cap the run.
+    // Many keys, as many systems would hold, so no one key's rate limit caps the run.
     const keys = await Promise.all(
       Array.from(
         { length: API_KEYS },
         async (_, i) => (await createApiKey(handle.db, { workspaceId: fx.workspace.id, name: `bench ${i}`, scopes: ["consents:write", "consents:read"] })).key,
       ),
     );
+    const admin = await signedInMember(handle.db, fx.workspace.id, "admin");
+    const connected = await runWorkspaceAction(saveWhatsAppChannel, handle.db, admin, testMeta, {
+      workspace: fx.workspace.slug,
+      phoneNumberId: testPhoneNumberId,
+      appSecret: BENCH_APP_SECRET,
+      accessToken: "EAAG-bench-access-token",
+    });
+    if (!connected.ok) throw new Error(`connecting WhatsApp: ${connected.message}`);
     log(`  ${kind}: ${contacts.toLocaleString("en")} contacts seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
     let bareTarget: string;
@@ -88,7 +104,8 @@ export async function setUpHttpBench(kind: DatabaseKind, contacts: number, log: 
     process.env.ASSENT_BENCH_ROUTES = "1";
     const app = await startBenchServer(target, benchPorts.app);
     cleanups.push(() => app.stop());
-    return { kind, fx, keys, contacts, app, bare, close };
+    const whatsapp = { url: `${app.base}/api/webhooks/whatsapp/${fx.workspace.slug}`, appSecret: BENCH_APP_SECRET };
+    return { kind, fx, keys, contacts, app, bare, whatsapp, close };
   } catch (error) {
     await close();
     throw error;

@@ -4,7 +4,7 @@ import { BENCH_AUTH_SECRET, startBenchServer, type BenchServer } from "./app-ser
 import type { AttackSeed } from "./attack-seed-data";
 
 /**
- * The app as the fuzz and security suites attack it: `next start` from the current build on a fresh PostgreSQL
+ * The app as the fuzz and security suites attack it: the production server (`npm start`) from the current build on a fresh PostgreSQL
  * database seeded by attack-seed.ts, so the suites can count rows while it runs (PGlite allows one process).
  * Needs TEST_DATABASE_URL; the caller skips without it.
  */

@@ -19,7 +19,7 @@ import { e2ePort } from "../support/ports";
 
 /**
  * Thousands of malformed requests against every public surface (testing/fuzz-requests.ts says what each
- * sends): no answer may be a 5xx or leak internals, and none may record anything. The app runs as `next start`
+ * sends): no answer may be a 5xx or leak internals, and none may record anything. The app runs as the production server (`npm start`)
  * from this build on its own PostgreSQL database, so the rows can be counted while it runs.
  * FUZZ_RUNS (requests per surface) and FUZZ_SEED replay or widen a run.
  */

@@ -6,7 +6,7 @@ import { sendRaw } from "../../testing/raw-http";
 import { e2ePort } from "../support/ports";
 
 /**
- * The app attacked from outside, as `next start` from this build on its own PostgreSQL database (the rows are
+ * The app attacked from outside, as the production server (`npm start`) from this build on its own PostgreSQL database (the rows are
  * counted while it runs): security headers and the script nonce, pages that still hydrate under the policy,
  * cross-origin posts, the CVE-2025-29927 subrequest header, cookie flags, and API-key guessing. Another
  * workspace's ids are covered by lib/auth/authorization-matrix.test.ts.

@@ -313,8 +313,6 @@ const openRoutes: Record<string, string> = {
   "app/(public)/f/[workspace]/[form]/qr.png/route.ts": "QR code of a published form's public address; nothing else",
   "app/(public)/f/[workspace]/[form]/busy/route.ts": "the 429 page a throttled no-JavaScript sign-up is sent to; reads and writes nothing",
   "app/api/bench/noop/route.ts": "the bench's trivial handler: 404 unless ASSENT_BENCH_ROUTES=1, and no data either way",
-  "app/api/bench/query/route.ts": "the bench's database round-trip floor: 404 unless ASSENT_BENCH_ROUTES=1; select 1, no table",
-  "app/api/bench/commit/route.ts": "the bench's durable-commit floor: 404 unless ASSENT_BENCH_ROUTES=1; commits a transaction id, reads and writes no table",
 };
 
 /**

@@ -21,6 +21,8 @@ export function nextLane(handle: NodeHandler): NodeHandler {
 }
 
 function replaceStaleActionAnswer(req: IncomingMessage, res: ServerResponse): void {
+  // Wrapped, never put back: Next.js's compression wraps these same methods after us and calls ours underneath, so
+  // restoring the originals would unhook it. Once the answer is known to be an ordinary one they only pass through.
   const original = { writeHead: res.writeHead, write: res.write, end: res.end };
   let replacing: boolean | undefined;
   const marked = (headers: unknown) =>
@@ -30,34 +32,32 @@ function replaceStaleActionAnswer(req: IncomingMessage, res: ServerResponse): vo
     replacing ??= status === 409 && marked(headers);
     return replacing;
   };
-  const restore = () => Object.assign(res, original);
   res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
-    const headers = rest.find((r) => typeof r === "object");
-    if (decide(status, headers)) return this;
-    restore();
+    if (
+      decide(
+        status,
+        rest.find((r) => typeof r === "object"),
+      )
+    )
+      return this;
     return (original.writeHead as (...args: unknown[]) => ServerResponse).call(this, status, ...rest);
   } as ServerResponse["writeHead"];
   res.write = function (this: ServerResponse, ...args: unknown[]) {
     if (decide(this.statusCode)) return true;
-    restore();
     return (original.write as (...a: unknown[]) => boolean).apply(this, args);
   } as ServerResponse["write"];
   res.end = function (this: ServerResponse, ...args: unknown[]) {
-    if (!decide(this.statusCode)) {
-      restore();
-      return (original.end as (...a: unknown[]) => ServerResponse).apply(this, args);
-    }
-    restore();
+    if (!decide(this.statusCode)) return (original.end as (...a: unknown[]) => ServerResponse).apply(this, args);
     const url = new URL(req.url ?? "/", "http://assent.invalid");
     const { html, language } = staleActionPage(url, req.headers["accept-language"]);
     const body = Buffer.from(html, "utf8");
     for (const name of ["content-length", "content-encoding", "transfer-encoding", "etag", ACTION_NOT_FOUND]) this.removeHeader(name);
-    this.writeHead(409, {
+    original.writeHead.call(this, 409, {
       "content-type": "text/html; charset=utf-8",
       "content-length": body.length,
       "content-language": language,
       "cache-control": "no-store",
     });
-    return this.end(body);
+    return (original.end as (chunk: Buffer) => ServerResponse).call(this, body);
   } as ServerResponse["end"];
 }
