@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { AppError, ValidationError } from "../errors";
 import { planCommand, type CommandPlan, type ContextCache } from "./plan";
 import type { LedgerCommand, Receipt } from "./types";
+import { commitPlan } from "./group-commit";
 import { writePlans, type AppendOutcome } from "./write";
 
 export type { AppendOutcome } from "./write";
@@ -27,11 +28,8 @@ export type AppendOptions = {
  */
 export async function append(db: Db, input: LedgerCommand, options: AppendOptions = {}): Promise<Receipt> {
   const plan = await planCommand(db, input, new Date());
-  return db.transaction(async (tx) => {
-    const [outcome] = await writePlans(tx, [plan], { preferenceTokenFor: () => options.preferenceTokenHash });
-    if (!outcome!.ok) throw outcome!.error;
-    return outcome!.receipt;
-  });
+  // Concurrent appends share a commit (lib/ledger/group-commit.ts); a lone one is written at once, alone.
+  return commitPlan(db, plan, options.preferenceTokenHash);
 }
 
 /** Most events one appendMany() call may write: PostgreSQL allows 65,535 parameters a statement (about 20 an event). */
