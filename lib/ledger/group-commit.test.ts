@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { subscriptions } from "../db/schema/ledger";
-import { AppError, ValidationError } from "../errors";
+import { type AppError, ValidationError } from "../errors";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { apiOptOut, createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { append } from "./append";
@@ -31,7 +31,6 @@ describe.each(testDatabaseKinds())("group commit on %s", (kind) => {
     ]);
     const twin = webOptIn(fx, testPhone(7200), { categories: ["orders"], idempotencyKey: "twin" });
     const reused = webOptIn(fx, testPhone(7201), { categories: ["offers"], idempotencyKey: "twin" });
-    const confirmNothing = { ...webOptIn(fx, testPhone(7202), { categories: ["tips"] }), action: "confirm" as const };
 
     // Started together: the first is written at once, the others queue behind it and share the following commits.
     const values = await settleAll([...commands, twin, twin, reused]);
