@@ -68,7 +68,7 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
   const stop = async () => {
     const request = signedMetaRequest(s.whatsapp.url, textMessage(bulkPhone(stops++ % contacts), "STOP", newWamid()), s.whatsapp.appSecret);
     const res = await fetch(request);
-    if (!res.ok) throw new Error(`the WhatsApp webhook answered ${res.status}: ${await res.text()}`);
+    if (!res.ok) throw new Error(`the WhatsApp webhook answered ${res.status}: ${await res.text()}\n${s.app.log().split("\n").slice(-20).join("\n")}`);
     await res.arrayBuffer();
   };
   const commit = bareCommit(s);

@@ -4,6 +4,7 @@ import type { DatabaseKind } from "../lib/db/client";
 import { createTestDatabase, testDatabaseKinds } from "../testing/databases";
 import { createLedgerFixture, testPhone, webOptIn } from "../testing/fixtures";
 import { apiFigures } from "./api";
+import { BENCH_AUTH_SECRET } from "./app-server";
 import { baselineAppend } from "./baseline-append";
 import { commitOrderFigures } from "./commit-order";
 import { runDashboardBench } from "./dashboard";
@@ -25,6 +26,9 @@ import { mergeRuns, measure, type RunStats } from "./stats";
  * `dashboard` (contacts pages and exports at scale, PostgreSQL), `export` (the dashboard part without its pages),
  * `http` (the API, the hosted form's submissions, Lighthouse and the page's JavaScript, both databases).
  */
+// The bench seals the channel secrets it sets up (bench/http-setup.ts) with the key the server it starts will open
+// them with: both take it from AUTH_SECRET.
+process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const numberArg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
