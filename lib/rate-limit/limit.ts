@@ -6,6 +6,8 @@ import { rateLimitBuckets } from "../db/schema/rate-limits";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
+/** What a client is told of the limit it is under (the RateLimit-* headers): the limit, what is left, seconds to the next window. */
+export type RateLimitState = { limit: number; remaining: number; resetSeconds: number };
 
 /** The fixed window `now` falls in, and the seconds until it ends. */
 export function windowOf(rule: RateLimitRule, now: Date): { windowStart: Date; retryAfterSeconds: number } {
