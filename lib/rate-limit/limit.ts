@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { queryRows } from "../db/sql";
 import { rateLimitBuckets } from "../db/schema/rate-limits";
@@ -100,11 +100,6 @@ export async function countHits(db: Db, hits: { rule: RateLimitRule; subject: st
     const count = counts.get(p.key) ?? 1;
     return { allowed: count <= p.rule.limit, remaining: Math.max(0, p.rule.limit - count), retryAfterSeconds: p.retryAfterSeconds };
   });
-}
-
-/** Drops windows that ended long ago; called now and then so the table stays small. */
-export async function pruneRateLimits(db: DbOrTx, olderThan: Date): Promise<void> {
-  await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, olderThan));
 }
 
 export type RateLimitClaim = { rule: RateLimitRule; subject: string };
