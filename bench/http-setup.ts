@@ -63,7 +63,7 @@ export async function setUpHttpBench(kind: DatabaseKind, contacts: number, log: 
       { contacts, eventsPerContact: 2, seed: 7 },
     );
     await handle.db.execute(sql`vacuum (analyze)`);
-    // Many keys, as many systems would hold: one key's 600 requests a minute would otherwise cap the run.
+    // Many keys, as many systems would hold: one key's 6,000 requests a minute (the default) would otherwise cap the run.
     const keys = await Promise.all(
       Array.from(
         { length: API_KEYS },
