@@ -24,8 +24,9 @@ export function syncSlack(limit: number, instances: number): number {
  * subject's window (to learn what other instances counted) and near the limit (the last tenth), where every hit
  * syncs at once so the overshoot across instances stays small. An instance also syncs at once when it holds a
  * tenth of the limit unsynced, so a burst on several instances inside one `syncMs` cannot go unseen: together they
- * pass the limit by at most a tenth of it for each instance beyond the first (`syncSlack`), and by less when
- * the others served fewer than that in their last `syncMs`. A crashed instance loses at most its last `syncMs` of
+ * pass the limit by at most a tenth of it for each instance beyond the first (`syncSlack`; plus, under heavy
+ * concurrency, the hits that arrive while a subject's sync is under way), and by less when the others served
+ * fewer than that in their last `syncMs`. A crashed instance loses at most its last `syncMs` of
  * counts. The limit may differ per subject (an API key's own): each hit names it, the rule's is the default.
  */
 export class BatchedRateLimit {
