@@ -50,7 +50,7 @@ export function ApiKeyCreateForm({ action, workspace }: { action: FormAction; wo
           placeholder={DEFAULT_API_KEY_PER_MINUTE.toLocaleString("en")}
           error={error("rateLimitPerMinute")}
           hint={`Leave blank for the default, ${DEFAULT_API_KEY_PER_MINUTE.toLocaleString("en")} a minute: a check before each message at WhatsApp's 80 a second, with room for retries. At most 1,000,000.`}
-          className="sm:max-w-xs"
+          className="sm:max-w-md"
         />
         {result && !created?.key && <ActionMessage result={result} />}
         <Button type="submit" disabled={pending}>
