@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditLog } from "../lib/db/schema/access";
+import { apiKeys, auditLog } from "../lib/db/schema/access";
 import { append } from "../lib/ledger/append";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../testing/databases";
 import { createLedgerFixture, webOptIn, type LedgerFixture } from "../testing/fixtures";
@@ -104,6 +104,30 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     await expect(apiKeyCreate.run(t.db, ["--workspace", slug(), "--name", "x", "--scopes", "root"], new PassThrough())).rejects.toThrow(/unknown scope root/);
   });
 
+  it("api-key:create --per-minute gives the key its own limit, and refuses a bad one with a usage error, creating nothing", async () => {
+    const keys = () => t.db.select({ name: apiKeys.name, limit: apiKeys.rateLimitPerMinute }).from(apiKeys).where(eq(apiKeys.workspaceId, fx.workspace.id));
+    const before = (await keys()).length;
+    const made = await capture((out) =>
+      apiKeyCreate.run(t.db, ["--workspace", slug(), "--name", "sender", "--scopes", "consents:read", "--per-minute", "12000"], out),
+    );
+    expect(made.text).toMatch(/12000 requests a minute/);
+    expect(await keys()).toContainEqual({ name: "sender", limit: 12000 });
+    const plain = await capture((out) => apiKeyCreate.run(t.db, ["--workspace", slug(), "--name", "plain", "--scopes", "consents:read"], out));
+    expect(plain.text).toMatch(/6000 requests a minute, the default/);
+    expect(await keys()).toContainEqual({ name: "plain", limit: null });
+    for (const bad of ["0", "1000001", "1.5", "abc", ""]) {
+      const refused = await apiKeyCreate
+        .run(t.db, ["--workspace", slug(), "--name", "bad", "--scopes", "consents:read", "--per-minute", bad], new PassThrough())
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(refused, bad).toBeInstanceOf(UsageError);
+      expect((refused as Error).message, bad).toMatch(/^--per-minute/);
+    }
+    expect(await keys()).toHaveLength(before + 2);
+  });
+
   it("checkpoints and verifies", async () => {
     const cp = await capture((out) => ledgerCheckpoint.run(t.db, ["--workspace", slug()], out));
     expect(cp.text).toMatch(/checkpoint 1 sealed 2 events/);
@@ -154,5 +178,12 @@ describe("the assent command", () => {
     expect(bad.stderr).toMatch(/Usage: npm run assent -- api-key:create/);
     const unknown = await runCli(["frobnicate"]);
     expect(unknown.code).toBe(2);
+  });
+
+  it("answers a bad --per-minute with exit code 2, the reason and the usage", async () => {
+    const cli = await runCli(["api-key:create", "--workspace", "any", "--name", "bad", "--scopes", "consents:read", "--per-minute", "lots"]);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/--per-minute "lots": Enter a number/);
+    expect(cli.stderr).toMatch(/--per-minute <1\.\.1000000, default 6000>/);
   });
 });

@@ -1,16 +1,35 @@
 import { eq, sql } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PGlite } from "@electric-sql/pglite";
+import type pg from "pg";
 import { createApiKey, type ApiKeyScope } from "../lib/api-keys/keys";
-import type { Db } from "../lib/db/client";
+import type { DatabaseHandle, Db } from "../lib/db/client";
 import { runApiRoute, type ApiRouteDef } from "../lib/api/route";
 import { apiKeys } from "../lib/db/schema/access";
 
 export const allScopes: ApiKeyScope[] = ["consents:write", "consents:read", "events:read", "exports"];
 
-/** A key of the workspace with the scopes asked for (all by default); revoked if asked. */
-export async function testApiKey(db: Db, workspaceId: string, scopes: ApiKeyScope[] = allScopes, options: { revoked?: boolean } = {}): Promise<string> {
-  const { id, key } = await createApiKey(db, { workspaceId, name: `test key ${scopes.join(",")}`, scopes });
+/** A key of the workspace with the scopes asked for (all by default); revoked, or with its own rate limit, if asked. */
+export async function testApiKey(
+  db: Db,
+  workspaceId: string,
+  scopes: ApiKeyScope[] = allScopes,
+  options: { revoked?: boolean; rateLimitPerMinute?: number } = {},
+): Promise<string> {
+  const { id, key } = await createApiKey(db, { workspaceId, name: `test key ${scopes.join(",")}`, scopes, rateLimitPerMinute: options.rateLimitPerMinute });
   if (options.revoked) await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, id));
   return key;
+}
+
+/**
+ * Another app instance on the same database: a Db of its own over the same connection(s). What an instance
+ * remembers (keys, unsynced rate-limit hits: lib/api-keys/authenticate.ts) is kept per Db, so the two share only
+ * what the database holds, as two processes would.
+ */
+export function anotherInstance(handle: DatabaseHandle): Db {
+  const client = (handle.db as unknown as { $client: unknown }).$client;
+  return (handle.kind === "pglite" ? drizzlePglite(client as PGlite) : drizzlePg(client as pg.Pool)) as unknown as Db;
 }
 
 type CallOptions = {

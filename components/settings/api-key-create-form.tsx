@@ -4,7 +4,7 @@ import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
 import { CheckboxCards } from "@/components/ui/checkbox-cards";
 import { Field } from "@/components/ui/field";
-import { apiKeyScopeLabels, createApiKeySchema } from "@/lib/api-keys/api-keys.validation";
+import { apiKeyScopeLabels, createApiKeySchema, DEFAULT_API_KEY_PER_MINUTE } from "@/lib/api-keys/api-keys.validation";
 import { SecretResult } from "@/components/ui/secret-result";
 import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
 
@@ -40,6 +40,17 @@ export function ApiKeyCreateForm({ action, workspace }: { action: FormAction; wo
           hint="Give it only what that system needs."
           options={Object.entries(apiKeyScopeLabels).map(([value, label]) => ({ value, label, detail: value }))}
           error={error("scopes")}
+        />
+        <Field
+          id="api-key-per-minute"
+          label="Requests per minute (optional)"
+          name="rateLimitPerMinute"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder={DEFAULT_API_KEY_PER_MINUTE.toLocaleString("en")}
+          error={error("rateLimitPerMinute")}
+          hint={`Leave blank for the default, ${DEFAULT_API_KEY_PER_MINUTE.toLocaleString("en")} a minute: a check before each message at WhatsApp's 80 a second, with room for retries. At most 1,000,000.`}
+          className="sm:max-w-md"
         />
         {result && !created?.key && <ActionMessage result={result} />}
         <Button type="submit" disabled={pending}>

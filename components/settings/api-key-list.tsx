@@ -1,11 +1,13 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
 import type { ApiKeyRow } from "@/lib/api-keys/queries";
-import { apiKeyScopeLabels } from "@/lib/api-keys/api-keys.validation";
+import { apiKeyScopeLabels, DEFAULT_API_KEY_PER_MINUTE } from "@/lib/api-keys/api-keys.validation";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-validated-action";
 
 const scopeLabel = (scope: string) => (apiKeyScopeLabels as Record<string, string>)[scope] ?? scope;
+const perMinute = (limit: number | null) =>
+  limit === null ? `${DEFAULT_API_KEY_PER_MINUTE.toLocaleString("en")} requests a minute (default)` : `${limit.toLocaleString("en")} requests a minute`;
 
 export function ApiKeyList({ workspace, keys, revoke }: { workspace: string; keys: ApiKeyRow[]; revoke: FormAction }) {
   if (keys.length === 0) {
@@ -43,6 +45,7 @@ export function ApiKeyList({ workspace, keys, revoke }: { workspace: string; key
               Created {formatUtc(k.createdAt)}
               {k.createdBy && ` by ${k.createdBy}`} · Last used {k.lastUsedAt ? formatUtc(k.lastUsedAt) : "never"}
             </p>
+            <p className="text-sm text-slate-600">Limit: {perMinute(k.rateLimitPerMinute)}</p>
           </div>
           <div className="shrink-0 md:max-w-xs">
             <ConfirmActionButton

@@ -19,7 +19,7 @@ const CLIENTS = 16;
 // The hosted form allows 10 sign-ups per address a minute (and 30 in 10 minutes); each simulated browser sends
 // no more, so every refusal is a failure of the run, never a throttled answer taken for neither outcome.
 const FORMS_PER_ADDRESS = 10;
-// An API key may send 600 requests a minute; the CRM-like clients spread their writes over several keys.
+// An API key may send 6,000 requests a minute by default; the CRM-like clients still spread their writes over several keys.
 const WRITES_PER_KEY = 500;
 
 type Outcome = { kind: "form" | "api"; acknowledged: string | null; crashed: boolean };

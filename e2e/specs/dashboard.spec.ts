@@ -136,6 +136,32 @@ test("a member of another workspace gets not-found for every page and download o
   await page.context().close();
 });
 
+test("owner creates an API key with its own requests per minute; a bad number is a field error", async ({ browser }) => {
+  const page = await signIn(browser, e2eAccounts.owner);
+  await page.goto("/demo/settings/api-keys");
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Create API key" }) });
+  await form.getByLabel("Name").fill("Campaign sender");
+  await form.getByRole("checkbox", { name: /Check consent/ }).check();
+  const perMinute = form.getByLabel("Requests per minute (optional)");
+  await expect(perMinute).toHaveAttribute("placeholder", "6,000");
+  for (const [typed, message] of [
+    ["abc", /Enter a number of requests a minute, or leave it blank for the default\./],
+    ["1.5", /Enter a whole number of requests a minute\./],
+    ["0", /At least 1 request a minute\./],
+  ] as const) {
+    await perMinute.fill(typed);
+    await form.getByRole("button", { name: "Create API key" }).click();
+    await expect(perMinute).toHaveAccessibleDescription(message);
+  }
+  await expect(page.getByText("No API keys yet.")).toBeVisible();
+  await perMinute.fill("12,000");
+  await form.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByLabel('New key for "Campaign sender"')).toHaveValue(/^ask_[\w-]{32}$/);
+  const listed = page.getByRole("listitem").filter({ hasText: "Campaign sender" });
+  await expect(listed.getByText("Limit: 12,000 requests a minute")).toBeVisible();
+  await page.context().close();
+});
+
 test("every dashboard page, at laptop and tablet widths", async ({ browser }, testInfo) => {
   const page = await signIn(browser, e2eAccounts.owner);
   await page.goto("/demo/contacts");

@@ -42,6 +42,49 @@ describe.each(testDatabaseKinds())("API keys on %s", (kind) => {
     expect(await listApiKeys(db.db, fx.workspace.id)).toHaveLength(0);
   });
 
+  it("refuses a limit that is not a whole number of requests 1..1,000,000, naming the field, and creates nothing", async () => {
+    for (const [bad, message] of [
+      ["0", /at least 1/i],
+      ["1000001", /at most 1,000,000/i],
+      ["1.5", /whole number/i],
+      ["abc", /enter a number/i],
+      ["1,5", /enter a number/i],
+    ] as const) {
+      const result = await create({ name: "CRM", scopes: ["consents:read"], rateLimitPerMinute: bad });
+      expect(result, bad).toMatchObject({ ok: false, code: "validation_failed" });
+      if (result.ok) continue;
+      expect(result.fields, bad).toEqual([expect.objectContaining({ field: "rateLimitPerMinute", message: expect.stringMatching(message) })]);
+    }
+    expect(await listApiKeys(db.db, fx.workspace.id)).toHaveLength(0);
+    expect(await audits("api-key.create")).toHaveLength(0);
+  });
+
+  it("stores a key's own limit, or null for the default, and lists it", async () => {
+    // A workspace of its own: the tests below expect this one to have a single key.
+    const own = await createLedgerFixture(db.db);
+    const ownAdmin = await signedInMember(db.db, own.workspace.id, "admin");
+    for (const [typed, stored] of [
+      ["250", 250],
+      ["6,000", 6000],
+      [" ", null],
+      [undefined, null],
+    ] as const) {
+      const result = await create({ name: `Limit ${stored}`, scopes: ["consents:read"], rateLimitPerMinute: typed }, ownAdmin, own.workspace.slug);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const { id } = result.data as { id: string };
+      const [row] = await db.db.select({ limit: apiKeys.rateLimitPerMinute }).from(apiKeys).where(eq(apiKeys.id, id));
+      expect(row!.limit, String(typed)).toBe(stored);
+      const listed = (await listApiKeys(db.db, own.workspace.id)).find((k) => k.id === id);
+      expect(listed!.rateLimitPerMinute).toBe(stored);
+      const [entry] = await db.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, id), eq(auditLog.action, "api-key.create")));
+      expect(entry!.detail).toMatchObject({ rateLimitPerMinute: stored });
+    }
+  });
+
   it("shows the key once and stores only its hash", async () => {
     const result = await create({ name: "CRM production", scopes: ["consents:read", "consents:write", "consents:read"] });
     expect(result.ok).toBe(true);
@@ -105,6 +148,7 @@ describe.each(testDatabaseKinds())("API keys on %s", (kind) => {
     for (const role of ["marketer", "compliance", "viewer"] as const) {
       const session = await signedInMember(db.db, fx.workspace.id, role);
       expect(await create({ name: "Mine", scopes: ["exports"] }, session)).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await create({ name: "Mine", scopes: ["exports"], rateLimitPerMinute: "100000" }, session)).toMatchObject({ ok: false, code: "forbidden" });
       expect(await revoke(key!.id, session)).toMatchObject({ ok: false, code: "forbidden" });
     }
   });

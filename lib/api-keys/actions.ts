@@ -15,12 +15,18 @@ export const createWorkspaceApiKey = defineWorkspaceAction({
   arrays: ["scopes"],
   async run(ctx, input) {
     const created = await ctx.db.transaction(async (tx) => {
-      const key = await createApiKey(tx, { workspaceId: ctx.actor.workspace.id, name: input.name, scopes: input.scopes, createdBy: ctx.actor.user.id });
+      const key = await createApiKey(tx, {
+        workspaceId: ctx.actor.workspace.id,
+        name: input.name,
+        scopes: input.scopes,
+        createdBy: ctx.actor.user.id,
+        rateLimitPerMinute: input.rateLimitPerMinute,
+      });
       await recordStaffAudit(tx, ctx, {
         action: "api-key.create",
         targetType: "api_key",
         targetId: key.id,
-        detail: { name: input.name, prefix: key.prefix, scopes: input.scopes },
+        detail: { name: input.name, prefix: key.prefix, scopes: input.scopes, rateLimitPerMinute: input.rateLimitPerMinute },
       });
       return key;
     });

@@ -5,20 +5,24 @@ import type { Db } from "../db/client";
 import { sha256Hex } from "../security/digest";
 import { queryRows } from "../db/sql";
 import { BatchedRateLimit } from "../rate-limit/batched";
-import { hitRateLimit, upsertBucketHits, windowOf, type RateLimitRule } from "../rate-limit/limit";
+import { hitRateLimit, upsertBucketHits, windowOf, type RateLimitRule, type RateLimitState } from "../rate-limit/limit";
 import type { RequestMeta } from "../server/request-meta";
 import { ApiKeyError, MissingScopeError, RateLimitedError } from "../api/errors";
+import { DEFAULT_API_KEY_PER_MINUTE } from "./api-keys.validation";
 
 /** Who is calling: an API key and the workspace it belongs to. Every query of a request is scoped by this. */
 export type ApiPrincipal = {
   keyId: string;
   keyName: string;
   scopes: string[];
+  /** Requests a minute this key may make: its own limit, or the default. */
+  rateLimitPerMinute: number;
   /** As of the key's lookup, which an instance remembers for API_KEY_CACHE_MS: read what must be current (the confirmation rule) in the request's own query. */
   workspace: { id: string; slug: string; defaultCountry: string; ledgerSalt: string; requireConfirmation: boolean };
 };
 
-export const apiKeyLimit: RateLimitRule = { name: "api-key", limit: 600, windowSeconds: 60 };
+/** Per key and minute; `limit` is the default, a key's own (api_keys.rate_limit_per_minute) goes before it. */
+export const apiKeyLimit: RateLimitRule = { name: "api-key", limit: DEFAULT_API_KEY_PER_MINUTE, windowSeconds: 60 };
 /**
  * Failed authentications per client IP: strict, since nobody with a real key fails often, and guessers do. Only
  * failures count, and past the limit only bad keys are refused: a valid key is never refused for its address's
@@ -35,8 +39,11 @@ function bearerKey(request: Request): string | null {
   return match && keyShape.test(match[1]!) ? match[1]! : null;
 }
 
+/** A request let through: who is calling, and where its key stands against its limit (for the RateLimit-* headers). */
+export type ApiAuthentication = { principal: ApiPrincipal; rateLimit: RateLimitState };
+
 /**
- * How long an instance trusts a key it has looked up: a revoked key (or a changed scope or workspace setting)
+ * How long an instance trusts a key it has looked up: a revoked key (or a changed scope, limit or workspace setting)
  * takes effect on every instance within this time. Within it, a request costs no authentication query.
  */
 export const API_KEY_CACHE_MS = 5_000;
@@ -81,18 +88,25 @@ export function forgetApiKeys(db: Db): void {
   state?.hits.clear();
 }
 
+/** Adds this instance's pending hits to the shared buckets now, not at the next sync (tests; a graceful stop). */
+export async function flushApiKeyHits(db: Db): Promise<void> {
+  await states.get(db)?.hits.sync();
+}
+
 /**
  * A key this instance looked up less than API_KEY_CACHE_MS ago: its scope is checked and its hit counted in
  * memory (synced now and then), so the request goes straight to its own query.
  */
-async function fromCache(db: Db, keyHash: string, scope: ApiKeyScope, now: Date): Promise<ApiPrincipal | null> {
+async function fromCache(db: Db, keyHash: string, scope: ApiKeyScope, now: Date): Promise<ApiAuthentication | null> {
   const state = stateOf(db);
   const cached = state.keys.get(keyHash);
   if (!cached || cached.expires <= now.getTime()) return null;
-  if (!cached.principal.scopes.includes(scope)) throw new MissingScopeError(scope);
-  const hit = await state.hits.hit(cached.principal.keyId, now);
-  if (!hit.allowed) throw new RateLimitedError(hit.retryAfterSeconds);
-  return cached.principal;
+  const { principal } = cached;
+  if (!principal.scopes.includes(scope)) throw new MissingScopeError(scope);
+  const limit = principal.rateLimitPerMinute;
+  const hit = await state.hits.hit(principal.keyId, now, limit);
+  if (!hit.allowed) throw new RateLimitedError(hit.retryAfterSeconds, limit);
+  return { principal, rateLimit: { limit, remaining: hit.remaining, resetSeconds: hit.retryAfterSeconds } };
 }
 
 type Row = {
@@ -105,6 +119,7 @@ type Row = {
   default_country: string;
   ledger_salt: string;
   require_confirmation: boolean;
+  rate_limit_per_minute: number | null;
   hits: number | null;
 };
 
@@ -117,7 +132,7 @@ type Row = {
  * is_local applies to that transaction alone): a crash may forget the last counts and timestamps, which is
  * harmless, while every API request no longer pays a disk flush. Call it on the pool, never inside a transaction.
  */
-export async function authenticateApiRequest(db: Db, request: Request, meta: RequestMeta, scope: ApiKeyScope, now = new Date()): Promise<ApiPrincipal> {
+export async function authenticateApiRequest(db: Db, request: Request, meta: RequestMeta, scope: ApiKeyScope, now = new Date()): Promise<ApiAuthentication> {
   const ip = meta.ip ?? "unknown";
   const key = bearerKey(request);
   if (!key) return refuse(db, ip, now);
@@ -131,8 +146,8 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
     db,
     sql`with
       k as (
-        select k.id, k.name, k.scopes, k.revoked_at is not null as revoked, w.id as workspace_id, w.slug, w.default_country,
-          w.ledger_salt, w.require_confirmation
+        select k.id, k.name, k.scopes, k.revoked_at is not null as revoked, k.rate_limit_per_minute, w.id as workspace_id, w.slug,
+          w.default_country, w.ledger_salt, w.require_confirmation
         from api_keys k join workspaces w on w.id = k.workspace_id where k.key_hash = ${keyHash}),
       ok as (
         select id from k where not revoked and ${scope} = any(scopes)),
@@ -154,6 +169,7 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
     keyId: row.id,
     keyName: row.name,
     scopes: row.scopes,
+    rateLimitPerMinute: row.rate_limit_per_minute ?? apiKeyLimit.limit,
     workspace: {
       id: row.workspace_id,
       slug: row.slug,
@@ -166,14 +182,15 @@ export async function authenticateApiRequest(db: Db, request: Request, meta: Req
   if (state.keys.size > 10_000) state.keys.clear();
   state.keys.set(keyHash, { principal, expires: now.getTime() + API_KEY_CACHE_MS });
   if (!row.scopes.includes(scope)) throw new MissingScopeError(scope);
-  state.hits.seed(row.id, Number(row.hits), now);
-  if (Number(row.hits) > apiKeyLimit.limit) throw new RateLimitedError(keyWindow.retryAfterSeconds);
-  return principal;
+  const limit = principal.rateLimitPerMinute;
+  const hits = state.hits.seed(row.id, Number(row.hits), now);
+  if (hits > limit) throw new RateLimitedError(keyWindow.retryAfterSeconds, limit);
+  return { principal, rateLimit: { limit, remaining: Math.max(0, limit - hits), resetSeconds: keyWindow.retryAfterSeconds } };
 }
 
 /** Counts a failed authentication against the IP; past the limit the answer becomes 429, so guessing stalls. */
 async function refuse(db: Db, ip: string, now: Date): Promise<never> {
   const result = await hitRateLimit(db, apiAuthFailureLimit, ip, now);
-  if (!result.allowed) throw new RateLimitedError(result.retryAfterSeconds);
+  if (!result.allowed) throw new RateLimitedError(result.retryAfterSeconds, apiAuthFailureLimit.limit);
   throw new ApiKeyError();
 }

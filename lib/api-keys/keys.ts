@@ -10,7 +10,7 @@ export type ApiKeyScope = (typeof apiKeyScopes)[number];
 /** Creates a key and returns it in full this once; only its SHA-256 is stored. */
 export async function createApiKey(
   db: DbOrTx,
-  input: { workspaceId: string; name: string; scopes: ApiKeyScope[]; createdBy?: string | null },
+  input: { workspaceId: string; name: string; scopes: ApiKeyScope[]; createdBy?: string | null; rateLimitPerMinute?: number | null },
 ): Promise<{ id: string; key: string; prefix: string }> {
   const key = `ask_${randomBytes(24).toString("base64url")}`;
   const prefix = key.slice(0, 10);
@@ -23,6 +23,7 @@ export async function createApiKey(
       keyHash: sha256Hex(key),
       scopes: input.scopes,
       createdBy: input.createdBy ?? null,
+      rateLimitPerMinute: input.rateLimitPerMinute ?? null,
     })
     .returning({ id: apiKeys.id });
   return { id: row!.id, key, prefix };

@@ -16,6 +16,7 @@ export async function listApiKeys(db: DbOrTx, workspaceId: string) {
       createdBy: users.name,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,
+      rateLimitPerMinute: apiKeys.rateLimitPerMinute,
     })
     .from(apiKeys)
     .leftJoin(users, eq(users.id, apiKeys.createdBy))

@@ -16,7 +16,11 @@ export class MissingScopeError extends AppError {
 }
 
 export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
+  /** `limit`: the limit that refused, for the RateLimit-* headers (lib/api/rate-limit-headers.ts). */
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit: number,
+  ) {
     super("rate_limited", 429, "Too many requests. Retry after the number of seconds in Retry-After.");
     this.name = "RateLimitedError";
   }

@@ -60,6 +60,11 @@ describe("the OpenAPI document", () => {
     expect(doc.components.schemas.BulkCheckRequest.properties.phones.maxItems).toBe(10_000);
     expect(doc.paths["/api/v1/contacts/{phone}"].get.parameters[0]).toMatchObject({ name: "phone", in: "path", required: true });
     expect(doc.components.schemas.Problem.properties.errors).toBeDefined();
+    // The rate limit's headers: on every answer, and a 429 also with Retry-After; 6,000 a minute by default.
+    expect(Object.keys(check.responses["200"].headers)).toEqual(["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]);
+    expect(Object.keys(doc.components.responses.Problem429.headers)).toEqual(["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]);
+    expect(doc.components.headers.RateLimitLimit.description).toMatch(/6,000/);
+    expect(doc.paths["/api/v1/openapi.json"].get.responses["200"].headers).toBeUndefined();
     // Every reference resolves inside the document.
     for (const [, kind, name] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g))
       expect(doc.components[kind!]?.[name!], `${kind}/${name}`).toBeDefined();

@@ -15,6 +15,7 @@ import {
   singleCheckResponseSchema,
   verifyResultSchema,
 } from "./schemas";
+import { DEFAULT_API_KEY_PER_MINUTE } from "../api-keys/api-keys.validation";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas that validate the requests, so what
@@ -57,10 +58,24 @@ const errorText: Record<number, string> = {
   413: "Body over 1 MiB",
   415: "Body is not application/json",
   422: "Invalid fields; see errors[]",
-  429: "Rate limited; see Retry-After",
+  429: "Rate limited: the key's requests a minute, or failed authentications from the address; see Retry-After",
   500: "Unexpected fault; quote requestId",
 };
 const auth = [401, 403, 429, 500];
+
+/** The headers of the key's rate limit (lib/api/rate-limit-headers.ts), as components.headers; header name → component. */
+const rateLimitHeaders = { "RateLimit-Limit": "RateLimitLimit", "RateLimit-Remaining": "RateLimitRemaining", "RateLimit-Reset": "RateLimitReset" };
+const headerComponents: Record<string, JsonSchema> = {
+  RateLimitLimit: {
+    description: `Requests a minute this key may make: its own limit (Settings → API keys), else ${DEFAULT_API_KEY_PER_MINUTE.toLocaleString("en")}`,
+    schema: { type: "integer", minimum: 1 },
+  },
+  RateLimitRemaining: { description: "Requests left in this minute's window", schema: { type: "integer", minimum: 0 } },
+  RateLimitReset: { description: "Seconds until this minute's window ends and the count starts afresh", schema: { type: "integer", minimum: 0 } },
+  RetryAfter: { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 0 } },
+};
+const headerRefs = (names: Record<string, string>) =>
+  Object.fromEntries(Object.entries(names).map(([header, component]) => [header, { $ref: `#/components/headers/${component}` }]));
 
 export const apiOperations: Operation[] = [
   {
@@ -176,6 +191,8 @@ function operation(op: Operation, components: Record<string, JsonSchema>): JsonS
     const types = ok.contentTypes ?? ["application/json"];
     responses[String(ok.status)] = {
       description: ok.description,
+      // Only answers to a key carry its limit (the public document has none).
+      ...(op.scope ? { headers: headerRefs(rateLimitHeaders) } : {}),
       content: Object.fromEntries(types.map((t) => [t, ok.schema ? { schema: schemaOf(ok.schema, "output", components) } : {}])),
     };
   }
@@ -204,7 +221,11 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
   const problemResponses = Object.fromEntries(
     Object.entries(errorText).map(([status, description]) => [
       `Problem${status}`,
-      { description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+      {
+        description,
+        ...(status === "429" ? { headers: headerRefs({ "Retry-After": "RetryAfter", ...rateLimitHeaders }) } : {}),
+        content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+      },
     ]),
   );
   return {
@@ -212,7 +233,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
     info: {
       title: "Assent API",
       version: "1.0.0",
-      description: "Record, check and prove WhatsApp opt-in. Errors are RFC 9457 problem+json with a field list.",
+      description: `Record, check and prove WhatsApp opt-in. Errors are RFC 9457 problem+json with a field list. Each key may make ${DEFAULT_API_KEY_PER_MINUTE.toLocaleString("en")} requests a minute unless it was given its own limit; every answer says where it stands in RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset, and a 429 also in Retry-After.`,
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ apiKey: [] }],
@@ -223,6 +244,7 @@ export function buildOpenApiDocument(serverUrl?: string): JsonSchema {
       },
       schemas,
       responses: problemResponses,
+      headers: headerComponents,
     },
   };
 }

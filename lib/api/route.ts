@@ -4,6 +4,8 @@ import type { Db } from "../db/client";
 import { requestMetaFrom, type RequestMeta } from "../server/request-meta";
 import { authenticateApiRequest, type ApiPrincipal } from "../api-keys/authenticate";
 import { apiProblem } from "./problem";
+import { setRateLimitHeaders } from "./rate-limit-headers";
+import type { RateLimitState } from "../rate-limit/limit";
 
 export type ApiContext = { db: Db; principal: ApiPrincipal; meta: RequestMeta; request: Request; params: Record<string, string> };
 
@@ -20,19 +22,25 @@ export function defineApiRoute(def: ApiRouteDef): ApiRouteDef {
 
 /**
  * Authenticates the key (and counts the request) first, then runs the handler; any failure becomes
- * problem+json, and an unexpected one a bare 500 with the request id. Handlers must scope every query by
- * `principal.workspace.id`: the key is the only source of the workspace.
+ * problem+json, and an unexpected one a bare 500 with the request id. Every answer to an authenticated request
+ * carries the key's RateLimit-* headers (a 429 carries the refusing limit's, lib/api/problem.ts). Handlers must
+ * scope every query by `principal.workspace.id`: the key is the only source of the workspace.
  */
 export async function runApiRoute(def: ApiRouteDef, db: Db, request: Request, params: Record<string, string> = {}): Promise<Response> {
   const meta = requestMetaFrom(request.headers);
+  let rateLimit: RateLimitState | null = null;
   try {
-    const principal = await authenticateApiRequest(db, request, meta, def.scope);
-    const response = await def.handle({ db, principal, meta, request, params });
+    const auth = await authenticateApiRequest(db, request, meta, def.scope);
+    rateLimit = auth.rateLimit;
+    const response = await def.handle({ db, principal: auth.principal, meta, request, params });
     response.headers.set("x-request-id", meta.requestId);
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+    setRateLimitHeaders(response.headers, rateLimit);
     return response;
   } catch (error) {
-    return apiProblem(error, meta, `api ${def.name}`);
+    const response = apiProblem(error, meta, `api ${def.name}`);
+    if (rateLimit) setRateLimitHeaders(response.headers, rateLimit);
+    return response;
   }
 }
 

@@ -56,6 +56,18 @@ describe("BatchedRateLimit", () => {
     expect((await one.hit("k", at)).allowed).toBe(false);
   });
 
+  it("judges each hit by the limit it names, and syncs whenever a tenth of that limit is unsynced", async () => {
+    const shared = sharedBuckets();
+    const limit = new BatchedRateLimit(rule, 60_000, shared.addHits);
+    // A subject with its own limit of 1,000 (the rule's is 100): the first hit syncs, then every 100th.
+    for (let i = 0; i < 301; i++) expect((await limit.hit("big", at, 1000)).allowed).toBe(true);
+    expect(shared.calls.map((c) => c[0]!.hits)).toEqual([1, 100, 100, 100]);
+    expect(shared.counts.get(`big|2026-12-01T10:00:00.000Z`)).toBe(301);
+    expect((await limit.hit("big", at, 1000)).remaining).toBe(1000 - 302);
+    // The same subject judged by a lower limit (its key's limit was lowered) is refused at once.
+    expect((await limit.hit("big", at, 300)).allowed).toBe(false);
+  });
+
   it("a failed sync keeps the hits pending for the next one", async () => {
     const shared = sharedBuckets();
     let fail = true;

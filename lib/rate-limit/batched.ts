@@ -8,14 +8,26 @@ export type AddHits = (batch: PendingHits[]) => Promise<Map<string, number>>;
 
 type Entry = { windowStart: number; known: number; pending: number; syncing: boolean };
 
+/** The share of a limit an instance may count without telling the database: its last tenth, and a tenth unsynced. */
+const UNSYNCED_SHARE = 0.1;
+
+/** How far `instances` instances together may pass `limit` in one window (see BatchedRateLimit). */
+export function syncSlack(limit: number, instances: number): number {
+  return (instances - 1) * Math.ceil(limit * UNSYNCED_SHARE);
+}
+
 /**
  * A rate limit for busy subjects (an API key making hundreds of calls a minute): each instance counts hits in
  * memory and adds them to the shared buckets in the database in the background, one statement for all subjects
  * every `syncMs`, instead of one upsert per request. A request is judged by the shared count at the last sync
  * plus this instance's hits since, and waits for the database only where that matters: the first hit of a
  * subject's window (to learn what other instances counted) and near the limit (the last tenth), where every hit
- * syncs at once so the overshoot across instances stays small. So the limit holds across instances, give or take
- * what the others counted in the last `syncMs`. A crashed instance loses at most its last `syncMs` of counts.
+ * syncs at once so the overshoot across instances stays small. An instance also syncs at once when it holds a
+ * tenth of the limit unsynced, so a burst on several instances inside one `syncMs` cannot go unseen: together they
+ * pass the limit by at most a tenth of it for each instance beyond the first (`syncSlack`; plus, under heavy
+ * concurrency, the hits that arrive while a subject's sync is under way), and by less when the others served
+ * fewer than that in their last `syncMs`. A crashed instance loses at most its last `syncMs` of
+ * counts. The limit may differ per subject (an API key's own): each hit names it, the rule's is the default.
  */
 export class BatchedRateLimit {
   private readonly entries = new Map<string, Entry>();
@@ -28,20 +40,24 @@ export class BatchedRateLimit {
     private readonly onBackgroundError: (error: unknown) => void = (error) => console.error(`[rate-limit] ${rule.name}: could not sync hits`, error),
   ) {}
 
-  /** The shared count after a hit the caller made in the database itself (the first request of a key). */
-  seed(subject: string, count: number, now = new Date()): void {
+  /**
+   * The shared count after a hit the caller made in the database itself (the first request of a key). Returns
+   * the count to judge that hit by: the shared one plus this instance's hits not yet synced.
+   */
+  seed(subject: string, count: number, now = new Date()): number {
     const { windowStart } = windowOf(this.rule, now);
     const entry = this.entries.get(subject);
     // A re-lookup of a key (its cache expired) keeps the hits still waiting for the next sync.
     if (entry && entry.windowStart === windowStart.getTime()) {
       entry.known = Math.max(entry.known, count);
       if (entry.pending > 0) this.schedule();
-      return;
+      return entry.known + entry.pending;
     }
     this.entries.set(subject, { windowStart: windowStart.getTime(), known: count, pending: 0, syncing: false });
+    return count;
   }
 
-  async hit(subject: string, now = new Date()): Promise<RateLimitResult> {
+  async hit(subject: string, now = new Date(), limit = this.rule.limit): Promise<RateLimitResult> {
     const { windowStart, retryAfterSeconds } = windowOf(this.rule, now);
     let entry = this.entries.get(subject);
     let firstInWindow = false;
@@ -52,11 +68,12 @@ export class BatchedRateLimit {
       this.entries.set(subject, entry);
     }
     entry.pending += 1;
-    const nearLimit = entry.known + entry.pending > this.rule.limit * 0.9;
-    if ((firstInWindow || nearLimit) && !entry.syncing) await this.sync([subject]);
+    const nearLimit = entry.known + entry.pending > limit * (1 - UNSYNCED_SHARE);
+    const holdingTooMany = entry.pending >= Math.ceil(limit * UNSYNCED_SHARE);
+    if ((firstInWindow || nearLimit || holdingTooMany) && !entry.syncing) await this.sync([subject]);
     else this.schedule();
     const count = entry.known + entry.pending;
-    return { allowed: count <= this.rule.limit, remaining: Math.max(0, this.rule.limit - count), retryAfterSeconds };
+    return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds };
   }
 
   /** Sends the pending hits of `subjects` (all, by default) in one statement; on failure they stay pending. */

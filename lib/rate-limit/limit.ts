@@ -1,11 +1,13 @@
 import "server-only";
-import { and, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { queryRows } from "../db/sql";
 import { rateLimitBuckets } from "../db/schema/rate-limits";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
+/** What a client is told of the limit it is under (the RateLimit-* headers): the limit, what is left, seconds to the next window. */
+export type RateLimitState = { limit: number; remaining: number; resetSeconds: number };
 
 /** The fixed window `now` falls in, and the seconds until it ends. */
 export function windowOf(rule: RateLimitRule, now: Date): { windowStart: Date; retryAfterSeconds: number } {
@@ -98,11 +100,6 @@ export async function countHits(db: Db, hits: { rule: RateLimitRule; subject: st
     const count = counts.get(p.key) ?? 1;
     return { allowed: count <= p.rule.limit, remaining: Math.max(0, p.rule.limit - count), retryAfterSeconds: p.retryAfterSeconds };
   });
-}
-
-/** Drops windows that ended long ago; called now and then so the table stays small. */
-export async function pruneRateLimits(db: DbOrTx, olderThan: Date): Promise<void> {
-  await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, olderThan));
 }
 
 export type RateLimitClaim = { rule: RateLimitRule; subject: string };

@@ -1,23 +1,30 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { roleEnum } from "./enums";
 import { users, workspaces } from "./workspaces";
 
-export const apiKeys = pgTable("api_keys", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  workspaceId: uuid("workspace_id")
-    .notNull()
-    .references(() => workspaces.id),
-  name: text("name").notNull(),
-  /** The first characters of the key, shown in lists so people can tell keys apart. */
-  prefix: text("prefix").notNull(),
-  /** SHA-256 of the whole key; the key itself is shown once and never stored. */
-  keyHash: text("key_hash").notNull().unique(),
-  scopes: text("scopes").array().notNull(),
-  createdBy: uuid("created_by").references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-});
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    name: text("name").notNull(),
+    /** The first characters of the key, shown in lists so people can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    /** SHA-256 of the whole key; the key itself is shown once and never stored. */
+    keyHash: text("key_hash").notNull().unique(),
+    scopes: text("scopes").array().notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Requests a minute this key may make; null: the default (lib/api-keys/api-keys.validation.ts). */
+    rateLimitPerMinute: integer("rate_limit_per_minute"),
+  },
+  (t) => [check("api_keys_rate_limit_per_minute", sql`${t.rateLimitPerMinute} between 1 and 1000000`)],
+);
 
 /** What staff did: erasures, exports, role changes. Written in the same transaction as the change it records. */
 export const auditLog = pgTable(

@@ -1,0 +1,2 @@
+ALTER TABLE "api_keys" ADD COLUMN "rate_limit_per_minute" integer;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_rate_limit_per_minute" CHECK ("api_keys"."rate_limit_per_minute" between 1 and 1000000);
