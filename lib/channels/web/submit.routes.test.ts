@@ -180,11 +180,11 @@ describe.each(testDatabaseKinds())("hosted form submit handler on %s", (kind) =>
 
 describe("the refusal cookie", () => {
   const state = { message: "m", fields: { phone: "bad" }, values: { phone: "+1 201", country: "US", name: "Ana", categories: ["orders"] } };
-  const valueOf = (header: string) => /^[^=]+=([^;]*)/.exec(header)![1]!;
+  const cookieValue = (header: string) => /^[^=]+=([^;]*)/.exec(header)![1]!;
 
   it("opens only unaltered, for its own form, within two minutes", () => {
     const now = Date.now();
-    const value = valueOf(refusalCookie("/f/a/b", state, false, now));
+    const value = cookieValue(refusalCookie("/f/a/b", state, false, now));
     expect(readRefusalCookie(value, "/f/a/b", now + 1000)).toEqual(state);
     expect(readRefusalCookie(value, "/f/a/c", now + 1000)).toBeNull();
     expect(readRefusalCookie(value, "/f/a/b", now + 121_000)).toBeNull();
@@ -197,6 +197,6 @@ describe("the refusal cookie", () => {
     const big = { ...state, values: { ...state.values, categories: Array.from({ length: 50 }, (_, i) => `${"k".repeat(60)}${i}`) } };
     const header = refusalCookie("/f/a/b", big, false);
     expect(header.length).toBeLessThan(4096);
-    expect(readRefusalCookie(valueOf(header), "/f/a/b")).toMatchObject({ fields: { phone: "bad" }, values: { categories: [] } });
+    expect(readRefusalCookie(cookieValue(header), "/f/a/b")).toMatchObject({ fields: { phone: "bad" }, values: { categories: [] } });
   });
 });
