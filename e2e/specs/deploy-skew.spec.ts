@@ -44,7 +44,7 @@ test("a sign-in form from an earlier deploy says the page was updated and to rel
 test.describe
   .serial("a consent form from the previous build", () => {
     test.skip(({ isMobile }) => isMobile, "one run is enough: two builds and four server starts");
-    const port = e2ePort(3345);
+    const port = e2ePort(3346);
     const skewDir = ".next/skew";
     let database: ProofDatabase;
     let seed: ProofSeed;
