@@ -1,12 +1,12 @@
 /**
  * What a browser sends when a person submits the hosted opt-in form with JavaScript off: the form's hidden
- * fields as the server rendered them (the submission id, the language) plus what the person filled in, as
- * multipart/form-data to the form's action (its stable /submit address), with the page's origin.
+ * fields as the server rendered them (the server action's reference and bound arguments, the submission id, the
+ * language) plus what the person filled in, as multipart/form-data to the page's own URL, with the page's origin.
  * The bench reads the fields from the real page once, then gives each submission its own submission id, number
  * and client address (the app takes the client IP from the proxy's X-Forwarded-For, lib/server/request-meta.ts),
  * as distinct visitors would: the per-IP and per-number limits then apply as to real traffic.
  */
-export type HostedForm = { url: string; origin: string; hidden: [string, string][]; action: string };
+export type HostedForm = { url: string; origin: string; hidden: [string, string][] };
 
 const entities: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&#x27;": "'", "&#39;": "'", "&lt;": "<", "&gt;": ">" };
 const decode = (s: string) => s.replace(/&(quot|amp|#x27|#39|lt|gt);/g, (m) => entities[m]!);
@@ -35,11 +35,7 @@ export function hiddenFields(html: string): [string, string][] {
 export async function loadHostedForm(url: string): Promise<HostedForm> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-  const html = await res.text();
-  const form = [...html.matchAll(/<form[^>]*>/g)].map((m) => m[0]).find((tag) => attribute(tag, "method") === "post");
-  const action = form && attribute(form, "action");
-  if (!action) throw new Error("the opt-in form names no address to post to");
-  return { url, origin: new URL(url).origin, hidden: hiddenFields(html), action: new URL(action, url).toString() };
+  return { url, origin: new URL(url).origin, hidden: hiddenFields(await res.text()) };
 }
 
 /** One submission by visitor `n`: opts in to two categories; resolves when the server redirects to the receipt. */
@@ -51,7 +47,7 @@ export async function submitHostedForm(form: HostedForm, n: number): Promise<voi
   body.append("categories", "offers");
   body.append("categories", "tips");
   const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-  const res = await fetch(form.action, {
+  const res = await fetch(form.url, {
     method: "POST",
     body,
     redirect: "manual",
