@@ -2,6 +2,9 @@ import type { NextConfig } from "next";
 import { noScriptHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
+  // Only e2e/specs/deploy-skew.spec.ts sets this: a second build of the same commit beside the first, to show a page
+  // from one build is still accepted by another. Kept under .next/ so git and the type check ignore it.
+  ...(process.env.ASSENT_DIST_DIR ? { distDir: process.env.ASSENT_DIST_DIR } : {}),
   // PGlite ships WebAssembly and data files it loads from its own package folder; bundling it breaks those paths.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "qrcode"],
   poweredByHeader: false,

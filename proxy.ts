@@ -8,6 +8,7 @@ import { undecodableActionArguments } from "./lib/security/action-reply";
 import { unreadableFormBody } from "./lib/security/form-body";
 import { isCrossOriginPost } from "./lib/security/origin";
 import { unservableAddress } from "./lib/security/request-url";
+import { cameOverHttps, clearedRefusalCookie, refusalCookieName } from "./lib/channels/web/refusal-cookie-name";
 import { contentSecurityPolicy, newNonce, securityHeaders, type FramePolicy } from "./lib/security/headers";
 
 /**
@@ -21,7 +22,7 @@ import { contentSecurityPolicy, newNonce, securityHeaders, type FramePolicy } fr
 export async function proxy(request: NextRequest) {
   const unservable = unservableAddress(request.nextUrl.pathname, request.nextUrl.search);
   if (unservable) return refuse(400, unservable);
-  const [, first, workspace, form] = request.nextUrl.pathname.split("/");
+  const [, first, workspace, form, ...rest] = request.nextUrl.pathname.split("/");
   // The API answers JSON and runs no scripts: next.config.ts gives it static headers, and it needs nothing else here.
   if (first === "api") return NextResponse.next();
   if (isCrossOriginPost(request)) return refuse(403, "Cross-site form posts are refused.");
@@ -40,7 +41,12 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set(publicPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   requestHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce, frame, development }));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const https = cameOverHttps(request);
+  // The hosted form page reads a refused post's cookie on this request (lib/channels/web/refusal-cookie.ts); the
+  // browser drops it with this answer, so a reload shows a clean form. Page files cannot set cookies.
+  if (request.method === "GET" && first === "f" && workspace && form && rest.length === 0 && request.cookies.has(refusalCookieName)) {
+    response.headers.append("set-cookie", clearedRefusalCookie(`/${first}/${workspace}/${form}`, https));
+  }
   for (const [name, value] of Object.entries(securityHeaders({ nonce, frame, development, strictTransport: https && env().NODE_ENV === "production" }))) {
     response.headers.set(name, value);
   }

@@ -21,7 +21,7 @@ const decode = (v: string) =>
 
 /**
  * What a browser sends for the page's form before the person answers: every text and hidden input with its value
- * (Next.js's action fields, the submission id, the language, the empty honeypot) and each select's chosen option.
+ * (the submission id, the language, the empty honeypot) and each select's chosen option.
  * Checkboxes count only when ticked, so they are left to the caller.
  */
 export function initialFormFields(html: string): Map<string, string> {
@@ -45,6 +45,13 @@ export function initialFormFields(html: string): Map<string, string> {
   return fields;
 }
 
+/** The first form's action attribute (where a browser posts it), if it has one. */
+export function formAction(html: string): string | undefined {
+  const tag = /<form[^>]*>/.exec(html)?.[0] ?? "";
+  const m = /\saction="([^"]*)"/.exec(tag);
+  return m ? decode(m[1]!) : undefined;
+}
+
 export type FormSubmission = { status: number; receiptUrl: string | null; commandId: string | null; body: string };
 
 /**
@@ -63,13 +70,16 @@ export async function submitHostedForm(
   const headers = { "x-forwarded-for": ip, "user-agent": "assent-proof-suite" };
   const page = await fetch(`${base}${path}`, { headers });
   if (page.status !== 200) return { status: page.status, receiptUrl: null, commandId: null, body: await page.text() };
-  const fields = initialFormFields(await page.text());
+  const html = await page.text();
+  const fields = initialFormFields(html);
+  // The form posts to its stable address (/f/{workspace}/{form}/submit), as named in its action attribute.
+  const action = formAction(html) ?? path;
   fields.set("phone", answers.phone);
   if (answers.name) fields.set("name", answers.name);
   const data = new FormData();
   for (const [name, value] of fields) data.append(name, value);
   for (const key of answers.categories) data.append("categories", key);
-  const response = await fetch(`${postBase}${path}`, { method: "POST", body: data, headers: { ...headers, origin: postBase }, redirect: "manual" });
+  const response = await fetch(`${postBase}${action}`, { method: "POST", body: data, headers: { ...headers, origin: postBase }, redirect: "manual" });
   const location = response.headers.get("location");
   const commandId = location ? (/\/receipt\/([0-9a-f-]{36})/.exec(location)?.[1] ?? null) : null;
   return { status: response.status, receiptUrl: location && new URL(location, postBase).toString(), commandId, body: await response.text() };

@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { OptInFormState } from "@/lib/channels/web/opt-in.validation";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { CountryOption } from "@/lib/phone/countries";
@@ -13,12 +13,20 @@ export type CategoryChoice = {
   sentence: string;
 };
 
+/** The builder preview's stand-in for a submit: a server action that records nothing (app/preview/.../actions.ts). */
+export type PreviewSubmit = (state: OptInFormState) => Promise<OptInFormState>;
+
 type Props = {
-  action: (state: OptInFormState, data: FormData) => Promise<OptInFormState>;
+  /** Where the form posts: the stable `/f/{workspace}/{form}/submit`, or the preview's stand-in. */
+  action: string | PreviewSubmit;
+  /** A refusal sent back to a post without JavaScript (the page read it from its cookie). */
+  initialState?: OptInFormState;
   submissionId: string;
   /** The language the page is rendered in: posted back, recorded in the ledger, used for errors. */
   language: string;
   text: Messages["form"];
+  /** Shown when the post got no answer the form understands (offline, a proxy's error page). */
+  unexpectedText: string;
   categories: CategoryChoice[];
   countries: CountryOption[];
   defaultCountry: string;
@@ -26,16 +34,25 @@ type Props = {
 };
 
 /**
- * Works without JavaScript (the server action posts the form and the page re-renders with its errors, every field
- * rendered with what was posted); with JavaScript the button also stays disabled until at least one kind of
- * message is ticked.
+ * A plain form posting to a stable address (no server action: its id would change with each deploy, and a page
+ * opened before one would fail after it). Without JavaScript the browser posts it and follows the redirect: the
+ * receipt, or this page again with the refusal (lib/channels/web/submit.routes.ts). With JavaScript the same
+ * address is asked for JSON, so a refusal shows in place, and the button stays disabled until at least one kind
+ * of message is ticked.
  */
 export function OptInForm(props: Props) {
-  const initial: OptInFormState = { fields: {}, values: { phone: "", country: props.defaultCountry, name: "", categories: [] } };
-  const [state, formAction, pending] = useActionState(props.action, initial);
+  const initial: OptInFormState = props.initialState ?? { fields: {}, values: { phone: "", country: props.defaultCountry, name: "", categories: [] } };
+  const [state, setState] = useState(initial);
+  const [pending, setPending] = useState(false);
   const [chosen, setChosen] = useState<Set<string>>(new Set(state.values.categories));
   const [hydrated, setHydrated] = useState(false);
+  const [answers, setAnswers] = useState(0);
+  const summary = useRef<HTMLDivElement>(null);
   useEffect(() => setHydrated(true), []);
+  // Each refusal moves focus to its summary, so a screen reader announces it and the keyboard starts from there.
+  useEffect(() => {
+    if (answers > 0) summary.current?.focus();
+  }, [answers]);
   const errors = state.fields;
   const t = props.text;
 
@@ -49,26 +66,50 @@ export function OptInForm(props: Props) {
   }
 
   /**
-   * With JavaScript the action is dispatched here rather than by React's own form handling, because React resets
-   * a form after its action returns: every field goes back to its default, and a select's default is the option
-   * it was first rendered with (React never re-applies `defaultValue` to a select). After a refusal the picker
-   * showed the starting country while the number stayed, and the next submit read the number in a country the
-   * person had not chosen. A refused form must keep everything as the person left it (a sign-up that succeeds
-   * leaves the page for its receipt, so there is nothing to clear). `action` stays for the post without JavaScript.
+   * The fields stay uncontrolled and are never reset: a refused form keeps everything as the person left it (a
+   * sign-up that succeeds leaves the page for its receipt, so there is nothing to clear). Success is a full
+   * navigation, which loads the receipt from whichever build is serving by then.
    */
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => formAction(data));
+    setPending(true);
+    const failed = (): OptInFormState => ({ message: props.unexpectedText, fields: { form: props.unexpectedText }, values: state.values });
+    let next: OptInFormState;
+    try {
+      if (typeof props.action !== "string") next = await props.action(state);
+      else {
+        const body = new URLSearchParams([...data.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+        const response = await fetch(props.action, { method: "POST", body, headers: { accept: "application/json" } });
+        const answer = (await response.json().catch(() => null)) as { ok?: boolean; receiptUrl?: string; state?: OptInFormState } | null;
+        if (answer?.ok && typeof answer.receiptUrl === "string") {
+          window.location.assign(answer.receiptUrl);
+          return;
+        }
+        next = answer?.state ?? failed();
+      }
+    } catch {
+      next = failed();
+    }
+    setState(next);
+    setPending(false);
+    setAnswers((n) => n + 1);
   }
 
   return (
-    <form action={formAction} onSubmit={submit} className="mt-6 space-y-6" noValidate>
+    <form
+      // The preview's submit needs JavaScript (the builder does too); a post without it only reloads the preview.
+      {...(typeof props.action === "string" ? { action: props.action, method: "post" } : {})}
+      onSubmit={submit}
+      className="mt-6 space-y-6"
+      noValidate
+    >
       <input type="hidden" name="submissionId" value={props.submissionId} />
       <input type="hidden" name="language" value={props.language} />
 
       {(errors.form || state.message) && (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        <div ref={summary} tabIndex={-1} role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           {errors.form ?? state.message}
         </div>
       )}

@@ -6,7 +6,7 @@ import { pageTheme } from "@/lib/forms/theme";
 import { countryOptions } from "@/lib/phone/countries";
 import { LanguageSwitcher } from "@/components/public/language-switcher";
 import { PublicPage } from "@/components/public/public-page";
-import { OptInForm, type CategoryChoice } from "./opt-in-form";
+import { OptInForm, type CategoryChoice, type PreviewSubmit } from "./opt-in-form";
 
 type Props = {
   form: PublishedForm;
@@ -15,12 +15,14 @@ type Props = {
   messages: Messages;
   defaultCountry: string;
   submissionId: string;
-  action: (state: OptInFormState, data: FormData) => Promise<OptInFormState>;
+  action: string | PreviewSubmit;
+  /** A refusal sent back to a post without JavaScript. */
+  initialState?: OptInFormState;
   hrefFor: (language: string) => string;
 };
 
 /** The hosted opt-in page: who is asking, for what, how often and how to stop, before anything is ticked. */
-export function OptInPage({ form, language, available, messages, defaultCountry, submissionId, action, hrefFor }: Props) {
+export function OptInPage({ form, language, available, messages, defaultCountry, submissionId, action, initialState, hrefFor }: Props) {
   const { workspace, version } = form;
   const wording = version.content.languages[language]!;
   const categories: CategoryChoice[] = form.categories.map((c) => ({
@@ -51,6 +53,8 @@ export function OptInPage({ form, language, available, messages, defaultCountry,
       )}
       <OptInForm
         action={action}
+        initialState={initialState}
+        unexpectedText={messages.errors.unexpected}
         submissionId={submissionId}
         language={language}
         text={messages.form}

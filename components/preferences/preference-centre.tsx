@@ -9,13 +9,13 @@ import type { PreferenceNotice } from "@/lib/preferences/change.validation";
 
 type Props = {
   centre: PreferenceCentre;
-  token: string;
   language: string;
   available: string[];
   messages: Messages;
   submissionId: string;
   notice: PreferenceNotice | undefined;
-  action: (data: FormData) => Promise<void>;
+  /** The stable address every change posts to, `/p/{token}/submit` (lib/preferences/change.routes.ts). */
+  action: string;
   hrefFor: (language: string) => string;
 };
 
@@ -27,9 +27,10 @@ const badge: Record<PreferenceState, string> = {
 
 /**
  * The preference centre: every category with its state, a change per category, and stop-everything in one
- * step. Plain forms posting to a server action, so it works without JavaScript.
+ * step. Plain forms posting to a stable address (not a server action, whose id changes with each deploy), so it
+ * works without JavaScript and from a page opened before a deploy; the answer is a redirect back to this page.
  */
-export function PreferenceCentreView({ centre, token, language, available, messages, submissionId, notice, action, hrefFor }: Props) {
+export function PreferenceCentreView({ centre, language, available, messages, submissionId, notice, action, hrefFor }: Props) {
   const m = messages.preferences;
   const business = centre.workspace.businessName;
   const content = centre.version?.content;
@@ -42,7 +43,6 @@ export function PreferenceCentreView({ centre, token, language, available, messa
   function hidden(fields: Record<string, string>) {
     return (
       <>
-        <input type="hidden" name="token" value={token} />
         <input type="hidden" name="submissionId" value={submissionId} />
         <input type="hidden" name="language" value={language} />
         {Object.entries(fields).map(([name, value]) => (
@@ -87,7 +87,7 @@ export function PreferenceCentreView({ centre, token, language, available, messa
                 </p>
               )}
               {c.state === "opted_in" ? (
-                <form action={action} className="mt-3">
+                <form method="post" action={action} className="mt-3">
                   {hidden({ change: "opt_out", category: c.key })}
                   <button
                     type="submit"
@@ -97,7 +97,7 @@ export function PreferenceCentreView({ centre, token, language, available, messa
                   </button>
                 </form>
               ) : sentence ? (
-                <form action={action} className="mt-3">
+                <form method="post" action={action} className="mt-3">
                   {hidden({ change: "opt_in", category: c.key })}
                   <p className="text-sm text-slate-700">
                     {m.resumeSentence} <span className="font-medium text-slate-900">“{sentence}”</span>
@@ -122,7 +122,7 @@ export function PreferenceCentreView({ centre, token, language, available, messa
           {m.stopAllHeading}
         </h2>
         {anyOptedIn ? (
-          <form action={action} className="mt-2">
+          <form method="post" action={action} className="mt-2">
             {hidden({ change: "opt_out_all" })}
             <p className="text-sm text-slate-600">{m.stopAllText}</p>
             <button type="submit" className="mt-3 min-h-11 w-full rounded-lg bg-red-700 px-4 py-2.5 font-semibold text-white hover:bg-red-800 sm:w-auto">

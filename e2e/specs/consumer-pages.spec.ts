@@ -77,7 +77,13 @@ test("from the receipt to the preference centre: stop one kind of message", asyn
   await expect(page.getByRole("heading", { name: "Your WhatsApp messages from Acme Coffee" })).toBeVisible();
   const offers = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Offers" }) });
   await expect(offers.getByText("You get these")).toBeVisible();
+  // A plain form to the page's stable address (not a server action), answered with a redirect back to the page.
+  const sent = page.waitForResponse((r) => r.request().method() === "POST");
   await offers.getByRole("button", { name: "Stop these messages" }).click();
+  const answer = await sent;
+  expect(new URL(answer.url()).pathname).toMatch(/^\/p\/[A-Za-z0-9_-]{43}\/submit$/);
+  expect(answer.status()).toBe(303);
+  expect(answer.request().headers()["next-action"]).toBeUndefined();
   await expect(page.getByRole("status")).toHaveText("Saved. Those messages have stopped.");
   await expect(offers.getByText("Stopped")).toBeVisible();
   await expect(offers.getByRole("button", { name: "Get these messages again" })).toBeVisible();

@@ -57,9 +57,42 @@ test("an allowed site shows the form in a frame, and a sign-up from inside it go
   await frame.getByRole("checkbox", { name: /order updates from Acme Coffee/ }).check();
   await frame.getByRole("textbox", { name: "Your WhatsApp number" }).fill("(201) 555-0166");
   await frame.getByRole("button", { name: "Sign up" }).click();
-  // The server action's Origin is the frame's own (the app), so its origin check passes; the receipt stays framed.
+  // The post's Origin is the frame's own (the app), so its origin check passes; the receipt stays framed.
   await expect(frame.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Our shop" })).toBeVisible();
+});
+
+test("inside another site's frame a refusal is shown in place, and the corrected sign-up goes through", async ({ page }) => {
+  await page.goto(embedForm.allowedOrigin);
+  const frame = page.frameLocator('iframe[title="Sign up on WhatsApp"]');
+  await frame.getByRole("checkbox", { name: /order updates from Acme Coffee/ }).check();
+  await frame.getByRole("textbox", { name: "Your WhatsApp number" }).fill("12");
+  await frame.getByRole("button", { name: "Sign up" }).click();
+  // With JavaScript the refusal comes back as JSON: no cookie, so nothing a third-party cookie rule could drop.
+  await expect(frame.getByText("This phone number is too short.")).toBeVisible();
+  await frame.getByRole("textbox", { name: "Your WhatsApp number" }).fill("(201) 555-0167");
+  await frame.getByRole("button", { name: "Sign up" }).click();
+  await expect(frame.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
+});
+
+test.describe("without JavaScript, in another site's frame", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a refusal never looks like a blank form: over plain HTTP it says nothing was recorded", async ({ page }) => {
+    await page.goto(embedForm.allowedOrigin);
+    const frame = page.frameLocator('iframe[title="Sign up on WhatsApp"]');
+    await frame.getByRole("checkbox", { name: /order updates from Acme Coffee/ }).check();
+    await frame.getByRole("textbox", { name: "Your WhatsApp number" }).fill("12");
+    await frame.getByRole("button", { name: "Sign up" }).click();
+    // Over plain HTTP the refusal cookie is SameSite=Lax, which a cross-site frame does not get back (over HTTPS it
+    // is SameSite=None; Secure; Partitioned, lib/channels/web/submit.routes.test.ts): the page still says so.
+    await expect(frame.locator("form [role=alert]")).toHaveText("Your sign-up was not recorded. Please fill in the form again.");
+    await expect(frame.getByRole("textbox", { name: "Your WhatsApp number" })).toHaveValue("");
+    await frame.getByRole("checkbox", { name: /order updates from Acme Coffee/ }).check();
+    await frame.getByRole("textbox", { name: "Your WhatsApp number" }).fill("(201) 555-0168");
+    await frame.getByRole("button", { name: "Sign up" }).click();
+    await expect(frame.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
+  });
 });
 
 test("a site not on the list is refused the frame", async ({ page }) => {

@@ -35,8 +35,16 @@ test("bad input is answered next to the field and keeps what was typed", async (
   await page.goto(FORM);
   await page.getByRole("checkbox", { name: /offers from Acme Coffee/ }).check();
   await page.getByRole("textbox", { name: "Your WhatsApp number" }).fill("12");
+  // With JavaScript the form asks its stable address for JSON (no server action, so no build's id) and stays put.
+  const answer = page.waitForResponse((r) => r.request().method() === "POST");
   await page.getByRole("button", { name: "Sign up" }).click();
+  const response = await answer;
+  expect(new URL(response.url()).pathname).toBe(`${FORM}/submit`);
+  expect(response.status()).toBe(422);
+  expect(response.request().headers()["next-action"]).toBeUndefined();
   await expect(page.getByText("This phone number is too short.")).toBeVisible();
+  await expect(page.locator("form [role=alert]")).toBeFocused();
+  expect(new URL(page.url()).pathname).toBe(FORM);
   await expect(page.getByRole("textbox", { name: "Your WhatsApp number" })).toHaveValue("12");
   await expect(page.getByRole("checkbox", { name: /offers from Acme Coffee/ })).toBeChecked();
   await page.screenshot({ path: testInfo.outputPath("error.png"), fullPage: true });
@@ -50,9 +58,24 @@ test.describe("without JavaScript", () => {
     await page.getByRole("textbox", { name: "Your WhatsApp number" }).fill("2015550143");
     await page.getByRole("button", { name: "Sign up" }).click();
     await expect(page.getByText("Choose at least one kind of message.")).toBeVisible();
+    // Post/redirect/get: back on the form's own address, with the number as typed (it came back in a cookie).
+    expect(new URL(page.url()).pathname).toBe(FORM);
+    await expect(page.getByRole("textbox", { name: "Your WhatsApp number" })).toHaveValue("2015550143");
     await page.getByRole("checkbox", { name: /product recommendations from Acme Coffee/ }).check();
     await page.getByRole("button", { name: "Sign up" }).click();
     await expect(page.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
+  });
+
+  test("a refusal is shown once: a reload says nothing was recorded, without the typed number", async ({ page }) => {
+    await page.goto(FORM);
+    await page.getByRole("textbox", { name: "Your WhatsApp number" }).fill("12");
+    await page.getByRole("checkbox", { name: /offers from Acme Coffee/ }).check();
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await expect(page.getByText("This phone number is too short.")).toBeVisible();
+    await page.reload();
+    await expect(page.locator("form [role=alert]")).toHaveText("Your sign-up was not recorded. Please fill in the form again.");
+    await expect(page.getByText("This phone number is too short.")).toHaveCount(0);
+    await expect(page.getByRole("textbox", { name: "Your WhatsApp number" })).toHaveValue("");
   });
 });
 

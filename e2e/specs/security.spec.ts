@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { startAttackTarget, type AttackTarget } from "../../testing/attack-target";
@@ -121,11 +122,17 @@ test("the hosted form and the dashboard still hydrate and work under the policy"
   await dashboard.context().close();
 });
 
-test("cross-origin posts to server actions are refused and change nothing, signed in or not", async ({ browser }) => {
+test("cross-origin posts to the hosted form and to server actions are refused and change nothing, signed in or not", async ({ browser }) => {
   const { a } = target.seed;
-  const formPath = `/f/${a.slug}/${a.formSlug}`;
-  const hidden = hiddenActionFields(await (await fetch(`${target.base}${formPath}`)).text());
-  const body = new URLSearchParams([...hidden, ["categories", "orders"], ["phone", "+12015550172"], ["country", "US"]]).toString();
+  // The hosted form posts to its stable address (no server action); the page's own fields, a valid sign-up.
+  const formPath = `/f/${a.slug}/${a.formSlug}/submit`;
+  const body = new URLSearchParams([
+    ["submissionId", randomUUID()],
+    ["language", "en"],
+    ["categories", "orders"],
+    ["phone", "+12015550172"],
+    ["country", "US"],
+  ]).toString();
   const before = await target.counts();
   for (const origin of ["https://evil.example", "null", `http://127.0.0.1:${port + 1}`, null]) {
     const response = await sendRaw(port, {

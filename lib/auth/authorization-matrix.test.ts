@@ -301,9 +301,6 @@ const openActions: Record<string, string> = {
   "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": "authorised by the reset token",
   "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction":
     "asks for a reset link by email; same answer for any address; rate limited per network and per address",
-  "app/(public)/f/[workspace]/[form]/actions.ts#submitOptIn": "the public opt-in form; rate limited",
-  "app/(public)/p/[token]/actions.ts#updatePreferences":
-    "the consumer's preference centre; authorised by the link's token, rate limited per network and per link",
   "app/(auth)/setup/actions.ts#completeSetup": "first run only: refused once any account exists",
   "app/preview/[workspace]/[form]/actions.ts#previewSubmit": "the builder preview's submit: records nothing, reads nothing",
 };
@@ -311,6 +308,10 @@ const openRoutes: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",
   "app/(public)/f/[workspace]/[form]/qr.svg/route.ts": "QR code of a published form's public address; nothing else",
   "app/(public)/f/[workspace]/[form]/qr.png/route.ts": "QR code of a published form's public address; nothing else",
+  "app/(public)/f/[workspace]/[form]/submit/route.ts":
+    "the public opt-in form's stable POST (lib/channels/web/submit.routes.ts); same-origin only, rate limited",
+  "app/(public)/p/[token]/submit/route.ts":
+    "the preference centre's stable POST (lib/preferences/change.routes.ts); authorised by the link's token, same-origin only, rate limited per network and per link",
   "app/(public)/f/[workspace]/[form]/busy/route.ts": "the 429 page a throttled no-JavaScript sign-up is sent to; reads and writes nothing",
   "app/api/bench/noop/route.ts": "the bench's trivial handler: 404 unless ASSENT_BENCH_ROUTES=1, and no data either way",
 };

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "../../proxy";
+import { refusalCookieName } from "../channels/web/refusal-cookie-name";
 
 const directives = (csp: string | null) => (csp ?? "").split(/;\s*/).filter(Boolean);
 
@@ -30,6 +31,32 @@ describe("proxy.ts", () => {
       }),
     );
     expect(form.status).toBe(403);
+  });
+
+  it("refuses cross-site and Origin-less posts to the public pages' stable submit addresses; their own pages' go on", async () => {
+    for (const path of ["/f/demo/join/submit", "/p/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/submit"]) {
+      const submit = (headers: Record<string, string>) =>
+        proxy(
+          new NextRequest(`http://assent.test${path}`, {
+            method: "POST",
+            headers: { host: "assent.test", "content-type": "application/x-www-form-urlencoded", ...headers },
+            body: "language=en",
+          }),
+        );
+      expect((await submit({})).status, path).toBe(403);
+      expect((await submit({ origin: "https://evil.example" })).status, path).toBe(403);
+      expect((await submit({ origin: "null" })).status, path).toBe(403);
+      expect((await submit({ origin: "http://assent.test" })).headers.get("x-middleware-next"), path).toBe("1");
+    }
+  });
+
+  it("clears a refused post's cookie on the form page that reads it, with the same path", async () => {
+    const page = await proxy(
+      new NextRequest("http://assent.test/f/demo/join?lang=en&notice=refused", { headers: { host: "assent.test", cookie: `${refusalCookieName}=x` } }),
+    );
+    expect(page.headers.get("set-cookie")).toMatch(new RegExp(`^${refusalCookieName}=; Path=/f/demo/join; Max-Age=0`));
+    const without = await proxy(new NextRequest("http://assent.test/f/demo/join", { headers: { host: "assent.test" } }));
+    expect(without.headers.get("set-cookie")).toBeNull();
   });
 
   it("keeps a page snapshot's sandboxing CSP, and gives pages theirs", async () => {

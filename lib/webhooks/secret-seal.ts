@@ -9,9 +9,10 @@ import { loadSecrets } from "../secrets";
  */
 /**
  * What a sealed value is for: each gets its own derived key, so a value sealed for one use cannot be opened as
- * another (channel and endpoint secrets share the first; dead-lettered inbound items carry personal data).
+ * another (channel and endpoint secrets share the first; dead-lettered inbound items carry personal data; a refused
+ * hosted-form post carries what the person typed back to the form in a cookie, lib/channels/web/refusal-cookie.ts).
  */
-export type SealPurpose = "webhook-signing-secret" | "inbound-dead-letter";
+export type SealPurpose = "webhook-signing-secret" | "inbound-dead-letter" | "hosted-form-refusal";
 
 function sealKey(purpose: SealPurpose): Buffer {
   return Buffer.from(hkdfSync("sha256", loadSecrets().authSecret, "", `assent/${purpose}`, 32));

@@ -36,6 +36,7 @@ export const en = {
     chooseCountry: "Choose a country.",
     nameTooLong: "Use at most 200 characters for your name.",
     reload: "This page is out of date. Please reload it and try again.",
+    notRecorded: "Your sign-up was not recorded. Please fill in the form again.",
     formGone: "This sign-up form is no longer available.",
     tooManyFromNetwork: "Too many attempts from this network. Please wait a few minutes and try again.",
     throttledTitle: "Please wait a moment",

@@ -31,6 +31,7 @@ export const es: Messages = {
     chooseCountry: "Elige un país.",
     nameTooLong: "Usa como máximo 200 caracteres para tu nombre.",
     reload: "Esta página está desactualizada. Vuelve a cargarla e inténtalo de nuevo.",
+    notRecorded: "Tu registro no se guardó. Vuelve a completar el formulario.",
     formGone: "Este formulario de registro ya no está disponible.",
     tooManyFromNetwork: "Demasiados intentos desde esta red. Espera unos minutos e inténtalo de nuevo.",
     throttledTitle: "Espera un momento",

@@ -31,6 +31,7 @@ export const id: Messages = {
     chooseCountry: "Pilih negara.",
     nameTooLong: "Gunakan paling banyak 200 karakter untuk nama Anda.",
     reload: "Halaman ini sudah usang. Muat ulang lalu coba lagi.",
+    notRecorded: "Pendaftaran Anda tidak tercatat. Silakan isi formulir lagi.",
     formGone: "Formulir pendaftaran ini sudah tidak tersedia.",
     tooManyFromNetwork: "Terlalu banyak percobaan dari jaringan ini. Tunggu beberapa menit lalu coba lagi.",
     throttledTitle: "Mohon tunggu sebentar",

@@ -31,6 +31,7 @@ export const ptBR: Messages = {
     chooseCountry: "Escolha um país.",
     nameTooLong: "Use no máximo 200 caracteres no nome.",
     reload: "Esta página está desatualizada. Recarregue e tente de novo.",
+    notRecorded: "Seu cadastro não foi registrado. Preencha o formulário de novo.",
     formGone: "Este formulário de cadastro não está mais disponível.",
     tooManyFromNetwork: "Muitas tentativas desta rede. Aguarde alguns minutos e tente de novo.",
     throttledTitle: "Aguarde um momento",

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { PreferenceCentreView } from "@/components/preferences/preference-centre";
 import { firstParam, loadPreferencePage } from "@/lib/public-pages/pages";
 import { preferenceNotices, type PreferenceNotice } from "@/lib/preferences/change.validation";
-import { updatePreferences } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +16,7 @@ async function load({ params, searchParams }: Props) {
 }
 
 // The address is a credential: never send it to another site as a referrer. ("no-referrer" would also make
-// form posts say Origin: null, which server actions rightly refuse.)
+// form posts say Origin: null, which proxy.ts and the submit handler rightly refuse.)
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { page } = await load(props);
   return { title: { absolute: page ? page.messages.preferences.title : "Not found" }, robots: { index: false }, referrer: "same-origin" };
@@ -30,13 +29,12 @@ export default async function PreferenceCentrePage(props: Props) {
   return (
     <PreferenceCentreView
       centre={page.centre}
-      token={token}
       language={page.language}
       available={page.available}
       messages={page.messages}
       submissionId={randomUUID()}
       notice={preferenceNotices.includes(notice as PreferenceNotice) ? (notice as PreferenceNotice) : undefined}
-      action={updatePreferences}
+      action={`/p/${encodeURIComponent(token)}/submit`}
       hrefFor={(language) => `/p/${encodeURIComponent(token)}?lang=${encodeURIComponent(language)}`}
     />
   );
