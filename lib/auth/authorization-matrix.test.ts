@@ -308,10 +308,6 @@ const openRoutes: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",
   "app/(public)/f/[workspace]/[form]/qr.svg/route.ts": "QR code of a published form's public address; nothing else",
   "app/(public)/f/[workspace]/[form]/qr.png/route.ts": "QR code of a published form's public address; nothing else",
-  "app/(public)/f/[workspace]/[form]/submit/route.ts":
-    "the public opt-in form's stable POST (lib/channels/web/submit.routes.ts); same-origin only, rate limited",
-  "app/(public)/p/[token]/submit/route.ts":
-    "the preference centre's stable POST (lib/preferences/change.routes.ts); authorised by the link's token, same-origin only, rate limited per network and per link",
   "app/(public)/f/[workspace]/[form]/busy/route.ts": "the 429 page a throttled no-JavaScript sign-up is sent to; reads and writes nothing",
   "app/api/bench/noop/route.ts": "the bench's trivial handler: 404 unless ASSENT_BENCH_ROUTES=1, and no data either way",
 };
@@ -320,7 +316,7 @@ const openRoutes: Record<string, string> = {
  * Every route of the lean lane (lib/server/lanes/lean.routes.ts), by method and path: the API key scope it needs,
  * or what else authorises it. The lane's table is the only place its routes are mounted, so this covers them all.
  */
-const leanCases: Record<string, { scope: ApiKeyScope } | { signed: "whatsapp" | "sms" } | { open: string }> = {
+const leanCases: Record<string, { scope: ApiKeyScope } | { signed: "whatsapp" | "sms" } | { sameOrigin: string } | { open: string }> = {
   "GET /api/health": { open: "health check, no data" },
   "GET /api/v1/consent-checks": { scope: "consents:read" },
   "POST /api/v1/consent-checks": { scope: "consents:read" },
@@ -333,6 +329,8 @@ const leanCases: Record<string, { scope: ApiKeyScope } | { signed: "whatsapp" | 
   "GET /api/webhooks/whatsapp/:workspace": { signed: "whatsapp" },
   "POST /api/webhooks/whatsapp/:workspace": { signed: "whatsapp" },
   "POST /api/webhooks/sms/:workspace": { signed: "sms" },
+  "POST /f/:workspace/:form/submit": { sameOrigin: "the public opt-in form; rate limited" },
+  "POST /p/:token/submit": { sameOrigin: "the preference centre; authorised by the link's token, rate limited" },
 };
 
 function walk(dir: string): string[] {
@@ -474,7 +472,11 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
     const mismatches: string[] = [];
     for (const route of leanRoutes) {
       const spec = leanCases[`${route.method} ${route.path}`]!;
-      const url = `http://t${route.path.replace(":phone", encodeURIComponent("+12015550111")).replace(":workspace", own.fx.workspace.slug)}`;
+      const url = `http://t${route.path
+        .replace(":phone", encodeURIComponent("+12015550111"))
+        .replace(":workspace", own.fx.workspace.slug)
+        .replace(":form", "join")
+        .replace(":token", "x".repeat(43))}`;
       const call = async (headers: Record<string, string>) => {
         const response = await lane.fetch(
           new Request(url, {
@@ -498,6 +500,10 @@ describe.each(testDatabaseKinds())("authorisation matrix on %s", (kind) => {
         // No channel is set up for this workspace, so nothing can sign for it: every call is refused.
         const status = await call(route.method === "GET" ? {} : { "x-hub-signature-256": "sha256=00", "x-twilio-signature": "AA==" });
         if (status < 400 || status >= 500) mismatches.push(`${name} unsigned: ${status}`);
+      } else if ("sameOrigin" in spec) {
+        // A person's browser posts these from Assent's own page; another site's page may not post for them.
+        const status = await call({ origin: "https://attacker.example", "content-type": "application/x-www-form-urlencoded" });
+        if (status !== 403) mismatches.push(`${name} from another site: ${status}`);
       } else if ((await call({})) !== 200) mismatches.push(`${name} (open)`);
     }
     expect(mismatches).toEqual([]);

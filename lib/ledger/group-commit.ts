@@ -82,7 +82,10 @@ async function commitBatch(db: Db, batch: Waiting[], stats: SharedCommitStats): 
   }
   stats.sharedCommits += 1;
   stats.sharedCommands += batch.length;
-  outcomes.forEach((outcome, i) => (outcome.ok ? batch[i]!.resolve(outcome.receipt) : batch[i]!.reject(outcome.error)));
+  for (const [i, outcome] of outcomes.entries()) {
+    if (outcome.ok) batch[i]!.resolve(outcome.receipt);
+    else batch[i]!.reject(outcome.error);
+  }
 }
 
 async function commitAlone(db: Db, w: Waiting): Promise<void> {

@@ -8,15 +8,18 @@ import { verifyWorkspaceLedger } from "../../api/ledger-verify";
 import { serveOpenApiDocument } from "../../api/openapi-route";
 import { serveApiRoute, type ApiRouteDef } from "../../api/route";
 import { receiveSmsWebhook } from "../../channels/sms/webhook";
+import { submitHostedForm } from "../../channels/web/submit.routes";
 import { cloudApiSender } from "../../channels/whatsapp/sender";
 import { receiveWhatsAppWebhook, verifyWhatsAppSubscription } from "../../channels/whatsapp/webhook";
 import type { ApiKeyScope } from "../../api-keys/keys";
 import type { DatabaseHandle, Db } from "../../db/client";
+import { submitPreferenceChange } from "../../preferences/change.routes";
 import { healthResponse } from "../health";
 
 /**
  * Every route the lean lane serves (lib/server/lanes/lean-app.ts): the machine-facing half of Assent, which sending
- * systems, Meta and Twilio call, and nothing that renders a page. Each says how it is authorised, and the
+ * systems, Meta and Twilio call, and the public forms' submissions, which must not depend on a build; nothing that
+ * renders a page. Each says how it is authorised, and the
  * authorisation matrix (lib/auth/authorization-matrix.test.ts) reads this table, so a route added here without a
  * reason fails the tests. Authorisation itself happens inside each handler, where the data is touched.
  */
@@ -74,17 +77,34 @@ export const leanRoutes: readonly LeanRoute[] = [
   },
   {
     method: "POST",
+    path: "/f/:workspace/:form/submit",
+    access: "the public opt-in form's stable POST (lib/channels/web/submit.routes.ts); same-origin only, rate limited",
+    serve: async ({ db, request, params }) => submitHostedForm(await db(), request, { workspace: params.workspace!, form: params.form! }),
+  },
+  {
+    method: "POST",
+    path: "/p/:token/submit",
+    access:
+      "the preference centre's stable POST (lib/preferences/change.routes.ts); authorised by the link's token, same-origin only, rate limited per network and per link",
+    serve: async ({ db, request, params }) => submitPreferenceChange(await db(), request, { token: params.token! }),
+  },
+  {
+    method: "POST",
     path: "/api/webhooks/sms/:workspace",
     access: "Twilio's inbound webhook: every POST must carry an X-Twilio-Signature made with the workspace's auth token",
     serve: async ({ db, request, params }) => receiveSmsWebhook(await db(), params.workspace!, request),
   },
 ];
 
+// The public forms' stable POST addresses (every build answers them the same, so a page from any build submits).
+const publicSubmission = /^\/(f\/[^/]+\/[^/]+|p\/[^/]+)\/submit$/;
+
 /**
- * Whether a request belongs to the lean lane: by path prefix alone, so the decision costs nothing and a path the
+ * Whether a request belongs to the lean lane: by method and path alone, so the decision costs nothing and a path the
  * table does not know (a typo under /api/v1) still gets the lane's JSON 404 rather than a Next.js page.
  * /api/auth (Auth.js) and /api/bench (the bench's trivial Next.js handlers, kept as context) stay with Next.js.
  */
-export function isLeanPath(pathname: string): boolean {
-  return pathname === "/api/health" || pathname.startsWith("/api/v1/") || pathname.startsWith("/api/webhooks/");
+export function isLeanRequest(method: string | undefined, pathname: string): boolean {
+  if (pathname === "/api/health" || pathname.startsWith("/api/v1/") || pathname.startsWith("/api/webhooks/")) return true;
+  return method === "POST" && publicSubmission.test(pathname);
 }
