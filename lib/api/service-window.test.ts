@@ -59,7 +59,9 @@ describe.each(testDatabaseKinds())("service window on %s", (kind) => {
   it("a number that wrote hello an hour ago may get a session message, not a template, and no consent was recorded", async () => {
     const phone = testPhone(7101);
     const before = await ledgerCounts(t.db, fx.workspace.id);
-    const { contact, message } = textItems(phone, "hello", { timestamp: unixSeconds(3600_000) });
+    // One reading of the clock: a second reading could fall in the next second and expect another closing time.
+    const wroteAt = unixSeconds(3600_000);
+    const { contact, message } = textItems(phone, "hello", { timestamp: wroteAt });
     await post(messagesNotification({ contacts: [contact], messages: [message] }));
     // The message is claimed (inbound), but it is no consent: no command, no event, nothing sent out.
     expect(await ledgerCounts(t.db, fx.workspace.id)).toEqual({ ...before, inbound: before.inbound + 1 });
@@ -71,7 +73,7 @@ describe.each(testDatabaseKinds())("service window on %s", (kind) => {
     const session = (await check(phone, "session")).json;
     expect(session).toMatchObject({ allowed: true, reason: "in_service_window", rule: "service_window", kind: "session", event: null });
     const closes = Date.parse(session.windowClosesAt);
-    expect(closes).toBe(unixSeconds(3600_000) * 1000 + 24 * 3600_000);
+    expect(closes).toBe(wroteAt * 1000 + 24 * 3600_000);
     // A template needs an opt-in, as before; kind defaults to template.
     expect((await check(phone, "template")).json).toMatchObject({ allowed: false, reason: "never_opted_in", rule: "category_consent", kind: "template" });
     expect((await check(phone)).json).toMatchObject({ allowed: false, reason: "never_opted_in", kind: "template" });
