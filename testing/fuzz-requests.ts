@@ -453,10 +453,14 @@ export function actionFetchRequests(origin: string, path: string, actionId: stri
 export const brokenOptInFields = brokenOptIn;
 
 /** Preference-centre fields that must change nothing: an invalid submission id, choice or link. */
-export function brokenPreferenceFields(token: string): fc.Arbitrary<Part[]> {
+/**
+ * Preference-centre posts with one defect each in the body. The link's token is the address's (/p/{token}/submit), not
+ * a field: a stray `token` field is ignored, so forged links are attacked through the path (forgedPreferenceToken).
+ */
+export function brokenPreferenceFields(): fc.Arbitrary<Part[]> {
   return fc
     .tuple(
-      fc.constantFrom("bad-submission", "bad-action", "bad-token", "no-token"),
+      fc.constantFrom("bad-submission", "bad-action", "no-submission"),
       notAPhone,
       fc.uuid(),
       fc.array(fc.tuple(fieldName, fieldValue), { maxLength: 5 }),
@@ -464,16 +468,27 @@ export function brokenPreferenceFields(token: string): fc.Arbitrary<Part[]> {
     )
     .map(([defect, junk, uuid, noise, action]) => {
       const parts: Part[] = [
-        ["submissionId", defect === "bad-submission" ? junk : uuid],
         ["language", "en"],
         ["change", defect === "bad-action" ? `x-${junk}` : action],
         ["category", "offers"],
       ];
-      if (defect === "bad-token") parts.push(["token", `${token.slice(0, 42)}${token.endsWith("A") ? "B" : "A"}`]);
-      else if (defect !== "no-token") parts.push(["token", token]);
-      return [...parts, ...noise.filter(([name]) => !["submissionId", "change", "token"].includes(name))];
+      if (defect !== "no-submission") parts.unshift(["submissionId", defect === "bad-submission" ? junk : uuid]);
+      return [...parts, ...noise.filter(([name]) => !["submissionId", "change"].includes(name))];
     });
 }
+
+/** Well-formed changes, to be posted to a link that does not exist. */
+export function preferenceFields(): fc.Arbitrary<Part[]> {
+  return fc.tuple(fc.uuid(), fc.constantFrom("opt_out", "opt_in", "opt_out_all")).map(([uuid, action]): Part[] => [
+    ["submissionId", uuid],
+    ["language", "en"],
+    ["change", action],
+    ["category", "offers"],
+  ]);
+}
+
+/** The same link with its last character changed: the shape of a real one, found nowhere. */
+export const forgedPreferenceToken = (token: string) => `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
 
 /** The consumer pages themselves, fetched with hostile paths and queries. */
 export function consumerPageRequests(seed: AttackSeed): fc.Arbitrary<FuzzRequest> {

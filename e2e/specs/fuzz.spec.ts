@@ -7,6 +7,8 @@ import {
   apiRequests,
   brokenOptInFields,
   brokenPreferenceFields,
+  forgedPreferenceToken,
+  preferenceFields,
   consumerPageRequests,
   smsRequests,
   whatsappRequests,
@@ -82,9 +84,10 @@ test("the hosted form's stable submit address, posted without JavaScript; and a 
 
 test("the preference centre's stable submit address; and a stale page's server-action call", async () => {
   const path = `/p/${target.seed.a.preferenceToken}`;
-  const fields = brokenPreferenceFields(target.seed.a.preferenceToken);
-  await attack(actionPostRequests(target.base, `${path}/submit`, [], fields, "preference centre"));
-  await attack(actionFetchRequests(target.base, path, staleActionId, fields, "preference centre (stale action)"));
+  await attack(actionPostRequests(target.base, `${path}/submit`, [], brokenPreferenceFields(), "preference centre"));
+  const forged = `/p/${forgedPreferenceToken(target.seed.a.preferenceToken)}/submit`;
+  await attack(actionPostRequests(target.base, forged, [], preferenceFields(), "preference centre (forged link)"));
+  await attack(actionFetchRequests(target.base, path, staleActionId, brokenPreferenceFields(), "preference centre (stale action)"));
 });
 
 test("the consumer pages, with hostile paths, queries and languages", async () => {
