@@ -21,6 +21,14 @@ async function main(): Promise<void> {
   const { assentListener } = await import("./lib/server/lanes/listener");
   const port = Number(option("-p", "--port") ?? env().PORT);
   const hostname = option("-H", "--hostname");
+  // The embedded database is opened here first: if another process holds it, that will not mend itself, so the
+  // server stops with the reason rather than serving pages whose start-up failed. (PostgreSQL being down is not
+  // fatal: lib/server/start.ts keeps retrying and /api/health answers 503 meanwhile.)
+  const { databaseTargetFromEnv } = await import("./lib/db/app-db");
+  if (databaseTargetFromEnv().kind === "pglite") {
+    const { appDatabase } = await import("./lib/server/app-database");
+    await appDatabase();
+  }
   const app = next({ dev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
   // Runs instrumentation.ts: the database opens, migrations and the demo seed run, the workers start.
   await app.prepare();
@@ -32,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error("Assent could not start:", error);
+  console.error(`Assent could not start: ${(error as Error).message}`);
   process.exit(1);
 });
