@@ -28,15 +28,19 @@ let dummyHash: Promise<string> | undefined;
  * Unknown emails cost the same argon2 work as known ones, so response time does not tell which addresses have
  * accounts; the answer for a wrong email and a wrong password is the same.
  */
-export async function checkCredentials(db: DbOrTx, input: { email: string; password: string; ip?: string }): Promise<CredentialCheck> {
+export async function checkCredentials(db: DbOrTx, input: { email: string; password: string; ip?: string; now?: Date }): Promise<CredentialCheck> {
   const accountKey = sha256Hex(input.email.trim().toLowerCase());
   const ipKey = input.ip ?? "unknown";
   // Always in this order (claimRateLimits waits on rows in the order given).
-  const claim = await claimRateLimits(db, [
-    { rule: signInLimits.accountAddress, subject: `${accountKey}:${ipKey}` },
-    { rule: signInLimits.address, subject: ipKey },
-    { rule: signInLimits.account, subject: accountKey },
-  ]);
+  const claim = await claimRateLimits(
+    db,
+    [
+      { rule: signInLimits.accountAddress, subject: `${accountKey}:${ipKey}` },
+      { rule: signInLimits.address, subject: ipKey },
+      { rule: signInLimits.account, subject: accountKey },
+    ],
+    input.now,
+  );
   if (!claim.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
   const user = await findUserByEmail(db, input.email);
   dummyHash ??= hashPassword("not-a-real-password");
