@@ -7,11 +7,9 @@ import { createApiKey } from "../lib/api-keys/keys";
 import { openDatabase, type DatabaseKind } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { generateBulkLedger } from "../lib/seed/bulk-ledger";
-import { saveWhatsAppChannel } from "../lib/channels/settings.actions";
-import { runWorkspaceAction } from "../lib/handlers/workspace-action";
 import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
-import { testPhoneNumberId } from "../testing/meta-cloud";
-import { signedInMember, testMeta } from "../testing/staff";
+import { connectWhatsAppWithoutReplies } from "../testing/proof-seed";
+import { signedInMember } from "../testing/staff";
 import { createTestDatabase } from "../testing/databases";
 import { benchPorts, startBenchServer, type BenchServer } from "./app-server";
 
@@ -79,15 +77,7 @@ export async function setUpHttpBench(kind: DatabaseKind, contacts: number, log: 
       ),
     );
     const admin = await signedInMember(handle.db, fx.workspace.id, "admin");
-    const connected = await runWorkspaceAction(saveWhatsAppChannel, handle.db, admin, testMeta, {
-      workspace: fx.workspace.slug,
-      phoneNumberId: testPhoneNumberId,
-      appSecret: BENCH_APP_SECRET,
-      // No access token: the STOP's reply would go to graph.facebook.com, which this machine cannot reach (and
-      // there is no stand-in Graph API here yet); replies are sent after the answer, outside the measured time.
-      accessToken: "",
-    });
-    if (!connected.ok) throw new Error(`connecting WhatsApp: ${connected.message}`);
+    await connectWhatsAppWithoutReplies(handle.db, admin, fx.workspace.slug, BENCH_APP_SECRET);
     log(`  ${kind}: ${contacts.toLocaleString("en")} contacts seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
     let bareTarget: string;

@@ -6,6 +6,8 @@
  * outgoing webhook endpoint for opt-ins there. Arguments: the number of API keys, then the optional URL.
  */
 import { eq } from "drizzle-orm";
+import type { ActiveSession } from "../lib/auth/staff-sessions";
+import type { Db } from "../lib/db/client";
 import { runWorkspaceAction } from "../lib/handlers/workspace-action";
 import { openAppDatabase } from "../lib/db/app-db";
 import { workspaces } from "../lib/db/schema/workspaces";
@@ -47,14 +49,7 @@ try {
     languages: { en: defaultEnglishWording(fx.workspace.businessName, fx.categories) },
   });
   const admin = await signedInMember(handle.db, fx.workspace.id, "admin");
-  const saved = await runWorkspaceAction(saveWhatsAppChannel, handle.db, admin, testMeta, {
-    workspace: fx.workspace.slug,
-    phoneNumberId: testPhoneNumberId,
-    appSecret: proofAppSecret,
-    // No access token: replies would go to graph.facebook.com.
-    accessToken: "",
-  });
-  if (!saved.ok) throw new Error(`WhatsApp settings: ${saved.message}`);
+  await connectWhatsAppWithoutReplies(handle.db, admin, fx.workspace.slug, proofAppSecret);
   if (webhookUrl) {
     const endpoint = await runWorkspaceAction(createWebhookEndpoint, handle.db, admin, testMeta, {
       workspace: fx.workspace.slug,
@@ -77,4 +72,14 @@ try {
   console.log(JSON.stringify(seed));
 } finally {
   await handle.close();
+}
+
+/**
+ * Connects the workspace's WhatsApp channel as an admin does in Settings, with the app secret Meta signs with and no
+ * access token: replies would go to graph.facebook.com, which this machine cannot reach (there is no stand-in Graph
+ * API yet), so none is sent.
+ */
+export async function connectWhatsAppWithoutReplies(db: Db, admin: ActiveSession, workspace: string, appSecret: string): Promise<void> {
+  const saved = await runWorkspaceAction(saveWhatsAppChannel, db, admin, testMeta, { workspace, phoneNumberId: testPhoneNumberId, appSecret, accessToken: "" });
+  if (!saved.ok) throw new Error(`WhatsApp settings: ${saved.message}`);
 }
