@@ -8,7 +8,7 @@ import { openDatabase, type DatabaseKind } from "../lib/db/client";
 import { migrateDatabase } from "../lib/db/migrate";
 import { generateBulkLedger } from "../lib/seed/bulk-ledger";
 import { createLedgerFixture, type LedgerFixture } from "../testing/fixtures";
-import { connectWhatsAppWithoutReplies } from "../testing/proof-seed";
+import { connectWhatsAppWithoutReplies } from "../testing/whatsapp-channel";
 import { signedInMember } from "../testing/staff";
 import { createTestDatabase } from "../testing/databases";
 import { benchPorts, startBenchServer, type BenchServer } from "./app-server";

@@ -6,19 +6,16 @@
  * outgoing webhook endpoint for opt-ins there. Arguments: the number of API keys, then the optional URL.
  */
 import { eq } from "drizzle-orm";
-import type { ActiveSession } from "../lib/auth/staff-sessions";
-import type { Db } from "../lib/db/client";
 import { runWorkspaceAction } from "../lib/handlers/workspace-action";
 import { openAppDatabase } from "../lib/db/app-db";
 import { workspaces } from "../lib/db/schema/workspaces";
 import { createForm, publishFormVersion } from "../lib/forms/publish";
 import { defaultEnglishWording } from "../lib/forms/wording";
-import { saveWhatsAppChannel } from "../lib/channels/settings.actions";
 import { createWebhookEndpoint } from "../lib/webhooks/actions";
 import { testApiKey } from "./api-client";
 import { createLedgerFixture } from "./fixtures";
-import { testPhoneNumberId } from "./meta-cloud";
 import { signedInMember, testMeta } from "./staff";
+import { connectWhatsAppWithoutReplies } from "./whatsapp-channel";
 
 export type ProofSeed = {
   workspace: string;
@@ -72,14 +69,4 @@ try {
   console.log(JSON.stringify(seed));
 } finally {
   await handle.close();
-}
-
-/**
- * Connects the workspace's WhatsApp channel as an admin does in Settings, with the app secret Meta signs with and no
- * access token: replies would go to graph.facebook.com, which this machine cannot reach (there is no stand-in Graph
- * API yet), so none is sent.
- */
-export async function connectWhatsAppWithoutReplies(db: Db, admin: ActiveSession, workspace: string, appSecret: string): Promise<void> {
-  const saved = await runWorkspaceAction(saveWhatsAppChannel, db, admin, testMeta, { workspace, phoneNumberId: testPhoneNumberId, appSecret, accessToken: "" });
-  if (!saved.ok) throw new Error(`WhatsApp settings: ${saved.message}`);
 }
