@@ -46,7 +46,7 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   // Its own process group, so one signal to -pid reaches the server and anything it started.
-  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", "dist/server.mjs", "-p", String(options.port)], {
+  const child: ChildProcess = spawn(process.execPath, [...profileArgs(), "--enable-source-maps", "dist/server.mjs", "-p", String(options.port)], {
     env,
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
@@ -94,4 +94,10 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
     stop: () => signalTree("SIGTERM"),
     kill: () => signalTree("SIGKILL"),
   };
+}
+
+/** ASSENT_CPU_PROF_DIR=dir: each server writes a V8 CPU profile there when it stops (for `npm run bench`). */
+function profileArgs(): string[] {
+  const dir = process.env.ASSENT_CPU_PROF_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }

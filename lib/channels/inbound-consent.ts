@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
-import { forms, formVersions, messageCategories } from "../db/schema/forms";
+import { forms, formVersions } from "../db/schema/forms";
 import type { FormVersionContent } from "../db/schema/form-content";
-import { append } from "../ledger/append";
+import { append, type AppendOptions } from "../ledger/append";
 import { IdentityConflictError } from "../ledger/write";
 import { personalDigest } from "../ledger/canonical";
 import { queryRows } from "../db/sql";
@@ -38,14 +38,6 @@ export type InboundCommandBase = InboundIdentity & {
 
 export type ChannelCategory = CategoryName & { templateCategory: "marketing" | "utility" | "authentication" };
 
-export async function listChannelCategories(db: DbOrTx, workspaceId: string): Promise<ChannelCategory[]> {
-  return db
-    .select({ key: messageCategories.key, label: messageCategories.label, templateCategory: messageCategories.templateCategory })
-    .from(messageCategories)
-    .where(and(eq(messageCategories.workspaceId, workspaceId), isNull(messageCategories.retiredAt)))
-    .orderBy(messageCategories.position);
-}
-
 function command(base: InboundCommandBase, rest: Pick<LedgerCommand, "action" | "categories"> & Partial<LedgerCommand>): LedgerCommand {
   return { actor: { type: "person" }, ...base, ...rest };
 }
@@ -55,22 +47,22 @@ function command(base: InboundCommandBase, rest: Pick<LedgerCommand, "action" | 
  * (someone signed up on the web by number, and earlier wrote with a username) cannot be merged into one chain, so
  * the command is recorded for each: a STOP reaches both, and a check by either identifier answers it.
  */
-async function appendFor(db: Db, cmd: LedgerCommand): Promise<Receipt> {
-  if (!cmd.phone || !cmd.bsuid) return append(db, cmd);
+async function appendFor(db: Db, cmd: LedgerCommand, options: AppendOptions = {}): Promise<Receipt> {
+  if (!cmd.phone || !cmd.bsuid) return append(db, cmd, options);
   try {
-    return await append(db, cmd);
+    return await append(db, cmd, options);
   } catch (error) {
     if (!(error instanceof IdentityConflictError)) throw error;
-    const byPhone = await append(db, { ...cmd, bsuid: undefined });
-    await append(db, { ...cmd, phone: undefined, idempotencyKey: cmd.idempotencyKey && `${cmd.idempotencyKey}:bsuid` });
+    const byPhone = await append(db, { ...cmd, bsuid: undefined }, options);
+    await append(db, { ...cmd, phone: undefined, idempotencyKey: cmd.idempotencyKey && `${cmd.idempotencyKey}:bsuid` }, options);
     return byPhone;
   }
 }
 
 /** Opts out of the given categories in one append; nothing is written for an empty list. */
-export async function recordOptOut(db: Db, base: InboundCommandBase, categories: string[]): Promise<Receipt | null> {
+export async function recordOptOut(db: Db, base: InboundCommandBase, categories: string[], options: AppendOptions = {}): Promise<Receipt | null> {
   if (categories.length === 0) return null;
-  return appendFor(db, command(base, { action: "opt_out", categories }));
+  return appendFor(db, command(base, { action: "opt_out", categories }), options);
 }
 
 export type KeywordForm = { formId: string; versionId: string; language: string; content: FormVersionContent };

@@ -7,6 +7,7 @@ import { workspaces } from "../db/schema/workspaces";
 import { publicBaseUrl } from "../server/urls";
 import { openSecret } from "../webhooks/secret-seal";
 import { defaultOptOutKeywords } from "./keywords";
+import { vocabularyColumn, vocabularyOf, type ChannelVocabulary } from "./vocabulary";
 
 export type ChannelSettingsRow = typeof channelSettings.$inferSelect;
 
@@ -44,11 +45,13 @@ export type InboundChannel = {
   defaultCountry: string;
   settings: ChannelSettingsRow;
   secret: (which: "whatsappAppSecret" | "whatsappAccessToken" | "twilioAuthToken") => string | null;
+  /** Its categories and their names, read with the channel (vocabulary.ts): what a message is read against. */
+  vocabulary: ChannelVocabulary;
 };
 
 export async function findInboundChannel(db: DbOrTx, slug: string): Promise<InboundChannel | null> {
   const [row] = await db
-    .select({ workspace: workspaces, settings: channelSettings })
+    .select({ workspace: workspaces, settings: channelSettings, vocabulary: vocabularyColumn(workspaces.id) })
     .from(workspaces)
     .innerJoin(channelSettings, eq(channelSettings.workspaceId, workspaces.id))
     .where(eq(workspaces.slug, slug));
@@ -67,5 +70,9 @@ export async function findInboundChannel(db: DbOrTx, slug: string): Promise<Inbo
     defaultCountry: row.workspace.defaultCountry,
     settings: row.settings,
     secret: (which) => (sealed[which] ? openSecret(sealed[which]) : null),
+    vocabulary: vocabularyOf(
+      { workspaceId: row.workspace.id, defaultCountry: row.workspace.defaultCountry, ledgerSalt: row.workspace.ledgerSalt },
+      row.vocabulary,
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
+import type { LedgerContext } from "../ledger/lookups";
 import { messagesFor } from "../i18n/languages";
 import type { OptOutKeywords } from "../db/schema/channels";
 import { recordOptOut, type ChannelCategory, type InboundCommandBase } from "./inbound-consent";
@@ -13,6 +14,8 @@ export type StopContext = {
   keywords: OptOutKeywords;
   categories: ChannelCategory[];
   replies: (language: string) => StopReplies;
+  /** The ledger's view of the workspace, when the caller read it with the categories: the opt-out then looks nothing up. */
+  ledger?: LedgerContext;
 };
 
 /**
@@ -31,7 +34,7 @@ export async function applyStop(
   const key = "categoryKey" in stop ? stop.categoryKey : undefined;
   const category = categories.find((c) => c.key === key);
   if (stop.scope === "one" && !category) return null;
-  await recordOptOut(db, base, stop.scope === "all" ? categories.map((c) => c.key) : [category!.key]);
+  await recordOptOut(db, base, stop.scope === "all" ? categories.map((c) => c.key) : [category!.key], { context: ctx.ledger });
   const m = ctx.replies(stop.language);
   return stop.scope === "all" ? m.stoppedAll(business) : m.stoppedOne(categoryLabelIn(category!, stop.language), business);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { AppError, ValidationError } from "../errors";
+import type { LedgerContext } from "./lookups";
 import { planCommand, type CommandPlan, type ContextCache } from "./plan";
 import type { LedgerCommand, Receipt } from "./types";
 import { commitPlan } from "./group-commit";
@@ -16,6 +17,11 @@ export type AppendOptions = {
    * decides what a replay shows).
    */
   preferenceTokenHash?: string;
+  /**
+   * The workspace and (a superset of) the command's categories, when the caller has just read them: the plan then
+   * needs no lookup of its own. Ignored for a command that names a form version.
+   */
+  context?: LedgerContext;
 };
 
 /**
@@ -27,7 +33,7 @@ export type AppendOptions = {
  * per append.
  */
 export async function append(db: Db, input: LedgerCommand, options: AppendOptions = {}): Promise<Receipt> {
-  const plan = await planCommand(db, input, new Date());
+  const plan = await planCommand(db, input, new Date(), undefined, options.context);
   // Concurrent appends share a commit (lib/ledger/group-commit.ts); a lone one is written at once, alone.
   return commitPlan(db, plan, options.preferenceTokenHash);
 }

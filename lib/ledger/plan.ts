@@ -63,9 +63,11 @@ function lookUp(db: DbOrTx, command: ValidCommand, cache: ContextCache | undefin
  * Everything about a command that does not depend on the contact's chain, so that as little as possible
  * happens while the contact's row is locked. Throws a ValidationError (or NotFoundError) for bad input.
  */
-export async function planCommand(db: DbOrTx, input: LedgerCommand, now: Date, cache?: ContextCache): Promise<CommandPlan> {
+export async function planCommand(db: DbOrTx, input: LedgerCommand, now: Date, cache?: ContextCache, known?: LedgerContext): Promise<CommandPlan> {
   const command = validateCommand(input, now);
-  const context = await lookUp(db, command, cache);
+  // A caller that already read the workspace and its categories (a webhook, in the read that found its channel)
+  // saves the round trip; checkCategories refuses what is unknown or retired in it just the same.
+  const context = known && known.workspace.id === command.workspaceId && !command.formVersionId ? known : await lookUp(db, command, cache);
   const phone = command.phone === undefined ? null : normalizePhone(command.phone, context.workspace.defaultCountry);
   const bsuid = command.bsuid ?? null;
   const categories = checkCategories(command, context.categories);

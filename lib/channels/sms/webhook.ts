@@ -1,16 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { messagesFor } from "../../i18n/languages";
-import { withTranslatedNames } from "../../categories/translated-names";
-import {
-  findKeywordForm,
-  keywordReply,
-  listChannelCategories,
-  listFormKeywords,
-  recordKeywordOptIn,
-  recordResume,
-  type InboundCommandBase,
-} from "../inbound-consent";
+import { findKeywordForm, keywordReply, listFormKeywords, recordKeywordOptIn, recordResume, type InboundCommandBase } from "../inbound-consent";
 import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import { handleOnce } from "../inbound-messages";
 import { helpLanguage, isWord, matchOptOut, normalizeKeyword, smsOptInWords } from "../keywords";
@@ -117,9 +108,9 @@ async function handleSms(
     evidence: { messageId: sid, keyword, provider: "twilio", ...(twilioType ? { optOutType: twilioType } : {}) },
     idempotencyKey: `sms:${sid}`,
   };
-  const categories = await withTranslatedNames(db, channel.workspaceId, await listChannelCategories(db, channel.workspaceId));
+  const { categories, ledger } = channel.vocabulary;
   const business = channel.businessName;
-  const ctx: StopContext = { business, keywords: channel.settings.optOutKeywords, categories, replies: (l) => messagesFor(l).sms };
+  const ctx: StopContext = { business, keywords: channel.settings.optOutKeywords, categories, replies: (l) => messagesFor(l).sms, ledger };
   const typed = matchOptOut(body, ctx.keywords, categories);
   // Twilio's flag wins over our reading of the words: it has already blocked the whole number, so every
   // category stops. Answered in the language of the word if we know it, else the workspace's.

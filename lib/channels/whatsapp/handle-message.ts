@@ -3,11 +3,12 @@ import type { Db } from "../../db/client";
 import { extractConfirmationCode } from "../../confirmations/code-format";
 import { findConfirmationCode, useConfirmationCode } from "../../confirmations/codes";
 import { append } from "../../ledger/append";
+import type { ChannelVocabulary } from "../vocabulary";
 import {
+  type ChannelCategory,
   findContactId,
   findKeywordForm,
   keywordReply,
-  listChannelCategories,
   listFormKeywords,
   optedInKeys,
   recordKeywordOptIn,
@@ -17,7 +18,6 @@ import {
 import { ValidationError } from "../../errors";
 import { recordServiceWindow } from "./service-window";
 import { messagesFor } from "../../i18n/languages";
-import { withTranslatedNames } from "../../categories/translated-names";
 import { helpLanguage, matchOptOut } from "../keywords";
 import { applyStop, localizedHelpReply, type StopContext } from "../stop-command";
 import type { InboundChannel } from "../settings";
@@ -44,16 +44,20 @@ function readPayload(payload: string | undefined): { stop?: string | true; join?
  */
 export type WhatsAppVia = { provider: "twilio"; name?: string; businessNumber?: string };
 
-/** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
-export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, via?: WhatsAppVia): Promise<string | null> {
+/** A message read for handling: what it says, who sent it, the command every change it makes starts from. */
+export type ReadMessage = {
+  content: NonNullable<ReturnType<typeof messageContent>>;
+  sender: InboundIdentity;
+  evidence: Record<string, unknown> & { kind: string };
+  base: InboundCommandBase;
+  button: ReturnType<typeof readPayload>;
+};
+
+/** Reads a message that has content (throws ValidationError when it names no one usable); null when it has none. */
+export function readMessage(channel: InboundChannel, message: WhatsAppMessage, via?: WhatsAppVia): ReadMessage | null {
   const content = messageContent(message);
-  const sender = content ? messageIdentity(message, undefined) : identityOrNull(message);
-  // A system notice (a changed number) is Meta's, not the person writing; every other message opens the window.
-  if (sender && message.type !== "system") {
-    const businessNumber = via?.businessNumber ?? channel.settings.whatsappPhoneNumberId ?? "";
-    await recordServiceWindow(db, channel, sender, businessNumber, unixTime(message.timestamp) ?? new Date());
-  }
-  if (!content || !sender) return null;
+  if (!content) return null;
+  const sender = messageIdentity(message, undefined);
   const evidence = {
     messageId: message.id,
     kind: content.kind,
@@ -70,19 +74,45 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
     idempotencyKey: `whatsapp:${message.id}`,
     ...(via?.name?.trim() ? { name: via.name.trim().slice(0, 200) } : {}),
   };
-  const categories = await withTranslatedNames(db, channel.workspaceId, await listChannelCategories(db, channel.workspaceId));
-  const business = channel.businessName;
-  const ctx: StopContext = { business, keywords: channel.settings.optOutKeywords, categories, replies: (l) => messagesFor(l).whatsapp };
+  return { content, sender, evidence, base, button: readPayload(content.payload) };
+}
 
-  const button = readPayload(content.payload);
+/** How a message stops (a button, or a stop word in the person's words), if it does. */
+export function stopOf(read: ReadMessage, channel: InboundChannel, categories: ChannelCategory[]) {
+  const { button, content } = read;
   // A button carries no words, so its answer is in the workspace's language; a typed stop, in the word's.
-  const stop = button?.stop
+  return button?.stop
     ? {
         scope: button.stop === true ? ("all" as const) : ("one" as const),
         categoryKey: button.stop === true ? undefined : button.stop,
         language: channel.defaultLanguage,
       }
-    : matchOptOut(content.text, ctx.keywords, categories);
+    : matchOptOut(content.text, channel.settings.optOutKeywords, categories);
+}
+
+export function stopContext(channel: InboundChannel, vocabulary: ChannelVocabulary): StopContext {
+  return {
+    business: channel.businessName,
+    keywords: channel.settings.optOutKeywords,
+    categories: vocabulary.categories,
+    replies: (l) => messagesFor(l).whatsapp,
+    ledger: vocabulary.ledger,
+  };
+}
+
+/** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
+export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, via?: WhatsAppVia): Promise<string | null> {
+  const read = readMessage(channel, message, via);
+  const sender = read ? read.sender : identityOrNull(message);
+  // A system notice (a changed number) is Meta's, not the person writing; every other message opens the window.
+  if (sender && message.type !== "system") {
+    const businessNumber = via?.businessNumber ?? channel.settings.whatsappPhoneNumberId ?? "";
+    await recordServiceWindow(db, channel, sender, businessNumber, unixTime(message.timestamp) ?? new Date());
+  }
+  if (!read) return null;
+  const { content, evidence, base, button } = read;
+  const ctx = stopContext(channel, channel.vocabulary);
+  const stop = stopOf(read, channel, ctx.categories);
   if (stop) {
     const reply = await applyStop(db, base, ctx, stop);
     if (reply) return reply;

@@ -2,13 +2,13 @@ import "server-only";
 import type { Db } from "../../db/client";
 import { sha256Hex } from "../../security/digest";
 import { whatsappQualityUpdates } from "../../db/schema/channels";
-import { listChannelCategories, recordOptOut, recordResume, type InboundCommandBase } from "../inbound-consent";
+import { recordOptOut, recordResume, type InboundCommandBase } from "../inbound-consent";
 import type { InboundChannel } from "../settings";
 import { preferenceIdentity, statusIdentity } from "./identity";
 import { unixTime, USER_STOPPED_MARKETING, type QualityValue, type WhatsAppStatus, type WhatsAppUserPreference } from "./payload";
 
-async function marketingKeys(db: Db, workspaceId: string): Promise<string[]> {
-  return (await listChannelCategories(db, workspaceId)).filter((c) => c.templateCategory === "marketing").map((c) => c.key);
+function marketingKeys(channel: InboundChannel): string[] {
+  return channel.vocabulary.categories.filter((c) => c.templateCategory === "marketing").map((c) => c.key);
 }
 
 /** The claim id of a status: one per message and status, since Meta sends sent, delivered, failed… separately. */
@@ -35,7 +35,7 @@ export async function handleMarketingStopStatus(db: Db, channel: InboundChannel,
     idempotencyKey: `whatsapp:${statusClaimId(status)}`,
     actor: { type: "system", name: "WhatsApp Cloud API" },
   };
-  await recordOptOut(db, base, await marketingKeys(db, channel.workspaceId));
+  await recordOptOut(db, base, marketingKeys(channel), { context: channel.vocabulary.ledger });
 }
 
 /**
@@ -68,7 +68,7 @@ export async function handleUserPreference(db: Db, channel: InboundChannel, pref
     occurredAt: unixTime(preference.timestamp),
     idempotencyKey: `whatsapp:${preferenceClaimId(preference)}`,
   };
-  if (preference.value === "stop") await recordOptOut(db, base, await marketingKeys(db, channel.workspaceId));
+  if (preference.value === "stop") await recordOptOut(db, base, marketingKeys(channel), { context: channel.vocabulary.ledger });
   else if (preference.value === "resume") await recordResume(db, base, { channel: "whatsapp", kind: "user_preference" });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { personalDigest } from "../../ledger/canonical";
 import { normalizePhone, PhoneError } from "../../phone/normalize";
@@ -13,14 +13,18 @@ import type { InboundChannel } from "../settings";
  * and a time in the future (a sender's clock) is taken as now, so a window cannot be held open past 24 hours.
  */
 export async function recordServiceWindow(db: DbOrTx, channel: InboundChannel, identity: InboundIdentity, businessNumber: string, at: Date): Promise<void> {
+  const upsert = serviceWindowUpsert(channel, identity, businessNumber, at);
+  if (upsert) await db.execute(upsert);
+}
+
+/** That upsert as a statement (or a CTE body) to run alone or beside others; null when the sender has no digest. */
+export function serviceWindowUpsert(channel: InboundChannel, identity: InboundIdentity, businessNumber: string, at: Date): SQL | null {
   const digests = [phoneDigest(channel, identity.phone), personalDigest(channel.ledgerSalt, "bsuid", identity.bsuid)].filter((d): d is string => d !== null);
-  if (digests.length === 0) return;
+  if (digests.length === 0) return null;
   const rows = digests.map((d) => sql`(${channel.workspaceId}::uuid, ${d}, ${businessNumber}, least(${at.toISOString()}::timestamptz, now()))`);
-  await db.execute(
-    sql`insert into service_windows (workspace_id, subject_digest, business_number, last_inbound_at) values ${sql.join(rows, sql`, `)}
+  return sql`insert into service_windows (workspace_id, subject_digest, business_number, last_inbound_at) values ${sql.join(rows, sql`, `)}
       on conflict (workspace_id, subject_digest, business_number)
-      do update set last_inbound_at = greatest(service_windows.last_inbound_at, excluded.last_inbound_at)`,
-  );
+      do update set last_inbound_at = greatest(service_windows.last_inbound_at, excluded.last_inbound_at)`;
 }
 
 /** As the ledger digests it (contacts.phone_digest); a number that cannot be normalised has no window by number. */

@@ -13,6 +13,7 @@ import {
   statusClaimId,
 } from "./handle-notices";
 import { handleWhatsAppMessage } from "./handle-message";
+import { stopFirst } from "./stop-first";
 import { messageContent } from "./payload";
 import { readNotification, type NotificationItem, type WhatsAppItemKind, type ItemSender } from "./read-notification";
 import { recordReplyAccepted } from "./reply-evidence";
@@ -140,7 +141,13 @@ async function handleItem(db: Db, channel: InboundChannel, item: NotificationIte
       const { message } = item;
       const problem = senderProblem(item);
       if (problem) return failed(problem, message.id);
-      const outcome = await once(db, channel, message.id, (tx) => handleWhatsAppMessage(tx, channel, message));
+      // A STOP is written first and claimed after (stop-first.ts); every other message is handled under its claim.
+      const first = await attempt(channel, () => stopFirst(db, channel, message));
+      const outcome = !first.ok
+        ? first
+        : first.result
+          ? { ok: true as const, result: first.result.reply }
+          : await once(db, channel, message.id, (tx) => handleWhatsAppMessage(tx, channel, message));
       if (!outcome.ok) return failed(outcome.reason, message.id);
       // A sender without a wa_id is answered at its BSUID (the send API's `recipient`).
       const to = message.from ? { to: message.from } : message.user_id ? { recipient: message.user_id } : null;
@@ -178,12 +185,20 @@ async function once<T>(
   id: string,
   work: (tx: Db) => Promise<T>,
 ): Promise<{ ok: true; result?: T } | { ok: false; reason: DeadLetterReason }> {
+  const outcome = await attempt(channel, () => handleOnce(db, channel.workspaceId, "whatsapp", id.slice(0, 500), work));
+  if (!outcome.ok) return outcome;
+  return outcome.result.duplicate ? { ok: true } : { ok: true, result: outcome.result.result };
+}
+
+/**
+ * A failure comes back as a reason for the dead letter. Not retried by answering non-200: the same message would
+ * fail the same way on every redelivery. Its claim was not taken (it rolled back with the work, or comes after
+ * it), so the dead letter's retry can run it again.
+ */
+async function attempt<T>(channel: InboundChannel, work: () => Promise<T>): Promise<{ ok: true; result: T } | { ok: false; reason: DeadLetterReason }> {
   try {
-    const outcome = await handleOnce(db, channel.workspaceId, "whatsapp", id.slice(0, 500), work);
-    return outcome.duplicate ? { ok: true } : { ok: true, result: outcome.result };
+    return { ok: true, result: await work() };
   } catch (error) {
-    // Not retried by answering non-200: the same message would fail the same way on every redelivery. The
-    // claim rolled back with the work, so the dead letter's retry can run it again.
     return { ok: false, reason: handlerFailure(error, `whatsapp webhook ${channel.slug}`) };
   }
 }

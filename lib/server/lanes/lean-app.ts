@@ -31,6 +31,16 @@ const knownPaths = [...new Set(leanRoutes.map((r) => r.path))].map((path) => ({
  * headers, compresses large bodies (the small ones say no-transform, lib/api/route.ts), and turns anything
  * unexpected into a problem+json 500 that names the request id and nothing else.
  */
+/**
+ * Whether an answer is worth the CPU of gzip: not a webhook's acknowledgement (plain text, TwiML), nor a body
+ * known to be under 1 KiB. Those carry no Content-Length, so the compressor would otherwise take them all.
+ */
+function worthCompressing(res: Response): boolean {
+  const length = res.headers.get("content-length");
+  if (length !== null) return Number(length) >= 1024;
+  return !/^(text\/plain|text\/xml|application\/xml)/.test(res.headers.get("content-type") ?? "");
+}
+
 export function createLeanApp(handle: () => Promise<DatabaseHandle>): Hono {
   const app = new Hono();
   const db = async () => (await handle()).db;
@@ -47,7 +57,11 @@ export function createLeanApp(handle: () => Promise<DatabaseHandle>): Hono {
   // The API reads its JSON under its own limit (lib/api/request-body.ts); the webhooks read theirs whole, so the
   // lane bounds them, as Next.js's 10 MB request buffer did before. Meta's and Twilio's payloads are kilobytes.
   app.use("/api/webhooks/*", bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: (c) => c.text(`The body is larger than ${WEBHOOK_MAX_BYTES} bytes.`, 413) }));
-  app.use(compress());
+  const gzip = compress();
+  app.use(async (c, next) => {
+    await next();
+    if (worthCompressing(c.res)) await gzip(c, async () => {});
+  });
   for (const route of leanRoutes) app.on(route.method, route.path, (c) => route.serve({ handle, db, request: c.req.raw, params: c.req.param() }));
   app.notFound((c) => {
     const meta = requestMetaFrom(c.req.raw.headers);
