@@ -1,7 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { queryRows } from "../db/sql";
 import { inboundMessages } from "../db/schema/channels";
 
 export type InboundProvider = "whatsapp" | "sms";
@@ -31,18 +30,10 @@ export async function handleOnce<T>(
 }
 
 /**
- * The other order, for a message whose consent change is already committed under the ledger's idempotency key
- * (lib/channels/whatsapp/stop-first.ts): the claim comes after, with the statement that goes with it (the service
- * window), in ONE statement committed without waiting for the WAL flush. A crash can forget the claim and the
- * window, never the consent: a redelivery then finds the ledger's key and records nothing twice. Returns whether
- * this delivery took the claim, which is what says it may be answered.
+ * The claim as a statement to write with a consent change rather than before it (lib/channels/whatsapp/stop-first.ts):
+ * a CTE body for the ledger's one write statement (PlanExtras.alongside), so the claim commits with the events or
+ * not at all, at no round trip of its own.
  */
-export async function claimRecordedMessage(db: Db, workspaceId: string, provider: InboundProvider, messageId: string, alongside: SQL | null): Promise<boolean> {
-  const [row] = await queryRows<{ claimed: number }>(
-    db,
-    sql`with claim as (insert into inbound_messages (workspace_id, provider, message_id) values (${workspaceId}, ${provider}, ${messageId})
-        on conflict do nothing returning 1)${alongside ? sql`, alongside as (${alongside})` : sql``}
-      select (select count(*) from claim)::int as claimed, set_config('synchronous_commit', 'off', true) as async_commit`,
-  );
-  return (row?.claimed ?? 0) > 0;
+export function claimStatement(workspaceId: string, provider: InboundProvider, messageId: string): SQL {
+  return sql`insert into inbound_messages (workspace_id, provider, message_id) values (${workspaceId}, ${provider}, ${messageId}) on conflict do nothing`;
 }

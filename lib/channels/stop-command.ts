@@ -18,25 +18,35 @@ export type StopContext = {
   ledger?: LedgerContext;
 };
 
+export type StopMatch = OptOutMatch | { scope: "all" | "one"; language: string; categoryKey?: string };
+
 /**
  * A stop, however it came (a word, a button, the provider's own opt-out flag): every category or one, as ONE
  * append, answered in `language`. "unclear" (a stop word opening some other sentence) records nothing and is
  * answered with how to stop. Returns the reply, or null when the match named a category that does not exist.
  */
-export async function applyStop(
-  db: Db,
-  base: InboundCommandBase,
-  ctx: StopContext,
-  stop: OptOutMatch | { scope: "all" | "one"; language: string; categoryKey?: string },
-): Promise<string | null> {
-  const { business, categories } = ctx;
+export async function applyStop(db: Db, base: InboundCommandBase, ctx: StopContext, stop: StopMatch): Promise<string | null> {
   if (stop.scope === "unclear") return unclearStopReply(stop.language, stop.word, ctx);
+  const keys = stopKeys(ctx, stop);
+  if (!keys) return null;
+  await recordOptOut(db, base, keys, { context: ctx.ledger });
+  return stopReply(ctx, stop);
+}
+
+/** The categories a clear stop opts out of; null when it names one that does not exist. */
+export function stopKeys(ctx: StopContext, stop: StopMatch & { scope: "all" | "one" }): string[] | null {
+  if (stop.scope === "all") return ctx.categories.map((c) => c.key);
   const key = "categoryKey" in stop ? stop.categoryKey : undefined;
-  const category = categories.find((c) => c.key === key);
-  if (stop.scope === "one" && !category) return null;
-  await recordOptOut(db, base, stop.scope === "all" ? categories.map((c) => c.key) : [category!.key], { context: ctx.ledger });
+  const category = ctx.categories.find((c) => c.key === key);
+  return category ? [category.key] : null;
+}
+
+/** What a clear stop is answered, in its language. */
+export function stopReply(ctx: StopContext, stop: StopMatch & { scope: "all" | "one" }): string {
   const m = ctx.replies(stop.language);
-  return stop.scope === "all" ? m.stoppedAll(business) : m.stoppedOne(categoryLabelIn(category!, stop.language), business);
+  if (stop.scope === "all") return m.stoppedAll(ctx.business);
+  const category = ctx.categories.find((c) => c.key === ("categoryKey" in stop ? stop.categoryKey : undefined))!;
+  return m.stoppedOne(categoryLabelIn(category, stop.language), ctx.business);
 }
 
 /** How to stop, with the word the person used and a real category as the example. */

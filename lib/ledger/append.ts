@@ -1,4 +1,5 @@
 import "server-only";
+import type { SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { AppError, ValidationError } from "../errors";
 import type { LedgerContext } from "./lookups";
@@ -17,6 +18,8 @@ export type AppendOptions = {
    * decides what a replay shows).
    */
   preferenceTokenHash?: string;
+  /** The caller's statements that commit with the events or not at all (PlanExtras.alongside, lib/ledger/write.ts). */
+  alongside?: SQL[];
   /**
    * The workspace and (a superset of) the command's categories, when the caller has just read them: the plan then
    * needs no lookup of its own. Ignored for a command that names a form version.
@@ -35,7 +38,7 @@ export type AppendOptions = {
 export async function append(db: Db, input: LedgerCommand, options: AppendOptions = {}): Promise<Receipt> {
   const plan = await planCommand(db, input, new Date(), undefined, options.context);
   // Concurrent appends share a commit (lib/ledger/group-commit.ts); a lone one is written at once, alone.
-  return commitPlan(db, plan, options.preferenceTokenHash);
+  return commitPlan(db, plan, { preferenceTokenHash: options.preferenceTokenHash, alongside: options.alongside });
 }
 
 /** Most events one appendMany() call may write: PostgreSQL allows 65,535 parameters a statement (about 20 an event). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { queryRows } from "../db/sql";
 import { subscriptions } from "../db/schema/ledger";
 import { type AppError, ValidationError } from "../errors";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
@@ -72,6 +73,26 @@ describe.each(testDatabaseKinds())("group commit on %s", (kind) => {
     expect(values[5]).toBeInstanceOf(ValidationError);
     for (const receipt of [...values.slice(0, 5), ...values.slice(6)]) expect(receipt.events).toHaveLength(1);
     expect(await verifyLedger(t.db, { workspaceId: fx.workspace.id })).toMatchObject({ ok: true });
+  });
+
+  // A caller's own statements (PlanExtras.alongside): written with its events in the shared commit, not for a
+  // replay, and all or nothing: one that fails takes its own command down, never the others of its batch.
+  it("writes a caller's statements with its events, not again for a replay, and refuses the command whose statement fails", async () => {
+    await t.db.execute(sql`create table if not exists test_alongside (tag text primary key)`);
+    const tag = (value: string) => sql`insert into test_alongside (tag) values (${value})`;
+    const failing = sql`insert into test_alongside (tag) values (null)`;
+    const commands = Array.from({ length: 8 }, (_, i) => webOptIn(fx, testPhone(7400 + i), { categories: ["tips"], idempotencyKey: `along-${i}` }));
+    const results = await Promise.allSettled(commands.map((c, i) => append(t.db, c, { alongside: i === 3 ? [failing] : [tag(`a${i}`), tag(`b${i}`)] })));
+    expect(results[3]!.status).toBe("rejected");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(7);
+    const tags = async () => (await queryRows<{ tag: string }>(t.db, sql`select tag from test_alongside order by tag`)).map((r) => r.tag);
+    const expected = [0, 1, 2, 4, 5, 6, 7].flatMap((i) => [`a${i}`, `b${i}`]).sort();
+    expect(await tags()).toEqual(expected);
+    expect(await queryRows(t.db, sql`select 1 from idempotency_keys where workspace_id = ${fx.workspace.id} and key = 'along-3'`)).toEqual([]);
+    // A replay gets its receipt back; its statements do not run again (here they would fail on the primary key).
+    const replay = await append(t.db, commands[0]!, { alongside: [tag("a0")] });
+    expect(replay.replayed).toBe(true);
+    expect(await tags()).toEqual(expected);
   });
 
   const settleAll = async (commands: Parameters<typeof append>[1][]) =>

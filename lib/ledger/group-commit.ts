@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import type { CommandPlan } from "./plan";
 import type { Receipt } from "./types";
-import { writePlans } from "./write";
+import { writePlans, type PlanExtras } from "./write";
 
 /**
  * Group commit: appends that arrive while others are being written share one transaction, and so one durable
@@ -26,7 +26,7 @@ const MAX_BATCH = 64;
  */
 const MAX_IN_FLIGHT = 2;
 
-type Waiting = { plan: CommandPlan; preferenceTokenHash?: string; resolve(receipt: Receipt): void; reject(error: unknown): void };
+type Waiting = { plan: CommandPlan; extras: PlanExtras; resolve(receipt: Receipt): void; reject(error: unknown): void };
 /** How many commands this process committed, in how many commits that carried more than one of them. */
 export type SharedCommitStats = { commands: number; sharedCommits: number; sharedCommands: number };
 type Queue = { inFlight: number; waiting: Waiting[]; stats: SharedCommitStats };
@@ -34,7 +34,7 @@ type Queue = { inFlight: number; waiting: Waiting[]; stats: SharedCommitStats };
 /** Per database handle, so that separate databases (tests run several in one process) never share a batch. */
 const queues = new WeakMap<Db, Queue>();
 
-export function commitPlan(db: Db, plan: CommandPlan, preferenceTokenHash?: string): Promise<Receipt> {
+export function commitPlan(db: Db, plan: CommandPlan, extras: PlanExtras = {}): Promise<Receipt> {
   let queue = queues.get(db);
   if (!queue) {
     queue = { inFlight: 0, waiting: [], stats: { commands: 0, sharedCommits: 0, sharedCommands: 0 } };
@@ -42,7 +42,7 @@ export function commitPlan(db: Db, plan: CommandPlan, preferenceTokenHash?: stri
   }
   const q = queue;
   return new Promise<Receipt>((resolve, reject) => {
-    q.waiting.push({ plan, preferenceTokenHash, resolve, reject });
+    q.waiting.push({ plan, extras, resolve, reject });
     pump(db, q);
   });
 }
@@ -66,14 +66,14 @@ function pump(db: Db, q: Queue): void {
 
 async function commitBatch(db: Db, batch: Waiting[], stats: SharedCommitStats): Promise<void> {
   if (batch.length === 1) return commitAlone(db, batch[0]!);
-  const tokens = new Map(batch.map((w) => [w.plan, w.preferenceTokenHash]));
+  const extras = new Map(batch.map((w) => [w.plan, w.extras]));
   let outcomes;
   try {
     outcomes = await db.transaction((tx) =>
       writePlans(
         tx,
         batch.map((w) => w.plan),
-        { preferenceTokenFor: (p) => tokens.get(p) },
+        { extrasFor: (p) => extras.get(p) },
       ),
     );
   } catch {
@@ -91,7 +91,7 @@ async function commitBatch(db: Db, batch: Waiting[], stats: SharedCommitStats): 
 async function commitAlone(db: Db, w: Waiting): Promise<void> {
   try {
     const receipt = await db.transaction(async (tx) => {
-      const [outcome] = await writePlans(tx, [w.plan], { preferenceTokenFor: () => w.preferenceTokenHash });
+      const [outcome] = await writePlans(tx, [w.plan], { extrasFor: () => w.extras });
       if (!outcome!.ok) throw outcome!.error;
       return outcome!.receipt;
     });

@@ -32,10 +32,18 @@ export class IdentityConflictError extends ConflictError {
  * gets that error and writes nothing; the others go on. A confirmation of something never opted in to throws
  * (append() confirms one command at a time).
  */
-export type WriteOptions = {
-  /** A new preference-link hash to issue, with the events, for the contact of a plan (revoking its older links). */
-  preferenceTokenFor?: (p: CommandPlan) => string | undefined;
+/** What a caller has written with a plan's events, in the same statement, when the plan is written (not replayed). */
+export type PlanExtras = {
+  /** A new preference-link hash to issue for the plan's contact (revoking its older links). */
+  preferenceTokenHash?: string;
+  /**
+   * Statements of the caller's own (CTE bodies: an insert or an upsert, their results unread) that must commit
+   * with the events or not at all: a webhook's claim on the message and its service window.
+   */
+  alongside?: SQL[];
 };
+
+export type WriteOptions = { extrasFor?: (p: CommandPlan) => PlanExtras | undefined };
 
 export async function writePlans(tx: Tx, plans: CommandPlan[], options: WriteOptions = {}): Promise<AppendOutcome[]> {
   const outcomes: (AppendOutcome | undefined)[] = new Array(plans.length);
@@ -330,8 +338,11 @@ async function writeAll(
       where k.workspace_id = v.workspace_id::uuid and k.key = v.key)`);
   }
   const tokens = written.flatMap(({ p, receipt }) => {
-    const hash = options.preferenceTokenFor?.(p);
+    const hash = options.extrasFor?.(p)?.preferenceTokenHash;
     return hash ? [{ p, receipt, hash }] : [];
+  });
+  written.forEach(({ p }, i) => {
+    for (const [k, statement] of (options.extrasFor?.(p)?.alongside ?? []).entries()) parts.push(sql`${sql.raw(`alongside_${i}_${k}`)} as (${statement})`);
   });
   if (tokens.length > 0) {
     // Both see the statement's snapshot: the older links are revoked, the new one (not in it) stays live.

@@ -62,8 +62,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
   };
   const salt = async () =>
     (await queryRows<{ ledger_salt: string }>(t.db, sql`select ledger_salt from workspaces where id = ${fx.workspace.id}`))[0]!.ledger_salt;
-  // A real fault on the database side while an item is recorded: triggers that refuse its claim and its ledger key
-  // (a STOP is written before it is claimed, lib/channels/whatsapp/stop-first.ts; other messages after).
+  // A real fault on the database side while an item is recorded: a trigger that refuses its claim.
   const refuseClaim = async (messageId: string) => {
     await t.db.execute(sql.raw(`create function test_refuse_claim() returns trigger language plpgsql as $$ begin raise exception 'simulated outage'; end $$`));
     await t.db.execute(
@@ -71,15 +70,9 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
         `create trigger test_refuse_claim before insert on inbound_messages for each row when (new.message_id = '${messageId}') execute function test_refuse_claim()`,
       ),
     );
-    await t.db.execute(
-      sql.raw(
-        `create trigger test_refuse_key before insert on idempotency_keys for each row when (new.key = 'whatsapp:${messageId}') execute function test_refuse_claim()`,
-      ),
-    );
   };
   const allowClaims = async () => {
     await t.db.execute(sql.raw(`drop trigger test_refuse_claim on inbound_messages`));
-    await t.db.execute(sql.raw(`drop trigger test_refuse_key on idempotency_keys`));
     await t.db.execute(sql.raw(`drop function test_refuse_claim()`));
   };
 
@@ -286,8 +279,8 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     expect(after.find((d) => d.id !== mine!.id && added.some((a) => a.id === d.id))!.rawSealed).not.toBeNull();
   });
 
-  // A STOP is written before its claim (stop-first.ts): the ledger's key keeps a redelivery from recording twice,
-  // and only the delivery that takes the claim is answered.
+  // A STOP goes through group commit with its claim (stop-first.ts): the ledger's key keeps a redelivery from
+  // recording twice, and a delivery that gets the first one's receipt back is not answered again.
   it("a STOP delivered twice, one after the other and at once, is one command, one open window and one reply", async () => {
     const phone = testPhone(++n);
     await append(t.db, webOptIn(fx, phone, { categories: ["orders", "offers"] }));
@@ -308,32 +301,6 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
       sql`select count(*)::int as n from service_windows where workspace_id = ${fx.workspace.id} and subject_digest = ${personalDigest(await salt(), "phone", phone)}`,
     );
     expect(windows[0]!.n).toBe(1);
-  });
-
-  it("a STOP whose claim fails after the opt-out committed stays recorded, with no dead letter and no reply", async () => {
-    const phone = testPhone(++n);
-    await append(t.db, webOptIn(fx, phone, { categories: ["tips"] }));
-    const stop = textItems(phone, "STOP");
-    await t.db.execute(
-      sql.raw(`create function test_refuse_late_claim() returns trigger language plpgsql as $$ begin raise exception 'simulated outage'; end $$`),
-    );
-    await t.db.execute(
-      sql.raw(
-        `create trigger test_refuse_late_claim before insert on inbound_messages for each row when (new.message_id = '${stop.message.id}') execute function test_refuse_late_claim()`,
-      ),
-    );
-    sent.length = 0;
-    try {
-      const added = await newDeadLetters(async () =>
-        expect((await post(messagesNotification({ contacts: [stop.contact], messages: [stop.message] }))).status).toBe(200),
-      );
-      expect(added).toEqual([]);
-    } finally {
-      await t.db.execute(sql.raw(`drop trigger test_refuse_late_claim on inbound_messages`));
-      await t.db.execute(sql.raw(`drop function test_refuse_late_claim()`));
-    }
-    expect(await states(phone)).toEqual({ orders: "opted_out", offers: "opted_out", tips: "opted_out" });
-    expect(sent).toEqual([]);
   });
 
   it("Retry in the dashboard records a fixed item once, resolves it, and keeps one that still fails", async () => {
