@@ -30,5 +30,6 @@ export async function loadDraftPreview(db: DbOrTx, workspaceId: string, formId: 
     publishedAt: new Date(),
     createdBy: null,
   };
-  return { workspace: workspace!, form: found.form, version, categories };
+  const ledgerCategories = categories.map((c) => ({ id: c.id, key: c.key, retired: c.retiredAt !== null }));
+  return { workspace: workspace!, form: found.form, version, categories, ledgerCategories };
 }

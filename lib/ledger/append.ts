@@ -21,8 +21,8 @@ export type AppendOptions = {
   /** The caller's statements that commit with the events or not at all (PlanExtras.alongside, lib/ledger/write.ts). */
   alongside?: SQL[];
   /**
-   * The workspace and (a superset of) the command's categories, when the caller has just read them: the plan then
-   * needs no lookup of its own. Ignored for a command that names a form version.
+   * The workspace, (a superset of) the command's categories and its form version's facts, when the caller has just
+   * read them: the plan then needs no lookup of its own. Ignored when it was read for another command (plan.ts).
    */
   context?: LedgerContext;
 };

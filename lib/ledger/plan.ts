@@ -59,15 +59,22 @@ function lookUp(db: DbOrTx, command: ValidCommand, cache: ContextCache | undefin
   return found;
 }
 
+/** A context read by the caller serves the command it was read for: the same workspace, form version and language. */
+function fits(known: LedgerContext, command: ValidCommand): boolean {
+  if (known.workspace.id !== command.workspaceId) return false;
+  if (!command.formVersionId) return known.formVersion === null;
+  return known.formVersion?.id === command.formVersionId && (command.language === undefined || known.formVersion.language === command.language);
+}
+
 /**
  * Everything about a command that does not depend on the contact's chain, so that as little as possible
  * happens while the contact's row is locked. Throws a ValidationError (or NotFoundError) for bad input.
  */
 export async function planCommand(db: DbOrTx, input: LedgerCommand, now: Date, cache?: ContextCache, known?: LedgerContext): Promise<CommandPlan> {
   const command = validateCommand(input, now);
-  // A caller that already read the workspace and its categories (a webhook, in the read that found its channel)
-  // saves the round trip; checkCategories refuses what is unknown or retired in it just the same.
-  const context = known && known.workspace.id === command.workspaceId && !command.formVersionId ? known : await lookUp(db, command, cache);
+  // A caller that already read the workspace and its categories (a webhook, in the read that found its channel; a
+  // form, with its version) saves the round trip; checkCategories refuses what is unknown or retired just the same.
+  const context = known && fits(known, command) ? known : await lookUp(db, command, cache);
   const phone = command.phone === undefined ? null : normalizePhone(command.phone, context.workspace.defaultCountry);
   const bsuid = command.bsuid ?? null;
   const categories = checkCategories(command, context.categories);

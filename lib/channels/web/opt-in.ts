@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import { findPublishedForm, type PublishedForm } from "../../forms/queries";
+import { findPublishedForm, ledgerContextOf, type PublishedForm } from "../../forms/queries";
 import { AppError } from "../../errors";
 import { append } from "../../ledger/append";
 import { personalDigest } from "../../ledger/canonical";
@@ -9,7 +9,7 @@ import { createConfirmationCode, findOpenConfirmationForCommand } from "../../co
 import { messagesFor } from "../../i18n/languages";
 import { issuePreferenceToken, newPreferenceToken } from "../../preferences/tokens";
 import { normalizePhone, PhoneError } from "../../phone/normalize";
-import { countHits, hitSlidingRateLimits } from "../../rate-limit/limit";
+import { hitSlidingRateLimits } from "../../rate-limit/limit";
 import type { RequestMeta } from "../../server/request-meta";
 import { webOptInSchema, type OptInFormState } from "./opt-in.validation";
 
@@ -69,18 +69,23 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
     state: { message, fields, values },
   });
 
-  const ipHits = await hitSlidingRateLimits(
-    db,
-    webOptInIpLimits.map((rule) => ({ rule, subject: meta.ip ?? "unknown" })),
-  );
-  for (const hit of ipHits) {
+  // Everything is read first (no round trip), then every limit is counted in ONE statement: the address's two on
+  // every attempt, valid or not, and the number's once the number is read. The answers then come in the order a
+  // person should hear them: the network's limit, the trap, the fields, the number's limit.
+  const parsed = webOptInSchema.safeParse(raw);
+  const number = parsed.success ? readNumber(parsed.data.phone, parsed.data.country) : null;
+  const phoneKey = number && "phone" in number ? personalDigest(form.workspace.ledgerSalt, "phone", number.phone)! : null;
+  const hits = await hitSlidingRateLimits(db, [
+    ...webOptInIpLimits.map((rule) => ({ rule, subject: meta.ip ?? "unknown" })),
+    ...(phoneKey ? [{ rule: perPhone, subject: phoneKey }] : []),
+  ]);
+  for (const hit of hits.slice(0, webOptInIpLimits.length)) {
     if (!hit.allowed) return { ...fail({ form: m.tooManyFromNetwork }, m.tooManyFromNetwork), networkThrottled: { retryAfterSeconds: hit.retryAfterSeconds } };
   }
 
   // A field people cannot see: only bots fill it. Say no plainly rather than pretend it worked.
   if (raw.honeypot) return fail({ form: m.refused }, m.refused);
 
-  const parsed = webOptInSchema.safeParse(raw);
   if (!parsed.success || !shownLanguage) {
     const fields: OptInFormState["fields"] = {};
     const messageFor = { phone: m.phone.too_long, categories: m.chooseCategory, name: m.nameTooLong, country: m.chooseCountry } as const;
@@ -93,17 +98,9 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
     return fail(fields);
   }
   const input = parsed.data;
-  let phone: string;
-  try {
-    phone = normalizePhone(input.phone, input.country);
-  } catch (error) {
-    if (error instanceof PhoneError) return fail({ phone: m.phone[error.problem] });
-    throw error;
-  }
-  const phoneKey = personalDigest(form.workspace.ledgerSalt, "phone", phone)!;
-  // The address was counted above, before anything was read; the number's own limit is counted here.
-  const [byPhone] = await countHits(db, [{ rule: perPhone, subject: phoneKey }]);
-  if (!byPhone!.allowed) return fail({ phone: m.tooManyForNumber }, m.tooManyForNumber);
+  if (!number || !("phone" in number)) return fail({ phone: m.phone[number!.problem] });
+  const phone = number.phone;
+  if (!hits[webOptInIpLimits.length]!.allowed) return fail({ phone: m.tooManyForNumber }, m.tooManyForNumber);
 
   // The preference link is issued in the append's transaction (one commit); only its hash is stored.
   const link = newPreferenceToken();
@@ -125,7 +122,7 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
         actor: { type: "person" },
         idempotencyKey: `web:${input.submissionId}`,
       },
-      { preferenceTokenHash: link.hash },
+      { preferenceTokenHash: link.hash, context: ledgerContextOf(form, shownLanguage) },
     );
   } catch (error) {
     if (error instanceof PhoneError) return fail({ phone: m.phone[error.problem] });
@@ -135,6 +132,16 @@ export async function submitWebOptIn(db: Db, form: PublishedForm, data: FormData
   }
   const preferenceToken = await issueFollowUps(db, form, receipt, link.token);
   return { ok: true, receipt, language: shownLanguage, preferenceToken };
+}
+
+/** The number as the ledger keys it, or why it cannot be read. */
+function readNumber(phone: string, country: string): { phone: string } | { problem: PhoneError["problem"] } {
+  try {
+    return { phone: normalizePhone(phone, country) };
+  } catch (error) {
+    if (error instanceof PhoneError) return { problem: error.problem };
+    throw error;
+  }
 }
 
 /**
