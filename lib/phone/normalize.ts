@@ -86,6 +86,8 @@ export function normalizePhone(input: string, defaultCountry: string, field = "p
     if (key !== null) {
       if (recent.size >= RECENT_MAX) recent.clear();
       recent.set(key, read);
+      // The E.164 it gives is read again further on (a webhook's sender, then the ledger's plan): it reads as itself.
+      if (read.startsWith("+")) recent.set(`${kind}|${country}|${read}`, read);
     }
   }
   if (!read.startsWith("+")) throw new PhoneError(read as PhoneProblem, field);

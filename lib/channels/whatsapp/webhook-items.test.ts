@@ -301,6 +301,14 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
       sql`select count(*)::int as n from service_windows where workspace_id = ${fx.workspace.id} and subject_digest = ${personalDigest(await salt(), "phone", phone)}`,
     );
     expect(windows[0]!.n).toBe(1);
+
+    // Different messages from the one person at once: batched together, their windows are the same row, which
+    // one statement cannot upsert twice; the batch is then written command by command, and none is lost.
+    const stops = [1, 2, 3, 4].map(() => textItems(phone, "STOP"));
+    sent.length = 0;
+    await Promise.all(stops.map((s) => post(messagesNotification({ contacts: [s.contact], messages: [s.message] }))));
+    expect((await ledgerCounts(t.db, fx.workspace.id)).commands - after.commands).toBe(4);
+    expect(sent.filter((r) => r.to === waId(phone))).toHaveLength(4);
   });
 
   it("Retry in the dashboard records a fixed item once, resolves it, and keeps one that still fails", async () => {
