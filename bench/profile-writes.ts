@@ -1,0 +1,54 @@
+import { bulkPhone } from "../lib/seed/bulk-ledger";
+import { newWamid, signedMetaRequest, textMessage } from "../testing/meta-cloud";
+import { BENCH_AUTH_SECRET } from "./app-server";
+import { loadHostedForm, submitHostedForm } from "./form-submission";
+import { setUpHttpBench } from "./http-setup";
+import { measure } from "./stats";
+
+/**
+ * `TEST_DATABASE_URL=… npx tsx --conditions=react-server bench/profile-writes.ts stop|form|consents [N]`
+ *
+ * One write at 16 clients, N times (2,000 by default), against the production server on a seeded PostgreSQL, to see
+ * where its time goes rather than how it compares: with ASSENT_CPU_PROF_DIR=dir the server writes a V8 CPU profile
+ * there when it stops; with NODE_OPTIONS="--require ./bench/count-queries.cjs" and ASSENT_QUERY_COUNT_DIR=dir every
+ * process writes the statements it sent (the server's file is the one with the write's statements). How to read
+ * them: docs/performance.md.
+ */
+process.env.AUTH_SECRET = BENCH_AUTH_SECRET;
+const which = process.argv[2] ?? "stop";
+const n = Number(process.argv[3] ?? 2000);
+const s = await setUpHttpBench("postgres", 10_000, console.log);
+try {
+  let stops = 0;
+  let written = 0;
+  let visitors = 0;
+  const stop = async () => {
+    const res = await fetch(signedMetaRequest(s.whatsapp.url, textMessage(bulkPhone(stops++ % s.contacts), "STOP", newWamid()), s.whatsapp.appSecret));
+    if (!res.ok) throw new Error(`the webhook answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const record = async (i: number) => {
+    const res = await fetch(`${s.app.base}/api/v1/consents`, {
+      method: "POST",
+      body: JSON.stringify({
+        phone: bulkPhone(s.contacts + (written++ % 5000)),
+        categories: ["offers"],
+        action: i % 3 ? "opt_in" : "opt_out",
+        channel: "api",
+        evidence: { system: "bench" },
+      }),
+      headers: { "content-type": "application/json", authorization: `Bearer ${s.keys[i % s.keys.length]}`, "idempotency-key": crypto.randomUUID() },
+    });
+    if (!res.ok) throw new Error(`POST /api/v1/consents answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const form = await loadHostedForm(`${s.app.base}/f/${s.fx.workspace.slug}/join`);
+  const submit = () => submitHostedForm(form, visitors++);
+  const work = { stop, form: submit, consents: record }[which];
+  if (!work) throw new Error(`unknown write "${which}": stop, form or consents`);
+  await measure(200, 16, work);
+  const r = await measure(n, 16, work);
+  console.log(`${which}: ${r.perSecond.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, at 16 clients`);
+} finally {
+  await s.close();
+}
