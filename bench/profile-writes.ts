@@ -6,9 +6,9 @@ import { setUpHttpBench } from "./http-setup";
 import { measure } from "./stats";
 
 /**
- * `TEST_DATABASE_URL=… npx tsx --conditions=react-server bench/profile-writes.ts stop|form|consents [N]`
+ * `TEST_DATABASE_URL=… npx tsx --conditions=react-server bench/profile-writes.ts stop|form|consents|bulk [N]`
  *
- * One write at 16 clients, N times (2,000 by default), against the production server on a seeded PostgreSQL, to see
+ * One write at 16 clients (the bulk check at 2), N times (2,000 by default), against the production server on a seeded PostgreSQL, to see
  * where its time goes rather than how it compares: with ASSENT_CPU_PROF_DIR=dir the server writes a V8 CPU profile
  * there when it stops; with NODE_OPTIONS="--require ./bench/count-queries.cjs" and ASSENT_QUERY_COUNT_DIR=dir every
  * process writes the statements it sent (the server's file is the one with the write's statements). How to read
@@ -44,11 +44,22 @@ try {
   };
   const form = await loadHostedForm(`${s.app.base}/f/${s.fx.workspace.slug}/join`);
   const submit = () => submitHostedForm(form, visitors++);
-  const work = { stop, form: submit, consents: record }[which];
-  if (!work) throw new Error(`unknown write "${which}": stop, form or consents`);
-  await measure(200, 16, work);
-  const r = await measure(n, 16, work);
-  console.log(`${which}: ${r.perSecond.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, at 16 clients`);
+  const phones = Array.from({ length: 10_000 }, (_, i) => bulkPhone((i * 7) % s.contacts));
+  const bulk = async (i: number) => {
+    const res = await fetch(`${s.app.base}/api/v1/consent-checks`, {
+      method: "POST",
+      body: JSON.stringify({ phones, category: "offers" }),
+      headers: { "content-type": "application/json", authorization: `Bearer ${s.keys[i % s.keys.length]}` },
+    });
+    if (!res.ok) throw new Error(`the bulk check answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const work = { stop, form: submit, consents: record, bulk }[which];
+  if (!work) throw new Error(`unknown write "${which}": stop, form, consents or bulk`);
+  const clients = which === "bulk" ? 2 : 16;
+  await measure(Math.min(200, n), clients, work);
+  const r = await measure(n, clients, work);
+  console.log(`${which}: ${r.perSecond.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, at ${clients} clients`);
 } finally {
   await s.close();
 }

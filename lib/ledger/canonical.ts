@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 
 export type Canonical = null | boolean | number | string | Canonical[] | { [key: string]: Canonical | undefined };
 
@@ -38,8 +38,24 @@ export function canonicalTemplate<K extends string>(
   return (fill) => `{${keys.map((k, i) => encoded[i] ?? member(k, fill[k as K])).join(",")}}`;
 }
 
+/**
+ * Each salt as a key object: HMAC takes one about a quarter faster than the string, and a bulk check digests
+ * thousands of numbers a request. A workspace's salt never changes; the map is emptied if many are seen.
+ */
+const saltKeys = new Map<string, KeyObject>();
+
+function saltKey(salt: string): KeyObject {
+  let key = saltKeys.get(salt);
+  if (!key) {
+    if (saltKeys.size >= 1000) saltKeys.clear();
+    key = createSecretKey(Buffer.from(salt, "utf8"));
+    saltKeys.set(salt, key);
+  }
+  return key;
+}
+
 /** Salted digest of one piece of personal data: HMAC-SHA256 keyed with the workspace's ledger salt. */
 export function personalDigest(salt: string, kind: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === "") return null;
-  return createHmac("sha256", salt).update(`${kind}\u0000${value}`).digest("hex");
+  return createHmac("sha256", saltKey(salt)).update(`${kind}\u0000${value}`).digest("hex");
 }
