@@ -103,13 +103,20 @@ export function stopContext(channel: InboundChannel, vocabulary: ChannelVocabula
 /** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
 export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, via?: WhatsAppVia): Promise<string | null> {
   const read = readMessage(channel, message, via);
+  const reply = read ? await act(db, channel, read, via) : null;
   const sender = read ? read.sender : identityOrNull(message);
   // A system notice (a changed number) is Meta's, not the person writing; every other message opens the window.
+  // Last, after whatever contact lock the message took: a STOP takes the contact's, then the window's (in the
+  // ledger's write, stop-first.ts), and two transactions taking them in opposite orders would deadlock.
   if (sender && message.type !== "system") {
     const businessNumber = via?.businessNumber ?? channel.settings.whatsappPhoneNumberId ?? "";
     await recordServiceWindow(db, channel, sender, businessNumber, unixTime(message.timestamp) ?? new Date());
   }
-  if (!read) return null;
+  return reply;
+}
+
+/** What a message with content does: a stop, a confirmation code, a keyword, HELP; the reply, if any. */
+async function act(db: Db, channel: InboundChannel, read: ReadMessage, via: WhatsAppVia | undefined): Promise<string | null> {
   const { content, evidence, base, button } = read;
   const ctx = stopContext(channel, channel.vocabulary);
   const stop = stopOf(read, channel, ctx.categories);
