@@ -145,9 +145,12 @@ test("publishing means a change: an unchanged draft is refused, an edit publishe
   await publish.click();
   const refusal = page.getByText('Not published: fix "The business is named" first.');
   await expect(refusal).toBeVisible();
-  await offers.fill("Yes, send me offers from Acme Coffee on WhatsApp.");
+  const fixed = "Yes, send me offers from Acme Coffee on WhatsApp.";
+  const saved = page.waitForResponse((r) => r.request().headers()["next-action"] !== undefined && (r.request().postData() ?? "").includes(fixed));
+  await offers.fill(fixed);
   await expect(page.getByText("Every requirement is met.")).toBeVisible();
   await expect(refusal).toHaveCount(0);
+  await saved;
 
   // A second tab opened before the first publish still thinks there is something to publish.
   const stale = await page.context().newPage();
