@@ -8,6 +8,7 @@ import type { FormAction } from "@/components/ui/use-validated-action";
 import type { ActionResult } from "@/lib/handlers/workspace-action";
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
 import { formLanguageNames, formLanguages, type FormLanguage } from "@/lib/forms/languages";
+import { nothingChangedMessage } from "@/lib/forms/nothing-changed";
 import { checkFormPolicy } from "@/lib/forms/policy";
 import { starterWording } from "@/lib/forms/wording-templates";
 import { IvrFields, KeywordField, ReplyField, ThemeFields } from "./channel-fields";
@@ -28,6 +29,8 @@ type Props = {
   /** The keyword people can send now (the published one), for SMS and WhatsApp forms. */
   liveKeyword: string | null;
   categories: BuilderCategory[];
+  /** The live version's number while publishing the saved draft would make an identical version (the server's digest comparison). */
+  unchangedSince: number | null;
   initial: { name: string; embedDomains: string[]; content: FormVersionContent };
   save: FormAction;
   publish: FormAction;
@@ -35,6 +38,9 @@ type Props = {
 };
 
 const AUTOSAVE_MS = 1200;
+
+/** The save and publish actions answer the live version's number when the saved draft equals it. */
+const sinceFrom = (result: ActionResult) => (result.ok && typeof result.data?.unchangedSince === "number" ? result.data.unchangedSince : null);
 
 /**
  * The form builder: the wording per language, the categories, the policy check live beside it, and a preview
@@ -60,6 +66,7 @@ export function FormBuilder(props: Props) {
   const [saveResult, setSaveResult] = useState<ActionResult | null>(null);
   const [publishResult, setPublishResult] = useState<ActionResult | null>(null);
   const [savedAt, setSavedAt] = useState(() => Date.now());
+  const [unchangedSince, setUnchangedSince] = useState(props.unchangedSince);
   const [pending, startTransition] = useTransition();
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -78,6 +85,8 @@ export function FormBuilder(props: Props) {
     const result = await props.save(null, data);
     setSaveResult(result);
     if (result.ok) setSavedAt(Date.now());
+    // Only while nothing was typed meanwhile: the answer is about the draft as sent.
+    if (result.ok && !dirty.current) setUnchangedSince(sinceFrom(result));
     return result.ok;
   }
 
@@ -86,6 +95,10 @@ export function FormBuilder(props: Props) {
     if (props.readOnly) return;
     const subscription = form.watch(() => {
       dirty.current = true;
+      // The draft changed: a refusal was about the draft as it was (the policy panel beside it is live), and
+      // whether it differs from the live version is known again once it is saved.
+      setPublishResult((r) => (r && !r.ok ? null : r));
+      setUnchangedSince(null);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => startTransition(async () => void (await save())), AUTOSAVE_MS);
     });
@@ -126,7 +139,9 @@ export function FormBuilder(props: Props) {
       const data = new FormData();
       data.set("workspace", props.workspace);
       data.set("formId", props.formId);
-      setPublishResult(await props.publish(null, data));
+      const result = await props.publish(null, data);
+      setPublishResult(result);
+      if (result.ok) setUnchangedSince(sinceFrom(result));
     });
   }
 
@@ -356,9 +371,20 @@ export function FormBuilder(props: Props) {
             {props.readOnly ? "Read only." : status || "Changes save as you type."}
           </p>
           {!props.readOnly && (
-            <Button type="button" onClick={onPublish} disabled={pending} className="w-full">
-              {pending ? "Working…" : "Publish"}
+            <Button
+              type="button"
+              onClick={onPublish}
+              disabled={pending || unchangedSince !== null}
+              aria-describedby={unchangedSince !== null ? "publish-unchanged" : undefined}
+              className="w-full"
+            >
+              {pending ? "Working…" : unchangedSince !== null ? "Nothing to publish" : "Publish"}
             </Button>
+          )}
+          {!props.readOnly && unchangedSince !== null && (
+            <p id="publish-unchanged" className="text-sm text-slate-600">
+              {nothingChangedMessage(unchangedSince)} Edit the form to publish a new version.
+            </p>
           )}
           {publishResult && (
             <Alert tone={publishResult.ok ? "success" : "error"}>

@@ -122,3 +122,65 @@ test("each language tab edits its own wording, and the draft stores each languag
   expect(await wordingFields(page, "es")).toEqual(spanish);
   await page.context().close();
 });
+
+/** Creates a web form in the demo workspace and opens its builder. */
+async function newForm(page: Page, name: string, slug: string) {
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Forms" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Address").fill(slug);
+  await page.getByRole("button", { name: "Create and open the builder" }).click();
+  await expect(page.getByRole("heading", { name: "WhatsApp policy check" })).toBeVisible();
+}
+
+test("publishing means a change: an unchanged draft is refused, an edit publishes version 2; a refusal goes once the draft changes", async ({ browser }) => {
+  const page = await signIn(browser, e2eAccounts.marketer);
+  const slug = `unchanged-${Date.now()}`;
+  await newForm(page, "Unchanged", slug);
+  const builderUrl = page.url();
+  const publish = page.getByRole("button", { name: "Publish", exact: true });
+  const offers = page.getByRole("group", { name: "Offers" }).getByLabel("Consent sentence (next to the checkbox)");
+
+  // A refused publish's error box goes away once the draft is fixed, beside a panel that says all is met.
+  await offers.fill("Yes, send me offers on WhatsApp.");
+  await publish.click();
+  const refusal = page.getByText('Not published: fix "The business is named" first.');
+  await expect(refusal).toBeVisible();
+  const fixed = "Yes, send me offers from Acme Coffee on WhatsApp.";
+  const saved = page.waitForResponse((r) => r.request().headers()["next-action"] !== undefined && (r.request().postData() ?? "").includes(fixed));
+  await offers.fill(fixed);
+  await expect(page.getByText("Every requirement is met.")).toBeVisible();
+  await expect(refusal).toHaveCount(0);
+  await saved;
+
+  // A second tab opened before the first publish still thinks there is something to publish.
+  const stale = await page.context().newPage();
+  await stale.goto(builderUrl);
+  await expect(stale.getByRole("button", { name: "Publish", exact: true })).toBeEnabled();
+
+  await publish.click();
+  await expect(page.getByText("Published version 1. It is live now.")).toBeVisible();
+  // Before anyone clicks, the builder says there is nothing to publish, and why.
+  const nothing = page.getByRole("button", { name: "Nothing to publish" });
+  await expect(nothing).toBeDisabled();
+  await expect(nothing).toHaveAccessibleDescription("Nothing has changed since version 1. Edit the form to publish a new version.");
+
+  // The server refuses too: the stale tab publishes the same draft and is told so, with no version 2.
+  await stale.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(stale.getByText("Nothing has changed since version 1.", { exact: true })).toBeVisible();
+  for (const width of [1280, 360]) {
+    await stale.setViewportSize({ width, height: 800 });
+    await stale.getByText("Nothing has changed since version 1.", { exact: true }).scrollIntoViewIfNeeded();
+    await stale.screenshot({ path: `/tmp/pc-shots/refusal-${width}.png` });
+  }
+  await stale.close();
+
+  // An edit makes it publishable again: version 2.
+  await page.getByRole("textbox", { name: "Headline" }).fill("Acme Coffee news on WhatsApp");
+  await expect(publish).toBeEnabled();
+  await publish.click();
+  await expect(page.getByText("Published version 2. It is live now.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Nothing to publish" })).toBeDisabled();
+  await page.getByRole("link", { name: "Versions" }).click();
+  await expect(page.getByRole("heading", { name: /^Version \d+$/ })).toHaveText(["Version 2", "Version 1"]);
+  await page.context().close();
+});

@@ -12,6 +12,8 @@ import { signedInMember, testMeta } from "../../testing/staff";
 import { archiveForm, createFormAction, publishForm, restoreForm, saveFormDraft } from "./builder.actions";
 import type { FormDraft } from "../db/schema/form-content";
 import { diffVersions } from "./version-diff";
+import { publishFormVersion } from "./publish";
+import { auditLog } from "../db/schema/access";
 import { findKeywordForm, keywordReply } from "../channels/inbound-consent";
 
 describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
@@ -108,6 +110,38 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     expect(diffVersions(versions[1]!.version.content, versions[0]!.version.content)).toEqual([
       { path: "languages.en.headline", before: "Get Test Shop updates on WhatsApp", after: "Test Shop on WhatsApp" },
     ]);
+  });
+
+  it("refuses to publish a draft equal to the live version: no version, no audit row; the save says so first", async () => {
+    const form = await formBySlug("checkout");
+    const versionsBefore = await listFormVersions(db.db, fx.workspace.id, form.id);
+    const audits = async () => (await db.db.select().from(auditLog).where(eq(auditLog.targetId, form.id))).length;
+    const auditsBefore = await audits();
+    const live = versionsBefore[0]!.version;
+    const draft = structuredClone(form.draft!.content);
+    // Saving the same wording: the builder learns before anyone clicks that publishing would change nothing.
+    expect(await save(form.id, "Checkout page", draft)).toMatchObject({ ok: true, data: { unchangedSince: live.version } });
+    expect(await act(publishForm, { formId: form.id })).toEqual({
+      ok: false,
+      code: "unchanged",
+      message: `Nothing has changed since version ${live.version}.`,
+      fields: [],
+    });
+    expect((await listFormVersions(db.db, fx.workspace.id, form.id)).map((v) => v.version.id)).toEqual(versionsBefore.map((v) => v.version.id));
+    expect(await audits()).toBe(auditsBefore);
+    // The same refusal where the version is written, for every other caller (seeds, scripts).
+    await expect(publishFormVersion(db.db, fx.workspace.id, form.id, live.content)).rejects.toMatchObject({ code: "unchanged" });
+    expect(await listFormVersions(db.db, fx.workspace.id, form.id)).toHaveLength(versionsBefore.length);
+
+    // One changed word is a change: it saves as publishable and publishes the next version.
+    draft.languages.en!.headline = "Test Shop, on WhatsApp";
+    expect(await save(form.id, "Checkout page", draft)).toMatchObject({ ok: true, data: { unchangedSince: null } });
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({
+      ok: true,
+      message: expect.stringContaining(`Published version ${live.version + 1}`),
+      data: { unchangedSince: live.version + 1 },
+    });
+    expect(await audits()).toBe(auditsBefore + 1);
   });
 
   it("edits an SMS form's keyword in the draft, validated as at creation, and makes it live on publish", async () => {

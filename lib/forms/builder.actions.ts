@@ -4,7 +4,7 @@ import { recordStaffAudit } from "../handlers/audit";
 import { whatsappCanReply } from "../channels/settings";
 import { defineWorkspaceAction, type ActionContext } from "../handlers/workspace-action";
 import type { Tx } from "../db/client";
-import { forms, messageCategories } from "../db/schema/forms";
+import { forms, formVersions, messageCategories } from "../db/schema/forms";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { keywordChannel } from "./channels";
 import type { FormDraft, FormVersionContent } from "../db/schema/form-content";
@@ -12,6 +12,7 @@ import { createFormSchema, formRefSchema, saveDraftActionSchema } from "./builde
 import { noReplyWarning } from "./channel-policy";
 import { checkFormPolicy, publishBlockers } from "./policy";
 import { publishFormVersion } from "./publish";
+import { unchangedSince, versionContentFromDraft, type DraftVersionContext } from "./draft-version";
 import { captureSnapshots } from "./snapshots";
 import { starterWording } from "./wording-templates";
 
@@ -54,6 +55,13 @@ async function activeCategories(tx: Tx, workspaceId: string) {
     .where(and(eq(messageCategories.workspaceId, workspaceId), isNull(messageCategories.retiredAt)))
     .orderBy(asc(messageCategories.position), asc(messageCategories.key));
 }
+
+const draftContext = (form: { channel: string; keyword: string | null }, ws: { businessName: string }, categories: { key: string }[]): DraftVersionContext => ({
+  channel: form.channel,
+  formKeyword: form.keyword,
+  businessName: ws.businessName,
+  activeCategoryKeys: categories.map((c) => c.key),
+});
 
 export const createFormAction = defineWorkspaceAction({
   name: "forms.create",
@@ -107,7 +115,7 @@ export const saveFormDraft = defineWorkspaceAction({
   permission: "forms:manage",
   schema: saveDraftActionSchema,
   async run(ctx, input) {
-    await ctx.db.transaction(async (tx) => {
+    const since = await ctx.db.transaction(async (tx) => {
       const form = await lockForm(tx, ctx, input.formId);
       if (form.status === "archived") throw new ConflictError("archived", "This form is archived. Restore it to edit it.");
       // Each channel keeps only its own fields: a web form has no keyword, only an IVR script has keys.
@@ -121,8 +129,15 @@ export const saveFormDraft = defineWorkspaceAction({
       } as FormVersionContent;
       const draft: FormDraft = { content, updatedAt: new Date().toISOString(), updatedBy: ctx.actor.user.id };
       await tx.update(forms).set({ name: input.name, embedDomains: input.embedDomains, draft, updatedAt: new Date() }).where(eq(forms.id, form.id));
+      if (!form.currentVersionId) return null;
+      // So the builder can say, before anyone clicks, that publishing this draft would change nothing.
+      const [live] = await tx
+        .select({ version: formVersions.version, digest: formVersions.digest })
+        .from(formVersions)
+        .where(and(eq(formVersions.id, form.currentVersionId), eq(formVersions.workspaceId, form.workspaceId)));
+      return unchangedSince(content, draftContext(form, ctx.actor.workspace, await activeCategories(tx, form.workspaceId)), live);
     });
-    return { message: "Draft saved." };
+    return { message: "Draft saved.", data: { unchangedSince: since } };
   },
 });
 
@@ -137,31 +152,7 @@ export const publishForm = defineWorkspaceAction({
       if (form.status === "archived") throw new ConflictError("archived", "This form is archived. Restore it before publishing.");
       if (!form.draft) throw new ConflictError("no_draft", "There is nothing to publish: the form has no draft.");
       const categories = await activeCategories(tx, ws.id);
-      const draft = form.draft.content;
-      // The version holds only what the page shows: the chosen categories, and the business name as it is now.
-      const { keyword: _draftKeyword, ivrKeys, ...draftRest } = draft;
-      // A draft from before keywords were part of the wording carries the form's own.
-      const keyword = keywordChannel(form.channel) ? (draft.keyword ?? form.keyword ?? undefined) : undefined;
-      const content: FormVersionContent = {
-        ...draftRest,
-        ...(keyword ? { keyword } : {}),
-        ...(form.channel === "ivr" && ivrKeys ? { ivrKeys: Object.fromEntries(draft.categoryKeys.map((k) => [k, ivrKeys[k] ?? ""])) } : {}),
-        businessName: ws.businessName,
-        categoryKeys: draft.categoryKeys.filter((k) => categories.some((c) => c.key === k)),
-        languages: Object.fromEntries(
-          Object.entries(draft.languages).map(([lang, w]) => [
-            lang,
-            {
-              ...w,
-              benefits: w.benefits.filter((b) => b.trim()),
-              consent: Object.fromEntries(draft.categoryKeys.map((k) => [k, w.consent[k] ?? ""])),
-              categories: Object.fromEntries(
-                draft.categoryKeys.map((k) => [k, w.categories?.[k] ?? { label: "", description: "", example: "", frequency: "" }]),
-              ),
-            },
-          ]),
-        ),
-      };
+      const content = versionContentFromDraft(form.draft.content, draftContext(form, ws, categories));
       await assertKeywordFree(tx, ws.id, form.channel, content.keyword, form.id, "content.keyword");
       const canReply = form.channel === "whatsapp" ? await whatsappCanReply(tx, ws.id) : true;
       const blockers = publishBlockers(
@@ -187,7 +178,7 @@ export const publishForm = defineWorkspaceAction({
     const missing = await captureSnapshots(ctx.db, ws, form.slug, version);
     const snapshotNote = missing.length ? ` The page snapshot for ${missing.join(", ")} could not be taken; see the versions page.` : "";
     const replyNote = canReply ? "" : ` ${noReplyWarning}`;
-    return { message: `Published version ${version.version}. It is live now.${snapshotNote}${replyNote}` };
+    return { message: `Published version ${version.version}. It is live now.${snapshotNote}${replyNote}`, data: { unchangedSince: version.version } };
   },
 });
 

@@ -2,9 +2,10 @@ import "server-only";
 import { and, eq, max } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { forms, formVersions } from "../db/schema/forms";
-import { ValidationError } from "../errors";
+import { ConflictError, ValidationError } from "../errors";
 import { fieldErrorsFrom } from "../validation/field-errors";
 import { formVersionDigest } from "./content";
+import { nothingChangedMessage } from "./nothing-changed";
 import { formVersionContentSchema, type FormVersionContent } from "../db/schema/form-content";
 
 export type Form = typeof forms.$inferSelect;
@@ -21,7 +22,9 @@ export async function createForm(db: Db, workspaceId: string, input: NewForm): P
 
 /**
  * Freezes the form's wording as a new immutable version and makes it the one the form serves. Events given
- * under it point at this version and commit to its digest, so the exact text shown stays provable.
+ * under it point at this version and commit to its digest, so the exact text shown stays provable. Content
+ * identical to the live version (the same digest) is refused and nothing is written: an identical version 2
+ * would only clutter the evidence and the quality chart's launch markers.
  */
 export async function publishFormVersion(
   db: Db,
@@ -34,11 +37,20 @@ export async function publishFormVersion(
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error, "content"));
   return db.transaction(async (tx) => {
     const [form] = await tx
-      .select({ id: forms.id, channel: forms.channel })
+      .select({ id: forms.id, channel: forms.channel, currentVersionId: forms.currentVersionId })
       .from(forms)
       .where(and(eq(forms.id, formId), eq(forms.workspaceId, workspaceId)))
       .for("update");
     if (!form) throw new ValidationError([{ field: "formId", code: "not_found", message: "no such form in this workspace" }]);
+    const digest = formVersionDigest(parsed.data);
+    // Read under the form's lock: of two publishes of the same draft at once, the second sees the first's version.
+    const [live] = form.currentVersionId
+      ? await tx
+          .select({ version: formVersions.version, digest: formVersions.digest })
+          .from(formVersions)
+          .where(and(eq(formVersions.id, form.currentVersionId), eq(formVersions.workspaceId, workspaceId)))
+      : [];
+    if (live?.digest === digest) throw new ConflictError("unchanged", nothingChangedMessage(live.version));
     const [last] = await tx
       .select({ version: max(formVersions.version) })
       .from(formVersions)
@@ -51,7 +63,7 @@ export async function publishFormVersion(
         version: (last?.version ?? 0) + 1,
         channel: form.channel,
         content: parsed.data,
-        digest: formVersionDigest(parsed.data),
+        digest,
         createdBy,
       })
       .returning();

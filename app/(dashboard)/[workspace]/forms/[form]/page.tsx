@@ -10,6 +10,7 @@ import { getDb } from "@/lib/server/app-database";
 import { listAllCategories } from "@/lib/categories/queries";
 import { findBuilderForm } from "@/lib/forms/builder.queries";
 import { formChannelLabels } from "@/lib/forms/channels";
+import { unchangedSince } from "@/lib/forms/draft-version";
 import { archiveAction, publishAction, restoreAction, saveDraftAction } from "../actions";
 
 export const metadata: Metadata = { title: "Form builder" };
@@ -93,6 +94,11 @@ export default async function FormBuilderPage({ params }: Props) {
         brandColor={actor.workspace.brandColor}
         canReply={canReply}
         liveKeyword={live ? form.keyword : null}
+        unchangedSince={unchangedSince(
+          content,
+          { channel: form.channel, formKeyword: form.keyword, businessName: actor.workspace.businessName, activeCategoryKeys: categories.map((c) => c.key) },
+          live,
+        )}
         categories={categories}
         initial={{ name: form.name, embedDomains: form.embedDomains, content }}
         save={saveDraftAction}
