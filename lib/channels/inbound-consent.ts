@@ -54,7 +54,8 @@ async function appendFor(db: Db, cmd: LedgerCommand, options: AppendOptions = {}
   } catch (error) {
     if (!(error instanceof IdentityConflictError)) throw error;
     const byPhone = await append(db, { ...cmd, bsuid: undefined }, options);
-    await append(db, { ...cmd, phone: undefined, idempotencyKey: cmd.idempotencyKey && `${cmd.idempotencyKey}:bsuid` }, options);
+    // The caller's statements (a message's claim and window) belong to the message: they went with the first.
+    await append(db, { ...cmd, phone: undefined, idempotencyKey: cmd.idempotencyKey && `${cmd.idempotencyKey}:bsuid` }, { ...options, alongside: undefined });
     return byPhone;
   }
 }

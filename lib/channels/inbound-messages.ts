@@ -30,7 +30,7 @@ export async function handleOnce<T>(
 }
 
 /**
- * The claim as a statement to write with a consent change rather than before it (lib/channels/whatsapp/stop-first.ts):
+ * The claim as a statement to write with a consent change rather than before it (lib/channels/whatsapp/batched-stop.ts):
  * a CTE body for the ledger's one write statement (PlanExtras.alongside), so the claim commits with the events or
  * not at all, at no round trip of its own.
  */

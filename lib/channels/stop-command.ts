@@ -27,26 +27,22 @@ export type StopMatch = OptOutMatch | { scope: "all" | "one"; language: string; 
  */
 export async function applyStop(db: Db, base: InboundCommandBase, ctx: StopContext, stop: StopMatch): Promise<string | null> {
   if (stop.scope === "unclear") return unclearStopReply(stop.language, stop.word, ctx);
-  const keys = stopKeys(ctx, stop);
-  if (!keys) return null;
-  await recordOptOut(db, base, keys, { context: ctx.ledger });
-  return stopReply(ctx, stop);
+  const resolved = clearStop(ctx, stop);
+  if (!resolved) return null;
+  await recordOptOut(db, base, resolved.keys, { context: ctx.ledger });
+  return resolved.reply;
 }
 
-/** The categories a clear stop opts out of; null when it names one that does not exist. */
-export function stopKeys(ctx: StopContext, stop: StopMatch & { scope: "all" | "one" }): string[] | null {
-  if (stop.scope === "all") return ctx.categories.map((c) => c.key);
+/**
+ * A clear stop (every category, or one): the categories it opts out of and its answer in its language; null when it
+ * names a category that does not exist.
+ */
+export function clearStop(ctx: StopContext, stop: StopMatch & { scope: "all" | "one" }): { keys: string[]; reply: string } | null {
+  const m = ctx.replies(stop.language);
+  if (stop.scope === "all") return { keys: ctx.categories.map((c) => c.key), reply: m.stoppedAll(ctx.business) };
   const key = "categoryKey" in stop ? stop.categoryKey : undefined;
   const category = ctx.categories.find((c) => c.key === key);
-  return category ? [category.key] : null;
-}
-
-/** What a clear stop is answered, in its language. */
-export function stopReply(ctx: StopContext, stop: StopMatch & { scope: "all" | "one" }): string {
-  const m = ctx.replies(stop.language);
-  if (stop.scope === "all") return m.stoppedAll(ctx.business);
-  const category = ctx.categories.find((c) => c.key === ("categoryKey" in stop ? stop.categoryKey : undefined))!;
-  return m.stoppedOne(categoryLabelIn(category, stop.language), ctx.business);
+  return category ? { keys: [category.key], reply: m.stoppedOne(categoryLabelIn(category, stop.language), ctx.business) } : null;
 }
 
 /** How to stop, with the word the person used and a real category as the example. */

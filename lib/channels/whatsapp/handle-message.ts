@@ -3,7 +3,6 @@ import type { Db } from "../../db/client";
 import { extractConfirmationCode } from "../../confirmations/code-format";
 import { findConfirmationCode, useConfirmationCode } from "../../confirmations/codes";
 import { append } from "../../ledger/append";
-import type { ChannelVocabulary } from "../vocabulary";
 import {
   type ChannelCategory,
   findContactId,
@@ -16,7 +15,7 @@ import {
   type InboundIdentity,
 } from "../inbound-consent";
 import { ValidationError } from "../../errors";
-import { recordServiceWindow } from "./service-window";
+import { serviceWindowUpsert } from "./service-window";
 import { messagesFor } from "../../i18n/languages";
 import { helpLanguage, matchOptOut } from "../keywords";
 import { applyStop, localizedHelpReply, type StopContext } from "../stop-command";
@@ -90,14 +89,24 @@ export function stopOf(read: ReadMessage, channel: InboundChannel, categories: C
     : matchOptOut(content.text, channel.settings.optOutKeywords, categories);
 }
 
-export function stopContext(channel: InboundChannel, vocabulary: ChannelVocabulary): StopContext {
+/** What a stop on WhatsApp is read and answered with: the channel's vocabulary and the WhatsApp replies. */
+export function stopContext(channel: InboundChannel): StopContext {
   return {
     business: channel.businessName,
     keywords: channel.settings.optOutKeywords,
-    categories: vocabulary.categories,
+    categories: channel.vocabulary.categories,
     replies: (l) => messagesFor(l).whatsapp,
-    ledger: vocabulary.ledger,
+    ledger: channel.vocabulary.ledger,
   };
+}
+
+/**
+ * The service-window upsert for a message (lib/channels/whatsapp/service-window.ts): under the number it was sent
+ * to, at the time Meta gives (now when it gives none); null when the sender has no digest.
+ */
+export function messageWindow(channel: InboundChannel, sender: InboundIdentity, message: WhatsAppMessage, via?: WhatsAppVia) {
+  const businessNumber = via?.businessNumber ?? channel.settings.whatsappPhoneNumberId ?? "";
+  return serviceWindowUpsert(channel, sender, businessNumber, unixTime(message.timestamp) ?? new Date());
 }
 
 /** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
@@ -107,18 +116,16 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
   const sender = read ? read.sender : identityOrNull(message);
   // A system notice (a changed number) is Meta's, not the person writing; every other message opens the window.
   // Last, after whatever contact lock the message took: a STOP takes the contact's, then the window's (in the
-  // ledger's write, stop-first.ts), and two transactions taking them in opposite orders would deadlock.
-  if (sender && message.type !== "system") {
-    const businessNumber = via?.businessNumber ?? channel.settings.whatsappPhoneNumberId ?? "";
-    await recordServiceWindow(db, channel, sender, businessNumber, unixTime(message.timestamp) ?? new Date());
-  }
+  // ledger's write, batched-stop.ts), and two transactions taking them in opposite orders would deadlock.
+  const window = sender && message.type !== "system" ? messageWindow(channel, sender, message, via) : null;
+  if (window) await db.execute(window);
   return reply;
 }
 
 /** What a message with content does: a stop, a confirmation code, a keyword, HELP; the reply, if any. */
 async function act(db: Db, channel: InboundChannel, read: ReadMessage, via: WhatsAppVia | undefined): Promise<string | null> {
   const { content, evidence, base, button } = read;
-  const ctx = stopContext(channel, channel.vocabulary);
+  const ctx = stopContext(channel);
   const stop = stopOf(read, channel, ctx.categories);
   if (stop) {
     const reply = await applyStop(db, base, ctx, stop);

@@ -1,23 +1,17 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
 import { personalDigest } from "../../ledger/canonical";
 import { normalizePhone, PhoneError } from "../../phone/normalize";
 import type { InboundIdentity } from "../inbound-consent";
 import type { InboundChannel } from "../settings";
 
 /**
- * Notes that the person wrote to this business number at `at`, under the number's digest and the BSUID's (so a
+ * The statement that notes the person wrote to this business number at `at` (run alone, or as a CTE body beside
+ * others; null when the sender has no digest), under the number's digest and the BSUID's (so a
  * check by either finds it), in one statement. Any message counts, whatever its kind: the window is opened by
  * the person writing, not by what they wrote. A redelivery or a late, older message never moves the time back,
  * and a time in the future (a sender's clock) is taken as now, so a window cannot be held open past 24 hours.
  */
-export async function recordServiceWindow(db: DbOrTx, channel: InboundChannel, identity: InboundIdentity, businessNumber: string, at: Date): Promise<void> {
-  const upsert = serviceWindowUpsert(channel, identity, businessNumber, at);
-  if (upsert) await db.execute(upsert);
-}
-
-/** That upsert as a statement (or a CTE body) to run alone or beside others; null when the sender has no digest. */
 export function serviceWindowUpsert(channel: InboundChannel, identity: InboundIdentity, businessNumber: string, at: Date): SQL | null {
   const digests = [phoneDigest(channel, identity.phone), personalDigest(channel.ledgerSalt, "bsuid", identity.bsuid)].filter((d): d is string => d !== null);
   if (digests.length === 0) return null;

@@ -279,7 +279,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     expect(after.find((d) => d.id !== mine!.id && added.some((a) => a.id === d.id))!.rawSealed).not.toBeNull();
   });
 
-  // A STOP goes through group commit with its claim (stop-first.ts): the ledger's key keeps a redelivery from
+  // A STOP goes through group commit with its claim (batched-stop.ts): the ledger's key keeps a redelivery from
   // recording twice, and a delivery that gets the first one's receipt back is not answered again.
   it("a STOP delivered twice, one after the other and at once, is one command, one open window and one reply", async () => {
     const phone = testPhone(++n);

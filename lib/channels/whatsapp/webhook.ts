@@ -13,7 +13,7 @@ import {
   statusClaimId,
 } from "./handle-notices";
 import { handleWhatsAppMessage } from "./handle-message";
-import { stopFirst } from "./stop-first";
+import { recordBatchedStop } from "./batched-stop";
 import { messageContent } from "./payload";
 import { readNotification, type NotificationItem, type WhatsAppItemKind, type ItemSender } from "./read-notification";
 import { recordReplyAccepted } from "./reply-evidence";
@@ -141,8 +141,8 @@ async function handleItem(db: Db, channel: InboundChannel, item: NotificationIte
       const { message } = item;
       const problem = senderProblem(item);
       if (problem) return failed(problem, message.id);
-      // A STOP is written first and claimed after (stop-first.ts); every other message is handled under its claim.
-      const first = await attempt(channel, () => stopFirst(db, channel, message));
+      // A STOP goes through group commit with its claim (batched-stop.ts); every other message is handled under its claim.
+      const first = await attempt(channel, () => recordBatchedStop(db, channel, message));
       const outcome = !first.ok
         ? first
         : first.result
@@ -192,8 +192,8 @@ async function once<T>(
 
 /**
  * A failure comes back as a reason for the dead letter. Not retried by answering non-200: the same message would
- * fail the same way on every redelivery. Its claim was not taken (it rolled back with the work, or comes after
- * it), so the dead letter's retry can run it again.
+ * fail the same way on every redelivery. Its claim was not taken (it rolls back with the work), so the dead
+ * letter's retry can run it again.
  */
 async function attempt<T>(channel: InboundChannel, work: () => Promise<T>): Promise<{ ok: true; result: T } | { ok: false; reason: DeadLetterReason }> {
   try {

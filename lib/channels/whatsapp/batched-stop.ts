@@ -4,10 +4,9 @@ import { ConflictError, ValidationError } from "../../errors";
 import { claimStatement } from "../inbound-messages";
 import { recordOptOut } from "../inbound-consent";
 import type { InboundChannel } from "../settings";
-import { stopKeys, stopReply } from "../stop-command";
-import { readMessage, stopContext, stopOf } from "./handle-message";
-import { unixTime, type WhatsAppMessage } from "./payload";
-import { serviceWindowUpsert } from "./service-window";
+import { clearStop } from "../stop-command";
+import { messageWindow, readMessage, stopContext, stopOf } from "./handle-message";
+import type { WhatsAppMessage } from "./payload";
 
 /**
  * A STOP, planned from the channel's one read and handed to group commit like any append (decision 0015). Under
@@ -22,7 +21,7 @@ import { serviceWindowUpsert } from "./service-window";
  * unclear stop word, a category that does not exist): the caller handles it under its claim, as every other
  * message. Throws what the append throws, for the caller's dead letter.
  */
-export async function stopFirst(db: Db, channel: InboundChannel, message: WhatsAppMessage): Promise<{ reply: string | null } | undefined> {
+export async function recordBatchedStop(db: Db, channel: InboundChannel, message: WhatsAppMessage): Promise<{ reply: string | null } | undefined> {
   let read;
   try {
     read = readMessage(channel, message);
@@ -31,22 +30,20 @@ export async function stopFirst(db: Db, channel: InboundChannel, message: WhatsA
     throw error;
   }
   if (!read) return undefined;
-  const ctx = stopContext(channel, channel.vocabulary);
+  const ctx = stopContext(channel);
   const stop = stopOf(read, channel, ctx.categories);
-  if (!stop || stop.scope === "unclear") return undefined;
-  const keys = stopKeys(ctx, stop);
-  if (!keys) return undefined;
-  const businessNumber = channel.settings.whatsappPhoneNumberId ?? "";
-  const window = serviceWindowUpsert(channel, read.sender, businessNumber, unixTime(message.timestamp) ?? new Date());
+  const resolved = stop && stop.scope !== "unclear" ? clearStop(ctx, stop) : null;
+  if (!resolved) return undefined;
+  const window = messageWindow(channel, read.sender, message);
   const alongside = [claimStatement(channel.workspaceId, "whatsapp", message.id.slice(0, 500)), ...(window ? [window] : [])];
   let receipt;
   try {
-    receipt = await recordOptOut(db, read.base, keys, { context: ctx.ledger, alongside });
+    receipt = await recordOptOut(db, read.base, resolved.keys, { context: ctx.ledger, alongside });
   } catch (error) {
     // The key was taken by this message's earlier delivery with other categories (one added since): it is recorded.
     if (error instanceof ConflictError && error.code === "idempotency_key_reused") return { reply: null };
     throw error;
   }
   // A redelivery gets the first delivery's receipt back, and is not answered again.
-  return { reply: receipt && !receipt.replayed ? stopReply(ctx, stop) : null };
+  return { reply: receipt && !receipt.replayed ? resolved.reply : null };
 }
