@@ -38,6 +38,15 @@ const schema = z
       .string()
       .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, or a name and <address>, e.g. "Assent <no-reply@example.com>"')
       .optional(),
+    /**
+     * The Graph API base that WhatsApp replies are sent through. Meta's own by default; tests and staging point it at
+     * a stand-in (testing/graph-api.ts) that answers in the Cloud API's documented format.
+     */
+    WHATSAPP_GRAPH_URL: z
+      .string()
+      .url()
+      .regex(/^https?:\/\/[^/?#]+\/?$/, "must be a base URL with no path, e.g. https://graph.facebook.com")
+      .default("https://graph.facebook.com"),
     /** Let webhook endpoints be http:// or private addresses (always allowed outside production). */
     WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1", "true", "false"]).optional(),
     /** "off" sends every PostgreSQL statement unprepared, for poolers that cannot keep prepared statements (lib/db/prepared-statements.ts). */

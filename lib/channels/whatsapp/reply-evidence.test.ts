@@ -1,18 +1,19 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { extractText } from "unpdf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findContactTimeline } from "../../contacts/timeline.queries";
 import { channelSettings, keywordReplyEvidence } from "../../db/schema/channels";
 import { renderConsentCertificate, loadCertificateInput } from "../../exports/certificate";
 import { checkFormPolicy, publishBlockers } from "../../forms/policy";
-import { createChannelFixture, statesOf, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createChannelFixture, statesOf, testAccessToken, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import { startGraphApi } from "../../../testing/graph-api";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { testPhone } from "../../../testing/fixtures";
-import { signedMetaRequest, textMessage } from "../../../testing/meta-cloud";
+import { signedMetaRequest, testPhoneNumberId, textMessage, waId } from "../../../testing/meta-cloud";
 import { findContactId } from "../inbound-consent";
 import { whatsappCanReply, whatsappWebhookUrl } from "../settings";
-import type { WhatsAppSender } from "./sender";
+import { createCloudApiSender, type WhatsAppSender } from "./sender";
 import { receiveWhatsAppWebhook } from "./webhook";
 
 async function certificateText(t: TestDatabase, fx: ChannelFixture, contactId: string): Promise<string> {
@@ -29,6 +30,7 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
   let t: TestDatabase;
   let fx: ChannelFixture;
   let n = 800;
+  let graph: Awaited<ReturnType<typeof startGraphApi>>;
 
   const post = (phone: string, body: string, sender: WhatsAppSender) =>
     receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), textMessage(phone, body), testAppSecret), {
@@ -53,8 +55,10 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
   beforeAll(async () => {
     t = await createTestDatabase(kind);
     fx = await createChannelFixture(t.db);
+    graph = await startGraphApi({ accessToken: testAccessToken, phoneNumberIds: [testPhoneNumberId] });
   });
   afterAll(async () => {
+    await graph?.close();
     await fx?.receiver.close();
     await t?.drop();
   });
@@ -94,32 +98,50 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
 
   it("with a token, the Cloud API's acceptance (its message id) is what makes the wording 'sent'", async () => {
     const phone = testPhone(++n);
-    let sentText = "";
-    await post(phone, "JOIN", async (r) => {
-      sentText = r.text;
-      return { messageId: "wamid.ACCEPTED-REPLY-1" };
-    });
+    await post(
+      phone,
+      "JOIN",
+      createCloudApiSender(() => graph.url),
+    );
     const row = await acceptanceOf(phone);
+    // What went to Meta, as the Cloud API documents it: the business's token, its number's id, a text to the wa_id.
+    const sent = graph.sent.at(-1)!;
+    expect(sent).toMatchObject({ version: "v21.0", phoneNumberId: testPhoneNumberId, authorization: `Bearer ${testAccessToken}` });
+    expect(sent.body).toMatchObject({ messaging_product: "whatsapp", recipient_type: "individual", to: waId(phone), type: "text" });
+    const sentText = (sent.body.text as { body: string }).body;
+    expect(sentText).toContain(fx.workspace.businessName);
     expect(row).toMatchObject({
       provider: "whatsapp_cloud_api",
-      providerMessageId: "wamid.ACCEPTED-REPLY-1",
+      providerMessageId: sent.id,
       textSha256: createHash("sha256").update(sentText).digest("hex"),
     });
     const contactId = (await findContactId(t.db, fx.workspace.id, { phone }))!;
     const [event] = await findContactTimeline(t.db, fx.workspace.id, contactId);
     expect(event!.evidence).toMatchObject({ reply: "after_commit" });
-    expect(event!.delivery).toMatchObject({ kind: "accepted", providerMessageId: "wamid.ACCEPTED-REPLY-1" });
+    expect(event!.delivery).toMatchObject({ kind: "accepted", providerMessageId: sent.id });
     const text = await certificateText(t, fx, contactId);
-    expect(text).toContain("Wording sent, exactly (accepted by the WhatsApp Cloud API as wamid.ACCEPTED-REPLY-1");
+    expect(text).toContain(`Wording sent, exactly (accepted by the WhatsApp Cloud API as ${sent.id}`);
     expect(text).not.toContain("Wording shown");
   });
 
   it("a reply the Cloud API refuses keeps the opt-in, and the wording is shown as NOT confirmed sent", async () => {
     const phone = testPhone(++n);
-    await post(phone, "JOIN", async () => {
-      throw new Error("Cloud API answered 401");
-    });
-    await new Promise((r) => setImmediate(r));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      graph.refuseNext({ status: 400, code: 130429, message: "(#130429) Rate limit hit", details: "Cloud API message throughput has been reached." });
+      const before = graph.sent.length;
+      await post(
+        phone,
+        "JOIN",
+        createCloudApiSender(() => graph.url),
+      );
+      // The refusal is logged with Meta's code, so the business sees why (a liveness bound, not a timing check).
+      for (let i = 0; i < 500 && logged.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(String(logged.mock.calls[0]?.[1])).toContain("Cloud API answered 400 (error 130429): Cloud API message throughput has been reached.");
+      expect(graph.sent.length).toBe(before);
+    } finally {
+      logged.mockRestore();
+    }
     expect(await statesOf(t.db, fx.workspace.id, phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
     const contactId = (await findContactId(t.db, fx.workspace.id, { phone }))!;
     const [event] = await findContactTimeline(t.db, fx.workspace.id, contactId);

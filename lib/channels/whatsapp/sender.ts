@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "../../env";
 
 /** `to` is a wa_id; `recipient` a business-scoped user ID, for a person whose number Meta did not share. */
 export type WhatsAppReply = { phoneNumberId: string; accessToken: string; to?: string; recipient?: string; text: string };
@@ -20,26 +21,65 @@ export function canSendCloudReply(channel: {
 const GRAPH_VERSION = "v21.0";
 
 /**
- * The Cloud API "send message" call. It needs the internet and a real access token, so the tests never run it:
- * they check what would be sent through a recording sender instead.
+ * A refusal from the Cloud API, carrying what Meta's error object says (code 190: the token; 131047: the 24-hour
+ * window has closed; 131026: not a WhatsApp number) so the log tells the business what to fix. Meta's `message`
+ * names the rule, never the person; the access token is never part of it.
  */
-export const cloudApiSender: WhatsAppSender = async ({ phoneNumberId, accessToken, to, recipient, text }) => {
-  const response = await fetch(`https://graph.facebook.com/${GRAPH_VERSION}/${encodeURIComponent(phoneNumberId)}/messages`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      messaging_product: "whatsapp",
-      recipient_type: "individual",
-      ...(to ? { to } : { recipient }),
-      type: "text",
-      text: { body: text.slice(0, 4096) },
-    }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`Cloud API answered ${response.status}`);
-  // Meta's answer to an accepted message: { messaging_product, contacts: [...], messages: [{ id: "wamid..." }] }.
-  const body = (await response.json().catch(() => null)) as { messages?: { id?: unknown }[] } | null;
-  const id = body?.messages?.[0]?.id;
-  if (typeof id !== "string" || !id) throw new Error("Cloud API accepted the request but returned no message id");
-  return { messageId: id };
-};
+export class CloudApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number | null,
+    readonly subcode: number | null,
+    readonly traceId: string | null,
+    detail: string,
+  ) {
+    super(`Cloud API answered ${status}${code === null ? "" : ` (error ${code}${subcode === null ? "" : `/${subcode}`})`}: ${detail}`);
+    this.name = "CloudApiError";
+  }
+}
+
+type GraphError = { error?: { message?: unknown; code?: unknown; error_subcode?: unknown; fbtrace_id?: unknown; error_data?: { details?: unknown } } };
+const numberOr = (v: unknown) => (typeof v === "number" && Number.isInteger(v) ? v : null);
+const textOr = (v: unknown, fallback: string) => (typeof v === "string" && v ? v.slice(0, 300) : fallback);
+
+async function refusal(response: Response): Promise<CloudApiError> {
+  const body = (await response.json().catch(() => null)) as GraphError | null;
+  const error = body?.error;
+  const detail = textOr(error?.error_data?.details, textOr(error?.message, response.statusText || "no error object"));
+  return new CloudApiError(
+    response.status,
+    numberOr(error?.code),
+    numberOr(error?.error_subcode),
+    typeof error?.fbtrace_id === "string" ? error.fbtrace_id : null,
+    detail,
+  );
+}
+
+/**
+ * The Cloud API "send message" call, to `baseUrl` (Meta's Graph API unless WHATSAPP_GRAPH_URL says otherwise; the
+ * tests point it at testing/graph-api.ts, which answers in Meta's documented format).
+ */
+export function createCloudApiSender(baseUrl: () => string): WhatsAppSender {
+  return async ({ phoneNumberId, accessToken, to, recipient, text }) => {
+    const response = await fetch(`${baseUrl().replace(/\/$/, "")}/${GRAPH_VERSION}/${encodeURIComponent(phoneNumberId)}/messages`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        messaging_product: "whatsapp",
+        recipient_type: "individual",
+        ...(to ? { to } : { recipient }),
+        type: "text",
+        text: { body: text.slice(0, 4096) },
+      }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw await refusal(response);
+    // Meta's answer to an accepted message: { messaging_product, contacts: [...], messages: [{ id: "wamid..." }] }.
+    const body = (await response.json().catch(() => null)) as { messages?: { id?: unknown }[] } | null;
+    const id = body?.messages?.[0]?.id;
+    if (typeof id !== "string" || !id) throw new Error("Cloud API accepted the request but returned no message id");
+    return { messageId: id };
+  };
+}
+
+export const cloudApiSender: WhatsAppSender = createCloudApiSender(() => env().WHATSAPP_GRAPH_URL);
