@@ -4,12 +4,13 @@ import { apiKeyScopeLabels, DEFAULT_API_KEY_PER_MINUTE } from "@/lib/api-keys/ap
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { FormAction } from "@/components/ui/use-validated-action";
+import { ApiKeyLimitForm } from "./api-key-limit-form";
 
 const scopeLabel = (scope: string) => (apiKeyScopeLabels as Record<string, string>)[scope] ?? scope;
 const perMinute = (limit: number | null) =>
   limit === null ? `${DEFAULT_API_KEY_PER_MINUTE.toLocaleString("en")} requests a minute (default)` : `${limit.toLocaleString("en")} requests a minute`;
 
-export function ApiKeyList({ workspace, keys, revoke }: { workspace: string; keys: ApiKeyRow[]; revoke: FormAction }) {
+export function ApiKeyList({ workspace, keys, revoke, setLimit }: { workspace: string; keys: ApiKeyRow[]; revoke: FormAction; setLimit: FormAction }) {
   if (keys.length === 0) {
     return (
       <EmptyState>
@@ -45,7 +46,11 @@ export function ApiKeyList({ workspace, keys, revoke }: { workspace: string; key
               Created {formatUtc(k.createdAt)}
               {k.createdBy && ` by ${k.createdBy}`} · Last used {k.lastUsedAt ? formatUtc(k.lastUsedAt) : "never"}
             </p>
-            <p className="text-sm text-slate-600">Limit: {perMinute(k.rateLimitPerMinute)}</p>
+            {k.revokedAt ? (
+              <p className="text-sm text-slate-600">Limit: {perMinute(k.rateLimitPerMinute)}</p>
+            ) : (
+              <ApiKeyLimitForm action={setLimit} workspace={workspace} apiKeyId={k.id} keyName={k.name} limit={k.rateLimitPerMinute} />
+            )}
           </div>
           <div className="shrink-0 md:max-w-xs">
             <ConfirmActionButton

@@ -8,7 +8,8 @@ import { sha256Hex } from "../security/digest";
 import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { signedInMember, testMeta } from "../../testing/staff";
-import { createWorkspaceApiKey, revokeWorkspaceApiKey } from "./actions";
+import { createWorkspaceApiKey, revokeWorkspaceApiKey, setWorkspaceApiKeyLimit } from "./actions";
+import { authenticateApiRequest } from "./authenticate";
 
 describe.each(testDatabaseKinds())("API keys on %s", (kind) => {
   let db: TestDatabase;
@@ -19,6 +20,8 @@ describe.each(testDatabaseKinds())("API keys on %s", (kind) => {
     runWorkspaceAction(createWorkspaceApiKey, db.db, session, testMeta, { workspace: slug, ...input });
   const revoke = (apiKeyId: string, session = admin, slug = fx.workspace.slug) =>
     runWorkspaceAction(revokeWorkspaceApiKey, db.db, session, testMeta, { workspace: slug, apiKeyId });
+  const setLimit = (apiKeyId: string, rateLimitPerMinute: unknown, session = admin, slug = fx.workspace.slug) =>
+    runWorkspaceAction(setWorkspaceApiKeyLimit, db.db, session, testMeta, { workspace: slug, apiKeyId, rateLimitPerMinute });
   const audits = (action: string) =>
     db.db
       .select()
@@ -151,5 +154,59 @@ describe.each(testDatabaseKinds())("API keys on %s", (kind) => {
       expect(await create({ name: "Mine", scopes: ["exports"], rateLimitPerMinute: "100000" }, session)).toMatchObject({ ok: false, code: "forbidden" });
       expect(await revoke(key!.id, session)).toMatchObject({ ok: false, code: "forbidden" });
     }
+  });
+
+  it("changes a live key's limit in place: it applies to the key's next request, is audited, and bad input changes nothing", async () => {
+    const own = await createLedgerFixture(db.db);
+    const ownAdmin = await signedInMember(db.db, own.workspace.id, "admin");
+    const made = await create({ name: "Campaigns", scopes: ["consents:read"] }, ownAdmin, own.workspace.slug);
+    if (!made.ok) throw new Error(made.message);
+    const { id, key } = made.data as { id: string; key: string };
+    const now = new Date("2026-12-04T10:00:30Z");
+    const check = () =>
+      authenticateApiRequest(
+        db.db,
+        new Request("http://assent.test/api/v1/consent-checks", { headers: { authorization: `Bearer ${key}` } }),
+        testMeta,
+        "consents:read",
+        now,
+      );
+    expect((await check()).rateLimit.limit).toBe(6000);
+
+    expect(await setLimit(id, "2", ownAdmin, own.workspace.slug)).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/may now make 2 requests a minute/),
+    });
+    // The key's second request this minute is its last.
+    expect((await check()).rateLimit).toMatchObject({ limit: 2, remaining: 0 });
+    await expect(check()).rejects.toMatchObject({ status: 429, limit: 2 });
+    const [entry] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, own.workspace.id), eq(auditLog.action, "api-key.limit")));
+    expect(entry).toMatchObject({ targetId: id, detail: { name: "Campaigns", from: null, to: 2 } });
+
+    for (const bad of ["0", "1000001", "lots"]) {
+      expect(await setLimit(id, bad, ownAdmin, own.workspace.slug), bad).toMatchObject({ ok: false, fields: [{ field: "rateLimitPerMinute" }] });
+    }
+    expect((await listApiKeys(db.db, own.workspace.id))[0]!.rateLimitPerMinute).toBe(2);
+    // Blank is the default again; the same value twice is no change and no second audit entry.
+    expect(await setLimit(id, "", ownAdmin, own.workspace.slug)).toMatchObject({ ok: true, message: expect.stringMatching(/the default, 6,000/) });
+    expect(await setLimit(id, "", ownAdmin, own.workspace.slug)).toMatchObject({ ok: true, message: expect.stringMatching(/already has that limit/) });
+    expect((await check()).rateLimit.limit).toBe(6000);
+    expect(
+      await db.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.workspaceId, own.workspace.id), eq(auditLog.action, "api-key.limit"))),
+    ).toHaveLength(2);
+
+    // Another workspace's admin, a marketer here, or a revoked key: refused, nothing changes.
+    expect(await setLimit(id, "5")).toMatchObject({ ok: false, code: "not_found" });
+    const marketer = await signedInMember(db.db, own.workspace.id, "marketer");
+    expect(await setLimit(id, "5", marketer, own.workspace.slug)).toMatchObject({ ok: false, code: "forbidden" });
+    await revoke(id, ownAdmin, own.workspace.slug);
+    expect(await setLimit(id, "5", ownAdmin, own.workspace.slug)).toMatchObject({ ok: false, code: "api_key_revoked" });
+    expect((await listApiKeys(db.db, own.workspace.id))[0]!.rateLimitPerMinute).toBeNull();
   });
 });

@@ -3,10 +3,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import { defineWorkspaceAction } from "../handlers/workspace-action";
 import { createApiKey } from "./keys";
 import { apiKeys } from "../db/schema/access";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { recordStaffAudit } from "../handlers/audit";
 import { forgetApiKeys } from "./authenticate";
-import { createApiKeySchema, revokeApiKeySchema } from "./api-keys.validation";
+import { createApiKeySchema, DEFAULT_API_KEY_PER_MINUTE, revokeApiKeySchema, setApiKeyLimitSchema } from "./api-keys.validation";
 
 export const createWorkspaceApiKey = defineWorkspaceAction({
   name: "settings.apiKeys.create",
@@ -68,5 +68,44 @@ export const revokeWorkspaceApiKey = defineWorkspaceAction({
     forgetApiKeys(ctx.db);
     if (outcome.already) return { message: `"${outcome.name}" was already revoked.` };
     return { message: `Revoked "${outcome.name}". Requests with it are refused within seconds.` };
+  },
+});
+
+const limitText = (limit: number | null) => (limit === null ? `the default, ${DEFAULT_API_KEY_PER_MINUTE.toLocaleString("en")}` : limit.toLocaleString("en"));
+
+/**
+ * Changes a live key's own limit (a sender that moved up a WhatsApp throughput tier needs more; one that misbehaves,
+ * less) without a new key to roll out. Takes effect at once on this instance, on others within API_KEY_CACHE_MS.
+ */
+export const setWorkspaceApiKeyLimit = defineWorkspaceAction({
+  name: "settings.apiKeys.limit",
+  permission: "api-keys:manage",
+  schema: setApiKeyLimitSchema,
+  async run(ctx, input) {
+    const workspaceId = ctx.actor.workspace.id;
+    const outcome = await ctx.db.transaction(async (tx) => {
+      const [key] = await tx
+        .select({ name: apiKeys.name, prefix: apiKeys.prefix, revokedAt: apiKeys.revokedAt, limit: apiKeys.rateLimitPerMinute })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.id, input.apiKeyId), eq(apiKeys.workspaceId, workspaceId)))
+        .for("update");
+      if (!key) throw new NotFoundError("This API key");
+      if (key.revokedAt) throw new ConflictError("api_key_revoked", `"${key.name}" is revoked: its limit no longer applies to anything.`);
+      if (key.limit === input.rateLimitPerMinute) return { name: key.name, changed: false };
+      await tx
+        .update(apiKeys)
+        .set({ rateLimitPerMinute: input.rateLimitPerMinute })
+        .where(and(eq(apiKeys.id, input.apiKeyId), eq(apiKeys.workspaceId, workspaceId)));
+      await recordStaffAudit(tx, ctx, {
+        action: "api-key.limit",
+        targetType: "api_key",
+        targetId: input.apiKeyId,
+        detail: { name: key.name, prefix: key.prefix, from: key.limit, to: input.rateLimitPerMinute },
+      });
+      return { name: key.name, changed: true };
+    });
+    if (!outcome.changed) return { message: `"${outcome.name}" already has that limit.` };
+    forgetApiKeys(ctx.db);
+    return { message: `"${outcome.name}" may now make ${limitText(input.rateLimitPerMinute)} requests a minute, on every instance within seconds.` };
   },
 });

@@ -48,3 +48,6 @@ export const createApiKeySchema = z.object({
 });
 
 export const revokeApiKeySchema = z.object({ workspace: z.string(), apiKeyId: z.string().uuid("Reload the page and try again.") });
+
+/** A live key's new limit: blank goes back to the default. */
+export const setApiKeyLimitSchema = revokeApiKeySchema.extend({ rateLimitPerMinute: rateLimitPerMinuteSchema });

@@ -5,7 +5,7 @@ import { SettingsHeader } from "@/components/settings/settings-nav";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
 import { listApiKeys } from "@/lib/api-keys/queries";
-import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { createApiKeyAction, revokeApiKeyAction, setApiKeyLimitAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings: API keys" };
 
@@ -26,7 +26,7 @@ export default async function ApiKeySettingsPage({ params }: { params: Promise<{
         <h2 id="keys-heading" className="text-lg font-semibold">
           {keys.length === 0 ? "Keys" : `${active} active ${active === 1 ? "key" : "keys"}${keys.length > active ? `, ${keys.length - active} revoked` : ""}`}
         </h2>
-        <ApiKeyList workspace={slug} keys={keys} revoke={revokeApiKeyAction} />
+        <ApiKeyList workspace={slug} keys={keys} revoke={revokeApiKeyAction} setLimit={setApiKeyLimitAction} />
       </section>
       <section aria-labelledby="new-key-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="new-key-heading" className="mb-3 text-lg font-semibold">
