@@ -157,8 +157,18 @@ test("owner creates an API key with its own requests per minute; a bad number is
   await perMinute.fill("12,000");
   await form.getByRole("button", { name: "Create API key" }).click();
   await expect(page.getByLabel('New key for "Campaign sender"')).toHaveValue(/^ask_[\w-]{32}$/);
-  const listed = page.getByRole("listitem").filter({ hasText: "Campaign sender" });
-  await expect(listed.getByText("Limit: 12,000 requests a minute")).toBeVisible();
+  // The limit is changed in place later: a bad number is a field error, a good one is saved and kept.
+  const limit = page.getByRole("form", { name: "Limit of Campaign sender" });
+  const ownLimit = limit.getByLabel("Requests per minute");
+  await expect(ownLimit).toHaveValue("12000");
+  await ownLimit.fill("lots");
+  await limit.getByRole("button", { name: "Save limit" }).click();
+  await expect(ownLimit).toHaveAccessibleDescription(/Enter a number of requests a minute/);
+  await ownLimit.fill("24,000");
+  await limit.getByRole("button", { name: "Save limit" }).click();
+  await expect(limit.getByText('"Campaign sender" may now make 24,000 requests a minute')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Limit of Campaign sender" }).getByLabel("Requests per minute")).toHaveValue("24000");
   await page.context().close();
 });
 
