@@ -48,7 +48,7 @@ export async function findCheckFacts(
   workspaceId: string,
   categoryKey: string,
   digests: CheckDigests,
-  options: { windows?: boolean } = {},
+  options: { windows?: boolean; businessNumber?: string } = {},
 ): Promise<CheckFacts> {
   // Only the identifiers asked for are in the statement, so a check by numbers alone probes only their index.
   const matches = [
@@ -57,7 +57,7 @@ export async function findCheckFacts(
   ];
   const rows = await queryRows<Row>(
     db,
-    sql`select m.id as category_id, m.retired_at is not null as retired, w.require_confirmation, ${options.windows ? windowsColumn(workspaceId, digests) : sql``} f.*
+    sql`select m.id as category_id, m.retired_at is not null as retired, w.require_confirmation, ${options.windows ? windowsColumn(workspaceId, digests, options.businessNumber) : sql``} f.*
       from message_categories m
       join workspaces w on w.id = m.workspace_id
       left join lateral (
@@ -85,12 +85,32 @@ export async function findCheckFacts(
  * For a session check, the same statement also reads the service windows (the primary key's prefix, one probe
  * per digest), as one JSON column repeated on each row, so kind=session costs no extra round trip either. The
  * window's openness is the database's clock, the one that dated the message.
+ * A person who wrote under their BSUID (a username user) and is known to the business by number too, or the
+ * other way round, opened one window: each digest asked about also looks under the other identifier of its
+ * contact, and the answer is filed under the digest asked about.
  */
-function windowsColumn(workspaceId: string, digests: CheckDigests) {
+function windowsColumn(workspaceId: string, digests: CheckDigests, businessNumber: string | undefined) {
   const all = [...digests.phones, ...digests.bsuids];
-  return sql`(select coalesce(json_agg(json_build_object('digest', x.subject_digest, 'open', x.last > now() - interval '24 hours',
+  const linked = [
+    ...(digests.phones.length > 0
+      ? [
+          sql`select c.phone_digest, c.bsuid_digest from contacts c
+          where c.workspace_id = ${workspaceId} and c.bsuid_digest is not null and ${equalsAnyOf(sql`c.phone_digest`, digests.phones, "text")}`,
+        ]
+      : []),
+    ...(digests.bsuids.length > 0
+      ? [
+          sql`select c.bsuid_digest, c.phone_digest from contacts c
+          where c.workspace_id = ${workspaceId} and c.phone_digest is not null and ${equalsAnyOf(sql`c.bsuid_digest`, digests.bsuids, "text")}`,
+        ]
+      : []),
+  ];
+  const subjects = sql.join([sql`select d, d from unnest(${sql.param(all)}::text[]) d`, ...linked], sql` union all `);
+  return sql`(select coalesce(json_agg(json_build_object('digest', x.asked, 'open', x.last > now() - interval '24 hours',
       'closes_at', to_char((x.last + interval '24 hours') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]'::json)
-    from (select sw.subject_digest, max(sw.last_inbound_at) as last from service_windows sw
-      where sw.workspace_id = ${workspaceId} and ${equalsAnyOf(sql`sw.subject_digest`, all, "text")}
-      group by sw.subject_digest) x) as windows,`;
+    from (select s.asked, max(sw.last_inbound_at) as last
+      from (${subjects}) as s(asked, subject)
+      join service_windows sw on sw.workspace_id = ${workspaceId} and sw.subject_digest = s.subject
+        ${businessNumber === undefined ? sql`` : sql`and sw.business_number = ${businessNumber}`}
+      group by s.asked) x) as windows,`;
 }

@@ -56,10 +56,17 @@ export async function checkConsents(
   targets: CheckTarget[],
   categoryKey: string,
   kind: CheckKind = "template",
+  businessNumber?: string,
 ): Promise<Decision[]> {
   const { workspace } = principal;
   const digests = (kind: CheckTarget["kind"]) => [...new Set(targets.filter((t) => t.kind === kind && t.digest !== null).map((t) => t.digest!))];
-  const found = await findCheckFacts(db, workspace.id, categoryKey, { phones: digests("phone"), bsuids: digests("bsuid") }, { windows: kind === "session" });
+  const found = await findCheckFacts(
+    db,
+    workspace.id,
+    categoryKey,
+    { phones: digests("phone"), bsuids: digests("bsuid") },
+    { windows: kind === "session", businessNumber },
+  );
   if (!found) return targets.map(() => refused("unknown_category"));
   if (found.category.retired) return targets.map((t) => (t.digest ? refused("category_retired") : unreadable(t)));
   const byPhone = new Map(found.facts.filter((f) => f.phone_digest).map((f) => [f.phone_digest!, f]));
@@ -81,9 +88,10 @@ export const checkOne = defineApiRoute({
       query.userId !== undefined
         ? { kind: "bsuid", digest: bsuidDigestStrict(principal.workspace, query.userId) }
         : { kind: "phone", digest: phoneDigestStrict(principal.workspace, query.phone!).digest };
-    const [decision] = await checkConsents(db, principal, [target], query.category, query.kind);
+    const [decision] = await checkConsents(db, principal, [target], query.category, query.kind, query.businessNumber);
     const asked = query.userId !== undefined ? { userId: query.userId } : { phone: query.phone! };
-    return json({ ...asked, category: query.category, kind: query.kind, ...decision! });
+    const from = query.businessNumber === undefined ? {} : { businessNumber: query.businessNumber };
+    return json({ ...asked, category: query.category, kind: query.kind, ...from, ...decision! });
   },
 });
 
@@ -103,10 +111,11 @@ export const checkMany = defineApiRoute({
       ...phones.map((p) => ({ kind: "phone" as const, digest: phoneDigestLenient(principal.workspace, p) })),
       ...userIds.map((u) => ({ kind: "bsuid" as const, digest: bsuidDigestLenient(principal.workspace, u) })),
     ];
-    const decisions = await checkConsents(db, principal, targets, body.category, body.kind);
+    const decisions = await checkConsents(db, principal, targets, body.category, body.kind, body.businessNumber);
     // Each result names what was asked, then the decision: one object per number, no intermediate copies (a bulk
     // check answers up to 10,000 at once).
     const results = decisions.map((d, i) => (i < phones.length ? { phone: phones[i]!, ...d } : { userId: userIds[i - phones.length]!, ...d }));
-    return json({ category: body.category, kind: body.kind, results });
+    const from = body.businessNumber === undefined ? {} : { businessNumber: body.businessNumber };
+    return json({ category: body.category, kind: body.kind, ...from, results });
   },
 });

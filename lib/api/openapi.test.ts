@@ -33,8 +33,10 @@ describe("the OpenAPI document", () => {
       ["userId", false],
       ["category", true],
       ["kind", false],
+      ["businessNumber", false],
     ]);
     expect(check.parameters[1].description).toMatch(/BSUID/);
+    expect(check.parameters[4].description).toMatch(/the number the message will be sent from/);
     // kind: template by default, session for a free-form reply in the 24-hour window; each result names its rule.
     expect(check.parameters[3].schema).toMatchObject({ enum: ["template", "session"], default: "template" });
     expect(check.parameters[3].description).toMatch(/24 hours/);

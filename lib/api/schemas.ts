@@ -146,15 +146,37 @@ const checkKind = z.enum(["template", "session"]).default("template").meta({
 
 export const checkRules = ["category_consent", "service_window"] as const;
 
+/**
+ * WhatsApp's window is per business number: a person who wrote to one of the business's numbers may be answered
+ * freely from that number only. Named as the sender knows it: the Cloud API phone number ID it sends with, or the
+ * number in E.164 for a Twilio sender.
+ */
+const businessNumber = z
+  .string()
+  .trim()
+  .regex(/^(\+[1-9]\d{6,14}|\d{1,30})$/, "give the Cloud API phone number ID (digits) or the business number in E.164, e.g. +14155238886")
+  .optional()
+  .meta({
+    description:
+      "kind=session only: the number the message will be sent from (the Cloud API phone number ID, or the E.164 number for Twilio); only the window the person opened with that number counts. Without it, a message to any of the workspace's numbers counts.",
+  });
+const sessionOnly = (v: { kind: string; businessNumber?: string }, ctx: z.RefinementCtx) => {
+  if (v.businessNumber !== undefined && v.kind !== "session") {
+    ctx.addIssue({ code: "custom", path: ["businessNumber"], message: "only for kind=session: a template's answer does not depend on the number" });
+  }
+};
+
 export const consentCheckQuerySchema = z
   .object({
     phone: phone.optional(),
     userId: userId.optional().meta({ description: "Instead of phone: the person's WhatsApp BSUID" }),
     category: categoryKey,
     kind: checkKind,
+    businessNumber,
   })
   .superRefine((v, ctx) => {
     oneIdentity(v, ctx);
+    sessionOnly(v, ctx);
     if (v.phone !== undefined && v.userId !== undefined) ctx.addIssue({ code: "custom", path: ["userId"], message: "give phone or userId, not both" });
   });
 
@@ -164,8 +186,10 @@ export const bulkCheckRequestSchema = z
     userIds: z.array(z.string().max(200)).max(MAX_BULK_PHONES).optional().meta({ description: "WhatsApp BSUIDs, checked like phones (after them, in order)" }),
     category: categoryKey,
     kind: checkKind,
+    businessNumber,
   })
   .superRefine((v, ctx) => {
+    sessionOnly(v, ctx);
     const count = (v.phones?.length ?? 0) + (v.userIds?.length ?? 0);
     if (count === 0) ctx.addIssue({ code: "custom", path: ["phones"], message: "give at least one phone or userId" });
     if (count > MAX_BULK_PHONES) ctx.addIssue({ code: "custom", path: ["phones"], message: `at most ${MAX_BULK_PHONES} phones and userIds together` });
@@ -189,11 +213,12 @@ export const checkResultSchema = z
   })
   .meta({ id: "CheckResult" });
 
+const echoedBusinessNumber = z.string().optional().meta({ description: "As sent, when the check named the number it will be sent from" });
 export const singleCheckResponseSchema = checkResultSchema
-  .extend({ category: z.string(), kind: z.enum(["template", "session"]) })
+  .extend({ category: z.string(), kind: z.enum(["template", "session"]), businessNumber: echoedBusinessNumber })
   .meta({ id: "SingleCheckResult" });
 export const bulkCheckResponseSchema = z
-  .object({ category: z.string(), kind: z.enum(["template", "session"]), results: z.array(checkResultSchema) })
+  .object({ category: z.string(), kind: z.enum(["template", "session"]), businessNumber: echoedBusinessNumber, results: z.array(checkResultSchema) })
   .meta({ id: "BulkCheckResult" });
 
 const dateOrTime = dateOrDateTime().meta({ description: "A date (UTC midnight) or a date-time" });

@@ -8,8 +8,19 @@ import { append } from "../ledger/append";
 import { callApi, testApiKey } from "../../testing/api-client";
 import { createChannelFixture, ledgerCounts, testAppSecret, testTwilioToken, type ChannelFixture } from "../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
-import { apiOptOut, testPhone } from "../../testing/fixtures";
-import { failedStatus, messagesNotification, newWamid, signedMetaRequest, textItems, textMessage, waId } from "../../testing/meta-cloud";
+import { apiOptOut, testPhone, webOptIn } from "../../testing/fixtures";
+import {
+  bsuidTextItems,
+  failedStatus,
+  messagesNotification,
+  newBsuid,
+  newWamid,
+  signedMetaRequest,
+  testPhoneNumberId,
+  textItems,
+  textMessage,
+  waId,
+} from "../../testing/meta-cloud";
 import { signedTwilioRequest, smsParams } from "../../testing/twilio";
 import { receiveSmsWebhook } from "../channels/sms/webhook";
 import { smsWebhookUrl, whatsappWebhookUrl } from "../channels/settings";
@@ -30,11 +41,13 @@ describe.each(testDatabaseKinds())("service window on %s", (kind) => {
     });
     expect(response.status).toBe(200);
   };
-  const check = (phone: string, checkKind?: string, category = "offers") =>
+  const check = (phone: string, checkKind?: string, category = "offers", extra = "") =>
     callApi(t.db, checkOne, {
       key,
-      url: `http://t/api/v1/consent-checks?phone=${encodeURIComponent(phone)}&category=${category}${checkKind ? `&kind=${checkKind}` : ""}`,
+      url: `http://t/api/v1/consent-checks?phone=${encodeURIComponent(phone)}&category=${category}${checkKind ? `&kind=${checkKind}` : ""}${extra}`,
     });
+  const checkUser = (userId: string, extra = "") =>
+    callApi(t.db, checkOne, { key, url: `http://t/api/v1/consent-checks?userId=${encodeURIComponent(userId)}&category=offers&kind=session${extra}` });
   const digest = async (phone: string) => {
     const [ws] = await queryRows<{ ledger_salt: string }>(t.db, sql`select ledger_salt from workspaces where id = ${fx.workspace.id}`);
     return personalDigest(ws!.ledger_salt, "phone", phone)!;
@@ -187,5 +200,72 @@ describe.each(testDatabaseKinds())("service window on %s", (kind) => {
     expect(await findLastInbound(t.db, fx.workspace.id, contact!.id)).toBeNull();
     // Another person's window stays.
     expect(await windows(testPhone(7101))).toHaveLength(1);
+  });
+
+  it("a window is per business number when the sender names the number it will send from", async () => {
+    const phone = testPhone(7120);
+    // One message through Twilio's WhatsApp number; none to the Cloud API number.
+    const params = { ...smsParams(`whatsapp:${phone}`, "hi"), To: "whatsapp:+14155238886", WaId: waId(phone) };
+    expect((await receiveSmsWebhook(t.db, fx.workspace.slug, signedTwilioRequest(smsWebhookUrl(fx.workspace.slug), params, testTwilioToken))).status).toBe(200);
+    const from = (n: string) => `&businessNumber=${encodeURIComponent(n)}`;
+    expect((await check(phone, "session", "offers", from("+14155238886"))).json).toMatchObject({
+      allowed: true,
+      reason: "in_service_window",
+      businessNumber: "+14155238886",
+    });
+    expect((await check(phone, "session", "offers", from(testPhoneNumberId))).json).toMatchObject({
+      allowed: false,
+      reason: "service_window_closed",
+      windowClosesAt: null,
+    });
+    // Without the number, a message to any of the workspace's numbers counts, as before.
+    expect((await check(phone, "session")).json).toMatchObject({ allowed: true });
+    // The bulk check takes it too, and echoes it.
+    const bulk = (body: unknown) => callApi(t.db, checkMany, { key, url: "http://t/api/v1/consent-checks", method: "POST", body });
+    expect((await bulk({ phones: [phone], category: "offers", kind: "session", businessNumber: testPhoneNumberId })).json).toMatchObject({
+      businessNumber: testPhoneNumberId,
+      results: [{ phone, allowed: false, reason: "service_window_closed" }],
+    });
+    // A number that is neither an ID nor E.164, or a number on a template check, is a field error.
+    for (const [extra, checkKind] of [
+      [from("call me"), "session"],
+      [from("+14155238886"), "template"],
+    ] as const) {
+      const refused = await check(phone, checkKind, "offers", extra);
+      expect(refused.status, extra).toBe(422);
+      expect(refused.json.errors, extra).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: "businessNumber" })]),
+      );
+    }
+  });
+
+  it("a person known by number and BSUID opened one window, whichever identifier wrote and whichever is asked about", async () => {
+    const phone = testPhone(7130);
+    const userId = newBsuid();
+    // The business knows them by both (an opt-in that named both) ...
+    await append(t.db, { ...webOptIn(fx, phone, { categories: ["tips"] }), bsuid: userId });
+    // ... and they write as a username user: Meta sends only the BSUID.
+    const { contact, message } = bsuidTextItems(userId, "any news?");
+    await post(messagesNotification({ contacts: [contact], messages: [message] }));
+    expect(await windows(phone)).toEqual([]);
+    expect((await check(phone, "session")).json).toMatchObject({ allowed: true, reason: "in_service_window", phone });
+    expect((await checkUser(userId)).json).toMatchObject({ allowed: true, reason: "in_service_window", userId });
+    const bulk = await callApi(t.db, checkMany, {
+      key,
+      url: "http://t/api/v1/consent-checks",
+      method: "POST",
+      body: { phones: [phone, testPhone(7131)], userIds: [userId], category: "offers", kind: "session" },
+    });
+    expect(bulk.json.results).toMatchObject([
+      { phone, allowed: true, reason: "in_service_window" },
+      { allowed: false, reason: "service_window_closed" },
+      { userId, allowed: true, reason: "in_service_window" },
+    ]);
+    // And the other way: a number-only message is found by the BSUID asked about.
+    const other = testPhone(7132);
+    const otherUser = newBsuid();
+    await append(t.db, { ...webOptIn(fx, other, { categories: ["tips"] }), bsuid: otherUser });
+    await post(textMessage(other, "hello"));
+    expect((await checkUser(otherUser)).json).toMatchObject({ allowed: true, reason: "in_service_window" });
   });
 });
