@@ -29,6 +29,8 @@ type Props = {
   /** The keyword people can send now (the published one), for SMS and WhatsApp forms. */
   liveKeyword: string | null;
   categories: BuilderCategory[];
+  /** What the workspace's other forms call each category, by language: a language added here starts from them. */
+  translations: Record<string, Record<string, Omit<BuilderCategory, "key">>>;
   /** The live version's number while publishing the saved draft would make an identical version (the server's digest comparison). */
   unchangedSince: number | null;
   initial: { name: string; embedDomains: string[]; content: FormVersionContent };
@@ -112,6 +114,7 @@ export function FormBuilder(props: Props) {
         l,
         businessName,
         categories.filter((c) => getValues("content.categoryKeys").includes(c.key)),
+        props.translations[l],
       );
     else delete languages[l];
     setValue("content.languages", languages, { shouldDirty: true });
@@ -127,7 +130,7 @@ export function FormBuilder(props: Props) {
     // A newly chosen category starts with a consent sentence in every language, naming the business.
     const category = categories.find((c) => c.key === key)!;
     for (const l of Object.keys(getValues("content.languages")) as FormLanguage[]) {
-      const starter = starterWording(l, businessName, [category]);
+      const starter = starterWording(l, businessName, [category], props.translations[l]);
       if (!getValues(`content.languages.${l}.consent.${key}`)) setValue(`content.languages.${l}.consent.${key}`, starter.consent[key]!);
       if (!getValues(`content.languages.${l}.categories.${key}`)) setValue(`content.languages.${l}.categories.${key}`, starter.categories![key]!);
     }

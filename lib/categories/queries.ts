@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
-import { messageCategories } from "../db/schema/forms";
+import type { FormVersionContent } from "../db/schema/form-content";
+import { formVersions, forms, messageCategories } from "../db/schema/forms";
 
 export type MessageCategory = typeof messageCategories.$inferSelect;
 export type NewMessageCategory = Omit<typeof messageCategories.$inferInsert, "id" | "workspaceId" | "createdAt" | "retiredAt">;
@@ -28,4 +29,15 @@ export async function listAllCategories(db: DbOrTx, workspaceId: string): Promis
     .from(messageCategories)
     .where(eq(messageCategories.workspaceId, workspaceId))
     .orderBy(sql`${messageCategories.retiredAt} is not null`, asc(messageCategories.position));
+}
+
+/** The `languages` of the current version of each of the workspace's forms, the most recently changed form first. */
+export async function listFormLanguages(db: DbOrTx, workspaceId: string): Promise<FormVersionContent["languages"][]> {
+  const rows = await db
+    .select({ languages: sql<FormVersionContent["languages"]>`${formVersions.content}->'languages'` })
+    .from(forms)
+    .innerJoin(formVersions, eq(formVersions.id, forms.currentVersionId))
+    .where(eq(forms.workspaceId, workspaceId))
+    .orderBy(desc(forms.updatedAt));
+  return rows.map((r) => r.languages);
 }

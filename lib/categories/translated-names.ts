@@ -22,3 +22,26 @@ export function addTranslatedNames<C extends CategoryName>(categories: C[], vers
   }
   return categories.map((c) => ({ ...c, labels: [...(c.labels ?? []), ...(names.get(c.key) ?? [])] }));
 }
+
+/** A category's texts in one language, as a form gives them. */
+export type CategoryWording = { label: string; description: string; example: string; frequency: string };
+
+/**
+ * What the workspace's forms already call each category in each language (`versions` newest first, as above): the
+ * starting point when a marketer adds that language to another form, so a new Spanish form does not begin with
+ * English names the workspace has long translated. The newest form that names a category in a language wins.
+ */
+export function categoryTranslations(versions: FormVersionContent["languages"][]): Record<string, Record<string, CategoryWording>> {
+  const out: Record<string, Record<string, CategoryWording>> = {};
+  for (const languages of versions) {
+    for (const [language, wording] of Object.entries(languages)) {
+      for (const [key, text] of Object.entries(wording.categories ?? {})) {
+        if (!text.label?.trim() || out[language]?.[key]) continue;
+        const inLanguage = out[language] ?? {};
+        inLanguage[key] = { label: text.label, description: text.description ?? "", example: text.example ?? "", frequency: text.frequency ?? "" };
+        out[language] = inLanguage;
+      }
+    }
+  }
+  return out;
+}

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { FormVersionContent } from "../db/schema/form-content";
 import { checkFormPolicy, publishBlockers } from "./policy";
 import { defaultEnglishWording } from "./wording";
+import { starterWording } from "./wording-templates";
+import { categoryTranslations } from "../categories/translated-names";
 
 const categories = [
   { key: "orders", label: "Order updates" },
@@ -71,5 +73,95 @@ describe("the WhatsApp opt-in policy check", () => {
     expect(checkFormPolicy(c, ctx).find((x) => x.id === "translated")!.problems).toEqual([
       "हिन्दी: the headline, orders (label), offers (label) still read as in English.",
     ]);
+  });
+});
+
+describe("a consent sentence must be wholly in its own language", () => {
+  const withSpanish = (orders: string, offers: string, labels = { orders: "Novedades de pedidos", offers: "Ofertas" }) => {
+    const c = content();
+    c.languages.es = {
+      ...c.languages.en!,
+      headline: "Novedades de Acme Coffee",
+      categories: {
+        orders: { ...c.languages.en!.categories!.orders!, label: labels.orders },
+        offers: { ...c.languages.en!.categories!.offers!, label: labels.offers },
+      },
+      consent: { orders, offers },
+    };
+    return c;
+  };
+  const problems = (c: FormVersionContent) => checkFormPolicy(c, ctx).find((x) => x.id === "consent-in-language")!;
+
+  it("refuses to publish a Spanish sentence that still names a category in English, and says where", () => {
+    const c = withSpanish("Sí, quiero recibir order updates de Acme Coffee por WhatsApp.", "Sí, quiero recibir ofertas de Acme Coffee por WhatsApp.");
+    expect(problems(c)).toMatchObject({ passed: false, severity: "required" });
+    expect(problems(c).problems).toEqual(['Español, Order updates: the consent sentence still says "order updates" in English; write it in Español.']);
+    expect(publishBlockers(checkFormPolicy(c, ctx)).map((x) => x.id)).toContain("consent-in-language");
+  });
+
+  it("counts a name left untranslated in the label too: that is the starter as the builder gives it", () => {
+    const c = withSpanish("Sí, quiero recibir order updates de Acme Coffee por WhatsApp.", "Sí, quiero recibir ofertas de Acme Coffee por WhatsApp.", {
+      orders: "Order updates",
+      offers: "Ofertas",
+    });
+    expect(problems(c).passed).toBe(false);
+  });
+
+  it("refuses the default language's sentence copied word for word", () => {
+    const c = content();
+    c.languages.es = { ...c.languages.en! };
+    expect(problems(c).problems).toEqual([
+      "Español, Order updates: the consent sentence is still the English one; write it in Español.",
+      "Español, Offers: the consent sentence is still the English one; write it in Español.",
+    ]);
+  });
+
+  it("passes a translated sentence, and is not fooled by a name inside a longer word or by the business's own name", () => {
+    expect(
+      problems(withSpanish("Sí, quiero recibir novedades de pedidos de Acme Coffee por WhatsApp.", "Sí, quiero recibir ofertas de Acme Coffee por WhatsApp."))
+        .passed,
+    ).toBe(true);
+    // "Offers" is not found inside "offerseason"; a category named like the business does not count.
+    const c = withSpanish(
+      "Sí, quiero recibir novedades de pedidos de Acme Coffee por WhatsApp.",
+      "Sí, quiero recibir la offerseason de Acme Coffee por WhatsApp.",
+    );
+    expect(problems(c).passed).toBe(true);
+    expect(
+      checkFormPolicy(c, { ...ctx, categories: [{ key: "orders", label: "Acme Coffee" }, categories[1]!] }).find((x) => x.id === "consent-in-language")!.passed,
+    ).toBe(true);
+  });
+});
+
+describe("a language added to a form starts from the workspace's own translations", () => {
+  it("takes the names another form gives the categories in that language, newest form first, and then passes the check", () => {
+    const older = {
+      es: { ...starterWording("es", "Acme Coffee", categories), categories: { offers: { label: "Promos", description: "", example: "", frequency: "" } } },
+    };
+    const newer = {
+      es: {
+        ...starterWording("es", "Acme Coffee", categories),
+        categories: {
+          orders: { label: "Novedades de pedidos", description: "Avisos de tus pedidos.", example: "", frequency: "Solo cuando pides" },
+          offers: { label: "Ofertas", description: "", example: "", frequency: "Hasta 2 al mes" },
+        },
+      },
+    };
+    const translations = categoryTranslations([newer, older]);
+    expect(translations.es!.offers!.label).toBe("Ofertas");
+    const es = starterWording(
+      "es",
+      "Acme Coffee",
+      categories.map((c) => ({ ...c })),
+      translations.es,
+    );
+    expect(es.consent.orders).toBe("Sí, quiero recibir novedades de pedidos de Acme Coffee por WhatsApp.");
+    expect(es.categories!.orders).toMatchObject({ label: "Novedades de pedidos", frequency: "Solo cuando pides" });
+    const c = content();
+    c.languages.es = es;
+    expect(checkFormPolicy(c, ctx).find((x) => x.id === "consent-in-language")!.passed).toBe(true);
+    // Without a translation the starter names the category as the workspace does, and the check stops it.
+    c.languages.es = starterWording("es", "Acme Coffee", categories);
+    expect(checkFormPolicy(c, ctx).find((x) => x.id === "consent-in-language")!.passed).toBe(false);
   });
 });

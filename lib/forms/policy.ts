@@ -2,6 +2,7 @@ import type { FormVersionContent } from "../db/schema/form-content";
 import { channelPolicyChecks } from "./channel-policy";
 import { mentions, squash, whatsappNames } from "./policy-text";
 import { formLanguageNames, isFormLanguage } from "./languages";
+import { untranslatedConsent } from "./policy-language";
 import type { PolicyCheck, PolicyContext } from "./policy-check";
 
 export type { PolicyCheck, PolicyContext };
@@ -78,6 +79,13 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
         ...(!content.languages[content.defaultLanguage] ? [`The default language, ${langName(content.defaultLanguage)}, has no wording.`] : []),
         ...languages.flatMap((lang) => missingIn(content, lang).map((what) => `${langName(lang)}: ${what} is empty.`)),
       ],
+    }),
+    check({
+      id: "consent-in-language",
+      title: "Each consent sentence is in its own language",
+      severity: "required",
+      why: "People agree to the sentence they read: it must be wholly in the language they chose, category names included.",
+      problems: untranslatedConsent(content, ctx.categories, ctx.businessName, langName, label),
     }),
     check({
       id: "translated",

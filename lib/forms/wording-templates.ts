@@ -5,8 +5,10 @@ type Category = { key: string; label: string; description?: string; example?: st
 
 /**
  * A starting point when a marketer adds a language: the fixed parts in that language, and consent sentences
- * that already name the business and WhatsApp. Category names and descriptions are left in the workspace's
- * own words (marked for translation by the policy check only if empty), since only the marketer knows them.
+ * that already name the business and WhatsApp. Category names and descriptions come from what the workspace's
+ * other forms call them in that language (`translated`); where none does, they are left in the workspace's own
+ * words, and the policy check refuses to publish a consent sentence that still names a category in the default
+ * language, since only the marketer knows the translation.
  */
 const templates: Record<
   FormLanguage,
@@ -44,8 +46,14 @@ const templates: Record<
   },
 };
 
-export function starterWording(language: FormLanguage, businessName: string, categories: Category[]): FormLanguageContent {
+export function starterWording(
+  language: FormLanguage,
+  businessName: string,
+  workspaceCategories: Category[],
+  translated: Record<string, Required<Omit<Category, "key">>> = {},
+): FormLanguageContent {
   const t = templates[language];
+  const categories = workspaceCategories.map((c) => ({ ...c, ...translated[c.key] }));
   return {
     headline: t.headline(businessName),
     intro: "",

@@ -7,7 +7,8 @@ import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { whatsappCanReply } from "@/lib/channels/settings";
 import { getDb } from "@/lib/server/app-database";
-import { listAllCategories } from "@/lib/categories/queries";
+import { listAllCategories, listFormLanguages } from "@/lib/categories/queries";
+import { categoryTranslations } from "@/lib/categories/translated-names";
 import { findBuilderForm } from "@/lib/forms/builder.queries";
 import { formChannelLabels } from "@/lib/forms/channels";
 import { unchangedSince } from "@/lib/forms/draft-version";
@@ -31,6 +32,7 @@ export default async function FormBuilderPage({ params }: Props) {
   const categories = (await listAllCategories(db, actor.workspace.id))
     .filter((c) => !c.retiredAt)
     .map(({ key, label, description, example, frequency }) => ({ key, label, description, example, frequency }));
+  const translations = categoryTranslations(await listFormLanguages(db, actor.workspace.id));
   const canBuild = can(actor.role, "forms:manage");
   const canReply = form.channel === "whatsapp" ? await whatsappCanReply(db, actor.workspace.id) : true;
   const archived = form.status === "archived";
@@ -100,6 +102,7 @@ export default async function FormBuilderPage({ params }: Props) {
           live,
         )}
         categories={categories}
+        translations={translations}
         initial={{ name: form.name, embedDomains: form.embedDomains, content }}
         save={saveDraftAction}
         publish={publishAction}
