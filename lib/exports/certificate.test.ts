@@ -12,6 +12,7 @@ import { append } from "../ledger/append";
 import { erasePersonalData } from "../contacts/erase";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
+import { pdfToText } from "../../testing/poppler";
 import { loadCertificateInput, renderConsentCertificate } from "./certificate";
 
 /** Text of each page, as a real PDF reader (pdf.js) extracts it. */
@@ -86,8 +87,46 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
 
     expect(squash(all)).toContain(squash(`“${LONG_WORDING}”`));
     expect(all).not.toContain(LONG_WORDING); // it was wrapped, not drawn as one line running off the page
-    expect(all).not.toContain("cannot be drawn"); // every character has a glyph in DejaVu Sans
+    expect(all).not.toContain("cannot be printed exactly"); // every character has a glyph in DejaVu Sans
     if (process.env.CERTIFICATE_SAMPLE) await writeFile(process.env.CERTIFICATE_SAMPLE, pdf);
+  });
+
+  it("downloads with Hindi wording and a Hindi name shaped, and pdftotext gives them back as written", async () => {
+    const categories = fx.categories.map((c) => ({ key: c.key, label: c.label }));
+    const en = defaultEnglishWording("Test Shop", categories);
+    const consent = "हाँ, मैं WhatsApp पर Test Shop से ऑर्डर अपडेट पाना चाहता/चाहती हूँ। मुझे पता है कि मैं कभी भी रोक सकता/सकती हूँ।";
+    const version = await publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
+      businessName: "Test Shop",
+      privacyPolicyUrl: null,
+      defaultLanguage: "hi",
+      categoryKeys: categories.map((c) => c.key),
+      askConfirmation: false,
+      languages: { hi: { ...en, headline: "व्हाट्सऐप पर अपडेट पाएँ", consent: { ...en.consent, orders: consent } } },
+    });
+    const name = "अनन्या क्षत्रिय";
+    const receipt = await append(t.db, webOptIn(fx, "+12015550146", { formVersionId: version.id, language: "hi", name }));
+    const res = await downloadCertificate.handle({
+      db: t.db,
+      actor: { ...actorOf(fx), sessionId: "s", role: "compliance" },
+      meta: { ip: "198.51.100.9", userAgent: "test-agent", requestId: "req-cert-hi" },
+      request: new Request("http://localhost/"),
+      params: { workspace: fx.workspace.slug, contact: receipt.contactId },
+    });
+    expect(res.status).toBe(200);
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    if (process.env.CERTIFICATE_SAMPLE) await writeFile(process.env.CERTIFICATE_SAMPLE.replace(/\.pdf$/, "-hi.pdf"), pdf);
+    const all = squash(await pdfToText(pdf));
+    expect(all).toContain(squash(`“${consent}”`));
+    expect(all).toContain(squash(name));
+    expect(all).toContain("Chainverified");
+    expect(all).not.toContain("cannotbeprintedexactly");
+  });
+
+  it("warns under a wording it cannot print exactly, rather than printing it in the wrong order", async () => {
+    const input = await loadCertificateInput(t.db, actorOf(fx), (await append(t.db, webOptIn(fx, "+12015550147"))).contactId);
+    const arabic = { ...input.events[0]!, consentText: "نعم، أريد تلقي تحديثات الطلبات من Test Shop على واتساب." };
+    const all = squash(await pdfToText(await renderConsentCertificate({ ...input, events: [arabic] })));
+    expect(all).toContain("cannotbeprintedexactly");
   });
 
   it("says when personal data was erased and still verifies", async () => {

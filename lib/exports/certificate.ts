@@ -252,7 +252,7 @@ function writeEvent(w: Writer, e: TimelineEvent, separate: boolean) {
     // A character no bundled font has prints as an empty box, and a right-to-left or unshaped script would print
     // misshaped: say so rather than let the page look complete.
     if (!isPrintable(e.consentText, f.sans)) {
-      w.text("Some characters of this wording cannot be drawn with this certificate's font; the ledger holds the exact text.", {
+      w.text("This wording cannot be printed exactly (a right-to-left script, or characters no bundled font has); the ledger holds the exact text.", {
         size: 8.5,
         color: C.bad,
         indent: 10,
