@@ -45,6 +45,29 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
   });
   afterAll(() => t?.drop());
 
+  /** Publishes a version of the fixture's form in one language: the default wording with these consent sentences. */
+  async function publishWording(language: string, consent: Record<string, string>) {
+    const categories = fx.categories.map((c) => ({ key: c.key, label: c.label }));
+    const wording = defaultEnglishWording("Test Shop", categories);
+    return publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
+      businessName: "Test Shop",
+      privacyPolicyUrl: null,
+      defaultLanguage: language,
+      categoryKeys: categories.map((c) => c.key),
+      askConfirmation: false,
+      languages: { [language]: { ...wording, consent: { ...wording.consent, ...consent } } },
+    });
+  }
+
+  const download = (contactId: string, meta: { ip: string; userAgent: string; requestId: string }) =>
+    downloadCertificate.handle({
+      db: t.db,
+      actor: { ...actorOf(fx), sessionId: "s", role: "compliance" },
+      meta,
+      request: new Request("http://localhost/"),
+      params: { workspace: fx.workspace.slug, contact: contactId },
+    });
+
   it("shows the wording, the business, the number, every hash and the verification", async () => {
     const optIn = await append(t.db, webOptIn(fx, "+12015550141", { categories: ["orders", "offers"], name: "Ana" }));
     await append(t.db, apiOptOut(fx, "+12015550141", ["offers"]));
@@ -69,16 +92,7 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
   });
 
   it("wraps a long wording over several lines without losing a character", async () => {
-    const categories = fx.categories.map((c) => ({ key: c.key, label: c.label }));
-    const es = defaultEnglishWording("Test Shop", categories);
-    const version = await publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
-      businessName: "Test Shop",
-      privacyPolicyUrl: null,
-      defaultLanguage: "es",
-      categoryKeys: categories.map((c) => c.key),
-      askConfirmation: false,
-      languages: { es: { ...es, consent: { ...es.consent, orders: LONG_WORDING } } },
-    });
+    const version = await publishWording("es", { orders: LONG_WORDING });
     const receipt = await append(t.db, webOptIn(fx, "+12015550142", { formVersionId: version.id, language: "es" }));
     const input = await loadCertificateInput(t.db, actorOf(fx), receipt.contactId);
     expect(input.events[0]!.consentText).toBe(LONG_WORDING);
@@ -92,26 +106,11 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
   });
 
   it("downloads with Hindi wording and a Hindi name shaped, and pdftotext gives them back as written", async () => {
-    const categories = fx.categories.map((c) => ({ key: c.key, label: c.label }));
-    const en = defaultEnglishWording("Test Shop", categories);
     const consent = "हाँ, मैं WhatsApp पर Test Shop से ऑर्डर अपडेट पाना चाहता/चाहती हूँ। मुझे पता है कि मैं कभी भी रोक सकता/सकती हूँ।";
-    const version = await publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
-      businessName: "Test Shop",
-      privacyPolicyUrl: null,
-      defaultLanguage: "hi",
-      categoryKeys: categories.map((c) => c.key),
-      askConfirmation: false,
-      languages: { hi: { ...en, headline: "व्हाट्सऐप पर अपडेट पाएँ", consent: { ...en.consent, orders: consent } } },
-    });
+    const version = await publishWording("hi", { orders: consent });
     const name = "अनन्या क्षत्रिय";
     const receipt = await append(t.db, webOptIn(fx, "+12015550146", { formVersionId: version.id, language: "hi", name }));
-    const res = await downloadCertificate.handle({
-      db: t.db,
-      actor: { ...actorOf(fx), sessionId: "s", role: "compliance" },
-      meta: { ip: "198.51.100.9", userAgent: "test-agent", requestId: "req-cert-hi" },
-      request: new Request("http://localhost/"),
-      params: { workspace: fx.workspace.slug, contact: receipt.contactId },
-    });
+    const res = await download(receipt.contactId, { ip: "198.51.100.9", userAgent: "test-agent", requestId: "req-cert-hi" });
     expect(res.status).toBe(200);
     const pdf = new Uint8Array(await res.arrayBuffer());
     if (process.env.CERTIFICATE_SAMPLE) await writeFile(process.env.CERTIFICATE_SAMPLE.replace(/\.pdf$/, "-hi.pdf"), pdf);
@@ -148,13 +147,7 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
   it("downloads as an attachment and writes the staff audit log", async () => {
     const receipt = await append(t.db, webOptIn(fx, "+12015550145"));
     const meta = { ip: "198.51.100.9", userAgent: "test-agent", requestId: "req-cert-1" };
-    const res = await downloadCertificate.handle({
-      db: t.db,
-      actor: { ...actorOf(fx), sessionId: "s", role: "compliance" },
-      meta,
-      request: new Request("http://localhost/"),
-      params: { workspace: fx.workspace.slug, contact: receipt.contactId },
-    });
+    const res = await download(receipt.contactId, meta);
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="consent-certificate-12015550145.pdf"');
     expect(res.headers.get("cache-control")).toBe("no-store");

@@ -1,5 +1,5 @@
 import "server-only";
-import { Cache, CustomFontEmbedder, PDFFont, PDFName, type PDFContext, type PDFDocument, type PDFPage, type PDFRef } from "pdf-lib";
+import { Cache, CustomFontEmbedder, PDFFont, type PDFName, type PDFContext, type PDFDocument, type PDFPage, type PDFRef } from "pdf-lib";
 import type { ShapingFont } from "./shaping";
 
 type FontkitFont = CustomFontEmbedder["font"];

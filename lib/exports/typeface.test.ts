@@ -80,7 +80,10 @@ describe("shaped text in the PDFs", () => {
   const lines: [string, Line][] = [
     ["a consent sentence (conjuncts, reph, vowel signs before their consonant)", { text: SENTENCE, size: 24, bold: false }],
     ["the bold category label", { text: LABEL, size: 28, bold: true }],
-    ["a sentence with Latin words in it", { text: "हाँ, मैं WhatsApp पर Acme Coffee से अपडेट पाना चाहता हूँ।", size: 24, bold: false, latin: ["WhatsApp ", "Acme Coffee "] }],
+    [
+      "a sentence with Latin words in it",
+      { text: "हाँ, मैं WhatsApp पर Acme Coffee से अपडेट पाना चाहता हूँ।", size: 24, bold: false, latin: ["WhatsApp ", "Acme Coffee "] },
+    ],
   ];
 
   it.each(lines)("draws %s as Chromium does in the same font at the same size, and it extracts as written", async (_, line) => {
@@ -105,7 +108,13 @@ describe("shaped text in the PDFs", () => {
       // each character's own glyph from the character map, one after the other at its own width.
       const unshaped = new DocumentFont(doc, { shaping: new ShapingFont(file, bytes), fontkit: fontkit.create(bytes) });
       const hex = Array.from(line.text, (ch) => unshaped.place(unshaped.file.fontkit.glyphForCodePoint(ch.codePointAt(0)!).id, ch).hex).join("");
-      page.pushOperators(beginText(), setFontAndSize(unshaped.key(page), line.size), setTextMatrix(1, 0, 0, 1, 10, 15), showText(PDFHexString.of(hex)), endText());
+      page.pushOperators(
+        beginText(),
+        setFontAndSize(unshaped.key(page), line.size),
+        setTextMatrix(1, 0, 0, 1, 10, 15),
+        showText(PDFHexString.of(hex)),
+        endText(),
+      );
       await unshaped.embed();
     });
     const { difference, widths } = inkDifference(ink, await chromiumInk(line));

@@ -27,7 +27,10 @@ describe.each(testDatabaseKinds())("poster and paper form downloads on %s", (kin
     // A second language in Devanagari, which the PDFs shape (conjuncts, reph, vowel signs before their consonant).
     await publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
       ...content,
-      languages: { ...content.languages, hi: { ...content.languages.en!, headline: HINDI_HEADLINE, consent: { ...content.languages.en!.consent, orders: HINDI_CONSENT } } },
+      languages: {
+        ...content.languages,
+        hi: { ...content.languages.en!, headline: HINDI_HEADLINE, consent: { ...content.languages.en!.consent, orders: HINDI_CONSENT } },
+      },
     });
   });
   afterAll(() => t?.drop());
