@@ -30,7 +30,10 @@ class GlyphSubsetEmbedder extends CustomFontEmbedder {
     this.glyphCache = Cache.populatedBy(() => this.glyphs);
   }
 
-  /** The glyph's id in the subset, adding it on first use; `text` is what it stands for, when that is known. */
+  /**
+   * The glyph's id in the subset, adding it on first use. `text` is what it stands for when it alone makes its
+   * cluster; otherwise its own character, if the character map gives it one (a vowel sign drawn apart).
+   */
   include(glyphId: number, text: string | undefined): number {
     let subsetId = this.subsetIds.get(glyphId);
     if (subsetId === undefined) {
@@ -41,7 +44,10 @@ class GlyphSubsetEmbedder extends CustomFontEmbedder {
         this.glyphCache.invalidate();
       }
     }
-    if (subsetId > 0 && text && !this.unicode.has(subsetId)) this.unicode.set(subsetId, text);
+    if (subsetId > 0 && !this.unicode.has(subsetId)) {
+      const own = String.fromCodePoint(...this.glyphs[subsetId - 1]!.codePoints);
+      if (text || own) this.unicode.set(subsetId, text || own);
+    }
     return subsetId;
   }
 

@@ -5,6 +5,7 @@ import * as hb from "harfbuzzjs";
 export type ShapedGlyph = { id: number; cluster: number; advance: number; xOffset: number; yOffset: number };
 
 const CACHE_LIMIT = 4000;
+const buffer = new hb.Buffer();
 
 /**
  * A font file as HarfBuzz sees it. Shaping (conjuncts, reordered vowel signs, reph, mark positions, kerning) is
@@ -35,7 +36,8 @@ export class ShapingFont {
   shape(text: string): ShapedGlyph[] {
     const cached = this.cache.get(text);
     if (cached) return cached;
-    const buffer = new hb.Buffer();
+    // One buffer for every font: shaping is synchronous, and each shape starts from a reset buffer.
+    buffer.reset();
     buffer.addText(text);
     // Script and direction come from the text itself; every run handed here is of one script.
     buffer.guessSegmentProperties();
