@@ -6,7 +6,8 @@ const nextConfig: NextConfig = {
   // from one build is still accepted by another. Kept under .next/ so git and the type check ignore it.
   ...(process.env.ASSENT_DIST_DIR ? { distDir: process.env.ASSENT_DIST_DIR } : {}),
   // PGlite ships WebAssembly and data files it loads from its own package folder; bundling it breaks those paths.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "qrcode"],
+  // harfbuzzjs (the PDFs' text shaping) likewise loads its .wasm beside its own module.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "qrcode", "harfbuzzjs"],
   poweredByHeader: false,
   // forbidden() gives a role without a permission a real 403 page instead of a redirect or a bare error.
   experimental: { authInterrupts: true },

@@ -1,13 +1,15 @@
+import { writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Download } from "@playwright/test";
 import { extractText } from "unpdf";
+import { pdfPageToPng, pdfToText } from "../../testing/poppler";
 import { e2eAccounts } from "../support/accounts";
 import { embedForm } from "../support/embed-form";
 import { signIn } from "../support/sign-in";
 
 /**
  * A published form beyond its page: embedded in a shop's site on another origin (allowed or refused by the
- * form's list of sites), its QR code, and the printed poster downloaded from the share page.
+ * form's list of sites), its QR code, and the printed poster and paper form downloaded from the share page.
  */
 test.describe.configure({ mode: "serial" });
 test.skip(({ isMobile }) => isMobile, "embedding and downloads are the same on a phone; the desktop run covers them");
@@ -124,11 +126,32 @@ test("a marketer downloads the poster from the share page", async ({ browser }) 
   await page.getByLabel("Paper").selectOption("letter");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download poster (PDF)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^embedded-poster-v1-en-letter\.pdf$/);
-  const pdf = await download.createReadStream().then(async (stream) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return new Uint8Array(Buffer.concat(chunks));
-  });
-  const { text } = await extractText(pdf, { mergePages: true });
+  const { text } = await extractText(await downloaded(download), { mergePages: true });
   expect(text.replace(/\s+/g, " ")).toContain("Yes, I want to receive order updates from Acme Coffee on WhatsApp.");
 });
+
+test("a marketer downloads the poster and the paper form in Hindi, and their sentences copy as written", async ({ browser }) => {
+  const page = await signIn(browser, e2eAccounts.marketer);
+  await page.goto(`/demo/forms/${embedForm.id}/share`);
+  await page.getByLabel("Language").selectOption("hi");
+  for (const [button, kind] of [
+    ["Download poster (PDF)", "poster"],
+    ["Download paper form (PDF)", "paper-form"],
+  ] as const) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+    expect(download.suggestedFilename()).toBe(`embedded-${kind}-v1-hi-a4.pdf`);
+    const pdf = await downloaded(download);
+    await writeFile(`test-results/${kind}-hi.png`, await pdfPageToPng(pdf, 1, 80));
+    // pdftotext reads each line's /ActualText: the sentence in the order it is written, conjuncts and all.
+    const text = (await pdfToText(pdf)).replace(/\s+/g, " ");
+    expect(text).toContain("हाँ, मुझे WhatsApp पर Acme Coffee से ऑर्डर अपडेट चाहिए।");
+    expect(text).toContain("हाँ, मुझे WhatsApp पर Acme Coffee से प्रॉडक्ट सुझाव चाहिए।");
+    expect(text).toContain("आप कभी भी बंद कर सकते हैं: WhatsApp पर Acme Coffee को STOP लिखकर भेजें।");
+  }
+});
+
+async function downloaded(download: Download): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}

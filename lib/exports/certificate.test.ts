@@ -12,6 +12,7 @@ import { append } from "../ledger/append";
 import { erasePersonalData } from "../contacts/erase";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
+import { pdfToText } from "../../testing/poppler";
 import { loadCertificateInput, renderConsentCertificate } from "./certificate";
 
 /** Text of each page, as a real PDF reader (pdf.js) extracts it. */
@@ -44,6 +45,29 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
   });
   afterAll(() => t?.drop());
 
+  /** Publishes a version of the fixture's form in one language: the default wording with these consent sentences. */
+  async function publishWording(language: string, consent: Record<string, string>) {
+    const categories = fx.categories.map((c) => ({ key: c.key, label: c.label }));
+    const wording = defaultEnglishWording("Test Shop", categories);
+    return publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
+      businessName: "Test Shop",
+      privacyPolicyUrl: null,
+      defaultLanguage: language,
+      categoryKeys: categories.map((c) => c.key),
+      askConfirmation: false,
+      languages: { [language]: { ...wording, consent: { ...wording.consent, ...consent } } },
+    });
+  }
+
+  const download = (contactId: string, meta: { ip: string; userAgent: string; requestId: string }) =>
+    downloadCertificate.handle({
+      db: t.db,
+      actor: { ...actorOf(fx), sessionId: "s", role: "compliance" },
+      meta,
+      request: new Request("http://localhost/"),
+      params: { workspace: fx.workspace.slug, contact: contactId },
+    });
+
   it("shows the wording, the business, the number, every hash and the verification", async () => {
     const optIn = await append(t.db, webOptIn(fx, "+12015550141", { categories: ["orders", "offers"], name: "Ana" }));
     await append(t.db, apiOptOut(fx, "+12015550141", ["offers"]));
@@ -68,16 +92,7 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
   });
 
   it("wraps a long wording over several lines without losing a character", async () => {
-    const categories = fx.categories.map((c) => ({ key: c.key, label: c.label }));
-    const es = defaultEnglishWording("Test Shop", categories);
-    const version = await publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
-      businessName: "Test Shop",
-      privacyPolicyUrl: null,
-      defaultLanguage: "es",
-      categoryKeys: categories.map((c) => c.key),
-      askConfirmation: false,
-      languages: { es: { ...es, consent: { ...es.consent, orders: LONG_WORDING } } },
-    });
+    const version = await publishWording("es", { orders: LONG_WORDING });
     const receipt = await append(t.db, webOptIn(fx, "+12015550142", { formVersionId: version.id, language: "es" }));
     const input = await loadCertificateInput(t.db, actorOf(fx), receipt.contactId);
     expect(input.events[0]!.consentText).toBe(LONG_WORDING);
@@ -86,8 +101,31 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
 
     expect(squash(all)).toContain(squash(`“${LONG_WORDING}”`));
     expect(all).not.toContain(LONG_WORDING); // it was wrapped, not drawn as one line running off the page
-    expect(all).not.toContain("cannot be drawn"); // every character has a glyph in DejaVu Sans
+    expect(all).not.toContain("cannot be printed exactly"); // every character has a glyph in DejaVu Sans
     if (process.env.CERTIFICATE_SAMPLE) await writeFile(process.env.CERTIFICATE_SAMPLE, pdf);
+  });
+
+  it("downloads with Hindi wording and a Hindi name shaped, and pdftotext gives them back as written", async () => {
+    const consent = "हाँ, मैं WhatsApp पर Test Shop से ऑर्डर अपडेट पाना चाहता/चाहती हूँ। मुझे पता है कि मैं कभी भी रोक सकता/सकती हूँ।";
+    const version = await publishWording("hi", { orders: consent });
+    const name = "अनन्या क्षत्रिय";
+    const receipt = await append(t.db, webOptIn(fx, "+12015550146", { formVersionId: version.id, language: "hi", name }));
+    const res = await download(receipt.contactId, { ip: "198.51.100.9", userAgent: "test-agent", requestId: "req-cert-hi" });
+    expect(res.status).toBe(200);
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    if (process.env.CERTIFICATE_SAMPLE) await writeFile(process.env.CERTIFICATE_SAMPLE.replace(/\.pdf$/, "-hi.pdf"), pdf);
+    const all = squash(await pdfToText(pdf));
+    expect(all).toContain(squash(`“${consent}”`));
+    expect(all).toContain(squash(name));
+    expect(all).toContain("Chainverified");
+    expect(all).not.toContain("cannotbeprintedexactly");
+  });
+
+  it("warns under a wording it cannot print exactly, rather than printing it in the wrong order", async () => {
+    const input = await loadCertificateInput(t.db, actorOf(fx), (await append(t.db, webOptIn(fx, "+12015550147"))).contactId);
+    const arabic = { ...input.events[0]!, consentText: "نعم، أريد تلقي تحديثات الطلبات من Test Shop على واتساب." };
+    const all = squash(await pdfToText(await renderConsentCertificate({ ...input, events: [arabic] })));
+    expect(all).toContain("cannotbeprintedexactly");
   });
 
   it("says when personal data was erased and still verifies", async () => {
@@ -109,13 +147,7 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
   it("downloads as an attachment and writes the staff audit log", async () => {
     const receipt = await append(t.db, webOptIn(fx, "+12015550145"));
     const meta = { ip: "198.51.100.9", userAgent: "test-agent", requestId: "req-cert-1" };
-    const res = await downloadCertificate.handle({
-      db: t.db,
-      actor: { ...actorOf(fx), sessionId: "s", role: "compliance" },
-      meta,
-      request: new Request("http://localhost/"),
-      params: { workspace: fx.workspace.slug, contact: receipt.contactId },
-    });
+    const res = await download(receipt.contactId, meta);
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="consent-certificate-12015550145.pdf"');
     expect(res.headers.get("cache-control")).toBe("no-store");

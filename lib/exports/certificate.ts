@@ -1,5 +1,5 @@
 import "server-only";
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
+import { PDFDocument, rgb, type PDFPage, type RGB } from "pdf-lib";
 import type { WorkspaceActor } from "../auth/guards";
 import { actorText, evidenceRows } from "../contacts/evidence-format";
 import { wordingHeading } from "../contacts/wording-delivery";
@@ -10,7 +10,9 @@ import { findCategoryStates, findContact, type CategoryState } from "../contacts
 import type { DbOrTx } from "../db/client";
 import { NotFoundError } from "../errors";
 import { verifyContact } from "../ledger/verify";
-import { embedHouseFonts, wrapText, type PdfFonts } from "./pdf-text";
+import { embedHouseFonts, savePdf, wrapText, type PdfFonts } from "./pdf-text";
+import { isPrintable } from "./printable-script";
+import type { Typeface } from "./typeface";
 
 /** Everything a certificate shows, gathered beforehand so rendering is pure and testable without a database. */
 export type CertificateInput = {
@@ -68,7 +70,7 @@ const C = {
 };
 
 type Fonts = PdfFonts;
-type Cell = { text: string; width: number; font?: PDFFont; size?: number; color?: RGB };
+type Cell = { text: string; width: number; font?: Typeface; size?: number; color?: RGB };
 
 /** A top-to-bottom writer over A4 pages that starts a new page whenever the next line would not fit. */
 class Writer {
@@ -105,13 +107,13 @@ class Writer {
       cells.forEach((c, j) => {
         const line = wrapped[j]![i];
         const size = c.size ?? 9.5;
-        if (line) this.page.drawText(line, { x, y: this.y - size * 1.05, size, font: c.font ?? this.f.sans, color: c.color ?? C.ink });
+        if (line) (c.font ?? this.f.sans).draw(this.page, line, { x, y: this.y - size * 1.05, size, color: c.color ?? C.ink });
         x += c.width;
       });
       this.y -= leading;
     }
   }
-  text(text: string, opts: { font?: PDFFont; size?: number; color?: RGB; indent?: number; bar?: RGB } = {}) {
+  text(text: string, opts: { font?: Typeface; size?: number; color?: RGB; indent?: number; bar?: RGB } = {}) {
     const indent = opts.indent ?? 0;
     this.row([{ text, width: WIDTH - indent, font: opts.font, size: opts.size, color: opts.color }], { indent, bar: opts.bar });
   }
@@ -191,9 +193,8 @@ export async function renderConsentCertificate(input: CertificateInput): Promise
 
   w.heading(`Consent events (${input.events.length}, oldest first)`);
   if (input.events.length === 0) w.text("No events are recorded for this contact.");
-  const glyphs = new Set(f.sans.getCharacterSet());
   input.events.forEach((e, i) => {
-    writeEvent(w, e, glyphs, i > 0);
+    writeEvent(w, e, i > 0);
   });
 
   w.heading("Verification");
@@ -225,13 +226,13 @@ export async function renderConsentCertificate(input: CertificateInput): Promise
     const size = 8;
     const right = `Page ${i + 1} of ${w.pages.length}`;
     page.drawLine({ start: { x: M.left, y: 44 }, end: { x: A4[0] - M.right, y: 44 }, thickness: 0.5, color: C.rule });
-    page.drawText(`Consent certificate · contact ${contact.id}`, { x: M.left, y: 32, size, font: f.sans, color: C.muted });
-    page.drawText(right, { x: A4[0] - M.right - f.sans.widthOfTextAtSize(right, size), y: 32, size, font: f.sans, color: C.muted });
+    f.sans.draw(page, `Consent certificate · contact ${contact.id}`, { x: M.left, y: 32, size, color: C.muted });
+    f.sans.draw(page, right, { x: A4[0] - M.right - f.sans.widthOfTextAtSize(right, size), y: 32, size, color: C.muted });
   });
-  return doc.save();
+  return savePdf(doc, f);
 }
 
-function writeEvent(w: Writer, e: TimelineEvent, glyphs: Set<number>, separate: boolean) {
+function writeEvent(w: Writer, e: TimelineEvent, separate: boolean) {
   const { f } = w;
   if (separate) {
     w.gap(4);
@@ -248,9 +249,10 @@ function writeEvent(w: Writer, e: TimelineEvent, glyphs: Set<number>, separate: 
     w.text(wording.heading, { size: 8.5, color: C.muted });
     w.gap(2);
     w.text(`“${e.consentText}”`, { size: 10, indent: 10, bar: C.brand });
-    // pdf-lib draws characters the font lacks as empty boxes; say so rather than let the page look complete.
-    if (Array.from(e.consentText).some((ch) => !glyphs.has(ch.codePointAt(0)!))) {
-      w.text("Some characters of this wording cannot be drawn with this certificate's font; the ledger holds the exact text.", {
+    // A character no bundled font has prints as an empty box, and a right-to-left or unshaped script would print
+    // misshaped: say so rather than let the page look complete.
+    if (!isPrintable(e.consentText, f.sans)) {
+      w.text("This wording cannot be printed exactly (a right-to-left script, or characters no bundled font has); the ledger holds the exact text.", {
         size: 8.5,
         color: C.bad,
         indent: 10,

@@ -2,7 +2,7 @@ import "server-only";
 import { PDFDocument } from "pdf-lib";
 import type { PrintableForm } from "../forms/printable-form";
 import { formQrModules } from "../forms/qr-code";
-import { embedHouseFonts, type PdfFonts } from "./pdf-text";
+import { embedHouseFonts, savePdf, type PdfFonts } from "./pdf-text";
 import { brandInk, drawQr, ink, PrintFlow, type PaperSize } from "./print-layout";
 import { printLabels } from "./print-labels";
 import { assertPrintable } from "./printable-script";
@@ -20,11 +20,14 @@ const SCALES = [1, 0.92, 0.85, 0.78, 0.71, 0.64];
 export async function renderFormPoster(form: PrintableForm, size: PaperSize, offeredLanguages: string[]): Promise<Uint8Array> {
   for (const [i, scale] of SCALES.entries()) {
     // Saving (font subsetting) is the slow part: only the chosen layout is saved.
-    const { doc, pages, spare } = await layOut(form, size, scale, offeredLanguages, 0);
+    const { doc, fonts, pages, spare } = await layOut(form, size, scale, offeredLanguages, 0);
     if (pages > 1 && i < SCALES.length - 1) continue;
     // Short wording leaves the sheet half empty: give the room to the QR code, up to about 10 cm.
-    if (pages === 1 && scale === 1 && spare > 40) return (await layOut(form, size, 1, offeredLanguages, Math.min(spare - 30, 100))).doc.save();
-    return doc.save();
+    if (pages === 1 && scale === 1 && spare > 40) {
+      const roomier = await layOut(form, size, 1, offeredLanguages, Math.min(spare - 30, 100));
+      return savePdf(roomier.doc, roomier.fonts);
+    }
+    return savePdf(doc, fonts);
   }
   throw new Error("unreachable: the last scale always returns");
 }
@@ -32,7 +35,7 @@ export async function renderFormPoster(form: PrintableForm, size: PaperSize, off
 async function layOut(form: PrintableForm, size: PaperSize, s: number, offered: string[], extraQr: number) {
   const doc = await PDFDocument.create();
   const fonts = await embedHouseFonts(doc);
-  assertPrintable(printableTexts(form), form.language, new Set(fonts.sans.getCharacterSet()), offered);
+  assertPrintable(printableTexts(form), form.language, fonts.sans, offered);
   const t = printLabels(form.language);
   const brand = brandInk(form.brandColor);
   doc.setTitle(`${form.businessName}: ${form.headline}`);
@@ -86,7 +89,7 @@ async function layOut(form: PrintableForm, size: PaperSize, s: number, offered: 
   }
 
   decorate(flow, fonts, form, brand);
-  return { doc, pages: flow.pages.length, spare: flow.y - flow.bottom };
+  return { doc, fonts, pages: flow.pages.length, spare: flow.y - flow.bottom };
 }
 
 /** The brand band with the business name on top, the version's identity in small print at the foot. */
@@ -96,10 +99,10 @@ function decorate(flow: PrintFlow, fonts: PdfFonts, form: PrintableForm, brand: 
     page.drawRectangle({ x: 0, y: flow.pageHeight - BAND, width: flow.pageWidth, height: BAND, color: brand });
     let nameSize = 20;
     while (nameSize > 10 && fonts.bold.widthOfTextAtSize(form.businessName, nameSize) > flow.width) nameSize -= 1;
-    page.drawText(form.businessName, { x: flow.left, y: flow.pageHeight - BAND / 2 - nameSize * 0.36, size: nameSize, font: fonts.bold, color: ink.white });
+    fonts.bold.draw(page, form.businessName, { x: flow.left, y: flow.pageHeight - BAND / 2 - nameSize * 0.36, size: nameSize, color: ink.white });
     let smallSize = 6.5;
     while (smallSize > 4.5 && fonts.mono.widthOfTextAtSize(small, smallSize) > flow.width) smallSize -= 0.25;
     page.drawLine({ start: { x: flow.left, y: 40 }, end: { x: flow.pageWidth - flow.margin.right, y: 40 }, thickness: 0.5, color: ink.rule });
-    page.drawText(small, { x: flow.left, y: 28, size: smallSize, font: fonts.mono, color: ink.muted });
+    fonts.mono.draw(page, small, { x: flow.left, y: 28, size: smallSize, color: ink.muted });
   }
 }

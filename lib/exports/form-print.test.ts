@@ -1,7 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
+import { pdfToText } from "../../testing/poppler";
 import { AppError } from "../errors";
+import { hi } from "../i18n/messages/hi";
 import type { PrintableForm } from "../forms/printable-form";
 import { renderFormPoster } from "./form-poster";
 import { renderPaperForm } from "./paper-form";
@@ -46,6 +48,37 @@ function sample(overrides: Partial<PrintableForm> = {}): PrintableForm {
     version: { id: "5f0e3c1a-9b7d-4c2e-8a61-3d2f1e0b9c7a", number: 3, digest: "a".repeat(64) },
     ...overrides,
   };
+}
+
+/**
+ * Hindi wording with what shaping must get right: conjuncts (क्ष in सुरक्षित, ट्स), reph (र्ड in ऑर्डर), the
+ * i-sign drawn before its consonant (कि), nukta (फ़, ख़), candra (ऑ), the danda, and Latin words in between.
+ */
+function hindiSample(): PrintableForm {
+  return sample({
+    language: "hi",
+    headline: "व्हाट्सऐप पर Acme Coffee से अपडेट पाएँ",
+    intro: "ऑर्डर की हर जानकारी तुरंत, और ऑफ़र केवल तब जब आप चाहें। आपका नंबर सुरक्षित रखा जाता है।",
+    categories: [
+      {
+        key: "order_updates",
+        label: "ऑर्डर अपडेट",
+        description: "आपके ऑर्डर",
+        example: "आपका ऑर्डर #1042 भेज दिया गया है।",
+        frequency: "हर ऑर्डर पर",
+        consent: "हाँ, मैं WhatsApp पर Acme Coffee से ऑर्डर अपडेट पाना चाहता/चाहती हूँ।",
+      },
+      {
+        key: "offers",
+        label: "ख़ास ऑफ़र",
+        description: "छूट",
+        example: "इस सप्ताहांत कॉफ़ी बीन्स पर 20% की छूट।",
+        frequency: "महीने में अधिकतम 4 बार",
+        consent: "हाँ, मैं WhatsApp पर Acme Coffee से ख़ास ऑफ़र और छूट की सूचनाएँ पाना चाहता/चाहती हूँ। मुझे पता है कि मैं कभी भी रोक सकता/सकती हूँ।",
+      },
+    ],
+    howToStop: hi.preferences.howToStop("Acme Coffee"),
+  });
 }
 
 async function pageTexts(pdf: Uint8Array): Promise<string[]> {
@@ -112,13 +145,29 @@ describe.each(Object.entries(renderers))("%s PDF", (name, render) => {
     if (name === "paper form") for (const page of pages) expect(squash(page)).toContain(form.version.id);
   });
 
-  it("refuses Hindi with a 422 that says why, rather than printing misshaped Devanagari", async () => {
-    const form = sample({ language: "hi", headline: "व्हाट्सऐप पर Acme Coffee से अपडेट पाएँ" });
+  it("prints Hindi shaped, and every sentence extracts as written", async () => {
+    const form = hindiSample();
+    const pdf = await render(form, "a4", ["en", "hi"]);
+    if (process.env.PRINT_SAMPLES) await writeFile(`${process.env.PRINT_SAMPLES}/${name.replace(" ", "-")}-hi.pdf`, pdf);
+    // pdftotext reads each line's /ActualText: the sentence in logical order, not the glyphs' visual order.
+    const text = await pdfToText(pdf);
+    const all = squash(text);
+    for (const c of form.categories) expect(all).toContain(squash(c.consent));
+    expect(all).toContain(squash(form.howToStop));
+    expect(all).toContain(squash(form.headline));
+    expect(all).toContain(form.version.id);
+    // The printed form's own words are Hindi too, not English beside Hindi wording.
+    expect(all).toContain(squash(name === "poster" ? "साइन अप करने के लिए अपने फ़ोन के कैमरे से स्कैन करें" : "हस्ताक्षर"));
+    expect(await textOutsideMargins(pdf, "a4")).toEqual([]);
+  });
+
+  it("refuses Arabic with a 422 that says why, rather than printing it in the wrong order", async () => {
+    const form = sample({ language: "en", headline: "احصل على تحديثات Acme Coffee على واتساب" });
     const error = await render(form, "a4", ["en", "hi"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(422);
-    expect((error as AppError).message).toContain("Hindi");
-    expect((error as AppError).message).toContain("Devanagari");
-    expect((error as AppError).message).toContain("(en)");
+    expect((error as AppError).message).toContain("English");
+    expect((error as AppError).message).toContain("Arabic");
+    expect((error as AppError).message).toContain("(hi)");
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { PDFDocument } from "pdf-lib";
 import { printableTexts, type PrintableForm } from "../forms/printable-form";
-import { embedHouseFonts } from "./pdf-text";
+import { embedHouseFonts, savePdf } from "./pdf-text";
 import { brandInk, ink, PrintFlow, type PaperSize } from "./print-layout";
 import { printLabels } from "./print-labels";
 import { assertPrintable } from "./printable-script";
@@ -18,7 +18,7 @@ const BOX_GAP = 12;
 export async function renderPaperForm(form: PrintableForm, size: PaperSize, offeredLanguages: string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const fonts = await embedHouseFonts(doc);
-  assertPrintable(printableTexts(form), form.language, new Set(fonts.sans.getCharacterSet()), offeredLanguages);
+  assertPrintable(printableTexts(form), form.language, fonts.sans, offeredLanguages);
   const t = printLabels(form.language);
   const brand = brandInk(form.brandColor);
   const { bold, mono, sans } = fonts;
@@ -39,8 +39,8 @@ export async function renderPaperForm(form: PrintableForm, size: PaperSize, offe
 
   // Writing lines: tall enough for handwriting, the label above, a hint in grey where the format matters.
   const writeLine = (label: string, hint: string | null, x: number, width: number) => {
-    flow.page.drawText(label, { x, y: flow.y - 9, size: 9, font: bold, color: ink.text });
-    if (hint) flow.page.drawText(hint, { x: x + width - sans.widthOfTextAtSize(hint, 8), y: flow.y - 9, size: 8, font: sans, color: ink.muted });
+    bold.draw(flow.page, label, { x, y: flow.y - 9, size: 9, color: ink.text });
+    if (hint) sans.draw(flow.page, hint, { x: x + width - sans.widthOfTextAtSize(hint, 8), y: flow.y - 9, size: 8, color: ink.muted });
     flow.page.drawLine({ start: { x, y: flow.y - 40 }, end: { x: x + width, y: flow.y - 40 }, thickness: 0.8, color: ink.muted });
   };
   flow.gap(16);
@@ -75,7 +75,7 @@ export async function renderPaperForm(form: PrintableForm, size: PaperSize, offe
     [t.date, flow.left + signWidth + 24, dateWidth],
   ] as const) {
     flow.page.drawLine({ start: { x, y: lineY }, end: { x: x + width, y: lineY }, thickness: 0.8, color: ink.muted });
-    flow.page.drawText(label, { x, y: lineY - 12, size: 9, font: bold, color: ink.text });
+    bold.draw(flow.page, label, { x, y: lineY - 12, size: 9, color: ink.text });
   }
   flow.gap(62);
 
@@ -113,7 +113,7 @@ export async function renderPaperForm(form: PrintableForm, size: PaperSize, offe
     [t.recordedBy, flow.left + 10],
     [t.recordedOn, flow.left + 20 + half],
   ] as const) {
-    flow.page.drawText(label, { x, y: flow.y + 2, size: 8.5, font: sans, color: ink.muted });
+    sans.draw(flow.page, label, { x, y: flow.y + 2, size: 8.5, color: ink.muted });
     const start = x + sans.widthOfTextAtSize(label, 8.5) + 6;
     flow.page.drawLine({ start: { x: start, y: flow.y }, end: { x: x + half - 10, y: flow.y }, thickness: 0.6, color: ink.muted });
   }
@@ -125,8 +125,8 @@ export async function renderPaperForm(form: PrintableForm, size: PaperSize, offe
     page.drawLine({ start: { x: flow.left, y: 46 }, end: { x: flow.pageWidth - MARGIN.right, y: 46 }, thickness: 0.5, color: ink.rule });
     let size = 7.5;
     while (size > 5 && sans.widthOfTextAtSize(left, size) + sans.widthOfTextAtSize(right, size) + 16 > flow.width) size -= 0.25;
-    page.drawText(left, { x: flow.left, y: 34, size, font: sans, color: ink.muted });
-    page.drawText(right, { x: flow.pageWidth - MARGIN.right - sans.widthOfTextAtSize(right, size), y: 34, size, font: sans, color: ink.muted });
+    sans.draw(page, left, { x: flow.left, y: 34, size, color: ink.muted });
+    sans.draw(page, right, { x: flow.pageWidth - MARGIN.right - sans.widthOfTextAtSize(right, size), y: 34, size, color: ink.muted });
   });
-  return doc.save();
+  return savePdf(doc, fonts);
 }

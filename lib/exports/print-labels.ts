@@ -114,7 +114,30 @@ const id: PrintLabels = {
   page: (n, of) => `Halaman ${n} dari ${of}`,
 };
 
-const byLanguage: Record<string, PrintLabels> = { en, es, pt: ptBR, "pt-BR": ptBR, id };
+const hi: PrintLabels = {
+  scanToSignUp: "साइन अप करने के लिए अपने फ़ोन के कैमरे से स्कैन करें",
+  orVisit: "या यहाँ जाएँ",
+  chooseHeading: "आप WhatsApp पर क्या पाना चाहेंगे?",
+  howOften: "कितनी बार",
+  forExample: "उदाहरण के लिए",
+  howToStop: "संदेश कैसे बंद करें",
+  privacy: "गोपनीयता नीति",
+  phone: "WhatsApp फ़ोन नंबर (देश कोड के साथ)",
+  phoneHint: "जैसे +91 98765 43210",
+  name: "नाम (वैकल्पिक)",
+  tickInstruction: (business) =>
+    `हर उस प्रकार के संदेश पर सही का निशान लगाएँ जो आप WhatsApp पर ${business} से पाना चाहते हैं। जो संदेश आप नहीं चाहते, उनका बॉक्स खाली छोड़ दें।`,
+  signature: "हस्ताक्षर",
+  date: "तारीख़",
+  staffOnly: "कर्मचारियों के लिए",
+  recordedBy: "दर्ज करने वाले",
+  recordedOn: "दर्ज करने की तारीख़",
+  formVersion: "फ़ॉर्म संस्करण",
+  wordingDigest: "पाठ का SHA-256",
+  page: (n, of) => `पृष्ठ ${n} / ${of}`,
+};
+
+const byLanguage: Record<string, PrintLabels> = { en, es, pt: ptBR, "pt-BR": ptBR, id, hi };
 
 export function printLabels(language: string): PrintLabels {
   return byLanguage[language] ?? byLanguage[language.split("-")[0]!] ?? en;

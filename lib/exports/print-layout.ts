@@ -1,6 +1,7 @@
 import "server-only";
-import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
+import { rgb, type PDFDocument, type PDFPage, type RGB } from "pdf-lib";
 import { wrapText, type PdfFonts } from "./pdf-text";
+import type { Typeface } from "./typeface";
 
 /** The paper sizes a counter printer takes: ISO A4 and US Letter, in PDF points. */
 export const paperSizes = { a4: { width: 595.28, height: 841.89 }, letter: { width: 612, height: 792 } } as const;
@@ -15,7 +16,7 @@ export function brandInk(hex: string | null | undefined): RGB {
   return rgb(parseInt(m[1]!, 16) / 255, parseInt(m[2]!, 16) / 255, parseInt(m[3]!, 16) / 255);
 }
 
-export type TextStyle = { font?: PDFFont; size: number; color?: RGB; indent?: number; width?: number; align?: "left" | "center"; leading?: number; bar?: RGB };
+export type TextStyle = { font?: Typeface; size: number; color?: RGB; indent?: number; width?: number; align?: "left" | "center"; leading?: number; bar?: RGB };
 type Margins = { top: number; right: number; bottom: number; left: number };
 
 /**
@@ -80,7 +81,7 @@ export class PrintFlow {
       this.need(leading);
       const x = style.align === "center" ? x0 + (width - font.widthOfTextAtSize(line, style.size)) / 2 : x0;
       if (style.bar) this.page.drawRectangle({ x: x0 - 9, y: this.y - leading, width: 2.5, height: leading, color: style.bar });
-      if (line) this.page.drawText(line, { x, y: this.y - style.size * 1.02, size: style.size, font, color: style.color ?? ink.text });
+      if (line) font.draw(this.page, line, { x, y: this.y - style.size * 1.02, size: style.size, color: style.color ?? ink.text });
       this.y -= leading;
     }
   }

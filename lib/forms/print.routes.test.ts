@@ -4,9 +4,13 @@ import { runWorkspaceRoute, type WorkspaceRouteDef } from "../handlers/workspace
 import type { ActiveSession } from "../auth/staff-sessions";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { createLedgerFixture, type LedgerFixture } from "../../testing/fixtures";
+import { pdfToText } from "../../testing/poppler";
 import { signedInMember, testMeta } from "../../testing/staff";
 import { downloadFormPoster, downloadPaperForm } from "./print.routes";
 import { createForm, publishFormVersion } from "./publish";
+
+const HINDI_HEADLINE = "व्हाट्सऐप पर ऑर्डर अपडेट पाएँ";
+const HINDI_CONSENT = "हाँ, मैं WhatsApp पर सुरक्षित ऑर्डर अपडेट पाना चाहता/चाहती हूँ। मुझे पता है कि मैं कभी भी रोक सकता/सकती हूँ।";
 
 describe.each(testDatabaseKinds())("poster and paper form downloads on %s", (kind) => {
   let t: TestDatabase;
@@ -20,10 +24,13 @@ describe.each(testDatabaseKinds())("poster and paper form downloads on %s", (kin
     fx = await createLedgerFixture(t.db);
     viewer = await signedInMember(t.db, fx.workspace.id, "viewer");
     const content = fx.formVersion.content;
-    // A second language in Devanagari, which the PDFs refuse rather than misprint.
+    // A second language in Devanagari, which the PDFs shape (conjuncts, reph, vowel signs before their consonant).
     await publishFormVersion(t.db, fx.workspace.id, fx.formVersion.formId, {
       ...content,
-      languages: { ...content.languages, hi: { ...content.languages.en!, headline: "व्हाट्सऐप पर अपडेट पाएँ" } },
+      languages: {
+        ...content.languages,
+        hi: { ...content.languages.en!, headline: HINDI_HEADLINE, consent: { ...content.languages.en!.consent, orders: HINDI_CONSENT } },
+      },
     });
   });
   afterAll(() => t?.drop());
@@ -37,12 +44,16 @@ describe.each(testDatabaseKinds())("poster and paper form downloads on %s", (kin
     expect(text.replace(/\s+/g, " ")).toContain(fx.formVersion.content.languages.en!.consent.orders!);
   });
 
-  it("answers Hindi with a 422 that explains why", async () => {
-    const response = await call(downloadFormPoster, fx.formVersion.formId, "?lang=hi");
-    expect(response.status).toBe(422);
-    const body = await response.json();
-    expect(body.code).toBe("script_not_printable");
-    expect(body.title).toMatch(/Hindi wording is written in the Devanagari script/);
+  it.each([
+    ["poster", downloadFormPoster],
+    ["paper form", downloadPaperForm],
+  ] as const)("prints the %s in Hindi, its sentences extractable as written", async (_, route) => {
+    const response = await call(route, fx.formVersion.formId, "?lang=hi");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const text = (await pdfToText(new Uint8Array(await response.arrayBuffer()))).replace(/\s+/g, "");
+    expect(text).toContain(HINDI_HEADLINE.replace(/\s+/g, ""));
+    expect(text).toContain(HINDI_CONSENT.replace(/\s+/g, ""));
   });
 
   it("names what is wrong with the request", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { forms, formVersions } from "../db/schema/forms";
-import { findComplexScript } from "../exports/printable-script";
+import { findUnprintableScript } from "../exports/printable-script";
 import { embedSnippet } from "./embed-snippet";
 import { frameAncestorSources } from "./frame-ancestors";
 import { formPublicUrl } from "./public-url";
@@ -30,7 +30,7 @@ export function formShare(workspaceSlug: string, { form, live }: FormRow): FormS
   const publicUrl = formPublicUrl(workspaceSlug, form.slug);
   const content = live?.content;
   const languages = Object.entries(content?.languages ?? {}).map(([code, w]) => {
-    const script = findComplexScript([w.headline, w.intro ?? "", w.howToStop, ...Object.values(w.consent)]);
+    const script = findUnprintableScript([w.headline, w.intro ?? "", w.howToStop, ...Object.values(w.consent)]);
     return { code, name: names.of(code) ?? code, unprintable: script ? `${script} script cannot be printed yet` : null };
   });
   return {
