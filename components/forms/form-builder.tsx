@@ -31,6 +31,8 @@ type Props = {
   categories: BuilderCategory[];
   /** What the workspace's other forms call each category, by language: a language added here starts from them. */
   translations: Record<string, Record<string, Omit<BuilderCategory, "key">>>;
+  /** The live version (its number and wording), for the check that flags a field changed in one language only. */
+  live: { version: number; content: FormVersionContent } | null;
   /** The live version's number while publishing the saved draft would make an identical version (the server's digest comparison). */
   unchangedSince: number | null;
   initial: { name: string; embedDomains: string[]; content: FormVersionContent };
@@ -61,8 +63,9 @@ export function FormBuilder(props: Props) {
   const [active, setActive] = useState<FormLanguage>(chosenLanguages[0] ?? "en");
   const lang = content.languages?.[active] ? active : (chosenLanguages[0] ?? "en");
   const checks = useMemo(
-    () => checkFormPolicy(content, { businessName, categories, channel: props.channel, brandColor: props.brandColor, canReply: props.canReply }),
-    [content, businessName, categories, props.channel, props.brandColor, props.canReply],
+    () =>
+      checkFormPolicy(content, { businessName, categories, channel: props.channel, brandColor: props.brandColor, canReply: props.canReply, live: props.live }),
+    [content, businessName, categories, props.channel, props.brandColor, props.canReply, props.live],
   );
   const keywordChannel = props.channel === "sms" || props.channel === "whatsapp" ? props.channel : null;
   const [saveResult, setSaveResult] = useState<ActionResult | null>(null);

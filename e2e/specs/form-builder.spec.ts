@@ -43,6 +43,15 @@ test("a marketer builds a form in two languages, is stopped by the policy check,
   await expect(consumer.getByRole("checkbox")).toHaveCount(2);
   await consumer.close();
 
+  // An English frequency changed after publishing flags the Spanish one (advice, not a blocker) until it is edited.
+  await page.getByRole("tab", { name: "English" }).click();
+  await page.getByRole("group", { name: "Offers" }).getByLabel("How often").fill("Up to 4 a month");
+  const flag = page.getByText("Español, Offers › how often: changed in English since version 1; check the translation.");
+  await expect(flag).toBeVisible();
+  await page.getByRole("tab", { name: "Español" }).click();
+  await page.getByRole("group", { name: "Offers" }).getByLabel("How often").fill("Hasta 4 al mes");
+  await expect(flag).toHaveCount(0);
+
   // The version is kept with a snapshot of the page in each language.
   await page.getByRole("link", { name: "Versions" }).click();
   await expect(page.getByRole("heading", { name: "Version 1" })).toBeVisible();

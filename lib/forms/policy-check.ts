@@ -1,3 +1,5 @@
+import type { FormVersionContent } from "../db/schema/form-content";
+
 // The shape of a policy check, apart from policy.ts: channel-policy.ts makes checks too and policy.ts runs it.
 export type PolicyCheck = { id: string; title: string; severity: "required" | "warning"; passed: boolean; why: string; problems: string[] };
 export type PolicyContext = {
@@ -9,4 +11,6 @@ export type PolicyContext = {
   brandColor?: string;
   /** False when the channel is known to be unable to send a keyword's reply (WhatsApp without an access token). */
   canReply?: boolean;
+  /** The live version, when there is one: a field changed in one language since it is flagged in the others. */
+  live?: { version: number; content: FormVersionContent } | null;
 };

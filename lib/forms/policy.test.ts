@@ -3,6 +3,7 @@ import type { FormVersionContent } from "../db/schema/form-content";
 import { checkFormPolicy, publishBlockers } from "./policy";
 import { defaultEnglishWording } from "./wording";
 import { starterWording } from "./wording-templates";
+import { translationDrift } from "./translation-drift";
 import { categoryTranslations } from "../categories/translated-names";
 
 const categories = [
@@ -163,5 +164,42 @@ describe("a language added to a form starts from the workspace's own translation
     // Without a translation the starter names the category as the workspace does, and the check stops it.
     c.languages.es = starterWording("es", "Acme Coffee", categories);
     expect(checkFormPolicy(c, ctx).find((x) => x.id === "consent-in-language")!.passed).toBe(false);
+  });
+});
+
+describe("languages that drift apart are flagged", () => {
+  const live = () => {
+    const c = content();
+    c.languages.es = {
+      ...starterWording("es", "Acme Coffee", [
+        { key: "orders", label: "Novedades de pedidos", frequency: "Solo cuando pides" },
+        { key: "offers", label: "Ofertas", frequency: "Hasta 2 al mes" },
+      ]),
+      benefits: ["Ofertas antes que nadie"],
+    };
+    c.languages.en!.categories!.offers!.frequency = "Up to 2 a month";
+    return c;
+  };
+  const drift = (draft: FormVersionContent) =>
+    checkFormPolicy(draft, { ...ctx, live: { version: 3, content: live() } }).find((x) => x.id === "translations-in-step")!;
+
+  it("names the Spanish field left as it was after the English one changed, until it is edited too", () => {
+    const draft = live();
+    expect(drift(draft).passed).toBe(true);
+    draft.languages.en!.categories!.offers!.frequency = "Up to 4 a month";
+    expect(drift(draft)).toMatchObject({ passed: false, severity: "warning" });
+    expect(drift(draft).problems).toEqual(["Español, Offers › how often: changed in English since version 3; check the translation."]);
+    // Not a blocker: the marketer may know the Spanish is right.
+    expect(publishBlockers(checkFormPolicy(draft, { ...ctx, live: { version: 3, content: live() } })).map((x) => x.id)).not.toContain("translations-in-step");
+    draft.languages.es!.categories!.offers!.frequency = "Hasta 4 al mes";
+    expect(drift(draft).passed).toBe(true);
+  });
+
+  it("says nothing for a language added since the live version, or without a live version", () => {
+    const draft = live();
+    draft.languages.en!.headline = "New headline";
+    draft.languages.hi = starterWording("hi", "Acme Coffee", categories);
+    expect(translationDrift(live(), draft)).toEqual([{ language: "es", field: "headline", changedIn: ["en"] }]);
+    expect(checkFormPolicy(draft, ctx).find((x) => x.id === "translations-in-step")!.passed).toBe(true);
   });
 });

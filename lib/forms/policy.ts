@@ -3,6 +3,7 @@ import { channelPolicyChecks } from "./channel-policy";
 import { mentions, squash, whatsappNames } from "./policy-text";
 import { formLanguageNames, isFormLanguage } from "./languages";
 import { untranslatedConsent } from "./policy-language";
+import { fieldLabel, translationDrift } from "./translation-drift";
 import type { PolicyCheck, PolicyContext } from "./policy-check";
 
 export type { PolicyCheck, PolicyContext };
@@ -100,6 +101,18 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
             ? [`${langName(lang)}: ${same.join(", ")} still ${same.length === 1 ? "reads" : "read"} as in ${langName(content.defaultLanguage)}.`]
             : [];
         }),
+    }),
+    check({
+      id: "translations-in-step",
+      title: "The languages say the same",
+      severity: "warning",
+      why: "Each language must promise what the others do: a frequency changed in one and not another tells people different things.",
+      problems: ctx.live
+        ? translationDrift(ctx.live.content, content).map(
+            (d) =>
+              `${langName(d.language)}, ${fieldLabel(d.field, label)}: changed in ${d.changedIn.map(langName).join(" and ")} since version ${ctx.live!.version}; check the translation.`,
+          )
+        : [],
     }),
     ...channelPolicyChecks(content, ctx, langName).map(check),
     check({

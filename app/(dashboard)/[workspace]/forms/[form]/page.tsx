@@ -103,6 +103,7 @@ export default async function FormBuilderPage({ params }: Props) {
         )}
         categories={categories}
         translations={translations}
+        live={live ? { version: live.version, content: live.content } : null}
         initial={{ name: form.name, embedDomains: form.embedDomains, content }}
         save={saveDraftAction}
         publish={publishAction}

@@ -8,6 +8,9 @@ import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
 import { findBuilderForm, listFormVersions } from "@/lib/forms/builder.queries";
 import { diffVersions } from "@/lib/forms/version-diff";
+import { fieldLabel, translationDrift } from "@/lib/forms/translation-drift";
+import { formLanguageNames, isFormLanguage } from "@/lib/forms/languages";
+import { listAllCategories } from "@/lib/categories/queries";
 
 export const metadata: Metadata = { title: "Form versions" };
 
@@ -21,6 +24,9 @@ export default async function FormVersionsPage({ params }: Props) {
   const found = await findBuilderForm(db, actor.workspace.id, formId);
   if (!found) notFound();
   const versions = await listFormVersions(db, actor.workspace.id, formId);
+  const categories = await listAllCategories(db, actor.workspace.id);
+  const label = (key: string) => categories.find((c) => c.key === key)?.label ?? key;
+  const langName = (l: string) => (isFormLanguage(l) ? formLanguageNames[l] : l);
   return (
     <div className="max-w-5xl space-y-6">
       <div>
@@ -40,6 +46,7 @@ export default async function FormVersionsPage({ params }: Props) {
         {versions.map((v, i) => {
           const previous = versions[i + 1]?.version.content ?? null;
           const changes = diffVersions(previous, v.version.content);
+          const drift = translationDrift(previous, v.version.content);
           const live = found.form.currentVersionId === v.version.id;
           return (
             <li key={v.version.id} className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
@@ -85,6 +92,18 @@ export default async function FormVersionsPage({ params }: Props) {
                   ))}
                 </DataTable>
               </details>
+              {drift.length > 0 && (
+                <div className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
+                  <p className="font-medium">Left as they were while another language changed:</p>
+                  <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                    {drift.map((d) => (
+                      <li key={`${d.language}:${d.field}`}>
+                        {langName(d.language)}, {fieldLabel(d.field, label)} (changed in {d.changedIn.map(langName).join(" and ")})
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </li>
           );
         })}
