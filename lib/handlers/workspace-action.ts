@@ -7,6 +7,7 @@ import type { Permission } from "../auth/permissions";
 import { AppError, type FieldError } from "../errors";
 import { fieldErrorsFrom } from "../validation/field-errors";
 import type { RequestMeta } from "../server/request-meta";
+import { configChanged } from "../db/config-epoch";
 
 export type ActionContext = { db: Db; actor: WorkspaceActor; meta: RequestMeta };
 
@@ -47,7 +48,10 @@ export async function runWorkspaceAction(
     if (!parsed.success) {
       return { ok: false, code: "validation_failed", message: "Check the highlighted fields.", fields: fieldErrorsFrom(parsed.error) };
     }
-    return { ok: true, ...(await def.run({ db, actor, meta }, parsed.data)) };
+    const result = await def.run({ db, actor, meta }, parsed.data);
+    // What this instance keeps of a workspace's configuration is stale now (lib/db/config-epoch.ts).
+    configChanged(db);
+    return { ok: true, ...result };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fields: error.fields };
     console.error(`[action ${def.name}] request ${meta.requestId}`, error);

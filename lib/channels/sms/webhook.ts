@@ -6,7 +6,8 @@ import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetter
 import { handleOnce } from "../inbound-messages";
 import { helpLanguage, isWord, matchOptOut, normalizeKeyword, smsOptInWords } from "../keywords";
 import { applyStop, localizedHelpReply, type StopContext } from "../stop-command";
-import { findInboundChannel, smsWebhookUrl, type InboundChannel } from "../settings";
+import { smsWebhookUrl, type InboundChannel } from "../settings";
+import { findVerifiedChannel } from "../channel-cache";
 import { handleWhatsAppMessage } from "../whatsapp/handle-message";
 import { verifyTwilioSignature } from "./signature";
 import { isTwilioWhatsApp, TWILIO_WHATSAPP_PREFIX, twilioWhatsAppMessage } from "./twilio-whatsapp";
@@ -21,10 +22,13 @@ import { twimlResponse } from "./twiml";
 export async function receiveSmsWebhook(db: Db, slug: string, request: Request): Promise<Response> {
   const raw = await request.text();
   const params = new URLSearchParams(raw);
-  const channel = await findInboundChannel(db, slug);
-  const token = channel?.secret("twilioAuthToken");
   const url = smsWebhookUrl(slug) + new URL(request.url).search;
-  if (!channel || !token || !verifyTwilioSignature(url, params, request.headers.get("x-twilio-signature"), token)) {
+  const signature = request.headers.get("x-twilio-signature");
+  const channel = await findVerifiedChannel(db, slug, (c) => {
+    const token = c.secret("twilioAuthToken");
+    return Boolean(token && verifyTwilioSignature(url, params, signature, token));
+  });
+  if (!channel) {
     return new Response("Forbidden", { status: 403, headers: { "content-type": "text/plain" } });
   }
   const outcome = await runSms(db, channel, params);

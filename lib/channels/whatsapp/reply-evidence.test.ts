@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { extractText } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findContactTimeline } from "../../contacts/timeline.queries";
+import { configChanged } from "../../db/config-epoch";
 import { channelSettings, keywordReplyEvidence } from "../../db/schema/channels";
 import { renderConsentCertificate, loadCertificateInput } from "../../exports/certificate";
 import { checkFormPolicy, publishBlockers } from "../../forms/policy";
@@ -66,6 +67,8 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
   it("without an access token a keyword opts in at single level, sends nothing and the record says no wording was sent", async () => {
     const [saved] = await t.db.select().from(channelSettings).where(eq(channelSettings.workspaceId, fx.workspace.id));
     await t.db.update(channelSettings).set({ whatsappAccessTokenSealed: null }).where(eq(channelSettings.workspaceId, fx.workspace.id));
+    // Written to the table directly, not through the dashboard's action: tell the webhooks' channel memory, as it would.
+    configChanged(t.db);
     try {
       expect(await whatsappCanReply(t.db, fx.workspace.id)).toBe(false);
       const phone = testPhone(++n);
@@ -93,6 +96,7 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
         .update(channelSettings)
         .set({ whatsappAccessTokenSealed: saved!.whatsappAccessTokenSealed })
         .where(eq(channelSettings.workspaceId, fx.workspace.id));
+      configChanged(t.db);
     }
   });
 

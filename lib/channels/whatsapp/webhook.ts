@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { handleOnce } from "../inbound-messages";
-import { findInboundChannel, type InboundChannel } from "../settings";
+import type { InboundChannel } from "../settings";
+import { findInboundChannelCached, findVerifiedChannel } from "../channel-cache";
 import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import {
   handleMarketingStopStatus,
@@ -29,7 +30,8 @@ export async function verifyWhatsAppSubscription(db: Db, slug: string, url: URL)
   const mode = url.searchParams.get("hub.mode");
   const token = url.searchParams.get("hub.verify_token") ?? "";
   const challenge = url.searchParams.get("hub.challenge") ?? "";
-  const channel = await findInboundChannel(db, slug);
+  // Fresh: the handshake comes right after someone saved a new verify token, maybe on another instance.
+  const channel = await findInboundChannelCached(db, slug, { fresh: true });
   if (mode !== "subscribe" || !channel || !sameSecret(token, channel.settings.whatsappVerifyToken)) return plain(403, "Forbidden");
   return plain(200, challenge);
 }
@@ -54,9 +56,12 @@ export type WhatsAppItemFailure = DeadLetterReason & { kind: WhatsAppItemKind; p
  */
 export async function receiveWhatsAppWebhook(db: Db, slug: string, request: Request, deps: WhatsAppDeps): Promise<Response> {
   const body = new Uint8Array(await request.arrayBuffer());
-  const channel = await findInboundChannel(db, slug);
-  const secret = channel?.secret("whatsappAppSecret");
-  if (!channel || !secret || !verifyMetaSignature(body, request.headers.get("x-hub-signature-256"), secret)) return plain(401, "Unauthorized");
+  const signature = request.headers.get("x-hub-signature-256");
+  const channel = await findVerifiedChannel(db, slug, (c) => {
+    const secret = c.secret("whatsappAppSecret");
+    return Boolean(secret && verifyMetaSignature(body, signature, secret));
+  });
+  if (!channel) return plain(401, "Unauthorized");
 
   const { replies, failures } = await processWhatsAppNotification(db, channel, Buffer.from(body).toString("utf8"));
   sendReplies(db, channel, replies, deps.sender);
