@@ -1,14 +1,13 @@
 import type { FormVersionContent } from "../db/schema/form-content";
+import { flatten } from "./version-diff";
 
 /** A field changed in one language since the live version while the same field in another language did not. */
 export type TranslationDrift = { language: string; field: string; changedIn: string[] };
 
 /** Each language's texts, flattened to "consent.offers" = text, so the same field compares across languages. */
-function fieldsOf(value: unknown, prefix = "", out = new Map<string, string>()): Map<string, string> {
-  if (value === null || value === undefined) return out;
-  if (Array.isArray(value)) value.forEach((v, i) => fieldsOf(v, `${prefix}[${i}]`, out));
-  else if (typeof value === "object") for (const [k, v] of Object.entries(value)) fieldsOf(v, prefix ? `${prefix}.${k}` : k, out);
-  else out.set(prefix, String(value));
+function fieldsOf(wording: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  flatten(wording, "", out);
   return out;
 }
 

@@ -3,7 +3,7 @@ import type { FormVersionContent } from "../db/schema/form-content";
 export type ContentChange = { path: string; before: string | null; after: string | null };
 
 /** Flattens wording to "languages.es.consent.offers" = text, so two versions compare line by line. */
-function flatten(value: unknown, prefix: string, out: Map<string, string>) {
+export function flatten(value: unknown, prefix: string, out: Map<string, string>) {
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
     value.forEach((v, i) => {
