@@ -9,7 +9,7 @@ import { NotFoundError } from "../errors";
 import { publishFormVersion } from "../forms/publish";
 import { defaultEnglishWording } from "../forms/wording";
 import { append } from "../ledger/append";
-import { erasePersonalData } from "../contacts/erase";
+import { erasePersonalData } from "../contacts/erasure/erase";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { loadCertificateInput, renderConsentCertificate } from "./certificate";

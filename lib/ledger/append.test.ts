@@ -6,7 +6,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { append } from "./append";
 import { createCheckpoint } from "./checkpoint";
-import { erasePersonalData } from "../contacts/erase";
+import { erasePersonalData } from "../contacts/erasure/erase";
 import { verifyLedger } from "./verify";
 
 async function rowCounts(db: TestDatabase["db"]) {

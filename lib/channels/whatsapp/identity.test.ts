@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consentEvents, contacts } from "../../db/schema/ledger";
 import { append } from "../../ledger/append";
-import { erasePersonalData } from "../../contacts/erase";
+import { erasePersonalData } from "../../contacts/erasure/erase";
 import { queryRows } from "../../db/sql";
 import { verifyLedger } from "../../ledger/verify";
 import { runWebhookPass } from "../../webhooks/worker";
