@@ -29,8 +29,9 @@ export type EraseResult = { eventsErased: number; optedOut: number; scansErased:
  * the number, BSUID and name on the contact; the names, IPs, user agents and notes of its events; the content of
  * its paper scans and of every import file with a row for its number (and those files' names); its preference
  * links and confirmation codes; its stored API receipts; its dead letters' content; its service windows; the
- * rate-limit counters kept under its IP addresses; the receivers' answers to webhooks about it; and its number in
- * the audit log. The events keep only salted digests, so every chain still verifies, and the same number given
+ * rate-limit counters kept under its IP addresses; and the receivers' answers to webhooks about it. The audit log is
+ * append-only (a trigger refuses UPDATE and DELETE), so no entry is written with a person's plain data in it; this
+ * one's reason is scrubbed of the number and name before it is written. The events keep only salted digests, so every chain still verifies, and the same number given
  * again meets its history. Nothing of it is kept in files outside the database, so nothing is left to delete after
  * the commit. What stays, and why: docs/ledger.md#erasure.
  */
@@ -78,7 +79,6 @@ export async function erasePersonalData(db: Db, req: EraseRequest): Promise<Eras
       req,
       personal.flatMap((p) => (p.ip ? [p.ip] : [])),
     );
-    await scrubAuditLog(tx, req.workspaceId, contact, importsErased);
     await tx.insert(auditLog).values({
       workspaceId: req.workspaceId,
       actorUserId: req.actor.userId,
@@ -144,29 +144,4 @@ async function eraseSideRecords(tx: Tx, req: EraseRequest, ips: string[]) {
       where a.delivery_id = d.id and d.workspace_id = ${req.workspaceId} and o.payload->>'contactId' = ${req.contactId}
         and a.response_excerpt is not null`,
   );
-}
-
-/**
- * Staff entries keep who did what, never whom it was about in plain: the number (and BSUID) is cut out of any
- * entry's detail that repeats it, and an erased import file's name out of its preview entry.
- */
-async function scrubAuditLog(tx: Tx, workspaceId: string, contact: ErasedContact, importJobs: string[]) {
-  // Numbers and BSUIDs hold no JSON metacharacters, so replacing them in the encoded detail keeps it valid JSON.
-  const identifiers = [...(contact.phone ? phoneForms(contact.phone).filter((f) => /^[+0-9]+$/.test(f)) : []), ...(contact.bsuid ? [contact.bsuid] : [])];
-  for (const needle of identifiers) {
-    await tx.execute(
-      sql`update audit_log set detail = replace(detail::text, ${needle}, '[erased]')::jsonb
-        where workspace_id = ${workspaceId} and strpos(detail::text, ${needle}) > 0`,
-    );
-  }
-  if (importJobs.length > 0) {
-    await tx.execute(
-      sql`update audit_log set detail = detail - 'fileName'
-        where workspace_id = ${workspaceId} and target_type = 'import'
-          and target_id in (${sql.join(
-            importJobs.map((id) => sql`${id}`),
-            sql`, `,
-          )})`,
-    );
-  }
 }
