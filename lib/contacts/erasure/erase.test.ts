@@ -294,6 +294,22 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
     expect(optOuts[0]!.n).toBe(3);
   });
 
+  it("a number erased by an older version, which left its opt-ins standing, is not allowed either", async () => {
+    const legacy = "+12015550166";
+    const optIn = await callApi(t.db, recordConsent, {
+      key: apiKey,
+      headers: { "idempotency-key": crypto.randomUUID() },
+      body: { phone: legacy, categories: ["orders"], action: "opt_in", channel: "api", evidence: {} },
+    });
+    expect(optIn.status, optIn.text).toBe(201);
+    const legacyCheck = async () =>
+      (await callApi(t.db, checkOne, { key: apiKey, url: `http://assent.test/api/v1/consents/check?phone=${encodeURIComponent(legacy)}&category=orders` })).json;
+    expect(await legacyCheck()).toMatchObject({ allowed: true });
+    // What the erasure before this one did: the plain columns blanked, the subscriptions left as they were.
+    await t.db.execute(sql`update contacts set phone = null, name = null, erased_at = now() where id = ${optIn.json.contactId}`);
+    expect(await legacyCheck()).toMatchObject({ allowed: false, reason: "never_opted_in" });
+  });
+
   it("the scan is said to be erased, its download answers 410, its digest stays", async () => {
     const download = await runWorkspaceRoute(downloadEvidenceFile, t.db, compliance, testMeta, new Request(`http://t/${slug()}/evidence/files/${scanSha256}`), {
       workspace: slug(),
