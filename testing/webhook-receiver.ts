@@ -52,10 +52,6 @@ export async function startHungReceiver() {
     get requests() {
       return requests;
     },
-    /** From now on, a request with no status told answers 200 with the body it was sent, as some receivers do. */
-    echoBodies: (on: boolean) => {
-      echo = on;
-    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

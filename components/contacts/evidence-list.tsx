@@ -36,7 +36,9 @@ export function EvidenceList({ event, filesHref }: { event: TimelineEvent; files
       {scanDigest && event.scan?.erasedAt && (
         <div className="contents">
           <dt className="text-slate-500">Signed form</dt>
-          <dd className="text-slate-800">The scan was erased with the personal data on {event.scan.erasedAt.toISOString().slice(0, 10)}; its SHA-256 above is kept.</dd>
+          <dd className="text-slate-800">
+            The scan was erased with the personal data on {event.scan.erasedAt.toISOString().slice(0, 10)}; its SHA-256 above is kept.
+          </dd>
         </div>
       )}
       {scanDigest && !event.scan?.erasedAt && filesHref && (

@@ -74,7 +74,7 @@ async function searchDatabase(t: TestDatabase): Promise<Finding[]> {
         : sql`coalesce(bool_or(strpos(lower(${col}::text), ${n.toLowerCase()}) > 0), false)`,
     );
     const [row] = await queryRows<{ hits: boolean[] }>(t.db, sql`select array[${sql.join(tests, sql`, `)}] as hits from ${ref}`);
-    row!.hits.forEach((hit, i) => hit && findings.push({ where: `${c.table}.${c.column}`, needle: needles[i]! }));
+    for (const [i, hit] of row!.hits.entries()) if (hit) findings.push({ where: `${c.table}.${c.column}`, needle: needles[i]! });
   }
   return findings;
 }
@@ -100,8 +100,12 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
   const sent: WhatsAppReply[] = [];
   const slug = () => fx.workspace.slug;
   const check = async (category: string) =>
-    (await callApi(t.db, checkOne, { key: apiKey, url: `http://assent.test/api/v1/consents/check?phone=${encodeURIComponent(person.e164)}&category=${category}` }))
-      .json;
+    (
+      await callApi(t.db, checkOne, {
+        key: apiKey,
+        url: `http://assent.test/api/v1/consents/check?phone=${encodeURIComponent(person.e164)}&category=${category}`,
+      })
+    ).json;
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -129,7 +133,8 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
   it("records the person through the hosted form, SMS, WhatsApp, IVR, paper with a scan, a CSV import and staff", async () => {
     // Hosted web form, from the person's phone: the number in national form, a name, the IP and user agent.
     const web = new FormData();
-    for (const [k, v] of Object.entries({ submissionId: crypto.randomUUID(), country: "US", phone: person.formatted, name: person.name, language: "en" })) web.set(k, v);
+    for (const [k, v] of Object.entries({ submissionId: crypto.randomUUID(), country: "US", phone: person.formatted, name: person.name, language: "en" }))
+      web.set(k, v);
     web.append("categories", "orders");
     const webResult = await submitToHostedForm(t.db, slug(), "join", web, personMeta, `https://assent.example/f/${slug()}/join`);
     expect(webResult.ok, JSON.stringify(webResult)).toBe(true);
@@ -234,7 +239,10 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
     await deliverWebhooks();
 
     // One contact, one chain; every channel reached it.
-    const channels = await queryRows<{ channel: string }>(t.db, sql`select distinct channel::text from consent_events where contact_id = ${contactId} order by 1`);
+    const channels = await queryRows<{ channel: string }>(
+      t.db,
+      sql`select distinct channel::text from consent_events where contact_id = ${contactId} order by 1`,
+    );
     expect(channels.map((c) => c.channel)).toEqual(["api", "import", "ivr", "paper", "sms", "staff", "web", "whatsapp"]);
     expect(await check("orders")).toMatchObject({ allowed: true });
     // The search finds what it looks for: every needle is somewhere before the erasure.
@@ -303,7 +311,8 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
     });
     expect(optIn.status, optIn.text).toBe(201);
     const legacyCheck = async () =>
-      (await callApi(t.db, checkOne, { key: apiKey, url: `http://assent.test/api/v1/consents/check?phone=${encodeURIComponent(legacy)}&category=orders` })).json;
+      (await callApi(t.db, checkOne, { key: apiKey, url: `http://assent.test/api/v1/consents/check?phone=${encodeURIComponent(legacy)}&category=orders` }))
+        .json;
     expect(await legacyCheck()).toMatchObject({ allowed: true });
     // What the erasure before this one did: the plain columns blanked, the subscriptions left as they were.
     await t.db.execute(sql`update contacts set phone = null, name = null, erased_at = now() where id = ${optIn.json.contactId}`);

@@ -29,10 +29,7 @@ export const evidenceFiles = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     erasedAt: timestamp("erased_at", { withTimezone: true }),
   },
-  (t) => [
-    primaryKey({ columns: [t.workspaceId, t.sha256] }),
-    check("evidence_files_erased_or_kept", sql`(${t.bytes} is null) = (${t.erasedAt} is not null)`),
-  ],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.sha256] }), check("evidence_files_erased_or_kept", sql`(${t.bytes} is null) = (${t.erasedAt} is not null)`)],
 );
 
 export const importJobStatusEnum = pgEnum("import_job_status", ["previewed", "running", "done", "failed"]);
