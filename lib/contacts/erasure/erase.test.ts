@@ -97,6 +97,8 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
   let apiKey: string;
   let contactId: string;
   let scanSha256: string;
+  let pendingImport: { jobId: string; sha256: string };
+  let otherImport: { jobId: string; sha256: string };
   const sent: WhatsAppReply[] = [];
   const slug = () => fx.workspace.slug;
   const check = async (category: string) =>
@@ -125,6 +127,28 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
     await fx?.receiver.close();
     await t?.drop();
   });
+
+  /** Uploads a CSV as the import page does; answers the job's id and its file's SHA-256. */
+  async function upload(name: string, csv: string): Promise<{ jobId: string; sha256: string }> {
+    const response = await runWorkspaceRoute(
+      uploadImport,
+      t.db,
+      compliance,
+      testMeta,
+      new Request(`http://t/${slug()}/contacts/import/upload?name=${encodeURIComponent(name)}`, { method: "POST", body: csv, headers: { origin: "http://t" } }),
+      { workspace: slug() },
+    );
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    const [job] = await queryRows<{ sha256: string }>(t.db, sql`select file_sha256 as sha256 from import_jobs where id = ${body.jobId}`);
+    return { jobId: body.jobId, sha256: job!.sha256 };
+  }
+
+  const download = (sha256: string) =>
+    runWorkspaceRoute(downloadEvidenceFile, t.db, compliance, testMeta, new Request(`http://t/${slug()}/evidence/files/${sha256}`), {
+      workspace: slug(),
+      sha256,
+    });
 
   async function deliverWebhooks() {
     for (let pass = 0; pass < 3; pass++) await runWebhookPass(t.db, { retryDelays: [0, 0, 0], allowPrivate: true });
@@ -198,23 +222,13 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
       `${person.formatted},orders;tips,web,2026-03-01T10:00:00Z,Spring fair,${person.name},${person.ip},"${person.userAgent}",Met ${person.name} at the stand`,
       "+1 201 555 0188,orders,paper,2026-03-01,Spring fair,Other Person,,,",
     ].join("\r\n");
-    const upload = await runWorkspaceRoute(
-      uploadImport,
-      t.db,
-      compliance,
-      testMeta,
-      new Request(`http://t/${slug()}/contacts/import/upload?name=${encodeURIComponent(`${person.name}.csv`)}`, {
-        method: "POST",
-        body: csv,
-        headers: { origin: "http://t" },
-      }),
-      { workspace: slug() },
-    );
-    const uploaded = await upload.json();
-    expect(upload.status, JSON.stringify(uploaded)).toBe(200);
+    const uploaded = await upload(`${person.name}.csv`, csv);
     const job = await claimImportJob(t.db, fx.workspace.id, uploaded.jobId);
     const done = await runImportJob(t.db, job, { type: "staff", userId: compliance.user.id, email: compliance.user.email });
     expect(done).toMatchObject({ status: "done", writtenRows: 2 });
+    // Two more files: one with the person's number in international form, previewed and not run yet; one without them.
+    pendingImport = await upload("later.csv", `phone,categories,channel,occurred_at,source\r\n${person.e164},offers,paper,2026-03-02,Autumn fair\r\n`);
+    otherImport = await upload("others.csv", "phone,categories,channel,occurred_at,source\r\n+1 201 555 0199,offers,paper,2026-03-02,Autumn fair\r\n");
 
     // Staff, recording a phone call, and the business's CRM through the API.
     const staff = await runWorkspaceAction(recordConsentOnBehalf, t.db, compliance, testMeta, {
@@ -320,15 +334,28 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
   });
 
   it("the scan is said to be erased, its download answers 410, its digest stays", async () => {
-    const download = await runWorkspaceRoute(downloadEvidenceFile, t.db, compliance, testMeta, new Request(`http://t/${slug()}/evidence/files/${scanSha256}`), {
-      workspace: slug(),
-      sha256: scanSha256,
-    });
-    expect(download.status).toBe(410);
-    expect((await download.json()).title ?? "").toMatch(/erased/);
+    const response = await download(scanSha256);
+    expect(response.status).toBe(410);
+    expect((await response.json()).title).toMatch(/erased/);
     const paperEvents = (await findContactTimeline(t.db, fx.workspace.id, contactId)).filter((e) => e.channel === "paper");
     expect(paperEvents.length).toBeGreaterThan(0);
     for (const e of paperEvents) expect(e.scan).toMatchObject({ sha256: scanSha256, erasedAt: expect.any(Date) });
+  });
+
+  it("an import file with the person's row is gone and cannot run; one without them is kept", async () => {
+    expect((await download(pendingImport.sha256)).status).toBe(410);
+    const job = await claimImportJob(t.db, fx.workspace.id, pendingImport.jobId);
+    await expect(runImportJob(t.db, job, { type: "staff", userId: compliance.user.id, email: compliance.user.email })).rejects.toMatchObject({
+      code: "import_file_erased",
+    });
+    const [failed] = await queryRows<{ status: string; error: string; file_name: string }>(
+      t.db,
+      sql`select status, error, file_name from import_jobs where id = ${pendingImport.jobId}`,
+    );
+    expect(failed).toMatchObject({ status: "failed", file_name: "", error: expect.stringMatching(/erased/) });
+    const kept = await download(otherImport.sha256);
+    expect(kept.status).toBe(200);
+    expect(await kept.text()).toContain("+1 201 555 0199");
   });
 
   it("the same number given again meets its history", async () => {
