@@ -248,6 +248,14 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
       body: { phone: person.e164, categories: ["tips"], action: "opt_in", channel: "api", evidence: { system: "crm" }, note: `Lead ${person.name}` },
     });
     expect(crm.status, crm.text).toBe(201);
+    // Evidence is hashed and kept for good: a caller that puts the number there is refused, and nothing is written.
+    const leaky = await callApi(t.db, recordConsent, {
+      key: apiKey,
+      headers: { "idempotency-key": crypto.randomUUID() },
+      body: { phone: person.e164, categories: ["tips"], action: "opt_in", channel: "api", evidence: { reference: `lead ${person.formatted}` } },
+    });
+    expect(leaky.status, leaky.text).toBe(422);
+    expect(leaky.json.errors).toEqual([expect.objectContaining({ field: "evidence.reference", code: "personal_data" })]);
 
     fx.receiver.echoBodies(true);
     await deliverWebhooks();

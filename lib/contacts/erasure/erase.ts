@@ -10,7 +10,8 @@ import { revokePreferenceTokens } from "../../preferences/tokens";
 import { retireConfirmationCodes } from "../../confirmations/codes";
 import { eraseImportFiles, eraseScans } from "./files";
 import { optOutOfEverything, type ErasedContact } from "./opt-out";
-import { phoneForms, scrubText } from "./traces";
+import { phoneForms } from "../../phone/written-forms";
+import { scrubText } from "./scrub";
 
 export type EraseRequest = {
   workspaceId: string;

@@ -5,7 +5,7 @@ import { queryRows } from "../../db/sql";
 import { importFileType } from "../../evidence/files";
 import { chunksOf, readImportRows } from "../../imports/parse";
 import { normalizePhone } from "../../phone/normalize";
-import { phoneForms } from "./traces";
+import { phoneForms } from "../../phone/written-forms";
 import type { ErasedContact } from "./opt-out";
 
 /**

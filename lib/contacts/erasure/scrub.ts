@@ -1,16 +1,3 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-
-/**
- * The ways a number is written where people typed it: E.164, its digits alone (a WhatsApp wa_id), and the national
- * number with and without its formatting. What an erasure scrubs from free text it keeps.
- */
-export function phoneForms(e164: string): string[] {
-  const parsed = parsePhoneNumberFromString(e164);
-  const forms = [e164, e164.replace(/^\+/, "")];
-  if (parsed) forms.push(parsed.formatNational(), String(parsed.nationalNumber));
-  return [...new Set(forms)];
-}
-
 /** Replaces every needle (the person's number in its forms, BSUID, name) in a text staff wrote, such as a reason. */
 export function scrubText(text: string, needles: string[]): string {
   // Longest first, so "(201) 555-0142" goes before "2015550142" could split it; short needles would hit words.
