@@ -7,7 +7,7 @@ import { eraseContactSchema } from "@/lib/contacts/actions.validation";
 
 type Props = { action: FormAction; workspace: string; contactId: string };
 
-/** Erasure cannot be undone, so it asks for a reason and for the word ERASE typed out. */
+/** Erasure opts the person out of every category and cannot be undone, so it asks for a reason and for the word ERASE typed out. */
 export function EraseContactForm({ action, workspace, contactId }: Props) {
   const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(eraseContactSchema, action, { resetOnSuccess: true });
   return (
@@ -18,7 +18,7 @@ export function EraseContactForm({ action, workspace, contactId }: Props) {
       <Field label="Reason" name="reason" hint="For the audit log, e.g. the person's erasure request and its date." error={fieldError(result, "reason")} />
       <Field label="Type ERASE to confirm" name="confirm" autoComplete="off" error={fieldError(result, "confirm")} />
       <Button type="submit" variant="danger" disabled={pending}>
-        {pending ? "Erasing…" : "Erase personal data"}
+        {pending ? "Opting out and erasing…" : "Opt out of everything and erase personal data"}
       </Button>
     </form>
   );

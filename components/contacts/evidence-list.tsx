@@ -4,7 +4,7 @@ import { actorText, evidenceRows } from "@/lib/contacts/evidence-format";
 
 /**
  * One event's evidence. `filesHref` is where stored files (paper scans) download from, for members who may
- * read evidence; without it the digest is shown alone.
+ * read evidence; without it the digest is shown alone. An erased scan is said to be erased, never linked.
  */
 export function EvidenceList({ event, filesHref }: { event: TimelineEvent; filesHref?: string }) {
   const scanDigest = event.channel === "paper" && "documentDigest" in event.evidence ? event.evidence.documentDigest : null;
@@ -33,7 +33,15 @@ export function EvidenceList({ event, filesHref }: { event: TimelineEvent; files
             <dd className="break-all text-slate-800">{value}</dd>
           </div>
         ))}
-      {scanDigest && filesHref && (
+      {scanDigest && event.scan?.erasedAt && (
+        <div className="contents">
+          <dt className="text-slate-500">Signed form</dt>
+          <dd className="text-slate-800">
+            The scan was erased with the personal data on {event.scan.erasedAt.toISOString().slice(0, 10)}; its SHA-256 above is kept.
+          </dd>
+        </div>
+      )}
+      {scanDigest && !event.scan?.erasedAt && filesHref && (
         <div className="contents">
           <dt className="text-slate-500">Signed form</dt>
           <dd>

@@ -47,6 +47,43 @@ test("a compliance user records a signed paper form with its scan and sees it on
   ).toBe(sha);
 });
 
+test("erasing the contact of a paper form opts them out of everything and leaves the scan's digest, not the scan", async ({ browser }) => {
+  const page = await signIn(browser, e2eAccounts.compliance);
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Contacts" }).click();
+  await page.getByRole("link", { name: "Record a paper form" }).click();
+  const versionId = await page.locator("#paper-versions option").first().getAttribute("value");
+  const erasable = Buffer.from("%PDF-1.4\n% e2e signed paper form, to be erased\n%%EOF\n");
+  await page.getByLabel("Phone number").fill("(201) 555-0191");
+  await page.getByRole("checkbox", { name: "Offers" }).check();
+  await page.getByLabel("Form version id").fill(versionId!);
+  await page.getByLabel("Date signed").fill("2026-11-20");
+  await page.getByLabel("Scan of the signed form").setInputFiles({ name: "sheet.pdf", mimeType: "application/pdf", buffer: erasable });
+  await page.getByRole("button", { name: "Record the signed form" }).click();
+  await expect(page.getByText(/Recorded the signed paper form: 1 category for \+12015550191/)).toBeVisible();
+  await page.getByRole("link", { name: "Open the contact" }).click();
+  await expect(page.getByRole("link", { name: "Download the scan" })).toBeVisible();
+  const scanUrl = await page.getByRole("link", { name: "Download the scan" }).getAttribute("href");
+
+  const erase = page.getByRole("region", { name: "Erase personal data" });
+  await expect(erase.getByText(/First opts the person out of every category/)).toBeVisible();
+  await erase.getByLabel("Reason").fill("Asked by email on 2026-12-04");
+  await erase.getByLabel("Type ERASE to confirm").fill("ERASE");
+  await erase.getByRole("button", { name: "Opt out of everything and erase personal data" }).click();
+  // The page is rendered again without the erase form (and its message): the contact is erased.
+  await expect(page.getByRole("heading", { name: "Erased contact" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Erased contact" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Opted out: .*Offers/ })).toBeVisible();
+  await expect(page.getByText(/The scan was erased with the personal data on/)).toBeVisible();
+  await expect(page.getByText(createHash("sha256").update(erasable).digest("hex"))).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download the scan" })).toHaveCount(0);
+  const gone = await page.request.get(scanUrl!);
+  expect(gone.status()).toBe(410);
+  const consent = page.getByRole("region", { name: "Current consent" });
+  await expect(consent.getByText(/Offers:\s*out/)).toBeVisible();
+  await expect(consent.getByText(/:\s*in\b/)).toHaveCount(0);
+});
+
 test("a compliance user imports a CSV: sees the bad row in the preview, imports, sees the result", async ({ browser }) => {
   const page = await signIn(browser, e2eAccounts.compliance);
   // Staff land on the overview; the entry points are on the contacts list.

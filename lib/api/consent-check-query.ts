@@ -68,6 +68,9 @@ export async function findCheckFacts(
         join subscriptions s on s.contact_id = c.id and s.category_id = m.id
         join consent_events e on e.id = s.event_id
         where c.workspace_id = ${workspaceId} and (${sql.join(matches, sql` or `)}) and m.retired_at is null
+          -- Erased by a version that did not opt the person out first, and not given again since (any new command
+          -- sets an identifier again): that opt-in cannot be shown to be theirs any more, so it allows nothing.
+          and not (s.state = 'opted_in' and c.erased_at is not null and c.phone is null and c.bsuid is null)
       ) f on true
       where m.workspace_id = ${workspaceId} and m.key = ${categoryKey}`,
   );

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { erasePersonalData } from "../contacts/erase";
+import { erasePersonalData } from "../contacts/erasure/erase";
 import { findLastInbound } from "../contacts/timeline.queries";
 import { queryRows } from "../db/sql";
 import { personalDigest } from "../ledger/canonical";

@@ -5,7 +5,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { extractConfirmationCode, normalizeConfirmationCode } from "./code-format";
 import { createConfirmationCode, findConfirmationCode, findOpenConfirmationForCommand, generateConfirmationCode, useConfirmationCode } from "./codes";
-import { erasePersonalData } from "../contacts/erase";
+import { erasePersonalData } from "../contacts/erasure/erase";
 import { findReceipt, maskPhone } from "../public-pages/receipts.queries";
 
 describe("confirmation code format", () => {

@@ -3,7 +3,7 @@ import { defineWorkspaceAction } from "../handlers/workspace-action";
 import { findContact } from "./queries";
 import { NotFoundError, ValidationError } from "../errors";
 import { append } from "../ledger/append";
-import { erasePersonalData } from "./erase";
+import { erasePersonalData } from "./erasure/erase";
 import { eraseContactSchema, recordConsentSchema } from "./actions.validation";
 
 export const recordConsentOnBehalf = defineWorkspaceAction({
@@ -49,6 +49,9 @@ export const eraseContact = defineWorkspaceAction({
       reason: input.reason,
       request: { ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId },
     });
-    return { message: `Personal data erased from the contact and ${result.eventsErased} events. The proofs still verify.` };
+    const optedOut = result.optedOut > 0 ? `Opted out of ${result.optedOut} ${result.optedOut === 1 ? "category" : "categories"}, then erased` : "Erased";
+    const files = result.scansErased + result.importsErased;
+    const filesText = files > 0 ? `, ${files} stored ${files === 1 ? "file" : "files"}` : "";
+    return { message: `${optedOut} the personal data of the contact, ${result.eventsErased} events${filesText}. The proofs still verify.` };
   },
 });

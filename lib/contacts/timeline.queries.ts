@@ -4,6 +4,7 @@ import type { DbOrTx } from "../db/client";
 import { queryRows } from "../db/sql";
 import { keywordReplyEvidence } from "../db/schema/channels";
 import { consentEvents, eventPersonalData } from "../db/schema/ledger";
+import { evidenceFiles } from "../db/schema/imports";
 import { formVersions, forms, messageCategories } from "../db/schema/forms";
 import type { FormVersionContent } from "../db/schema/form-content";
 import type { Actor, ConsentAction, EventChannel, Evidence, OptInLevel } from "../ledger/types";
@@ -32,6 +33,8 @@ export type TimelineEvent = {
   /** Whether consentText was shown or sent, as the event and the provider's acceptance prove (null: no wording). */
   delivery: WordingDelivery | null;
   personal: { name: string | null; ip: string | null; userAgent: string | null; note: string | null };
+  /** A paper event's scan: its digest, and when its content was erased with a person's data (null: still kept). */
+  scan: { sha256: string; erasedAt: Date | null } | null;
 };
 
 /** Every event of one contact, oldest first, with the wording and evidence that make it proof. */
@@ -50,6 +53,7 @@ export async function findContactTimeline(db: DbOrTx, workspaceId: string, conta
         acceptedAt: keywordReplyEvidence.acceptedAt,
         textSha256: keywordReplyEvidence.textSha256,
       },
+      scan: { sha256: evidenceFiles.sha256, erasedAt: evidenceFiles.erasedAt },
     })
     .from(consentEvents)
     .innerJoin(messageCategories, eq(messageCategories.id, consentEvents.categoryId))
@@ -63,10 +67,14 @@ export async function findContactTimeline(db: DbOrTx, workspaceId: string, conta
         eq(keywordReplyEvidence.inboundMessageId, sql`${consentEvents.evidence}->>'messageId'`),
       ),
     )
+    .leftJoin(
+      evidenceFiles,
+      and(eq(evidenceFiles.workspaceId, consentEvents.workspaceId), eq(evidenceFiles.sha256, sql`${consentEvents.evidence}->>'documentDigest'`)),
+    )
     .where(and(eq(consentEvents.workspaceId, workspaceId), eq(consentEvents.contactId, contactId)))
     .orderBy(asc(consentEvents.seq));
 
-  return rows.map(({ event: e, categoryLabel, personal, formName, formSlug, formVersion, formContent, reply }) => {
+  return rows.map(({ event: e, categoryLabel, personal, formName, formSlug, formVersion, formContent, reply, scan }) => {
     const wording = formContent ? wordingFor(formContent, e.language) : undefined;
     const consentText = wording?.consent[e.categoryKey] ?? null;
     return {
@@ -95,6 +103,7 @@ export async function findContactTimeline(db: DbOrTx, workspaceId: string, conta
         ? wordingDelivery(e, reply?.providerMessageId ? { providerMessageId: reply.providerMessageId, acceptedAt: reply.acceptedAt! } : null)
         : null,
       personal: { name: personal?.name ?? null, ip: personal?.ip ?? null, userAgent: personal?.userAgent ?? null, note: personal?.note ?? null },
+      scan: scan?.sha256 ? { sha256: scan.sha256, erasedAt: scan.erasedAt } : null,
     };
   });
 }

@@ -48,7 +48,8 @@ export async function discardUnreferencedFile(db: DbOrTx, workspaceId: string, s
     and not exists (select 1 from import_jobs j where j.workspace_id = ${workspaceId} and j.file_sha256 = ${sha256})`);
 }
 
-export type EvidenceFile = { sha256: string; contentType: string; sizeBytes: number; bytes: Buffer };
+/** `bytes` is null once the file was erased with a person it names (lib/contacts/erase.ts); the digest stays. */
+export type EvidenceFile = { sha256: string; contentType: string; sizeBytes: number; bytes: Buffer | null; erasedAt: Date | null };
 
 /** A file of this workspace only: another workspace's digest is as unknown as a made-up one. */
 export async function findEvidenceFile(db: DbOrTx, workspaceId: string, sha256: string): Promise<EvidenceFile | null> {
@@ -59,11 +60,14 @@ export async function findEvidenceFile(db: DbOrTx, workspaceId: string, sha256: 
       sha256: evidenceFiles.sha256,
       contentType: evidenceFiles.contentType,
       sizeBytes: evidenceFiles.sizeBytes,
-      hex: sql<string>`encode(${evidenceFiles.bytes}, 'hex')`,
+      hex: sql<string | null>`encode(${evidenceFiles.bytes}, 'hex')`,
+      erasedAt: evidenceFiles.erasedAt,
     })
     .from(evidenceFiles)
     .where(and(eq(evidenceFiles.workspaceId, workspaceId), eq(evidenceFiles.sha256, sha256)));
-  return row ? { sha256: row.sha256, contentType: row.contentType, sizeBytes: row.sizeBytes, bytes: Buffer.from(row.hex, "hex") } : null;
+  if (!row) return null;
+  const bytes = row.hex === null ? null : Buffer.from(row.hex, "hex");
+  return { sha256: row.sha256, contentType: row.contentType, sizeBytes: row.sizeBytes, bytes, erasedAt: row.erasedAt };
 }
 
 /** How many files a workspace keeps: the same bytes twice count once. */

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { importJobs, importRowErrors } from "../db/schema/imports";
 import { findRecordingContext } from "../channels/recording-context";
-import { ConflictError, NotFoundError } from "../errors";
+import { AppError, ConflictError, NotFoundError } from "../errors";
 import { findEvidenceFile, importFileType, storeEvidenceFile } from "../evidence/files";
 import { appendMany, MAX_EVENTS_PER_BATCH } from "../ledger/append";
 import { queryRows } from "../db/sql";
@@ -148,6 +148,7 @@ export async function runImportJob(db: Db, job: ImportJob, actor: Actor, onProgr
   try {
     const file = await findEvidenceFile(db, job.workspaceId, job.fileSha256);
     if (!file) throw new Error(`import ${job.id}: its file is missing`);
+    if (!file.bytes) throw new ConflictError("import_file_erased", "This import's file was erased with a person it named, so it can no longer be run.");
     const context = await findRecordingContext(db, job.workspaceId);
     const now = new Date();
     const cache: ContextCache = new Map();
@@ -217,7 +218,10 @@ export async function runImportJob(db: Db, job: ImportJob, actor: Actor, onProgr
     console.error(`[import ${job.id}]`, error);
     await db
       .update(importJobs)
-      .set({ status: "failed", error: "The import stopped on an internal error. Resume it to carry on where it stopped." })
+      .set({
+        status: "failed",
+        error: error instanceof AppError ? error.message : "The import stopped on an internal error. Resume it to carry on where it stopped.",
+      })
       .where(eq(importJobs.id, job.id));
     throw error;
   }

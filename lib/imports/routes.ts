@@ -35,7 +35,8 @@ export const uploadImport = defineWorkspaceRoute({
         action: "import.preview",
         targetType: "import",
         targetId: job.id,
-        detail: { fileName: job.fileName, sha256: job.fileSha256, rows: job.totalRows, bad: job.badRows },
+        // Not the file's name: it may name a person, and the audit log is append-only; the job keeps it, erasably.
+        detail: { sha256: job.fileSha256, rows: job.totalRows, bad: job.badRows },
       },
     );
     return Response.json({ ok: true, jobId: job.id, url: `/${actor.workspace.slug}/contacts/import/${job.id}` }, { headers: { "cache-control": "no-store" } });

@@ -108,6 +108,19 @@ describe("validateImportRow", () => {
   it("reports every problem of a row, not only the first", () => {
     expect(problems({ phone: "x", channel: "fax", source: "" }).map((p) => p.split(":")[0])).toEqual(["7 phone", "7 channel", "7 source"]);
   });
+
+  it("refuses evidence columns that repeat the row's own number, name or IP: evidence outlives erasure", () => {
+    const bad = problems({
+      name: "Ana Souza",
+      ip: "203.0.113.7",
+      source: "Fair, stand of Ana Souza",
+      reference: "201-555-0123",
+      page_url: "https://x.example/?ip=203.0.113.7",
+    });
+    expect(bad.map((p) => p.split(":")[0])).toEqual(["7 source", "7 reference", "7 page_url"]);
+    expect(bad[0]).toMatch(/kept for good/);
+    expect(problems({ name: "Ana Souza", source: "Spring fair", reference: "CRM-10442" })).toEqual([]);
+  });
 });
 
 describe("rowIdempotencyKey", () => {

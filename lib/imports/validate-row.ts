@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { categoryProblems, versionProblem, type RecordingContext } from "../channels/recording-context";
 import { PhoneError, normalizePhone } from "../phone/normalize";
+import { evidencePersonalDataMessage, evidenceRepeatingPersonalData } from "../ledger/evidence-privacy";
 import { originalMethods, type ImportColumnName, type OriginalMethod } from "./columns";
 import type { CsvRow } from "./parse";
 
@@ -97,6 +98,11 @@ export function validateImportRow(csv: CsvRow, context: RecordingContext, now: D
   const pageUrl = text("page_url");
   if (pageUrl && !/^https?:\/\/[^\s]+$/i.test(pageUrl)) fail("page_url", "is not an http(s) address");
   else if (pageUrl && !URL.canParse(pageUrl)) fail("page_url", "is not an http(s) address");
+
+  // What the ledger would refuse when writing the row (lib/ledger/evidence-privacy.ts), said now, against its column.
+  const evidence = { source: text("source"), reference: text("reference"), pageUrl };
+  const who = { phone: phone || null, name: text("name"), ip, userAgent: text("user_agent") };
+  for (const key of evidenceRepeatingPersonalData("import", evidence, who)) fail(key === "pageUrl" ? "page_url" : key, evidencePersonalDataMessage);
 
   if (errors.length > 0 || "reason" in occurred) return { ok: false, errors };
   return {

@@ -8,6 +8,8 @@ import { eventHasher, type ChainFields, type HashedEventFields } from "./hash";
 import { checkCategories, checkFormVersion, lookUpLedgerContext, type LedgerCategory, type LedgerContext } from "./lookups";
 import type { LedgerCommand, OptInLevel } from "./types";
 import { validateCommand, type ValidCommand } from "./validate-command";
+import { evidencePersonalDataMessage, evidenceRepeatingPersonalData } from "./evidence-privacy";
+import { ValidationError } from "../errors";
 
 /** An event with everything but its place in the contact's chain, and the hash function that completes it. */
 export type PlannedEvent = { fields: Omit<HashedEventFields, keyof ChainFields>; hashWith: (chain: ChainFields) => string };
@@ -77,6 +79,10 @@ export async function planCommand(db: DbOrTx, input: LedgerCommand, now: Date, c
   const context = known && fits(known, command) ? known : await lookUp(db, command, cache);
   const phone = command.phone === undefined ? null : normalizePhone(command.phone, context.workspace.defaultCountry);
   const bsuid = command.bsuid ?? null;
+  const repeating = evidenceRepeatingPersonalData(command.channel, command.evidence, { phone, bsuid, name: command.name, ...command.network });
+  if (repeating.length > 0) {
+    throw new ValidationError(repeating.map((key) => ({ field: `evidence.${key}`, code: "personal_data", message: evidencePersonalDataMessage })));
+  }
   const categories = checkCategories(command, context.categories);
   const formVersion = checkFormVersion(command, context.formVersion);
   const digestOf = (kind: string, value: string | undefined) => personalDigest(context.workspace.ledgerSalt, kind, value);

@@ -60,7 +60,11 @@ export const evidenceSchemas = {
     reference: shortText.optional(),
     pageUrl: z.string().url().max(2000).optional(),
   }),
-  staff: z.strictObject({ via: z.enum(["phone_call", "in_person", "email", "letter", "other"]) }),
+  staff: z.strictObject({
+    via: z.enum(["phone_call", "in_person", "email", "letter", "other"]),
+    /** "erasure": the opt-out of every category that erasing the contact's personal data begins with (lib/contacts/erase.ts). */
+    source: z.literal("erasure").optional(),
+  }),
   api: z.strictObject({ reference: shortText.optional(), system: shortText.optional() }),
 } satisfies Record<EventChannel, z.ZodType>;
 

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { consentEvents, eventPersonalData, preferenceTokens } from "../db/schema/ledger";
 import { findPreferenceCentre } from "./queries";
-import { erasePersonalData } from "../contacts/erase";
+import { erasePersonalData } from "../contacts/erasure/erase";
 import { append } from "../ledger/append";
 import { verifyLedger } from "../ledger/verify";
 import { NotFoundError } from "../errors";

@@ -7,7 +7,7 @@ import type { ActiveSession } from "../auth/staff-sessions";
 import { auditLog } from "../db/schema/access";
 import { webhookDeliveries, webhookEndpoints } from "../db/schema/webhooks";
 import { append } from "../ledger/append";
-import { erasePersonalData } from "../contacts/erase";
+import { erasePersonalData } from "../contacts/erasure/erase";
 import { createLedgerFixture, apiOptOut, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { signedInMember, testMeta } from "../../testing/staff";

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consentEvents, contacts } from "../../db/schema/ledger";
 import { append } from "../../ledger/append";
-import { erasePersonalData } from "../../contacts/erase";
+import { erasePersonalData } from "../../contacts/erasure/erase";
 import { queryRows } from "../../db/sql";
 import { verifyLedger } from "../../ledger/verify";
 import { runWebhookPass } from "../../webhooks/worker";
@@ -193,7 +193,8 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
     expect(claims).not.toContain(bsuid);
     expect((await verifyLedger(t.db, { workspaceId: fx.workspace.id })).ok).toBe(true);
     await post(textMessageFrom({ userId: bsuid }, "STOP"));
-    expect(await chainOf(contact!.id)).toHaveLength(7);
+    // JOIN (2), the stop preference (2), the erasure's opt-out of the one category still open (1), STOP (3).
+    expect(await chainOf(contact!.id)).toHaveLength(8);
   });
 
   it("verify() passes for a ledger with events from before BSUIDs and after, and catches a swapped BSUID", async () => {

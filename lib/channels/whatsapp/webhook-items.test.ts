@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runWorkspaceAction } from "../../handlers/workspace-action";
 import { contacts, consentEvents } from "../../db/schema/ledger";
 import { inboundDeadLetters } from "../../db/schema/channels";
-import { erasePersonalData } from "../../contacts/erase";
+import { erasePersonalData } from "../../contacts/erasure/erase";
 import { personalDigest } from "../../ledger/canonical";
 import { append } from "../../ledger/append";
 import { queryRows } from "../../db/sql";

@@ -1,4 +1,5 @@
-import { customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users, workspaces } from "./workspaces";
 
 /** Raw bytes; PGlite hands back a Uint8Array and node-postgres a Buffer, so reads are wrapped in Buffer.from. */
@@ -10,7 +11,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 /**
  * Content-addressed files: scans of signed paper forms and uploaded import files, kept in the database so
  * every app instance serves them. The same bytes uploaded twice in a workspace are stored once; the events
- * carry the SHA-256, so the ledger's hashes cover the file.
+ * carry the SHA-256, so the ledger's hashes cover the file. Erasing a person the file names deletes its bytes
+ * and keeps the row: the digest, type and size stay as the record that the file existed (decision 0016).
  */
 export const evidenceFiles = pgTable(
   "evidence_files",
@@ -21,11 +23,13 @@ export const evidenceFiles = pgTable(
     sha256: text("sha256").notNull(),
     contentType: text("content_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
-    bytes: bytea("bytes").notNull(),
+    /** Null once erased. */
+    bytes: bytea("bytes"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.sha256] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.sha256] }), check("evidence_files_erased_or_kept", sql`(${t.bytes} is null) = (${t.erasedAt} is not null)`)],
 );
 
 export const importJobStatusEnum = pgEnum("import_job_status", ["previewed", "running", "done", "failed"]);

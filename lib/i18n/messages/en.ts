@@ -66,7 +66,7 @@ export const en = {
     recordLabel: "Record",
     keepAddress: "Keep this page’s address as your receipt.",
     erased:
-      "This person’s details were erased at their request. The number is no longer kept, and this receipt can no longer confirm the sign-up or change any choices.",
+      "This person’s details were erased at their request. They were opted out of every kind of message, the number is no longer kept, and this receipt can no longer confirm the sign-up or change any choices.",
   },
   preferences: {
     title: "Your WhatsApp messages",

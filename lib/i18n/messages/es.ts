@@ -62,7 +62,7 @@ export const es: Messages = {
     recordLabel: "Registro",
     keepAddress: "Guarda la dirección de esta página como comprobante.",
     erased:
-      "Los datos de esta persona se borraron a petición suya. El número ya no se guarda y este comprobante ya no sirve para confirmar el registro ni para cambiar preferencias.",
+      "Los datos de esta persona se borraron a petición suya. Se dio de baja de todos los tipos de mensajes, el número ya no se guarda y este comprobante ya no sirve para confirmar el registro ni para cambiar preferencias.",
   },
   preferences: {
     title: "Tus mensajes de WhatsApp",

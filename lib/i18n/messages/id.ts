@@ -62,7 +62,7 @@ export const id: Messages = {
     recordLabel: "Catatan",
     keepAddress: "Simpan alamat halaman ini sebagai bukti Anda.",
     erased:
-      "Data orang ini telah dihapus atas permintaannya. Nomornya tidak disimpan lagi, dan tanda terima ini tidak dapat lagi dipakai untuk mengonfirmasi pendaftaran atau mengubah pilihan.",
+      "Data orang ini telah dihapus atas permintaannya. Ia telah berhenti berlangganan semua jenis pesan, nomornya tidak disimpan lagi, dan tanda terima ini tidak dapat lagi dipakai untuk mengonfirmasi pendaftaran atau mengubah pilihan.",
   },
   preferences: {
     title: "Pesan WhatsApp Anda",

@@ -62,7 +62,7 @@ export const ptBR: Messages = {
     recordLabel: "Registro",
     keepAddress: "Guarde o endereço desta página como comprovante.",
     erased:
-      "Os dados desta pessoa foram apagados a pedido dela. O número não é mais guardado, e este comprovante não serve mais para confirmar a inscrição nem para mudar escolhas.",
+      "Os dados desta pessoa foram apagados a pedido dela. A pessoa foi descadastrada de todos os tipos de mensagem, o número não é mais guardado, e este comprovante não serve mais para confirmar a inscrição nem para mudar escolhas.",
   },
   preferences: {
     title: "Suas mensagens do WhatsApp",

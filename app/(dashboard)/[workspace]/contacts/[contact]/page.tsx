@@ -123,7 +123,9 @@ export default async function ContactPage({ params }: Props) {
                 Erase personal data
               </h2>
               <p className="mb-3 mt-1 text-sm text-slate-600">
-                Removes the phone number, name, IP addresses, browsers and notes. The consent history and its proofs stay, as salted digests.
+                First opts the person out of every category (recorded in the ledger, so no check allows a message to them again), then removes the phone number,
+                name, IP addresses, browsers, notes, the scans of signed forms and every import file that lists the number. The consent history and its proofs
+                stay, as salted digests.
               </p>
               <EraseContactForm action={eraseContactAction} workspace={slug} contactId={contact.id} />
             </section>

@@ -72,7 +72,7 @@ export default async function ImportPage({ params }: Props) {
             {jobs.map((job) => (
               <li key={job.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
                 <Link href={`/${slug}/contacts/import/${job.id}`} className="font-medium text-brand-800 underline-offset-4 hover:underline">
-                  {job.fileName}
+                  {job.fileName || "File erased with a person’s data"}
                 </Link>
                 <span className="text-slate-600">
                   {importStatusLabel(job)} · {job.totalRows.toLocaleString("en")} rows, {job.badRows.toLocaleString("en")} with problems ·{" "}

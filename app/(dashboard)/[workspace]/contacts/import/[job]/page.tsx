@@ -40,7 +40,7 @@ export default async function ImportJobPage({ params }: Props) {
         </Link>
       </nav>
       <div>
-        <h1 className="break-all text-2xl font-semibold text-slate-900">{job.fileName}</h1>
+        <h1 className="break-all text-2xl font-semibold text-slate-900">{job.fileName || "File erased with a person’s data"}</h1>
         <p className="mt-1 break-all text-sm text-slate-600">
           {status} · file SHA-256 <span className="font-mono">{job.fileSha256}</span>
         </p>
