@@ -1,11 +1,6 @@
-import { customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 import { users, workspaces } from "./workspaces";
-
-/** Raw bytes; PGlite hands back a Uint8Array and node-postgres a Buffer, so reads are wrapped in Buffer.from. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /**
  * Content-addressed files: scans of signed paper forms and uploaded import files, kept in the database so
