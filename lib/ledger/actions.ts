@@ -29,6 +29,8 @@ export const verifyWorkspaceLedger = defineWorkspaceAction({
           contacts: result.contacts,
           checkpoints: result.checkpoints,
           unsealedEvents: result.unsealedEvents,
+          unanchoredCheckpoints: result.unanchoredCheckpoints,
+          newestAnchoredHead: result.anchors[0]?.newestAnchoredHead ?? null,
           firstProblem: result.problems[0]?.message ?? null,
         },
       },

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, lte, max, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
-import { consentEvents, ledgerCheckpoints } from "../db/schema/ledger";
+import { consentEvents, ledgerCheckpointAnchors, ledgerCheckpoints } from "../db/schema/ledger";
 import { queryRows } from "../db/sql";
 import { queueCheckpointWebhook } from "./anchor/checkpoint-webhook";
 import { checkpointHash } from "./hash";
@@ -105,7 +105,14 @@ export async function createCheckpoint(db: Db, workspaceId: string, options: Che
   });
 }
 
-/** A workspace's checkpoints, newest first, for the ledger page. */
-export async function listCheckpoints(db: DbOrTx, workspaceId: string, limit = 20): Promise<Checkpoint[]> {
-  return db.select().from(ledgerCheckpoints).where(eq(ledgerCheckpoints.workspaceId, workspaceId)).orderBy(desc(ledgerCheckpoints.seq)).limit(limit);
+/** A workspace's checkpoints, newest first, with when their RFC 3161 token says they were timestamped, for the ledger page. */
+export async function listCheckpoints(db: DbOrTx, workspaceId: string, limit = 20): Promise<(Checkpoint & { timestampedAt: Date | null })[]> {
+  const rows = await db
+    .select({ checkpoint: ledgerCheckpoints, timestampedAt: ledgerCheckpointAnchors.genTime })
+    .from(ledgerCheckpoints)
+    .leftJoin(ledgerCheckpointAnchors, eq(ledgerCheckpointAnchors.checkpointId, ledgerCheckpoints.id))
+    .where(eq(ledgerCheckpoints.workspaceId, workspaceId))
+    .orderBy(desc(ledgerCheckpoints.seq))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.checkpoint, timestampedAt: r.timestampedAt }));
 }

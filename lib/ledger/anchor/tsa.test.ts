@@ -1,4 +1,8 @@
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTsaServer } from "../../../testing/tsa-server";
 import { requestTimestamp } from "./tsa-request";
@@ -6,6 +10,7 @@ import { checkTimestampToken, readTimestampToken } from "./tsa-token";
 
 const document = '{"seq":1,"v":1}';
 const digest = createHash("sha256").update(document).digest("hex");
+const hasOpenssl = spawnSync("openssl", ["version"]).status === 0;
 
 describe("RFC 3161 time stamps against a local authority", () => {
   let tsa: Awaited<ReturnType<typeof startTsaServer>>;
@@ -36,6 +41,24 @@ describe("RFC 3161 time stamps against a local authority", () => {
     const altered = Buffer.from(token);
     altered[at + 3] = altered[at + 3] === 0x39 ? 0x38 : altered[at + 3]! + 1;
     expect(await checkTimestampToken(altered, document, digest)).toMatchObject({ ok: false, problem: expect.stringContaining("signature") });
+  });
+
+  // A second, independent implementation of RFC 3161 (the one docs/ledger.md tells an auditor to use) accepts the
+  // local authority's tokens: the stand-in follows the format, not just what pkijs reads back.
+  it.runIf(hasOpenssl)("issues tokens that openssl ts -verify accepts for the document, and refuses for another", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "assent-tsa-"));
+    try {
+      writeFileSync(path.join(dir, "token.tsr"), await requestTimestamp(tsa.url, digest));
+      writeFileSync(path.join(dir, "checkpoint.json"), document);
+      writeFileSync(path.join(dir, "other.json"), `${document} `);
+      execFileSync("openssl", ["pkcs7", "-inform", "DER", "-in", "token.tsr", "-print_certs", "-out", "tsa.pem"], { cwd: dir });
+      const verify = (data: string) =>
+        spawnSync("openssl", ["ts", "-verify", "-data", data, "-in", "token.tsr", "-token_in", "-CAfile", "tsa.pem"], { cwd: dir, encoding: "utf8" });
+      expect(verify("checkpoint.json").stdout).toContain("Verification: OK");
+      expect(verify("other.json").status).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("throws when the authority is down, so the caller can ask again", async () => {
