@@ -148,7 +148,11 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     expect(mismatch.text).toMatch(/FAILED: 1 problem\(s\)\. The first:\n {2}checkpoint 1 no longer matches the head you kept/);
     const gone = await capture((out) => ledgerVerify.run(t.db, ["--workspace", slug(), "--anchor", `2:${hash}`], out));
     expect(gone.text).toMatch(/checkpoint 2, whose head you kept .* is no longer in the ledger/);
-    for (const bad of [["--anchor", "1:abc"], ["--anchor", `x:${hash}`], ["--anchors", "/nonexistent/heads.jsonl"]]) {
+    for (const bad of [
+      ["--anchor", "1:abc"],
+      ["--anchor", `x:${hash}`],
+      ["--anchors", "/nonexistent/heads.jsonl"],
+    ]) {
       const refused = await ledgerVerify.run(t.db, ["--workspace", slug(), ...bad], new PassThrough()).catch((e: unknown) => e);
       expect(refused, bad.join(" ")).toBeInstanceOf(UsageError);
     }

@@ -66,7 +66,11 @@ export async function startTsaServer() {
               // SigningCertificateV2 { certs: [ESSCertIDv2 { certHash }] }, the hash algorithm left at its SHA-256 default.
               new pkijs.Attribute({
                 type: "1.2.840.113549.1.9.16.2.47",
-                values: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: sha256(certDer) })] })] })] })],
+                values: [
+                  new asn1js.Sequence({
+                    value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: sha256(certDer) })] })] })],
+                  }),
+                ],
               }),
             ],
           }),

@@ -9,7 +9,8 @@ import { workspaceBySlug } from "../workspace";
 
 export const spec: CommandSpec = {
   name: "ledger:verify",
-  summary: "Recompute every hash, chain, digest, state and checkpoint, and check them against their timestamps and the heads you kept; exit 1 if anything is wrong.",
+  summary:
+    "Recompute every hash, chain, digest, state and checkpoint, and check them against their timestamps and the heads you kept; exit 1 if anything is wrong.",
   usage: "ledger:verify [--workspace <slug>] [--anchor <seq>:<hash>]... [--anchors <file>] [--json]",
   options: { workspace: { type: "string" }, anchor: { type: "string", multiple: true }, anchors: { type: "string" }, json: { type: "boolean" } },
 };
@@ -28,7 +29,8 @@ async function keptHeadsFrom(values: Record<string, unknown>): Promise<KeptHead[
     if (error instanceof KeptHeadError) throw new UsageError(`--anchor/--anchors: ${error.message}`);
     throw error;
   }
-  if (heads.some((h) => !h.workspaceId) && typeof values.workspace !== "string") throw new UsageError("--anchor <seq>:<hash> needs --workspace: a checkpoint number is per workspace");
+  if (heads.some((h) => !h.workspaceId) && typeof values.workspace !== "string")
+    throw new UsageError("--anchor <seq>:<hash> needs --workspace: a checkpoint number is per workspace");
   return heads;
 }
 

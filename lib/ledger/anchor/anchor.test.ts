@@ -139,7 +139,10 @@ describe.each(testDatabaseKinds())("checkpoints anchored outside the database on
 
   it("detects a deleted newest checkpoint against the kept head, and its re-sealing under the same number", async () => {
     const deleteNewest = async (tx: Tx) => {
-      const [newest] = await tx.select().from(ledgerCheckpoints).where(and(eq(ledgerCheckpoints.workspaceId, fx.workspace.id), eq(ledgerCheckpoints.seq, 3)));
+      const [newest] = await tx
+        .select()
+        .from(ledgerCheckpoints)
+        .where(and(eq(ledgerCheckpoints.workspaceId, fx.workspace.id), eq(ledgerCheckpoints.seq, 3)));
       await tx.delete(ledgerCheckpointAnchors).where(eq(ledgerCheckpointAnchors.checkpointId, newest!.id));
       await tx.delete(ledgerCheckpoints).where(eq(ledgerCheckpoints.id, newest!.id));
     };

@@ -36,7 +36,11 @@ export type SealResult = { checkpoint: Checkpoint | null; anchored: boolean; anc
  * Seals a checkpoint (createCheckpoint) and, with a time-stamping authority configured, timestamps it at once. A
  * failed timestamp never loses the checkpoint: it stays sealed, un-anchored, and anchorPending asks again later.
  */
-export async function sealCheckpoint(db: Db, workspaceId: string, options: Omit<CheckpointOptions, "timestamped"> & { tsaUrl?: string } = {}): Promise<SealResult> {
+export async function sealCheckpoint(
+  db: Db,
+  workspaceId: string,
+  options: Omit<CheckpointOptions, "timestamped"> & { tsaUrl?: string } = {},
+): Promise<SealResult> {
   const { tsaUrl, ...sealing } = options;
   const checkpoint = await createCheckpoint(db, workspaceId, { ...sealing, timestamped: Boolean(tsaUrl) });
   if (!checkpoint || !tsaUrl) return { checkpoint, anchored: false };
@@ -61,7 +65,11 @@ export async function sealAllWorkspaces(db: Db, options: { tsaUrl?: string } = {
  * the instance that sealed one is still asking for it). Stops at the first failure: the authority is likely down,
  * and the next pass asks again. Returns how many were anchored.
  */
-export async function anchorPending(db: Db, tsaUrl: string, options: { graceSeconds?: number; limit?: number; onError?: (e: unknown) => void } = {}): Promise<number> {
+export async function anchorPending(
+  db: Db,
+  tsaUrl: string,
+  options: { graceSeconds?: number; limit?: number; onError?: (e: unknown) => void } = {},
+): Promise<number> {
   const { graceSeconds = 60, limit = 20, onError = () => {} } = options;
   const pending = await db
     .select()

@@ -2,9 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import type { ledgerCheckpoints } from "../../db/schema/ledger";
-import type { WebhookTopic } from "../../webhooks/topics";
 
-export const CHECKPOINT_TOPIC = "ledger.checkpoint" satisfies WebhookTopic;
+/** Listed, with its label, among the topics endpoints subscribe to (lib/webhooks/topics.ts; the ledger does not import features). */
+export const CHECKPOINT_TOPIC = "ledger.checkpoint";
 
 type CheckpointRow = typeof ledgerCheckpoints.$inferSelect;
 

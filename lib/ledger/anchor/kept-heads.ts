@@ -45,7 +45,8 @@ export function parseKeptHead(text: string): KeptHead {
 
 function fromItem(item: unknown, where: string): KeptHead {
   // A whole delivered body (the Standard Webhooks envelope) or only its data.
-  const data = item && typeof item === "object" && "data" in item && (item as { type?: unknown }).type === "ledger.checkpoint" ? (item as { data: unknown }).data : item;
+  const data =
+    item && typeof item === "object" && "data" in item && (item as { type?: unknown }).type === "ledger.checkpoint" ? (item as { data: unknown }).data : item;
   const full = payloadSchema.safeParse(data);
   if (full.success) {
     const p = full.data;

@@ -29,7 +29,9 @@ type VerifyDetail = {
 function anchorSummary(v: VerifyDetail): string {
   const sealed = v.unsealedEvents === 0 ? "Every event is sealed" : `${v.unsealedEvents.toLocaleString("en")} events were not yet sealed`;
   const head = v.newestAnchoredHead;
-  const anchored = head ? `the newest timestamped checkpoint was ${head.seq}, timestamped ${formatUtc(new Date(head.anchoredAt))}` : "no checkpoint was timestamped";
+  const anchored = head
+    ? `the newest timestamped checkpoint was ${head.seq}, timestamped ${formatUtc(new Date(head.anchoredAt))}`
+    : "no checkpoint was timestamped";
   const pending = v.unanchoredCheckpoints ? ` (${v.unanchoredCheckpoints} checkpoints without a timestamp)` : "";
   return `${sealed}; ${anchored}${pending}.`;
 }
@@ -109,9 +111,9 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
         </p>
         <p>
           Checkpoints chain the digest of all event hashes in their range to the previous checkpoint, so a contact&apos;s whole history cannot disappear
-          unnoticed. They are sealed every few minutes; with a time-stamping authority configured each one is timestamped (RFC 3161), and a webhook
-          endpoint subscribed to ledger checkpoints receives a signed copy of each. Keep those copies outside Assent: given them, verification names the
-          first checkpoint that no longer matches, even if someone with the database rewrote every hash.
+          unnoticed. They are sealed every few minutes; with a time-stamping authority configured each one is timestamped (RFC 3161), and a webhook endpoint
+          subscribed to ledger checkpoints receives a signed copy of each. Keep those copies outside Assent: given them, verification names the first checkpoint
+          that no longer matches, even if someone with the database rewrote every hash.
         </p>
         <p>
           On the server, <code className="rounded bg-slate-100 px-1">npm run assent -- ledger:verify --workspace {slug}</code> recomputes everything and names
