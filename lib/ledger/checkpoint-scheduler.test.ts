@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerCheckpoints, outbox } from "../db/schema/ledger";
+import { startTsaServer } from "../../testing/tsa-server";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { append } from "./append";
@@ -80,5 +81,29 @@ describe.each(testDatabaseKinds())("scheduled checkpoints on %s", (kind) => {
     expect((await checkpointsOf(b)).length).toBe(before.b + 1);
     const verified = await verifyLedger(t.db);
     expect(verified).toMatchObject({ ok: true, unsealedEvents: 0 });
+  });
+
+  it("timestamps what it seals, and a checkpoint the authority failed on at a later pass", async () => {
+    const tsa = await startTsaServer();
+    try {
+      const stamped = { intervalSeconds: 300, tsaUrl: tsa.url };
+      await optIn(a);
+      expect(await runCheckpointPass(t.db, stamped, { now: later(2000) })).toMatchObject({ sealed: 1 });
+      await optIn(a);
+      // Down for this pass: the seal's own request and the pass's retry both fail.
+      tsa.failNext(2);
+      const errors: unknown[] = [];
+      expect(await runCheckpointPass(t.db, stamped, { now: later(3000), onError: (e) => errors.push(e) })).toMatchObject({ sealed: 1 });
+      expect(errors.map(String)).toEqual([expect.stringContaining("HTTP 503"), expect.stringContaining("HTTP 503")]);
+      const before = await verifyLedger(t.db, { workspaceId: a.workspace.id });
+      expect(before).toMatchObject({ ok: true, checkpoints: 5 });
+      expect(before.unanchoredCheckpoints).toBeGreaterThan(0);
+      // A pass a minute on, with nothing new to seal, asks again for every token missing in the workspace: the one
+      // the authority refused, and those of checkpoints sealed before there was an authority.
+      expect(await runCheckpointPass(t.db, stamped, { now: later(3100) })).toMatchObject({ sealed: 0 });
+      expect(await verifyLedger(t.db, { workspaceId: a.workspace.id })).toMatchObject({ ok: true, unanchoredCheckpoints: 0 });
+    } finally {
+      await tsa.close();
+    }
   });
 });

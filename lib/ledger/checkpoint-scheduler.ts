@@ -35,7 +35,7 @@ export async function runCheckpointPass(
     if (result.anchored) anchored += 1;
     if (result.anchorError) onError(new Error(result.anchorError));
   }
-  if (schedule.tsaUrl) anchored += await anchorPending(db, schedule.tsaUrl, { onError });
+  if (schedule.tsaUrl) anchored += await anchorPending(db, schedule.tsaUrl, { onError, now });
   return { sealed, anchored };
 }
 

@@ -68,16 +68,17 @@ export async function sealAllWorkspaces(db: Db, options: { tsaUrl?: string } = {
 export async function anchorPending(
   db: Db,
   tsaUrl: string,
-  options: { graceSeconds?: number; limit?: number; onError?: (e: unknown) => void } = {},
+  options: { graceSeconds?: number; limit?: number; onError?: (e: unknown) => void; now?: Date } = {},
 ): Promise<number> {
-  const { graceSeconds = 60, limit = 20, onError = () => {} } = options;
+  const { graceSeconds = 60, limit = 20, onError = () => {}, now = new Date() } = options;
+  const sealedBefore = new Date(now.getTime() - graceSeconds * 1000);
   const pending = await db
     .select()
     .from(ledgerCheckpoints)
     .where(
       and(
         notExists(db.select({ one: sql`1` }).from(ledgerCheckpointAnchors).where(eq(ledgerCheckpointAnchors.checkpointId, ledgerCheckpoints.id))),
-        lte(ledgerCheckpoints.createdAt, sql`now() - make_interval(secs => ${graceSeconds})`),
+        lte(ledgerCheckpoints.createdAt, sealedBefore),
       ),
     )
     .orderBy(asc(ledgerCheckpoints.createdAt), asc(ledgerCheckpoints.seq))
