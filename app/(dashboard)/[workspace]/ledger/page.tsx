@@ -6,6 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
 import { getDb } from "@/lib/server/app-database";
 import { latestAuditEntry } from "@/lib/audit/queries";
 import { listCheckpoints } from "@/lib/ledger/checkpoint";
@@ -43,6 +44,8 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
   const [checkpoints, lastVerify] = await Promise.all([listCheckpoints(db, actor.workspace.id), latestAuditEntry(db, actor.workspace.id, "ledger.verify")]);
   const verified = lastVerify?.detail as VerifyDetail | undefined;
   const mayAct = can(actor.role, "ledger:verify");
+  // Without an authority configured there is no token to wait for: say so rather than "not yet".
+  const untimestamped = env().TSA_URL ? "not yet" : "no authority set";
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -91,7 +94,7 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
               <tr key={c.id}>
                 <td>{c.seq}</td>
                 <td className="whitespace-nowrap">{formatUtc(c.createdAt)}</td>
-                <td className="whitespace-nowrap">{c.timestampedAt ? formatUtc(c.timestampedAt) : "not yet"}</td>
+                <td className="whitespace-nowrap">{c.timestampedAt ? formatUtc(c.timestampedAt) : untimestamped}</td>
                 <td>{c.eventCount.toLocaleString("en")}</td>
                 <td className="min-w-60 break-all font-mono text-xs">{c.hash}</td>
               </tr>
