@@ -136,6 +136,28 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     const verified = await capture((out) => ledgerVerify.run(t.db, ["--workspace", slug()], out));
     expect(verified).toMatchObject({ code: 0 });
     expect(verified.text).toMatch(/2 events, 1 checkpoints[\s\S]*OK/);
+
+    // The head as ledger:checkpoint printed it, kept by the operator: it matches; any other hash does not.
+    const hash = /hash ([0-9a-f]{64})/.exec(cp.text)![1]!;
+    const anchored = await capture((out) => ledgerVerify.run(t.db, ["--workspace", slug(), "--anchor", `1:${hash}`], out));
+    expect(anchored).toMatchObject({ code: 0 });
+    expect(anchored.text).toMatch(/1 of 1 kept heads match; newest anchored head: checkpoint 1 \(your kept copy/);
+    const other = `1:${"0".repeat(64)}`;
+    const mismatch = await capture((out) => ledgerVerify.run(t.db, ["--workspace", slug(), "--anchor", other], out));
+    expect(mismatch).toMatchObject({ code: 1 });
+    expect(mismatch.text).toMatch(/FAILED: 1 problem\(s\)\. The first:\n {2}checkpoint 1 no longer matches the head you kept/);
+    const gone = await capture((out) => ledgerVerify.run(t.db, ["--workspace", slug(), "--anchor", `2:${hash}`], out));
+    expect(gone.text).toMatch(/checkpoint 2, whose head you kept .* is no longer in the ledger/);
+    for (const bad of [
+      ["--anchor", "1:abc"],
+      ["--anchor", `x:${hash}`],
+      ["--anchors", "/nonexistent/heads.jsonl"],
+    ]) {
+      const refused = await ledgerVerify.run(t.db, ["--workspace", slug(), ...bad], new PassThrough()).catch((e: unknown) => e);
+      expect(refused, bad.join(" ")).toBeInstanceOf(UsageError);
+    }
+    const noWorkspace = await ledgerVerify.run(t.db, ["--anchor", `1:${hash}`], new PassThrough()).catch((e: unknown) => e);
+    expect((noWorkspace as Error).message).toMatch(/needs --workspace/);
   });
 
   it("exports events as CSV and JSON Lines and records the export in the audit log", async () => {

@@ -54,6 +54,22 @@ const schema = z
     /** "off" stops this instance delivering outgoing webhooks (another instance, or none, does it). */
     WEBHOOK_WORKER: z.enum(["on", "off"]).default("on"),
     /**
+     * How often the ledger's new events are sealed into a checkpoint, in seconds (0: only by hand). Each instance
+     * looks; a workspace gets at most one checkpoint per interval, and none when nothing new was written.
+     */
+    LEDGER_CHECKPOINT_INTERVAL_SECONDS: z.coerce
+      .number()
+      .int("must be a whole number of seconds")
+      .min(0, "must be 0 (off) or more")
+      .max(86_400, "must be at most 86400 (a day)")
+      .default(300),
+    /** An RFC 3161 time-stamping authority: each checkpoint's hash is timestamped by it (none when unset). */
+    TSA_URL: z
+      .string()
+      .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+      .refine((v) => URL.canParse(v), "must be an http:// or https:// URL")
+      .optional(),
+    /**
      * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address, for rate limits
      * and evidence, is the entry that many from the right (the ones further left are the client's to invent).
      */

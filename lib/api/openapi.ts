@@ -13,6 +13,7 @@ import {
   problemSchema,
   receiptSchema,
   singleCheckResponseSchema,
+  verifyQuerySchema,
   verifyResultSchema,
 } from "./schemas";
 import { DEFAULT_API_KEY_PER_MINUTE } from "../api-keys/api-keys.validation";
@@ -147,9 +148,10 @@ export const apiOperations: Operation[] = [
     method: "get",
     path: "/api/v1/ledger/verify",
     scope: "events:read",
-    summary: "Recompute and verify the workspace's hash chains and checkpoints",
+    summary: "Recompute and verify the workspace's hash chains and checkpoints, and check them against their timestamps and the heads you kept",
+    query: verifyQuerySchema,
     ok: [{ status: 200, schema: verifyResultSchema, description: "The verification result" }],
-    errors: auth,
+    errors: [422, ...auth],
   },
   {
     method: "get",

@@ -194,7 +194,17 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
   it("ledger/verify: the workspace's verification", async () => {
     const res = await callApi(db.db, verifyWorkspaceLedger, { key });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ ok: true, events: 10, problems: [] });
+    expect(res.json).toMatchObject({ ok: true, events: 10, problems: [], unanchoredCheckpoints: 0, anchors: { keptHeads: 0, newestAnchoredHead: null } });
+    // A head kept by the business that the ledger does not have: named, with its number.
+    const unknown = await callApi(db.db, verifyWorkspaceLedger, { key, url: `http://t/api/v1/ledger/verify?anchor=7:${"a".repeat(64)}` });
+    expect(unknown.json).toMatchObject({
+      ok: false,
+      anchors: { keptHeads: 1, keptHeadsMatching: 0 },
+      problems: [{ kind: "anchor_checkpoint_missing", checkpointSeq: 7 }],
+    });
+    const bad = await callApi(db.db, verifyWorkspaceLedger, { key, url: "http://t/api/v1/ledger/verify?anchor=7:nothex" });
+    expect(bad.status).toBe(422);
+    expect(bad.json).toMatchObject({ code: "validation_failed", errors: [{ field: "anchor", code: "invalid_anchor" }] });
     const consentsOnly = await testApiKey(db.db, fx.workspace.id, ["consents:read"]);
     expect((await callApi(db.db, verifyWorkspaceLedger, { key: consentsOnly })).status).toBe(403);
   });

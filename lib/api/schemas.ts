@@ -269,13 +269,43 @@ export const eventsPageSchema = z
 
 export const exportQuerySchema = exportFilterSchema;
 
+export const verifyQuerySchema = z.object({
+  anchor: z
+    .string()
+    .max(8_000, "at most about a hundred heads")
+    .optional()
+    .describe(
+      "Checkpoint heads you kept outside Assent, as <checkpoint seq>:<hash>, comma-separated (e.g. from ledger.checkpoint webhooks); each must still be in the ledger with that hash",
+    ),
+});
+
 export const verifyResultSchema = z
   .object({
     ok: z.boolean(),
     contacts: z.number().int(),
     events: z.number().int(),
     checkpoints: z.number().int(),
-    unsealedEvents: z.number().int(),
+    unsealedEvents: z.number().int().describe("Events after the newest checkpoint"),
+    unanchoredCheckpoints: z.number().int().describe("Checkpoints without an RFC 3161 timestamp token"),
+    anchors: z
+      .object({
+        timestamped: z.number().int(),
+        unanchored: z.number().int(),
+        keptHeads: z.number().int(),
+        keptHeadsMatching: z.number().int(),
+        newestAnchoredHead: z
+          .object({
+            seq: z.number().int(),
+            hash: z.string(),
+            toPosition: z.number().int(),
+            source: z.enum(["tsa", "kept"]),
+            anchoredAt: z.string(),
+            ageSeconds: z.number().int(),
+          })
+          .nullable(),
+        eventsAfterAnchoredHead: z.number().int(),
+      })
+      .describe("What was checked against copies outside the database"),
     problems: z.array(
       z.object({
         kind: z.string(),
@@ -284,6 +314,7 @@ export const verifyResultSchema = z
         position: z.number().optional(),
         contactId: z.string().optional(),
         checkpointId: z.string().optional(),
+        checkpointSeq: z.number().int().optional(),
       }),
     ),
   })

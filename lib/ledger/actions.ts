@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { defineWorkspaceAction } from "../handlers/workspace-action";
 import { recordStaffAudit } from "../handlers/audit";
-import { createCheckpoint } from "./checkpoint";
+import { env } from "../env";
+import { sealCheckpoint } from "./anchor/anchor";
 import { verifyLedger } from "./verify";
 
 const workspaceOnly = z.object({ workspace: z.string() });
@@ -28,6 +29,8 @@ export const verifyWorkspaceLedger = defineWorkspaceAction({
           contacts: result.contacts,
           checkpoints: result.checkpoints,
           unsealedEvents: result.unsealedEvents,
+          unanchoredCheckpoints: result.unanchoredCheckpoints,
+          newestAnchoredHead: result.anchors[0]?.newestAnchoredHead ?? null,
           firstProblem: result.problems[0]?.message ?? null,
         },
       },
@@ -45,11 +48,10 @@ export const sealLedger = defineWorkspaceAction({
   permission: "ledger:verify",
   schema: workspaceOnly,
   async run({ db, actor }) {
-    const checkpoint = await createCheckpoint(db, actor.workspace.id);
-    return {
-      message: checkpoint
-        ? `Checkpoint ${checkpoint.seq} sealed ${checkpoint.eventCount} events.`
-        : "Nothing new to seal: every event is already in a checkpoint.",
-    };
+    const { checkpoint, anchored, anchorError } = await sealCheckpoint(db, actor.workspace.id, { tsaUrl: env().TSA_URL });
+    if (!checkpoint) return { message: "Nothing new to seal: every event is already in a checkpoint." };
+    if (anchorError) console.error(`[ledger] checkpoint ${checkpoint.seq} not timestamped yet:`, anchorError);
+    const stamp = anchored ? " and timestamped" : anchorError ? "; the time-stamping authority did not answer, it is asked again in a minute" : "";
+    return { message: `Checkpoint ${checkpoint.seq} sealed ${checkpoint.eventCount} events${stamp}.` };
   },
 });

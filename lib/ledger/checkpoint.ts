@@ -2,8 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, lte, max, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
-import { consentEvents, ledgerCheckpoints } from "../db/schema/ledger";
-import { workspaces } from "../db/schema/workspaces";
+import { consentEvents, ledgerCheckpointAnchors, ledgerCheckpoints } from "../db/schema/ledger";
+import { queryRows } from "../db/sql";
+import { queueCheckpointWebhook } from "./anchor/checkpoint-webhook";
 import { checkpointHash } from "./hash";
 
 export type Checkpoint = typeof ledgerCheckpoints.$inferSelect;
@@ -51,13 +52,36 @@ export async function latestCheckpoint(db: DbOrTx, workspaceId: string): Promise
   return row;
 }
 
-/** Seals the workspace's events since its last checkpoint. Returns null when there is nothing new. */
-export async function createCheckpoint(db: Db, workspaceId: string): Promise<Checkpoint | null> {
+export type CheckpointOptions = {
+  /** Seal only if the previous checkpoint is at least this old: the schedule's interval, checked under the lock. */
+  dueAfterSeconds?: number;
+  /** false: give up at once when another instance is sealing this workspace (the schedule); true: wait (by hand). */
+  wait?: boolean;
+  /** A time-stamping authority will be asked for a token: the ledger.checkpoint webhook then waits to carry it. */
+  timestamped?: boolean;
+  /** The clock `dueAfterSeconds` is measured by (tests move it on; the checkpoint's createdAt is always the real time). */
+  now?: Date;
+};
+
+/**
+ * Seals the workspace's events since its last checkpoint, and queues the ledger.checkpoint webhook in the same
+ * transaction (unless a timestamp is to be added first). Returns null when there is nothing new, when the previous
+ * checkpoint is younger than `dueAfterSeconds`, or when another instance holds the workspace and `wait` is false.
+ */
+export async function createCheckpoint(db: Db, workspaceId: string, options: CheckpointOptions = {}): Promise<Checkpoint | null> {
+  const { dueAfterSeconds = 0, wait = true, timestamped = false, now: clock } = options;
   const upTo = await settledPosition(db);
   return db.transaction(async (tx) => {
     // Two checkpoint runs for one workspace must not both extend the same predecessor.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`assent:checkpoint:${workspaceId}`}))`);
+    const key = `assent:checkpoint:${workspaceId}`;
+    if (wait) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+    else {
+      const [got] = await queryRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtext(${key})) as locked`);
+      if (!got?.locked) return null;
+    }
     const previous = await latestCheckpoint(tx, workspaceId);
+    const now = new Date();
+    if (previous && (clock ?? now).getTime() - previous.createdAt.getTime() < dueAfterSeconds * 1000) return null;
     const fromPosition = previous?.toPosition ?? 0;
     if (upTo <= fromPosition) return null;
     const { digest, count } = await digestEventRange(tx, workspaceId, fromPosition, upTo);
@@ -70,24 +94,25 @@ export async function createCheckpoint(db: Db, workspaceId: string): Promise<Che
       eventCount: count,
       eventsDigest: digest,
       prevHash: previous?.hash ?? null,
-      createdAt: new Date(),
+      createdAt: now,
     };
     const [row] = await tx
       .insert(ledgerCheckpoints)
       .values({ ...fields, hash: checkpointHash(fields) })
       .returning();
+    if (row && !timestamped) await queueCheckpointWebhook(tx, row, null);
     return row ?? null;
   });
 }
 
-export async function createCheckpointsForAll(db: Db): Promise<{ workspaceId: string; checkpoint: Checkpoint | null }[]> {
-  const all = await db.select({ id: workspaces.id }).from(workspaces);
-  const results = [];
-  for (const ws of all) results.push({ workspaceId: ws.id, checkpoint: await createCheckpoint(db, ws.id) });
-  return results;
-}
-
-/** A workspace's checkpoints, newest first, for the ledger page. */
-export async function listCheckpoints(db: DbOrTx, workspaceId: string, limit = 20): Promise<Checkpoint[]> {
-  return db.select().from(ledgerCheckpoints).where(eq(ledgerCheckpoints.workspaceId, workspaceId)).orderBy(desc(ledgerCheckpoints.seq)).limit(limit);
+/** A workspace's checkpoints, newest first, with when their RFC 3161 token says they were timestamped, for the ledger page. */
+export async function listCheckpoints(db: DbOrTx, workspaceId: string, limit = 20): Promise<(Checkpoint & { timestampedAt: Date | null })[]> {
+  const rows = await db
+    .select({ checkpoint: ledgerCheckpoints, timestampedAt: ledgerCheckpointAnchors.genTime })
+    .from(ledgerCheckpoints)
+    .leftJoin(ledgerCheckpointAnchors, eq(ledgerCheckpointAnchors.checkpointId, ledgerCheckpoints.id))
+    .where(eq(ledgerCheckpoints.workspaceId, workspaceId))
+    .orderBy(desc(ledgerCheckpoints.seq))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.checkpoint, timestampedAt: r.timestampedAt }));
 }

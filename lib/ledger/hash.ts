@@ -86,8 +86,7 @@ export function eventHasher(e: Omit<HashedEventFields, keyof ChainFields>): (cha
   return (chain) => sha256Hex(encode(chain));
 }
 
-/** A checkpoint's hash chains it to the previous one and commits to the digest of the events it seals. */
-export function checkpointHash(c: {
+export type CheckpointFields = {
   workspaceId: string;
   seq: number;
   fromPosition: number;
@@ -96,18 +95,27 @@ export function checkpointHash(c: {
   eventsDigest: string;
   prevHash: string | null;
   createdAt: Date;
-}): string {
-  return sha256Hex(
-    canonicalJson({
-      v: HASH_VERSION,
-      workspaceId: c.workspaceId,
-      seq: c.seq,
-      fromPosition: c.fromPosition,
-      toPosition: c.toPosition,
-      eventCount: c.eventCount,
-      eventsDigest: c.eventsDigest,
-      prevHash: c.prevHash,
-      createdAt: c.createdAt.toISOString(),
-    }),
-  );
+};
+
+/**
+ * The document a checkpoint's hash is the SHA-256 of. It is also what a time-stamping authority timestamps:
+ * the token's messageImprint is SHA-256 over these bytes, i.e. the checkpoint's hash itself.
+ */
+export function canonicalCheckpoint(c: CheckpointFields): string {
+  return canonicalJson({
+    v: HASH_VERSION,
+    workspaceId: c.workspaceId,
+    seq: c.seq,
+    fromPosition: c.fromPosition,
+    toPosition: c.toPosition,
+    eventCount: c.eventCount,
+    eventsDigest: c.eventsDigest,
+    prevHash: c.prevHash,
+    createdAt: c.createdAt.toISOString(),
+  });
+}
+
+/** A checkpoint's hash chains it to the previous one and commits to the digest of the events it seals. */
+export function checkpointHash(c: CheckpointFields): string {
+  return sha256Hex(canonicalCheckpoint(c));
 }

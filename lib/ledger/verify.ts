@@ -4,7 +4,9 @@ import type { DbOrTx } from "../db/client";
 import { contacts, consentEvents, eventPersonalData, ledgerCheckpoints, subscriptions } from "../db/schema/ledger";
 import { workspaces } from "../db/schema/workspaces";
 import { personalDigest } from "./canonical";
-import { digestEventRange } from "./checkpoint";
+import { digestEventRange, type Checkpoint } from "./checkpoint";
+import type { KeptHead } from "./anchor/kept-heads";
+import { verifyAnchors, type AnchorProblemKind, type AnchorSummary } from "./anchor/verify-anchors";
 import { applyEvent, type SubscriptionState } from "./fold";
 import { checkpointHash, eventHash } from "./hash";
 
@@ -18,7 +20,8 @@ export type VerifyProblemKind =
   | "checkpoint_hash_mismatch"
   | "checkpoint_chain_broken"
   | "checkpoint_range_gap"
-  | "checkpoint_events_mismatch";
+  | "checkpoint_events_mismatch"
+  | AnchorProblemKind;
 
 export type VerifyProblem = {
   kind: VerifyProblemKind;
@@ -28,6 +31,7 @@ export type VerifyProblem = {
   position?: number;
   contactId?: string;
   checkpointId?: string;
+  checkpointSeq?: number;
 };
 
 export type VerifyResult = {
@@ -38,6 +42,10 @@ export type VerifyResult = {
   checkpoints: number;
   /** Events appended after the newest checkpoint: chained per contact but not yet sealed. */
   unsealedEvents: number;
+  /** Checkpoints without an RFC 3161 timestamp token (no TSA_URL, or the authority has not answered yet). */
+  unanchoredCheckpoints: number;
+  /** Per workspace: the tokens and kept heads checked, and the newest head anchored outside the database. */
+  anchors: AnchorSummary[];
   /** The first problem found, in ledger order, then the rest (at most MAX_PROBLEMS in all). */
   problems: VerifyProblem[];
 };
@@ -45,14 +53,27 @@ export type VerifyResult = {
 const MAX_PROBLEMS = 100;
 const CONTACT_BATCH = 500;
 
-type Counters = Omit<VerifyResult, "ok" | "problems" | "workspaces">;
+type Counters = Omit<VerifyResult, "ok" | "problems" | "workspaces" | "anchors" | "unanchoredCheckpoints">;
+
+export type VerifyOptions = {
+  workspaceId?: string;
+  /**
+   * Heads the business kept outside Assent (ledger.checkpoint webhooks, or seq and hash noted from the Ledger
+   * page). A head without a workspaceId applies to `workspaceId`, which it then requires.
+   */
+  keptHeads?: KeptHead[];
+};
 
 /**
  * Recomputes everything the ledger claims: each event's hash and its link to the contact's previous event,
  * personal data against its committed digests, each contact's chain head, state = fold(events), and every
- * checkpoint's chain and the digest of the events it sealed (which catches a removed contact history).
+ * checkpoint's chain and the digest of the events it sealed (which catches a removed contact history); then
+ * checks the checkpoints against what left the database (their RFC 3161 tokens, the heads the business kept),
+ * which catches a rewrite that recomputed every hash (lib/ledger/anchor/verify-anchors.ts).
  */
-export async function verifyLedger(db: DbOrTx, options: { workspaceId?: string } = {}): Promise<VerifyResult> {
+export async function verifyLedger(db: DbOrTx, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const keptHeads = options.keptHeads ?? [];
+  if (!options.workspaceId && keptHeads.some((h) => !h.workspaceId)) throw new Error("a kept head without its workspace needs options.workspaceId");
   const targets = await db
     .select({ id: workspaces.id, salt: workspaces.ledgerSalt })
     .from(workspaces)
@@ -63,11 +84,17 @@ export async function verifyLedger(db: DbOrTx, options: { workspaceId?: string }
   const report = (p: VerifyProblem) => {
     if (problems.length < MAX_PROBLEMS) problems.push(p);
   };
+  const anchors: AnchorSummary[] = [];
   for (const ws of targets) {
     await verifyContacts(db, ws.id, ws.salt, counters, report);
-    await verifyCheckpoints(db, ws.id, counters, report);
+    const checkpoints = await verifyCheckpoints(db, ws.id, counters, report);
+    const heads = keptHeads.filter((h) => (h.workspaceId ?? options.workspaceId) === ws.id);
+    const anchored = await verifyAnchors(db, ws.id, checkpoints, heads);
+    for (const p of anchored.problems) report({ workspaceId: ws.id, ...p });
+    anchors.push(anchored.summary);
   }
-  return { ok: problems.length === 0, workspaces: targets.length, ...counters, problems };
+  const unanchoredCheckpoints = anchors.reduce((n, a) => n + a.unanchored, 0);
+  return { ok: problems.length === 0, workspaces: targets.length, ...counters, unanchoredCheckpoints, anchors, problems };
 }
 
 /**
@@ -175,12 +202,12 @@ async function verifyContacts(db: DbOrTx, workspaceId: string, salt: string, cou
   }
 }
 
-async function verifyCheckpoints(db: DbOrTx, workspaceId: string, counters: Counters, report: (p: VerifyProblem) => void) {
+async function verifyCheckpoints(db: DbOrTx, workspaceId: string, counters: Counters, report: (p: VerifyProblem) => void): Promise<Checkpoint[]> {
   const checkpoints = await db.select().from(ledgerCheckpoints).where(eq(ledgerCheckpoints.workspaceId, workspaceId)).orderBy(asc(ledgerCheckpoints.seq));
   counters.checkpoints += checkpoints.length;
   let prev: (typeof checkpoints)[number] | undefined;
   for (const cp of checkpoints) {
-    const where = { workspaceId, checkpointId: cp.id };
+    const where = { workspaceId, checkpointId: cp.id, checkpointSeq: cp.seq };
     if (checkpointHash(cp) !== cp.hash) {
       report({ kind: "checkpoint_hash_mismatch", ...where, message: `checkpoint ${cp.seq} was altered` });
     }
@@ -207,6 +234,7 @@ async function verifyCheckpoints(db: DbOrTx, workspaceId: string, counters: Coun
     .from(consentEvents)
     .where(and(eq(consentEvents.workspaceId, workspaceId), gt(consentEvents.position, sealedUpTo)));
   counters.unsealedEvents += Number(unsealed?.n ?? 0);
+  return checkpoints;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

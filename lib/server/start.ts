@@ -8,6 +8,7 @@ import { loadSecrets } from "../secrets";
 import { startAppWebhookWorker } from "../webhooks/app-worker";
 import { startAppQualityWorker } from "../quality/app-worker";
 import { startAppRateLimitPruner } from "../rate-limit/app-worker";
+import { startAppCheckpointScheduler } from "../ledger/app-worker";
 import { registerFramePolicy } from "../forms/frame-policy";
 
 export async function startServer(): Promise<void> {
@@ -41,6 +42,7 @@ async function openDatabaseAndStart(failures: number): Promise<void> {
   startAppWebhookWorker(handle.db);
   startAppQualityWorker(handle.db);
   startAppRateLimitPruner(handle.db);
+  startAppCheckpointScheduler(handle.db);
   const where = handle.kind === "pglite" ? `embedded PGlite in ${env().DATA_DIR}` : "PostgreSQL (DATABASE_URL)";
   const lines = [`Assent is running at ${base} on ${where}.`];
   if (failures > 0) lines.push(`(The database became available after ${failures} failed attempt${failures === 1 ? "" : "s"}.)`);

@@ -1,12 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 import { users, workspaces } from "./workspaces";
-
-/** Raw bytes; PGlite hands back a Uint8Array and node-postgres a Buffer, so reads are wrapped in Buffer.from. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /**
  * Content-addressed files: scans of signed paper forms and uploaded import files, kept in the database so

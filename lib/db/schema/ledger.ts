@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "./bytea";
 import { consentActionEnum, eventChannelEnum, optInLevelEnum, outboxStatusEnum, subscriptionStateEnum } from "./enums";
 import { formVersions, messageCategories } from "./forms";
 import { workspaces } from "./workspaces";
@@ -157,6 +158,30 @@ export const ledgerCheckpoints = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [unique("ledger_checkpoints_workspace_seq").on(t.workspaceId, t.seq)],
+);
+
+/**
+ * Append-only: the RFC 3161 time-stamp token a time-stamping authority issued for a checkpoint's hash. A row of
+ * its own rather than a column, because the token arrives after the checkpoint committed (the authority may be
+ * down then, and is asked again later) and checkpoints are never updated.
+ */
+export const ledgerCheckpointAnchors = pgTable(
+  "ledger_checkpoint_anchors",
+  {
+    checkpointId: uuid("checkpoint_id")
+      .primaryKey()
+      .references(() => ledgerCheckpoints.id),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    /** The TimeStampToken as the authority sent it (DER-encoded CMS ContentInfo). */
+    token: bytea("token").notNull(),
+    /** The token's genTime, kept beside it for listing; verify() reads it from the token itself. */
+    genTime: timestamp("gen_time", { withTimezone: true, precision: 3 }).notNull(),
+    tsaUrl: text("tsa_url").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("ledger_checkpoint_anchors_workspace").on(t.workspaceId)],
 );
 
 export const idempotencyKeys = pgTable(

@@ -6,6 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
 import { getDb } from "@/lib/server/app-database";
 import { latestAuditEntry } from "@/lib/audit/queries";
 import { listCheckpoints } from "@/lib/ledger/checkpoint";
@@ -13,7 +14,28 @@ import { createCheckpointAction, verifyLedgerAction } from "./actions";
 
 export const metadata: Metadata = { title: "Ledger" };
 
-type VerifyDetail = { ok: boolean; events: number; contacts: number; checkpoints: number; unsealedEvents: number; firstProblem: string | null };
+type VerifyDetail = {
+  ok: boolean;
+  events: number;
+  contacts: number;
+  checkpoints: number;
+  unsealedEvents: number;
+  /** Absent in audit entries written before checkpoints were timestamped. */
+  unanchoredCheckpoints?: number;
+  newestAnchoredHead?: { seq: number; anchoredAt: string; source: "tsa" | "kept" } | null;
+  firstProblem: string | null;
+};
+
+/** Says how much of the ledger is sealed, and up to where something outside the database can contradict a rewrite. */
+function anchorSummary(v: VerifyDetail): string {
+  const sealed = v.unsealedEvents === 0 ? "Every event is sealed" : `${v.unsealedEvents.toLocaleString("en")} events were not yet sealed`;
+  const head = v.newestAnchoredHead;
+  const anchored = head
+    ? `the newest timestamped checkpoint was ${head.seq}, timestamped ${formatUtc(new Date(head.anchoredAt))}`
+    : "no checkpoint was timestamped";
+  const pending = v.unanchoredCheckpoints ? ` (${v.unanchoredCheckpoints} checkpoints without a timestamp)` : "";
+  return `${sealed}; ${anchored}${pending}.`;
+}
 
 export default async function LedgerPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
@@ -22,6 +44,8 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
   const [checkpoints, lastVerify] = await Promise.all([listCheckpoints(db, actor.workspace.id), latestAuditEntry(db, actor.workspace.id, "ledger.verify")]);
   const verified = lastVerify?.detail as VerifyDetail | undefined;
   const mayAct = can(actor.role, "ledger:verify");
+  // Without an authority configured there is no token to wait for: say so rather than "not yet".
+  const untimestamped = env().TSA_URL ? "not yet" : "no authority set";
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -43,6 +67,7 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
         ) : (
           <p className="text-sm text-slate-600">The ledger has not been verified from the dashboard yet.</p>
         )}
+        {verified && verified.unanchoredCheckpoints !== undefined && <p className="text-sm text-slate-600">{anchorSummary(verified)}</p>}
         {mayAct && (
           <div className="flex flex-wrap gap-6">
             <ActionButton
@@ -62,13 +87,14 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
           Checkpoints
         </h2>
         {checkpoints.length === 0 ? (
-          <EmptyState inline>No checkpoints yet. A checkpoint seals every event appended since the previous one.</EmptyState>
+          <EmptyState inline>No checkpoints yet. A checkpoint seals every event appended since the previous one, every few minutes.</EmptyState>
         ) : (
-          <DataTable framed={false} label="Checkpoints" columns={["#", "Sealed", "Events", "Hash"]}>
+          <DataTable framed={false} label="Checkpoints" columns={["#", "Sealed", "Timestamped", "Events", "Hash"]}>
             {checkpoints.map((c) => (
               <tr key={c.id}>
                 <td>{c.seq}</td>
                 <td className="whitespace-nowrap">{formatUtc(c.createdAt)}</td>
+                <td className="whitespace-nowrap">{c.timestampedAt ? formatUtc(c.timestampedAt) : untimestamped}</td>
                 <td>{c.eventCount.toLocaleString("en")}</td>
                 <td className="min-w-60 break-all font-mono text-xs">{c.hash}</td>
               </tr>
@@ -88,11 +114,14 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
         </p>
         <p>
           Checkpoints chain the digest of all event hashes in their range to the previous checkpoint, so a contact&apos;s whole history cannot disappear
-          unnoticed. Publish or archive checkpoint hashes elsewhere (an email to your auditor, a ticket) to pin the ledger in time.
+          unnoticed. They are sealed every few minutes; with a time-stamping authority configured each one is timestamped (RFC 3161), and a webhook endpoint
+          subscribed to ledger checkpoints receives a signed copy of each. Keep those copies outside Assent: given them, verification names the first checkpoint
+          that no longer matches, even if someone with the database rewrote every hash.
         </p>
         <p>
           On the server, <code className="rounded bg-slate-100 px-1">npm run assent -- ledger:verify --workspace {slug}</code> recomputes everything and names
-          the first bad event; a JSON Lines export carries every hash for your own tools.
+          the first bad event (add <code className="rounded bg-slate-100 px-1">--anchors kept.jsonl</code> to check against your copies); a JSON Lines export
+          carries every hash for your own tools.
         </p>
       </section>
     </div>
