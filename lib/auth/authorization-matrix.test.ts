@@ -119,6 +119,13 @@ const actionCases: Record<string, ActionCase> = {
     allowed: admins,
     sample: async (f) => ({ apiKeyId: (await createApiKey(f.db.db, { workspaceId: f.fx.workspace.id, name: "k", scopes: ["consents:read"] })).id }),
   },
+  "settings.apiKeys.limit": {
+    allowed: admins,
+    sample: async (f) => ({
+      apiKeyId: (await createApiKey(f.db.db, { workspaceId: f.fx.workspace.id, name: "k", scopes: ["consents:read"] })).id,
+      rateLimitPerMinute: "120",
+    }),
+  },
   "settings.channels.whatsapp": { allowed: admins, sample: async () => ({ phoneNumberId: "106540352242922", appSecret: "app-secret-value", accessToken: "" }) },
   "settings.channels.sms": { allowed: admins, sample: async () => ({ authToken: "twilio-token-value" }) },
   "settings.channels.keywords": {
