@@ -7,7 +7,7 @@ import { findReceipt } from "./receipts.queries";
 import { getDb } from "../server/app-database";
 import { messagesFor, orderLanguages, supportedLanguages } from "../i18n/languages";
 import { negotiateLanguage } from "../i18n/negotiate";
-import { publicPathHeader } from "./path-header";
+import { requestPathHeader } from "../server/request-path-header";
 import { isUuid } from "../ids";
 
 /**
@@ -59,7 +59,7 @@ export async function visitorLanguage(): Promise<string> {
 
 /** The <html lang> of the current request: the consumer page's language, or English for every other page. */
 export async function documentLanguage(): Promise<string> {
-  const path = (await headers()).get(publicPathHeader);
+  const path = (await headers()).get(requestPathHeader);
   if (!path) return "en";
   const url = new URL(path, "http://local");
   const requested = url.searchParams.get("lang") ?? undefined;
