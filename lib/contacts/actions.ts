@@ -26,6 +26,8 @@ export const recordConsentOnBehalf = defineWorkspaceAction({
       categories: input.categories,
       action: input.action,
       channel: "staff",
+      // When the person asked; the ledger keeps the moment it was typed in as recorded_at beside it.
+      occurredAt: input.occurredAt,
       evidence: { via: input.via },
       actor: { type: "staff", userId: actor.user.id, email: actor.user.email },
       note: input.note,
