@@ -15,12 +15,12 @@ describe.each(testDatabaseKinds())("a request recorded by staff on %s", (kind) =
   let fx: LedgerFixture;
   let staff: ActiveSession;
   let contactId: string;
-  const record = (occurredAt: string) =>
+  const record = (occurredAt: string, action = "opt_out") =>
     runWorkspaceAction(recordConsentOnBehalf, db.db, staff, testMeta, {
       workspace: fx.workspace.slug,
       contactId,
       submissionId: randomUUID(),
-      action: "opt_out",
+      action,
       categories: ["offers"],
       via: "phone_call",
       occurredAt,
@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds())("a request recorded by staff on %s", (kind) =
     db = await createTestDatabase(kind);
     fx = await createLedgerFixture(db.db);
     staff = await signedInMember(db.db, fx.workspace.id, "compliance");
-    contactId = (await append(db.db, webOptIn(fx, testPhone(7), { categories: ["orders", "offers"] }))).contactId;
+    contactId = (await append(db.db, webOptIn(fx, testPhone(7), { categories: ["orders", "offers"], occurredAt: new Date(Date.now() - 3 * 3_600_000) }))).contactId;
   });
   afterAll(() => db?.drop());
 
@@ -68,5 +68,17 @@ describe.each(testDatabaseKinds())("a request recorded by staff on %s", (kind) =
     expect(event!.action).toBe("opt_out");
     expect(event!.occurredAt.toISOString()).toBe(askedAt.toISOString());
     expect(event!.recordedAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it("a request dated before a contrary change the person made since is refused, not recorded over it", async () => {
+    // The opt-out above (an hour ago) is the person's latest word on offers; an opt-in they phoned in two hours
+    // ago would overrule it if recorded now.
+    const result = await record(new Date(Date.now() - 2 * 3_600_000).toISOString(), "opt_in");
+    expect(result).toMatchObject({ ok: false, fields: [expect.objectContaining({ field: "occurredAt", code: "overruled_later" })] });
+    if (result.ok) return;
+    expect(result.fields[0]!.message).toMatch(/Offers: opted out later \(Staff/);
+    expect((await staffEvents()).filter((e) => e.action === "opt_in")).toHaveLength(0);
+    // The same wish dated earlier changes nothing and may be recorded.
+    expect(await record(new Date(Date.now() - 2 * 3_600_000).toISOString(), "opt_out")).toMatchObject({ ok: true });
   });
 });
