@@ -36,7 +36,8 @@ describe.each(testDatabaseKinds())("a request recorded by staff on %s", (kind) =
     db = await createTestDatabase(kind);
     fx = await createLedgerFixture(db.db);
     staff = await signedInMember(db.db, fx.workspace.id, "compliance");
-    contactId = (await append(db.db, webOptIn(fx, testPhone(7), { categories: ["orders", "offers"], occurredAt: new Date(Date.now() - 3 * 3_600_000) }))).contactId;
+    contactId = (await append(db.db, webOptIn(fx, testPhone(7), { categories: ["orders", "offers"], occurredAt: new Date(Date.now() - 3 * 3_600_000) })))
+      .contactId;
   });
   afterAll(() => db?.drop());
 

@@ -1,6 +1,14 @@
 import { escapeHtml } from "../security/escape-html";
 
-export type SnapshotFacts = { formName: string; version: number; language: string; publishedAt: Date; live: boolean; liveVersion: number | null; sha256: string };
+export type SnapshotFacts = {
+  formName: string;
+  version: number;
+  language: string;
+  publishedAt: Date;
+  live: boolean;
+  liveVersion: number | null;
+  sha256: string;
+};
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

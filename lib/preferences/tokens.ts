@@ -76,7 +76,12 @@ export type RetiredPreferenceLink = { reason: "replaced" | "erased"; businessNam
 export async function findRetiredPreferenceLink(db: DbOrTx, token: string): Promise<RetiredPreferenceLink | undefined> {
   if (!looksLikePreferenceToken(token)) return undefined;
   const [row] = await db
-    .select({ revokedAt: preferenceTokens.revokedAt, phone: contacts.phone, businessName: workspaces.businessName, defaultLanguage: workspaces.defaultLanguage })
+    .select({
+      revokedAt: preferenceTokens.revokedAt,
+      phone: contacts.phone,
+      businessName: workspaces.businessName,
+      defaultLanguage: workspaces.defaultLanguage,
+    })
     .from(preferenceTokens)
     .innerJoin(contacts, eq(contacts.id, preferenceTokens.contactId))
     .innerJoin(workspaces, eq(workspaces.id, preferenceTokens.workspaceId))
