@@ -35,7 +35,7 @@ export function AskedAtField({ value, onChange, error }: Props) {
         required
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        hint={zone ? `Your time (${zone}). The time you enter this is kept beside it.` : "Your local time. The time you enter this is kept beside it."}
+        hint={`Your own time${zone ? ` (${zone})` : ""}. When you record it is kept beside it.`}
         error={error}
       />
       <input type="hidden" name="occurredAt" value={toUtcIso(value)} />

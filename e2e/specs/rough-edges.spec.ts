@@ -79,7 +79,7 @@ test("staff record an opt-out the person asked for an hour ago; a time in the fu
   const askedAt = page.getByLabel("When they asked");
   // It starts at now, in their zone.
   await expect(askedAt).not.toHaveValue("");
-  await expect(page.getByText("Your time (America/Sao_Paulo).", { exact: false })).toBeVisible();
+  await expect(page.getByText("Your own time (America/Sao_Paulo).", { exact: false })).toBeVisible();
 
   const local = (utc: Date) => new Date(utc.getTime() - 3 * 3_600_000).toISOString().slice(0, 16);
   const events = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^(Opted in|Opted out|Confirmed)/ }) });

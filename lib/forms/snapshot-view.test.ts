@@ -15,7 +15,7 @@ const facts: SnapshotFacts = {
 describe("a kept page snapshot as staff see it", () => {
   it("opens with a banner naming the old version and the live one, and disables every control", () => {
     const html = presentSnapshot(kept, facts);
-    expect(html).toContain('<body class="x"><div role="note"');
+    expect(html).toMatch(/<body class="x"><style>[^<]*<\/style><div role="note" aria-label="Kept snapshot"/);
     expect(html).toContain("Snapshot of version 1 of “Join &lt;us&gt;” (en), kept when it was published on 2 Nov 2026, 09:30 UTC.");
     expect(html).toContain("This is an old version: version 3 is live now.");
     expect(html).toContain("nothing here can be sent");

@@ -25,7 +25,9 @@ export function presentSnapshot(html: string, facts: SnapshotFacts): string {
       ? `This is an old version: version ${facts.liveVersion} is live now.`
       : "This is an old version: the form has no live version now.";
   const banner =
-    `<div role="note" aria-label="Kept snapshot" style="position:sticky;top:0;z-index:2147483647;margin:0;padding:12px 16px;` +
+    // Sticky where there is room; on a phone it would cover a third of the screen, so it scrolls away there.
+    `<style>@media (max-width:640px){[data-kept-snapshot]{position:static!important}}</style>` +
+    `<div role="note" aria-label="Kept snapshot" data-kept-snapshot style="position:sticky;top:0;z-index:2147483647;margin:0;padding:12px 16px;` +
     `background:${facts.live ? "#e0f2fe" : "#fef3c7"};color:#0f172a;border-bottom:2px solid ${facts.live ? "#0369a1" : "#b45309"};` +
     `font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif">` +
     `<strong>Snapshot of version ${facts.version} of “${escapeHtml(facts.formName)}” (${escapeHtml(facts.language)}), kept when it was published on ${when.format(facts.publishedAt)} UTC.</strong> ` +
