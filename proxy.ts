@@ -3,7 +3,7 @@ import { env } from "./lib/env";
 import { frameAncestorSources } from "./lib/forms/frame-ancestors";
 import { isSnapshotPath, snapshotContentSecurityPolicy } from "./lib/forms/snapshot-policy";
 import { lookUpFrameAncestors } from "./lib/forms/frame-policy-bridge";
-import { publicPathHeader } from "./lib/public-pages/path-header";
+import { requestPathHeader } from "./lib/server/request-path-header";
 import { undecodableActionArguments } from "./lib/security/action-reply";
 import { unreadableFormBody } from "./lib/security/form-body";
 import { isCrossOriginPost } from "./lib/security/origin";
@@ -37,8 +37,8 @@ export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const development = env().NODE_ENV === "development";
   const requestHeaders = new Headers(request.headers);
-  // The consumer pages' path and query, for the root layout's <html lang> (lib/public-pages/pages.ts).
-  requestHeaders.set(publicPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  // The path and query, for the root layout's <html lang> (lib/public-pages/pages.ts) and the sign-in guard (lib/auth/page-guards.ts).
+  requestHeaders.set(requestPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   requestHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce, frame, development }));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   const https = cameOverHttps(request);

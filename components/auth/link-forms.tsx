@@ -31,7 +31,7 @@ export function NewAccountForm({ action, token, email }: { action: Action; token
       <input type="hidden" name="token" value={token} />
       {state.message && <Alert tone="error">{state.message}</Alert>}
       <Field label="Email" name="email-shown" value={email} readOnly autoComplete="username" />
-      <Field label="Your name" name="name" autoComplete="name" error={state.fields.name} />
+      <Field label="Your name" name="name" autoComplete="name" defaultValue={state.name} error={state.fields.name} />
       <PasswordFields state={state} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating your account…" : "Create account and join"}

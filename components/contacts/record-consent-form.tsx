@@ -1,10 +1,11 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { staffViaLabels, staffVias, recordConsentSchema } from "@/lib/contacts/actions.validation";
 import { ActionMessage, fieldError } from "@/components/ui/action-form-state";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { useValidatedAction, type FormAction } from "@/components/ui/use-validated-action";
+import { AskedAtField, localNow } from "./asked-at-field";
 
 type Props = {
   action: FormAction;
@@ -18,10 +19,15 @@ const newSubmissionId = () => crypto.randomUUID();
 /** Records a request a person made to staff. Each successful record gets a fresh id, so the next one is new. */
 export function RecordConsentForm({ action, workspace, contactId, categories }: Props) {
   const [submissionId, setSubmissionId] = useState(newSubmissionId);
+  // Empty until hydrated: "now" is the browser's, in the staff member's zone.
+  const [askedAt, setAskedAt] = useState("");
+  useEffect(() => setAskedAt(localNow()), []);
   const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(recordConsentSchema, action, {
     arrays: ["categories"],
     onResult: (r) => {
-      if (r.ok) setSubmissionId(newSubmissionId());
+      if (!r.ok) return;
+      setSubmissionId(newSubmissionId());
+      setAskedAt(localNow());
     },
   });
   const error = (field: string) => fieldError(result, field);
@@ -77,7 +83,8 @@ export function RecordConsentForm({ action, workspace, contactId, categories }: 
         options={staffVias.map((v) => ({ value: v, label: staffViaLabels[v] }))}
         error={error("via")}
       />
-      <TextAreaField id="record-note" label="Note" name="note" rows={3} required placeholder="Who asked, when, and what they said" error={error("note")} />
+      <AskedAtField value={askedAt} onChange={setAskedAt} error={error("occurredAt")} />
+      <TextAreaField id="record-note" label="Note" name="note" rows={3} required placeholder="Who asked and what they said" error={error("note")} />
       <Button type="submit" disabled={pending}>
         {pending ? "Recording…" : "Record request"}
       </Button>

@@ -16,6 +16,9 @@ function groupByCommand(events: TimelineEvent[]): TimelineEvent[][] {
   return groups;
 }
 
+// Entries made at the time differ from their recording by the write itself; a minute apart means "typed in later".
+const enteredLater = (e: TimelineEvent) => e.recordedAt.getTime() - e.occurredAt.getTime() >= 60_000;
+
 const tone = { opt_in: "bg-emerald-600", opt_out: "bg-red-600", confirm: "bg-sky-600" } as const;
 
 export function Timeline({ events, filesHref }: { events: TimelineEvent[]; filesHref?: string }) {
@@ -33,6 +36,7 @@ export function Timeline({ events, filesHref }: { events: TimelineEvent[]; files
                 {actionLabels[first.action]}: {group.map((e) => e.categoryLabel).join(", ")}
               </h3>
               <span className="text-sm text-slate-500">{formatUtc(first.occurredAt)}</span>
+              {enteredLater(first) && <span className="text-sm text-slate-500">entered {formatUtc(first.recordedAt)}</span>}
               {first.optInLevel === "confirmed" && <span className="rounded bg-sky-50 px-1.5 text-xs text-sky-800">confirmed</span>}
             </div>
             {group.some((e) => e.consentText) && <Wording group={group} />}

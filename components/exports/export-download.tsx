@@ -2,15 +2,25 @@
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 
-type Props = { href: string; label: string; total: number };
+type Format = "csv" | "jsonl";
+type Props = { path: string; filters: string; initialFormat: Format; total: number };
+
+const formats: [Format, string, string][] = [
+  ["csv", "CSV (spreadsheets)", "CSV"],
+  ["jsonl", "JSON Lines (systems)", "JSON Lines"],
+];
 type Progress = { rows: number; bytes: number } | null;
 
 /**
  * A plain download link that, with JavaScript, shows progress: it reads the stream itself, counting rows
  * against the total the page showed, and saves the file when done. The browser keeps large downloads in its
- * disk-backed blob store, so the page does not hold the file in memory.
+ * disk-backed blob store, so the page does not hold the file in memory. The format is chosen here, beside the link
+ * it changes, and applies at once: it narrows nothing, so it has no place among the filters that wait for "Apply".
  */
-export function ExportDownload({ href, label, total }: Props) {
+export function ExportDownload({ path, filters, initialFormat, total }: Props) {
+  const [format, setFormat] = useState<Format>(initialFormat);
+  const href = `${path}?${filters ? `${filters}&` : ""}format=${format}`;
+  const label = `Download ${formats.find(([f]) => f === format)![2]}`;
   const [progress, setProgress] = useState<Progress>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,9 +58,28 @@ export function ExportDownload({ href, label, total }: Props) {
   }
 
   // CSV has a header line, JSON Lines none; both end each record with a newline.
-  const done = progress ? Math.min(total, Math.max(0, progress.rows - (href.includes("format=jsonl") ? 0 : 1))) : 0;
+  const done = progress ? Math.min(total, Math.max(0, progress.rows - (format === "jsonl" ? 0 : 1))) : 0;
   return (
     <div className="space-y-3">
+      <fieldset>
+        <legend className="block text-sm font-medium text-slate-800">Format</legend>
+        <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1 text-sm">
+          {formats.map(([value, text]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="format"
+                value={value}
+                checked={format === value}
+                onChange={() => setFormat(value)}
+                disabled={progress !== null && done < total}
+                className="h-4 w-4"
+              />{" "}
+              {text}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <a href={href} onClick={download} className={buttonClass("primary")} aria-disabled={progress !== null && done < total}>
         {label}
       </a>

@@ -99,6 +99,10 @@ export function SharePanel({ share }: { share: FormShare }) {
             or browsers will refuse it.
           </p>
         )}
+        <p className="mt-1 text-sm text-slate-600">
+          Keep the frame and its script together: the script sizes the frame to the form, so it never scrolls inside your page. Where your site allows no
+          scripts, the frame is tall enough for the form on a phone.
+        </p>
         <div className="mt-3">
           <CopyField label="Embed code" value={share.snippet} multiline />
         </div>

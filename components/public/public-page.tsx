@@ -1,5 +1,6 @@
 import { preload } from "react-dom";
 import type { FormTheme } from "@/lib/db/schema/form-content";
+import { FrameHeight } from "./frame-height";
 import { ThemeStyle } from "./theme-style";
 
 type Props = {
@@ -25,7 +26,8 @@ export function PublicPage({ language, businessName, theme, switcher, children }
   return (
     <div className="min-h-dvh bg-[color:var(--form-bg)]">
       {theme && <ThemeStyle theme={theme} />}
-      <div className="mx-auto max-w-xl px-4 pt-4 sm:pt-8">
+      <FrameHeight />
+      <div data-frame-content className="mx-auto max-w-xl px-4 pt-4 sm:pt-8">
         <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
           {businessName ? <p className="text-sm font-semibold uppercase tracking-wide text-[color:var(--form-accent)]">{businessName}</p> : <span />}
           {switcher}

@@ -10,10 +10,12 @@ type Props = {
   label: string;
   pendingLabel: string;
   variant?: "primary" | "secondary" | "danger";
+  /** The page itself shows the outcome once it re-renders (the ledger's "last verified"): only a refusal is shown here. */
+  outcomeOnPage?: boolean;
 };
 
 /** A one-button dashboard action (no inputs besides hidden ones), with its outcome shown beside it. */
-export function ActionButton({ action, fields, label, pendingLabel, variant = "secondary" }: Props) {
+export function ActionButton({ action, fields, label, pendingLabel, variant = "secondary", outcomeOnPage = false }: Props) {
   const [result, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-2">
@@ -23,7 +25,7 @@ export function ActionButton({ action, fields, label, pendingLabel, variant = "s
       <Button type="submit" variant={variant} disabled={pending}>
         {pending ? pendingLabel : label}
       </Button>
-      <ActionMessage result={result} />
+      <ActionMessage result={outcomeOnPage && result?.ok ? null : result} />
     </form>
   );
 }

@@ -191,5 +191,17 @@ test("publishing means a change: an unchanged draft is refused, an edit publishe
   await expect(page.getByRole("button", { name: "Nothing to publish" })).toBeDisabled();
   await page.getByRole("link", { name: "Versions" }).click();
   await expect(page.getByRole("heading", { name: /^Version \d+$/ })).toHaveText(["Version 2", "Version 1"]);
+
+  // An old version's kept page says so and cannot be taken for the live form: a banner, and nothing to press.
+  const first = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Version 1", exact: true }) });
+  await first.getByRole("link", { name: "en", exact: true }).click();
+  const banner = page.getByRole("note", { name: "Kept snapshot" });
+  await expect(banner).toContainText("Snapshot of version 1 of “Unchanged” (en)");
+  await expect(banner).toContainText("This is an old version: version 2 is live now.");
+  await expect(page.getByRole("button", { name: "Sign up" })).toBeDisabled();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: test.info().outputPath(`old-snapshot-${width}.png`) });
+  }
   await page.context().close();
 });

@@ -16,13 +16,17 @@ test.skip(({ isMobile }) => isMobile, "embedding and downloads are the same on a
 
 let app = "";
 let formUrl = "";
+/** The embed code as the share page gives it, once the snippet test has read it. */
+let snippetHtml = "";
 const servers: Server[] = [];
 
 /** A stand-in for a customer's website: one page that frames the hosted form. */
 function serveShopPage(origin: string): Promise<void> {
   const port = Number(new URL(origin).port);
-  const server = createServer((_req, res) => {
+  const server = createServer((req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    // /snippet: the share page's embed code pasted as it is.
+    if (req.url === "/snippet") return res.end(`<!doctype html><title>Shop</title><h1>Our shop</h1>${snippetHtml}<footer>Shop footer</footer>`);
     res.end(`<!doctype html><title>Shop</title><h1>Our shop</h1><iframe src="${formUrl}" title="Sign up on WhatsApp" width="600" height="1100"></iframe>`);
   });
   servers.push(server);
@@ -95,6 +99,40 @@ test.describe("without JavaScript, in another site's frame", () => {
     await frame.getByRole("button", { name: "Sign up" }).click();
     await expect(frame.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
   });
+});
+
+test("the embed code sizes its frame to the form inside, at a laptop's width and a phone's", async ({ browser }) => {
+  const staff = await signIn(browser, e2eAccounts.marketer);
+  await staff.goto(`/demo/forms/${embedForm.id}/share`);
+  snippetHtml = await staff.getByRole("textbox", { name: "Embed code" }).inputValue();
+  await staff.context().close();
+  const heights: number[] = [];
+  for (const width of [1280, 360]) {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    await page.goto(`${embedForm.allowedOrigin}/snippet`);
+    const iframe = page.locator("iframe");
+    const frame = page.frameLocator("iframe");
+    await expect(frame.getByRole("button", { name: "Sign up" })).toBeVisible();
+    // Fitted: the frame is exactly as tall as the page's column inside, so nothing scrolls inside the shop's page.
+    const fit = async () => {
+      const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+      const inner = await frame.locator("[data-frame-content]").evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom + window.scrollY));
+      const scrolls = await frame.locator("html").evaluate((html) => html.scrollHeight > html.clientHeight);
+      return { fitted: Math.abs(outer - inner) <= 1, scrolls };
+    };
+    await expect.poll(fit).toEqual({ fitted: true, scrolls: false });
+    heights.push(await iframe.evaluate((f) => f.getBoundingClientRect().height));
+    // A refusal shown in place makes the page taller; the frame follows.
+    await frame.getByRole("checkbox").first().check();
+    await frame.getByRole("textbox", { name: "Your WhatsApp number" }).fill("12");
+    await frame.getByRole("button", { name: "Sign up" }).click();
+    await expect(frame.getByText("This phone number is too short.")).toBeVisible();
+    await expect.poll(fit).toEqual({ fitted: true, scrolls: false });
+    await page.screenshot({ path: test.info().outputPath(`embedded-${width}.png`), fullPage: true });
+    await page.close();
+  }
+  // A phone's narrow column is taller than the 640 px frame of a laptop.
+  expect(heights[1]).toBeGreaterThan(heights[0]!);
 });
 
 test("a site not on the list is refused the frame", async ({ page }) => {

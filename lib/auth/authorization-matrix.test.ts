@@ -58,6 +58,7 @@ const actionCases: Record<string, ActionCase> = {
       action: "opt_out",
       categories: ["offers"],
       via: "phone_call",
+      occurredAt: new Date().toISOString(),
       note: "Called in",
     }),
   },

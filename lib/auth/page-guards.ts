@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { getDb } from "../server/app-database";
 import type { ActiveSession } from "./staff-sessions";
@@ -7,14 +8,27 @@ import { AppError, ForbiddenError } from "../errors";
 import { currentSession } from "./current-session";
 import { findWorkspaceActor, type WorkspaceActor } from "./guards";
 import { can, type Permission } from "./permissions";
+import { requestPathHeader } from "../server/request-path-header";
 
-function signInPath(next: string): string {
+/**
+ * Sign-in, then back to the exact page asked for. The workspace layout authorises before its page does, and a
+ * layout does not know the page's path, so the request's own path and query (from proxy.ts) win over the
+ * caller's `fallback`. Next.js's internal `_rsc` marker of a client navigation is not part of the page's address.
+ */
+async function signInPath(fallback: string): Promise<string> {
+  const requested = (await headers()).get(requestPathHeader);
+  let next = fallback;
+  if (requested?.startsWith("/")) {
+    const url = new URL(requested, "http://request.invalid");
+    url.searchParams.delete("_rsc");
+    next = `${url.pathname}${url.search}`;
+  }
   return `/sign-in?next=${encodeURIComponent(next)}`;
 }
 
 export async function requireStaffPage(next: string): Promise<ActiveSession> {
   const session = await currentSession();
-  if (!session) redirect(signInPath(next));
+  if (!session) redirect(await signInPath(next));
   return session;
 }
 
@@ -36,7 +50,7 @@ export async function requireWorkspacePage(slug: string, permission: Permission,
     return actor;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (error.code === "unauthenticated") redirect(signInPath(next));
+    if (error.code === "unauthenticated") redirect(await signInPath(next));
     if (error.code === "not_found") notFound();
     if (error.code === "forbidden") forbidden();
     throw error;

@@ -4,6 +4,7 @@ import { findContact } from "./queries";
 import { NotFoundError, ValidationError } from "../errors";
 import { append } from "../ledger/append";
 import { erasePersonalData } from "./erasure/erase";
+import { laterContraryChanges } from "./later-changes";
 import { eraseContactSchema, recordConsentSchema } from "./actions.validation";
 
 export const recordConsentOnBehalf = defineWorkspaceAction({
@@ -20,12 +21,33 @@ export const recordConsentOnBehalf = defineWorkspaceAction({
         "This contact's personal data was erased, so nothing can be recorded against it.",
       );
     }
+    const contrary = await laterContraryChanges(db, {
+      workspaceId: actor.workspace.id,
+      contactId: contact.id,
+      categories: input.categories,
+      action: input.action,
+      occurredAt: input.occurredAt,
+    });
+    if (contrary.length > 0) {
+      throw new ValidationError(
+        [
+          {
+            field: "occurredAt",
+            code: "overruled_later",
+            message: `The person changed this since, and a request recorded now would overrule it: ${contrary.join("; ")}. Record only what they asked after that.`,
+          },
+        ],
+        "Nothing was recorded: the person changed their choice after this time.",
+      );
+    }
     const receipt = await append(db, {
       workspaceId: actor.workspace.id,
       phone: contact.phone,
       categories: input.categories,
       action: input.action,
       channel: "staff",
+      // When the person asked; the ledger keeps the moment it was typed in as recorded_at beside it.
+      occurredAt: input.occurredAt,
       evidence: { via: input.via },
       actor: { type: "staff", userId: actor.user.id, email: actor.user.email },
       note: input.note,

@@ -57,8 +57,19 @@ export async function listFormVersions(db: DbOrTx, workspaceId: string, formId: 
 export async function findSnapshot(db: DbOrTx, workspaceId: string, formVersionId: string, language: string) {
   if (!isUuid(formVersionId)) return undefined;
   const [row] = await db
-    .select()
+    .select({
+      html: formVersionSnapshots.html,
+      sha256: formVersionSnapshots.sha256,
+      language: formVersionSnapshots.language,
+      version: formVersions.version,
+      publishedAt: formVersions.publishedAt,
+      formName: forms.name,
+      live: sql<boolean>`${forms.currentVersionId} is not distinct from ${formVersions.id}`,
+      liveVersion: sql<number | null>`(select v.version from form_versions v where v.id = ${forms.currentVersionId})`,
+    })
     .from(formVersionSnapshots)
+    .innerJoin(formVersions, eq(formVersions.id, formVersionSnapshots.formVersionId))
+    .innerJoin(forms, eq(forms.id, formVersions.formId))
     .where(
       and(
         eq(formVersionSnapshots.workspaceId, workspaceId),

@@ -8,7 +8,13 @@ import type { RequestMeta } from "../server/request-meta";
 import { acceptInvitation, resetPassword } from "./accept";
 import { acceptInvitationSchema, newPasswordSchema } from "./members.validation";
 
-export type LinkFormState = { message?: string; fields: Record<string, string>; done?: { email: string; password?: string; next: string } };
+export type LinkFormState = {
+  message?: string;
+  fields: Record<string, string>;
+  /** The name as typed, given back with a refusal: React resets a form after its action, and retyping it is a chore. */
+  name?: string;
+  done?: { email: string; password?: string; next: string };
+};
 
 // Link tokens are unguessable; the limit keeps a script from hammering argon2 through these forms.
 const perIp = { name: "link-form-ip", limit: 20, windowSeconds: 900 };
@@ -27,14 +33,16 @@ async function guarded(db: Db, meta: RequestMeta, run: () => Promise<LinkFormSta
 }
 
 /** A new person accepts an invitation: validated, rate limited, then the account and membership in one go. */
-export function acceptInvitationAsNewUser(db: Db, meta: RequestMeta, input: Record<string, unknown>): Promise<LinkFormState> {
-  return guarded(db, meta, async () => {
+export async function acceptInvitationAsNewUser(db: Db, meta: RequestMeta, input: Record<string, unknown>): Promise<LinkFormState> {
+  const result = await guarded(db, meta, async () => {
     const parsed = acceptInvitationSchema.safeParse(input);
     if (!parsed.success) return { fields: fieldMessages(parsed.error) };
     const { token, name, password } = parsed.data;
     const { workspaceSlug, email } = await acceptInvitation(db, token, { newAccount: { name, password } });
     return { fields: {}, done: { email, password, next: `/${workspaceSlug}` } };
   });
+  // Passwords are never sent back; the name is.
+  return result.done ? result : { ...result, name: typeof input.name === "string" ? input.name.slice(0, 200) : "" };
 }
 
 export function acceptInvitationAsMember(db: Db, meta: RequestMeta, session: ActiveSession | null, token: string): Promise<LinkFormState> {

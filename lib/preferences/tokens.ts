@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { contacts, preferenceTokens } from "../db/schema/ledger";
+import { workspaces } from "../db/schema/workspaces";
 import { NotFoundError } from "../errors";
 
 /** 32 random bytes in base64url: 43 characters. Anything else is refused before touching the database. */
@@ -63,6 +64,32 @@ export async function findPreferenceLink(db: DbOrTx, token: string): Promise<Pre
     .innerJoin(contacts, eq(contacts.id, preferenceTokens.contactId))
     .where(and(eq(preferenceTokens.tokenHash, hashPreferenceToken(token)), isNull(preferenceTokens.revokedAt), isNotNull(contacts.phone)));
   return row;
+}
+
+/** Why a real link no longer opens: a newer link replaced it, or the person's data was erased. */
+export type RetiredPreferenceLink = { reason: "replaced" | "erased"; businessName: string; defaultLanguage: string };
+
+/**
+ * A link that once worked and no longer does, so its page can say why and what to do (an old receipt's link is
+ * the usual one). Undefined for a live link, and for a token that never existed: a guess learns nothing.
+ */
+export async function findRetiredPreferenceLink(db: DbOrTx, token: string): Promise<RetiredPreferenceLink | undefined> {
+  if (!looksLikePreferenceToken(token)) return undefined;
+  const [row] = await db
+    .select({
+      revokedAt: preferenceTokens.revokedAt,
+      phone: contacts.phone,
+      businessName: workspaces.businessName,
+      defaultLanguage: workspaces.defaultLanguage,
+    })
+    .from(preferenceTokens)
+    .innerJoin(contacts, eq(contacts.id, preferenceTokens.contactId))
+    .innerJoin(workspaces, eq(workspaces.id, preferenceTokens.workspaceId))
+    .where(eq(preferenceTokens.tokenHash, hashPreferenceToken(token)));
+  if (!row) return undefined;
+  if (row.phone === null) return { reason: "erased", businessName: row.businessName, defaultLanguage: row.defaultLanguage };
+  if (row.revokedAt) return { reason: "replaced", businessName: row.businessName, defaultLanguage: row.defaultLanguage };
+  return undefined;
 }
 
 export async function markPreferenceLinkUsed(db: DbOrTx, linkId: string, now = new Date()): Promise<void> {

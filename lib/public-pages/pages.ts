@@ -3,11 +3,12 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { findPublishedForm } from "../forms/queries";
 import { findPreferenceCentre, preferenceLanguages } from "../preferences/queries";
+import { findRetiredPreferenceLink } from "../preferences/tokens";
 import { findReceipt } from "./receipts.queries";
 import { getDb } from "../server/app-database";
 import { messagesFor, orderLanguages, supportedLanguages } from "../i18n/languages";
 import { negotiateLanguage } from "../i18n/negotiate";
-import { publicPathHeader } from "./path-header";
+import { requestPathHeader } from "../server/request-path-header";
 import { isUuid } from "../ids";
 
 /**
@@ -52,6 +53,26 @@ export const loadPreferencePage = cache(async (token: string, requested: string 
   return { centre, language, available, messages: messagesFor(language) };
 });
 
+/**
+ * A preference link that once worked (an old receipt's): why it no longer opens, in the language the link asked
+ * for, else the visitor's, else the business's.
+ */
+export const loadRetiredPreferencePage = cache(async (token: string, requested: string | undefined) => {
+  const retired = await findRetiredPreferenceLink(await getDb(), token);
+  if (!retired) return undefined;
+  const language = negotiateLanguage({ requested, acceptLanguage: await acceptLanguage(), available: supportedLanguages, fallback: retired.defaultLanguage });
+  return { retired, language };
+});
+
+/** The preference link and `lang` of the current request, for its not-found page, which gets no params. */
+export async function requestedPreferenceLink(): Promise<{ token: string; lang: string | undefined } | undefined> {
+  const path = (await headers()).get(requestPathHeader);
+  if (!path) return undefined;
+  const url = new URL(path, "http://local");
+  const [root, token, ...rest] = url.pathname.split("/").filter(Boolean);
+  return root === "p" && token && rest.length === 0 ? { token, lang: url.searchParams.get("lang") ?? undefined } : undefined;
+}
+
 /** For pages that know no form (not-found): the visitor's language among all the consumer pages speak. */
 export async function visitorLanguage(): Promise<string> {
   return negotiateLanguage({ acceptLanguage: await acceptLanguage(), available: supportedLanguages, fallback: "en" });
@@ -59,7 +80,7 @@ export async function visitorLanguage(): Promise<string> {
 
 /** The <html lang> of the current request: the consumer page's language, or English for every other page. */
 export async function documentLanguage(): Promise<string> {
-  const path = (await headers()).get(publicPathHeader);
+  const path = (await headers()).get(requestPathHeader);
   if (!path) return "en";
   const url = new URL(path, "http://local");
   const requested = url.searchParams.get("lang") ?? undefined;
@@ -73,6 +94,6 @@ export async function documentLanguage(): Promise<string> {
   let page: { language: string } | undefined;
   if (root === "f" && a && b && parts.length === 3) page = await loadFormPage(a, b, requested);
   else if (root === "f" && a && c === "receipt" && d && parts.length === 5) page = await loadReceiptPage(a, d, requested);
-  else if (root === "p" && a && parts.length === 2) page = await loadPreferencePage(a, requested);
+  else if (root === "p" && a && parts.length === 2) page = (await loadPreferencePage(a, requested)) ?? (await loadRetiredPreferencePage(a, requested));
   return page?.language ?? visitorLanguage();
 }

@@ -111,6 +111,11 @@ export const en = {
     heading: "This page is not available",
     formText: "This sign-up page does not exist or is no longer published. Check the address, or ask the business for a new link.",
     preferencesText: "This link does not work: it may be mistyped, or replaced by a newer one.",
+    retiredLinkHeading: "This link no longer works",
+    preferencesReplacedText: (business: string) =>
+      `It was replaced by a newer one: each time you sign up with ${business} or ask for a new link, the older link stops working. Open the link in your most recent receipt or message from ${business}.`,
+    preferencesErasedText: (business: string) =>
+      `${business} erased your details at your request, so this link opens nothing any more. To get their messages again, sign up again on their form.`,
     stopText: "To stop messages, reply STOP to the business in your WhatsApp chat with them. It works at any time.",
     receiptText: "This receipt does not exist. Check the address you saved.",
   },

@@ -106,6 +106,11 @@ export const es: Messages = {
     heading: "Esta página no está disponible",
     formText: "Esta página de registro no existe o ya no está publicada. Revisa la dirección o pide a la empresa un enlace nuevo.",
     preferencesText: "Este enlace no funciona: puede que esté mal escrito o que se haya sustituido por uno más reciente.",
+    retiredLinkHeading: "Este enlace ya no funciona",
+    preferencesReplacedText: (business: string) =>
+      `Se sustituyó por uno más reciente: cada vez que te registras con ${business} o pides un enlace nuevo, el anterior deja de funcionar. Abre el enlace de tu recibo o mensaje más reciente de ${business}.`,
+    preferencesErasedText: (business: string) =>
+      `${business} borró tus datos a petición tuya, así que este enlace ya no abre nada. Para volver a recibir sus mensajes, regístrate de nuevo en su formulario.`,
     stopText: "Para dejar de recibir mensajes, responde STOP a la empresa en tu chat de WhatsApp con ella. Funciona en cualquier momento.",
     receiptText: "Este comprobante no existe. Revisa la dirección que guardaste.",
   },

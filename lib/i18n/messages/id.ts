@@ -107,6 +107,11 @@ export const id: Messages = {
     heading: "Halaman ini tidak tersedia",
     formText: "Halaman pendaftaran ini tidak ada atau sudah tidak diterbitkan. Periksa alamatnya, atau minta tautan baru kepada bisnis tersebut.",
     preferencesText: "Tautan ini tidak berfungsi: mungkin salah ketik, atau sudah diganti dengan yang lebih baru.",
+    retiredLinkHeading: "Tautan ini tidak berfungsi lagi",
+    preferencesReplacedText: (business: string) =>
+      `Tautan ini sudah diganti dengan yang lebih baru: setiap kali Anda mendaftar di ${business} atau meminta tautan baru, tautan lama berhenti berfungsi. Buka tautan di tanda terima atau pesan terbaru dari ${business}.`,
+    preferencesErasedText: (business: string) =>
+      `${business} telah menghapus data Anda atas permintaan Anda, jadi tautan ini tidak membuka apa pun lagi. Untuk menerima pesan mereka lagi, daftar ulang melalui formulir mereka.`,
     stopText: "Untuk menghentikan pesan, balas STOP ke bisnis tersebut di chat WhatsApp Anda dengan mereka. Cara ini berlaku kapan saja.",
     receiptText: "Bukti ini tidak ada. Periksa alamat yang Anda simpan.",
   },

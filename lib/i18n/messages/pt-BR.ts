@@ -106,6 +106,11 @@ export const ptBR: Messages = {
     heading: "Esta página não está disponível",
     formText: "Esta página de cadastro não existe ou não está mais publicada. Confira o endereço ou peça um novo link à empresa.",
     preferencesText: "Este link não funciona: pode ter sido digitado errado ou substituído por um mais novo.",
+    retiredLinkHeading: "Este link não funciona mais",
+    preferencesReplacedText: (business: string) =>
+      `Ele foi substituído por um mais novo: cada vez que você se cadastra com ${business} ou pede um link novo, o anterior para de funcionar. Abra o link do seu comprovante ou mensagem mais recente de ${business}.`,
+    preferencesErasedText: (business: string) =>
+      `${business} apagou seus dados a seu pedido, então este link não abre mais nada. Para voltar a receber as mensagens, cadastre-se de novo no formulário.`,
     stopText: "Para parar de receber mensagens, responda STOP para a empresa na sua conversa do WhatsApp com ela. Funciona a qualquer momento.",
     receiptText: "Este comprovante não existe. Confira o endereço que você guardou.",
   },

@@ -28,7 +28,9 @@ export default async function ExportsPage({ params, searchParams }: Props) {
   const [categories, forms] = await Promise.all([listAllCategories(db, actor.workspace.id), listFormSummaries(db, actor.workspace.id)]);
   const chosen = parsed.success ? parsed.data : exportFilterSchema.parse({});
   const total = parsed.success ? await countEvents(db, toExportFilter(actor.workspace.id, parsed.data)) : 0;
-  const query = exportParamsQuery(chosen);
+  // The format is chosen beside the download link (components/exports/export-download.tsx), not among the filters.
+  const { format, ...filters } = chosen;
+  const query = exportParamsQuery(filters);
   const select = (name: string, label: string, value: string | undefined, options: [string, string][], any: string) => (
     <div>
       <label htmlFor={`export-${name}`} className={labelClass}>
@@ -99,21 +101,6 @@ export default async function ExportsPage({ params, searchParams }: Props) {
             <input id="export-to" type="date" name="to" defaultValue={chosen.to ?? ""} className={fieldClass} />
           </div>
         </div>
-        <fieldset>
-          <legend className={labelClass}>Format</legend>
-          <div className="mt-1 flex gap-5 text-sm">
-            {(
-              [
-                ["csv", "CSV (spreadsheets)"],
-                ["jsonl", "JSON Lines (systems)"],
-              ] as const
-            ).map(([v, l]) => (
-              <label key={v} className="flex items-center gap-2">
-                <input type="radio" name="format" value={v} defaultChecked={chosen.format === v} className="h-4 w-4" /> {l}
-              </label>
-            ))}
-          </div>
-        </fieldset>
         <button type="submit" className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50">
           Apply filters
         </button>
@@ -126,7 +113,7 @@ export default async function ExportsPage({ params, searchParams }: Props) {
           </h2>
           <p className="mb-4 mt-1 text-sm text-slate-600">The file streams as it is read, so even millions of events download without waiting.</p>
           {total > 0 ? (
-            <ExportDownload href={`/${slug}/exports/download?${query}`} label={`Download ${chosen.format === "csv" ? "CSV" : "JSON Lines"}`} total={total} />
+            <ExportDownload path={`/${slug}/exports/download`} filters={query} initialFormat={format} total={total} />
           ) : (
             <EmptyState inline>Nothing to export with these filters. Widen the dates or clear a filter.</EmptyState>
           )}

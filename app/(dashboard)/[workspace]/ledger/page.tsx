@@ -76,6 +76,7 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
               label="Verify the whole ledger now"
               pendingLabel="Verifying…"
               variant="primary"
+              outcomeOnPage
             />
             <ActionButton action={createCheckpointAction} fields={{ workspace: slug }} label="Seal a checkpoint" pendingLabel="Sealing…" />
           </div>

@@ -75,6 +75,25 @@ export default async function FormVersionsPage({ params }: Props) {
                         </a>
                       </span>
                     ))}
+                {v.snapshots.length > 0 && (
+                  <span className="text-slate-500">
+                    {" "}
+                    (shown marked as a kept copy; the exact kept file:{" "}
+                    {v.snapshots.map((s, j) => (
+                      <span key={s.language}>
+                        {j > 0 && ", "}
+                        <a
+                          href={`/${slug}/forms/${formId}/versions/${v.version.id}/snapshot?lang=${encodeURIComponent(s.language)}&original=1`}
+                          className="text-brand-800 underline hover:no-underline"
+                          aria-label={`Download the exact kept file, ${s.language}`}
+                        >
+                          {s.language}
+                        </a>
+                      </span>
+                    ))}
+                    )
+                  </span>
+                )}
               </p>
               <details open={i === 0} className="text-sm">
                 <summary className="cursor-pointer font-medium text-brand-800">
