@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { erasePersonalData } from "../contacts/erase";
+import { erasePersonalData } from "../contacts/erasure/erase";
 import { append } from "../ledger/append";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { createLedgerFixture, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";

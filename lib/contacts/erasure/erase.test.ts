@@ -238,6 +238,7 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
       action: "opt_in",
       categories: ["offers"],
       via: "phone_call",
+      occurredAt: new Date().toISOString(),
       note: `${person.name} called from ${person.formatted}`,
     });
     expect(staff.ok, JSON.stringify(staff)).toBe(true);
