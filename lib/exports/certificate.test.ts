@@ -4,7 +4,7 @@ import { extractText } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { downloadCertificate } from "../contacts/certificate.routes";
 import { auditLog } from "../db/schema/access";
-import { users } from "../db/schema/workspaces";
+import { users, workspaceNames, workspaces } from "../db/schema/workspaces";
 import { NotFoundError } from "../errors";
 import { publishFormVersion } from "../forms/publish";
 import { defaultEnglishWording } from "../forms/wording";
@@ -14,6 +14,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../
 import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { pdfToText } from "../../testing/poppler";
 import { loadCertificateInput, renderConsentCertificate } from "./certificate";
+import { exportEvents } from "./events";
 
 /** Text of each page, as a real PDF reader (pdf.js) extracts it. */
 async function pageTexts(pdf: Uint8Array): Promise<string[]> {
@@ -28,6 +29,12 @@ const LONG_WORDING =
   "(₹ y € incluidos), según la política en https://assent.example/politica-de-privacidad/version-2026-01-01/seccion-mensajes-de-whatsapp?idioma=es&origen=formulario " +
   "— São Paulo, Señor Núñez, déjà vu. ".repeat(6) +
   "Puedo darme de baja cuando quiera respondiendo BAJA.";
+
+async function collectText(chunks: AsyncIterable<string | Uint8Array>): Promise<string> {
+  let out = "";
+  for await (const chunk of chunks) out += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+  return out;
+}
 
 describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
   let t: TestDatabase;
@@ -89,6 +96,30 @@ describe.each(testDatabaseKinds())("consent certificate on %s", (kind) => {
       expect(squash(page)).toContain(optIn.contactId);
     });
     expect(pages[0]).toContain("Page 1 of");
+  });
+
+  it("names the business as it was when each event happened, in the certificate and in the export", async () => {
+    const shop = await createLedgerFixture(t.db);
+    const before = await append(t.db, webOptIn(shop, "+12015550177", { categories: ["orders"] }));
+    // Renamed after the opt-in (a trigger keeps the old name), then an opt-out under the new name.
+    await t.db.update(workspaces).set({ businessName: "Brew & Co", legalName: "Brew and Company Inc" }).where(eq(workspaces.id, shop.workspace.id));
+    await append(t.db, apiOptOut(shop, "+12015550177", ["orders"]));
+    const [renamed] = await t.db.select().from(workspaces).where(eq(workspaces.id, shop.workspace.id));
+    const input = await loadCertificateInput(t.db, { workspace: renamed!, user }, before.contactId);
+    const all = squash((await pageTexts(await renderConsentCertificate(input))).join("\n"));
+    expect(all).toContain(squash("Business Brew & Co"));
+    expect(all.split(squash("Business then Test Shop (legal name Test Shop Ltd)"))).toHaveLength(2);
+
+    const lines = (await collectText(exportEvents(t.db, { workspaceId: shop.workspace.id }, "jsonl")))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.action, l.business_name, l.legal_name])).toEqual([
+      ["opt_in", "Test Shop", "Test Shop Ltd"],
+      ["opt_out", "Brew & Co", "Brew and Company Inc"],
+    ]);
+    // The names are evidence too: no one rewrites them.
+    await expect(t.db.update(workspaceNames).set({ businessName: "Someone else" })).rejects.toThrow();
   });
 
   it("wraps a long wording over several lines without losing a character", async () => {

@@ -10,15 +10,25 @@ import { findCategoryStates, findContact, type CategoryState } from "../contacts
 import type { DbOrTx } from "../db/client";
 import { NotFoundError } from "../errors";
 import { verifyContact } from "../ledger/verify";
+import { listBusinessNames } from "../workspace/queries";
 import { embedHouseFonts, savePdf, wrapText, type PdfFonts } from "./pdf-text";
 import { isPrintable } from "./printable-script";
 import type { Typeface } from "./typeface";
+
+export type BusinessName = { validFrom: Date | null; businessName: string; legalName: string };
+
+/** The business's names when `at` happened: the last rename at or before it. */
+export function businessNameAt(names: BusinessName[], at: Date): BusinessName | undefined {
+  return names.filter((n) => n.validFrom === null || n.validFrom <= at).at(-1);
+}
 
 /** Everything a certificate shows, gathered beforehand so rendering is pure and testable without a database. */
 export type CertificateInput = {
   generatedAt: Date;
   generatedBy: string;
   business: { businessName: string; legalName: string; whatsappNumber: string | null };
+  /** Every name the business has had, oldest first (`validFrom` null: from the start): each event is named as it was then. */
+  businessNames: BusinessName[];
   contact: { id: string; phone: string | null; bsuid: string | null; name: string | null; firstSeen: Date; erasedAt: Date | null };
   categories: { key: string; label: string; retired: boolean; state: CategoryState | null }[];
   events: TimelineEvent[];
@@ -34,7 +44,8 @@ export async function loadCertificateInput(
   const ws = actor.workspace;
   const contact = await findContact(db, ws.id, contactId);
   if (!contact) throw new NotFoundError("The contact");
-  const [categories, states, events, verification] = await Promise.all([
+  const [businessNames, categories, states, events, verification] = await Promise.all([
+    listBusinessNames(db, ws.id),
     listAllCategories(db, ws.id),
     findCategoryStates(db, ws.id, [contact.id]),
     findContactTimeline(db, ws.id, contact.id),
@@ -45,6 +56,7 @@ export async function loadCertificateInput(
     generatedAt: now,
     generatedBy: actor.user.email,
     business: { businessName: ws.businessName, legalName: ws.legalName, whatsappNumber: ws.whatsappNumber },
+    businessNames,
     contact: { id: contact.id, phone: contact.phone, bsuid: contact.bsuid, name: contact.name, firstSeen: contact.createdAt, erasedAt: contact.erasedAt },
     categories: categories.map((c) => ({ key: c.key, label: c.label, retired: c.retiredAt !== null, state: state[c.key] ?? null })),
     events,
@@ -194,7 +206,7 @@ export async function renderConsentCertificate(input: CertificateInput): Promise
   w.heading(`Consent events (${input.events.length}, oldest first)`);
   if (input.events.length === 0) w.text("No events are recorded for this contact.");
   input.events.forEach((e, i) => {
-    writeEvent(w, e, i > 0);
+    writeEvent(w, e, i > 0, input);
   });
 
   w.heading("Verification");
@@ -232,7 +244,7 @@ export async function renderConsentCertificate(input: CertificateInput): Promise
   return savePdf(doc, f);
 }
 
-function writeEvent(w: Writer, e: TimelineEvent, separate: boolean) {
+function writeEvent(w: Writer, e: TimelineEvent, separate: boolean, input: CertificateInput) {
   const { f } = w;
   if (separate) {
     w.gap(4);
@@ -266,6 +278,11 @@ function writeEvent(w: Writer, e: TimelineEvent, separate: boolean) {
   w.field("Action", actionLabels[e.action] + level);
   w.field("Channel", channelLabels[e.channel]);
   w.field("Occurred", e.occurredAt.toISOString());
+  // Renamed since: the name the person was given then, which their consent sentence also says.
+  const then = businessNameAt(input.businessNames, e.occurredAt);
+  if (then && (then.businessName !== input.business.businessName || then.legalName !== input.business.legalName)) {
+    w.field("Business then", `${then.businessName} (legal name ${then.legalName})`);
+  }
   w.field("Recorded", e.recordedAt.toISOString());
   if (e.language) w.field("Language", e.language);
   if (!e.consentText) w.field("Wording", "None: this event was not given through a form.");

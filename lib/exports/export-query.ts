@@ -38,6 +38,9 @@ export const exportColumns = [
   "hash",
   // Last, so files read by column position keep their earlier columns where they were.
   "user_id",
+  // The business as it was named when the event happened (workspace_names), not as it is named today.
+  "business_name",
+  "legal_name",
 ] as const;
 
 type Column = (typeof exportColumns)[number];
@@ -63,6 +66,8 @@ const sources: Record<Column, string> = {
   prev_hash: "e.prev_hash",
   hash: "e.hash",
   user_id: "c.bsuid",
+  business_name: "n.business_name",
+  legal_name: "n.legal_name",
 };
 
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -89,6 +94,8 @@ const formats: Partial<Record<Column, { csv: string; json: string }>> = {
   ip: { csv: defused("r.ip"), json: "r.ip" },
   user_agent: { csv: defused("r.user_agent"), json: "r.user_agent" },
   note: { csv: defused("r.note"), json: "r.note" },
+  business_name: { csv: defused("r.business_name"), json: "r.business_name" },
+  legal_name: { csv: defused("r.legal_name"), json: "r.legal_name" },
 };
 const value = (c: Column, format: ExportFormat) => formats[c]?.[format === "csv" ? "csv" : "json"] ?? `r.${c}`;
 
@@ -126,6 +133,8 @@ export function exportQuery(filter: ExportFilter, format: ExportFormat, batch?: 
   const text = `select ${select} from (
     select ${exportColumns.map((c) => `${sources[c]} as ${c}`).join(", ")}
     from consent_events e join contacts c on c.id = e.contact_id left join event_personal_data p on p.event_id = e.id
+    left join lateral (select w.business_name, w.legal_name from workspace_names w
+      where w.workspace_id = e.workspace_id and w.valid_from <= e.occurred_at order by w.valid_from desc limit 1) n on true
     where ${where.join(" and ")} order by e.position${batch ? ` limit ${Number(batch.limit)}` : ""}
   ) r order by r.position`;
   return { text, params };

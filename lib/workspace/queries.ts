@@ -1,9 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { ValidationError } from "../errors";
-import { workspaces, type Workspace } from "../db/schema/workspaces";
+import { workspaceNames, workspaces, type Workspace } from "../db/schema/workspaces";
 
 export type { Workspace };
 export type NewWorkspace = Omit<typeof workspaces.$inferInsert, "id" | "ledgerSalt" | "createdAt">;
@@ -41,4 +41,19 @@ export async function findWorkspaceBySlug(db: DbOrTx, slug: string): Promise<Wor
 
 export async function listWorkspaces(db: DbOrTx): Promise<Workspace[]> {
   return db.select().from(workspaces).orderBy(asc(workspaces.slug));
+}
+
+/** Every name the business has had, oldest first; the first holds from the start (validFrom null, stored as -infinity). */
+export async function listBusinessNames(db: DbOrTx, workspaceId: string) {
+  const rows = await db
+    .select({
+      validFrom: sql<string | null>`case when ${workspaceNames.validFrom} = '-infinity' then null
+        else to_char(${workspaceNames.validFrom} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') end`,
+      businessName: workspaceNames.businessName,
+      legalName: workspaceNames.legalName,
+    })
+    .from(workspaceNames)
+    .where(eq(workspaceNames.workspaceId, workspaceId))
+    .orderBy(asc(workspaceNames.validFrom));
+  return rows.map((r) => ({ ...r, validFrom: r.validFrom === null ? null : new Date(r.validFrom) }));
 }

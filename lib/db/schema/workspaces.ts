@@ -23,6 +23,25 @@ export const workspaces = pgTable("workspaces", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Every name the business has had, from when: a consent certificate and every export name the business as it was
+ * when the person agreed, not as it is called today. Written by a trigger on workspaces (migration 0019), so no
+ * code path can rename a business without leaving the old name here; append-only, like the ledger. The first
+ * name is valid from -infinity: it also names history imported from before the workspace existed.
+ */
+export const workspaceNames = pgTable(
+  "workspace_names",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),
+    businessName: text("business_name").notNull(),
+    legalName: text("legal_name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.validFrom] })],
+);
+
 // Here rather than in lib/workspace: the auth guards (a shared layer) hand every feature its workspace.
 export type Workspace = typeof workspaces.$inferSelect;
 
