@@ -162,8 +162,9 @@ export class BulkChain {
       const sub = applyEvent(this.state.get(cat.id)?.sub, kind);
       this.state.set(cat.id, { sub, eventId: id, changedAt: occurred });
     }
-    this.firstAt ??= occurred;
-    this.lastAt = occurred;
+    // As append() dates the contact's row: when it was first and last written to.
+    this.firstAt ??= recorded;
+    this.lastAt = recorded;
   }
 
   /** The contact's row and its subscriptions, once every command is written. */

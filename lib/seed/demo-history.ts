@@ -7,12 +7,15 @@ import { qualityFormDaily, qualityRatingEntries } from "../db/schema/quality";
 import { whatsappQualityUpdates } from "../db/schema/channels";
 import type { MessageCategory } from "../categories/queries";
 import { storeEvidenceFile } from "../evidence/files";
-import { claimImportJob, previewImport, runImportJob } from "../imports/jobs";
+import { importCommand } from "../imports/commands";
+import { previewImport } from "../imports/jobs";
+import type { ImportRow } from "../imports/validate-row";
+import { importJobs } from "../db/schema/imports";
 import { createCheckpoint } from "../ledger/checkpoint";
 import type { Actor, Evidence } from "../ledger/types";
 import { evaluateAlerts } from "../quality/alerts";
 import { foldWorkspace } from "../quality/fold";
-import { batchTables, BulkChain, eventKind, newBulkBatch, type BulkFormVersion, type BulkWorkspace, type EventKind } from "./bulk-chain";
+import { batchTables, BulkChain, eventKind, newBulkBatch, type BulkBatch, type BulkFormVersion, type BulkWorkspace, type EventKind } from "./bulk-chain";
 import { copyWriter } from "./bulk-copy";
 import { cachedDigests } from "./bulk-hash";
 import { createDemoForms, type DemoForm } from "./demo-forms";
@@ -169,17 +172,13 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
   };
   const confirmKind = eventKind(ws, { action: "confirm", channel: "whatsapp", actor: person });
 
-  const digest = cachedDigests(ws.ledgerSalt);
-  const people = demoPeople(r);
-  const chains: BulkChain[] = [];
-  /** Every command of every contact, sorted by time before writing: ledger positions follow the clock, as live appends' do. */
-  const commands: { at: number; write: (batch: ReturnType<typeof newBulkBatch>) => void }[] = [];
+  const history = newHistory(ws, r);
+  const { commands } = history;
   const submissions = new Map<string, number>();
 
   const addPerson = (source: Source, at: number) => {
-    const who = people.next(source.web || r() < 0.3);
-    const chain = new BulkChain(ws, digest, who.phone, who.name);
-    chains.push(chain);
+    const who = history.people.next(source.web || r() < 0.3);
+    const chain = history.chain(who.phone, who.name);
     const keys = source.categories(r);
     const cats = keys.map(cat);
     const evidence = source.evidence(r, keys);
@@ -254,12 +253,13 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
       }
     }
   }
-  await paperSignUps(db, target, forms.paper, ws, chains, commands, people, r, now);
+  await paperSignUps(db, target, forms.paper, history, r, now);
+  const imported = await importLoyaltyList(db, target, history, r, now);
 
   commands.sort((a, b) => a.at - b.at);
   const batch = newBulkBatch();
   for (const c of commands) c.write(batch);
-  for (const chain of chains) chain.finish(batch);
+  for (const chain of history.chains) chain.finish(batch);
   const writer = await copyWriter(db);
   try {
     await writer.write(batchTables(batch));
@@ -267,14 +267,39 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
     await writer.close();
   }
   await recordFormViews(db, target.workspace.id, submissions, r);
-
-  const imported = await importLoyaltyList(db, target, people, r, now);
+  await finishImportJob(db, imported);
   await recordQualityNotices(db, target.workspace.id, target.owner.id, now);
   await foldWorkspace(db, target.workspace.id, { wait: true });
   await evaluateAlerts(db, target.workspace, new Date(now));
   await createCheckpoint(db, target.workspace.id);
   const [written] = await db.select({ n: count() }).from(consentEvents).where(eq(consentEvents.workspaceId, target.workspace.id));
-  return { contacts: chains.length + imported, events: written!.n, imported };
+  return { contacts: history.chains.length, events: written!.n, imported: imported.rows };
+}
+
+/** What the generators add to: the contacts made so far and every command, written in time order at the end. */
+type History = {
+  ws: BulkWorkspace;
+  people: ReturnType<typeof demoPeople>;
+  chains: BulkChain[];
+  /** Sorted by when each was recorded before writing: ledger positions follow the clock, as live appends' do. */
+  commands: { at: number; write: (batch: BulkBatch) => void }[];
+  chain(phone: string, name: string | null): BulkChain;
+};
+
+function newHistory(ws: BulkWorkspace, r: DemoRandom): History {
+  const digest = cachedDigests(ws.ledgerSalt);
+  const chains: BulkChain[] = [];
+  return {
+    ws,
+    people: demoPeople(r),
+    chains,
+    commands: [],
+    chain(phone, name) {
+      const chain = new BulkChain(ws, digest, phone, name);
+      chains.push(chain);
+      return chain;
+    },
+  };
 }
 
 /** Signed sheets from the counter, scanned and recorded by staff a day or two after they were signed. */
@@ -282,22 +307,18 @@ async function paperSignUps(
   db: Db,
   target: DemoHistoryTarget,
   form: DemoForm,
-  ws: BulkWorkspace,
-  chains: BulkChain[],
-  commands: { at: number; write: (batch: ReturnType<typeof newBulkBatch>) => void }[],
-  people: ReturnType<typeof demoPeople>,
+  history: History,
   r: DemoRandom,
   now: number,
 ): Promise<void> {
   const staff: Actor = { type: "staff", userId: target.owner.id, email: target.owner.email };
-  const kind = eventKind(ws, { action: "opt_in", channel: "paper", actor: staff, formVersion: form });
+  const kind = eventKind(history.ws, { action: "opt_in", channel: "paper", actor: staff, formVersion: form });
   const cats = form.keys.map((k) => target.categories.find((c) => c.key === k)!);
-  const digest = cachedDigests(ws.ledgerSalt);
   const count = 18;
   for (let i = 0; i < count; i++) {
     const signedAt = now - Math.floor(((count - i) / count) * 84 * DAY) - 3 * DAY;
     const signedOn = new Date(signedAt).toISOString().slice(0, 10);
-    const who = people.next(true);
+    const who = history.people.next(true);
     const scan = paperScanPdf([
       `${target.workspace.businessName}: sign up for WhatsApp messages`,
       `Name: ${who.name ?? ""}`,
@@ -306,14 +327,13 @@ async function paperSignUps(
       "You can stop at any time: reply STOP on WhatsApp.",
       `Signed: ${who.name ?? "(signature)"}    Date: ${signedOn}`,
     ]);
-    const stored = await storeEvidenceFile(db, { workspaceId: ws.workspaceId, bytes: scan, contentType: "application/pdf", createdBy: target.owner.id });
-    const chain = new BulkChain(ws, digest, who.phone, who.name);
-    chains.push(chain);
+    const stored = await storeEvidenceFile(db, { workspaceId: history.ws.workspaceId, bytes: scan, contentType: "application/pdf", createdBy: target.owner.id });
+    const chain = history.chain(who.phone, who.name);
     const recordedAt = Math.min(now - HOUR, signedAt + (1 + r() * 2) * DAY);
     // Dated the day it was signed, as the paper page records it; entered when it was scanned.
     const occurredAt = Date.parse(`${signedOn}T00:00:00Z`);
     const evidence: Evidence = { documentDigest: stored.sha256, signedOn };
-    commands.push({ at: occurredAt, write: (b) => chain.write(b, kind, cats, evidence, occurredAt, { name: who.name }, recordedAt) });
+    history.commands.push({ at: recordedAt, write: (b) => chain.write(b, kind, cats, evidence, occurredAt, { name: who.name }, recordedAt) });
   }
 }
 
@@ -326,25 +346,56 @@ async function recordFormViews(db: Db, workspaceId: string, submissions: Map<str
   for (let i = 0; i < rows.length; i += 500) await db.insert(qualityFormDaily).values(rows.slice(i, i + 500));
 }
 
-/** The shop's old loyalty-card list, imported through the real CSV import (preview, then the job). */
-async function importLoyaltyList(db: Db, target: DemoHistoryTarget, people: ReturnType<typeof demoPeople>, r: DemoRandom, now: number): Promise<number> {
+/**
+ * The shop's old loyalty-card list, imported 45 days ago: the file goes through the real preview (its checks, the
+ * kept file, the refused row's reason), and each good row becomes exactly the command the import job builds
+ * (importCommand), written with the rest of the history so it is dated when the import ran, not today.
+ */
+async function importLoyaltyList(db: Db, target: DemoHistoryTarget, history: History, r: DemoRandom, now: number): Promise<{ jobId: string; rows: number; at: number }> {
+  const at = now - 45 * DAY - 3 * HOUR;
+  const staff: Actor = { type: "staff", userId: target.owner.id, email: target.owner.email };
+  const kind = eventKind(history.ws, { action: "opt_in", channel: "import", actor: staff });
+  const source = "Loyalty card sign-ups (counter)";
   const lines = ["phone,categories,channel,occurred_at,source,reference,name"];
+  const rows: ImportRow[] = [];
   for (let i = 0; i < 60; i++) {
-    const who = people.next(true);
-    const at = new Date(now - (60 + Math.floor(r() * 29)) * DAY).toISOString().slice(0, 10);
-    lines.push([who.phone, r() < 0.5 ? "offers" : "offers;recommendations", "in_person", at, "Loyalty card sign-ups (counter)", `CARD-${1200 + i}`, who.name ?? ""].join(","));
+    const who = history.people.next(true);
+    const signedOn = new Date(now - (50 + Math.floor(r() * 39)) * DAY).toISOString().slice(0, 10);
+    const categories = r() < 0.5 ? ["offers"] : ["offers", "recommendations"];
+    const reference = `CARD-${1200 + i}`;
+    lines.push([who.phone, categories.join(";"), "in_person", signedOn, source, reference, who.name ?? ""].join(","));
+    rows.push({
+      ...{ row: i + 2, phone: who.phone, categories, originalMethod: "in_person", occurredAt: new Date(`${signedOn}T00:00:00Z`), source, reference },
+      ...{ name: who.name, formVersionId: null, ip: null, userAgent: null, pageUrl: null, note: null },
+    });
   }
-  // A row the import refuses, as real lists have: the preview shows why.
-  lines.push(["555-01", "offers", "in_person", new Date(now - 70 * DAY).toISOString().slice(0, 10), "Loyalty card sign-ups (counter)", "CARD-1999", ""].join(","));
+  // A row the import refuses, as real lists have: the job shows why.
+  lines.push(["555-01", "offers", "in_person", new Date(now - 70 * DAY).toISOString().slice(0, 10), source, "CARD-1999", ""].join(","));
   const job = await previewImport(db, {
     workspaceId: target.workspace.id,
     fileName: "loyalty-cards.csv",
     bytes: Buffer.from(`${lines.join("\n")}\n`),
     createdBy: target.owner.id,
   });
-  const claimed = await claimImportJob(db, target.workspace.id, job.id);
-  const done = await runImportJob(db, claimed, { type: "staff", userId: target.owner.id, email: target.owner.email });
-  return done.writtenRows;
+  if (job.goodRows !== rows.length) throw new Error(`demo import: the preview accepted ${job.goodRows} of ${rows.length} rows`);
+  for (const row of rows) {
+    const command = importCommand(target.workspace.id, row, staff);
+    const chain = history.chain(row.phone, row.name);
+    const cats = row.categories.map((k) => target.categories.find((c) => c.key === k)!);
+    const occurredAt = row.occurredAt.getTime();
+    history.commands.push({ at, write: (b) => chain.write(b, kind, cats, command.evidence as Evidence, occurredAt, { name: row.name }, at) });
+  }
+  return { jobId: job.id, rows: rows.length, at };
+}
+
+/** The import job as it stood when it finished: every good row written. */
+async function finishImportJob(db: Db, imported: { jobId: string; rows: number; at: number }) {
+  const at = new Date(imported.at);
+  const finished = new Date(imported.at + 40_000);
+  await db
+    .update(importJobs)
+    .set({ status: "done", processedRows: imported.rows + 1, writtenRows: imported.rows, createdAt: new Date(imported.at - 5 * MINUTE), startedAt: at, heartbeatAt: finished, finishedAt: finished })
+    .where(eq(importJobs.id, imported.jobId));
 }
 
 /** WhatsApp's rating over the quarter: high, a fall to low after a pushy campaign, medium, then high again. */
