@@ -11,6 +11,7 @@ import { importCommand } from "../imports/commands";
 import { previewImport } from "../imports/jobs";
 import type { ImportRow } from "../imports/validate-row";
 import { importJobs } from "../db/schema/imports";
+import { auditLog } from "../db/schema/access";
 import { createCheckpoint } from "../ledger/checkpoint";
 import type { Actor, Evidence } from "../ledger/types";
 import { evaluateAlerts } from "../quality/alerts";
@@ -268,7 +269,17 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
   }
   await recordFormViews(db, target.workspace.id, submissions, r);
   await finishImportJob(db, imported);
-  await recordQualityNotices(db, target.workspace.id, target.owner.id, now);
+  await recordQualityNotices(db, target.workspace.id, target.owner.id, now, history);
+  for (const form of [website, ...Object.values(forms)]) {
+    history.audit.push({
+      at: form.launchedAt,
+      action: "form.publish",
+      targetType: "form",
+      targetId: form.formId,
+      detail: { version: 1, versionId: form.id, digest: form.digest },
+    });
+  }
+  await writeAudit(db, target, history);
   await foldWorkspace(db, target.workspace.id, { wait: true });
   await evaluateAlerts(db, target.workspace, new Date(now));
   await createCheckpoint(db, target.workspace.id);
@@ -283,6 +294,8 @@ type History = {
   chains: BulkChain[];
   /** Sorted by when each was recorded before writing: ledger positions follow the clock, as live appends' do. */
   commands: { at: number; write: (batch: BulkBatch) => void }[];
+  /** What the owner did along the way, as the dashboard's actions would have logged it. */
+  audit: { at: number; action: string; targetType: string; targetId: string; detail: Record<string, unknown> }[];
   chain(phone: string, name: string | null): BulkChain;
 };
 
@@ -294,6 +307,7 @@ function newHistory(ws: BulkWorkspace, r: DemoRandom): History {
     people: demoPeople(r),
     chains,
     commands: [],
+    audit: [],
     chain(phone, name) {
       const chain = new BulkChain(ws, digest, phone, name);
       chains.push(chain);
@@ -334,6 +348,13 @@ async function paperSignUps(
     const occurredAt = Date.parse(`${signedOn}T00:00:00Z`);
     const evidence: Evidence = { documentDigest: stored.sha256, signedOn };
     history.commands.push({ at: recordedAt, write: (b) => chain.write(b, kind, cats, evidence, occurredAt, { name: who.name }, recordedAt) });
+    history.audit.push({
+      at: recordedAt,
+      action: "contact.paper_form",
+      targetType: "contact",
+      targetId: chain.id,
+      detail: { documentDigest: stored.sha256, formVersionId: form.id, categories: form.keys, replayed: false },
+    });
   }
 }
 
@@ -378,6 +399,13 @@ async function importLoyaltyList(db: Db, target: DemoHistoryTarget, history: His
     createdBy: target.owner.id,
   });
   if (job.goodRows !== rows.length) throw new Error(`demo import: the preview accepted ${job.goodRows} of ${rows.length} rows`);
+  history.audit.push({
+    at,
+    action: "import.start",
+    targetType: "import",
+    targetId: job.id,
+    detail: { fileName: job.fileName, sha256: job.fileSha256, goodRows: job.goodRows, fromRow: 0 },
+  });
   for (const row of rows) {
     const command = importCommand(target.workspace.id, row, staff);
     const chain = history.chain(row.phone, row.name);
@@ -386,6 +414,23 @@ async function importLoyaltyList(db: Db, target: DemoHistoryTarget, history: His
     history.commands.push({ at, write: (b) => chain.write(b, kind, cats, command.evidence as Evidence, occurredAt, { name: row.name }, at) });
   }
   return { jobId: job.id, rows: rows.length, at };
+}
+
+/** The audit log's rows, oldest first, as the owner's requests wrote them. */
+async function writeAudit(db: Db, target: DemoHistoryTarget, history: History) {
+  const rows = [...history.audit]
+    .sort((a, b) => a.at - b.at)
+    .map((a) => ({
+      workspaceId: target.workspace.id,
+      actorUserId: target.owner.id,
+      actorLabel: target.owner.email,
+      action: a.action,
+      targetType: a.targetType,
+      targetId: a.targetId,
+      detail: a.detail,
+      createdAt: new Date(a.at),
+    }));
+  await db.insert(auditLog).values(rows);
 }
 
 /** The import job as it stood when it finished: every good row written. */
@@ -399,12 +444,25 @@ async function finishImportJob(db: Db, imported: { jobId: string; rows: number; 
 }
 
 /** WhatsApp's rating over the quarter: high, a fall to low after a pushy campaign, medium, then high again. */
-async function recordQualityNotices(db: Db, workspaceId: string, ownerId: string, now: number) {
+async function recordQualityNotices(db: Db, workspaceId: string, ownerId: string, now: number, history: History) {
   const at = (daysAgo: number, hour = 9) => new Date(now - daysAgo * DAY - hour * HOUR);
-  await db.insert(qualityRatingEntries).values([
-    { workspaceId, rating: "green", messagingLimit: "TIER_1K", observedAt: at(88), note: "Rating when we started with Assent", createdBy: ownerId },
-    { workspaceId, rating: "yellow", messagingLimit: "TIER_1K", observedAt: at(40), note: "After the autumn blend broadcast", createdBy: ownerId },
-  ]);
+  const entries = await db
+    .insert(qualityRatingEntries)
+    .values([
+      { workspaceId, rating: "green", messagingLimit: "TIER_1K", observedAt: at(88), note: "Rating when we started with Assent", createdBy: ownerId },
+      { workspaceId, rating: "yellow", messagingLimit: "TIER_1K", observedAt: at(40), note: "After the autumn blend broadcast", createdBy: ownerId },
+    ])
+    .returning();
+  for (const e of entries) {
+    const observedOn = e.observedAt.toISOString().slice(0, 10);
+    history.audit.push({
+      at: e.observedAt.getTime() + HOUR,
+      action: "quality.rating",
+      targetType: "quality_rating",
+      targetId: e.id,
+      detail: { rating: e.rating, messagingLimit: e.messagingLimit, observedOn },
+    });
+  }
   await db.insert(whatsappQualityUpdates).values([
     { workspaceId, event: "FLAGGED", currentLimit: "TIER_1K", displayPhoneNumber: "14155550100", receivedAt: at(34) },
     { workspaceId, event: "UNFLAGGED", currentLimit: "TIER_1K", displayPhoneNumber: "14155550100", receivedAt: at(24) },

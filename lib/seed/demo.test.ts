@@ -80,6 +80,8 @@ describe.each(testDatabaseKinds())("demo seed on %s", (kind) => {
       .from(evidenceFiles)
       .where(and(eq(evidenceFiles.workspaceId, workspaceId), eq(evidenceFiles.sha256, job!.fileSha256)));
     expect(csv!.n).toBe(1);
+    const audit = await queryRows<{ action: string }>(t.db, sql`select distinct action from audit_log where workspace_id = ${workspaceId}`);
+    expect(audit.map((a) => a.action).sort()).toEqual(["contact.paper_form", "form.publish", "import.start", "quality.rating"]);
   });
 
   it("gives the overview 90 days of series, rates and a rating timeline with a drop and a recovery", async () => {
