@@ -6,7 +6,8 @@ import { ChartFrame } from "./chart-frame";
 import { RateChart, RatingChart, VolumeChart } from "./charts";
 import { percent } from "./format";
 
-const noOptInsYet = "Nothing recorded in this period yet. Start by sharing a form (Forms → Share), importing a list (Contacts → Import) or recording a paper form.";
+const noOptInsYet =
+  "Nothing recorded in this period yet. Start by sharing a form (Forms → Share), importing a list (Contacts → Import) or recording a paper form.";
 
 const splitNames = { channel: "channel", form: "form", category: "category" } as const;
 

@@ -81,7 +81,11 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
   // A weekly rhythm (busier at the weekend in the shop) on a slow rise over the quarter.
   const trend = (daysAgo: number) => 0.75 + (0.5 * (DEMO_HISTORY_DAYS - daysAgo)) / DEMO_HISTORY_DAYS;
   const weekend = (daysAgo: number) => ([0, 6].includes(new Date(now - daysAgo * DAY).getUTCDay()) ? 1.5 : 1);
-  const webStops = { rate: 0.08, after: () => 3 + r() * 30, methods: ["preference_centre", "preference_centre", "whatsapp_stop", "marketing_status"] as StopMethod[] };
+  const webStops = {
+    rate: 0.08,
+    after: () => 3 + r() * 30,
+    methods: ["preference_centre", "preference_centre", "whatsapp_stop", "marketing_status"] as StopMethod[],
+  };
 
   const sources: Source[] = [
     {
@@ -89,7 +93,15 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
       kind: optIn("web", website),
       form: website,
       perDay: (d) => 8 * trend(d),
-      categories: (r) => some(r, ["order_updates"], [["offers", 0.6], ["recommendations", 0.4]]),
+      categories: (r) =>
+        some(
+          r,
+          ["order_updates"],
+          [
+            ["offers", 0.6],
+            ["recommendations", 0.4],
+          ],
+        ),
       evidence: () => ({ pageUrl: pageUrl({ slug: "join" }) }),
       web: true,
       stops: webStops,
@@ -113,7 +125,11 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
       categories: (r) => some(r, ["offers"], [["recommendations", 0.3]]),
       evidence: () => ({ pageUrl: pageUrl(forms.giveaway, "?utm_source=instagram") }),
       web: true,
-      stops: { rate: (d) => (d < 7 ? 0.45 : 0.04), after: () => 0.2 + r() * 2.5, methods: ["whatsapp_stop", "preference_centre", "marketing_stop", "whatsapp_stop"] },
+      stops: {
+        rate: (d) => (d < 7 ? 0.45 : 0.04),
+        after: () => 0.2 + r() * 2.5,
+        methods: ["whatsapp_stop", "preference_centre", "marketing_stop", "whatsapp_stop"],
+      },
     },
     {
       name: "sms",
@@ -167,8 +183,10 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
   /** The preference centre writes under the wording the person signed up with, so one kind per form. */
   const preferenceKinds = new Map<string, EventKind>();
   const preferenceKind = (form: BulkFormVersion) => {
-    let k = preferenceKinds.get(form.id);
-    if (!k) preferenceKinds.set(form.id, (k = eventKind(ws, { action: "opt_out", channel: "web", actor: person, formVersion: form })));
+    const known = preferenceKinds.get(form.id);
+    if (known) return known;
+    const k = eventKind(ws, { action: "opt_out", channel: "web", actor: person, formVersion: form });
+    preferenceKinds.set(form.id, k);
     return k;
   };
   const confirmKind = eventKind(ws, { action: "confirm", channel: "whatsapp", actor: person });
@@ -189,7 +207,7 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
       const day = `${source.form.formId}|${new Date(at).toISOString().slice(0, 10)}`;
       submissions.set(day, (submissions.get(day) ?? 0) + 1);
     }
-    let optedIn = [...cats];
+    const optedIn = cats;
     // Double opt-in: most people who signed up on the website confirm on WhatsApp within the hour.
     if (source.name === "website" && r() < 0.6) {
       const confirmAt = at + (2 + r() * 55) * MINUTE;
@@ -239,7 +257,6 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
         break;
     }
     if (stopped.length === 0) return;
-    optedIn = optedIn.filter((c) => !stopped.includes(c));
     commands.push({ at: stopAt, write: (b) => chain.write(b, kind, stopped, ev, stopAt, personal) });
   };
 
@@ -317,14 +334,7 @@ function newHistory(ws: BulkWorkspace, r: DemoRandom): History {
 }
 
 /** Signed sheets from the counter, scanned and recorded by staff a day or two after they were signed. */
-async function paperSignUps(
-  db: Db,
-  target: DemoHistoryTarget,
-  form: DemoForm,
-  history: History,
-  r: DemoRandom,
-  now: number,
-): Promise<void> {
+async function paperSignUps(db: Db, target: DemoHistoryTarget, form: DemoForm, history: History, r: DemoRandom, now: number): Promise<void> {
   const staff: Actor = { type: "staff", userId: target.owner.id, email: target.owner.email };
   const kind = eventKind(history.ws, { action: "opt_in", channel: "paper", actor: staff, formVersion: form });
   const cats = form.keys.map((k) => target.categories.find((c) => c.key === k)!);
@@ -341,7 +351,12 @@ async function paperSignUps(
       "You can stop at any time: reply STOP on WhatsApp.",
       `Signed: ${who.name ?? "(signature)"}    Date: ${signedOn}`,
     ]);
-    const stored = await storeEvidenceFile(db, { workspaceId: history.ws.workspaceId, bytes: scan, contentType: "application/pdf", createdBy: target.owner.id });
+    const stored = await storeEvidenceFile(db, {
+      workspaceId: history.ws.workspaceId,
+      bytes: scan,
+      contentType: "application/pdf",
+      createdBy: target.owner.id,
+    });
     const chain = history.chain(who.phone, who.name);
     const recordedAt = Math.min(now - HOUR, signedAt + (1 + r() * 2) * DAY);
     // Dated the day it was signed, as the paper page records it; entered when it was scanned.
@@ -372,7 +387,13 @@ async function recordFormViews(db: Db, workspaceId: string, submissions: Map<str
  * kept file, the refused row's reason), and each good row becomes exactly the command the import job builds
  * (importCommand), written with the rest of the history so it is dated when the import ran, not today.
  */
-async function importLoyaltyList(db: Db, target: DemoHistoryTarget, history: History, r: DemoRandom, now: number): Promise<{ jobId: string; rows: number; at: number }> {
+async function importLoyaltyList(
+  db: Db,
+  target: DemoHistoryTarget,
+  history: History,
+  r: DemoRandom,
+  now: number,
+): Promise<{ jobId: string; rows: number; at: number }> {
   const at = now - 45 * DAY - 3 * HOUR;
   const staff: Actor = { type: "staff", userId: target.owner.id, email: target.owner.email };
   const kind = eventKind(history.ws, { action: "opt_in", channel: "import", actor: staff });
@@ -439,7 +460,15 @@ async function finishImportJob(db: Db, imported: { jobId: string; rows: number; 
   const finished = new Date(imported.at + 40_000);
   await db
     .update(importJobs)
-    .set({ status: "done", processedRows: imported.rows + 1, writtenRows: imported.rows, createdAt: new Date(imported.at - 5 * MINUTE), startedAt: at, heartbeatAt: finished, finishedAt: finished })
+    .set({
+      status: "done",
+      processedRows: imported.rows + 1,
+      writtenRows: imported.rows,
+      createdAt: new Date(imported.at - 5 * MINUTE),
+      startedAt: at,
+      heartbeatAt: finished,
+      finishedAt: finished,
+    })
     .where(eq(importJobs.id, imported.jobId));
 }
 

@@ -4,7 +4,28 @@ export type DemoRandom = () => number;
 export const demoRandom: (seed: number) => DemoRandom = seededRandom;
 
 // Latin-1 only: the paper scans print them in a standard PDF font.
-const first = ["Ana", "Bruno", "Chen", "Dewi", "Emeka", "Fatima", "Giulia", "Hiro", "Isabel", "João", "Kavya", "Luis", "Maya", "Nadia", "Omar", "Priya", "Rafael", "Sofia", "Tomás", "Wen"];
+const first = [
+  "Ana",
+  "Bruno",
+  "Chen",
+  "Dewi",
+  "Emeka",
+  "Fatima",
+  "Giulia",
+  "Hiro",
+  "Isabel",
+  "João",
+  "Kavya",
+  "Luis",
+  "Maya",
+  "Nadia",
+  "Omar",
+  "Priya",
+  "Rafael",
+  "Sofia",
+  "Tomás",
+  "Wen",
+];
 const last = ["Souza", "Okafor", "Lim", "Santoso", "Rossi", "Tanaka", "García", "Khan", "Nguyen", "Müller", "Silva", "Patel", "Haddad", "Kowalski"];
 const agents = [
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36",

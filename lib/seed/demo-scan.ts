@@ -4,8 +4,8 @@
  * Text is Latin-1 only (the standard Helvetica font); parentheses and backslashes are escaped as PDF requires.
  */
 export function paperScanPdf(lines: string[]): Buffer {
-  const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = lines.map((line, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${770 - i * 24} Td (${escape(line)}) Tj ET`).join("\n");
+  const pdfText = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = lines.map((line, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${770 - i * 24} Td (${pdfText(line)}) Tj ET`).join("\n");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

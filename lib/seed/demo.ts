@@ -74,13 +74,13 @@ export async function seedDemoIfEmpty(db: Db, options: { history?: boolean; base
       ws.id,
       form.id,
       {
-      businessName: ws.businessName,
-      privacyPolicyUrl: ws.privacyPolicyUrl,
-      defaultLanguage: "en",
-      categoryKeys: categories.map((c) => c.key),
-      askConfirmation: true,
-      // The consumer pages speak five languages; the demo shows all of them.
-      languages: demoWording(ws.businessName, categories),
+        businessName: ws.businessName,
+        privacyPolicyUrl: ws.privacyPolicyUrl,
+        defaultLanguage: "en",
+        categoryKeys: categories.map((c) => c.key),
+        askConfirmation: true,
+        // The consumer pages speak five languages; the demo shows all of them.
+        languages: demoWording(ws.businessName, categories),
       },
       null,
       // With history, the website form is where it began, the day before the first sign-up.
