@@ -233,9 +233,7 @@ describe.each(testDatabaseKinds())("service window on %s", (kind) => {
     ] as const) {
       const refused = await check(phone, checkKind, "offers", extra);
       expect(refused.status, extra).toBe(422);
-      expect(refused.json.errors, extra).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field: "businessNumber" })]),
-      );
+      expect(refused.json.errors, extra).toEqual(expect.arrayContaining([expect.objectContaining({ field: "businessNumber" })]));
     }
   });
 

@@ -5,7 +5,7 @@ import { applyEvent, type SubscriptionState } from "../ledger/fold";
 import { optInLevelOf } from "../ledger/plan";
 import type { Actor, ConsentAction, EventChannel, Evidence } from "../ledger/types";
 import { CopyRows } from "./bulk-copy";
-import { cachedDigests, eventHashTemplate } from "./bulk-hash";
+import { type cachedDigests, eventHashTemplate } from "./bulk-hash";
 
 /**
  * The pieces of a generated ledger that every generator shares (the bench's and e2e's bulk contacts, the demo's
