@@ -337,6 +337,7 @@ function newHistory(ws: BulkWorkspace, r: DemoRandom): History {
 async function paperSignUps(db: Db, target: DemoHistoryTarget, form: DemoForm, history: History, r: DemoRandom, now: number): Promise<void> {
   const staff: Actor = { type: "staff", userId: target.owner.id, email: target.owner.email };
   const kind = eventKind(history.ws, { action: "opt_in", channel: "paper", actor: staff, formVersion: form });
+  const stopByPhone = eventKind(history.ws, { action: "opt_out", channel: "staff", actor: staff });
   const cats = form.keys.map((k) => target.categories.find((c) => c.key === k)!);
   const count = 18;
   for (let i = 0; i < count; i++) {
@@ -363,6 +364,12 @@ async function paperSignUps(db: Db, target: DemoHistoryTarget, form: DemoForm, h
     const occurredAt = Date.parse(`${signedOn}T00:00:00Z`);
     const evidence: Evidence = { documentDigest: stored.sha256, signedOn };
     history.commands.push({ at: recordedAt, write: (b) => chain.write(b, kind, cats, evidence, occurredAt, { name: who.name }, recordedAt) });
+    // Now and then someone who signed at the counter rings later to stop the offers.
+    const stopAt = recordedAt + (10 + r() * 20) * DAY;
+    if (i % 5 === 1 && stopAt < now) {
+      const offers = cats.filter((c) => c.key === "offers");
+      history.commands.push({ at: stopAt, write: (b) => chain.write(b, stopByPhone, offers, { via: "phone_call" }, stopAt) });
+    }
     history.audit.push({
       at: recordedAt,
       action: "contact.paper_form",
