@@ -138,6 +138,7 @@ export function FormFunnelTable({ forms }: { forms: FormRow[] }) {
       columns={columns}
       rows={rows}
       csvName="form-conversion"
+      empty="No published forms yet. Create one under Forms, publish it and share its link; its views, sign-ups and confirmations show here."
     />
   );
 }
