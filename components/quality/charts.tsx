@@ -67,8 +67,6 @@ export function RatingChart({
     if (last !== undefined) data.push({ t: Date.parse(p.at), rating: last });
   }
   if (last !== undefined) data.push({ t: Date.parse(to), rating: last });
-  // No rating yet: the period's two ends still draw the axes, so the publication marks have a timeline to sit on.
-  else data.push({ t: Date.parse(from) }, { t: Date.parse(to) });
   const day = (t: number) => new Date(t).toISOString().slice(5, 10);
   return (
     <ResponsiveContainer width="100%" height={200}>

@@ -156,6 +156,7 @@ export function RatingSection({ overview, today }: { overview: Overview; today: 
     })),
     ...overview.markers.map((m) => ({ at: m.at, what: "▲ Published", limit: "", source: m.label })),
   ].sort((a, b) => a.at.localeCompare(b.at));
+  const rated = overview.rating.some((p) => p.rating);
   return (
     <ChartFrame
       id="rating"
@@ -165,9 +166,10 @@ export function RatingSection({ overview, today }: { overview: Overview; today: 
       rows={entries.map((e) => [e.at.slice(0, 16).replace("T", " "), e.what, e.limit, e.source])}
       csvName="quality-rating"
       empty={`No rating yet in this period. ${firstRating}`}
-      note={overview.rating.some((p) => p.rating) ? undefined : `No rating yet: only form publications are marked. ${firstRating}`}
+      note={rated ? undefined : `No rating yet: the table lists only form publications. ${firstRating}`}
     >
-      <RatingChart points={overview.rating} markers={overview.markers} from={`${overview.from}T00:00:00Z`} to={`${today}T23:59:59Z`} />
+      {/* Without a rating there is no line to draw: the note and the publications' table say so instead of an empty frame. */}
+      {rated && <RatingChart points={overview.rating} markers={overview.markers} from={`${overview.from}T00:00:00Z`} to={`${today}T23:59:59Z`} />}
     </ChartFrame>
   );
 }
