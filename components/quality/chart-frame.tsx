@@ -13,6 +13,8 @@ type Props = {
   /** File name of the CSV download, without extension. */
   csvName: string;
   empty?: string;
+  /** A line above the chart about what it cannot show yet (the rating chart with no rating). */
+  note?: string;
   /** The chart; without one the table itself is shown, open. */
   children?: ReactNode;
 };
@@ -21,7 +23,7 @@ type Props = {
  * A chart with the numbers it draws: a table (the accessible form of the chart, and what the tests read) behind
  * a disclosure, and the same rows as a CSV download built on the server, so it needs no script and no request.
  */
-export function ChartFrame({ id, title, description, columns, rows, csvName, empty = "Nothing recorded in this period yet.", children }: Props) {
+export function ChartFrame({ id, title, description, columns, rows, csvName, empty = "Nothing recorded in this period yet.", note, children }: Props) {
   const csv = csvRow(columns.map((c) => c.label)) + rows.map((r) => csvRow(r)).join("");
   return (
     <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
@@ -44,6 +46,7 @@ export function ChartFrame({ id, title, description, columns, rows, csvName, emp
         <p className="mt-6 mb-4 text-center text-sm text-slate-500">{empty}</p>
       ) : (
         <>
+          {note && <p className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600">{note}</p>}
           {children && (
             <div className="mt-3" aria-hidden="true">
               {children}

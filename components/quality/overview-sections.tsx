@@ -6,6 +6,9 @@ import { ChartFrame } from "./chart-frame";
 import { RateChart, RatingChart, VolumeChart } from "./charts";
 import { percent } from "./format";
 
+const noOptInsYet =
+  "Nothing recorded in this period yet. Start by sharing a form (Forms → Share), importing a list (Contacts → Import) or recording a paper form.";
+
 const splitNames = { channel: "channel", form: "form", category: "category" } as const;
 
 function keyLabel(split: OverviewParams["split"], key: string): string {
@@ -15,7 +18,8 @@ function keyLabel(split: OverviewParams["split"], key: string): string {
 /** Opt-ins and opt-outs per day or week, split by channel, form or category: two stacked bar charts. */
 export function VolumeSections({ overview, params }: { overview: Overview; params: OverviewParams }) {
   const keys = [...new Set(overview.series.map((r) => keyLabel(params.split, r.key)))];
-  const buckets = [...new Set(overview.series.map((r) => r.bucket))];
+  // The whole period on the axis: a quiet day is a gap, not a missing day that lets one day's bar fill the chart.
+  const buckets = overview.buckets;
   const pivot = (metric: "optIns" | "optOuts") =>
     buckets.map((bucket) => {
       const row: { bucket: string } & Record<string, number | string> = { bucket };
@@ -39,6 +43,7 @@ export function VolumeSections({ overview, params }: { overview: Overview; param
         columns={columns}
         rows={rows("optIns")}
         csvName="opt-ins"
+        empty={noOptInsYet}
       >
         <VolumeChart data={pivot("optIns")} keys={keys} />
       </ChartFrame>
@@ -49,6 +54,7 @@ export function VolumeSections({ overview, params }: { overview: Overview; param
         columns={columns}
         rows={rows("optOuts")}
         csvName="opt-outs"
+        empty="No opt-outs in this period. People opt out by replying STOP, in the preference centre, or by asking your staff."
       >
         <VolumeChart data={pivot("optOuts")} keys={keys} />
       </ChartFrame>
@@ -83,6 +89,7 @@ export function RateSections({ overview }: { overview: Overview }) {
         columns={rateColumns}
         rows={overview.categories.map(rateRow)}
         csvName="opt-out-rate-per-category"
+        empty={noOptInsYet}
       >
         <RateChart data={overview.categories.map(rateBar)} />
       </ChartFrame>
@@ -93,6 +100,7 @@ export function RateSections({ overview }: { overview: Overview }) {
         columns={rateColumns}
         rows={forms.map(rateRow)}
         csvName="opt-out-rate-per-form"
+        empty={noOptInsYet}
       >
         <RateChart data={forms.map(rateBar)} />
       </ChartFrame>
@@ -130,9 +138,12 @@ export function FormFunnelTable({ forms }: { forms: FormRow[] }) {
       columns={columns}
       rows={rows}
       csvName="form-conversion"
+      empty="No published forms yet. Create one under Forms, publish it and share its link; its views, sign-ups and confirmations show here."
     />
   );
 }
+
+const firstRating = "Subscribe the WhatsApp webhook to phone_number_quality_update, or record what WhatsApp Manager shows below.";
 
 /** The WhatsApp quality rating over time, with form publications marked. */
 export function RatingSection({ overview, today }: { overview: Overview; today: string }) {
@@ -145,6 +156,7 @@ export function RatingSection({ overview, today }: { overview: Overview; today: 
     })),
     ...overview.markers.map((m) => ({ at: m.at, what: "▲ Published", limit: "", source: m.label })),
   ].sort((a, b) => a.at.localeCompare(b.at));
+  const rated = overview.rating.some((p) => p.rating);
   return (
     <ChartFrame
       id="rating"
@@ -153,9 +165,11 @@ export function RatingSection({ overview, today }: { overview: Overview; today: 
       columns={[{ label: "When (UTC)" }, { label: "Rating" }, { label: "Messaging limit" }, { label: "Source" }]}
       rows={entries.map((e) => [e.at.slice(0, 16).replace("T", " "), e.what, e.limit, e.source])}
       csvName="quality-rating"
-      empty="No rating recorded in this period. Subscribe the WhatsApp webhook to phone_number_quality_update, or record what WhatsApp Manager shows."
+      empty={`No rating yet in this period. ${firstRating}`}
+      note={rated ? undefined : `No rating yet: the table lists only form publications. ${firstRating}`}
     >
-      <RatingChart points={overview.rating} markers={overview.markers} from={`${overview.from}T00:00:00Z`} to={`${today}T23:59:59Z`} />
+      {/* Without a rating there is no line to draw: the note and the publications' table say so instead of an empty frame. */}
+      {rated && <RatingChart points={overview.rating} markers={overview.markers} from={`${overview.from}T00:00:00Z`} to={`${today}T23:59:59Z`} />}
     </ChartFrame>
   );
 }

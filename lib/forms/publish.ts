@@ -32,6 +32,8 @@ export async function publishFormVersion(
   formId: string,
   content: FormVersionContent,
   createdBy: string | null = null,
+  /** Only for seeded history (the demo's forms launched weeks ago); a publish from the dashboard is dated now. */
+  publishedAt?: Date,
 ): Promise<FormVersion> {
   const parsed = formVersionContentSchema.safeParse(content);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error, "content"));
@@ -65,6 +67,7 @@ export async function publishFormVersion(
         content: parsed.data,
         digest,
         createdBy,
+        ...(publishedAt ? { publishedAt } : {}),
       })
       .returning();
     await tx

@@ -41,7 +41,7 @@ function requestDigestOf(command: ValidCommand): string {
   return sha256Hex(canonicalJson({ ...command, occurredAt: command.occurredAt?.toISOString() } as unknown as Canonical));
 }
 
-function optInLevelOf(command: ValidCommand): OptInLevel | null {
+export function optInLevelOf(command: Pick<ValidCommand, "action" | "channel" | "optInLevel">): OptInLevel | null {
   if (command.action === "opt_out") return null;
   if (command.action === "confirm") return "confirmed";
   // A message from the number itself on WhatsApp proves the owner acted; every other channel starts single.

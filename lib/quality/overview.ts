@@ -34,6 +34,8 @@ export type Marker = { at: string; label: string };
 
 export type Overview = {
   from: string;
+  /** Every day (or week, by its Monday) of the period, oldest first, whether or not anything happened in it: the charts' axis. */
+  buckets: string[];
   series: SeriesRow[];
   categories: RateRow[];
   forms: FormRow[];
@@ -46,6 +48,22 @@ const splitLabel = {
   form: sql`coalesce(f.name, 'No form')`,
   category: sql`c.label`,
 } as const;
+
+const DAY = 86_400_000;
+
+/**
+ * The buckets from `from` to `now`'s day, as the series query names them: a day's date, or the Monday that
+ * date_trunc('week') starts its week on.
+ */
+export function periodBuckets(from: Date, now: Date, by: OverviewParams["by"]): string[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  let t = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+  if (by === "week") t -= ((new Date(t).getUTCDay() + 6) % 7) * DAY;
+  const step = by === "week" ? 7 * DAY : DAY;
+  const buckets: string[] = [];
+  for (; t <= today; t += step) buckets.push(new Date(t).toISOString().slice(0, 10));
+  return buckets;
+}
 
 /** Everything the home page shows, read from the rollups only (never the ledger), for the last `days` days. */
 export async function readOverview(db: DbOrTx, workspaceId: string, params: OverviewParams, now = new Date()): Promise<Overview> {
@@ -100,6 +118,7 @@ export async function readOverview(db: DbOrTx, workspaceId: string, params: Over
   ]);
   return {
     from,
+    buckets: periodBuckets(fromDate, now, params.by),
     series,
     categories,
     forms,

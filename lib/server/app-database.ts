@@ -3,6 +3,7 @@ import { openAppDatabase } from "../db/app-db";
 import type { DatabaseHandle, Db } from "../db/client";
 import { demoEnabled, isBuildPhase } from "../env";
 import { seedDemoIfEmpty, type DemoSeedResult } from "../seed/demo";
+import { publicBaseUrl } from "./urls";
 
 // The server process's own database, opened and (with demo data on) seeded at first use. It lives here, in
 // start-up, rather than in lib/db, so that the database layer never depends on the demo seed.
@@ -17,7 +18,7 @@ export function appDatabase(): Promise<AppDatabase> {
   if (isBuildPhase()) throw new Error("The database is not available while the app is being built.");
   holder[globalKey] ??= (async () => {
     const handle = await openAppDatabase();
-    const demo = demoEnabled() ? await seedDemoIfEmpty(handle.db) : null;
+    const demo = demoEnabled() ? await seedDemoIfEmpty(handle.db, { baseUrl: publicBaseUrl() }) : null;
     return { handle, demo };
   })();
   // A failed start (database down) must not poison every later request: forget it so the next one retries.

@@ -49,7 +49,7 @@ async function openDatabaseAndStart(failures: number): Promise<void> {
   if (demo) {
     lines.push(
       "",
-      'A demo workspace for "Acme Coffee" was created. This sign-in is shown only this once:',
+      `A demo workspace for "Acme Coffee" was created${demo.history ? ` with ${demo.history.contacts.toLocaleString("en")} contacts and 90 days of history` : ""}. This sign-in is shown only this once:`,
       `  email:    ${demo.ownerEmail}`,
       `  password: ${demo.ownerPassword}`,
       `  sign in:  ${base}/sign-in`,

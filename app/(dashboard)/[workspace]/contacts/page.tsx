@@ -72,7 +72,7 @@ export default async function ContactsPage({ params, searchParams }: Props) {
         <EmptyState title={filtered ? "No contacts match these filters." : "No contacts yet."}>
           {filtered
             ? "Check the phone number, or clear some filters."
-            : "Contacts appear here when people opt in through a form, a keyword, the API or a record made by staff."}
+            : "Start by publishing a form and sharing its link (Forms), importing a list (Import CSV) or recording a paper form. Contacts appear here when people opt in through a form, a keyword, the API or a record made by staff."}
         </EmptyState>
       ) : (
         <>

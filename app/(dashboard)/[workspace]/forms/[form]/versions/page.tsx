@@ -41,7 +41,9 @@ export default async function FormVersionsPage({ params }: Props) {
           was rendered is kept per language.
         </p>
       </div>
-      {versions.length === 0 && <EmptyState>Nothing published yet.</EmptyState>}
+      {versions.length === 0 && (
+        <EmptyState>Nothing published yet. Open the form, write its wording and publish it: each publish is kept here as a version.</EmptyState>
+      )}
       <ol className="space-y-4">
         {versions.map((v, i) => {
           const previous = versions[i + 1]?.version.content ?? null;
