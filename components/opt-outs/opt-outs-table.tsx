@@ -28,7 +28,10 @@ function NoticeCell({ row }: { row: OptOutRow }) {
 
 export function OptOutsTable({ slug, rows }: { slug: string; rows: OptOutRow[] }) {
   return (
-    <DataTable caption="Opt-outs, newest first, with when the business was told" columns={["When", "Phone", "Category", "Channel", "Form", "Business told"]}>
+    <DataTable
+      caption="Opt-outs, newest first, with when the business was told"
+      columns={["When", "Phone", "Category", "How they asked", "Signed up through", "Business told"]}
+    >
       {rows.map((r) => (
         <tr key={r.eventId}>
           <td className="whitespace-nowrap text-slate-600">{formatUtc(r.occurredAt)}</td>
@@ -38,8 +41,8 @@ export function OptOutsTable({ slug, rows }: { slug: string; rows: OptOutRow[] }
             </Link>
           </td>
           <td>{r.categoryLabel}</td>
-          <td>{channelLabels[r.channel]}</td>
-          <td className="text-slate-600">{r.formName ?? "—"}</td>
+          <td>{r.how}</td>
+          <td className="text-slate-600">{r.formName ?? (r.signedUpThrough ? channelLabels[r.signedUpThrough] : "—")}</td>
           <td className="whitespace-nowrap">
             <NoticeCell row={r} />
           </td>

@@ -5,6 +5,7 @@ import type { DbOrTx } from "../db/client";
 import { consentEvents, contacts, outbox } from "../db/schema/ledger";
 import { formVersions, forms, messageCategories } from "../db/schema/forms";
 import type { EventChannel } from "../ledger/types";
+import { howTheyAsked } from "./how-they-asked";
 
 export type OptOutFilter = { category?: string; channel?: EventChannel; form?: string; before?: string };
 export type OptOutRow = {
@@ -15,7 +16,11 @@ export type OptOutRow = {
   bsuid: string | null;
   categoryLabel: string;
   channel: EventChannel;
+  /** How they said stop, in words (how-they-asked.ts). */
+  how: string;
+  /** The form and channel of the opt-in this opt-out undoes: where they had signed up. */
   formName: string | null;
+  signedUpThrough: EventChannel | null;
   occurredAt: Date;
   recordedAt: Date;
   /** The outgoing webhook that tells the business: when it was delivered, or why not yet. */
@@ -37,7 +42,9 @@ export const OPT_OUTS_PAGE_SIZE = 50;
 
 /**
  * Recent opt-out events, most recently recorded first (keyset), each with the delivery of the webhook
- * that carried it to the business, so compliance staff see how long "honoured at once" really took.
+ * that carried it to the business, so compliance staff see how long "honoured at once" really took. Each is
+ * attributed to the form and channel of the opt-in it undoes, as the Overview's opt-out rates are, and the form
+ * filter follows that attribution.
  */
 export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter: OptOutFilter) {
   const where: (SQL | undefined)[] = [
@@ -47,6 +54,12 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
     filter.channel ? eq(consentEvents.channel, filter.channel) : undefined,
     filter.form ? eq(forms.slug, filter.form) : undefined,
   ];
+  // The opt-in this opt-out undoes, exactly as the Overview's rollups attribute it (lib/quality/fold.ts): the
+  // contact's latest earlier opt-in or opt-out of the category, when that is an opt-in.
+  const undone = (column: string) =>
+    sql.raw(`(select case when u.action = 'opt_in' then u.${column} end from consent_events u
+      where u.contact_id = consent_events.contact_id and u.category_id = consent_events.category_id
+        and u.action <> 'confirm' and u.seq < consent_events.seq order by u.seq desc limit 1)`);
   const cursor = decodeCursor(filter.before);
   if (cursor) where.push(sql`(${consentEvents.recordedAt}, ${consentEvents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await db
@@ -58,7 +71,9 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
       bsuid: contacts.bsuid,
       categoryLabel: messageCategories.label,
       channel: consentEvents.channel,
+      evidence: consentEvents.evidence,
       formName: forms.name,
+      signedUpThrough: sql<EventChannel | null>`${undone("channel")}`,
       occurredAt: consentEvents.occurredAt,
       recordedAt: consentEvents.recordedAt,
       outboxStatus: outbox.status,
@@ -72,7 +87,7 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
     .from(consentEvents)
     .innerJoin(contacts, eq(contacts.id, consentEvents.contactId))
     .innerJoin(messageCategories, eq(messageCategories.id, consentEvents.categoryId))
-    .leftJoin(formVersions, eq(formVersions.id, consentEvents.formVersionId))
+    .leftJoin(formVersions, sql`${formVersions.id} = ${undone("form_version_id")}`)
     .leftJoin(forms, eq(forms.id, formVersions.formId))
     .leftJoin(
       outbox,
@@ -83,7 +98,13 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
     .limit(OPT_OUTS_PAGE_SIZE + 1);
   const page = rows.slice(0, OPT_OUTS_PAGE_SIZE);
   return {
-    rows: page.map(({ outboxStatus, deliveries, sortKey: _, ...r }): OptOutRow => ({ ...r, notice: noticeOf(outboxStatus, deliveries) })),
+    rows: page.map(
+      ({ outboxStatus, deliveries, sortKey: _, evidence, ...r }): OptOutRow => ({
+        ...r,
+        how: howTheyAsked(r.channel, evidence as Record<string, unknown>),
+        notice: noticeOf(outboxStatus, deliveries),
+      }),
+    ),
     nextBefore: rows.length > OPT_OUTS_PAGE_SIZE ? encodeCursor({ at: page.at(-1)!.sortKey, id: page.at(-1)!.eventId }) : undefined,
   };
 }

@@ -68,7 +68,7 @@ export default async function OptOutsPage({ params, searchParams }: Props) {
         </div>
         <div>
           <label htmlFor="oo-channel" className="text-sm font-medium">
-            Channel
+            Said stop through
           </label>
           <select id="oo-channel" name="channel" defaultValue={filter.channel ?? ""} className={fieldClass}>
             <option value="">All channels</option>
@@ -81,7 +81,7 @@ export default async function OptOutsPage({ params, searchParams }: Props) {
         </div>
         <div>
           <label htmlFor="oo-form" className="text-sm font-medium">
-            Form
+            Signed up through
           </label>
           <select id="oo-form" name="form" defaultValue={filter.form ?? ""} className={fieldClass}>
             <option value="">All forms</option>
