@@ -1,6 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
+import { evidenceFiles } from "../../db/schema/imports";
 import { queryRows } from "../../db/sql";
 import { importFileType } from "../../evidence/files";
 import { chunksOf, readImportRows } from "../../imports/parse";
@@ -42,12 +44,17 @@ export async function eraseImportFiles(tx: Tx, contact: ErasedContact, defaultCo
       order by f.created_at`,
   );
   const naming: string[] = [];
+  const national = nationalDigits(contact.phone);
   for (const { sha256 } of files) {
-    const [file] = await queryRows<{ hex: string }>(
-      tx,
-      sql`select encode(bytes, 'hex') as hex from evidence_files where workspace_id = ${contact.workspaceId} and sha256 = ${sha256}`,
-    );
-    if (file && (await namesNumber(Buffer.from(file.hex, "hex"), contact.phone, defaultCountry))) naming.push(sha256);
+    const [file] = await tx
+      .select({ bytes: evidenceFiles.bytes })
+      .from(evidenceFiles)
+      .where(and(eq(evidenceFiles.workspaceId, contact.workspaceId), eq(evidenceFiles.sha256, sha256)));
+    if (!file?.bytes) continue;
+    // However a row writes the number, its national digits appear in it in order once the separators are gone: a
+    // file without them cannot name the person, and is not parsed (parsing a large file row by row took seconds).
+    if (national && !digitsOf(file.bytes).includes(national)) continue;
+    if (await namesNumber(file.bytes, contact.phone, defaultCountry)) naming.push(sha256);
   }
   if (naming.length === 0) return [];
   const digests = sql.join(
@@ -62,6 +69,20 @@ export async function eraseImportFiles(tx: Tx, contact: ErasedContact, defaultCo
       returning id`,
   );
   return jobs.map((j) => j.id);
+}
+
+/** The number's national significant digits ("2015550191" for +1 201-555-0191), or null if it cannot be read. */
+function nationalDigits(e164: string): string | null {
+  const national = parsePhoneNumberFromString(e164)?.nationalNumber;
+  return national ? String(national) : null;
+}
+
+/** Only the ASCII digits of the bytes, in order: what the pre-filter looks for the number in. */
+function digitsOf(bytes: Buffer): string {
+  const out = Buffer.allocUnsafe(bytes.length);
+  let n = 0;
+  for (const b of bytes) if (b >= 0x30 && b <= 0x39) out[n++] = b;
+  return out.toString("latin1", 0, n);
 }
 
 /** Whether any row of an import file gives this number, read as the import reads it. */
