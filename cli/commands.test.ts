@@ -164,7 +164,7 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     const csv = await capture((out) => eventsExport.run(t.db, ["--workspace", slug()], out));
     const lines = csv.text.trim().split("\n");
     expect(lines[0]).toBe(
-      "position,event_id,occurred_at,recorded_at,phone,category,action,channel,opt_in_level,form_version_id,language,evidence,actor,ip,user_agent,note,prev_hash,hash,user_id",
+      "position,event_id,occurred_at,recorded_at,phone,category,action,channel,opt_in_level,form_version_id,language,evidence,actor,ip,user_agent,note,prev_hash,hash,user_id,business_name,legal_name",
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(",+12015550161,orders,opt_in,web,single");
