@@ -4,7 +4,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
-const run = promisify(execFile);
+const exec = promisify(execFile);
+
+/** Runs a Poppler tool, saying plainly what to install when it is missing (a fresh machine may not have it). */
+async function run(tool: string, args: string[], options: { maxBuffer?: number } = {}) {
+  try {
+    return await exec(tool, args, options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new Error(`${tool} is not installed: the PDF tests read the printed PDFs with Poppler (apt-get install poppler-utils, or brew install poppler)`);
+    }
+    throw error;
+  }
+}
 
 /**
  * Poppler's command-line tools (Debian's poppler-utils), the reader most PDF users' tools are built on: what
