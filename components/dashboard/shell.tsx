@@ -36,7 +36,7 @@ export function DashboardShell({ slug, role, user, memberships, signOut, childre
             </form>
           </div>
         </div>
-        <nav aria-label="Sections" className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-3 pb-2 sm:px-5">
+        <nav aria-label="Sections" className="scroll-hint mx-auto flex max-w-7xl gap-1 overflow-x-auto px-3 pb-2 sm:px-5">
           {navItemsFor(role).map((item) => (
             <NavLink key={item.href} href={item.href ? `/${slug}/${item.href}` : `/${slug}`} label={item.label} exact={!item.href} />
           ))}

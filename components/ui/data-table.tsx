@@ -22,9 +22,11 @@ type Props = {
 
 const looks = {
   framed: {
-    wrapper: "rounded-xl border border-slate-200 bg-white",
+    // scroll-hint (globals.css): a white box whose edge shadows say there is more to the side.
+    wrapper: "scroll-hint rounded-xl border border-slate-200",
     table: "divide-y divide-slate-200",
-    head: "bg-slate-50",
+    // Translucent, so the edge shadow shows through the header band too.
+    head: "bg-slate-500/5",
     th: "font-semibold",
     cells: "[&_td]:px-4 [&_td]:py-3 [&_th]:px-4 [&_th]:py-3",
   },
