@@ -10,9 +10,10 @@ import * as ledgerCheckpoint from "./commands/ledger-checkpoint";
 import * as ledgerVerify from "./commands/ledger-verify";
 import * as userCreate from "./commands/user-create";
 import * as userResetLink from "./commands/user-reset-link";
+import * as workspaceCreate from "./commands/workspace-create";
 
 type Command = { spec: CommandSpec; run(db: Db, argv: string[], out: Writable): Promise<number> };
-const commands: Command[] = [userCreate, userResetLink, apiKeyCreate, ledgerVerify, ledgerCheckpoint, eventsExport, importCsv];
+const commands: Command[] = [workspaceCreate, userCreate, userResetLink, apiKeyCreate, ledgerVerify, ledgerCheckpoint, eventsExport, importCsv];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.spec.name.length));

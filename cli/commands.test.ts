@@ -19,6 +19,8 @@ import * as ledgerCheckpoint from "./commands/ledger-checkpoint";
 import * as ledgerVerify from "./commands/ledger-verify";
 import * as userCreate from "./commands/user-create";
 import * as userResetLink from "./commands/user-reset-link";
+import * as workspaceCreate from "./commands/workspace-create";
+import { findWorkspaceBySlug } from "../lib/workspace/queries";
 import { checkCredentials } from "../lib/auth/credentials";
 import { resetPassword } from "../lib/members/accept";
 
@@ -65,6 +67,30 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("creates a second business's workspace with its owner, who can sign in; bad or taken arguments create nothing", async () => {
+    const ws = `second-${Date.now().toString(36)}`;
+    const { code, text } = await capture((out) =>
+      workspaceCreate.run(t.db, ["--slug", ws, "--business", "Brew & Co", "--owner", "Owner@Brew.example", "--country", "in"], out),
+    );
+    expect(code).toBe(0);
+    expect(text).toMatch(
+      new RegExp(`Created the workspace "${ws}" for Brew & Co, with owner@brew.example as its owner[\\s\\S]*Password \\(shown only now\\): (\\S{16})`),
+    );
+    const password = /Password \(shown only now\): (\S{16})/.exec(text)![1]!;
+    expect(await findWorkspaceBySlug(t.db, ws)).toMatchObject({ businessName: "Brew & Co", legalName: "Brew & Co", defaultCountry: "IN" });
+    expect(await checkCredentials(t.db, { email: "owner@brew.example", password, ip: "192.0.2.91" })).toMatchObject({ ok: true });
+    for (const [argv, reason] of [
+      [["--slug", ws, "--business", "Again", "--owner", "a@b.co"], /already exists/],
+      [["--slug", "Not A Slug!", "--business", "X", "--owner", "a@b.co"], /--slug Use 1–40 lower-case letters/],
+      [["--slug", "fine-slug", "--business", "X", "--owner", "nobody"], /--owner is not an email address/],
+      [["--slug", "fine-slug", "--business", "X", "--owner", "a@b.co", "--country", "ZZ"], /--country must be a two-letter country code/],
+      [["--slug", "fine-slug", "--owner", "a@b.co"], /--business/],
+    ] as const) {
+      await expect(workspaceCreate.run(t.db, [...argv], new PassThrough()), String(reason)).rejects.toThrow(reason);
+    }
+    expect(await findWorkspaceBySlug(t.db, "fine-slug")).toBeUndefined();
   });
 
   it("creates a user with a generated password printed once, and refuses bad arguments", async () => {
