@@ -1,5 +1,4 @@
 import "server-only";
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { evidenceFiles } from "../../db/schema/imports";
@@ -7,7 +6,7 @@ import { queryRows } from "../../db/sql";
 import { importFileType } from "../../evidence/files";
 import { chunksOf, readImportRows } from "../../imports/parse";
 import { normalizePhone } from "../../phone/normalize";
-import { phoneForms } from "../../phone/written-forms";
+import { nationalDigits, phoneForms } from "../../phone/written-forms";
 import type { ErasedContact } from "./opt-out";
 
 /**
@@ -69,12 +68,6 @@ export async function eraseImportFiles(tx: Tx, contact: ErasedContact, defaultCo
       returning id`,
   );
   return jobs.map((j) => j.id);
-}
-
-/** The number's national significant digits ("2015550191" for +1 201-555-0191), or null if it cannot be read. */
-function nationalDigits(e164: string): string | null {
-  const national = parsePhoneNumberFromString(e164)?.nationalNumber;
-  return national ? String(national) : null;
 }
 
 /** Only the ASCII digits of the bytes, in order: what the pre-filter looks for the number in. */
