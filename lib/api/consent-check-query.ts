@@ -94,20 +94,15 @@ export async function findCheckFacts(
  */
 function windowsColumn(workspaceId: string, digests: CheckDigests, businessNumber: string | undefined) {
   const all = [...digests.phones, ...digests.bsuids];
-  const linked = [
-    ...(digests.phones.length > 0
-      ? [
-          sql`select c.phone_digest, c.bsuid_digest from contacts c
-          where c.workspace_id = ${workspaceId} and c.bsuid_digest is not null and ${equalsAnyOf(sql`c.phone_digest`, digests.phones, "text")}`,
-        ]
-      : []),
-    ...(digests.bsuids.length > 0
-      ? [
-          sql`select c.bsuid_digest, c.phone_digest from contacts c
-          where c.workspace_id = ${workspaceId} and c.phone_digest is not null and ${equalsAnyOf(sql`c.bsuid_digest`, digests.bsuids, "text")}`,
-        ]
-      : []),
-  ];
+  // The contacts' other identifier, for each digest asked about: (asked, other) pairs, the same two ways round.
+  const otherOf = (asked: "phone_digest" | "bsuid_digest", other: "phone_digest" | "bsuid_digest", values: string[]) =>
+    values.length === 0
+      ? []
+      : [
+          sql`select c.${sql.raw(asked)}, c.${sql.raw(other)} from contacts c
+            where c.workspace_id = ${workspaceId} and c.${sql.raw(other)} is not null and ${equalsAnyOf(sql.raw(`c.${asked}`), values, "text")}`,
+        ];
+  const linked = [...otherOf("phone_digest", "bsuid_digest", digests.phones), ...otherOf("bsuid_digest", "phone_digest", digests.bsuids)];
   const subjects = sql.join([sql`select d, d from unnest(${sql.param(all)}::text[]) d`, ...linked], sql` union all `);
   return sql`(select coalesce(json_agg(json_build_object('digest', x.asked, 'open', x.last > now() - interval '24 hours',
       'closes_at', to_char((x.last + interval '24 hours') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]'::json)
