@@ -93,7 +93,8 @@ async function namesNumber(bytes: Buffer, phone: string, defaultCountry: string)
   } catch {
     // A file the parser no longer takes (its rules changed since it was stored): go by the number's digits, in
     // international or national form.
-    const digits = bytes.toString("utf8").replace(/\D+/g, " ");
+    // The digits alone, as the pre-filter reads them: with separators kept as spaces, "(201) 555-0191" never matched.
+    const digits = digitsOf(bytes);
     return phoneForms(phone).some((form) => digits.includes(form.replace(/\D/g, "")));
   }
 }
