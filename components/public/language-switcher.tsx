@@ -1,4 +1,5 @@
 import { languageName } from "@/lib/i18n/languages";
+import { preloadDevanagari } from "./devanagari-preload";
 
 type Props = {
   label: string;
@@ -11,6 +12,8 @@ type Props = {
 /** Plain links, so it works without JavaScript; each language named in itself. Hidden when there is one. */
 export function LanguageSwitcher({ label, current, available, hrefFor }: Props) {
   if (available.length < 2) return null;
+  // "हिन्दी" on a page in another language: its one face (400; the current language's font-medium draws with it).
+  if (current !== "hi" && available.includes("hi")) preloadDevanagari([400]);
   return (
     <nav aria-label={label} className="text-sm">
       <ul className="flex flex-wrap gap-x-1 gap-y-1">

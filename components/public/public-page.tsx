@@ -1,5 +1,6 @@
-import { preload } from "react-dom";
 import type { FormTheme } from "@/lib/db/schema/form-content";
+import { DEVANAGARI_WEIGHTS } from "@/lib/public-pages/devanagari-font";
+import { preloadDevanagari } from "./devanagari-preload";
 import { FrameHeight } from "./frame-height";
 import { ThemeStyle } from "./theme-style";
 
@@ -16,13 +17,8 @@ type Props = {
 
 /** The frame of every consumer page: the business's name, the language switcher, one calm column. */
 export function PublicPage({ language, businessName, theme, switcher, children }: Props) {
-  // Hindi: have the bundled Devanagari faces ready before the first paint. Loaded lazily (unicode-range), Chromium
-  // on a machine without a Devanagari font kept painting some text runs as empty boxes after the font arrived.
-  if (language === "hi") {
-    for (const weight of [400, 600]) {
-      preload(`/fonts/noto-sans-devanagari-devanagari-${weight}-normal.woff2`, { as: "font", type: "font/woff2", crossOrigin: "anonymous" });
-    }
-  }
+  // Hindi: every face the page draws (body 400, labels 600, the heading 700), fetched with the stylesheet.
+  if (language === "hi") preloadDevanagari(DEVANAGARI_WEIGHTS);
   return (
     <div className="min-h-dvh bg-[color:var(--form-bg)]">
       {theme && <ThemeStyle theme={theme} />}
