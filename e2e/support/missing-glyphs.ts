@@ -3,12 +3,15 @@ import type { CDPSession, Page } from "@playwright/test";
 /** The bundled web font's own name (its name table), as Chromium reports the font it drew with. */
 const BUNDLED_FAMILY = "Noto Sans Devanagari";
 /** The bundled face Chromium must draw each computed weight with: the weights the pages use, none synthesised. */
-const FACE_FOR_WEIGHT = (weight: number) => (weight >= 700 ? "NotoSansDevanagari-Bold" : weight >= 600 ? "NotoSansDevanagari-SemiBold" : "NotoSansDevanagari-Regular");
+const FACE_FOR_WEIGHT = (weight: number) =>
+  weight >= 700 ? "NotoSansDevanagari-Bold" : weight >= 600 ? "NotoSansDevanagari-SemiBold" : "NotoSansDevanagari-Regular";
 
 // Devanagari, Vedic extensions and Devanagari Extended; joiners continue a run but do not start one.
 const DEVANAGARI = /[\u0900-\u097F\u1CD0-\u1CFF\uA8E0-\uA8FF]/g;
 
 export type GlyphProblem = { text: string; weight?: number; fonts: string[] };
+/** What was found wrong, and what was looked at: the Devanagari runs drawn, and their weights. */
+export type GlyphReport = { problems: GlyphProblem[]; runs: number; weights: number[] };
 
 type PlatformFont = { familyName: string; postScriptName: string; isCustomFont: boolean; glyphCount: number };
 type DomNode = {
@@ -41,7 +44,7 @@ async function fontsFor(cdp: CDPSession, nodeId: number): Promise<PlatformFont[]
   }
 }
 
-const describe = (fonts: PlatformFont[]) => fonts.map((f) => `${f.postScriptName || f.familyName}${f.isCustomFont ? " (web font)" : ""} ×${f.glyphCount}`);
+const named = (fonts: PlatformFont[]) => fonts.map((f) => `${f.postScriptName || f.familyName}${f.isCustomFont ? " (web font)" : ""} ×${f.glyphCount}`);
 const bundled = (f: PlatformFont) => f.isCustomFont && f.familyName.startsWith(BUNDLED_FAMILY);
 
 /**
@@ -57,12 +60,14 @@ const bundled = (f: PlatformFont) => f.isCustomFont && f.familyName.startsWith(B
  *
  * Pass 2 changes the page's DOM: call it last on a page.
  */
-export async function missingDevanagariGlyphs(page: Page): Promise<GlyphProblem[]> {
+export async function missingDevanagariGlyphs(page: Page): Promise<GlyphReport> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("DOM.enable");
   await cdp.send("CSS.enable");
   const problems: GlyphProblem[] = [];
+  const weights = new Set<number>();
+  let drawn = 0;
   try {
     const first: { node: DomNode; text: string }[] = [];
     walk((await cdp.send("DOM.getDocument", { depth: -1, pierce: true })).root as DomNode, (node, text) => {
@@ -74,7 +79,7 @@ export async function missingDevanagariGlyphs(page: Page): Promise<GlyphProblem[
       const devanagari = text.match(DEVANAGARI)?.length ?? 0;
       const others = [...text].length - devanagari;
       const otherGlyphs = fonts.filter((f) => !bundled(f)).reduce((n, f) => n + f.glyphCount, 0);
-      if (!fonts.some(bundled) || otherGlyphs > others) problems.push({ text: text.trim(), fonts: describe(fonts) });
+      if (!fonts.some(bundled) || otherGlyphs > others) problems.push({ text: text.trim(), fonts: named(fonts) });
     }
 
     for (const frame of page.frames()) {
@@ -84,7 +89,8 @@ export async function missingDevanagariGlyphs(page: Page): Promise<GlyphProblem[
         const texts: Text[] = [];
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const parent = n.parentElement;
-          if (parent && !parent.closest("script, style, noscript, template, textarea, select, option") && /[\u0900-\u097F]/.test(n.data)) texts.push(n as Text);
+          if (parent && !parent.closest("script, style, noscript, template, textarea, select, option") && /[\u0900-\u097F]/.test((n as Text).data))
+            texts.push(n as Text);
         }
         for (const node of texts) {
           const parts = node.data.split(new RegExp(`(${runs.source})`));
@@ -113,10 +119,12 @@ export async function missingDevanagariGlyphs(page: Page): Promise<GlyphProblem[
     for (const { node, text, weight } of runs) {
       const fonts = await fontsFor(cdp, node.nodeId);
       if (fonts.length === 0) continue;
-      if (!fonts.every((f) => bundled(f) && f.postScriptName === FACE_FOR_WEIGHT(weight))) problems.push({ text, weight, fonts: describe(fonts) });
+      drawn++;
+      weights.add(weight);
+      if (!fonts.every((f) => bundled(f) && f.postScriptName === FACE_FOR_WEIGHT(weight))) problems.push({ text, weight, fonts: named(fonts) });
     }
   } finally {
     await cdp.detach();
   }
-  return problems;
+  return { problems, runs: drawn, weights: [...weights].sort((a, b) => a - b) };
 }

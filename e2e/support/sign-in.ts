@@ -1,8 +1,16 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 
-/** Signs in through the real form, in a fresh browser context, and lands on the user's workspace. */
-export async function signIn(browser: Browser, account: { email: string; password: string }, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+/**
+ * Signs in through the real form, in a fresh browser context, and lands on the user's workspace. A browser the
+ * spec launched itself needs `options.baseURL` (the test fixture's browser sets it for its contexts).
+ */
+export async function signIn(
+  browser: Browser,
+  account: { email: string; password: string },
+  viewport = { width: 1280, height: 800 },
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ ...options, viewport, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(account.email);
