@@ -1,5 +1,5 @@
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
-import { e2eAccounts } from "../support/accounts";
+import { e2eAccounts, e2eOtherWorkspace } from "../support/accounts";
 import { launchWithLatinFontsOnly } from "../support/latin-only-fonts";
 import { missingDevanagariGlyphs } from "../support/missing-glyphs";
 import { signIn } from "../support/sign-in";
@@ -116,6 +116,25 @@ test("the dashboard draws a contact's Hindi name in the list and on the contact'
   await expect(staff.getByText(HINDI_NAME)).toBeVisible();
   await expectNoMissingGlyphs(staff, testInfo, "contact", [400]);
   await staff.context().close();
+});
+
+test("the dashboard draws a category named and worded in Hindi", async ({}, testInfo) => {
+  // In the other workspace, whose categories no other spec reads.
+  const { viewport, ...options } = contextOptions(testInfo);
+  const page = await signIn(latin.browser, e2eAccounts.outsider, viewport, options);
+  await page.goto(`/${e2eOtherWorkspace}/settings/categories`);
+  const label = `ताज़ा ख़बरें ${testInfo.project.name === "phone" ? "१" : "२"}`;
+  const add = page.getByRole("region", { name: "Add a category" });
+  await add.getByLabel("Key").fill(`news_hi_${testInfo.project.name}_${Date.now()}`);
+  await add.getByLabel("Label").fill(label);
+  await add.getByLabel("How often").fill("हफ़्ते में एक बार");
+  await add.getByLabel("Description").fill("दुकान की नई ख़बरें और त्योहारों की सूचनाएँ।");
+  await add.getByLabel("Example message").fill("इस शनिवार को दिवाली मेला: सभी के लिए मुफ़्त चाय।");
+  await add.getByRole("button", { name: "Add category" }).click();
+  await expect(page.getByRole("heading", { name: label })).toBeVisible();
+  // The category's name in a semibold heading, its wording in the edit form's fields.
+  await expectNoMissingGlyphs(page, testInfo, "categories", [600]);
+  await page.context().close();
 });
 
 test("the form builder draws the Hindi wording in its fields and its preview", async ({ isMobile }, testInfo) => {
