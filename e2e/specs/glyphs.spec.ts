@@ -99,6 +99,26 @@ test("a Hindi visitor's form, receipt and preference centre draw every weight, a
   await page.context().close();
 });
 
+test("the page a stale form's post gets, in Hindi, draws every weight from its inline faces", async ({}, testInfo) => {
+  const page = await visitor(testInfo);
+  await page.goto(`${FORM}?lang=hi`);
+  // What a form rendered by an earlier build posts without JavaScript: a server action this build does not know.
+  await page.evaluate(() => {
+    const form = document.createElement("form");
+    form.method = "post";
+    form.enctype = "multipart/form-data";
+    form.action = location.href;
+    const field = document.createElement("input");
+    field.name = `$ACTION_ID_${"0".repeat(42)}`;
+    form.append(field);
+    document.body.append(form);
+    form.submit();
+  });
+  await expect(page.getByRole("heading", { name: "यह पेज अपडेट हो गया है" })).toBeVisible();
+  await expectNoMissingGlyphs(page, testInfo, "stale-action-hi", [400, 600, 700]);
+  await page.context().close();
+});
+
 test("the dashboard draws a contact's Hindi name in the list and on the contact's page", async ({}, testInfo) => {
   const signUp = await visitor(testInfo);
   const phone = phoneFor(testInfo, 2);

@@ -3,7 +3,8 @@ import path from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { describe, expect, it } from "vitest";
 import { countryOptions } from "@/lib/phone/countries";
-import { DEVANAGARI_WEIGHTS, devanagariFaceUrl } from "./devanagari-font";
+import { staleActionPage } from "@/lib/server/lanes/stale-action-page";
+import { DEVANAGARI_UNICODE_RANGE, DEVANAGARI_WEIGHTS, devanagariFaceUrl, devanagariFontFaceCss } from "./devanagari-font";
 
 // The browser side of the same promise (the pages drawn without a system Devanagari font) is e2e/specs/glyphs.spec.ts.
 
@@ -49,7 +50,14 @@ describe("the bundled Devanagari faces", () => {
     for (const face of faces) expect(face.url).toBe(devanagariFaceUrl(face.weight as (typeof DEVANAGARI_WEIGHTS)[number]));
     // Behind the system fonts Chromium drew boxes with the face loaded (app/globals.css says why).
     expect(css.match(/--font-sans:\s*([^,]+),/)?.[1]).toBe('"Assent Devanagari"');
-    expect(new Set(faces.map((f) => JSON.stringify(f.ranges))).size).toBe(1);
+    for (const face of css.matchAll(/unicode-range:\s*([^;]+);/g)) expect(face[1]).toBe(DEVANAGARI_UNICODE_RANGE);
+  });
+
+  it("are the same, and first, on the page a stale form's post gets, which cannot link the build's stylesheet", () => {
+    const { html } = staleActionPage(new URL("http://assent.test/f/demo/join?lang=hi"), undefined);
+    expect(html).toContain(devanagariFontFaceCss());
+    expect(html).toMatch(/body\{[^}]*font-family:"Assent Devanagari",/);
+    for (const weight of DEVANAGARI_WEIGHTS) expect(devanagariFontFaceCss()).toContain(`font-weight:${weight};`);
   });
 
   it("are the weights they are declared as", () => {

@@ -1,14 +1,12 @@
 import "server-only";
 import { negotiateLanguage } from "../../i18n/negotiate";
 import { pageErrorLanguages, pageErrorText } from "../../i18n/page-updated";
+import { devanagariFontFaceCss } from "../../public-pages/devanagari-font";
 import { escapeHtml as esc } from "../../security/escape-html";
 
-// The app's own Devanagari face (public/fonts, the same in every build), so Hindi reads where no system font has it.
-// Only the regular weight: the bold files are subsets of the few words the app sets in bold, and Chromium does not
-// thicken this one for them, so Hindi headings here are set in the regular weight (the size carries them).
-const devanagari =
-  '@font-face{font-family:"Assent Devanagari";font-display:block;src:url("/fonts/noto-sans-devanagari-devanagari-400-normal.woff2") format("woff2");' +
-  "unicode-range:U+0900-097F,U+1CD0-1CF9,U+200C-200D,U+20B9,U+25CC,U+A8E0-A8FF}";
+// The app's own Devanagari faces (public/fonts, the same in every build), so Hindi reads where no system font has
+// it; first in the font stack, as in the app (app/globals.css says why).
+const devanagari = devanagariFontFaceCss();
 
 /**
  * The page a form posted without JavaScript gets when it was rendered by an earlier build: Next.js no longer knows
@@ -23,10 +21,10 @@ export function staleActionPage(url: URL, acceptLanguage: string | undefined): {
   const html = `<!doctype html>
 <html lang="${esc(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${esc(text.updatedTitle)}</title>
-<style>${devanagari}body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Assent Devanagari","Noto Sans Devanagari",sans-serif;color:#0f172a;background:#f8fafc}
+<style>${devanagari}body{margin:0;font-family:"Assent Devanagari",system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#0f172a;background:#f8fafc}
 main{max-width:32rem;margin:0 auto;padding:4rem 1rem}h1{font-size:1.5rem;margin:0}p{margin:.75rem 0 0;color:#334155;line-height:1.5}
 a{display:inline-block;margin-top:1.5rem;padding:.625rem 1rem;border-radius:.375rem;background:#0f172a;color:#fff;text-decoration:none;font-weight:600}
-a:focus-visible{outline:3px solid #2563eb;outline-offset:2px}:lang(hi) h1,:lang(hi) a{font-weight:400}</style></head>
+a:focus-visible{outline:3px solid #2563eb;outline-offset:2px}</style></head>
 <body><main role="alert"><h1>${esc(text.updatedTitle)}</h1><p>${esc(text.updatedBody)}</p><a href="${esc(again)}">${esc(text.reload)}</a></main></body></html>
 `;
   return { html, language };
