@@ -73,6 +73,11 @@ export const saveDraftSchema = z.object({
   name: plainText("Name the form, e.g. Checkout page.", 100),
   embedDomains: z.array(embedOrigin).max(10, "Allow at most 10 sites."),
   content: draftContentSchema,
+  /** Flagged translations confirmed as still right: "language|field|digest" (driftKey in translation-drift.ts). */
+  translationChecks: z
+    .array(z.string().regex(/^[a-zA-Z-]{2,8}\|[\w.[\]]{1,120}\|[0-9a-f]{8}$/, "Reload the page: a translation check could not be read."))
+    .max(500, "Too many translation checks at once; reload the page.")
+    .optional(),
 });
 
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;
