@@ -270,7 +270,13 @@ describe("placeholders left in a form are warned about", () => {
   });
 
   it("knows each reserved address and fictional range, and nothing else", () => {
-    for (const url of ["https://example.org/p", "http://localhost:3000/privacy", "https://privacy.invalid/", "https://acme.example/privacy", "https://a.b.test/x"])
+    for (const url of [
+      "https://example.org/p",
+      "http://localhost:3000/privacy",
+      "https://privacy.invalid/",
+      "https://acme.example/privacy",
+      "https://a.b.test/x",
+    ])
       expect(placeholders(content({ privacyPolicyUrl: url }), null).passed, url).toBe(false);
     for (const url of ["https://examples.com/p", "https://myexample.com/privacy", "https://acme.com/test"])
       expect(placeholders(content({ privacyPolicyUrl: url }), null).passed, url).toBe(true);

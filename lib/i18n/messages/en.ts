@@ -96,7 +96,9 @@ export const en = {
     tooMany: "Too many changes just now. Please wait a few minutes and try again.",
     invalid: "That choice is not available. Here are your current choices.",
     howToStop: (business: string, number: string | null) =>
-      number ? `You can also reply STOP to ${business} on WhatsApp at ${number} at any time.` : `You can also reply STOP to ${business} on WhatsApp at any time.`,
+      number
+        ? `You can also reply STOP to ${business} on WhatsApp at ${number} at any time.`
+        : `You can also reply STOP to ${business} on WhatsApp at any time.`,
   },
   whatsapp: {
     stoppedAll: (business: string) => `You will not get any more messages from ${business} on WhatsApp.`,

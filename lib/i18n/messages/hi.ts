@@ -89,9 +89,7 @@ export const hi: Messages = {
     tooMany: "अभी बहुत सारे बदलाव हुए। कुछ मिनट रुककर फिर कोशिश करें।",
     invalid: "यह विकल्प उपलब्ध नहीं है। ये आपकी मौजूदा पसंद हैं।",
     howToStop: (business, number) =>
-      number
-        ? `आप कभी भी WhatsApp पर ${business} को ${number} पर STOP लिखकर भी भेज सकते हैं।`
-        : `आप कभी भी WhatsApp पर ${business} को STOP लिखकर भी भेज सकते हैं।`,
+      number ? `आप कभी भी WhatsApp पर ${business} को ${number} पर STOP लिखकर भी भेज सकते हैं।` : `आप कभी भी WhatsApp पर ${business} को STOP लिखकर भी भेज सकते हैं।`,
   },
   whatsapp: {
     stoppedAll: (business: string) => `अब आपको WhatsApp पर ${business} से कोई संदेश नहीं मिलेगा।`,
