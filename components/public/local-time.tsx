@@ -20,8 +20,18 @@ export function LocalTime({ at, language, label }: Props) {
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!zone || zone === "UTC" || zone === "Etc/UTC") return;
-    const when = new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone: zone }).format(new Date(at));
-    setText(`${label} ${when} (${zone.replace(/_/g, " ")})`);
+    // The zone as its offset in the page's language ("GMT+5:30"), not its IANA name: browsers answer old aliases
+    // (Asia/Calcutta) and the name means little to a reader; the offset says exactly how it relates to UTC.
+    const when = new Intl.DateTimeFormat(language, {
+      year: "numeric",
+      month: "long",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZoneName: "short",
+      timeZone: zone,
+    }).format(new Date(at));
+    setText(`${label} ${when}`);
   }, [at, language, label]);
   if (!text) return null;
   return (
