@@ -212,6 +212,8 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     const saveWith = (content: FormDraft["content"], translationChecks: string[]) =>
       act(saveFormDraft, { formId: form.id, payload: JSON.stringify({ name: "Checkout page", embedDomains: [], content, translationChecks }) });
     const draft = structuredClone(form.draft!.content);
+    // A language without an introduction (optional in a version, as in the demo's wording) still saves.
+    delete draft.languages.es!.intro;
     draft.languages.en!.howToStop = "Reply STOP to Test Shop at any time.";
     const [flag] = translationDrift(live.content, draft);
     expect(flag).toMatchObject({ language: "es", field: "howToStop", changedIn: ["en"], confirmed: false });
