@@ -395,7 +395,8 @@ export function FormBuilder(props: Props) {
         )}
       </div>
 
-      <div className="space-y-4 xl:sticky xl:top-4 xl:self-start">
+      {/* Sticky, and scrolling on its own: taller than the screen, its end would be out of reach until the page's. */}
+      <div className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
         <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
           <p aria-live="polite" className={`text-sm ${saveResult && !saveResult.ok ? "text-red-700" : "text-slate-600"}`}>
             {props.readOnly ? "Read only." : status || "Changes save as you type."}
@@ -429,7 +430,6 @@ export function FormBuilder(props: Props) {
             </Alert>
           )}
         </div>
-        <PolicyPanel checks={checks} />
         <TranslationChecks
           drift={drift}
           categories={categories}
@@ -440,6 +440,7 @@ export function FormBuilder(props: Props) {
             })
           }
         />
+        <PolicyPanel checks={checks} />
       </div>
 
       <div className="xl:col-span-2">
