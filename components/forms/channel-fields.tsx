@@ -7,7 +7,7 @@ import { ivrScriptLines, keywordReplyText, smsSegments } from "@/lib/forms/chann
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
 
 /** The builder's state as react-hook-form holds it (mirrors form-builder.tsx). */
-type State = { name: string; embedDomains: string; content: FormVersionContent };
+type State = { name: string; embedDomains: string; content: FormVersionContent; translationChecks: string[] };
 type FieldError = (path: string) => string | undefined;
 
 function ErrorText({ id, text }: { id: string; text?: string }) {

@@ -10,13 +10,15 @@ import type { FormVersionContent } from "@/lib/db/schema/form-content";
 import { formLanguageNames, formLanguages, type FormLanguage } from "@/lib/forms/languages";
 import { nothingChangedMessage } from "@/lib/forms/nothing-changed";
 import { checkFormPolicy } from "@/lib/forms/policy";
+import { translationDrift } from "@/lib/forms/translation-drift";
 import { starterWording } from "@/lib/forms/wording-templates";
 import { IvrFields, KeywordField, ReplyField, ThemeFields } from "./channel-fields";
 import { PolicyPanel } from "./policy-panel";
+import { TranslationChecks } from "./translation-checks";
 import { FormPreview } from "./form-preview";
 
 export type BuilderCategory = { key: string; label: string; description: string; example: string; frequency: string };
-type State = { name: string; embedDomains: string; content: FormVersionContent };
+type State = { name: string; embedDomains: string; content: FormVersionContent; translationChecks: string[] };
 type Props = {
   workspace: string;
   formId: string;
@@ -26,6 +28,8 @@ type Props = {
   brandColor: string;
   /** False for a WhatsApp form while no reply can be sent (no access token): the policy check says what is recorded. */
   canReply?: boolean;
+  /** The workspace's WhatsApp number (E.164), shown on the hosted pages; null when none is set. */
+  whatsappNumber: string | null;
   /** The keyword people can send now (the published one), for SMS and WhatsApp forms. */
   liveKeyword: string | null;
   categories: BuilderCategory[];
@@ -35,7 +39,7 @@ type Props = {
   live: { version: number; content: FormVersionContent } | null;
   /** The live version's number while publishing the saved draft would make an identical version (the server's digest comparison). */
   unchangedSince: number | null;
-  initial: { name: string; embedDomains: string[]; content: FormVersionContent };
+  initial: { name: string; embedDomains: string[]; content: FormVersionContent; translationChecks: string[] };
   save: FormAction;
   publish: FormAction;
   readOnly: boolean;
@@ -54,7 +58,12 @@ const sinceFrom = (result: ActionResult) => (result.ok && typeof result.data?.un
 export function FormBuilder(props: Props) {
   const { businessName, categories } = props;
   const form = useForm<State>({
-    defaultValues: { name: props.initial.name, embedDomains: props.initial.embedDomains.join("\n"), content: props.initial.content },
+    defaultValues: {
+      name: props.initial.name,
+      embedDomains: props.initial.embedDomains.join("\n"),
+      content: props.initial.content,
+      translationChecks: props.initial.translationChecks,
+    },
   });
   const { register, control, getValues, setValue } = form;
   const values = useWatch({ control }) as State;
@@ -62,11 +71,22 @@ export function FormBuilder(props: Props) {
   const chosenLanguages = formLanguages.filter((l) => content.languages?.[l]);
   const [active, setActive] = useState<FormLanguage>(chosenLanguages[0] ?? "en");
   const lang = content.languages?.[active] ? active : (chosenLanguages[0] ?? "en");
+  const confirmed = values.translationChecks;
   const checks = useMemo(
     () =>
-      checkFormPolicy(content, { businessName, categories, channel: props.channel, brandColor: props.brandColor, canReply: props.canReply, live: props.live }),
-    [content, businessName, categories, props.channel, props.brandColor, props.canReply, props.live],
+      checkFormPolicy(content, {
+        businessName,
+        categories,
+        channel: props.channel,
+        brandColor: props.brandColor,
+        canReply: props.canReply,
+        whatsappNumber: props.whatsappNumber,
+        live: props.live,
+        translationChecks: confirmed,
+      }),
+    [content, businessName, categories, props.channel, props.brandColor, props.canReply, props.whatsappNumber, props.live, confirmed],
   );
+  const drift = useMemo(() => translationDrift(props.live?.content, content, confirmed), [props.live, content, confirmed]);
   const keywordChannel = props.channel === "sms" || props.channel === "whatsapp" ? props.channel : null;
   const [saveResult, setSaveResult] = useState<ActionResult | null>(null);
   const [publishResult, setPublishResult] = useState<ActionResult | null>(null);
@@ -86,7 +106,11 @@ export function FormBuilder(props: Props) {
     data.set("workspace", props.workspace);
     data.set("formId", props.formId);
     const embedDomains = state.embedDomains.split(/\s+/).filter(Boolean);
-    data.set("payload", JSON.stringify({ name: state.name, embedDomains, content: state.content }));
+    // Only confirmations that still answer a flag are kept: one made against wording since changed is dropped.
+    const translationChecks = translationDrift(props.live?.content, state.content, state.translationChecks)
+      .filter((d) => d.confirmed)
+      .map((d) => d.key);
+    data.set("payload", JSON.stringify({ name: state.name, embedDomains, content: state.content, translationChecks }));
     const result = await props.save(null, data);
     setSaveResult(result);
     if (result.ok) setSavedAt(Date.now());
@@ -371,7 +395,8 @@ export function FormBuilder(props: Props) {
         )}
       </div>
 
-      <div className="space-y-4 xl:sticky xl:top-4 xl:self-start">
+      {/* Sticky, and scrolling on its own: taller than the screen, its end would be out of reach until the page's. */}
+      <div className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto">
         <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
           <p aria-live="polite" className={`text-sm ${saveResult && !saveResult.ok ? "text-red-700" : "text-slate-600"}`}>
             {props.readOnly ? "Read only." : status || "Changes save as you type."}
@@ -405,6 +430,16 @@ export function FormBuilder(props: Props) {
             </Alert>
           )}
         </div>
+        <TranslationChecks
+          drift={drift}
+          categories={categories}
+          readOnly={props.readOnly}
+          onChange={(key, on) =>
+            setValue("translationChecks", on ? [...getValues("translationChecks"), key] : getValues("translationChecks").filter((k) => k !== key), {
+              shouldDirty: true,
+            })
+          }
+        />
         <PolicyPanel checks={checks} />
       </div>
 

@@ -4,6 +4,7 @@ import { categoryTextIn } from "@/lib/forms/localized";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { pageTheme } from "@/lib/forms/theme";
 import { countryOptions } from "@/lib/phone/countries";
+import { businessNumberText } from "@/lib/phone/display";
 import { LanguageSwitcher } from "@/components/public/language-switcher";
 import { PublicPage } from "@/components/public/public-page";
 import { OptInForm, type CategoryChoice, type PreviewSubmit } from "./opt-in-form";
@@ -64,9 +65,9 @@ export function OptInPage({ form, language, available, messages, defaultCountry,
         submitLabel={wording.submitLabel}
       />
       <footer className="mt-6 space-y-2 text-sm text-slate-600">
-        <p>{wording.howToStop}</p>
-        <p>
-          {messages.page.messagesFrom(workspace.legalName)}
+        {/* Who and which number first, then how to stop: "reply STOP" means something once the number is known. */}
+        <p data-testid="messages-from">
+          {messages.page.messagesFrom(workspace.legalName, businessNumberText(workspace.whatsappNumber))}
           {version.content.privacyPolicyUrl && (
             <>
               {" "}
@@ -76,6 +77,7 @@ export function OptInPage({ form, language, available, messages, defaultCountry,
             </>
           )}
         </p>
+        <p>{wording.howToStop}</p>
       </footer>
     </PublicPage>
   );

@@ -4,7 +4,8 @@ import type { ReceiptRecord } from "@/lib/public-pages/receipts.queries";
 import { categoryTextIn } from "@/lib/forms/localized";
 import { pageTheme } from "@/lib/forms/theme";
 import type { Messages } from "@/lib/i18n/messages/en";
-import { displayPhone } from "@/lib/phone/display";
+import { businessNumberText, displayPhone } from "@/lib/phone/display";
+import { LocalTime } from "@/components/public/local-time";
 
 type Props = {
   receipt: ReceiptRecord;
@@ -30,6 +31,7 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
   const howToStop = receipt.content?.languages[language]?.howToStop ?? agreedWording?.howToStop;
   // In full, with its country: a number read in the wrong country or mistyped must be noticed here, not masked.
   const phone = receipt.phone ? displayPhone(receipt.phone, language) : null;
+  const businessNumber = businessNumberText(receipt.whatsappNumber);
   return (
     <PublicPage
       language={language}
@@ -55,7 +57,10 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
         )}
         {phone && preferencesHref && <p className="mt-2 text-sm text-slate-600">{m.notYours}</p>}
       </section>
-      <p className="mt-4 text-slate-700">{m.agreed(when, receipt.businessName)}</p>
+      <p className="mt-4 text-slate-700">
+        {m.agreed(when, receipt.businessName)}
+        <LocalTime at={receipt.occurredAt.toISOString()} language={language} label={m.localTime} />
+      </p>
       {receipt.erasedAt && (
         <p role="status" className="mt-3 rounded-lg border border-slate-300 bg-slate-50 p-3 text-slate-800">
           {m.erased}
@@ -64,14 +69,16 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
       <ul className="mt-4 space-y-3">
         {receipt.items.map((item) => {
           const sentence = agreedWording?.consent[item.category.key];
+          const text = categoryTextIn(receipt.content, language, item.category);
           return (
             <li key={item.category.key} className="rounded-xl border border-slate-200 bg-white p-4">
-              <p className="font-semibold text-slate-900">{categoryTextIn(receipt.content, language, item.category).label}</p>
+              <p className="font-semibold text-slate-900">{text.label}</p>
               {sentence && (
                 <p className="mt-1 text-slate-700" lang={receipt.language}>
                   “{sentence}”
                 </p>
               )}
+              {text.frequency && <p className="mt-1 text-sm text-slate-600">{m.howOften(text.frequency)}</p>}
             </li>
           );
         })}
@@ -108,7 +115,12 @@ export function ReceiptView({ receipt, language, available, messages, hrefFor, p
             </a>
           </>
         )}
-        {howToStop && <p className="mt-3 text-slate-700">{howToStop}</p>}
+        {businessNumber && (
+          <p className="mt-3 text-slate-700" data-testid="receipt-business-number">
+            {m.fromNumber(receipt.businessName, businessNumber)}
+          </p>
+        )}
+        {howToStop && <p className="mt-1 text-slate-700">{howToStop}</p>}
       </section>
 
       <p className="mt-8 break-words text-xs text-slate-600">

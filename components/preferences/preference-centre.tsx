@@ -3,6 +3,7 @@ import { PublicPage } from "@/components/public/public-page";
 import { pageTheme } from "@/lib/forms/theme";
 import type { PreferenceCentre, PreferenceState } from "@/lib/preferences/queries";
 import { maskPhone } from "@/lib/public-pages/receipts.queries";
+import { businessNumberText } from "@/lib/phone/display";
 import { categoryTextIn, consentSentenceIn } from "@/lib/forms/localized";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { PreferenceNotice } from "@/lib/preferences/change.validation";
@@ -134,7 +135,7 @@ export function PreferenceCentreView({ centre, language, available, messages, su
         )}
       </section>
 
-      <p className="mt-6 text-sm text-slate-600">{m.howToStop(business)}</p>
+      <p className="mt-6 text-sm text-slate-600">{m.howToStop(business, businessNumberText(centre.workspace.whatsappNumber))}</p>
     </PublicPage>
   );
 }

@@ -48,6 +48,14 @@ test("a marketer builds a form in two languages, is stopped by the policy check,
   await page.getByRole("group", { name: "Offers" }).getByLabel("How often").fill("Up to 4 a month");
   const flag = page.getByText("Español, Offers › how often: changed in English since version 1; check the translation.");
   await expect(flag).toBeVisible();
+  // Confirmed as still right, the warning goes; a further English change brings it back, for the new wording.
+  const checks = page.getByRole("region", { name: "Check the translation" });
+  await checks.getByRole("button", { name: "Translation still right" }).click();
+  await expect(flag).toHaveCount(0);
+  await expect(checks.getByRole("button", { name: "Undo" })).toBeVisible();
+  await page.getByRole("group", { name: "Offers" }).getByLabel("How often").fill("Up to 3 a month");
+  await expect(flag).toBeVisible();
+  await expect(checks.getByRole("button", { name: "Translation still right" })).toBeVisible();
   await page.getByRole("tab", { name: "Español" }).click();
   await page.getByRole("group", { name: "Offers" }).getByLabel("How often").fill("Hasta 4 al mes");
   await expect(flag).toHaveCount(0);

@@ -31,6 +31,35 @@ test("a person picks categories, gives their number and gets a receipt", async (
   await page.screenshot({ path: testInfo.outputPath("receipt.png"), fullPage: true });
 });
 
+test.describe("in the person's time zone", () => {
+  test.use({ timezoneId: "Asia/Kolkata" });
+
+  test("form and receipt name the business's number and each frequency; the receipt gives the time in the person's zone beside UTC", async ({
+    page,
+  }, testInfo) => {
+    await page.goto(FORM);
+    // The demo's number (fictional, and the builder warns about it), grouped for people and unbroken.
+    await expect(page.getByTestId("messages-from")).toContainText("Messages will come from Acme Coffee Roasters Ltd on WhatsApp at +1 415 555 0100.");
+    await expect(page.getByRole("checkbox", { name: /offers from Acme Coffee/ })).toHaveAccessibleDescription(/Up to 2 a month/);
+    await page.getByRole("checkbox", { name: /offers from Acme Coffee/ }).check();
+    await page.getByRole("checkbox", { name: /order updates from Acme Coffee/ }).check();
+    await page.getByRole("textbox", { name: "Your WhatsApp number" }).fill(`(201) 555-${testInfo.project.name === "phone" ? "0152" : "0151"}`);
+    await page.getByRole("button", { name: "Sign up" }).click();
+
+    await expect(page.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
+    await expect(page.getByText(/\(UTC\), this number agreed/)).toBeVisible();
+    await expect(page.getByTestId("receipt-local-time")).toHaveText(/^Your time: \w+ \d+, \d{4}\D+\d+:\d\d\s?[AP]M (GMT\+5:30|IST)$/u);
+    await expect(page.getByText("How often: Up to 2 a month")).toBeVisible();
+    await expect(page.getByText("How often: Only when you order")).toBeVisible();
+    await expect(page.getByTestId("receipt-business-number")).toHaveText("Messages come from Acme Coffee on WhatsApp at +1 415 555 0100.");
+    // Switching the receipt's language keeps all of it, in that language.
+    await page.getByRole("link", { name: "Español" }).click();
+    await expect(page.getByTestId("receipt-business-number")).toHaveText("Los mensajes llegan de Acme Coffee por WhatsApp desde el +1 415 555 0100.");
+    await expect(page.getByTestId("receipt-local-time")).toHaveText(/^En tu hora: \d+ de \p{L}+ de \d{4}\D+\d+:\d\d (GMT\+5:30|IST)$/u);
+    await expect(page.getByText(/^Frecuencia: /).first()).toBeVisible();
+  });
+});
+
 test("bad input is answered next to the field and keeps what was typed", async ({ page }, testInfo) => {
   await page.goto(FORM);
   await page.getByRole("checkbox", { name: /offers from Acme Coffee/ }).check();
@@ -64,6 +93,11 @@ test.describe("without JavaScript", () => {
     await page.getByRole("checkbox", { name: /product recommendations from Acme Coffee/ }).check();
     await page.getByRole("button", { name: "Sign up" }).click();
     await expect(page.getByRole("heading", { name: "You’re signed up" })).toBeVisible();
+    // Without JavaScript the time stands in UTC alone; the number and frequency need none.
+    await expect(page.getByText(/\(UTC\), this number agreed/)).toBeVisible();
+    await expect(page.getByTestId("receipt-local-time")).toHaveCount(0);
+    await expect(page.getByTestId("receipt-business-number")).toHaveText("Messages come from Acme Coffee on WhatsApp at +1 415 555 0100.");
+    await expect(page.getByText("How often: Up to 1 a month")).toBeVisible();
   });
 
   test("a refusal is shown once: a reload says nothing was recorded, without the typed number", async ({ page }) => {

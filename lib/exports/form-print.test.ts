@@ -77,7 +77,7 @@ function hindiSample(): PrintableForm {
         consent: "हाँ, मैं WhatsApp पर Acme Coffee से ख़ास ऑफ़र और छूट की सूचनाएँ पाना चाहता/चाहती हूँ। मुझे पता है कि मैं कभी भी रोक सकता/सकती हूँ।",
       },
     ],
-    howToStop: hi.preferences.howToStop("Acme Coffee"),
+    howToStop: hi.preferences.howToStop("Acme Coffee", null),
   });
 }
 

@@ -12,6 +12,7 @@ import { signedInMember, testMeta } from "../../testing/staff";
 import { archiveForm, createFormAction, publishForm, restoreForm, saveFormDraft } from "./builder.actions";
 import type { FormDraft } from "../db/schema/form-content";
 import { diffVersions } from "./version-diff";
+import { translationDrift, unconfirmedDrift } from "./translation-drift";
 import { publishFormVersion } from "./publish";
 import { auditLog } from "../db/schema/access";
 import { findKeywordForm, keywordReply } from "../channels/inbound-consent";
@@ -202,6 +203,48 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     });
     expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
     expect((await findPublishedForm(db.db, fx.workspace.slug, "checkout"))!.version.content.theme).toEqual({ accent: "#1d4ed8", background: "#fffbeb" });
+  });
+
+  it("keeps a flagged translation confirmed as still right with the draft, and with the version published from it", async () => {
+    const form = await formBySlug("checkout");
+    const [liveRow] = await listFormVersions(db.db, fx.workspace.id, form.id);
+    const live = liveRow!.version;
+    const saveWith = (content: FormDraft["content"], translationChecks: string[]) =>
+      act(saveFormDraft, { formId: form.id, payload: JSON.stringify({ name: "Checkout page", embedDomains: [], content, translationChecks }) });
+    const draft = structuredClone(form.draft!.content);
+    // A language without an introduction (optional in a version, as in the demo's wording) still saves.
+    delete draft.languages.es!.intro;
+    draft.languages.en!.howToStop = "Reply STOP to Test Shop at any time.";
+    const [flag] = translationDrift(live.content, draft);
+    expect(flag).toMatchObject({ language: "es", field: "howToStop", changedIn: ["en"], confirmed: false });
+
+    // A key the builder could not have made is refused, and the draft stays as it was.
+    const refused = await saveWith(draft, ["es|howToStop|not-a-digest"]);
+    expect(refused).toMatchObject({ ok: false, code: "validation_failed", fields: [{ field: "translationChecks.0" }] });
+    expect((await formBySlug("checkout")).draft).toEqual(form.draft);
+
+    expect(await saveWith(draft, [flag!.key])).toMatchObject({ ok: true });
+    const saved = (await formBySlug("checkout")).draft!;
+    expect(saved.translationChecks).toEqual([flag!.key]);
+    expect(unconfirmedDrift(live.content, saved.content, saved.translationChecks)).toEqual([]);
+
+    // The source changes again: the confirmation was for other wording, so the flag is back.
+    draft.languages.en!.howToStop = "Reply STOP to Test Shop whenever you like.";
+    expect(await saveWith(draft, [flag!.key])).toMatchObject({ ok: true });
+    const again = (await formBySlug("checkout")).draft!;
+    expect(unconfirmedDrift(live.content, again.content, again.translationChecks)).toMatchObject([{ language: "es", field: "howToStop" }]);
+
+    // Confirmed against that wording and published: the new version carries the confirmation, and only it.
+    const [flagAgain] = translationDrift(live.content, draft);
+    expect(await saveWith(draft, [flag!.key, flagAgain!.key])).toMatchObject({ ok: true });
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
+    const [published, previous] = await listFormVersions(db.db, fx.workspace.id, form.id);
+    expect(published!.version.translationChecks).toEqual([flagAgain!.key]);
+    expect(translationDrift(previous!.version.content, published!.version.content, published!.version.translationChecks)).toMatchObject([
+      { language: "es", field: "howToStop", confirmed: true },
+    ]);
+    // The confirmation is a note about the review, not what people read: the version's digest is the content's alone.
+    expect(published!.version.content).not.toHaveProperty("translationChecks");
   });
 
   it("archives (the page goes away, the versions stay) and restores", async () => {

@@ -14,6 +14,7 @@ import { checkFormPolicy, publishBlockers } from "./policy";
 import { publishFormVersion } from "./publish";
 import { unchangedSince, versionContentFromDraft, type DraftVersionContext } from "./draft-version";
 import { captureSnapshots } from "./snapshots";
+import { translationDrift } from "./translation-drift";
 import { starterWording } from "./wording-templates";
 
 async function lockForm(tx: Tx, ctx: ActionContext, formId: string) {
@@ -127,7 +128,12 @@ export const saveFormDraft = defineWorkspaceAction({
         ...(form.channel === "ivr" && ivrKeys ? { ivrKeys } : {}),
         businessName: ctx.actor.workspace.businessName,
       } as FormVersionContent;
-      const draft: FormDraft = { content, updatedAt: new Date().toISOString(), updatedBy: ctx.actor.user.id };
+      const draft: FormDraft = {
+        content,
+        updatedAt: new Date().toISOString(),
+        updatedBy: ctx.actor.user.id,
+        ...(input.translationChecks?.length ? { translationChecks: [...new Set(input.translationChecks)] } : {}),
+      };
       await tx.update(forms).set({ name: input.name, embedDomains: input.embedDomains, draft, updatedAt: new Date() }).where(eq(forms.id, form.id));
       if (!form.currentVersionId) return null;
       // So the builder can say, before anyone clicks, that publishing this draft would change nothing.
@@ -147,7 +153,7 @@ export const publishForm = defineWorkspaceAction({
   schema: formRefSchema,
   async run(ctx, input) {
     const ws = ctx.actor.workspace;
-    const { form, content, canReply } = await ctx.db.transaction(async (tx) => {
+    const { form, content, canReply, translationChecks } = await ctx.db.transaction(async (tx) => {
       const form = await lockForm(tx, ctx, input.formId);
       if (form.status === "archived") throw new ConflictError("archived", "This form is archived. Restore it before publishing.");
       if (!form.draft) throw new ConflictError("no_draft", "There is nothing to publish: the form has no draft.");
@@ -156,17 +162,34 @@ export const publishForm = defineWorkspaceAction({
       await assertKeywordFree(tx, ws.id, form.channel, content.keyword, form.id, "content.keyword");
       const canReply = form.channel === "whatsapp" ? await whatsappCanReply(tx, ws.id) : true;
       const blockers = publishBlockers(
-        checkFormPolicy(content, { businessName: ws.businessName, categories, channel: form.channel, brandColor: ws.brandColor, canReply }),
+        checkFormPolicy(content, {
+          businessName: ws.businessName,
+          categories,
+          channel: form.channel,
+          brandColor: ws.brandColor,
+          canReply,
+          whatsappNumber: ws.whatsappNumber,
+        }),
       );
+      // The confirmations that answer a flag against the live version go with the new one, for its versions page.
+      const [live] = form.currentVersionId
+        ? await tx
+            .select({ content: formVersions.content })
+            .from(formVersions)
+            .where(and(eq(formVersions.id, form.currentVersionId), eq(formVersions.workspaceId, ws.id)))
+        : [];
+      const translationChecks = translationDrift(live?.content, content, form.draft.translationChecks)
+        .filter((d) => d.confirmed)
+        .map((d) => d.key);
       if (blockers.length) {
         throw new ValidationError(
           blockers.flatMap((b) => b.problems.map((message) => ({ field: `policy.${b.id}`, code: "policy", message }))),
           `Not published: fix ${blockers.map((b) => `"${b.title}"`).join(", ")} first.`,
         );
       }
-      return { form, content, canReply };
+      return { form, content, canReply, translationChecks };
     });
-    const version = await publishFormVersion(ctx.db, ws.id, form.id, content, ctx.actor.user.id);
+    const version = await publishFormVersion(ctx.db, ws.id, form.id, content, ctx.actor.user.id, undefined, translationChecks);
     await ctx.db.transaction((tx) =>
       recordStaffAudit(tx, ctx, {
         action: "form.publish",

@@ -13,7 +13,9 @@ const language = z.enum(formLanguages, { message: "Choose one of the offered lan
 
 const languageWording = z.object({
   headline: text(120),
-  intro: text(600),
+  // Optional as in a version's content: a language whose wording has none (the demo's, older versions) opens in the
+  // builder without it, and its draft must still save.
+  intro: text(600).optional(),
   benefits: z.array(text(160)).max(8, "Keep it to 8 benefits at most: people skim."),
   consent: z.record(categoryKey, text(400)),
   categories: z.record(categoryKey, z.object({ label: text(60), description: text(300), example: text(300), frequency: text(60) })),
@@ -73,6 +75,11 @@ export const saveDraftSchema = z.object({
   name: plainText("Name the form, e.g. Checkout page.", 100),
   embedDomains: z.array(embedOrigin).max(10, "Allow at most 10 sites."),
   content: draftContentSchema,
+  /** Flagged translations confirmed as still right: "language|field|digest" (driftKey in translation-drift.ts). */
+  translationChecks: z
+    .array(z.string().regex(/^[a-zA-Z-]{2,8}\|[\w.[\]]{1,120}\|[0-9a-f]{8}$/, "Reload the page: a translation check could not be read."))
+    .max(500, "Too many translation checks at once; reload the page.")
+    .optional(),
 });
 
 export type SaveDraftInput = z.input<typeof saveDraftSchema>;

@@ -11,6 +11,13 @@ export type PolicyContext = {
   brandColor?: string;
   /** False when the channel is known to be unable to send a keyword's reply (WhatsApp without an access token). */
   canReply?: boolean;
+  /**
+   * The workspace's WhatsApp number (E.164), shown on the hosted form and receipt; null when none is set. Left
+   * out (undefined) by a caller that does not know it, and then not checked.
+   */
+  whatsappNumber?: string | null;
   /** The live version, when there is one: a field changed in one language since it is flagged in the others. */
   live?: { version: number; content: FormVersionContent } | null;
+  /** The flagged translations staff confirmed as still right (driftKey in translation-drift.ts): not warned about. */
+  translationChecks?: readonly string[];
 };

@@ -3,7 +3,7 @@ import type { FormVersionContent } from "../db/schema/form-content";
 import { checkFormPolicy, publishBlockers } from "./policy";
 import { defaultEnglishWording } from "./wording";
 import { starterWording } from "./wording-templates";
-import { translationDrift } from "./translation-drift";
+import { translationDrift, unconfirmedDrift } from "./translation-drift";
 import { categoryTranslations } from "../categories/translated-names";
 
 const categories = [
@@ -15,7 +15,7 @@ const ctx = { businessName: "Acme Coffee", categories };
 function content(overrides: Partial<FormVersionContent> = {}): FormVersionContent {
   return {
     businessName: "Acme Coffee",
-    privacyPolicyUrl: "https://acme.example/privacy",
+    privacyPolicyUrl: "https://acme-coffee.shop/privacy",
     defaultLanguage: "en",
     categoryKeys: ["orders", "offers"],
     askConfirmation: false,
@@ -199,7 +199,101 @@ describe("languages that drift apart are flagged", () => {
     const draft = live();
     draft.languages.en!.headline = "New headline";
     draft.languages.hi = starterWording("hi", "Acme Coffee", categories);
-    expect(translationDrift(live(), draft)).toEqual([{ language: "es", field: "headline", changedIn: ["en"] }]);
+    expect(translationDrift(live(), draft)).toEqual([{ language: "es", field: "headline", changedIn: ["en"], key: expect.any(String), confirmed: false }]);
     expect(checkFormPolicy(draft, ctx).find((x) => x.id === "translations-in-step")!.passed).toBe(true);
+  });
+});
+
+describe("a flagged translation confirmed as still right", () => {
+  const live = () => {
+    const c = content();
+    c.languages.es = { ...starterWording("es", "Acme Coffee", categories), benefits: ["Ofertas antes que nadie"] };
+    return c;
+  };
+  const inStep = (draft: FormVersionContent, confirmed: string[]) =>
+    checkFormPolicy(draft, { ...ctx, live: { version: 2, content: live() }, translationChecks: confirmed }).find((x) => x.id === "translations-in-step")!;
+
+  it("stops being warned about once confirmed, and is flagged again when the changed wording changes once more", () => {
+    const draft = live();
+    draft.languages.en!.headline = "Fresh coffee news on WhatsApp";
+    const [flag] = translationDrift(live(), draft);
+    expect(flag).toMatchObject({ language: "es", field: "headline", confirmed: false });
+    expect(inStep(draft, []).passed).toBe(false);
+    // Confirmed: gone from the warnings, still listed (as confirmed) for the builder and the versions page.
+    expect(inStep(draft, [flag!.key]).passed).toBe(true);
+    expect(translationDrift(live(), draft, [flag!.key])).toEqual([{ ...flag, confirmed: true }]);
+    expect(unconfirmedDrift(live(), draft, [flag!.key])).toEqual([]);
+    // The English changes again: the old confirmation was for other wording, so Spanish is flagged again.
+    draft.languages.en!.headline = "Fresh coffee news, now on WhatsApp";
+    expect(inStep(draft, [flag!.key]).passed).toBe(false);
+    expect(translationDrift(live(), draft, [flag!.key])[0]).toMatchObject({ language: "es", field: "headline", confirmed: false });
+    expect(translationDrift(live(), draft, [flag!.key])[0]!.key).not.toBe(flag!.key);
+  });
+
+  it("holds for its own language and field only", () => {
+    const draft = live();
+    draft.languages.en!.headline = "Fresh coffee news on WhatsApp";
+    draft.languages.en!.howToStop = "Reply STOP at any time to stop.";
+    const flags = translationDrift(live(), draft);
+    expect(flags.map((d) => d.field)).toEqual(["headline", "howToStop"]);
+    expect(unconfirmedDrift(live(), draft, [flags[0]!.key]).map((d) => d.field)).toEqual(["howToStop"]);
+  });
+});
+
+describe("placeholders left in a form are warned about", () => {
+  const placeholders = (c: FormVersionContent, whatsappNumber: string | null = "+442079460999") =>
+    checkFormPolicy(c, { ...ctx, whatsappNumber }).find((x) => x.id === "placeholders")!;
+
+  it("passes real wording, a real number and a real privacy link", () => {
+    expect(placeholders(content(), "+12025550199").passed).toBe(false);
+    expect(placeholders(content(), "+12015551234")).toMatchObject({ passed: true, severity: "warning" });
+    expect(placeholders(content(), null).passed).toBe(true);
+  });
+
+  it("names the fictional number, the example.com link and filler text, with where and what to do", () => {
+    const c = content({ privacyPolicyUrl: "https://www.example.com/privacy" });
+    c.languages.en!.intro = "Lorem ipsum dolor sit amet.";
+    c.languages.en!.howToStop = "Reply STOP to +1 (415) 555-0100 at any time.";
+    c.languages.en!.headline = "Get [Business name] news";
+    c.languages.en!.benefits = ["Offers first: see shop.test/offers"];
+    const check = placeholders(c, "+14155550100");
+    expect(check).toMatchObject({ passed: false, severity: "warning" });
+    expect(check.problems).toEqual([
+      "Settings, Business profile: the WhatsApp number +14155550100 is a fictional example number, shown on the form and the receipt; set your real WhatsApp business number.",
+      "The privacy policy link points at www.example.com, a placeholder address; link your real privacy policy.",
+      'English, the headline: "[Business name]" is placeholder text; write what you mean.',
+      "English, benefit 1: shop.test is a placeholder address; write your real one.",
+      "English, how to stop: +1 (415) 555-0100 is a fictional example number; write your real WhatsApp number.",
+      'English, the introduction: "Lorem ipsum" is placeholder text; write what you mean.',
+    ]);
+    expect(publishBlockers(checkFormPolicy(c, { ...ctx, whatsappNumber: "+14155550100" }))).toEqual([]);
+  });
+
+  it("knows each reserved address and fictional range, and nothing else", () => {
+    for (const url of [
+      "https://example.org/p",
+      "http://localhost:3000/privacy",
+      "https://privacy.invalid/",
+      "https://acme.example/privacy",
+      "https://a.b.test/x",
+    ])
+      expect(placeholders(content({ privacyPolicyUrl: url }), null).passed, url).toBe(false);
+    for (const url of ["https://examples.com/p", "https://myexample.com/privacy", "https://acme.com/test"])
+      expect(placeholders(content({ privacyPolicyUrl: url }), null).passed, url).toBe(true);
+    for (const n of ["+447700900123", "+12015550123", "+13125550150"]) expect(placeholders(content(), n).passed, n).toBe(false);
+    for (const n of ["+12015550200", "+447700901123", "+5215555010012"]) expect(placeholders(content(), n).passed, n).toBe(true);
+  });
+});
+
+describe("the number messages come from", () => {
+  const numberCheck = (whatsappNumber: string | null | undefined, channel = "web") =>
+    checkFormPolicy(content(), { ...ctx, channel, ...(whatsappNumber !== undefined ? { whatsappNumber } : {}) }).find((x) => x.id === "business-number")!;
+
+  it("warns a hosted form while the workspace has no WhatsApp number, without blocking", () => {
+    expect(numberCheck(null)).toMatchObject({ passed: false, severity: "warning", problems: [expect.stringContaining("Settings, Business profile")] });
+    expect(numberCheck("+12015551234").passed).toBe(true);
+    // A keyword form's person is already writing to the number; a caller that does not know it checks nothing.
+    expect(numberCheck(null, "sms").passed).toBe(true);
+    expect(numberCheck(undefined).passed).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import { channelPolicyChecks } from "./channel-policy";
 import { mentions, squash, whatsappNames } from "./policy-text";
 import { formLanguageNames, isFormLanguage } from "./languages";
 import { untranslatedConsent } from "./policy-language";
-import { fieldLabel, translationDrift } from "./translation-drift";
+import { placeholderProblems } from "./policy-placeholders";
+import { fieldLabel, unconfirmedDrift } from "./translation-drift";
 import type { PolicyCheck, PolicyContext } from "./policy-check";
 
 export type { PolicyCheck, PolicyContext };
@@ -108,13 +109,35 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
       severity: "warning",
       why: "Each language must promise what the others do: a frequency changed in one and not another tells people different things.",
       problems: ctx.live
-        ? translationDrift(ctx.live.content, content).map(
+        ? unconfirmedDrift(ctx.live.content, content, ctx.translationChecks).map(
             (d) =>
               `${langName(d.language)}, ${fieldLabel(d.field, label)}: changed in ${d.changedIn.map(langName).join(" and ")} since version ${ctx.live!.version}; check the translation.`,
           )
         : [],
     }),
     ...channelPolicyChecks(content, ctx, langName).map(check),
+    check({
+      id: "business-number",
+      title: "The number messages come from is given",
+      severity: "warning",
+      why: "People should know which number will message them, and where to reply STOP; the hosted form and receipt show it when it is set.",
+      // Only a hosted page shows it: a keyword form's person is already in the conversation with the number.
+      problems:
+        ctx.whatsappNumber === null && (ctx.channel ?? "web") === "web"
+          ? ["Set the WhatsApp number in Settings, Business profile: until then the form and receipt say who will message, but not from which number."]
+          : [],
+    }),
+    check({
+      id: "placeholders",
+      title: "No example or placeholder is left",
+      severity: "warning",
+      why: "A fictional number, an example.com link or filler text sends people nowhere, and reads as a form not meant for them.",
+      problems: placeholderProblems(content, {
+        businessNumber: ctx.whatsappNumber,
+        langName,
+        categoryLabel: label,
+      }),
+    }),
     check({
       id: "benefits",
       title: "The benefits are given",

@@ -29,6 +29,7 @@ export async function loadDraftPreview(db: DbOrTx, workspaceId: string, formId: 
     digest: "",
     publishedAt: new Date(),
     createdBy: null,
+    translationChecks: [],
   };
   const ledgerCategories = categories.map((c) => ({ id: c.id, key: c.key, retired: c.retiredAt !== null }));
   return { workspace: workspace!, form: found.form, version, categories, ledgerCategories };

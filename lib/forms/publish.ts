@@ -34,6 +34,8 @@ export async function publishFormVersion(
   createdBy: string | null = null,
   /** Only for seeded history (the demo's forms launched weeks ago); a publish from the dashboard is dated now. */
   publishedAt?: Date,
+  /** Flagged translations confirmed as still right against the version this one follows (translation-drift.ts). */
+  translationChecks: string[] = [],
 ): Promise<FormVersion> {
   const parsed = formVersionContentSchema.safeParse(content);
   if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error, "content"));
@@ -67,6 +69,7 @@ export async function publishFormVersion(
         content: parsed.data,
         digest,
         createdBy,
+        translationChecks,
         ...(publishedAt ? { publishedAt } : {}),
       })
       .returning();

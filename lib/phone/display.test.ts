@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayPhone } from "./display";
+import { businessNumberText, displayPhone } from "./display";
 
 describe("displayPhone", () => {
   it("shows the whole number, grouped as in its country, and names the country in the page's language", () => {
@@ -17,5 +17,17 @@ describe("displayPhone", () => {
 
   it("falls back to the stored text for something the numbering plan cannot read", () => {
     expect(displayPhone("+999", "en")).toEqual({ number: "+999", country: null });
+  });
+});
+
+describe("businessNumberText", () => {
+  it("groups the number with no-break spaces, so it never wraps inside a sentence", () => {
+    expect(businessNumberText("+12015550100")).toBe("+1\u00a0201\u00a0555\u00a00100");
+    expect(businessNumberText("+919876543210")).toBe("+91\u00a098765\u00a043210");
+  });
+
+  it("is null when the workspace has no number, so the page leaves the line out", () => {
+    expect(businessNumberText(null)).toBeNull();
+    expect(businessNumberText("")).toBeNull();
   });
 });

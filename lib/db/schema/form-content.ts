@@ -64,4 +64,10 @@ export type FormLanguageContent = z.infer<typeof formLanguageContentSchema>;
 export type FormVersionContent = z.infer<typeof formVersionContentSchema>;
 
 /** The editable next version of a form, kept on the form until it is published. */
-export type FormDraft = { content: FormVersionContent; updatedAt: string; updatedBy: string | null };
+export type FormDraft = {
+  content: FormVersionContent;
+  updatedAt: string;
+  updatedBy: string | null;
+  /** Flagged translations confirmed as still right (driftKey in lib/forms/translation-drift.ts); absent: none. */
+  translationChecks?: string[];
+};

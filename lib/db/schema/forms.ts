@@ -67,6 +67,12 @@ export const formVersions = pgTable(
     digest: text("digest").notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id),
+    /**
+     * The translations flagged against the previous version that staff confirmed as still right before
+     * publishing (driftKey in lib/forms/translation-drift.ts). A note about the review, not what people were
+     * shown: outside content and its digest, and written once with the version like the rest of the row.
+     */
+    translationChecks: text("translation_checks").array().notNull().default([]),
   },
   (t) => [unique("form_versions_form_version").on(t.formId, t.version)],
 );

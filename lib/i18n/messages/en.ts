@@ -46,7 +46,11 @@ export const en = {
     unexpected: "Something went wrong on our side. Nothing was saved; please try again.",
   },
   page: {
-    messagesFrom: (legalName: string) => `Messages come from ${legalName} on WhatsApp. How often depends on the kinds you choose.`,
+    /** The number is the workspace's WhatsApp number, formatted for people; null when none is set. */
+    messagesFrom: (legalName: string, number: string | null) =>
+      number
+        ? `Messages will come from ${legalName} on WhatsApp at ${number}. How often depends on the kinds you choose.`
+        : `Messages come from ${legalName} on WhatsApp. How often depends on the kinds you choose.`,
     privacyPolicy: "Read the privacy policy",
   },
   receipt: {
@@ -56,6 +60,10 @@ export const en = {
     numberErased: "(erased)",
     notYours: "Not your number? Stop these messages with your personal link below, then sign up again with the right number.",
     agreed: (when: string, business: string) => `On ${when} (UTC), this number agreed to get these messages from ${business} on WhatsApp:`,
+    fromNumber: (business: string, number: string) => `Messages come from ${business} on WhatsApp at ${number}.`,
+    howOften: (frequency: string) => `How often: ${frequency}`,
+    /** Shown with JavaScript only, beside the UTC time: the browser knows its time zone, the server does not. */
+    localTime: "Your time:",
     confirmHeading: "One more step: confirm on WhatsApp",
     confirmText: (business: string) => `Send the prepared message to ${business} on WhatsApp, so they know this number is really yours.`,
     confirmButton: "Confirm on WhatsApp",
@@ -87,7 +95,10 @@ export const en = {
     stale: "This page was out of date. Here are your current choices; please try again.",
     tooMany: "Too many changes just now. Please wait a few minutes and try again.",
     invalid: "That choice is not available. Here are your current choices.",
-    howToStop: (business: string) => `You can also reply STOP to ${business} on WhatsApp at any time.`,
+    howToStop: (business: string, number: string | null) =>
+      number
+        ? `You can also reply STOP to ${business} on WhatsApp at ${number} at any time.`
+        : `You can also reply STOP to ${business} on WhatsApp at any time.`,
   },
   whatsapp: {
     stoppedAll: (business: string) => `You will not get any more messages from ${business} on WhatsApp.`,

@@ -41,7 +41,10 @@ export const es: Messages = {
     unexpected: "Algo falló de nuestro lado. No se guardó nada; inténtalo de nuevo.",
   },
   page: {
-    messagesFrom: (legalName) => `Los mensajes los envía ${legalName} por WhatsApp. La frecuencia depende de los tipos que elijas.`,
+    messagesFrom: (legalName, number) =>
+      number
+        ? `Los mensajes los enviará ${legalName} por WhatsApp desde el ${number}. La frecuencia depende de los tipos que elijas.`
+        : `Los mensajes los envía ${legalName} por WhatsApp. La frecuencia depende de los tipos que elijas.`,
     privacyPolicy: "Lee la política de privacidad",
   },
   receipt: {
@@ -51,6 +54,9 @@ export const es: Messages = {
     numberErased: "(borrado)",
     notYours: "¿No es tu número? Detén estos mensajes con tu enlace personal de abajo y vuelve a registrarte con el número correcto.",
     agreed: (when, business) => `El ${when} (UTC), este número aceptó recibir estos mensajes de ${business} por WhatsApp:`,
+    fromNumber: (business, number) => `Los mensajes llegan de ${business} por WhatsApp desde el ${number}.`,
+    howOften: (frequency) => `Frecuencia: ${frequency}`,
+    localTime: "En tu hora:",
     confirmHeading: "Un último paso: confirma en WhatsApp",
     confirmText: (business) => `Envía el mensaje preparado a ${business} por WhatsApp para que sepan que este número es realmente tuyo.`,
     confirmButton: "Confirmar en WhatsApp",
@@ -83,7 +89,10 @@ export const es: Messages = {
     stale: "Esta página estaba desactualizada. Estas son tus preferencias actuales; inténtalo de nuevo.",
     tooMany: "Demasiados cambios en poco tiempo. Espera unos minutos e inténtalo de nuevo.",
     invalid: "Esa opción no está disponible. Estas son tus preferencias actuales.",
-    howToStop: (business) => `También puedes responder STOP a ${business} en WhatsApp en cualquier momento.`,
+    howToStop: (business, number) =>
+      number
+        ? `También puedes responder STOP a ${business} en WhatsApp, al ${number}, en cualquier momento.`
+        : `También puedes responder STOP a ${business} en WhatsApp en cualquier momento.`,
   },
   whatsapp: {
     stoppedAll: (business: string) => `Ya no recibirás más mensajes de ${business} por WhatsApp.`,

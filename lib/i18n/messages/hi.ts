@@ -41,7 +41,10 @@ export const hi: Messages = {
     unexpected: "हमारी ओर से कुछ गड़बड़ हुई। कुछ भी सहेजा नहीं गया; कृपया फिर कोशिश करें।",
   },
   page: {
-    messagesFrom: (legalName) => `संदेश WhatsApp पर ${legalName} की ओर से आते हैं। कितनी बार आएँगे, यह आपके चुने प्रकारों पर निर्भर है।`,
+    messagesFrom: (legalName, number) =>
+      number
+        ? `संदेश WhatsApp पर ${legalName} की ओर से ${number} से आएँगे। कितनी बार आएँगे, यह आपके चुने प्रकारों पर निर्भर है।`
+        : `संदेश WhatsApp पर ${legalName} की ओर से आते हैं। कितनी बार आएँगे, यह आपके चुने प्रकारों पर निर्भर है।`,
     privacyPolicy: "गोपनीयता नीति पढ़ें",
   },
   receipt: {
@@ -51,6 +54,9 @@ export const hi: Messages = {
     numberErased: "(मिटाया गया)",
     notYours: "यह आपका नंबर नहीं है? नीचे दिए अपने निजी लिंक से ये संदेश बंद करें, फिर सही नंबर से दोबारा साइन अप करें।",
     agreed: (when, business) => `${when} (UTC), इस नंबर ने WhatsApp पर ${business} से ये संदेश पाने की सहमति दी:`,
+    fromNumber: (business, number) => `संदेश WhatsApp पर ${business} की ओर से ${number} से आते हैं।`,
+    howOften: (frequency) => `कितनी बार: ${frequency}`,
+    localTime: "आपके समय के अनुसार:",
     confirmHeading: "एक आख़िरी कदम: WhatsApp पर पुष्टि करें",
     confirmText: (business) => `तैयार संदेश WhatsApp पर ${business} को भेजें, ताकि उन्हें पता चले कि यह नंबर सचमुच आपका है।`,
     confirmButton: "WhatsApp पर पुष्टि करें",
@@ -82,7 +88,8 @@ export const hi: Messages = {
     stale: "यह पेज पुराना था। ये आपकी मौजूदा पसंद हैं; कृपया फिर कोशिश करें।",
     tooMany: "अभी बहुत सारे बदलाव हुए। कुछ मिनट रुककर फिर कोशिश करें।",
     invalid: "यह विकल्प उपलब्ध नहीं है। ये आपकी मौजूदा पसंद हैं।",
-    howToStop: (business) => `आप कभी भी WhatsApp पर ${business} को STOP लिखकर भी भेज सकते हैं।`,
+    howToStop: (business, number) =>
+      number ? `आप कभी भी WhatsApp पर ${business} को ${number} पर STOP लिखकर भी भेज सकते हैं।` : `आप कभी भी WhatsApp पर ${business} को STOP लिखकर भी भेज सकते हैं।`,
   },
   whatsapp: {
     stoppedAll: (business: string) => `अब आपको WhatsApp पर ${business} से कोई संदेश नहीं मिलेगा।`,

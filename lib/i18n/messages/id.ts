@@ -41,7 +41,10 @@ export const id: Messages = {
     unexpected: "Terjadi kesalahan di pihak kami. Tidak ada yang tersimpan; silakan coba lagi.",
   },
   page: {
-    messagesFrom: (legalName) => `Pesan dikirim oleh ${legalName} melalui WhatsApp. Seberapa sering tergantung jenis yang Anda pilih.`,
+    messagesFrom: (legalName, number) =>
+      number
+        ? `Pesan akan dikirim oleh ${legalName} melalui WhatsApp dari nomor ${number}. Seberapa sering tergantung jenis yang Anda pilih.`
+        : `Pesan dikirim oleh ${legalName} melalui WhatsApp. Seberapa sering tergantung jenis yang Anda pilih.`,
     privacyPolicy: "Baca kebijakan privasi",
   },
   receipt: {
@@ -51,6 +54,9 @@ export const id: Messages = {
     numberErased: "(dihapus)",
     notYours: "Bukan nomor Anda? Hentikan pesan ini dengan tautan pribadi Anda di bawah, lalu daftar lagi dengan nomor yang benar.",
     agreed: (when, business) => `Pada ${when} (UTC), nomor ini setuju menerima pesan berikut dari ${business} melalui WhatsApp:`,
+    fromNumber: (business, number) => `Pesan datang dari ${business} melalui WhatsApp dari nomor ${number}.`,
+    howOften: (frequency) => `Seberapa sering: ${frequency}`,
+    localTime: "Waktu Anda:",
     confirmHeading: "Satu langkah lagi: konfirmasi di WhatsApp",
     confirmText: (business) => `Kirim pesan yang sudah disiapkan ke ${business} di WhatsApp, agar mereka tahu nomor ini benar milik Anda.`,
     confirmButton: "Konfirmasi di WhatsApp",
@@ -83,7 +89,10 @@ export const id: Messages = {
     stale: "Halaman ini sudah usang. Inilah pilihan Anda saat ini; silakan coba lagi.",
     tooMany: "Terlalu banyak perubahan barusan. Tunggu beberapa menit lalu coba lagi.",
     invalid: "Pilihan itu tidak tersedia. Inilah pilihan Anda saat ini.",
-    howToStop: (business) => `Anda juga dapat membalas STOP ke ${business} di WhatsApp kapan saja.`,
+    howToStop: (business, number) =>
+      number
+        ? `Anda juga dapat membalas STOP ke ${business} di WhatsApp di nomor ${number} kapan saja.`
+        : `Anda juga dapat membalas STOP ke ${business} di WhatsApp kapan saja.`,
   },
   whatsapp: {
     stoppedAll: (business: string) => `Anda tidak akan menerima pesan lagi dari ${business} di WhatsApp.`,

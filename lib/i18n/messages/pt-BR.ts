@@ -41,7 +41,10 @@ export const ptBR: Messages = {
     unexpected: "Algo deu errado do nosso lado. Nada foi salvo; tente de novo.",
   },
   page: {
-    messagesFrom: (legalName) => `As mensagens são enviadas por ${legalName} no WhatsApp. A frequência depende dos tipos que você escolher.`,
+    messagesFrom: (legalName, number) =>
+      number
+        ? `As mensagens serão enviadas por ${legalName} no WhatsApp pelo número ${number}. A frequência depende dos tipos que você escolher.`
+        : `As mensagens são enviadas por ${legalName} no WhatsApp. A frequência depende dos tipos que você escolher.`,
     privacyPolicy: "Leia a política de privacidade",
   },
   receipt: {
@@ -51,6 +54,9 @@ export const ptBR: Messages = {
     numberErased: "(apagado)",
     notYours: "Não é o seu número? Pare estas mensagens com o seu link pessoal abaixo e cadastre-se de novo com o número certo.",
     agreed: (when, business) => `Em ${when} (UTC), este número concordou em receber estas mensagens de ${business} no WhatsApp:`,
+    fromNumber: (business, number) => `As mensagens vêm de ${business} no WhatsApp pelo número ${number}.`,
+    howOften: (frequency) => `Frequência: ${frequency}`,
+    localTime: "No seu horário:",
     confirmHeading: "Falta um passo: confirme no WhatsApp",
     confirmText: (business) => `Envie a mensagem pronta para ${business} no WhatsApp, para confirmar que este número é mesmo seu.`,
     confirmButton: "Confirmar no WhatsApp",
@@ -83,7 +89,10 @@ export const ptBR: Messages = {
     stale: "Esta página estava desatualizada. Estas são suas escolhas atuais; tente de novo.",
     tooMany: "Muitas mudanças em pouco tempo. Aguarde alguns minutos e tente de novo.",
     invalid: "Essa opção não está disponível. Estas são suas escolhas atuais.",
-    howToStop: (business) => `Você também pode responder STOP para ${business} no WhatsApp a qualquer momento.`,
+    howToStop: (business, number) =>
+      number
+        ? `Você também pode responder STOP para ${business} no WhatsApp, no número ${number}, a qualquer momento.`
+        : `Você também pode responder STOP para ${business} no WhatsApp a qualquer momento.`,
   },
   whatsapp: {
     stoppedAll: (business: string) => `Você não vai mais receber mensagens da ${business} pelo WhatsApp.`,

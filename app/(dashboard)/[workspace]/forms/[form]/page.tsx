@@ -95,6 +95,7 @@ export default async function FormBuilderPage({ params }: Props) {
         businessName={actor.workspace.businessName}
         brandColor={actor.workspace.brandColor}
         canReply={canReply}
+        whatsappNumber={actor.workspace.whatsappNumber}
         liveKeyword={live ? form.keyword : null}
         unchangedSince={unchangedSince(
           content,
@@ -104,7 +105,7 @@ export default async function FormBuilderPage({ params }: Props) {
         categories={categories}
         translations={translations}
         live={live ? { version: live.version, content: live.content } : null}
-        initial={{ name: form.name, embedDomains: form.embedDomains, content }}
+        initial={{ name: form.name, embedDomains: form.embedDomains, content, translationChecks: form.draft?.translationChecks ?? [] }}
         save={saveDraftAction}
         publish={publishAction}
         readOnly={!canBuild || archived}

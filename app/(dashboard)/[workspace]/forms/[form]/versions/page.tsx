@@ -48,7 +48,7 @@ export default async function FormVersionsPage({ params }: Props) {
         {versions.map((v, i) => {
           const previous = versions[i + 1]?.version.content ?? null;
           const changes = diffVersions(previous, v.version.content);
-          const drift = translationDrift(previous, v.version.content);
+          const drift = translationDrift(previous, v.version.content, v.version.translationChecks);
           const live = found.form.currentVersionId === v.version.id;
           return (
             <li key={v.version.id} className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
@@ -119,7 +119,12 @@ export default async function FormVersionsPage({ params }: Props) {
                   <ul className="mt-1 list-disc space-y-0.5 pl-5">
                     {drift.map((d) => (
                       <li key={`${d.language}:${d.field}`}>
-                        {langName(d.language)}, {fieldLabel(d.field, label)} (changed in {d.changedIn.map(langName).join(" and ")})
+                        {langName(d.language)}, {fieldLabel(d.field, label)} (changed in {d.changedIn.map(langName).join(" and ")}):{" "}
+                        {d.confirmed ? (
+                          <span className="text-emerald-800">confirmed still right before publishing</span>
+                        ) : (
+                          <span className="font-medium">not checked</span>
+                        )}
                       </li>
                     ))}
                   </ul>
