@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { MembershipSummary } from "@/lib/auth/guards";
-
-const roleLabels = { owner: "Owner", admin: "Admin", marketer: "Marketer", compliance: "Compliance", viewer: "Viewer" } as const;
+import { roleLabels } from "@/lib/auth/roles";
 
 /**
  * A disclosure (no JavaScript needed) listing the user's workspaces and, for an owner, "Create a workspace".
