@@ -21,7 +21,8 @@ const asRecord = (detail: unknown): Record<string, unknown> => (detail && typeof
  * Under it, small, the row as stored (code, subject id, request id and the detail) for support and for matching an
  * export line. A list rather than a table, so a phone shows the whole sentence without scrolling sideways.
  */
-export function AuditTable({ entries }: { entries: Entry[] }) {
+export function AuditTable({ entries, categories }: { entries: Entry[]; categories: { key: string; label: string }[] }) {
+  const categoryLabel = (key: string) => categories.find((c) => c.key === key)?.label ?? key;
   return (
     <ol aria-label="Staff actions, newest first" className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
       {entries.map((e) => {
@@ -36,7 +37,7 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
               {e.ip && <span className="block text-xs text-slate-500">{e.ip}</span>}
             </div>
             <div className="min-w-0">
-              <p className="font-medium text-slate-900">{auditSentence(e.action, { detail, subject: e.subject })}</p>
+              <p className="font-medium text-slate-900">{auditSentence(e.action, { detail, subject: e.subject, categoryLabel })}</p>
               <details className="mt-0.5 text-xs text-slate-500">
                 <summary className="cursor-pointer break-all font-mono">
                   {e.action}

@@ -22,12 +22,12 @@ export function VersionChanges({ changes, first }: { changes: WordedChange[]; fi
             {!first && (
               <span className="min-w-0 break-words text-red-800">
                 <span className="font-medium text-slate-500 sm:sr-only">Before: </span>
-                {c.before ?? <em className="text-slate-400">(none)</em>}
+                {c.before === null ? <em className="text-slate-400">(none)</em> : c.before || <em className="text-slate-400">(empty)</em>}
               </span>
             )}
             <span className="min-w-0 break-words text-emerald-900">
               {!first && <span className="font-medium text-slate-500 sm:sr-only">After: </span>}
-              {c.after ?? <em className="text-slate-400">(removed)</em>}
+              {c.after === null ? <em className="text-slate-400">(removed)</em> : c.after || <em className="text-slate-400">(empty)</em>}
             </span>
           </li>
         ))}

@@ -75,6 +75,13 @@ describe("audit sentences", () => {
     expect(auditSentence("api-key.create", { detail: { name: "CRM", prefix: "ak_12", scopes: ["consents:read"] }, subject: "CRM" })).toBe(
       "Created the API key “CRM” (ak_12…), allowed to: check consent and read a contact's state",
     );
+    expect(
+      auditSentence("contact.paper_form", {
+        detail: { categories: ["order_updates", "offers"] },
+        subject: "+12015550111",
+        categoryLabel: (k) => ({ order_updates: "Order updates", offers: "Offers" })[k] ?? k,
+      }),
+    ).toBe("Recorded a signed paper form for +12015550111: Order updates and Offers");
     // A code from a newer version is named as it is rather than dropped.
     expect(auditSentence("form.teleport", { detail: {}, subject: null })).toBe("Recorded “form.teleport”");
   });

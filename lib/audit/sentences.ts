@@ -5,7 +5,12 @@ import { ratingLabels, type RatingLevel } from "../quality/quality.validation";
 import { profileFieldLabels } from "../workspace/profile.validation";
 
 /** What a sentence is made from: the row's detail, and its subject named in words by the query (null: gone). */
-export type AuditFacts = { detail: Record<string, unknown>; subject: string | null };
+export type AuditFacts = {
+  detail: Record<string, unknown>;
+  subject: string | null;
+  /** The workspace's category labels by key, for details that list keys (a paper form's categories). */
+  categoryLabel?: (key: string) => string;
+};
 type Sentence = (facts: AuditFacts) => string;
 
 const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
@@ -72,7 +77,7 @@ export const auditSentences: Record<AuditAction, Sentence> = {
   "contact.erase": (f) =>
     `Erased the personal data of ${contact(f)}: ${count(f.detail.eventsErased, "event")}${f.detail.reason ? `, because “${text(f.detail.reason)}”` : ""}`,
   "contact.paper_form": (f) =>
-    `Recorded a signed paper form for ${contact(f)}${Array.isArray(f.detail.categories) ? `: ${list(f.detail.categories.map(text))}` : ""}${f.detail.replayed ? " (already recorded, nothing new)" : ""}`,
+    `Recorded a signed paper form for ${contact(f)}${Array.isArray(f.detail.categories) ? `: ${list(f.detail.categories.map((k) => f.categoryLabel?.(text(k)) ?? text(k)))}` : ""}${f.detail.replayed ? " (already recorded, nothing new)" : ""}`,
   "events.export": (f) =>
     `Exported ${count(f.detail.rows, "consent event")}${f.detail.format ? ` as ${text(f.detail.format).toUpperCase()}` : ""}${f.detail.via === "api" ? " through the API" : ""}`,
   "form.archive": (f) => `Archived ${form(f)}: its page stops taking opt-ins`,
