@@ -79,7 +79,10 @@ test("owner invites a compliance user, who finds a contact, proves and changes c
   // The export is in the audit log.
   await page.getByRole("link", { name: "Audit log" }).click();
   // In a sentence, with the raw code kept beside it for support.
-  const exported = page.getByRole("listitem").filter({ hasText: /Exported [\d,]+ consent events? as CSV/ }).first();
+  const exported = page
+    .getByRole("listitem")
+    .filter({ hasText: /Exported [\d,]+ consent events? as CSV/ })
+    .first();
   await expect(exported).toBeVisible();
   await expect(exported.getByText("events.export", { exact: true })).toBeVisible();
   await context.close();

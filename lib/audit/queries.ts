@@ -67,7 +67,8 @@ export async function listAuditEntries(db: DbOrTx, workspaceId: string, before?:
     .leftJoin(contacts, and(target("contact", contacts.id), eq(contacts.workspaceId, workspaceId)))
     .orderBy(desc(page.id));
   const named = rows.map((r) => {
-    const contact = r.entry.targetType === "contact" && (r.contactPhone || r.contactBsuid) ? contactLabel({ phone: r.contactPhone, bsuid: r.contactBsuid }) : null;
+    const contact =
+      r.entry.targetType === "contact" && (r.contactPhone || r.contactBsuid) ? contactLabel({ phone: r.contactPhone, bsuid: r.contactBsuid }) : null;
     const subject = r.form ?? r.category ?? r.apiKey ?? r.endpoint ?? r.deliveryEndpoint ?? r.importFile ?? r.alert ?? contact;
     return { ...r.entry, subject };
   });

@@ -26,7 +26,8 @@ const value = (v: unknown) => (typeof v === "boolean" ? onOff(v) : v === null ||
 const form = ({ subject }: AuditFacts) => (subject ? `the form “${subject}”` : "a form");
 const contact = ({ subject }: AuditFacts) => subject ?? "an erased contact";
 const category = ({ subject, detail }: AuditFacts) => `the category ${quoted(subject ?? detail.label ?? detail.key, "(no longer listed)")}`;
-const apiKey = ({ subject, detail }: AuditFacts) => `the API key ${quoted(subject ?? detail.name, "(removed)")}${detail.prefix ? ` (${text(detail.prefix)}…)` : ""}`;
+const apiKey = ({ subject, detail }: AuditFacts) =>
+  `the API key ${quoted(subject ?? detail.name, "(removed)")}${detail.prefix ? ` (${text(detail.prefix)}…)` : ""}`;
 const endpoint = ({ subject, detail }: AuditFacts) => `the webhook endpoint ${subject || text(detail.url) || "(removed)"}`;
 const person = ({ subject, detail }: AuditFacts) => text(detail.email) || subject || "a former member";
 const importFile = ({ subject, detail }: AuditFacts) => `the import file ${quoted(subject ?? detail.fileName, "(erased)")}`;
@@ -52,7 +53,8 @@ function changes(detail: Record<string, unknown>, labels: Record<string, string>
 export const auditSentences: Record<AuditAction, Sentence> = {
   "api-key.create": (f) =>
     `Created ${apiKey(f)}, allowed to: ${list(((f.detail.scopes as string[] | undefined) ?? []).map((s) => apiKeyScopeLabels[s as keyof typeof apiKeyScopeLabels]?.toLowerCase() ?? s))}`,
-  "api-key.limit": (f) => `Changed the limit of ${apiKey(f)} from ${text(f.detail.from) || "the default"} to ${text(f.detail.to) || "the default"} requests a minute`,
+  "api-key.limit": (f) =>
+    `Changed the limit of ${apiKey(f)} from ${text(f.detail.from) || "the default"} to ${text(f.detail.to) || "the default"} requests a minute`,
   "api-key.revoke": (f) => `Revoked ${apiKey(f)}`,
   "category.create": (f) => `Added the message category ${quoted(f.subject ?? f.detail.label, "(no longer listed)")}`,
   "category.retire": (f) => `Retired ${category(f)}: no new opt-ins to it`,
@@ -93,7 +95,8 @@ export const auditSentences: Record<AuditAction, Sentence> = {
     f.detail.ok
       ? `Verified the ledger: ${count(f.detail.events, "event")} of ${count(f.detail.contacts, "contact")} intact`
       : `Verified the ledger and found a problem${f.detail.firstProblem ? `: ${text(f.detail.firstProblem)}` : ""}`,
-  "member.invite": (f) => `Invited ${person(f)} as ${role(f.detail.role)}${f.detail.delivery && f.detail.delivery !== "sent" ? " (the email was not sent)" : ""}`,
+  "member.invite": (f) =>
+    `Invited ${person(f)} as ${role(f.detail.role)}${f.detail.delivery && f.detail.delivery !== "sent" ? " (the email was not sent)" : ""}`,
   "member.join": (f) => `Joined as ${role(f.detail.role)} by invitation${f.detail.via ? ` (${text(f.detail.via)})` : ""}`,
   "member.remove": (f) => `Removed ${person(f)} (${role(f.detail.role)})`,
   "member.role": (f) => `Changed the role of ${person(f)} from ${role(f.detail.from)} to ${role(f.detail.to)}`,
@@ -116,7 +119,8 @@ export const auditSentences: Record<AuditAction, Sentence> = {
   "webhook.rotate-secret": (f) => `Made a new signing secret for ${endpoint(f)}`,
   "webhook.test": (f) => `Sent a test event to ${endpoint(f)}`,
   "webhook.update": (f) => `Changed ${endpoint(f)}`,
-  "workspace.create": (f) => `Created this workspace, ${quoted(f.detail.businessName, "")}${f.detail.fromWorkspace ? `, from the workspace ${text(f.detail.fromWorkspace)}` : ""}`,
+  "workspace.create": (f) =>
+    `Created this workspace, ${quoted(f.detail.businessName, "")}${f.detail.fromWorkspace ? `, from the workspace ${text(f.detail.fromWorkspace)}` : ""}`,
 };
 
 /** The sentence for an audit row; a code this version does not know (a newer one's row) is named as it is. */

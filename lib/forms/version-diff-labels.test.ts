@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { FormVersionContent } from "../db/schema/form-content";
 import { describeVersionChanges, fieldWhere } from "./version-diff-labels";
 
-const names = { category: (key: string) => ({ offers: "Offers", orders: "Order updates" })[key] ?? key, language: (code: string) => ({ en: "English", es: "Español" })[code] ?? code };
+const names = {
+  category: (key: string) => ({ offers: "Offers", orders: "Order updates" })[key] ?? key,
+  language: (code: string) => ({ en: "English", es: "Español" })[code] ?? code,
+};
 
 const wording = {
   headline: "Get updates",

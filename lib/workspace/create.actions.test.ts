@@ -37,7 +37,10 @@ describe.each(testDatabaseKinds())("creating a workspace from the dashboard on %
     expect(result).toMatchObject({ ok: true, redirectTo: `/${s}` });
     const made = (await findWorkspaceBySlug(t.db, s))!;
     expect(made).toMatchObject({ businessName: "Brew & Co", legalName: "Brew & Co", defaultCountry: "IN", defaultLanguage: "en", requireConfirmation: false });
-    const [member] = await t.db.select().from(memberships).where(and(eq(memberships.workspaceId, made.id), eq(memberships.userId, owner.user.id)));
+    const [member] = await t.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, made.id), eq(memberships.userId, owner.user.id)));
     expect(member?.role).toBe("owner");
     // Nothing of the first workspace comes along.
     expect(await t.db.select().from(messageCategories).where(eq(messageCategories.workspaceId, made.id))).toEqual([]);
@@ -73,13 +76,14 @@ describe.each(testDatabaseKinds())("creating a workspace from the dashboard on %
     expect(await create(admin, { businessName: "Admin's", slug: slug() })).toMatchObject({ ok: false, code: "forbidden" });
 
     const busy = await signedInMember(t.db, fx.workspace.id, "owner");
-    const results = await Promise.all(
-      Array.from({ length: MAX_OWNED_WORKSPACES }, (_, i) => create(busy, { businessName: `Shop ${i}`, slug: slug() })),
-    );
+    const results = await Promise.all(Array.from({ length: MAX_OWNED_WORKSPACES }, (_, i) => create(busy, { businessName: `Shop ${i}`, slug: slug() })));
     // The fixture's workspace is one of the ten.
     expect(results.filter((r) => r.ok)).toHaveLength(MAX_OWNED_WORKSPACES - 1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(["too_many_workspaces"]);
-    const owned = await t.db.select().from(memberships).where(and(eq(memberships.userId, busy.user.id), eq(memberships.role, "owner")));
+    const owned = await t.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, busy.user.id), eq(memberships.role, "owner")));
     expect(owned).toHaveLength(MAX_OWNED_WORKSPACES);
   });
 });

@@ -39,9 +39,14 @@ export async function createWorkspaceWithOwner(db: Db, business: NewBusiness, ow
       legalName: business.legalName || business.businessName,
       defaultCountry: business.defaultCountry,
     });
-    const { user, created } = await upsertMember(txDb, { workspaceId: workspace.id, email: owner.email, name: owner.name, role: "owner", password: owner.password });
+    const { user, created } = await upsertMember(txDb, {
+      workspaceId: workspace.id,
+      email: owner.email,
+      name: owner.name,
+      role: "owner",
+      password: owner.password,
+    });
     await hooks.after?.(txDb, { workspace, owner: user });
     return { workspace, owner: user, created };
   });
 }
-

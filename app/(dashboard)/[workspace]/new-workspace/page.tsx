@@ -25,7 +25,12 @@ export default async function NewWorkspacePage({ params }: Props) {
           its owner and can invite its team. You own {owned} of at most {MAX_OWNED_WORKSPACES}.
         </p>
       </div>
-      <NewWorkspaceForm action={createWorkspaceServerAction} workspace={slug} countries={countryOptions("en")} defaultCountry={actor.workspace.defaultCountry} />
+      <NewWorkspaceForm
+        action={createWorkspaceServerAction}
+        workspace={slug}
+        countries={countryOptions("en")}
+        defaultCountry={actor.workspace.defaultCountry}
+      />
     </div>
   );
 }
