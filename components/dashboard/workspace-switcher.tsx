@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { MembershipSummary } from "@/lib/auth/guards";
 import { roleLabels } from "@/lib/auth/roles";
+import { ClosingDetails } from "./closing-details";
 
 /**
  * A disclosure (no JavaScript needed) listing the user's workspaces and, for an owner, "Create a workspace".
@@ -18,7 +19,7 @@ export function WorkspaceSwitcher({ current, memberships }: { current: Membershi
   const createFrom = current.role === "owner" ? current.slug : memberships.find((m) => m.role === "owner")?.slug;
   if (memberships.length < 2 && !createFrom) return label;
   return (
-    <details className="relative min-w-0">
+    <ClosingDetails className="relative min-w-0">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100">
         {label}
         <span aria-hidden className="text-slate-400">
@@ -46,6 +47,6 @@ export function WorkspaceSwitcher({ current, memberships }: { current: Membershi
           </li>
         )}
       </ul>
-    </details>
+    </ClosingDetails>
   );
 }

@@ -12,7 +12,7 @@ test.skip(({ isMobile }) => isMobile, "each test sets its own viewport; the phon
 const owner = e2eAccounts.owner;
 
 async function openSwitcher(page: Page) {
-  await page.getByText("Switch workspace").click();
+  await page.locator("summary").filter({ hasText: "Switch workspace" }).click();
 }
 
 test("an owner creates a second workspace, switches back and forth, and sees none of the first one's data", async ({ browser }) => {
