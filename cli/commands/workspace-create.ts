@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import type { Writable } from "node:stream";
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
-import { upsertMember } from "../../lib/auth/users";
 import type { Db } from "../../lib/db/client";
 import { newWorkspaceFields } from "../../lib/setup/first-run.validation";
-import { createWorkspace, findWorkspaceBySlug } from "../../lib/workspace/queries";
+import { createWorkspaceWithOwner } from "../../lib/workspace/create";
+import { findWorkspaceBySlug } from "../../lib/workspace/queries";
 import { parseCommandArgs, requireString, UsageError, type CommandSpec } from "../args";
 
 export const spec: CommandSpec = {
@@ -58,11 +58,7 @@ export async function run(db: Db, argv: string[], out: Writable): Promise<number
   if (await findWorkspaceBySlug(db, slug)) throw new UsageError(`a workspace "${slug}" already exists; choose another --slug`);
   const generated = password ?? randomBytes(12).toString("base64url");
   const name = typeof values["owner-name"] === "string" ? values["owner-name"] : email.split("@")[0]!;
-  const { created } = await db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
-    const workspace = await createWorkspace(txDb, { slug, businessName, legalName: legalName || businessName, defaultCountry: country });
-    return upsertMember(txDb, { workspaceId: workspace.id, email, name, role: "owner", password: generated });
-  });
+  const { created } = await createWorkspaceWithOwner(db, { slug, businessName, legalName, defaultCountry: country }, { email, name, password: generated });
   out.write(`Created the workspace "${slug}" for ${businessName}, with ${email} as its owner.\n`);
   if (created && !password) out.write(`Password (shown only now): ${generated}\n`);
   if (!created) out.write(`${email} already had an account: their password is unchanged.\n`);

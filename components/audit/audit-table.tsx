@@ -1,5 +1,5 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
-import { DataTable } from "@/components/ui/data-table";
+import { auditSentence } from "@/lib/audit/sentences";
 
 type Entry = {
   id: number;
@@ -10,57 +10,60 @@ type Entry = {
   targetId: string | null;
   detail: unknown;
   ip: string | null;
+  requestId: string | null;
+  subject: string | null;
 };
 
-const actionLabels: Record<string, string> = {
-  "contact.erase": "Erased a contact's personal data",
-  "contact.certificate": "Downloaded a consent certificate",
-  "events.export": "Exported consent events",
-  "member.invite": "Invited a member",
-  "member.role": "Changed a member's role",
-  "member.remove": "Removed a member",
-  "password.reset-link": "Made a password reset link",
-  "password.reset": "Set a new password with a reset link",
-  "member.join": "Joined by invitation",
-  "ledger.verify": "Verified the ledger",
-  "settings.profile": "Changed the business profile",
-  "category.create": "Added a message category",
-  "category.update": "Changed a category's wording",
-  "category.retire": "Retired a message category",
-  "category.unretire": "Brought back a message category",
-  "api-key.create": "Created an API key",
-  "api-key.revoke": "Revoked an API key",
-};
+const asRecord = (detail: unknown): Record<string, unknown> => (detail && typeof detail === "object" ? (detail as Record<string, unknown>) : {});
 
-function detailText(detail: unknown): string {
-  if (!detail || typeof detail !== "object") return "";
-  return Object.entries(detail as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && v !== "")
-    .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-    .join(" · ");
-}
-
-export function AuditTable({ entries }: { entries: Entry[] }) {
+/**
+ * The audit log as a list: each entry says in a sentence what happened and to what, with who and when beside it.
+ * Under it, small, the row as stored (code, subject id, request id and the detail) for support and for matching an
+ * export line. A list rather than a table, so a phone shows the whole sentence without scrolling sideways.
+ */
+export function AuditTable({ entries, categories }: { entries: Entry[]; categories: { key: string; label: string }[] }) {
+  const categoryLabel = (key: string) => categories.find((c) => c.key === key)?.label ?? key;
   return (
-    <DataTable caption="Staff actions, newest first" columns={["When", "Who", "What", "Detail"]} alignTop>
-      {entries.map((e) => (
-        <tr key={e.id}>
-          <td className="whitespace-nowrap text-slate-600">{formatUtc(e.createdAt)}</td>
-          <td>
-            {e.actorLabel}
-            {e.ip && <span className="block text-xs text-slate-500">{e.ip}</span>}
-          </td>
-          <td className="font-medium text-slate-900">
-            {actionLabels[e.action] ?? e.action}
-            {e.targetId && (
-              <span className="block break-all font-mono text-xs font-normal text-slate-500">
-                {e.targetType} {e.targetId}
-              </span>
-            )}
-          </td>
-          <td className="break-words text-slate-700">{detailText(e.detail)}</td>
-        </tr>
-      ))}
-    </DataTable>
+    <ol aria-label="Staff actions, newest first" className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+      {entries.map((e) => {
+        const detail = asRecord(e.detail);
+        return (
+          <li key={e.id} className="grid gap-x-6 gap-y-1 px-4 py-3 text-sm sm:grid-cols-[13rem_minmax(0,1fr)]">
+            <div className="text-slate-600">
+              <time dateTime={e.createdAt.toISOString()} className="block">
+                {formatUtc(e.createdAt)}
+              </time>
+              <span className="block break-all text-slate-800">{e.actorLabel}</span>
+              {e.ip && <span className="block text-xs text-slate-500">{e.ip}</span>}
+            </div>
+            <div className="min-w-0">
+              <p className="font-medium text-slate-900">{auditSentence(e.action, { detail, subject: e.subject, categoryLabel })}</p>
+              <details className="mt-0.5 text-xs text-slate-500">
+                <summary className="cursor-pointer break-all font-mono">
+                  {e.action}
+                  {e.targetType && ` · ${e.targetType}`}
+                </summary>
+                <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 font-mono">
+                  {e.targetId && (
+                    <>
+                      <dt>target</dt>
+                      <dd className="break-all">{e.targetId}</dd>
+                    </>
+                  )}
+                  {e.requestId && (
+                    <>
+                      <dt>request</dt>
+                      <dd className="break-all">{e.requestId}</dd>
+                    </>
+                  )}
+                  <dt>detail</dt>
+                  <dd className="whitespace-pre-wrap break-all">{JSON.stringify(detail)}</dd>
+                </dl>
+              </details>
+            </div>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

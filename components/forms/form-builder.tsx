@@ -212,7 +212,7 @@ export function FormBuilder(props: Props) {
   const status = pending ? "Saving…" : saveResult && !saveResult.ok ? saveResult.message : saveResult?.ok ? "All changes saved." : "";
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-6">
         <fieldset disabled={props.readOnly} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
           <legend className="sr-only">The form</legend>

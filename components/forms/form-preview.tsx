@@ -9,9 +9,9 @@ export function FormPreview({ src }: { src: string }) {
         The saved draft, exactly as people will see it. It follows your edits a moment after you stop typing; nothing submitted here is recorded.
       </p>
       <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
-        <figure className="shrink-0">
+        <figure className="min-w-0 shrink-0">
           <figcaption className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Phone, 360 px</figcaption>
-          <iframe title="Preview on a phone" src={src} className="h-[640px] w-[360px] rounded-2xl border-8 border-slate-800 bg-white" />
+          <iframe title="Preview on a phone" src={src} className="h-[640px] w-[360px] max-w-full rounded-2xl border-8 border-slate-800 bg-white" />
         </figure>
         <figure className="min-w-0 flex-1">
           <figcaption className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Laptop, 1280 px (scaled)</figcaption>

@@ -156,6 +156,10 @@ const actionCases: Record<string, ActionCase> = {
   "quality.thresholds.update": { allowed: formMakers, sample: async () => ({ optOutJumpPoints: "5", minOptIns: "20", ratingAlertLevel: "yellow" }) },
   "quality.rating.record": { allowed: formMakers, sample: async () => ({ rating: "yellow", messagingLimit: "TIER_1K", observedOn: "2026-01-15", note: "" }) },
   "quality.alerts.acknowledge": { allowed: ["owner", "admin", "marketer", "compliance"], sample: async (f) => ({ alertId: await freshAlertId(f) }) },
+  "workspaces.create": {
+    allowed: ["owner"],
+    sample: async () => ({ businessName: "Second Shop", slug: `w-${crypto.randomUUID().slice(0, 8)}`, defaultCountry: "US" }),
+  },
   "inbound.deadLetters.retry": { allowed: compliance, sample: async (f) => ({ deadLetterId: await freshDeadLetterId(f) }) },
 };
 

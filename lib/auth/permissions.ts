@@ -20,6 +20,9 @@ const table = {
   "members:manage": ["owner", "admin"],
   "api-keys:manage": ["owner", "admin"],
   "webhooks:manage": ["owner", "admin"],
+  // Another business on the same install, with the caller as its owner: only an owner, who already answers for a
+  // business here (an admin of a client's workspace should not spin up workspaces from it). Capped per account.
+  "workspaces:create": ["owner"],
   // Quality figures are counts without personal data: everyone reads them. Marketers roll out the opt-in methods
   // the alerts are about, so they set the thresholds and record ratings; acknowledging an alert is open to every
   // role that acts on consent (not viewers, who only read).

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { defineWorkspaceAction, type ActionContext } from "../handlers/workspace-action";
 import { recordStaffAudit } from "../handlers/audit";
+import type { AuditAction } from "../handlers/audit-actions";
 import { ensureChannelSettings, newVerifyToken } from "./settings";
 import { parseKeywordList } from "./keywords";
 import type { Tx } from "../db/client";
@@ -10,7 +11,7 @@ import { sealSecret } from "../webhooks/secret-seal";
 import { keywordLanguages, saveKeywordsSchema, saveSmsSchema, saveWhatsAppSchema, workspaceOnlySchema } from "./settings.validation";
 
 /** Updates the workspace's channel settings and writes the audit row in the same transaction. */
-async function change(ctx: ActionContext, action: string, set: Partial<typeof channelSettings.$inferInsert>, detail: Record<string, unknown>) {
+async function change(ctx: ActionContext, action: AuditAction, set: Partial<typeof channelSettings.$inferInsert>, detail: Record<string, unknown>) {
   await ctx.db.transaction(async (tx: Tx) => {
     await ensureChannelSettings(tx, ctx.actor.workspace.id);
     await tx

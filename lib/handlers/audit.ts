@@ -4,8 +4,9 @@ import type { DbOrTx } from "../db/client";
 import { auditLog } from "../db/schema/access";
 import { accountWorkspaceIds } from "../auth/users";
 import type { RequestMeta } from "../server/request-meta";
+import type { AuditAction } from "./audit-actions";
 
-type Entry = { action: string; targetType?: string; targetId?: string; detail: Record<string, unknown> };
+type Entry = { action: AuditAction; targetType?: string; targetId?: string; detail: Record<string, unknown> };
 
 /**
  * The staff audit row for something a signed-in member did, with who, from where and which request. Give it

@@ -89,7 +89,7 @@ export function linkActions(mailer: () => Mailer | null) {
       await assertMayManageAccount(ctx.db, ctx.actor.user.id, input.userId);
       const { token, hash, expiresAt } = newLinkToken("reset");
       const delivery = await sendPasswordResetEmail(mail, { to: target.email, token, expiresAt });
-      const audit = { action: "password.reset-link", targetType: "user", targetId: input.userId, detail: { email: target.email, delivery } };
+      const audit = { action: "password.reset-link" as const, targetType: "user", targetId: input.userId, detail: { email: target.email, delivery } };
       await ctx.db.transaction(async (tx) => {
         // A link whose email failed is not kept: nobody has it, and nobody should.
         if (delivery === "sent") await insertPasswordReset(tx, { userId: input.userId, createdBy: ctx.actor.user.id, tokenHash: hash, expiresAt });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema/access";
+import type { AuditAction } from "../handlers/audit-actions";
 import { whatsappQualityUpdates } from "../db/schema/channels";
 import { importJobs } from "../db/schema/imports";
 import { qualityFormDaily, qualityRatingEntries } from "../db/schema/quality";
@@ -44,7 +45,7 @@ export type History = {
   /** Sorted by when each was recorded before writing: ledger positions follow the clock, as live appends' do. */
   commands: { at: number; write: (batch: BulkBatch) => void }[];
   /** What the owner did along the way, as the dashboard's actions would have logged it. */
-  audit: { at: number; action: string; targetType: string; targetId: string; detail: Record<string, unknown> }[];
+  audit: { at: number; action: AuditAction; targetType: string; targetId: string; detail: Record<string, unknown> }[];
   chain(phone: string, name: string | null): BulkChain;
 };
 

@@ -4,7 +4,7 @@ import { defineWorkspaceAction } from "../handlers/workspace-action";
 import { workspaces } from "../db/schema/workspaces";
 import { NotFoundError } from "../errors";
 import { recordStaffAudit } from "../handlers/audit";
-import { profileSchema, type Profile } from "./profile.validation";
+import { profileFieldLabels, profileSchema, type Profile } from "./profile.validation";
 
 const profileFields = [
   "businessName",
@@ -56,18 +56,6 @@ export const updateProfile = defineWorkspaceAction({
       return diff.changed;
     });
     if (changed.length === 0) return { message: "Nothing to save: every field already had that value." };
-    return { message: `Saved. Changed: ${changed.map((f) => fieldLabels[f as keyof typeof fieldLabels]).join(", ")}.` };
+    return { message: `Saved. Changed: ${changed.map((f) => profileFieldLabels[f as keyof typeof profileFieldLabels]).join(", ")}.` };
   },
 });
-
-const fieldLabels: Record<(typeof profileFields)[number], string> = {
-  businessName: "business name",
-  legalName: "legal name",
-  whatsappNumber: "WhatsApp number",
-  logoUrl: "logo",
-  brandColor: "brand colour",
-  defaultLanguage: "default language",
-  defaultCountry: "default country",
-  privacyPolicyUrl: "privacy policy",
-  requireConfirmation: "double opt-in",
-};

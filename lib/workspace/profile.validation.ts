@@ -85,3 +85,16 @@ export const profileSchema = z
 
 export type ProfileInput = z.input<typeof profileSchema>;
 export type Profile = Omit<z.output<typeof profileSchema>, "workspace">;
+
+/** Each profile field in words: the save message and the audit log name the fields changed with these. */
+export const profileFieldLabels: Record<keyof Profile, string> = {
+  businessName: "business name",
+  legalName: "legal name",
+  whatsappNumber: "WhatsApp number",
+  logoUrl: "logo",
+  brandColor: "brand colour",
+  defaultLanguage: "default language",
+  defaultCountry: "default country",
+  privacyPolicyUrl: "privacy policy",
+  requireConfirmation: "double opt-in",
+};

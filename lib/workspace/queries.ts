@@ -4,6 +4,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { ValidationError } from "../errors";
 import { workspaceNames, workspaces, type Workspace } from "../db/schema/workspaces";
+import { forms, messageCategories } from "../db/schema/forms";
 
 export type { Workspace };
 export type NewWorkspace = Omit<typeof workspaces.$inferInsert, "id" | "ledgerSalt" | "createdAt">;
@@ -56,4 +57,20 @@ export async function listBusinessNames(db: DbOrTx, workspaceId: string) {
     .where(eq(workspaceNames.workspaceId, workspaceId))
     .orderBy(asc(workspaceNames.validFrom));
   return rows.map((r) => ({ ...r, validFrom: r.validFrom === null ? null : new Date(r.validFrom) }));
+}
+
+/**
+ * How far a workspace is set up: what the overview's first-steps panel needs. A new workspace has nothing (it is
+ * made without categories or forms, lib/workspace/create.ts), and nothing can be collected until both exist.
+ */
+export async function findSetupProgress(db: DbOrTx, workspaceId: string) {
+  const [row] = await db
+    .select({
+      categories: sql<number>`(select count(*)::int from ${messageCategories} where ${messageCategories.workspaceId} = ${workspaceId})`,
+      forms: sql<number>`(select count(*)::int from ${forms} where ${forms.workspaceId} = ${workspaceId})`,
+      published: sql<number>`(select count(*)::int from ${forms} where ${forms.workspaceId} = ${workspaceId} and ${forms.currentVersionId} is not null)`,
+    })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  return { categories: row?.categories ?? 0, forms: row?.forms ?? 0, published: row?.published ?? 0 };
 }

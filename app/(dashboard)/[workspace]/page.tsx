@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FirstSteps } from "@/components/dashboard/first-steps";
 import { AlertBanner } from "@/components/quality/alert-banner";
 import { OverviewControls } from "@/components/quality/overview-controls";
 import { FormFunnelTable, RateSections, RatingSection, VolumeSections } from "@/components/quality/overview-sections";
@@ -11,6 +12,7 @@ import { getDb } from "@/lib/server/app-database";
 import { listOpenAlerts } from "@/lib/quality/alerts";
 import { foldWorkspace } from "@/lib/quality/fold";
 import { overviewParams, readOverview } from "@/lib/quality/overview";
+import { findSetupProgress } from "@/lib/workspace/queries";
 import { acknowledgeAlertAction, recordRatingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -25,7 +27,11 @@ export default async function WorkspaceHome({ params, searchParams }: Props) {
   const db = await getDb();
   // The worker folds every few seconds; folding the remaining tail here makes the page exact, not seconds behind.
   await foldWorkspace(db, actor.workspace.id, { wait: true });
-  const [overview, alerts] = await Promise.all([readOverview(db, actor.workspace.id, choice), listOpenAlerts(db, actor.workspace.id)]);
+  const [overview, alerts, progress] = await Promise.all([
+    readOverview(db, actor.workspace.id, choice),
+    listOpenAlerts(db, actor.workspace.id),
+    findSetupProgress(db, actor.workspace.id),
+  ]);
   const today = new Date().toISOString().slice(0, 10);
   const manage = can(actor.role, "quality:manage");
   return (
@@ -43,6 +49,7 @@ export default async function WorkspaceHome({ params, searchParams }: Props) {
           </Link>
         )}
       </div>
+      <FirstSteps slug={slug} role={actor.role} progress={progress} />
       <AlertBanner alerts={alerts} workspace={slug} acknowledge={can(actor.role, "quality:acknowledge") ? acknowledgeAlertAction : undefined} />
       <OverviewControls slug={slug} params={choice} />
       <SummaryTiles overview={overview} />

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatUtc } from "@/components/contacts/contacts-table";
-import { DataTable } from "@/components/ui/data-table";
+import { VersionChanges } from "@/components/forms/version-changes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireWorkspacePage } from "@/lib/auth/page-guards";
 import { getDb } from "@/lib/server/app-database";
 import { findBuilderForm, listFormVersions } from "@/lib/forms/builder.queries";
-import { diffVersions } from "@/lib/forms/version-diff";
+import { describeVersionChanges } from "@/lib/forms/version-diff-labels";
 import { fieldLabel, translationDrift } from "@/lib/forms/translation-drift";
 import { formLanguageNames, isFormLanguage } from "@/lib/forms/languages";
 import { listAllCategories } from "@/lib/categories/queries";
@@ -47,7 +47,7 @@ export default async function FormVersionsPage({ params }: Props) {
       <ol className="space-y-4">
         {versions.map((v, i) => {
           const previous = versions[i + 1]?.version.content ?? null;
-          const changes = diffVersions(previous, v.version.content);
+          const changes = describeVersionChanges(previous, v.version.content, { category: label, language: langName });
           const drift = translationDrift(previous, v.version.content, v.version.translationChecks);
           const live = found.form.currentVersionId === v.version.id;
           return (
@@ -103,15 +103,7 @@ export default async function FormVersionsPage({ params }: Props) {
                     ? `${changes.length} ${changes.length === 1 ? "change" : "changes"} from version ${v.version.version - 1}`
                     : "First version: everything it says"}
                 </summary>
-                <DataTable framed={false} size="xs" alignTop className="mt-2" columns={previous ? ["Where", "Before", "After"] : ["Where", "Text"]}>
-                  {changes.map((c) => (
-                    <tr key={c.path}>
-                      <td className="font-mono text-slate-600">{c.path}</td>
-                      {previous && <td className="text-red-800">{c.before ?? <em className="text-slate-400">(none)</em>}</td>}
-                      <td className="text-emerald-900">{c.after ?? <em className="text-slate-400">(removed)</em>}</td>
-                    </tr>
-                  ))}
-                </DataTable>
+                <VersionChanges changes={changes} first={!previous} />
               </details>
               {drift.length > 0 && (
                 <div className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
