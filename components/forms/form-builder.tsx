@@ -11,7 +11,9 @@ import { formLanguageNames, formLanguages, type FormLanguage } from "@/lib/forms
 import { nothingChangedMessage } from "@/lib/forms/nothing-changed";
 import { checkFormPolicy } from "@/lib/forms/policy";
 import { starterWording } from "@/lib/forms/wording-templates";
-import { IvrFields, KeywordField, ReplyField, ThemeFields } from "./channel-fields";
+import { hasWebPage } from "@/lib/forms/web-page";
+import { IvrFields, ThemeFields } from "./channel-fields";
+import { type BusinessNumber, KeywordReply, KeywordSetup } from "./keyword-builder";
 import { PolicyPanel } from "./policy-panel";
 import { FormPreview } from "./form-preview";
 
@@ -28,6 +30,10 @@ type Props = {
   canReply?: boolean;
   /** The keyword people can send now (the published one), for SMS and WhatsApp forms. */
   liveKeyword: string | null;
+  /** SMS and WhatsApp forms: the number people send the keyword to, or where to set it. */
+  businessNumber?: BusinessNumber;
+  /** The live version's id: what an IVR system's API calls carry as formVersionId. */
+  liveVersionId: string | null;
   categories: BuilderCategory[];
   /** What the workspace's other forms call each category, by language: a language added here starts from them. */
   translations: Record<string, Record<string, Omit<BuilderCategory, "key">>>;
@@ -68,6 +74,9 @@ export function FormBuilder(props: Props) {
     [content, businessName, categories, props.channel, props.brandColor, props.canReply, props.live],
   );
   const keywordChannel = props.channel === "sms" || props.channel === "whatsapp" ? props.channel : null;
+  // A keyword or IVR form is a conversation or a script: its web fields (headline, button, page preview) appear
+  // only when it has a web page (a keyword form whose marketer asked for one).
+  const webFields = hasWebPage(props.channel, content);
   const [saveResult, setSaveResult] = useState<ActionResult | null>(null);
   const [publishResult, setPublishResult] = useState<ActionResult | null>(null);
   const [savedAt, setSavedAt] = useState(() => Date.now());
@@ -185,6 +194,11 @@ export function FormBuilder(props: Props) {
   };
 
   const base = `content.languages.${lang}` as const;
+  const consentLabel = webFields
+    ? "Consent sentence (next to the checkbox)"
+    : keywordChannel
+      ? "Consent sentence (in the standard reply)"
+      : "Consent sentence (read before its key)";
   const status = pending ? "Saving…" : saveResult && !saveResult.ok ? saveResult.message : saveResult?.ok ? "All changes saved." : "";
 
   return (
@@ -217,7 +231,9 @@ export function FormBuilder(props: Props) {
           </div>
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">Kinds of message offered</legend>
-            <p className="text-sm text-slate-500">Each becomes its own unticked checkbox. Manage the list in Settings, Message categories.</p>
+            <p className="text-sm text-slate-500">
+              {webFields ? "Each becomes its own unticked checkbox." : "Each is agreed to separately."} Manage the list in Settings, Message categories.
+            </p>
             <div className="mt-2 grid gap-2 sm:grid-cols-3">
               {categories.map((c) => (
                 <label
@@ -261,16 +277,26 @@ export function FormBuilder(props: Props) {
                   ))}
                 </select>
               </div>
-              <label className="flex items-start gap-2 self-end rounded-lg border border-slate-200 p-3 text-sm">
-                <input type="checkbox" className="mt-0.5 h-4 w-4" {...register("content.askConfirmation")} />
-                <span>
-                  <span className="block font-medium text-slate-900">Ask people to confirm on WhatsApp</span>
-                  <span className="text-slate-600">Double opt-in: the receipt offers a button that sends a one-time code to your number.</span>
-                </span>
-              </label>
+              {webFields && (
+                <label className="flex items-start gap-2 self-end rounded-lg border border-slate-200 p-3 text-sm">
+                  <input type="checkbox" className="mt-0.5 h-4 w-4" {...register("content.askConfirmation")} />
+                  <span>
+                    <span className="block font-medium text-slate-900">Ask people to confirm on WhatsApp</span>
+                    <span className="text-slate-600">Double opt-in: the receipt offers a button that sends a one-time code to your number.</span>
+                  </span>
+                </label>
+              )}
             </div>
           </fieldset>
-          {keywordChannel && <KeywordField register={register} fieldError={fieldError} live={props.liveKeyword} />}
+          {keywordChannel && props.businessNumber && (
+            <KeywordSetup
+              channel={keywordChannel}
+              register={register}
+              fieldError={fieldError}
+              liveKeyword={props.liveKeyword}
+              business={props.businessNumber}
+            />
+          )}
           {props.channel === "web" && <ThemeFields content={content} setValue={setValue} brandColor={props.brandColor} />}
           {props.channel === "web" && (
             <div>
@@ -326,34 +352,36 @@ export function FormBuilder(props: Props) {
               going back to English kept showing the Spanish text, and typing there saved it as English.
             */}
             <div key={lang} id={`wording-panel-${lang}`} role="tabpanel" aria-labelledby={`wording-tab-${lang}`} lang={lang} className="space-y-4">
-              {text(`${base}.headline`, "Headline")}
-              {text(`${base}.intro`, "Introduction (optional)", undefined, true)}
-              <Controller
-                control={control}
-                name={`${base}.benefits`}
-                render={({ field }) => (
-                  <div>
-                    <label htmlFor={`benefits-${lang}`} className="block text-sm font-medium text-slate-800">
-                      Benefits
-                    </label>
-                    <p id={`benefits-${lang}-hint`} className="text-sm text-slate-500">
-                      One per line: what people gain, e.g. Early access to offers.
-                    </p>
-                    <textarea
-                      id={`benefits-${lang}`}
-                      rows={3}
-                      aria-describedby={`benefits-${lang}-hint`}
-                      className={controlClass}
-                      value={(field.value ?? []).join("\n")}
-                      onChange={(e) => field.onChange(e.target.value.split("\n"))}
-                    />
-                  </div>
-                )}
-              />
+              {webFields && text(`${base}.headline`, "Headline")}
+              {webFields && text(`${base}.intro`, "Introduction (optional)", undefined, true)}
+              {webFields && (
+                <Controller
+                  control={control}
+                  name={`${base}.benefits`}
+                  render={({ field }) => (
+                    <div>
+                      <label htmlFor={`benefits-${lang}`} className="block text-sm font-medium text-slate-800">
+                        Benefits
+                      </label>
+                      <p id={`benefits-${lang}-hint`} className="text-sm text-slate-500">
+                        One per line: what people gain, e.g. Early access to offers.
+                      </p>
+                      <textarea
+                        id={`benefits-${lang}`}
+                        rows={3}
+                        aria-describedby={`benefits-${lang}-hint`}
+                        className={controlClass}
+                        value={(field.value ?? []).join("\n")}
+                        onChange={(e) => field.onChange(e.target.value.split("\n"))}
+                      />
+                    </div>
+                  )}
+                />
+              )}
               {(content.categoryKeys ?? []).map((key) => (
                 <fieldset key={key} className="space-y-3 rounded-lg border border-slate-200 p-4">
                   <legend className="px-1 text-sm font-semibold text-slate-900">{categories.find((c) => c.key === key)?.label ?? key}</legend>
-                  {text(`${base}.consent.${key}`, "Consent sentence (next to the checkbox)", `Must name ${businessName || "the business"} and WhatsApp.`, true)}
+                  {text(`${base}.consent.${key}`, consentLabel, `Must name ${businessName || "the business"} and WhatsApp.`, true)}
                   <div className="grid gap-3 sm:grid-cols-2">
                     {text(`${base}.categories.${key}.label`, "Name")}
                     {text(`${base}.categories.${key}.frequency`, "How often")}
@@ -363,9 +391,22 @@ export function FormBuilder(props: Props) {
                 </fieldset>
               ))}
               {text(`${base}.howToStop`, "How to stop", "Reply STOP, or the preference-centre link on the receipt.", true)}
-              {text(`${base}.submitLabel`, "Button label")}
-              {keywordChannel && <ReplyField register={register} content={content} lang={lang} channel={keywordChannel} fieldError={fieldError} />}
-              {props.channel === "ivr" && <IvrFields register={register} content={content} lang={lang} categories={categories} />}
+              {webFields && text(`${base}.submitLabel`, "Button label")}
+              {keywordChannel && props.businessNumber && (
+                <KeywordReply
+                  channel={keywordChannel}
+                  register={register}
+                  setValue={setValue}
+                  content={content}
+                  lang={lang}
+                  fieldError={fieldError}
+                  business={props.businessNumber}
+                  readOnly={props.readOnly}
+                />
+              )}
+              {props.channel === "ivr" && (
+                <IvrFields register={register} content={content} lang={lang} categories={categories} liveVersionId={props.liveVersionId} />
+              )}
             </div>
           </fieldset>
         )}
@@ -408,9 +449,11 @@ export function FormBuilder(props: Props) {
         <PolicyPanel checks={checks} />
       </div>
 
-      <div className="xl:col-span-2">
-        <FormPreview src={`/preview/${props.workspace}/${props.formId}?lang=${encodeURIComponent(lang)}&saved=${savedAt}`} />
-      </div>
+      {webFields && (
+        <div className="xl:col-span-2">
+          <FormPreview src={`/preview/${props.workspace}/${props.formId}?lang=${encodeURIComponent(lang)}&saved=${savedAt}`} />
+        </div>
+      )}
     </div>
   );
 }
