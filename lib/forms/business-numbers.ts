@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { channelSettings } from "../db/schema/channels";
 import { workspaces } from "../db/schema/workspaces";
+import { displayPhone } from "../phone/display";
 
 /** The numbers people write a keyword to: the Twilio number (Settings → Channels) and the WhatsApp number (Settings). */
 export type BusinessNumbers = { sms: string | null; whatsapp: string | null };
@@ -19,7 +20,8 @@ export async function findBusinessNumbers(db: DbOrTx, workspaceId: string): Prom
 /** The number a keyword form's people write to, shown in the builder, and the settings page that sets it. */
 export async function keywordBusinessNumber(db: DbOrTx, workspaceId: string, slug: string, channel: "sms" | "whatsapp") {
   const numbers = await findBusinessNumbers(db, workspaceId);
+  const shown = (n: string | null) => (n ? displayPhone(n, "en").number : null);
   return channel === "sms"
-    ? { number: numbers.sms, settingsHref: `/${slug}/settings/channels`, settingsLabel: "Settings → Channels" }
-    : { number: numbers.whatsapp, settingsHref: `/${slug}/settings`, settingsLabel: "Settings → Business profile" };
+    ? { number: shown(numbers.sms), settingsHref: `/${slug}/settings/channels`, settingsLabel: "Settings → Channels" }
+    : { number: shown(numbers.whatsapp), settingsHref: `/${slug}/settings`, settingsLabel: "Settings → Business profile" };
 }

@@ -5,6 +5,7 @@ import { formLanguageNames, isFormLanguage } from "./languages";
 import { untranslatedConsent } from "./policy-language";
 import { fieldLabel, translationDrift } from "./translation-drift";
 import type { PolicyCheck, PolicyContext } from "./policy-check";
+import { hasWebPage } from "./web-page";
 
 export type { PolicyCheck, PolicyContext };
 
@@ -115,16 +116,22 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
         : [],
     }),
     ...channelPolicyChecks(content, ctx, langName).map(check),
-    check({
-      id: "benefits",
-      title: "The benefits are given",
-      severity: "warning",
-      why: "Saying what people gain (early offers, delivery updates) brings opt-ins that stay.",
-      problems: languages
-        .filter((lang) => (content.languages[lang]?.benefits ?? []).filter((b) => b.trim()).length === 0)
-        .map((lang) => `${langName(lang)}: list at least one benefit.`),
-    }),
+    // Benefits are listed on the web page: a keyword or IVR form without one has nowhere to show them.
+    ...(hasWebPage(ctx.channel ?? "web", content) ? [check(benefitsCheck(content, languages, langName))] : []),
   ];
+}
+
+/** Advice: a page that says what people gain gets opt-ins that stay. */
+function benefitsCheck(content: FormVersionContent, languages: string[], langName: (lang: string) => string): Omit<PolicyCheck, "passed"> {
+  return {
+    id: "benefits",
+    title: "The benefits are given",
+    severity: "warning",
+    why: "Saying what people gain (early offers, delivery updates) brings opt-ins that stay.",
+    problems: languages
+      .filter((lang) => (content.languages[lang]?.benefits ?? []).filter((b) => b.trim()).length === 0)
+      .map((lang) => `${langName(lang)}: list at least one benefit.`),
+  };
 }
 
 /** The texts of a language that are word for word those of the default language. */

@@ -10,9 +10,8 @@ import { messagesFor, orderLanguages, supportedLanguages } from "../i18n/languag
 import { negotiateLanguage } from "../i18n/negotiate";
 import { requestPathHeader } from "../server/request-path-header";
 import { isUuid } from "../ids";
-import { findBusinessNumbers } from "../forms/business-numbers";
+import { findKeywordSignUp } from "../forms/keyword-sign-up";
 import { hasWebPage } from "../forms/web-page";
-import { keywordChannel } from "../forms/channels";
 
 /**
  * Loaders of the consumer pages: each finds the page's data and the language to show it in. Wrapped in React's
@@ -104,20 +103,11 @@ async function requestPath(): Promise<{ parts: string[]; lang: string | undefine
 export const loadKeywordSignUp = cache(async () => {
   const address = await requestedFormAddress();
   if (!address) return undefined;
-  const db = await getDb();
-  const found = await findPublishedForm(db, address.workspace, address.form);
-  const channel = found?.form.channel;
-  const keyword = found?.version.content.keyword;
-  if (!found || !channel || !keywordChannel(channel) || !keyword || hasWebPage(channel, found.version.content)) return undefined;
-  const available = orderLanguages(Object.keys(found.version.content.languages));
-  const language = negotiateLanguage({
-    requested: address.lang,
-    acceptLanguage: await acceptLanguage(),
-    available,
-    fallback: found.version.content.defaultLanguage,
-  });
-  const numbers = await findBusinessNumbers(db, found.workspace.id);
-  return { channel, keyword, number: numbers[channel], businessName: found.workspace.businessName, language };
+  const signUp = await findKeywordSignUp(await getDb(), address.workspace, address.form);
+  if (!signUp) return undefined;
+  const { languages, defaultLanguage, ...shown } = signUp;
+  const language = negotiateLanguage({ requested: address.lang, acceptLanguage: await acceptLanguage(), available: languages, fallback: defaultLanguage });
+  return { ...shown, language };
 });
 
 /** For pages that know no form (not-found): the visitor's language among all the consumer pages speak. */
