@@ -88,7 +88,7 @@ test("a marketer builds a WhatsApp keyword form in two languages, is held to 1,0
   const page = await signIn(browser, e2eAccounts.marketer);
   const slug = `wa-hola-${Date.now()}`;
   await newKeywordForm(page, "WhatsApp keyword", slug, "hola");
-  await expect(page.getByText("+1 415 555 0100")).toBeVisible();
+  await expect(page.getByText("+1 415 555 0100", { exact: true })).toBeVisible();
 
   const es = "Acme Coffee: ya recibes ofertas por WhatsApp. Envía BAJA para dejar de recibirlas.";
   await expect(await writeReply(page, es)).toContainText("HOLA");

@@ -43,6 +43,18 @@ export default async function FormBuilderPage({ params }: Props) {
   const businessNumber = keywordChannel(channel) ? await keywordBusinessNumber(db, actor.workspace.id, slug, channel) : undefined;
   // A keyword form without a web page is reached by its keyword; its address only says what to send.
   const webPage = hasWebPage(channel, live?.content ?? content);
+  const reachedBy =
+    channel === "ivr"
+      ? "people hear it on your phone line"
+      : `people send ${live?.content.keyword ?? content.keyword ?? "the keyword"} to ${businessNumber?.number ?? "your number"}`;
+  const liveNow = live ? `Version ${live.version} is live` : "Not published yet";
+  const whereItLives = archived
+    ? "Archived: its page answers not-found."
+    : !webPage
+      ? `${liveNow}: ${reachedBy}. No web page.`
+      : live
+        ? `${liveNow} at `
+        : "Not published yet. It will live at ";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -55,13 +67,7 @@ export default async function FormBuilderPage({ params }: Props) {
           </p>
           <h1 className="text-2xl font-semibold text-slate-900">{form.name}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {archived
-              ? "Archived: its page answers not-found."
-              : !webPage
-                ? `${live ? `Version ${live.version} is live` : "Not published yet"}: people ${channel === "ivr" ? "hear it on your phone line" : `send ${live?.content.keyword ?? content.keyword ?? "the keyword"} to ${businessNumber?.number ?? "your number"}`}. No web page.`
-                : live
-                  ? `Version ${live.version} is live at `
-                  : "Not published yet. It will live at "}
+            {whereItLives}
             {!archived && webPage && (
               <span className="font-mono text-slate-800">
                 {form.status === "published" ? (
