@@ -390,7 +390,12 @@ export function FormBuilder(props: Props) {
                   </div>
                 </fieldset>
               ))}
-              {text(`${base}.howToStop`, "How to stop", "Reply STOP, or the preference-centre link on the receipt.", true)}
+              {text(
+                `${base}.howToStop`,
+                "How to stop",
+                webFields ? "Reply STOP, or the preference-centre link on the receipt." : "The word that stops the messages, e.g. reply STOP.",
+                true,
+              )}
               {webFields && text(`${base}.submitLabel`, "Button label")}
               {keywordChannel && props.businessNumber && (
                 <KeywordReply
