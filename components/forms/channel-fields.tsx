@@ -2,12 +2,14 @@
 import type { UseFormRegister, UseFormSetValue } from "react-hook-form";
 import { controlClass } from "@/components/ui/field";
 import { MIN_TEXT_CONTRAST } from "@/lib/workspace/contrast";
-import { defaultBackground, MAX_SMS_SEGMENTS, themeContrasts } from "@/lib/forms/channel-policy";
-import { ivrScriptLines, keywordReplyText, smsSegments } from "@/lib/forms/channel-wording";
+import { defaultBackground, themeContrasts } from "@/lib/forms/channel-policy";
+import { ivrScriptLines } from "@/lib/forms/channel-wording";
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
+import { CopyField } from "./copy-field";
 
 /** The builder's state as react-hook-form holds it (mirrors form-builder.tsx). */
-type State = { name: string; embedDomains: string; content: FormVersionContent; translationChecks: string[] };
+export type BuilderState = { name: string; embedDomains: string; content: FormVersionContent; translationChecks: string[] };
+type State = BuilderState;
 type FieldError = (path: string) => string | undefined;
 
 function ErrorText({ id, text }: { id: string; text?: string }) {
@@ -107,67 +109,22 @@ export function ThemeFields({ content, setValue, brandColor }: { content: FormVe
   );
 }
 
-/** The reply to the keyword in one language, with what it will cost as SMS. */
-export function ReplyField({
-  register,
-  content,
-  lang,
-  channel,
-  fieldError,
-}: {
-  register: UseFormRegister<State>;
-  content: FormVersionContent;
-  lang: string;
-  channel: "sms" | "whatsapp";
-  fieldError: FieldError;
-}) {
-  const path = `content.languages.${lang}.reply` as const;
-  const id = `reply-${lang}`;
-  const reply = keywordReplyText(content, lang);
-  const sms = smsSegments(reply);
-  const error = fieldError(path);
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        Reply to the keyword
-      </label>
-      <p id={`${id}-hint`} className="text-sm text-slate-500">
-        Sent when someone sends the keyword: it must name the business and WhatsApp and say how to stop{channel === "sms" ? " (text STOP)" : ""}. Left empty,
-        the consent sentences and how to stop are sent.
-      </p>
-      <textarea
-        id={id}
-        rows={4}
-        {...register(path as never)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint ${id}-count`}
-        className={controlClass}
-      />
-      <p
-        id={`${id}-count`}
-        aria-live="polite"
-        className={`mt-1 text-sm ${channel === "sms" && sms.segments > MAX_SMS_SEGMENTS ? "font-medium text-red-700" : "text-slate-600"}`}
-      >
-        {channel === "sms"
-          ? `${sms.units} characters, ${sms.encoding}: ${sms.segments} text message${sms.segments === 1 ? "" : "s"} (at most ${MAX_SMS_SEGMENTS}).`
-          : `${reply.length.toLocaleString("en")} characters (WhatsApp allows 4,096).`}
-      </p>
-      <ErrorText id={`${id}-error`} text={error} />
-    </div>
-  );
-}
-
-/** The IVR menu: its opening in this language, the key for yes per category, and the script as it will be read. */
+/**
+ * The IVR menu: its opening in this language, the key for yes per category, the script as it will be read, and
+ * the version id the IVR system sends with each call it records (POST /api/v1/consents, docs/channels.md).
+ */
 export function IvrFields({
   register,
   content,
   lang,
   categories,
+  liveVersionId,
 }: {
   register: UseFormRegister<State>;
   content: FormVersionContent;
   lang: string;
   categories: { key: string; label: string }[];
+  liveVersionId: string | null;
 }) {
   const lines = ivrScriptLines(content, lang);
   return (
@@ -214,6 +171,15 @@ export function IvrFields({
           ))}
         </ol>
       </div>
+      {liveVersionId ? (
+        <CopyField
+          label="Version id for the IVR's API calls"
+          hint="Your IVR system sends it as formVersionId with each call it records. It is the live version's: publishing makes a new one."
+          value={liveVersionId}
+        />
+      ) : (
+        <p className="text-sm text-slate-600">Publish to get the version id your IVR system sends with each call it records.</p>
+      )}
     </div>
   );
 }

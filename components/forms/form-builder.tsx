@@ -12,7 +12,9 @@ import { nothingChangedMessage } from "@/lib/forms/nothing-changed";
 import { checkFormPolicy } from "@/lib/forms/policy";
 import { translationDrift } from "@/lib/forms/translation-drift";
 import { starterWording } from "@/lib/forms/wording-templates";
-import { IvrFields, KeywordField, ReplyField, ThemeFields } from "./channel-fields";
+import { hasWebPage } from "@/lib/forms/web-page";
+import { IvrFields, ThemeFields } from "./channel-fields";
+import { type BusinessNumber, KeywordReply, KeywordSetup } from "./keyword-builder";
 import { PolicyPanel } from "./policy-panel";
 import { TranslationChecks } from "./translation-checks";
 import { FormPreview } from "./form-preview";
@@ -32,6 +34,10 @@ type Props = {
   whatsappNumber: string | null;
   /** The keyword people can send now (the published one), for SMS and WhatsApp forms. */
   liveKeyword: string | null;
+  /** SMS and WhatsApp forms: the number people send the keyword to, or where to set it. */
+  businessNumber?: BusinessNumber;
+  /** The live version's id: what an IVR system's API calls carry as formVersionId. */
+  liveVersionId: string | null;
   categories: BuilderCategory[];
   /** What the workspace's other forms call each category, by language: a language added here starts from them. */
   translations: Record<string, Record<string, Omit<BuilderCategory, "key">>>;
@@ -88,6 +94,9 @@ export function FormBuilder(props: Props) {
   );
   const drift = useMemo(() => translationDrift(props.live?.content, content, confirmed), [props.live, content, confirmed]);
   const keywordChannel = props.channel === "sms" || props.channel === "whatsapp" ? props.channel : null;
+  // A keyword or IVR form is a conversation or a script: its web fields (headline, button, page preview) appear
+  // only when it has a web page (a keyword form whose marketer asked for one).
+  const webFields = hasWebPage(props.channel, content);
   const [saveResult, setSaveResult] = useState<ActionResult | null>(null);
   const [publishResult, setPublishResult] = useState<ActionResult | null>(null);
   const [savedAt, setSavedAt] = useState(() => Date.now());
@@ -209,6 +218,11 @@ export function FormBuilder(props: Props) {
   };
 
   const base = `content.languages.${lang}` as const;
+  const consentLabel = webFields
+    ? "Consent sentence (next to the checkbox)"
+    : keywordChannel
+      ? "Consent sentence (in the standard reply)"
+      : "Consent sentence (read before its key)";
   const status = pending ? "Saving…" : saveResult && !saveResult.ok ? saveResult.message : saveResult?.ok ? "All changes saved." : "";
 
   return (
@@ -241,7 +255,9 @@ export function FormBuilder(props: Props) {
           </div>
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">Kinds of message offered</legend>
-            <p className="text-sm text-slate-500">Each becomes its own unticked checkbox. Manage the list in Settings, Message categories.</p>
+            <p className="text-sm text-slate-500">
+              {webFields ? "Each becomes its own unticked checkbox." : "Each is agreed to separately."} Manage the list in Settings, Message categories.
+            </p>
             <div className="mt-2 grid gap-2 sm:grid-cols-3">
               {categories.map((c) => (
                 <label
@@ -285,16 +301,26 @@ export function FormBuilder(props: Props) {
                   ))}
                 </select>
               </div>
-              <label className="flex items-start gap-2 self-end rounded-lg border border-slate-200 p-3 text-sm">
-                <input type="checkbox" className="mt-0.5 h-4 w-4" {...register("content.askConfirmation")} />
-                <span>
-                  <span className="block font-medium text-slate-900">Ask people to confirm on WhatsApp</span>
-                  <span className="text-slate-600">Double opt-in: the receipt offers a button that sends a one-time code to your number.</span>
-                </span>
-              </label>
+              {webFields && (
+                <label className="flex items-start gap-2 self-end rounded-lg border border-slate-200 p-3 text-sm">
+                  <input type="checkbox" className="mt-0.5 h-4 w-4" {...register("content.askConfirmation")} />
+                  <span>
+                    <span className="block font-medium text-slate-900">Ask people to confirm on WhatsApp</span>
+                    <span className="text-slate-600">Double opt-in: the receipt offers a button that sends a one-time code to your number.</span>
+                  </span>
+                </label>
+              )}
             </div>
           </fieldset>
-          {keywordChannel && <KeywordField register={register} fieldError={fieldError} live={props.liveKeyword} />}
+          {keywordChannel && props.businessNumber && (
+            <KeywordSetup
+              channel={keywordChannel}
+              register={register}
+              fieldError={fieldError}
+              liveKeyword={props.liveKeyword}
+              business={props.businessNumber}
+            />
+          )}
           {props.channel === "web" && <ThemeFields content={content} setValue={setValue} brandColor={props.brandColor} />}
           {props.channel === "web" && (
             <div>
@@ -350,34 +376,36 @@ export function FormBuilder(props: Props) {
               going back to English kept showing the Spanish text, and typing there saved it as English.
             */}
             <div key={lang} id={`wording-panel-${lang}`} role="tabpanel" aria-labelledby={`wording-tab-${lang}`} lang={lang} className="space-y-4">
-              {text(`${base}.headline`, "Headline")}
-              {text(`${base}.intro`, "Introduction (optional)", undefined, true)}
-              <Controller
-                control={control}
-                name={`${base}.benefits`}
-                render={({ field }) => (
-                  <div>
-                    <label htmlFor={`benefits-${lang}`} className="block text-sm font-medium text-slate-800">
-                      Benefits
-                    </label>
-                    <p id={`benefits-${lang}-hint`} className="text-sm text-slate-500">
-                      One per line: what people gain, e.g. Early access to offers.
-                    </p>
-                    <textarea
-                      id={`benefits-${lang}`}
-                      rows={3}
-                      aria-describedby={`benefits-${lang}-hint`}
-                      className={controlClass}
-                      value={(field.value ?? []).join("\n")}
-                      onChange={(e) => field.onChange(e.target.value.split("\n"))}
-                    />
-                  </div>
-                )}
-              />
+              {webFields && text(`${base}.headline`, "Headline")}
+              {webFields && text(`${base}.intro`, "Introduction (optional)", undefined, true)}
+              {webFields && (
+                <Controller
+                  control={control}
+                  name={`${base}.benefits`}
+                  render={({ field }) => (
+                    <div>
+                      <label htmlFor={`benefits-${lang}`} className="block text-sm font-medium text-slate-800">
+                        Benefits
+                      </label>
+                      <p id={`benefits-${lang}-hint`} className="text-sm text-slate-500">
+                        One per line: what people gain, e.g. Early access to offers.
+                      </p>
+                      <textarea
+                        id={`benefits-${lang}`}
+                        rows={3}
+                        aria-describedby={`benefits-${lang}-hint`}
+                        className={controlClass}
+                        value={(field.value ?? []).join("\n")}
+                        onChange={(e) => field.onChange(e.target.value.split("\n"))}
+                      />
+                    </div>
+                  )}
+                />
+              )}
               {(content.categoryKeys ?? []).map((key) => (
                 <fieldset key={key} className="space-y-3 rounded-lg border border-slate-200 p-4">
                   <legend className="px-1 text-sm font-semibold text-slate-900">{categories.find((c) => c.key === key)?.label ?? key}</legend>
-                  {text(`${base}.consent.${key}`, "Consent sentence (next to the checkbox)", `Must name ${businessName || "the business"} and WhatsApp.`, true)}
+                  {text(`${base}.consent.${key}`, consentLabel, `Must name ${businessName || "the business"} and WhatsApp.`, true)}
                   <div className="grid gap-3 sm:grid-cols-2">
                     {text(`${base}.categories.${key}.label`, "Name")}
                     {text(`${base}.categories.${key}.frequency`, "How often")}
@@ -386,10 +414,28 @@ export function FormBuilder(props: Props) {
                   </div>
                 </fieldset>
               ))}
-              {text(`${base}.howToStop`, "How to stop", "Reply STOP, or the preference-centre link on the receipt.", true)}
-              {text(`${base}.submitLabel`, "Button label")}
-              {keywordChannel && <ReplyField register={register} content={content} lang={lang} channel={keywordChannel} fieldError={fieldError} />}
-              {props.channel === "ivr" && <IvrFields register={register} content={content} lang={lang} categories={categories} />}
+              {text(
+                `${base}.howToStop`,
+                "How to stop",
+                webFields ? "Reply STOP, or the preference-centre link on the receipt." : "The word that stops the messages, e.g. reply STOP.",
+                true,
+              )}
+              {webFields && text(`${base}.submitLabel`, "Button label")}
+              {keywordChannel && props.businessNumber && (
+                <KeywordReply
+                  channel={keywordChannel}
+                  register={register}
+                  setValue={setValue}
+                  content={content}
+                  lang={lang}
+                  fieldError={fieldError}
+                  business={props.businessNumber}
+                  readOnly={props.readOnly}
+                />
+              )}
+              {props.channel === "ivr" && (
+                <IvrFields register={register} content={content} lang={lang} categories={categories} liveVersionId={props.liveVersionId} />
+              )}
             </div>
           </fieldset>
         )}
@@ -443,9 +489,11 @@ export function FormBuilder(props: Props) {
         <PolicyPanel checks={checks} />
       </div>
 
-      <div className="xl:col-span-2">
-        <FormPreview src={`/preview/${props.workspace}/${props.formId}?lang=${encodeURIComponent(lang)}&saved=${savedAt}`} />
-      </div>
+      {webFields && (
+        <div className="xl:col-span-2">
+          <FormPreview src={`/preview/${props.workspace}/${props.formId}?lang=${encodeURIComponent(lang)}&saved=${savedAt}`} />
+        </div>
+      )}
     </div>
   );
 }

@@ -47,9 +47,15 @@ export const saveSmsChannel = defineWorkspaceAction({
   permission: "settings:manage",
   schema: saveSmsSchema,
   async run(ctx, input) {
-    if (!input.authToken) return { message: "Nothing changed: paste the auth token to replace the stored one." };
-    await change(ctx, "channels.sms.update", { twilioAuthTokenSealed: sealSecret(input.authToken) }, { authTokenChanged: true });
-    return { message: "Saved the Twilio auth token." };
+    const number = input.number === undefined ? {} : { smsNumber: input.number };
+    if (!input.authToken && input.number === undefined) return { message: "Nothing changed: paste the auth token to replace the stored one." };
+    await change(
+      ctx,
+      "channels.sms.update",
+      { ...number, ...(input.authToken ? { twilioAuthTokenSealed: sealSecret(input.authToken) } : {}) },
+      { authTokenChanged: Boolean(input.authToken), ...number },
+    );
+    return { message: input.authToken ? "Saved the Twilio settings." : "Saved the SMS number." };
   },
 });
 

@@ -23,7 +23,15 @@ export const saveWhatsAppSchema = z.object({
   accessToken: secretField("Cloud API access token"),
 });
 
-export const saveSmsSchema = z.object({ workspace: z.string(), authToken: secretField("Twilio auth token") });
+/** The Twilio number people text keywords to, in full international form; blank clears it. */
+const smsNumberField = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s().-]/g, ""))
+  .refine((v) => v === "" || /^\+[1-9]\d{6,14}$/.test(v), "Enter the number with + and the country code, e.g. +14155550100.")
+  .transform((v) => v || null);
+
+export const saveSmsSchema = z.object({ workspace: z.string(), authToken: secretField("Twilio auth token"), number: smsNumberField.optional() });
 
 export const saveKeywordsSchema = z.object(
   Object.fromEntries([["workspace", z.string()], ...keywordLanguages.map((l) => [l.field, plainText(null, 300)])]) as Record<string, z.ZodType<string>>,

@@ -10,8 +10,10 @@ import { keywordChannel } from "./channels";
 import type { FormDraft, FormVersionContent } from "../db/schema/form-content";
 import { createFormSchema, formRefSchema, saveDraftActionSchema } from "./builder.validation";
 import { noReplyWarning } from "./channel-policy";
+import { replyLimitErrors } from "./keyword-reply";
 import { checkFormPolicy, publishBlockers } from "./policy";
 import { publishFormVersion } from "./publish";
+import { hasWebPage } from "./web-page";
 import { unchangedSince, versionContentFromDraft, type DraftVersionContext } from "./draft-version";
 import { captureSnapshots } from "./snapshots";
 import { translationDrift } from "./translation-drift";
@@ -120,14 +122,17 @@ export const saveFormDraft = defineWorkspaceAction({
       const form = await lockForm(tx, ctx, input.formId);
       if (form.status === "archived") throw new ConflictError("archived", "This form is archived. Restore it to edit it.");
       // Each channel keeps only its own fields: a web form has no keyword, only an IVR script has keys.
-      const { keyword, ivrKeys, ...rest } = input.content;
+      const { keyword, ivrKeys, webPage, ...rest } = input.content;
       if (keywordChannel(form.channel)) await assertKeywordFree(tx, form.workspaceId, form.channel, keyword, form.id, "content.keyword");
       const content = {
         ...rest,
         ...(keywordChannel(form.channel) && keyword ? { keyword } : {}),
+        ...(keywordChannel(form.channel) && webPage ? { webPage } : {}),
         ...(form.channel === "ivr" && ivrKeys ? { ivrKeys } : {}),
         businessName: ctx.actor.workspace.businessName,
       } as FormVersionContent;
+      const tooLong = replyLimitErrors(form.channel, content);
+      if (tooLong.length) throw new ValidationError(tooLong, "Check the highlighted fields.");
       const draft: FormDraft = {
         content,
         updatedAt: new Date().toISOString(),
@@ -160,6 +165,9 @@ export const publishForm = defineWorkspaceAction({
       const categories = await activeCategories(tx, ws.id);
       const content = versionContentFromDraft(form.draft.content, draftContext(form, ws, categories));
       await assertKeywordFree(tx, ws.id, form.channel, content.keyword, form.id, "content.keyword");
+      // A draft saved before the limit was checked on save.
+      const tooLong = replyLimitErrors(form.channel, content);
+      if (tooLong.length) throw new ValidationError(tooLong, "Not published: shorten the reply first.");
       const canReply = form.channel === "whatsapp" ? await whatsappCanReply(tx, ws.id) : true;
       const blockers = publishBlockers(
         checkFormPolicy(content, {
@@ -198,7 +206,8 @@ export const publishForm = defineWorkspaceAction({
         detail: { version: version.version, versionId: version.id, digest: version.digest },
       }),
     );
-    const missing = await captureSnapshots(ctx.db, ws, form.slug, version);
+    // A keyword form without a web page has no page to keep: its version holds the reply it sends.
+    const missing = hasWebPage(form.channel, content) ? await captureSnapshots(ctx.db, ws, form.slug, version) : [];
     const snapshotNote = missing.length ? ` The page snapshot for ${missing.join(", ")} could not be taken; see the versions page.` : "";
     const replyNote = canReply ? "" : ` ${noReplyWarning}`;
     return { message: `Published version ${version.version}. It is live now.${snapshotNote}${replyNote}`, data: { unchangedSince: version.version } };

@@ -67,6 +67,11 @@ export const draftContentSchema = z.object({
   keyword: keywordField.optional(),
   theme: z.object({ accent: hexColour, background: hexColour }).optional(),
   ivrKeys: z.record(categoryKey, z.string().regex(/^[1-9]?$/, "Use one key from 1 to 9.")).optional(),
+  /** Keyword forms: also publish a web sign-up page. Only true is kept (see form-content.ts). */
+  webPage: z
+    .boolean()
+    .optional()
+    .transform((v) => (v ? (true as const) : undefined)),
 });
 
 export const saveDraftSchema = z.object({

@@ -12,12 +12,13 @@ export type DraftVersionContext = { channel: string; formKeyword: string | null;
  * are still offered, and the business name as it is now.
  */
 export function versionContentFromDraft(draft: FormVersionContent, ctx: DraftVersionContext): FormVersionContent {
-  const { keyword: _draftKeyword, ivrKeys, ...draftRest } = draft;
+  const { keyword: _draftKeyword, ivrKeys, webPage, ...draftRest } = draft;
   // A draft from before keywords were part of the wording carries the form's own.
   const keyword = keywordChannel(ctx.channel) ? (draft.keyword ?? ctx.formKeyword ?? undefined) : undefined;
   return {
     ...draftRest,
     ...(keyword ? { keyword } : {}),
+    ...(keywordChannel(ctx.channel) && webPage ? { webPage } : {}),
     ...(ctx.channel === "ivr" && ivrKeys ? { ivrKeys: Object.fromEntries(draft.categoryKeys.map((k) => [k, ivrKeys[k] ?? ""])) } : {}),
     businessName: ctx.businessName,
     categoryKeys: draft.categoryKeys.filter((k) => ctx.activeCategoryKeys.includes(k)),

@@ -6,6 +6,7 @@ import { untranslatedConsent } from "./policy-language";
 import { placeholderProblems } from "./policy-placeholders";
 import { fieldLabel, unconfirmedDrift } from "./translation-drift";
 import type { PolicyCheck, PolicyContext } from "./policy-check";
+import { hasWebPage } from "./web-page";
 
 export type { PolicyCheck, PolicyContext };
 
@@ -121,9 +122,9 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
       title: "The number messages come from is given",
       severity: "warning",
       why: "People should know which number will message them, and where to reply STOP; the hosted form and receipt show it when it is set.",
-      // Only a hosted page shows it: a keyword form's person is already in the conversation with the number.
+      // Only a web page shows it: a keyword form's person is already in the conversation with the number.
       problems:
-        ctx.whatsappNumber === null && (ctx.channel ?? "web") === "web"
+        ctx.whatsappNumber === null && hasWebPage(ctx.channel ?? "web", content)
           ? ["Set the WhatsApp number in Settings, Business profile: until then the form and receipt say who will message, but not from which number."]
           : [],
     }),
@@ -138,16 +139,22 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
         categoryLabel: label,
       }),
     }),
-    check({
-      id: "benefits",
-      title: "The benefits are given",
-      severity: "warning",
-      why: "Saying what people gain (early offers, delivery updates) brings opt-ins that stay.",
-      problems: languages
-        .filter((lang) => (content.languages[lang]?.benefits ?? []).filter((b) => b.trim()).length === 0)
-        .map((lang) => `${langName(lang)}: list at least one benefit.`),
-    }),
+    // Benefits are listed on the web page: a keyword or IVR form without one has nowhere to show them.
+    ...(hasWebPage(ctx.channel ?? "web", content) ? [check(benefitsCheck(content, languages, langName))] : []),
   ];
+}
+
+/** Advice: a page that says what people gain gets opt-ins that stay. */
+function benefitsCheck(content: FormVersionContent, languages: string[], langName: (lang: string) => string): Omit<PolicyCheck, "passed"> {
+  return {
+    id: "benefits",
+    title: "The benefits are given",
+    severity: "warning",
+    why: "Saying what people gain (early offers, delivery updates) brings opt-ins that stay.",
+    problems: languages
+      .filter((lang) => (content.languages[lang]?.benefits ?? []).filter((b) => b.trim()).length === 0)
+      .map((lang) => `${langName(lang)}: list at least one benefit.`),
+  };
 }
 
 /** The texts of a language that are word for word those of the default language. */

@@ -3,6 +3,7 @@ import { getDb } from "../server/app-database";
 import { findPublishedForm } from "./queries";
 import { formQrPng, formQrSvg } from "./qr-code";
 import { formPublicUrl } from "./public-url";
+import { hasWebPage } from "./web-page";
 
 type Params = Promise<{ workspace: string; form: string }>;
 
@@ -16,7 +17,8 @@ export function formQrRoute(format: keyof typeof types) {
   return async (request: Request, { params }: { params: Params }): Promise<Response> => {
     const { workspace, form } = await params;
     const found = await findPublishedForm(await getDb(), workspace, form);
-    if (!found) {
+    // A keyword form without a web page: a code for an address that answers not-found would mislead.
+    if (!found || !hasWebPage(found.form.channel, found.version.content)) {
       return new Response("This form is not published.", {
         status: 404,
         headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },

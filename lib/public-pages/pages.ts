@@ -10,6 +10,8 @@ import { messagesFor, orderLanguages, supportedLanguages } from "../i18n/languag
 import { negotiateLanguage } from "../i18n/negotiate";
 import { requestPathHeader } from "../server/request-path-header";
 import { isUuid } from "../ids";
+import { findKeywordSignUp } from "../forms/keyword-sign-up";
+import { hasWebPage } from "../forms/web-page";
 
 /**
  * Loaders of the consumer pages: each finds the page's data and the language to show it in. Wrapped in React's
@@ -27,7 +29,8 @@ async function acceptLanguage(): Promise<string | null> {
 
 export const loadFormPage = cache(async (workspaceSlug: string, formSlug: string, requested: string | undefined) => {
   const form = await findPublishedForm(await getDb(), workspaceSlug, formSlug);
-  if (!form) return undefined;
+  // A keyword form without a web page answers not-found here; its not-found page says what to text instead.
+  if (!form || !hasWebPage(form.form.channel, form.version.content)) return undefined;
   const accept = await acceptLanguage();
   const available = orderLanguages(Object.keys(form.version.content.languages));
   const language = negotiateLanguage({ requested, acceptLanguage: accept, available, fallback: form.version.content.defaultLanguage });
@@ -73,6 +76,40 @@ export async function requestedPreferenceLink(): Promise<{ token: string; lang: 
   return root === "p" && token && rest.length === 0 ? { token, lang: url.searchParams.get("lang") ?? undefined } : undefined;
 }
 
+/** The form's address the current request asked for (a not-found page gets no params), with its `lang`. */
+async function requestedFormAddress(): Promise<{ workspace: string; form: string; lang: string | undefined } | undefined> {
+  const path = await requestPath();
+  if (!path || path === "undecodable") return undefined;
+  const [root, workspace, form] = path.parts;
+  return root === "f" && workspace && form && path.parts.length === 3 ? { workspace, form, lang: path.lang } : undefined;
+}
+
+/** The current request's path, decoded into its segments, and its `lang`; "undecodable" for a malformed escape. */
+async function requestPath(): Promise<{ parts: string[]; lang: string | undefined } | "undecodable" | undefined> {
+  const path = (await headers()).get(requestPathHeader);
+  if (!path) return undefined;
+  const url = new URL(path, "http://local");
+  try {
+    return { parts: url.pathname.split("/").filter(Boolean).map(decodeURIComponent), lang: url.searchParams.get("lang") ?? undefined };
+  } catch {
+    return "undecodable";
+  }
+}
+
+/**
+ * A published keyword form without a web page, when the not-found page is for its address: what the person
+ * texts and where, in the form's language that suits them, so the address leads somewhere instead of nowhere.
+ */
+export const loadKeywordSignUp = cache(async () => {
+  const address = await requestedFormAddress();
+  if (!address) return undefined;
+  const signUp = await findKeywordSignUp(await getDb(), address.workspace, address.form);
+  if (!signUp) return undefined;
+  const { languages, defaultLanguage, ...shown } = signUp;
+  const language = negotiateLanguage({ requested: address.lang, acceptLanguage: await acceptLanguage(), available: languages, fallback: defaultLanguage });
+  return { ...shown, language };
+});
+
 /** For pages that know no form (not-found): the visitor's language among all the consumer pages speak. */
 export async function visitorLanguage(): Promise<string> {
   return negotiateLanguage({ acceptLanguage: await acceptLanguage(), available: supportedLanguages, fallback: "en" });
@@ -80,19 +117,13 @@ export async function visitorLanguage(): Promise<string> {
 
 /** The <html lang> of the current request: the consumer page's language, or English for every other page. */
 export async function documentLanguage(): Promise<string> {
-  const path = (await headers()).get(requestPathHeader);
+  const path = await requestPath();
   if (!path) return "en";
-  const url = new URL(path, "http://local");
-  const requested = url.searchParams.get("lang") ?? undefined;
-  let parts: string[];
-  try {
-    parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
-  } catch {
-    return visitorLanguage();
-  }
+  if (path === "undecodable") return visitorLanguage();
+  const { parts, lang: requested } = path;
   const [root, a, b, c, d] = parts;
   let page: { language: string } | undefined;
-  if (root === "f" && a && b && parts.length === 3) page = await loadFormPage(a, b, requested);
+  if (root === "f" && a && b && parts.length === 3) page = (await loadFormPage(a, b, requested)) ?? (await loadKeywordSignUp());
   else if (root === "f" && a && c === "receipt" && d && parts.length === 5) page = await loadReceiptPage(a, d, requested);
   else if (root === "p" && a && parts.length === 2) page = (await loadPreferencePage(a, requested)) ?? (await loadRetiredPreferencePage(a, requested));
   return page?.language ?? visitorLanguage();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { findPublishedForm, ledgerContextOf, type PublishedForm } from "../../forms/queries";
+import { hasWebPage } from "../../forms/web-page";
 import { AppError } from "../../errors";
 import { append } from "../../ledger/append";
 import { personalDigest } from "../../ledger/canonical";
@@ -157,7 +158,8 @@ export async function submitToHostedForm(
   pageUrl: string,
 ): Promise<WebOptInResult> {
   const form = await findPublishedForm(db, workspaceSlug, formSlug);
-  if (form) return submitWebOptIn(db, form, data, meta, pageUrl);
+  // A keyword form without a web page takes no sign-up by post: its wording is the reply to the keyword.
+  if (form && hasWebPage(form.form.channel, form.version.content)) return submitWebOptIn(db, form, data, meta, pageUrl);
   const raw = readForm(data);
   const message = messagesFor(raw.language ?? "en").errors.formGone;
   return { ok: false, state: { message, fields: { form: message }, values: echoValues(raw) } };

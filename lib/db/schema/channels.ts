@@ -19,6 +19,8 @@ export const channelSettings = pgTable("channel_settings", {
   whatsappAccessTokenSealed: text("whatsapp_access_token_sealed"),
   whatsappVerifyToken: text("whatsapp_verify_token").notNull(),
   twilioAuthTokenSealed: text("twilio_auth_token_sealed"),
+  /** The Twilio number people text a form's keyword to (E.164), shown in the keyword builder and on a keyword form's address. */
+  smsNumber: text("sms_number"),
   optOutKeywords: jsonb("opt_out_keywords").$type<OptOutKeywords>().notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

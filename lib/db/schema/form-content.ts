@@ -56,6 +56,11 @@ export const formVersionContentSchema = z.object({
   theme: formThemeSchema.optional(),
   /** IVR forms: the key that means yes, per category key ("1" to "9"). */
   ivrKeys: z.record(z.string(), z.string()).optional(),
+  /**
+   * SMS and WhatsApp keyword forms: true when the marketer also asked for a web sign-up page at the form's
+   * address. Absent (never stored as false, so older versions keep their digests): the keyword is the only way in.
+   */
+  webPage: z.literal(true).optional(),
 });
 
 export type CategoryText = z.infer<typeof categoryTextSchema>;

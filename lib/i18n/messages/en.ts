@@ -129,6 +129,16 @@ export const en = {
       `${business} erased your details at your request, so this link opens nothing any more. To get their messages again, sign up again on their form.`,
     stopText: "To stop messages, reply STOP to the business in your WhatsApp chat with them. It works at any time.",
     receiptText: "This receipt does not exist. Check the address you saved.",
+    /** A keyword form's address: it has no web page, so say what to send, and where. */
+    keywordHeading: "Sign up by sending a message",
+    keywordSms: (b: string, k: string, n: string) =>
+      `${b} does not sign people up on this page. To sign up, text ${k} to ${n}. The reply tells you what you agree to and how to stop.`,
+    keywordWhatsApp: (b: string, k: string, n: string) =>
+      `${b} does not sign people up on this page. To sign up, send ${k} to ${n} on WhatsApp. The reply tells you what you agree to and how to stop.`,
+    keywordNoNumber: (b: string, k: string) =>
+      `${b} does not sign people up on this page. To sign up, send ${k} to the number shown where you found this address.`,
+    keywordOpenSms: "Write the text message",
+    keywordOpenWhatsApp: "Open WhatsApp",
   },
 };
 

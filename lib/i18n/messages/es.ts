@@ -122,5 +122,14 @@ export const es: Messages = {
       `${business} borró tus datos a petición tuya, así que este enlace ya no abre nada. Para volver a recibir sus mensajes, regístrate de nuevo en su formulario.`,
     stopText: "Para dejar de recibir mensajes, responde STOP a la empresa en tu chat de WhatsApp con ella. Funciona en cualquier momento.",
     receiptText: "Este comprobante no existe. Revisa la dirección que guardaste.",
+    keywordHeading: "Regístrate enviando un mensaje",
+    keywordSms: (b: string, k: string, n: string) =>
+      `${b} no registra a nadie en esta página. Para registrarte, envía ${k} por SMS al ${n}. La respuesta te dice a qué te apuntas y cómo darte de baja.`,
+    keywordWhatsApp: (b: string, k: string, n: string) =>
+      `${b} no registra a nadie en esta página. Para registrarte, envía ${k} al ${n} por WhatsApp. La respuesta te dice a qué te apuntas y cómo darte de baja.`,
+    keywordNoNumber: (b: string, k: string) =>
+      `${b} no registra a nadie en esta página. Para registrarte, envía ${k} al número que aparece donde encontraste esta dirección.`,
+    keywordOpenSms: "Escribir el SMS",
+    keywordOpenWhatsApp: "Abrir WhatsApp",
   },
 };

@@ -123,5 +123,14 @@ export const id: Messages = {
       `${business} telah menghapus data Anda atas permintaan Anda, jadi tautan ini tidak membuka apa pun lagi. Untuk menerima pesan mereka lagi, daftar ulang melalui formulir mereka.`,
     stopText: "Untuk menghentikan pesan, balas STOP ke bisnis tersebut di chat WhatsApp Anda dengan mereka. Cara ini berlaku kapan saja.",
     receiptText: "Bukti ini tidak ada. Periksa alamat yang Anda simpan.",
+    keywordHeading: "Daftar dengan mengirim pesan",
+    keywordSms: (b: string, k: string, n: string) =>
+      `${b} tidak menerima pendaftaran di halaman ini. Untuk mendaftar, kirim SMS ${k} ke ${n}. Balasannya menjelaskan apa yang Anda setujui dan cara berhenti.`,
+    keywordWhatsApp: (b: string, k: string, n: string) =>
+      `${b} tidak menerima pendaftaran di halaman ini. Untuk mendaftar, kirim ${k} ke ${n} di WhatsApp. Balasannya menjelaskan apa yang Anda setujui dan cara berhenti.`,
+    keywordNoNumber: (b: string, k: string) =>
+      `${b} tidak menerima pendaftaran di halaman ini. Untuk mendaftar, kirim ${k} ke nomor yang tertera di tempat Anda menemukan alamat ini.`,
+    keywordOpenSms: "Tulis SMS",
+    keywordOpenWhatsApp: "Buka WhatsApp",
   },
 };

@@ -122,5 +122,14 @@ export const ptBR: Messages = {
       `${business} apagou seus dados a seu pedido, então este link não abre mais nada. Para voltar a receber as mensagens, cadastre-se de novo no formulário.`,
     stopText: "Para parar de receber mensagens, responda STOP para a empresa na sua conversa do WhatsApp com ela. Funciona a qualquer momento.",
     receiptText: "Este comprovante não existe. Confira o endereço que você guardou.",
+    keywordHeading: "Cadastre-se enviando uma mensagem",
+    keywordSms: (b: string, k: string, n: string) =>
+      `${b} não faz cadastros nesta página. Para se cadastrar, envie ${k} por SMS para ${n}. A resposta explica com o que você concorda e como parar.`,
+    keywordWhatsApp: (b: string, k: string, n: string) =>
+      `${b} não faz cadastros nesta página. Para se cadastrar, envie ${k} para ${n} no WhatsApp. A resposta explica com o que você concorda e como parar.`,
+    keywordNoNumber: (b: string, k: string) =>
+      `${b} não faz cadastros nesta página. Para se cadastrar, envie ${k} para o número mostrado onde você encontrou este endereço.`,
+    keywordOpenSms: "Escrever o SMS",
+    keywordOpenWhatsApp: "Abrir o WhatsApp",
   },
 };

@@ -10,7 +10,9 @@ import { getDb } from "@/lib/server/app-database";
 import { listAllCategories, listFormLanguages } from "@/lib/categories/queries";
 import { categoryTranslations } from "@/lib/categories/translated-names";
 import { findBuilderForm } from "@/lib/forms/builder.queries";
-import { formChannelLabels } from "@/lib/forms/channels";
+import { formChannelLabels, keywordChannel } from "@/lib/forms/channels";
+import { keywordBusinessNumber } from "@/lib/forms/business-numbers";
+import { hasWebPage } from "@/lib/forms/web-page";
 import { unchangedSince } from "@/lib/forms/draft-version";
 import { archiveAction, publishAction, restoreAction, saveDraftAction } from "../actions";
 
@@ -37,6 +39,22 @@ export default async function FormBuilderPage({ params }: Props) {
   const canReply = form.channel === "whatsapp" ? await whatsappCanReply(db, actor.workspace.id) : true;
   const archived = form.status === "archived";
   const publicPath = `/f/${slug}/${form.slug}`;
+  const channel = form.channel;
+  const businessNumber = keywordChannel(channel) ? await keywordBusinessNumber(db, actor.workspace.id, slug, channel) : undefined;
+  // A keyword form without a web page is reached by its keyword; its address only says what to send.
+  const webPage = hasWebPage(channel, live?.content ?? content);
+  const reachedBy =
+    channel === "ivr"
+      ? "people hear it on your phone line"
+      : `people send ${live?.content.keyword ?? content.keyword ?? "the keyword"} to ${businessNumber?.number ?? "your number"}`;
+  const liveNow = live ? `Version ${live.version} is live` : "Not published yet";
+  const whereItLives = archived
+    ? "Archived: its page answers not-found."
+    : !webPage
+      ? `${liveNow}: ${reachedBy}. No web page.`
+      : live
+        ? `${liveNow} at `
+        : "Not published yet. It will live at ";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -49,8 +67,8 @@ export default async function FormBuilderPage({ params }: Props) {
           </p>
           <h1 className="text-2xl font-semibold text-slate-900">{form.name}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {archived ? "Archived: its page answers not-found." : live ? `Version ${live.version} is live at ` : "Not published yet. It will live at "}
-            {!archived && (
+            {whereItLives}
+            {!archived && webPage && (
               <span className="font-mono text-slate-800">
                 {form.status === "published" ? (
                   <a href={publicPath} target="_blank" rel="noopener" className="text-brand-800 underline hover:no-underline">
@@ -97,6 +115,8 @@ export default async function FormBuilderPage({ params }: Props) {
         canReply={canReply}
         whatsappNumber={actor.workspace.whatsappNumber}
         liveKeyword={live ? form.keyword : null}
+        businessNumber={businessNumber}
+        liveVersionId={live?.id ?? null}
         unchangedSince={unchangedSince(
           content,
           { channel: form.channel, formKeyword: form.keyword, businessName: actor.workspace.businessName, activeCategoryKeys: categories.map((c) => c.key) },

@@ -91,6 +91,12 @@ export default async function ChannelSettingsPage({ params }: { params: Promise<
           idPrefix="sms"
           submitLabel="Save Twilio settings"
           fields={[
+            {
+              name: "number",
+              label: "SMS number",
+              hint: "The Twilio number people text your keywords to, with + and the country code. Keyword forms show it.",
+              defaultValue: settings.smsNumber ?? "",
+            },
             { name: "authToken", label: "Auth token", type: "password", hint: `Twilio signs each request with it. ${stored(settings.twilioAuthTokenSealed)}` },
           ]}
         />
