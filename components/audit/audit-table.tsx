@@ -23,6 +23,7 @@ const actionLabels: Record<string, string> = {
   "password.reset": "Set a new password with a reset link",
   "member.join": "Joined by invitation",
   "ledger.verify": "Verified the ledger",
+  "ledger.export": "Exported the ledger as a proof",
   "settings.profile": "Changed the business profile",
   "category.create": "Added a message category",
   "category.update": "Changed a category's wording",
