@@ -81,7 +81,12 @@ describe.each(testDatabaseKinds())("the ledger proof export and the standalone v
   }
   const victim = async (tx: DbOrTx) => (await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.phone, victimPhone)))[0]!.id;
   const victimEvent = async (tx: DbOrTx, seq: number) =>
-    (await tx.select().from(consentEvents).where(and(eq(consentEvents.contactId, await victim(tx)), eq(consentEvents.seq, seq))))[0]!;
+    (
+      await tx
+        .select()
+        .from(consentEvents)
+        .where(and(eq(consentEvents.contactId, await victim(tx)), eq(consentEvents.seq, seq)))
+    )[0]!;
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -124,8 +129,17 @@ describe.each(testDatabaseKinds())("the ledger proof export and the standalone v
   it("exports a clean ledger that the verifier passes, with digests and never the plain personal data or the salt", async () => {
     const proof = await exportTo(t.db);
     const text = await readFile(proof, "utf8");
-    const lines = text.trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ type: "header", format: "assent-ledger-proof", version: 1, workspaceId: fx.workspace.id, workspaceSlug: fx.workspace.slug });
+    const lines = text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({
+      type: "header",
+      format: "assent-ledger-proof",
+      version: 1,
+      workspaceId: fx.workspace.id,
+      workspaceSlug: fx.workspace.slug,
+    });
     expect(lines.at(-1)).toEqual({ type: "end", events: 7, checkpoints: 3, tokens: 3 });
     // Ledger order: each checkpoint right after the last event it seals.
     expect(lines.map((l) => (l.type === "checkpoint" ? `c${l.seq}` : l.type))).toEqual([
@@ -195,7 +209,12 @@ describe.each(testDatabaseKinds())("the ledger proof export and the standalone v
     expect(changed.verify.problems[0]).toMatchObject({ kind: "event_hash_mismatch" });
     const result = await verifyJson([changed.proof]);
     expect(result.faults).toHaveLength(1);
-    expect(result.faults[0]).toMatchObject({ kind: "event_hash_mismatch", contactId: await victim(t.db), seq: 3, eventId: changed.verify.problems[0]!.eventId });
+    expect(result.faults[0]).toMatchObject({
+      kind: "event_hash_mismatch",
+      contactId: await victim(t.db),
+      seq: 3,
+      eventId: changed.verify.problems[0]!.eventId,
+    });
     expect(result.faults[0].message).toContain("was altered");
   });
 

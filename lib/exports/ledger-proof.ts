@@ -31,8 +31,14 @@ const CHECKPOINT_BATCH = 500;
 export async function* exportLedgerProof(db: DbOrTx, workspaceId: string, now = new Date()): AsyncGenerator<string> {
   const [ws] = await db.select({ id: workspaces.id, slug: workspaces.slug }).from(workspaces).where(eq(workspaces.id, workspaceId));
   if (!ws) throw new Error(`no workspace ${workspaceId}`);
-  const [cpBound] = await db.select({ seq: max(ledgerCheckpoints.seq) }).from(ledgerCheckpoints).where(eq(ledgerCheckpoints.workspaceId, ws.id));
-  const [evBound] = await db.select({ position: max(consentEvents.position) }).from(consentEvents).where(eq(consentEvents.workspaceId, ws.id));
+  const [cpBound] = await db
+    .select({ seq: max(ledgerCheckpoints.seq) })
+    .from(ledgerCheckpoints)
+    .where(eq(ledgerCheckpoints.workspaceId, ws.id));
+  const [evBound] = await db
+    .select({ position: max(consentEvents.position) })
+    .from(consentEvents)
+    .where(eq(consentEvents.workspaceId, ws.id));
   const lastSeq = Number(cpBound?.seq ?? 0);
   const lastPosition = Number(evBound?.position ?? 0);
 

@@ -71,8 +71,10 @@ export class ProofChecker {
     const where = `line ${n}`;
     require(item && typeof item === "object" && !Array.isArray(item), where, "not a JSON object");
     if (!this.header) {
-      require(item.type === "header" && item.format === "assent-ledger-proof", where, 'the first line must be the header of an Assent ledger proof ("format":"assent-ledger-proof")');
-      require(item.version === 1 && item.hashVersion === 1, where, `format version ${item.version}, hash version ${item.hashVersion}: this verifier reads version 1`);
+      require(item.type === "header" &&
+        item.format === "assent-ledger-proof", where, 'the first line must be the header of an Assent ledger proof ("format":"assent-ledger-proof")');
+      require(item.version === 1 &&
+        item.hashVersion === 1, where, `format version ${item.version}, hash version ${item.hashVersion}: this verifier reads version 1`);
       require(typeof item.workspaceId === "string", where, "the header names no workspaceId");
       this.header = item;
       return;
@@ -89,23 +91,34 @@ export class ProofChecker {
     require(Number.isSafeInteger(item.position) && item.position >= 1, where, "position must be a whole number, 1 or more");
     require(isHash(item.hash), where, "hash must be 64 lowercase hex characters");
     require(e && typeof e === "object" && e.v === 1, where, 'event must be an object with "v": 1');
-    require(typeof e.id === "string" && typeof e.contactId === "string" && typeof e.workspaceId === "string", where, "event.id, contactId, workspaceId must be strings");
+    require(typeof e.id === "string" &&
+      typeof e.contactId === "string" &&
+      typeof e.workspaceId === "string", where, "event.id, contactId, workspaceId must be strings");
     require(Number.isSafeInteger(e.seq), where, "event.seq must be a whole number");
     require(e.prevHash === null || isHash(e.prevHash), where, "event.prevHash must be null or 64 lowercase hex characters");
     this.counts.events += 1;
     const at = item.position;
     const who = `contact ${e.contactId}, seq ${e.seq} (event ${e.id}, position ${item.position})`;
     const base = { eventId: e.id, contactId: e.contactId, seq: e.seq, position: item.position };
-    if (e.workspaceId !== this.header.workspaceId) this.fault(at, { kind: "wrong_workspace", ...base, message: `${who} belongs to workspace ${e.workspaceId}, not ${this.header.workspaceId}` });
+    if (e.workspaceId !== this.header.workspaceId)
+      this.fault(at, { kind: "wrong_workspace", ...base, message: `${who} belongs to workspace ${e.workspaceId}, not ${this.header.workspaceId}` });
     if (item.position <= this.lastPosition)
       this.fault(at, { kind: "out_of_order", ...base, message: `${who} comes after position ${this.lastPosition}: the events are not in ledger order` });
     this.lastPosition = Math.max(this.lastPosition, item.position);
     const prev = this.chains.get(e.contactId);
     const expectedSeq = (prev?.seq ?? 0) + 1;
     if (e.seq !== expectedSeq)
-      this.fault(at, { kind: "sequence_gap", ...base, message: `${who}: expected seq ${expectedSeq}, found ${e.seq}: an event of this contact is missing or out of order` });
+      this.fault(at, {
+        kind: "sequence_gap",
+        ...base,
+        message: `${who}: expected seq ${expectedSeq}, found ${e.seq}: an event of this contact is missing or out of order`,
+      });
     else if (e.prevHash !== (prev?.hash ?? null))
-      this.fault(at, { kind: "chain_broken", ...base, message: `${who}: prevHash ${e.prevHash} does not link to the contact's previous event (expected ${prev?.hash ?? null})` });
+      this.fault(at, {
+        kind: "chain_broken",
+        ...base,
+        message: `${who}: prevHash ${e.prevHash} does not link to the contact's previous event (expected ${prev?.hash ?? null})`,
+      });
     const recomputed = sha256Hex(canonical(e));
     if (recomputed !== item.hash)
       this.fault(at, { kind: "event_hash_mismatch", ...base, message: `${who} was altered: its fields hash to ${recomputed}, its hash is ${item.hash}` });
@@ -120,11 +133,16 @@ export class ProofChecker {
     const prev = this.lastCheckpoint;
     const base = { checkpointSeq: cp.seq };
     const name = `checkpoint ${cp.seq}`;
-    if (cp.workspaceId !== this.header.workspaceId) this.fault(at, { kind: "wrong_workspace", ...base, message: `${name} belongs to workspace ${cp.workspaceId}` });
+    if (cp.workspaceId !== this.header.workspaceId)
+      this.fault(at, { kind: "wrong_workspace", ...base, message: `${name} belongs to workspace ${cp.workspaceId}` });
     if (cp.seq !== (prev?.seq ?? 0) + 1 || cp.prevHash !== (prev?.hash ?? null))
       this.fault(at, { kind: "checkpoint_chain_broken", ...base, message: `${name} does not link to checkpoint ${prev?.seq ?? "(none)"}` });
     if (cp.fromPosition !== (prev?.toPosition ?? 0))
-      this.fault(at, { kind: "checkpoint_range_gap", ...base, message: `${name} starts at position ${cp.fromPosition}, not where the previous ended (${prev?.toPosition ?? 0})` });
+      this.fault(at, {
+        kind: "checkpoint_range_gap",
+        ...base,
+        message: `${name} starts at position ${cp.fromPosition}, not where the previous ended (${prev?.toPosition ?? 0})`,
+      });
     const digest = this.range.digest.digest("hex");
     if (digest !== cp.eventsDigest || this.range.count !== cp.eventCount)
       this.fault(at, {
@@ -134,7 +152,8 @@ export class ProofChecker {
       });
     const document = checkpointDocument(cp);
     const recomputed = sha256Hex(document);
-    if (recomputed !== cp.hash) this.fault(at, { kind: "checkpoint_hash_mismatch", ...base, message: `${name} was altered: its fields hash to ${recomputed}, its hash is ${cp.hash}` });
+    if (recomputed !== cp.hash)
+      this.fault(at, { kind: "checkpoint_hash_mismatch", ...base, message: `${name} was altered: its fields hash to ${recomputed}, its hash is ${cp.hash}` });
     if (cp.tsaToken) {
       this.counts.tokens += 1;
       const result = checkToken(cp.tsaToken, recomputed, { tsaCert: this.tsaCert });
@@ -175,12 +194,21 @@ export class ProofChecker {
         if (kept.fields.tsaToken) {
           const copy = checkToken(kept.fields.tsaToken, kept.hash, { tsaCert: this.tsaCert });
           if (!copy.ok) {
-            this.fault(at, { kind: "anchor_copy_invalid", ...base, message: `the kept copy of ${name} carries a timestamp token that does not verify: ${copy.problem}` });
+            this.fault(at, {
+              kind: "anchor_copy_invalid",
+              ...base,
+              message: `the kept copy of ${name} carries a timestamp token that does not verify: ${copy.problem}`,
+            });
             continue;
           }
         }
       }
-      if (!mine) this.fault(at, { kind: "anchor_checkpoint_missing", ...base, message: `${name}, whose head you kept (hash ${kept.hash}), is not in the export: checkpoints were deleted` });
+      if (!mine)
+        this.fault(at, {
+          kind: "anchor_checkpoint_missing",
+          ...base,
+          message: `${name}, whose head you kept (hash ${kept.hash}), is not in the export: checkpoints were deleted`,
+        });
       else if (mine.hash !== kept.hash || mine.recomputed !== kept.hash)
         this.fault(at, {
           kind: "anchor_head_mismatch",
@@ -240,7 +268,11 @@ export function parseKeptHeads(text) {
   return items.map(([item, where]) => {
     const data = item?.type === "ledger.checkpoint" && item.data ? item.data : item;
     const w = `kept heads, ${where}`;
-    require(data && typeof data === "object" && Number.isSafeInteger(data.seq) && data.seq >= 1 && isHash(data.hash), w, "not a checkpoint head (needs seq and a 64-hex hash)");
+    require(data &&
+      typeof data === "object" &&
+      Number.isSafeInteger(data.seq) &&
+      data.seq >= 1 &&
+      isHash(data.hash), w, "not a checkpoint head (needs seq and a 64-hex hash)");
     const whole = "eventsDigest" in data;
     return { workspaceId: data.workspaceId, seq: data.seq, hash: data.hash, fields: whole ? readCheckpoint(data, w) : null };
   });

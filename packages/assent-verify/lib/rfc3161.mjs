@@ -102,7 +102,9 @@ function check(der, checkpointHashHex, { tsaCert }) {
   const digest = DIGESTS[t.digestAlgorithm];
   if (!digest) throw new UnsupportedTokenError(`a token uses digest algorithm ${t.digestAlgorithm}, which assent-verify does not implement`);
   if (!(t.signatureAlgorithm in SIGNATURES))
-    throw new UnsupportedTokenError(`a token uses signature algorithm ${t.signatureAlgorithm}, which assent-verify does not implement (use openssl ts -verify)`);
+    throw new UnsupportedTokenError(
+      `a token uses signature algorithm ${t.signatureAlgorithm}, which assent-verify does not implement (use openssl ts -verify)`,
+    );
   let signedBytes = t.eContent;
   if (t.signedAttrs) {
     const attrs = signedAttributes(t.signedAttrs);
