@@ -15,6 +15,7 @@ type Entry = {
 const actionLabels: Record<string, string> = {
   "contact.erase": "Erased a contact's personal data",
   "contact.certificate": "Downloaded a consent certificate",
+  "contact.consent-record": "Downloaded an ISO/IEC TS 27560 consent record",
   "events.export": "Exported consent events",
   "member.invite": "Invited a member",
   "member.role": "Changed a member's role",

@@ -249,6 +249,10 @@ const routeCases: Record<string, RouteCase> = {
     allowed: ["owner", "admin", "compliance", "viewer"],
     path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/certificate`, params: { contact: f.contactId } }),
   },
+  "contacts.consent-record": {
+    allowed: ["owner", "admin", "compliance", "viewer"],
+    path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/consent-record`, params: { contact: f.contactId } }),
+  },
   "forms.poster": {
     allowed: everyone,
     path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/poster?size=letter`, params: { form: f.fx.formVersion.formId } }),
