@@ -217,7 +217,9 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
       expect(stdout).toMatch(/events +2: each hash recomputed/);
       expect(stdout).toContain("OK: every event, chain, checkpoint and anchor verifies.");
       const audits = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, fx.workspace.id));
-      expect(audits.filter((a) => a.action === "ledger.export")).toEqual([expect.objectContaining({ actorLabel: "cli", detail: expect.objectContaining({ out }) })]);
+      expect(audits.filter((a) => a.action === "ledger.export")).toEqual([
+        expect.objectContaining({ actorLabel: "cli", detail: expect.objectContaining({ out }) }),
+      ]);
       await expect(ledgerExport.run(t.db, [], new PassThrough())).rejects.toBeInstanceOf(UsageError);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -55,7 +55,12 @@ export const downloadConsentRecord = defineWorkspaceRoute({
     await recordStaffAudit(
       db,
       { actor, meta },
-      { action: "contact.consent-record", targetType: "contact", targetId: input.contact.id, detail: { records: record.records.length, verified: input.verification.ok } },
+      {
+        action: "contact.consent-record",
+        targetType: "contact",
+        targetId: input.contact.id,
+        detail: { records: record.records.length, verified: input.verification.ok },
+      },
     );
     return new Response(`${JSON.stringify(record, null, 2)}\n`, {
       headers: {

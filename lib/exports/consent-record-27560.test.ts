@@ -15,7 +15,16 @@ import { CONSENT_RECORD_SCHEMA } from "./consent-record-27560";
 const MANDATORY = {
   record: ["schema_version", "record_id", "pii_principal_id"],
   pii_processing: ["privacy_notice", "language", "purposes"],
-  purpose: ["purpose", "pii_information", "pii_controllers", "storage_locations", "retention_period", "jurisdiction", "recipient_third_parties", "withdrawal_method"],
+  purpose: [
+    "purpose",
+    "pii_information",
+    "pii_controllers",
+    "storage_locations",
+    "retention_period",
+    "jurisdiction",
+    "recipient_third_parties",
+    "withdrawal_method",
+  ],
   pii_information: ["pii_type"],
   party: ["party_id", "party_address", "party_name", "party_contact"],
   event: ["event_time", "entity_id", "type", "state"],

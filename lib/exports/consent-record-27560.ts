@@ -115,7 +115,9 @@ export function buildConsentRecords(input: ConsentRecordInput) {
             collection: e.evidence,
           },
         })),
-        current_state: category.state ? { state: category.state.state, opt_in_level: category.state.level, since: category.state.changedAt.toISOString() } : null,
+        current_state: category.state
+          ? { state: category.state.state, opt_in_level: category.state.level, since: category.state.changedAt.toISOString() }
+          : null,
       };
     });
 
