@@ -5,6 +5,7 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbOrTx, Tx } from "../db/client";
+import { auditLog } from "../db/schema/access";
 import { consentEvents, contacts, ledgerCheckpointAnchors } from "../db/schema/ledger";
 import { workspaces } from "../db/schema/workspaces";
 import { runWorkspaceAction } from "../handlers/workspace-action";
@@ -21,6 +22,7 @@ import { signedInMember, testMeta } from "../../testing/staff";
 import { startTsaServer } from "../../testing/tsa-server";
 import { startWebhookReceiver } from "../../testing/webhook-receiver";
 import { exportLedgerProof } from "./ledger-proof";
+import { downloadLedgerProof } from "./routes";
 
 /** The standalone verifier, run as a stranger runs it: its own process, the file, nothing else. */
 const VERIFIER = path.resolve(import.meta.dirname, "../../packages/assent-verify/verify.mjs");
@@ -166,6 +168,26 @@ describe.each(testDatabaseKinds())("the ledger proof export and the standalone v
       faults: [],
     });
     expect((await verifyLedger(t.db, { workspaceId: fx.workspace.id })).ok).toBe(true);
+  });
+
+  it("downloads from the Ledger page as a stream the verifier passes, written to the audit log", async () => {
+    const actor = { ...(await signedInMember(t.db, fx.workspace.id, "compliance")), workspace: fx.workspace, role: "compliance" as const };
+    const response = await downloadLedgerProof.handle({ db: t.db, actor, meta: testMeta, request: new Request("http://localhost/"), params: {} });
+    expect(response.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="${fx.workspace.slug}-ledger-proof-\\d{4}-\\d{2}-\\d{2}\\.jsonl"$`),
+    );
+    const out = path.join(dir, "downloaded.jsonl");
+    await writeFile(out, await response.text());
+    expect(await verifyJson([out, "--anchors", keptFile()])).toMatchObject({
+      code: 0,
+      checked: { events: 7, checkpoints: 3, tokensVerified: 3, keptHeadsMatching: 3 },
+    });
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, fx.workspace.id), eq(auditLog.action, "ledger.export")));
+    expect(audits).toHaveLength(1);
   });
 
   it("names the same first checkpoint as verify() after a consistent rewrite, against the tokens and against the kept heads", async () => {
