@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +12,7 @@ import { runWorkspaceAction } from "../handlers/workspace-action";
 import { append } from "../ledger/append";
 import { parseKeptHeadsFile } from "../ledger/anchor/kept-heads";
 import { sealCheckpoint } from "../ledger/anchor/anchor";
+import { canonicalCheckpoint } from "../ledger/hash";
 import { verifyLedger } from "../ledger/verify";
 import { createWebhookEndpoint } from "../webhooks/actions";
 import { runWebhookPass } from "../webhooks/worker";
@@ -42,6 +43,26 @@ async function verifyJson(args: string[]) {
 }
 
 class Rollback extends Error {}
+
+const hasOpenssl = spawnSync("openssl", ["version"]).status === 0;
+/** Just enough of an openssl TSA configuration to answer one query with a token. */
+const OPENSSL_TSA = `[ tsa ]
+default_tsa = tsa1
+[ tsa1 ]
+serial = ./serial
+crypto_device = builtin
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+other_policies = 1.2.3.4.2
+digests = sha256
+accuracy = secs:1
+ess_cert_id_alg = sha256
+[ req ]
+distinguished_name = dn
+[ dn ]
+[ v3_tsa ]
+extendedKeyUsage = critical,timeStamping
+`;
 
 describe.each(testDatabaseKinds())("the ledger proof export and the standalone verifier on %s", (kind) => {
   let t: TestDatabase;
@@ -281,6 +302,58 @@ describe.each(testDatabaseKinds())("the ledger proof export and the standalone v
     const result = await verifyJson([proof, "--tsa-cert", wrong]);
     expect(result).toMatchObject({ code: 1, faults: [{ kind: "anchor_token_mismatch", checkpointSeq: 1 }, {}, {}] });
     expect(result.faults[0].message).toContain("neither the --tsa-cert certificate nor issued by it");
+  });
+
+  // A token from a second implementation of RFC 3161 (openssl's own authority, RSA rather than the stand-in's ECDSA):
+  // the verifier follows the format, not only what the app's authority writes.
+  it.runIf(hasOpenssl)("verifies a token made by openssl's authority with RSA, and refuses one over another document", async () => {
+    const lines = (await readFile(await exportTo(t.db), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    const first = lines.find((l) => l.type === "checkpoint" && l.seq === 1);
+    const work = await mkdtemp(path.join(dir, "openssl-"));
+    await writeFile(path.join(work, "ts.cnf"), OPENSSL_TSA);
+    await writeFile(path.join(work, "serial"), "01\n");
+    await writeFile(path.join(work, "checkpoint.json"), canonicalCheckpoint({ ...first, createdAt: new Date(first.createdAt) }));
+    await writeFile(path.join(work, "other.json"), "{}");
+    const openssl = (...args: string[]) => execFileSync("openssl", args, { cwd: work, stdio: "pipe" });
+    openssl(
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      "tsa.key",
+      "-out",
+      "tsa.pem",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=openssl test TSA",
+      "-config",
+      "ts.cnf",
+      "-extensions",
+      "v3_tsa",
+    );
+    const tokenFor = async (data: string) => {
+      openssl("ts", "-query", "-data", data, "-sha256", "-cert", "-out", "q.tsq");
+      openssl("ts", "-reply", "-queryfile", "q.tsq", "-inkey", "tsa.key", "-signer", "tsa.pem", "-config", "ts.cnf", "-token_out", "-out", "token.der");
+      return (await readFile(path.join(work, "token.der"))).toString("base64");
+    };
+    const withToken = async (token: string) => {
+      const out = path.join(work, `proof-${++file}.jsonl`);
+      await writeFile(out, lines.map((l) => JSON.stringify(l === first ? { ...l, tsaToken: token } : l)).join("\n"));
+      return out;
+    };
+
+    const good = await verifyJson([await withToken(await tokenFor("checkpoint.json"))]);
+    expect(good).toMatchObject({ code: 0, checked: { tokens: 3, tokensVerified: 3 } });
+    expect(good.tsaCertificates.map((c: any) => c.subject)).toEqual(["CN=openssl test TSA", "CN=Assent test TSA"]);
+    const other = await verifyJson([await withToken(await tokenFor("other.json"))]);
+    expect(other.faults).toEqual([expect.objectContaining({ kind: "anchor_token_mismatch", checkpointSeq: 1 })]);
+    expect(other.faults[0].message).toContain("not the checkpoint's hash");
   });
 
   it("refuses input it cannot read as a proof with exit code 2 and says why", async () => {

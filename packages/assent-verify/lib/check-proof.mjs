@@ -162,11 +162,8 @@ export class ProofChecker {
         this.signers.set(result.signer.sha256, result.signer);
       } else {
         const when = result.genTime ? ` (timestamped ${result.genTime.toISOString()})` : "";
-        this.fault(at, {
-          kind: "anchor_token_mismatch",
-          ...base,
-          message: `${name} no longer matches its RFC 3161 timestamp${when}: ${result.problem}. Its events, or an earlier checkpoint, were rewritten after it was timestamped`,
-        });
+        const why = result.rewritten ? ". Its events, or an earlier checkpoint, were rewritten after it was timestamped" : "";
+        this.fault(at, { kind: "anchor_token_mismatch", ...base, message: `${name} no longer matches its RFC 3161 timestamp${when}: ${result.problem}${why}` });
       }
     }
     this.checkpoints.set(cp.seq, { hash: cp.hash, recomputed, at });

@@ -79,6 +79,7 @@ function signedAttributes(node) {
  * certificate in the token (or `tsaCert`), which is marked for time stamping and valid at genTime; with `tsaCert`,
  * that certificate is the one given or is issued by it. It does not walk a chain to a trusted root, nor check
  * revocation: compare `signer.sha256` with the authority's published certificate, or run `openssl ts -verify`.
+ * A failure says `rewritten` when the token is sound but timestamps another hash: the checkpoint changed since.
  */
 export function checkToken(der, checkpointHashHex, options = {}) {
   try {
@@ -98,7 +99,7 @@ function check(der, checkpointHashHex, { tsaCert }) {
   }
   const fail = (problem) => ({ ok: false, genTime: t.genTime, problem });
   if (t.imprintAlgorithm !== OID.sha256) return fail(`its messageImprint is not SHA-256 (${t.imprintAlgorithm})`);
-  if (t.imprintHex !== checkpointHashHex) return fail(`it timestamps ${t.imprintHex}, not the checkpoint's hash ${checkpointHashHex}`);
+  if (t.imprintHex !== checkpointHashHex) return { ...fail(`it timestamps ${t.imprintHex}, not the checkpoint's hash ${checkpointHashHex}`), rewritten: true };
   const digest = DIGESTS[t.digestAlgorithm];
   if (!digest) throw new UnsupportedTokenError(`a token uses digest algorithm ${t.digestAlgorithm}, which assent-verify does not implement`);
   if (!(t.signatureAlgorithm in SIGNATURES))
