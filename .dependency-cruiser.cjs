@@ -65,6 +65,13 @@ module.exports = {
       to: { path: "^bench/" },
     },
     {
+      name: "verifier-stands-alone",
+      comment: "assent-verify is an independent implementation for auditors: Node's built-ins and its own files, never Assent's code.",
+      severity: "error",
+      from: { path: "^packages/assent-verify/" },
+      to: { dependencyTypesNot: ["core"], pathNot: "^packages/assent-verify/" },
+    },
+    {
       name: "no-cycles",
       comment: "No import cycles, type-only ones included: a shared type belongs in a module below both.",
       severity: "error",

@@ -7,13 +7,14 @@ import * as apiKeyCreate from "./commands/api-key-create";
 import * as eventsExport from "./commands/events-export";
 import * as importCsv from "./commands/import-csv";
 import * as ledgerCheckpoint from "./commands/ledger-checkpoint";
+import * as ledgerExport from "./commands/ledger-export";
 import * as ledgerVerify from "./commands/ledger-verify";
 import * as userCreate from "./commands/user-create";
 import * as userResetLink from "./commands/user-reset-link";
 import * as workspaceCreate from "./commands/workspace-create";
 
 type Command = { spec: CommandSpec; run(db: Db, argv: string[], out: Writable): Promise<number> };
-const commands: Command[] = [workspaceCreate, userCreate, userResetLink, apiKeyCreate, ledgerVerify, ledgerCheckpoint, eventsExport, importCsv];
+const commands: Command[] = [workspaceCreate, userCreate, userResetLink, apiKeyCreate, ledgerVerify, ledgerCheckpoint, ledgerExport, eventsExport, importCsv];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.spec.name.length));

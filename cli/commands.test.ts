@@ -16,6 +16,7 @@ import * as eventsExport from "./commands/events-export";
 import * as importCsv from "./commands/import-csv";
 import { writeFileSync } from "node:fs";
 import * as ledgerCheckpoint from "./commands/ledger-checkpoint";
+import * as ledgerExport from "./commands/ledger-export";
 import * as ledgerVerify from "./commands/ledger-verify";
 import * as userCreate from "./commands/user-create";
 import * as userResetLink from "./commands/user-reset-link";
@@ -205,6 +206,24 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     expect(audits.filter((a) => a.action === "events.export")).toHaveLength(2);
     await expect(eventsExport.run(t.db, ["--workspace", slug(), "--format", "xml"], new PassThrough())).rejects.toThrow(/csv or jsonl/);
     await expect(eventsExport.run(t.db, ["--workspace", slug(), "--from", "yesterday"], new PassThrough())).rejects.toThrow(/not a date/);
+  });
+
+  it("exports the ledger as a proof the standalone verifier passes, and records the export in the audit log", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "assent-proof-"));
+    const out = path.join(dir, "proof.jsonl");
+    try {
+      expect((await capture((o) => ledgerExport.run(t.db, ["--workspace", slug(), "--out", out], o))).code).toBe(0);
+      const { stdout } = await promisify(execFile)(process.execPath, ["packages/assent-verify/verify.mjs", out]);
+      expect(stdout).toMatch(/events +2: each hash recomputed/);
+      expect(stdout).toContain("OK: every event, chain, checkpoint and anchor verifies.");
+      const audits = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, fx.workspace.id));
+      expect(audits.filter((a) => a.action === "ledger.export")).toEqual([
+        expect.objectContaining({ actorLabel: "cli", detail: expect.objectContaining({ out }) }),
+      ]);
+      await expect(ledgerExport.run(t.db, [], new PassThrough())).rejects.toBeInstanceOf(UsageError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

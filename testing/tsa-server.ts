@@ -1,4 +1,4 @@
-import { createHash, webcrypto } from "node:crypto";
+import { createHash, webcrypto, X509Certificate } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as asn1js from "asn1js";
@@ -93,6 +93,8 @@ export async function startTsaServer() {
     url: `http://127.0.0.1:${port}/tsa`,
     /** SHA-256 of the authority's certificate, as checkTimestampToken reports it. */
     certificateSha256: createHash("sha256").update(certDer).digest("hex"),
+    /** The authority's certificate as PEM, what an auditor passes to `assent-verify --tsa-cert` or `openssl -CAfile`. */
+    certificatePem: new X509Certificate(certDer).toString(),
     /** The next `n` requests are answered 503. */
     failNext: (n: number) => {
       failing = n;

@@ -47,6 +47,17 @@ test("owner invites a compliance user, who finds a contact, proves and changes c
   const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
   expect(text).toContain("Yes, I want to receive offers from Acme Coffee on WhatsApp.");
   expect(text).toContain(e2eContactPhone);
+  expect(text.replace(/\s+/g, "")).toContain("/consent-record");
+
+  // The same evidence as ISO/IEC TS 27560 consent records: one per category, the person by digests only.
+  const recordDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Consent record, ISO/IEC TS 27560 (JSON)" }).click();
+  const recordText = await readFile(await (await recordDownload).path(), "utf8");
+  const record = JSON.parse(recordText);
+  expect(record.schema_version).toBe("ISO/IEC TS 27560:2023");
+  expect(record.records.map((r: { pii_processing: { purposes: { purpose_id: string }[] } }) => r.pii_processing.purposes[0]!.purpose_id)).toContain("offers");
+  expect(recordText).not.toContain(e2eContactPhone);
+  expect(recordText).not.toContain("198.51.100.23");
 
   // The person phoned to stop offers.
   await page.getByRole("radio", { name: "Opt out" }).check();

@@ -76,6 +76,7 @@ export const auditSentences: Record<AuditAction, Sentence> = {
   "channels.whatsapp.verify-token": () => "Made a new WhatsApp webhook verify token",
   "contact.certificate": (f) =>
     `Downloaded the consent certificate of ${contact(f)} (${count(f.detail.events, "event")}, chain ${f.detail.verified ? "verified" : "NOT verified"})`,
+  "contact.consent-record": (f) => `Downloaded the ISO/IEC TS 27560 consent record of ${contact(f)}`,
   "contact.erase": (f) =>
     `Erased the personal data of ${contact(f)}: ${count(f.detail.eventsErased, "event")}${f.detail.reason ? `, because “${text(f.detail.reason)}”` : ""}`,
   "contact.paper_form": (f) =>
@@ -91,6 +92,7 @@ export const auditSentences: Record<AuditAction, Sentence> = {
   "import.start": (f) => `Started importing ${importFile(f)}: ${count(f.detail.goodRows, "good row")}`,
   "inbound.dead_letter.retry": (f) =>
     `Ran an unrecorded inbound message again: ${f.detail.outcome === "still_failing" ? `still failing (${text(f.detail.reasonCode)})` : text(f.detail.outcome).replace(/_/g, " ")}`,
+  "ledger.export": (f) => `Exported the ledger as a proof for an outside verifier${f.detail.via === "cli" || f.detail.out ? " (from the command line)" : ""}`,
   "ledger.verify": (f) =>
     f.detail.ok
       ? `Verified the ledger: ${count(f.detail.events, "event")} of ${count(f.detail.contacts, "contact")} intact`

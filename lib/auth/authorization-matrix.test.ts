@@ -249,9 +249,14 @@ const routeCases: Record<string, RouteCase> = {
     }),
   },
   "events.export": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/exports/download?format=csv`, params: {} }) },
+  "ledger.export": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/ledger/proof`, params: {} }) },
   "contacts.certificate": {
     allowed: ["owner", "admin", "compliance", "viewer"],
     path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/certificate`, params: { contact: f.contactId } }),
+  },
+  "contacts.consent-record": {
+    allowed: ["owner", "admin", "compliance", "viewer"],
+    path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/consent-record`, params: { contact: f.contactId } }),
   },
   "forms.poster": {
     allowed: everyone,

@@ -10,6 +10,7 @@ import { findCategoryStates, findContact, type CategoryState } from "../contacts
 import type { DbOrTx } from "../db/client";
 import { NotFoundError } from "../errors";
 import { verifyContact } from "../ledger/verify";
+import { publicBaseUrl } from "../server/urls";
 import { listBusinessNames } from "../workspace/queries";
 import { embedHouseFonts, savePdf, wrapText, type PdfFonts } from "./pdf-text";
 import { isPrintable } from "./printable-script";
@@ -33,7 +34,14 @@ export type CertificateInput = {
   categories: { key: string; label: string; retired: boolean; state: CategoryState | null }[];
   events: TimelineEvent[];
   verification: { ok: boolean; events: number; firstProblem: string | null };
+  /** Where this certificate and the contact's ISO/IEC TS 27560 consent record are downloaded (on APP_URL). */
+  links: { certificate: string; consentRecord: string };
 };
+
+export function evidenceLinks(slug: string, contactId: string, baseUrl = publicBaseUrl()) {
+  const base = `${baseUrl}/${slug}/contacts/${contactId}`;
+  return { certificate: `${base}/certificate`, consentRecord: `${base}/consent-record` };
+}
 
 export async function loadCertificateInput(
   db: DbOrTx,
@@ -65,6 +73,7 @@ export async function loadCertificateInput(
       events: verification.events,
       firstProblem: verification.problems[0]?.message ?? (verification.ok ? null : "the contact's record is incomplete"),
     },
+    links: evidenceLinks(ws.slug, contact.id),
   };
 }
 
@@ -217,7 +226,7 @@ export async function renderConsentCertificate(input: CertificateInput): Promise
     { font: f.bold, size: 10.5, color: verification.ok ? C.ok : C.bad },
   );
   w.gap(8);
-  w.need(175); // the explanation and its command read as one block: never leave the command alone on a page
+  w.need(250); // the explanation and its commands read as one block: never leave the command alone on a page
   w.text("How to verify independently", { font: f.bold, size: 10 });
   w.gap(2);
   w.text(
@@ -232,6 +241,21 @@ export async function renderConsentCertificate(input: CertificateInput): Promise
   );
   w.gap(4);
   w.text("npm run assent -- ledger:verify --workspace <slug>", { font: f.mono, size: 9, indent: 10, bar: C.rule });
+  w.gap(6);
+  w.text(
+    "Without the database: the ledger's proof export carries every hashed field (personal data only as its digests), the " +
+      "checkpoints and their RFC 3161 timestamps, and the standalone verifier checks it with no access to Assent:",
+    { size: 9.5 },
+  );
+  w.gap(4);
+  w.text("npm run assent -- ledger:export --workspace <slug> --out proof.jsonl", { font: f.mono, size: 9, indent: 10, bar: C.rule });
+  w.text("npx assent-verify proof.jsonl --anchors kept-checkpoints.jsonl", { font: f.mono, size: 9, indent: 10, bar: C.rule });
+  w.gap(8);
+  w.need(40);
+  w.text("Machine-readable consent record", { font: f.bold, size: 10 });
+  w.gap(2);
+  w.text("The same evidence as consent records in the structure of ISO/IEC TS 27560 (JSON), one per message category:", { size: 9.5 });
+  w.text(input.links.consentRecord, { font: f.mono, size: 8.5, indent: 10 });
 
   // Footer last, once the page count is known.
   w.pages.forEach((page, i) => {

@@ -5,7 +5,8 @@ import { ValidationError } from "../errors";
 import { fieldErrorsFrom } from "../validation/field-errors";
 import { countEvents, type ExportFilter } from "./events";
 import { exportFilterSchema, type ExportParams } from "./filters";
-import { exportStreamResponse } from "./stream-response";
+import { exportLedgerProof } from "./ledger-proof";
+import { exportStreamResponse, streamedBody } from "./stream-response";
 
 const DAY_MS = 86_400_000;
 
@@ -40,5 +41,25 @@ export const downloadEvents = defineWorkspaceRoute({
     const stamp = new Date().toISOString().slice(0, 10);
     const filename = `${actor.workspace.slug}-consent-events-${stamp}.${params.format === "csv" ? "csv" : "jsonl"}`;
     return exportStreamResponse(db, filter, params.format, { filename, total, requestId: meta.requestId, context: "route events.export" });
+  },
+});
+
+/**
+ * The ledger's proof export (lib/exports/ledger-proof.ts) for `npx assent-verify`: for those who may verify the
+ * ledger. It holds digests, not personal data, but it is the whole ledger, so it is audited like any export.
+ */
+export const downloadLedgerProof = defineWorkspaceRoute({
+  name: "ledger.export",
+  permission: "ledger:verify",
+  async handle({ db, actor, meta }) {
+    await recordStaffAudit(db, { actor, meta }, { action: "ledger.export", detail: {} });
+    const stamp = new Date().toISOString().slice(0, 10);
+    return new Response(streamedBody(exportLedgerProof(db, actor.workspace.id), { requestId: meta.requestId, context: "route ledger.export" }), {
+      headers: {
+        "content-type": "application/x-ndjson; charset=utf-8",
+        "content-disposition": `attachment; filename="${actor.workspace.slug}-ledger-proof-${stamp}.jsonl"`,
+        "cache-control": "no-store, no-transform",
+      },
+    });
   },
 });

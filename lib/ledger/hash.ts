@@ -38,7 +38,8 @@ export type HashedEventFields = {
   prevHash: string | null;
 };
 
-function eventMembers(e: HashedEventFields): { [key: string]: Canonical | undefined } {
+/** The object an event's hash is the SHA-256 of (its canonical JSON); the ledger's proof export writes it as is. */
+export function hashedEventMembers(e: HashedEventFields): { [key: string]: Canonical | undefined } {
   return {
     v: HASH_VERSION,
     id: e.id,
@@ -69,7 +70,7 @@ function eventMembers(e: HashedEventFields): { [key: string]: Canonical | undefi
 }
 
 export function canonicalEvent(e: HashedEventFields): string {
-  return canonicalJson(eventMembers(e));
+  return canonicalJson(hashedEventMembers(e));
 }
 
 export function eventHash(e: HashedEventFields): string {
@@ -82,7 +83,7 @@ export type ChainFields = Pick<HashedEventFields, (typeof CHAIN_FIELDS)[number]>
 
 /** eventHash with everything but the chain fields encoded ahead, so little hashing work is done under the lock. */
 export function eventHasher(e: Omit<HashedEventFields, keyof ChainFields>): (chain: ChainFields) => string {
-  const encode = canonicalTemplate(eventMembers({ ...e, contactId: "", seq: 0, prevHash: null }), CHAIN_FIELDS);
+  const encode = canonicalTemplate(hashedEventMembers({ ...e, contactId: "", seq: 0, prevHash: null }), CHAIN_FIELDS);
   return (chain) => sha256Hex(encode(chain));
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatUtc } from "@/components/contacts/contacts-table";
 import { ActionButton } from "@/components/ui/action-button";
+import { buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -121,9 +122,18 @@ export default async function LedgerPage({ params }: { params: Promise<{ workspa
         </p>
         <p>
           On the server, <code className="rounded bg-slate-100 px-1">npm run assent -- ledger:verify --workspace {slug}</code> recomputes everything and names
-          the first bad event (add <code className="rounded bg-slate-100 px-1">--anchors kept.jsonl</code> to check against your copies); a JSON Lines export
-          carries every hash for your own tools.
+          the first bad event (add <code className="rounded bg-slate-100 px-1">--anchors kept.jsonl</code> to check against your copies).
         </p>
+        <p>
+          Without Assent: the proof export carries every hashed field (personal data only as its digests), every checkpoint and its timestamp. Check it with the
+          standalone verifier in Assent&apos;s repository, <code className="rounded bg-slate-100 px-1">npx assent-verify proof.jsonl --anchors kept.jsonl</code>
+          , or redo its steps with jq, sha256sum and openssl (docs/ledger.md).
+        </p>
+        {mayAct && (
+          <a href={`/${slug}/ledger/proof`} className={buttonClass("secondary")} download>
+            Download the proof export (JSON Lines)
+          </a>
+        )}
       </section>
     </div>
   );

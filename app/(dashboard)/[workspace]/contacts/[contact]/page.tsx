@@ -74,6 +74,11 @@ export default async function ContactPage({ params }: Props) {
               Download consent certificate (PDF)
             </a>
           )}
+          {can(actor.role, "evidence:read") && (
+            <a href={`/${slug}/contacts/${contact.id}/consent-record`} className="text-sm text-slate-600 underline hover:text-slate-900" download>
+              Consent record, ISO/IEC TS 27560 (JSON)
+            </a>
+          )}
         </div>
       </header>
 
