@@ -14,7 +14,7 @@ import type { FormDraft } from "../db/schema/form-content";
 import { diffVersions } from "./version-diff";
 import { publishFormVersion } from "./publish";
 import { auditLog } from "../db/schema/access";
-import { findKeywordForm, keywordReply } from "../channels/inbound-consent";
+import { findKeywordForm, keywordReplyFor } from "../channels/inbound-consent";
 
 describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
   let db: TestDatabase;
@@ -172,7 +172,7 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
     expect(await findKeywordForm(db.db, fx.workspace.id, "sms", "cafe")).toBeNull();
     const found = await findKeywordForm(db.db, fx.workspace.id, "sms", "brew");
-    expect(keywordReply(found!)).toBe("Test Shop: you're in for WhatsApp messages. Text STOP to stop.");
+    expect(keywordReplyFor(found!, "sms").body).toBe("Test Shop: you're in for WhatsApp messages. Text STOP to stop.");
     const versions = await listFormVersions(db.db, fx.workspace.id, form.id);
     expect(diffVersions(versions[1]!.version.content, versions[0]!.version.content)).toEqual([
       { path: "keyword", before: "CAFE", after: "BREW" },
