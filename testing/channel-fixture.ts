@@ -10,7 +10,8 @@ import { saveSmsChannel, saveWhatsAppChannel } from "../lib/channels/settings.ac
 import { createWebhookEndpoint } from "../lib/webhooks/actions";
 import { runWebhookPass } from "../lib/webhooks/worker";
 import { createLedgerFixture, type LedgerFixture } from "./fixtures";
-import { testPhoneNumberId } from "./meta-cloud";
+import { choiceTaps, testPhoneNumberId } from "./meta-cloud";
+import { choiceId } from "../lib/forms/channel-wording";
 import { signedInMember, testMeta } from "./staff";
 import { startWebhookReceiver } from "./webhook-receiver";
 
@@ -62,6 +63,16 @@ export async function createChannelFixture(db: Db): Promise<ChannelFixture> {
   await act(createWebhookEndpoint, { url: receiver.url, description: "CRM", topics: ["consent.opt_out"] });
   return { ...fx, admin, receiver, whatsappForm: await keywordForm(db, fx, "whatsapp", "join"), smsForm: await keywordForm(db, fx, "sms", "offers") };
 }
+
+/**
+ * The WhatsApp keyword form's choices, as its reply's buttons carry them. The form has two categories, so its
+ * keyword alone records nothing: a person opts in by tapping them.
+ */
+export const joinChoices = (fx: ChannelFixture, keys: string[] = ["offers", "tips"]) =>
+  keys.map((key) => ({ id: choiceId(fx.whatsappForm.id, key), title: fx.whatsappForm.content.languages.en!.categories?.[key]?.label ?? key }));
+
+/** What a person sends to opt in to both of the WhatsApp keyword form's categories: a tap on each button. */
+export const tapsToJoin = (fx: ChannelFixture, who: { phone?: string; userId?: string } | string, keys?: string[]) => choiceTaps(who, joinChoices(fx, keys));
 
 /** Rows that any inbound message could write, for "nothing was recorded" checks. */
 export async function ledgerCounts(db: Db, workspaceId: string) {
