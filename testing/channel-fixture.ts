@@ -27,19 +27,27 @@ export type ChannelFixture = LedgerFixture & {
   receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 };
 
-async function keywordForm(db: Db, fx: LedgerFixture, channel: "sms" | "whatsapp", keyword: string): Promise<FormVersion> {
-  const form = await createForm(db, fx.workspace.id, { slug: `${channel}-join`, name: `${channel} keyword`, channel, keyword });
+/** A published keyword form on the channel, offering the given categories (offers and tips unless told). */
+export async function keywordForm(
+  db: Db,
+  fx: LedgerFixture,
+  channel: "sms" | "whatsapp",
+  keyword: string,
+  categoryKeys: string[] = ["offers", "tips"],
+): Promise<FormVersion> {
+  const slug = categoryKeys.join("-") === "offers-tips" ? `${channel}-join` : `${channel}-${keyword.toLowerCase()}`;
+  const form = await createForm(db, fx.workspace.id, { slug, name: `${channel} keyword ${keyword}`, channel, keyword });
   const wording = defaultEnglishWording(
     fx.workspace.businessName,
-    fx.categories.filter((c) => c.key !== "orders"),
+    fx.categories.filter((c) => categoryKeys.includes(c.key)),
   );
   // A sentence with markup characters, so the TwiML reply must escape it.
-  wording.consent.offers = `Yes & please: send me <offers> from ${fx.workspace.businessName} by ${channel === "sms" ? "text" : "WhatsApp"}.`;
+  if (categoryKeys.includes("offers")) wording.consent.offers = `Yes & please: send me <offers> from ${fx.workspace.businessName} by ${channel === "sms" ? "text" : "WhatsApp"}.`;
   return publishFormVersion(db, fx.workspace.id, form.id, {
     businessName: fx.workspace.businessName,
     privacyPolicyUrl: null,
     defaultLanguage: "en",
-    categoryKeys: ["offers", "tips"],
+    categoryKeys,
     askConfirmation: false,
     languages: { en: wording },
   });
