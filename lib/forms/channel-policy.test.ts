@@ -67,7 +67,7 @@ describe("the policy check per channel", () => {
       "English: the reply does not say to text STOP (carriers require it).",
     ]);
     expect(problems(withReply(`Acme Coffee on WhatsApp. Text STOP to stop. ${"x".repeat(460)}`), "sms", "reply-length")).toEqual([
-      "English: 4 messages (504 GSM-7 characters).",
+      "English: 4 messages (569 GSM-7 characters).",
     ]);
   });
 
