@@ -78,7 +78,7 @@ export async function findChoiceQuestion(db: DbOrTx, channel: InboundChannel, ki
 export function readChoiceNumbers(text: string): number[] | null {
   const tokens = text
     .normalize("NFKC")
-    .split(/[\s,;.&+]+/)
+    .split(/[\s,;]+/)
     .filter(Boolean);
   if (tokens.length === 0 || tokens.length > 10 || !tokens.every((t) => /^\d{1,2}$/.test(t))) return null;
   return [...new Set(tokens.map(Number))];
@@ -145,7 +145,8 @@ export async function answerChoiceButton(db: Db, channel: InboundChannel, base: 
   const form = claimed ? await findChoiceForm(db, channel.workspaceId, "whatsapp", claimed.versionId) : null;
   const choice = form && claimed ? offeredChoices(form, "whatsapp", false).find((c) => c.categoryKey === claimed.categoryKey) : undefined;
   if (!form || !choice) {
-    const [join] = await listFormKeywords(db, channel.workspaceId, "whatsapp");
+    // One keyword to suggest, the same every time: the first in alphabetical order.
+    const [join] = (await listFormKeywords(db, channel.workspaceId, "whatsapp")).sort();
     return messagesFor(channel.defaultLanguage).inbound.choiceUnknown(channel.businessName, join ?? null);
   }
   await recordChoices(db, base, form, [choice.categoryKey], askedIn);
