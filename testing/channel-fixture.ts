@@ -42,7 +42,8 @@ export async function keywordForm(
     fx.categories.filter((c) => categoryKeys.includes(c.key)),
   );
   // A sentence with markup characters, so the TwiML reply must escape it.
-  if (categoryKeys.includes("offers")) wording.consent.offers = `Yes & please: send me <offers> from ${fx.workspace.businessName} by ${channel === "sms" ? "text" : "WhatsApp"}.`;
+  if (categoryKeys.includes("offers"))
+    wording.consent.offers = `Yes & please: send me <offers> from ${fx.workspace.businessName} by ${channel === "sms" ? "text" : "WhatsApp"}.`;
   return publishFormVersion(db, fx.workspace.id, form.id, {
     businessName: fx.workspace.businessName,
     privacyPolicyUrl: null,

@@ -108,7 +108,8 @@ function interactiveProblem(value: unknown): string | null {
     for (const b of buttons) {
       if (b.type !== "reply") return "Param interactive['action']['buttons'][]['type'] must be reply.";
       if (chars(b.reply?.id) < 1 || chars(b.reply?.id) > 256) return "Param interactive['action']['buttons'][]['reply']['id'] must be 1 to 256 characters.";
-      if (chars(b.reply?.title) < 1 || chars(b.reply?.title) > 20) return "Param interactive['action']['buttons'][]['reply']['title'] must be 1 to 20 characters.";
+      if (chars(b.reply?.title) < 1 || chars(b.reply?.title) > 20)
+        return "Param interactive['action']['buttons'][]['reply']['title'] must be 1 to 20 characters.";
     }
     if (new Set(buttons.map((b) => b.reply?.title)).size < buttons.length) return "Button titles must be unique.";
     return null;

@@ -86,7 +86,10 @@ describe.each(testDatabaseKinds())("a tapped choice on %s", (kind) => {
       expect((await ledgerCounts(t.db, fx.workspace.id)).events, id).toBe(before.events);
       expect(await statesOf(t.db, fx.workspace.id, phone), id).toEqual({});
       const answer = messagesFor("en").inbound.choiceUnknown(fx.workspace.businessName, "JOIN");
-      expect(sent.map((r) => r.text), id).toEqual([answer]);
+      expect(
+        sent.map((r) => r.text),
+        id,
+      ).toEqual([answer]);
     }
     // The other workspace's own tap on its own form is recorded there, not here.
     const phone = testPhone(++n);

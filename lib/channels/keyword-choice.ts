@@ -102,7 +102,12 @@ export function offeredChoices(form: KeywordForm, channel: InboundChannelKind, n
 export async function recordChoices(db: Db, base: InboundCommandBase, form: KeywordForm, categoryKeys: string[], askedIn?: string): Promise<Receipt[]> {
   const receipts: Receipt[] = [];
   for (const key of categoryKeys) {
-    const evidence = { ...base.evidence, reply: "answered" as const, wordingSha256: choiceWordingDigest(form, key), ...(askedIn ? { askedIn: askedIn.slice(0, 500) } : {}) };
+    const evidence = {
+      ...base.evidence,
+      reply: "answered" as const,
+      wordingSha256: choiceWordingDigest(form, key),
+      ...(askedIn ? { askedIn: askedIn.slice(0, 500) } : {}),
+    };
     receipts.push(await recordChoiceOptIn(db, { ...base, evidence, idempotencyKey: `${base.idempotencyKey}:${key}` }, form, key));
   }
   return receipts;
@@ -120,7 +125,13 @@ function recordedReply(channel: InboundChannel, form: KeywordForm, chosen: Keywo
  * withdrawn since): the message is then read as it always was. A number the question did not offer records
  * nothing and is answered with the question again.
  */
-export async function answerNumberedChoice(db: Db, channel: InboundChannel, kind: InboundChannelKind, base: InboundCommandBase, text: string): Promise<string | null> {
+export async function answerNumberedChoice(
+  db: Db,
+  channel: InboundChannel,
+  kind: InboundChannelKind,
+  base: InboundCommandBase,
+  text: string,
+): Promise<string | null> {
   const numbers = readChoiceNumbers(text);
   if (!numbers) return null;
   const asked = await findChoiceQuestion(db, channel, kind, base.phone);
@@ -129,7 +140,13 @@ export async function answerNumberedChoice(db: Db, channel: InboundChannel, kind
   const offered = offeredChoices(form, kind, true);
   const chosen = numbers.map((n) => offered[n - 1]);
   if (chosen.some((c) => !c)) return keywordReplyFor(form, kind, true).body;
-  await recordChoices(db, base, form, chosen.map((c) => c!.categoryKey), asked.askedIn);
+  await recordChoices(
+    db,
+    base,
+    form,
+    chosen.map((c) => c!.categoryKey),
+    asked.askedIn,
+  );
   return recordedReply(channel, form, chosen as KeywordChoice[]);
 }
 
@@ -139,7 +156,13 @@ export async function answerNumberedChoice(db: Db, channel: InboundChannel, kind
  * form, a category the version never offered, a made-up id) records nothing and is told how to see the choices.
  * Null when the payload is no choice id at all.
  */
-export async function answerChoiceButton(db: Db, channel: InboundChannel, base: InboundCommandBase, payload: string | undefined, askedIn?: string): Promise<string | null> {
+export async function answerChoiceButton(
+  db: Db,
+  channel: InboundChannel,
+  base: InboundCommandBase,
+  payload: string | undefined,
+  askedIn?: string,
+): Promise<string | null> {
   if (!payload?.startsWith(CHOICE_ID_PREFIX)) return null;
   const claimed = readChoiceId(payload);
   const form = claimed ? await findChoiceForm(db, channel.workspaceId, "whatsapp", claimed.versionId) : null;

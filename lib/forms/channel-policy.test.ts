@@ -146,7 +146,9 @@ describe("a keyword's reply asks per category", () => {
     expect(sms.choices.map((c) => c.id)).toEqual(["1", "2", "3", "4"]);
     expect(sms.body).toContain("Reply 1 for Order updates, 2 for Offers, 3 for Tips and recipes, 4 for Tastings and events (or several, e.g. 1 2).");
     // In Spanish, the words of the question are Spanish.
-    expect(keywordReply({ ...content, defaultLanguage: "es", languages: { es: content.languages.en! } }, "es", "sms").body).toContain("Responde 1 para Order updates");
+    expect(keywordReply({ ...content, defaultLanguage: "es", languages: { es: content.languages.en! } }, "es", "sms").body).toContain(
+      "Responde 1 para Order updates",
+    );
   });
 
   it("a name longer than a button holds is cut with an ellipsis, and the check warns; two that then read the same fail", () => {

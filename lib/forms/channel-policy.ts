@@ -70,7 +70,8 @@ export function keywordChoiceProblems(content: FormVersionContent, channel: stri
     const seen = new Map<string, string>();
     for (const c of reply.choices) {
       const other = seen.get(squash(c.label));
-      if (other) problems.push(`${langName(lang)}: the choices for ${label(other)} and ${label(c.categoryKey)} both read "${c.label}"; give them names that differ.`);
+      if (other)
+        problems.push(`${langName(lang)}: the choices for ${label(other)} and ${label(c.categoryKey)} both read "${c.label}"; give them names that differ.`);
       else seen.set(squash(c.label), c.categoryKey);
     }
   }
@@ -86,7 +87,10 @@ function cutLabelProblems(content: FormVersionContent, langName: (lang: string) 
     const max = reply.format === "list" ? whatsappLimits.rowTitle : whatsappLimits.buttonTitle;
     return reply.choices
       .filter((c) => c.cut)
-      .map((c) => `${langName(lang)}: "${wording.categories?.[c.categoryKey]?.label?.trim()}" is cut to "${c.label}" (${max} characters at most); a shorter name reads better.`);
+      .map(
+        (c) =>
+          `${langName(lang)}: "${wording.categories?.[c.categoryKey]?.label?.trim()}" is cut to "${c.label}" (${max} characters at most); a shorter name reads better.`,
+      );
   });
 }
 

@@ -87,7 +87,13 @@ const choiceWords: Record<string, ChoiceWords> = {
 function cutLabel(label: string, max: number): { label: string; cut: boolean } {
   const chars = [...label.trim()];
   if (chars.length <= max) return { label: chars.join(""), cut: false };
-  return { label: `${chars.slice(0, max - 1).join("").trimEnd()}…`, cut: true };
+  return {
+    label: `${chars
+      .slice(0, max - 1)
+      .join("")
+      .trimEnd()}…`,
+    cut: true,
+  };
 }
 
 /**
@@ -107,7 +113,12 @@ export function keywordReply(
   if (!wording || content.categoryKeys.length <= 1) return { body: text, choices: [], format: null };
   const words = choiceWords[language] ?? choiceWords.en!;
   const custom = Boolean(wording.reply?.trim());
-  const said = custom ? text : content.categoryKeys.map((k) => wording.consent[k]).filter(Boolean).join("\n\n");
+  const said = custom
+    ? text
+    : content.categoryKeys
+        .map((k) => wording.consent[k])
+        .filter(Boolean)
+        .join("\n\n");
   const stop = custom ? [] : [wording.howToStop];
   const labelOf = (key: string) => wording.categories?.[key]?.label?.trim() || key;
   if (channel === "sms" || options.numbered) {

@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consentEvents } from "../../db/schema/ledger";
-import { createChannelFixture, expectOneOptOutDelivered, keywordForm, ledgerCounts, statesOf, testTwilioToken, type ChannelFixture } from "../../../testing/channel-fixture";
+import {
+  createChannelFixture,
+  expectOneOptOutDelivered,
+  keywordForm,
+  ledgerCounts,
+  statesOf,
+  testTwilioToken,
+  type ChannelFixture,
+} from "../../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { testPhone } from "../../../testing/fixtures";
 import { signedTwilioRequest, smsParams } from "../../../testing/twilio";

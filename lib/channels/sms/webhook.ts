@@ -1,7 +1,15 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { messagesFor } from "../../i18n/languages";
-import { findKeywordForm, keywordOptsIn, keywordReplyFor, listFormKeywords, recordKeywordOptIn, recordResume, type InboundCommandBase } from "../inbound-consent";
+import {
+  findKeywordForm,
+  keywordOptsIn,
+  keywordReplyFor,
+  listFormKeywords,
+  recordKeywordOptIn,
+  recordResume,
+  type InboundCommandBase,
+} from "../inbound-consent";
 import { answerNumberedChoice, rememberChoiceQuestion } from "../keyword-choice";
 import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import { handleOnce } from "../inbound-messages";

@@ -118,7 +118,12 @@ export type ChoiceReply = { text: string; interactive: ReplyChoices };
 export const replyText = (reply: string | ChoiceReply | null): string | null => (reply === null || typeof reply === "string" ? reply : reply.text);
 
 /** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
-export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, via?: WhatsAppVia): Promise<string | ChoiceReply | null> {
+export async function handleWhatsAppMessage(
+  db: Db,
+  channel: InboundChannel,
+  message: WhatsAppMessage,
+  via?: WhatsAppVia,
+): Promise<string | ChoiceReply | null> {
   const read = readMessage(channel, message, via);
   const reply = read ? await act(db, channel, read, via, message) : null;
   const sender = read ? read.sender : identityOrNull(message);
@@ -131,7 +136,13 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
 }
 
 /** What a message with content does: a choice, a stop, a confirmation code, a keyword, HELP; the reply, if any. */
-async function act(db: Db, channel: InboundChannel, read: ReadMessage, via: WhatsAppVia | undefined, message: WhatsAppMessage): Promise<string | ChoiceReply | null> {
+async function act(
+  db: Db,
+  channel: InboundChannel,
+  read: ReadMessage,
+  via: WhatsAppVia | undefined,
+  message: WhatsAppMessage,
+): Promise<string | ChoiceReply | null> {
   const { content, evidence, base, button } = read;
   // A tap on one of a keyword reply's choices: exactly that category, if the id is one this workspace offered.
   const chosen = content.kind === "button" ? await answerChoiceButton(db, channel, base, content.payload, message.context?.id) : null;

@@ -186,7 +186,11 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
     // Meta's interactive reply-buttons message: a body of at most 1,024 characters, a button per category.
     const content = fx.whatsappForm.content.languages.en!;
     expect(asked.body).toMatchObject({ messaging_product: "whatsapp", to: waId(phone), type: "interactive" });
-    const interactive = asked.body.interactive as { type: string; body: { text: string }; action: { buttons: { type: string; reply: { id: string; title: string } }[] } };
+    const interactive = asked.body.interactive as {
+      type: string;
+      body: { text: string };
+      action: { buttons: { type: string; reply: { id: string; title: string } }[] };
+    };
     expect(interactive.type).toBe("button");
     expect(interactive.body.text).toContain(content.consent.offers);
     expect(interactive.body.text).toContain(content.consent.tips);

@@ -42,7 +42,13 @@ describe("the Cloud API sender, against a stand-in that answers as Meta document
         action: { buttons: choices.map((c) => ({ type: "reply", reply: c })) },
       },
     });
-    await send({ phoneNumberId, accessToken, to: "15551230001", text: "Which would you like?", interactive: { format: "list", choices, listButton: "Choose" } });
+    await send({
+      phoneNumberId,
+      accessToken,
+      to: "15551230001",
+      text: "Which would you like?",
+      interactive: { format: "list", choices, listButton: "Choose" },
+    });
     expect(graph.sent.at(-1)!.body).toMatchObject({
       type: "interactive",
       interactive: { type: "list", body: { text: "Which would you like?" }, action: { button: "Choose", sections: [{ rows: choices }] } },

@@ -154,8 +154,7 @@ function expectedStates(order: Item[]): PersonModel[] {
   const model = Array.from({ length: PEOPLE }, newPersonModel);
   for (const it of order) {
     const person = model[it.person]!;
-    if (it.kind === "text")
-      applyInboundWord(person, textWords[it.word]);
+    if (it.kind === "text") applyInboundWord(person, textWords[it.word]);
     else if (it.kind === "stop_status" || it.kind === "stop_preference") applyInboundWord(person, "stop_marketing");
   }
   return model;

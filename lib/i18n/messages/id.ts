@@ -99,7 +99,8 @@ export const id: Messages = {
     nothingToResume: (business: string) => `${business}: tidak ada yang perlu dimulai lagi. Balas BANTUAN untuk bantuan.`,
   },
   inbound: {
-    choiceRecorded: (kinds: string, business: string) => `${business}: Anda akan menerima pesan ${kinds} di WhatsApp. Kirim BERHENTI kapan saja untuk berhenti.`,
+    choiceRecorded: (kinds: string, business: string) =>
+      `${business}: Anda akan menerima pesan ${kinds} di WhatsApp. Kirim BERHENTI kapan saja untuk berhenti.`,
     choiceUnknown: (business: string, join: string | null) =>
       `${business}: pilihan itu tidak ditawarkan lagi, jadi tidak ada yang dicatat.${join ? ` Kirim ${join} untuk melihat pilihan yang ada.` : ""}`,
     unclearStop: (business: string, word: string, example: string) =>
