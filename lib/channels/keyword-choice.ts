@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { keywordChoiceRequests } from "../db/schema/channels";
@@ -9,6 +8,7 @@ import type { Receipt } from "../ledger/types";
 import { CHOICE_ID_PREFIX, keywordReply, readChoiceId, type KeywordChoice } from "../forms/channel-wording";
 import { messagesFor } from "../i18n/languages";
 import { keywordReplyFor, listFormKeywords, recordChoiceOptIn, type InboundChannelKind, type InboundCommandBase, type KeywordForm } from "./inbound-consent";
+import { sha256Hex } from "../security/digest";
 import type { InboundChannel } from "./settings";
 import { phoneDigest } from "./whatsapp/service-window";
 
@@ -87,7 +87,7 @@ export function readChoiceNumbers(text: string): number[] | null {
 /** The SHA-256 of the consent sentence a choice stands for, exactly as the reply carried it. */
 export function choiceWordingDigest(form: KeywordForm, categoryKey: string): string {
   const sentence = form.content.languages[form.language]?.consent[categoryKey] ?? "";
-  return createHash("sha256").update(sentence, "utf8").digest("hex");
+  return sha256Hex(sentence);
 }
 
 /** The choices the version's reply offers on this channel, as it was sent. */
