@@ -70,7 +70,17 @@ export async function createDemoForms(
       .set({ createdAt: new Date(launchedAt - DAY), updatedAt: new Date(launchedAt) })
       .where(eq(forms.id, form.id));
     const consent = version.content.languages.en!.consent;
-    made[key] = { id: version.id, digest: version.digest, language: "en", formId: form.id, name: spec.name, slug: spec.slug, launchedAt, keys: spec.keys, consent };
+    made[key] = {
+      id: version.id,
+      digest: version.digest,
+      language: "en",
+      formId: form.id,
+      name: spec.name,
+      slug: spec.slug,
+      launchedAt,
+      keys: spec.keys,
+      consent,
+    };
   }
   return made;
 }
