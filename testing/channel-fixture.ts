@@ -10,7 +10,8 @@ import { saveSmsChannel, saveWhatsAppChannel } from "../lib/channels/settings.ac
 import { createWebhookEndpoint } from "../lib/webhooks/actions";
 import { runWebhookPass } from "../lib/webhooks/worker";
 import { createLedgerFixture, type LedgerFixture } from "./fixtures";
-import { testPhoneNumberId } from "./meta-cloud";
+import { choiceTaps, testPhoneNumberId } from "./meta-cloud";
+import { choiceId } from "../lib/forms/channel-wording";
 import { signedInMember, testMeta } from "./staff";
 import { startWebhookReceiver } from "./webhook-receiver";
 
@@ -26,19 +27,28 @@ export type ChannelFixture = LedgerFixture & {
   receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 };
 
-async function keywordForm(db: Db, fx: LedgerFixture, channel: "sms" | "whatsapp", keyword: string): Promise<FormVersion> {
-  const form = await createForm(db, fx.workspace.id, { slug: `${channel}-join`, name: `${channel} keyword`, channel, keyword });
+/** A published keyword form on the channel, offering the given categories (offers and tips unless told). */
+export async function keywordForm(
+  db: Db,
+  fx: LedgerFixture,
+  channel: "sms" | "whatsapp",
+  keyword: string,
+  categoryKeys: string[] = ["offers", "tips"],
+): Promise<FormVersion> {
+  const slug = categoryKeys.join("-") === "offers-tips" ? `${channel}-join` : `${channel}-${keyword.toLowerCase()}`;
+  const form = await createForm(db, fx.workspace.id, { slug, name: `${channel} keyword ${keyword}`, channel, keyword });
   const wording = defaultEnglishWording(
     fx.workspace.businessName,
-    fx.categories.filter((c) => c.key !== "orders"),
+    fx.categories.filter((c) => categoryKeys.includes(c.key)),
   );
   // A sentence with markup characters, so the TwiML reply must escape it.
-  wording.consent.offers = `Yes & please: send me <offers> from ${fx.workspace.businessName} by ${channel === "sms" ? "text" : "WhatsApp"}.`;
+  if (categoryKeys.includes("offers"))
+    wording.consent.offers = `Yes & please: send me <offers> from ${fx.workspace.businessName} by ${channel === "sms" ? "text" : "WhatsApp"}.`;
   return publishFormVersion(db, fx.workspace.id, form.id, {
     businessName: fx.workspace.businessName,
     privacyPolicyUrl: null,
     defaultLanguage: "en",
-    categoryKeys: ["offers", "tips"],
+    categoryKeys,
     askConfirmation: false,
     languages: { en: wording },
   });
@@ -62,6 +72,16 @@ export async function createChannelFixture(db: Db): Promise<ChannelFixture> {
   await act(createWebhookEndpoint, { url: receiver.url, description: "CRM", topics: ["consent.opt_out"] });
   return { ...fx, admin, receiver, whatsappForm: await keywordForm(db, fx, "whatsapp", "join"), smsForm: await keywordForm(db, fx, "sms", "offers") };
 }
+
+/**
+ * The WhatsApp keyword form's choices, as its reply's buttons carry them. The form has two categories, so its
+ * keyword alone records nothing: a person opts in by tapping them.
+ */
+export const joinChoices = (fx: ChannelFixture, keys: string[] = ["offers", "tips"]) =>
+  keys.map((key) => ({ id: choiceId(fx.whatsappForm.id, key), title: fx.whatsappForm.content.languages.en!.categories?.[key]?.label ?? key }));
+
+/** What a person sends to opt in to both of the WhatsApp keyword form's categories: a tap on each button. */
+export const tapsToJoin = (fx: ChannelFixture, who: { phone?: string; userId?: string } | string, keys?: string[]) => choiceTaps(who, joinChoices(fx, keys));
 
 /** Rows that any inbound message could write, for "nothing was recorded" checks. */
 export async function ledgerCounts(db: Db, workspaceId: string) {

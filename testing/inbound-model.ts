@@ -28,27 +28,46 @@ export async function expectStateIsFoldOfEvents(db: Db, workspaceId: string) {
 /**
  * What the channel fixture's workspace should show for one number after inbound words, in statesOf's form
  * ("opted_in:confirmed", "opted_out"): orders is a utility category, offers and tips marketing; the keyword forms
- * cover offers and tips (WhatsApp opt-ins are confirmed, SMS ones single). `everIn` is what a START may reopen.
+ * cover offers and tips, so their keyword alone records nothing: a WhatsApp person taps a category's button, an SMS
+ * one answers the keyword's numbered question (WhatsApp opt-ins are confirmed, SMS ones single). `everIn` is what
+ * a START may reopen; `asked`, whether an SMS keyword's question is waiting for its answer.
  */
-export type PersonModel = { states: Record<string, string>; everIn: Set<string> };
-export type InboundWord = "stop_all" | "stop_tips" | "stop_marketing" | "whatsapp_join" | "sms_join" | "sms_start" | "nothing";
+export type PersonModel = { states: Record<string, string>; everIn: Set<string>; asked: boolean };
+export type InboundWord =
+  | "stop_all"
+  | "stop_tips"
+  | "stop_marketing"
+  | "whatsapp_join"
+  | "whatsapp_choose_offers"
+  | "whatsapp_choose_tips"
+  | "sms_join"
+  | "sms_answer_2"
+  | "sms_answer_1_2"
+  | "sms_start"
+  | "nothing";
 
-export const newPersonModel = (): PersonModel => ({ states: {}, everIn: new Set() });
+export const newPersonModel = (): PersonModel => ({ states: {}, everIn: new Set(), asked: false });
 
 export function applyInboundWord(person: PersonModel, word: InboundWord): void {
   const set = (keys: string[], state: string) => {
     for (const k of keys) person.states[k] = state;
   };
+  const optIn = (keys: string[], level: "confirmed" | "single") => {
+    for (const k of keys) {
+      // Saying yes again does not undo a confirmation already given.
+      if (person.states[k] !== "opted_in:confirmed") person.states[k] = `opted_in:${level}`;
+      person.everIn.add(k);
+    }
+  };
   if (word === "stop_all") set(["orders", "offers", "tips"], "opted_out");
   if (word === "stop_tips") set(["tips"], "opted_out");
   if (word === "stop_marketing") set(["offers", "tips"], "opted_out");
-  if (word === "whatsapp_join" || word === "sms_join") {
-    for (const k of ["offers", "tips"]) {
-      // Saying yes again does not undo a confirmation already given.
-      if (person.states[k] !== "opted_in:confirmed") person.states[k] = word === "whatsapp_join" ? "opted_in:confirmed" : "opted_in:single";
-      person.everIn.add(k);
-    }
-  }
+  // A keyword with two categories asks which and records nothing (on WhatsApp the buttons need no memory).
+  if (word === "sms_join") person.asked = true;
+  if (word === "whatsapp_choose_offers") optIn(["offers"], "confirmed");
+  if (word === "whatsapp_choose_tips") optIn(["tips"], "confirmed");
+  if (word === "sms_answer_2" && person.asked) optIn(["tips"], "single");
+  if (word === "sms_answer_1_2" && person.asked) optIn(["offers", "tips"], "single");
   // Every stop in these runs came by the same channel, so START reopens whatever was agreed to before.
   if (word === "sms_start") for (const k of person.everIn) if (person.states[k] === "opted_out") person.states[k] = "opted_in:single";
 }

@@ -172,3 +172,31 @@ export function userPreferenceFrom(user: MetaUser, value: "stop" | "resume", tim
 export function failedStatusTo(user: MetaUser, code = 131050, id = newWamid()) {
   return envelope("messages", { messaging_product: "whatsapp", metadata, statuses: [failedStatusItem(user, code, id)] });
 }
+
+/**
+ * A tap on one of the reply buttons (or list rows) of an interactive message the business sent: Meta's
+ * `interactive.button_reply` (or `list_reply`) with the tapped choice's id and title, and in `context` the id of
+ * the message tapped, when given.
+ */
+export function choiceTapItems(who: Who, choiceId: string, title: string, options: { id?: string; context?: string; list?: boolean } = {}) {
+  const reply = { id: choiceId, title };
+  return {
+    contact: { profile: { name: "Test Person" }, ...waIdOf(who), ...userIdOf(who) },
+    message: {
+      ...(who.phone ? { from: waId(who.phone) } : {}),
+      ...(who.userId ? { from_user_id: who.userId } : {}),
+      id: options.id ?? newWamid(),
+      timestamp: now(),
+      ...(options.context ? { context: { from: metadata.display_phone_number, id: options.context } } : {}),
+      type: "interactive",
+      interactive: options.list ? { type: "list_reply", list_reply: reply } : { type: "button_reply", button_reply: reply },
+    },
+  };
+}
+
+/** Taps on choices (one message each, in order) in one notification, from a number or a username user. */
+export function choiceTaps(who: Who | string, taps: { id: string; title: string }[], options: { context?: string } = {}) {
+  const person = typeof who === "string" ? { phone: who } : who;
+  const items = taps.map((tap) => choiceTapItems(person, tap.id, tap.title, options));
+  return messagesNotification({ contacts: [items[0]!.contact], messages: items.map((i) => i.message) });
+}

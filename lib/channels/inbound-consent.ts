@@ -9,7 +9,7 @@ import { personalDigest } from "../ledger/canonical";
 import { queryRows } from "../db/sql";
 import type { Actor, KeywordReplyStatus, LedgerCommand, Receipt } from "../ledger/types";
 import { normalizePhone } from "../phone/normalize";
-import { keywordReplyText } from "../forms/channel-wording";
+import { keywordReply, type KeywordReply } from "../forms/channel-wording";
 import { normalizeCommand, normalizeKeyword, type CategoryName } from "./keywords";
 
 /**
@@ -83,13 +83,17 @@ export async function findKeywordForm(db: DbOrTx, workspaceId: string, channel: 
 }
 
 /**
- * The reply to a keyword opt-in: the version's reply (or its consent sentences and how to stop), in the language
- * recorded with the event. It is built from the version alone, so the event's form version and language prove
- * what was sent.
+ * The reply to a keyword: the version's reply (or its consent sentences and how to stop), in the language
+ * recorded with the event, and, when the form has several categories, one choice per category (the keyword
+ * alone then opts in to nothing). Built from the version alone, so the event's form version and language prove
+ * what was sent. `numbered`: WhatsApp through Twilio, whose TwiML answer carries text only.
  */
-export function keywordReply(form: Pick<KeywordForm, "content" | "language">): string {
-  return keywordReplyText(form.content, form.language);
+export function keywordReplyFor(form: KeywordForm, channel: InboundChannelKind, numbered = false): KeywordReply {
+  return keywordReply(form.content, form.language, channel, { versionId: form.versionId, numbered });
 }
+
+/** Whether the keyword itself opts in: only when the form offers one category (more are asked for one by one). */
+export const keywordOptsIn = (form: KeywordForm) => form.content.categoryKeys.length === 1;
 
 /**
  * The opt-in a keyword gives, with what became of the reply that carries the wording (evidence.reply). When no
@@ -111,6 +115,14 @@ export async function recordKeywordOptIn(db: Db, base: InboundCommandBase, form:
       },
     ),
   );
+}
+
+/**
+ * One category chosen in answer to a keyword's reply (keyword-choice.ts): an opt-in to exactly it, under the form
+ * version that asked, at the channel's usual level (the person answered the wording, so it was received).
+ */
+export async function recordChoiceOptIn(db: Db, base: InboundCommandBase, form: KeywordForm, categoryKey: string): Promise<Receipt> {
+  return appendFor(db, command(base, { action: "opt_in", categories: [categoryKey], formVersionId: form.versionId, language: form.language }));
 }
 
 /**

@@ -144,10 +144,17 @@ describe.each(testDatabaseKinds())("stop words on every channel, on %s", (kind) 
   it("WhatsApp through Twilio: keyword, buttons and stops land on the WhatsApp channel for the right contact; the name is kept as a name", async () => {
     const a = testPhone(++n);
     const b = testPhone(++n);
+    // TwiML carries text only: the two categories are asked by number, and nothing is recorded until answered.
     const joined = await send("whatsapp-twilio", a, "join");
     expect(joined).toContain(fx.whatsappForm.content.languages.en!.howToStop);
+    expect(joined).toContain("Reply 1 for Offers, 2 for Tips");
+    expect(await statesOf(t.db, fx.workspace.id, a)).toEqual({});
+    expect(await send("whatsapp-twilio", a, "1 2")).toContain('"Offers", "Tips"');
     expect(await statesOf(t.db, fx.workspace.id, a)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
     await send("whatsapp-twilio", b, "Sign me up", { payload: "assent:join:join" });
+    // The question was asked on WhatsApp: a "2" by SMS from the same number answers nothing.
+    expect(await send("sms", b, "2")).toBeNull();
+    await send("whatsapp-twilio", b, "1 2");
     expect(await statesOf(t.db, fx.workspace.id, b)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
 
     expect(await send("whatsapp-twilio", a, "No more offers", { payload: "assent:stop:offers" })).toBe(
@@ -171,7 +178,7 @@ describe.each(testDatabaseKinds())("stop words on every channel, on %s", (kind) 
       expect(r.name).toBe("Test Person");
     }
     expect(rows.at(-1)!.evidence).toMatchObject({ kind: "button", payload: "assent:stop:offers" });
-    expect(rows[0]!.evidence).toMatchObject({ kind: "text", reply: "twiml" });
+    expect(rows[0]!.evidence).toMatchObject({ kind: "text", text: "1 2", reply: "answered" });
   });
 
   it("refuses a Twilio WhatsApp request signed with another token, recording nothing", async () => {

@@ -38,6 +38,8 @@ const evidenceLabels: Record<string, string> = {
   system: "System",
   optOutType: "Twilio opt-out type",
   reply: "Reply",
+  wordingSha256: "Wording chosen (SHA-256)",
+  askedIn: "In answer to the question sent for",
 };
 
 /** What evidence.reply says, in words. */
@@ -45,6 +47,7 @@ const replyLabels: Record<string, string> = {
   none: "none sent (the channel could not reply)",
   twiml: "returned to Twilio in its answer",
   after_commit: "sent through the Cloud API after the opt-in was recorded",
+  answered: "answered: the person chose this kind of message in the reply that asked which",
 };
 
 /** Channel detail as label/value pairs, whatever the channel recorded. */

@@ -8,6 +8,8 @@ import type { EventChannel, Evidence } from "../ledger/types";
  * - "twiml": a keyword reply handed back to Twilio in the answer to its request (Twilio reports delivery
  *   elsewhere; the answer itself is all we hold);
  * - "not_sent": the channel could not reply (no WhatsApp access token): the keyword alone was received;
+ * - "answered": the person answered the reply that carried the wording (a button on it, a number it offered),
+ *   which they could only do having received it;
  * - "unconfirmed": a reply was to be sent after commit, but no acceptance was recorded (it failed, or is in flight);
  * - "not_recorded": a text-channel event that names a form version without saying what was sent (resumes, and
  *   keyword opt-ins recorded before replies were tracked).
@@ -16,6 +18,7 @@ export type WordingDelivery =
   | { kind: "shown" }
   | { kind: "accepted"; providerMessageId: string; acceptedAt: Date }
   | { kind: "twiml" }
+  | { kind: "answered" }
   | { kind: "not_sent" }
   | { kind: "unconfirmed" }
   | { kind: "not_recorded" };
@@ -28,6 +31,7 @@ export function wordingDelivery(
   const reply = "reply" in event.evidence ? event.evidence.reply : undefined;
   if (reply === "none") return { kind: "not_sent" };
   if (reply === "twiml") return { kind: "twiml" };
+  if (reply === "answered") return { kind: "answered" };
   if (reply === "after_commit") return accepted ? { kind: "accepted", ...accepted } : { kind: "unconfirmed" };
   return { kind: "not_recorded" };
 }
@@ -44,6 +48,8 @@ export function wordingHeading(d: WordingDelivery): { heading: string; showText:
       };
     case "twiml":
       return { heading: "Wording sent as the reply, exactly (handed to Twilio in its answer; delivery is reported by Twilio):", showText: true };
+    case "answered":
+      return { heading: "Wording sent, exactly, and answered: the person chose this kind of message in the reply that carried it:", showText: true };
     case "not_sent":
       return { heading: "No wording was sent: only the keyword was received, and this channel could not reply (no WhatsApp access token).", showText: false };
     case "unconfirmed":

@@ -15,7 +15,7 @@ import { diffVersions } from "./version-diff";
 import { translationDrift, unconfirmedDrift } from "./translation-drift";
 import { publishFormVersion } from "./publish";
 import { auditLog } from "../db/schema/access";
-import { findKeywordForm, keywordReply } from "../channels/inbound-consent";
+import { findKeywordForm, keywordReplyFor } from "../channels/inbound-consent";
 
 describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
   let db: TestDatabase;
@@ -165,19 +165,26 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
     expect((await formBySlug("text-in")).keyword).toBe("CAFE");
     expect(await findKeywordForm(db.db, fx.workspace.id, "sms", "cafe")).toMatchObject({ formId: form.id, content: { keyword: "CAFE" } });
 
-    await save(form.id, "Text in", {
-      ...draft,
-      keyword: "BREW",
-      languages: { ...draft.languages, en: { ...draft.languages.en!, reply: "Test Shop: you're in for WhatsApp messages. Text STOP to stop." } },
+    const withReply = (reply: string) => ({ ...draft, keyword: "BREW", languages: { ...draft.languages, en: { ...draft.languages.en!, reply } } });
+    // The form offers several kinds of message, and each choice opts in to its own sentence: a reply of one's own
+    // that leaves them out cannot be published.
+    expect(draft.categoryKeys.length).toBeGreaterThan(1);
+    await save(form.id, "Text in", withReply("Test Shop: you're in for WhatsApp messages. Text STOP to stop."));
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({
+      ok: false,
+      fields: expect.arrayContaining([expect.objectContaining({ field: "policy.categories-separate" })]),
     });
+    const sentences = draft.categoryKeys.map((k) => draft.languages.en!.consent[k]).join(" ");
+    const reply = `Test Shop on WhatsApp: ${sentences} Text STOP to stop.`;
+    await save(form.id, "Text in", withReply(reply));
     expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
     expect(await findKeywordForm(db.db, fx.workspace.id, "sms", "cafe")).toBeNull();
     const found = await findKeywordForm(db.db, fx.workspace.id, "sms", "brew");
-    expect(keywordReply(found!)).toBe("Test Shop: you're in for WhatsApp messages. Text STOP to stop.");
+    expect(keywordReplyFor(found!, "sms").body).toMatch(new RegExp(`^${reply.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n\nReply 1 for `));
     const versions = await listFormVersions(db.db, fx.workspace.id, form.id);
     expect(diffVersions(versions[1]!.version.content, versions[0]!.version.content)).toEqual([
       { path: "keyword", before: "CAFE", after: "BREW" },
-      { path: "languages.en.reply", before: null, after: "Test Shop: you're in for WhatsApp messages. Text STOP to stop." },
+      { path: "languages.en.reply", before: null, after: reply },
     ]);
   });
 

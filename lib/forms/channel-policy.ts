@@ -1,8 +1,8 @@
 import { contrastRatio, MIN_TEXT_CONTRAST } from "../workspace/contrast";
-import { keywordReplyText, smsSegments, stopWordsFor } from "./channel-wording";
+import { keywordReply, smsSegments, stopWordsFor, whatsappLimits } from "./channel-wording";
 import type { FormVersionContent } from "../db/schema/form-content";
 import type { PolicyCheck, PolicyContext } from "./policy-check";
-import { mentions, whatsappNames } from "./policy-text";
+import { mentions, squash, whatsappNames } from "./policy-text";
 
 type Check = Omit<PolicyCheck, "passed">;
 
@@ -32,13 +32,67 @@ export function themeContrasts(accent: string, background: string) {
  */
 export const noReplyWarning =
   "No WhatsApp access token is set (Settings → Channels), so no reply can be sent. Until one is, a person who sends the keyword is recorded as opted in at single level from the keyword alone, and their record says no wording was sent.";
-const noReplyCheck: Check = {
+/** The same, for a form with several categories: the keyword records nothing, since the choices cannot be sent. */
+export const noChoicesWarning =
+  "No WhatsApp access token is set (Settings → Channels), so no reply can be sent. With several kinds of message the reply is where people choose, so until a token is set the keyword records nothing at all.";
+const noReplyCheck = (several: boolean): Check => ({
   id: "reply-sendable",
   title: "The reply can be sent",
   severity: "warning",
   why: "The reply carries the form's wording; without it the person agreed to words they were never sent.",
-  problems: [noReplyWarning],
-};
+  problems: [several ? noChoicesWarning : noReplyWarning],
+});
+
+const isKeywordChannel = (channel: string | undefined): channel is "sms" | "whatsapp" => channel === "sms" || channel === "whatsapp";
+
+/**
+ * "Each kind of message has its own choice", as a keyword form must meet it: one category, which the keyword opts
+ * in to, or a reply that asks per category. Each choice opts in to its category's consent sentence, so the reply
+ * must carry every one of them (a reply of the marketer's own that leaves one out cannot be chosen honestly), the
+ * choices must fit what the channel can show, and no two may read the same once cut to fit.
+ */
+export function keywordChoiceProblems(content: FormVersionContent, channel: string | undefined, langName: (lang: string) => string): string[] {
+  if (!isKeywordChannel(channel) || content.categoryKeys.length <= 1) return [];
+  const problems: string[] = [];
+  if (channel === "whatsapp" && content.categoryKeys.length > whatsappLimits.listRows) {
+    problems.push(`WhatsApp shows at most ${whatsappLimits.listRows} choices in one message; this form has ${content.categoryKeys.length} kinds of message.`);
+  }
+  for (const lang of Object.keys(content.languages)) {
+    const wording = content.languages[lang]!;
+    const reply = keywordReply(content, lang, channel);
+    const label = (key: string) => wording.categories?.[key]?.label?.trim() || key;
+    const missing = content.categoryKeys.filter((k) => wording.consent[k]?.trim() && !squash(reply.body).includes(squash(wording.consent[k]!)));
+    if (missing.length > 0) {
+      problems.push(
+        `${langName(lang)}: the reply leaves out the consent sentence for ${missing.map(label).join(", ")}. Each choice opts in to its own sentence, so the reply must carry every one (or leave the reply empty to send them all).`,
+      );
+    }
+    const seen = new Map<string, string>();
+    for (const c of reply.choices) {
+      const other = seen.get(squash(c.label));
+      if (other)
+        problems.push(`${langName(lang)}: the choices for ${label(other)} and ${label(c.categoryKey)} both read "${c.label}"; give them names that differ.`);
+      else seen.set(squash(c.label), c.categoryKey);
+    }
+  }
+  return problems;
+}
+
+/** Choice labels WhatsApp would cut: said before publishing, since the person reads the cut label. */
+function cutLabelProblems(content: FormVersionContent, langName: (lang: string) => string): string[] {
+  if (content.categoryKeys.length <= 1) return [];
+  return Object.keys(content.languages).flatMap((lang) => {
+    const wording = content.languages[lang]!;
+    const reply = keywordReply(content, lang, "whatsapp");
+    const max = reply.format === "list" ? whatsappLimits.rowTitle : whatsappLimits.buttonTitle;
+    return reply.choices
+      .filter((c) => c.cut)
+      .map(
+        (c) =>
+          `${langName(lang)}: "${wording.categories?.[c.categoryKey]?.label?.trim()}" is cut to "${c.label}" (${max} characters at most); a shorter name reads better.`,
+      );
+  });
+}
 
 /**
  * The checks that depend on the channel (what an SMS or WhatsApp reply and an IVR menu must say) and on the
@@ -68,8 +122,19 @@ export function channelPolicyChecks(content: FormVersionContent, ctx: PolicyCont
       why: "A keyword form is reached only by its keyword, e.g. JOIN.",
       problems: content.keyword ? [] : ["Choose the keyword people send to opt in."],
     });
-    if (channel === "whatsapp" && ctx.canReply === false) checks.push(noReplyCheck);
-    const replies = languages.map((lang) => ({ lang, text: keywordReplyText(content, lang) }));
+    const several = content.categoryKeys.length > 1;
+    if (channel === "whatsapp" && ctx.canReply === false) checks.push(noReplyCheck(several));
+    // What is really sent: with several categories, the wording and how to choose.
+    const replies = languages.map((lang) => ({ lang, text: keywordReply(content, lang, channel).body }));
+    if (channel === "whatsapp" && several) {
+      checks.push({
+        id: "choice-labels",
+        title: "Each choice's name fits its button",
+        severity: "warning",
+        why: `WhatsApp cuts a button's name at ${whatsappLimits.buttonTitle} characters (a list row's at ${whatsappLimits.rowTitle}); people choose by the name they see.`,
+        problems: cutLabelProblems(content, langName),
+      });
+    }
     checks.push({
       id: "reply",
       title: "The reply names the business, WhatsApp and how to stop",
@@ -100,9 +165,11 @@ export function channelPolicyChecks(content: FormVersionContent, ctx: PolicyCont
             id: "reply-length",
             title: "The reply fits in one WhatsApp message",
             severity: "required",
-            why: `WhatsApp refuses a text longer than ${MAX_WHATSAPP_TEXT.toLocaleString("en")} characters.`,
+            why: several
+              ? `A WhatsApp message with choices holds at most ${whatsappLimits.body.toLocaleString("en")} characters of text.`
+              : `WhatsApp refuses a text longer than ${MAX_WHATSAPP_TEXT.toLocaleString("en")} characters.`,
             problems: replies
-              .filter(({ text }) => text.length > MAX_WHATSAPP_TEXT)
+              .filter(({ text }) => text.length > (several ? whatsappLimits.body : MAX_WHATSAPP_TEXT))
               .map(({ lang, text }) => `${langName(lang)}: ${text.length.toLocaleString("en")} characters.`),
           },
     );

@@ -1,5 +1,5 @@
 import type { FormVersionContent } from "../db/schema/form-content";
-import { channelPolicyChecks } from "./channel-policy";
+import { channelPolicyChecks, keywordChoiceProblems } from "./channel-policy";
 import { mentions, squash, whatsappNames } from "./policy-text";
 import { formLanguageNames, isFormLanguage } from "./languages";
 import { untranslatedConsent } from "./policy-language";
@@ -49,9 +49,13 @@ export function checkFormPolicy(content: FormVersionContent, ctx: PolicyContext)
       id: "categories-separate",
       title: "Each kind of message has its own choice",
       severity: "required",
-      why: "A separate, unticked box per category lets people choose what they want, so fewer block the business.",
+      why:
+        ctx.channel === "sms" || ctx.channel === "whatsapp"
+          ? "A keyword opts in to one kind of message at most: with several, the reply asks which, one choice per kind, and each choice is its own opt-in to its own sentence."
+          : "A separate, unticked box per category lets people choose what they want, so fewer block the business.",
       problems: [
         ...(content.categoryKeys.length === 0 ? ["Choose at least one message category."] : []),
+        ...keywordChoiceProblems(content, ctx.channel, langName),
         ...languages.flatMap((lang) => {
           const texts = content.categoryKeys.map((k) => squash(content.languages[lang]?.consent[k] ?? "")).filter(Boolean);
           return new Set(texts).size < texts.length ? [`${langName(lang)}: two categories share the same consent sentence; say what each one is.`] : [];

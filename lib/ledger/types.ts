@@ -13,10 +13,18 @@ const shortText = z.string().trim().min(1).max(500);
  * What became of a keyword opt-in's reply, the message that carries the form's wording, as known when the event
  * is written: "none" (the channel cannot reply, e.g. no WhatsApp access token: no wording was sent), "twiml" (it
  * went back to Twilio in the answer to its request), "after_commit" (it is sent through the Cloud API once the
- * opt-in is committed; the provider's acceptance is kept in keyword_reply_evidence).
+ * opt-in is committed; the provider's acceptance is kept in keyword_reply_evidence), "answered" (the person
+ * answered that reply: tapped the category's button on it, or sent the number it gave the category; the event's
+ * wordingSha256 is the digest of the category's consent sentence as the reply carried it).
  */
-export const keywordReplyStatus = z.enum(["none", "twiml", "after_commit"]);
+export const keywordReplyStatus = z.enum(["none", "twiml", "after_commit", "answered"]);
 export type KeywordReplyStatus = z.infer<typeof keywordReplyStatus>;
+
+/**
+ * A choice answering a keyword's reply (reply "answered"): the SHA-256 of the category's consent sentence as the
+ * reply carried it, and the inbound message whose keyword was answered with the question, when known.
+ */
+const choiceEvidence = { wordingSha256: sha256.optional(), askedIn: shortText.optional() };
 
 /**
  * Collection detail per channel, without personal data (that goes in `network`, `name` and `note`).
@@ -31,6 +39,7 @@ export const evidenceSchemas = {
     /** Twilio Advanced Opt-Out's reading of the message (STOP, START, HELP), whatever its language. */
     optOutType: z.enum(["STOP", "START", "HELP"]).optional(),
     reply: keywordReplyStatus.optional(),
+    ...choiceEvidence,
   }),
   whatsapp: z.strictObject({
     messageId: shortText,
@@ -40,6 +49,7 @@ export const evidenceSchemas = {
     /** Absent: the Cloud API; "twilio": a WhatsApp sender on Twilio's webhook. */
     provider: shortText.optional(),
     reply: keywordReplyStatus.optional(),
+    ...choiceEvidence,
   }),
   ivr: z.strictObject({
     callId: shortText,

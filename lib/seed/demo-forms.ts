@@ -20,7 +20,15 @@ const demoForms = {
 } as const;
 
 export type DemoFormKey = keyof typeof demoForms;
-export type DemoForm = BulkFormVersion & { formId: string; name: string; slug: string; launchedAt: number; keys: readonly string[] };
+export type DemoForm = BulkFormVersion & {
+  formId: string;
+  name: string;
+  slug: string;
+  launchedAt: number;
+  keys: readonly string[];
+  /** The version's consent sentence per category (English): what a keyword's choice opts in to. */
+  consent: Record<string, string>;
+};
 
 /** Creates and publishes the demo's other forms, each version dated the day it launched. */
 export async function createDemoForms(
@@ -61,7 +69,18 @@ export async function createDemoForms(
       .update(forms)
       .set({ createdAt: new Date(launchedAt - DAY), updatedAt: new Date(launchedAt) })
       .where(eq(forms.id, form.id));
-    made[key] = { id: version.id, digest: version.digest, language: "en", formId: form.id, name: spec.name, slug: spec.slug, launchedAt, keys: spec.keys };
+    const consent = version.content.languages.en!.consent;
+    made[key] = {
+      id: version.id,
+      digest: version.digest,
+      language: "en",
+      formId: form.id,
+      name: spec.name,
+      slug: spec.slug,
+      launchedAt,
+      keys: spec.keys,
+      consent,
+    };
   }
   return made;
 }

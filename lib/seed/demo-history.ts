@@ -10,6 +10,8 @@ import { foldWorkspace } from "../quality/fold";
 import { batchTables, eventKind, newBulkBatch, type BulkFormVersion, type BulkWorkspace, type EventKind } from "./bulk-chain";
 import { copyWriter } from "./bulk-copy";
 import { createDemoForms, type DemoForm } from "./demo-forms";
+import { choiceId } from "../forms/channel-wording";
+import { sha256Hex } from "../security/digest";
 import { demoRandom, type DemoRandom } from "./demo-people";
 import {
   DAY,
@@ -137,8 +139,15 @@ export async function seedDemoHistory(db: Db, target: DemoHistoryTarget, now = D
       kind: optIn("whatsapp", forms.whatsapp),
       form: forms.whatsapp,
       perDay: (d) => 3.5 * trend(d),
-      categories: () => ["offers", "recommendations"],
-      evidence: (r) => ({ messageId: wamid(r), kind: "text", text: "COFFEE", reply: "after_commit" }),
+      // COFFEE has two categories, so it asks which: each person taps one button, one category per command.
+      categories: (r) => (r() < 0.6 ? ["offers"] : ["recommendations"]),
+      evidence: (r, keys) => ({
+        messageId: wamid(r),
+        kind: "button",
+        payload: choiceId(forms.whatsapp.id, keys[0]!),
+        reply: "answered",
+        wordingSha256: sha256Hex(forms.whatsapp.consent[keys[0]!] ?? ""),
+      }),
       web: false,
       stops: { rate: 0.07, after: () => 5 + r() * 40, methods: ["whatsapp_stop", "marketing_stop"] },
     },

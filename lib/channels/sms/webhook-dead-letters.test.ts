@@ -44,6 +44,7 @@ describe.each(testDatabaseKinds())("SMS dead letters on %s", (kind) => {
   it("a STOP whose recording fails is kept and recorded once by Retry; a viewer sees the reason, not the text", async () => {
     const phone = testPhone(++n);
     await send(smsParams(phone, "OFFERS"));
+    await send(smsParams(phone, "1 2"));
     const params = smsParams(phone, "STOP");
     await t.db.execute(sql.raw(`create function test_refuse_sms() returns trigger language plpgsql as $$ begin raise exception 'simulated outage'; end $$`));
     await t.db.execute(

@@ -10,7 +10,16 @@ import { signedTwilioRequest, smsParams } from "../../../testing/twilio";
 import { smsWebhookUrl } from "../settings";
 import { receiveSmsWebhook } from "./webhook";
 
-const words = { STOP: "stop_all", "STOP tips": "stop_tips", OFFERS: "sms_join", START: "sms_start", HELP: "nothing", hello: "nothing" } as const;
+const words = {
+  STOP: "stop_all",
+  "STOP tips": "stop_tips",
+  OFFERS: "sms_join",
+  "2": "sms_answer_2",
+  "1 2": "sms_answer_1_2",
+  START: "sms_start",
+  HELP: "nothing",
+  hello: "nothing",
+} as const;
 const request = fc.oneof(
   {
     weight: 3,

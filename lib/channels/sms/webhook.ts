@@ -1,14 +1,23 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { messagesFor } from "../../i18n/languages";
-import { findKeywordForm, keywordReply, listFormKeywords, recordKeywordOptIn, recordResume, type InboundCommandBase } from "../inbound-consent";
+import {
+  findKeywordForm,
+  keywordOptsIn,
+  keywordReplyFor,
+  listFormKeywords,
+  recordKeywordOptIn,
+  recordResume,
+  type InboundCommandBase,
+} from "../inbound-consent";
+import { answerNumberedChoice, rememberChoiceQuestion } from "../keyword-choice";
 import { handlerFailure, recordDeadLetter, type DeadLetterInput, type DeadLetterReason } from "../dead-letters/store";
 import { handleOnce } from "../inbound-messages";
 import { helpLanguage, isWord, matchOptOut, normalizeKeyword, smsOptInWords } from "../keywords";
 import { applyStop, localizedHelpReply, type StopContext } from "../stop-command";
 import { smsWebhookUrl, type InboundChannel } from "../settings";
 import { findVerifiedChannel } from "../channel-cache";
-import { handleWhatsAppMessage } from "../whatsapp/handle-message";
+import { handleWhatsAppMessage, replyText } from "../whatsapp/handle-message";
 import { verifyTwilioSignature } from "./signature";
 import { isTwilioWhatsApp, TWILIO_WHATSAPP_PREFIX, twilioWhatsAppMessage } from "./twilio-whatsapp";
 import { twimlResponse } from "./twiml";
@@ -74,7 +83,8 @@ export async function runSms(db: Db, channel: InboundChannel, params: URLSearchP
     const outcome = isTwilioWhatsApp(from)
       ? await handleOnce(db, channel.workspaceId, "whatsapp", sid.slice(0, 200), (tx) => {
           const { message, via } = twilioWhatsAppMessage(params, sid, from);
-          return handleWhatsAppMessage(tx, channel, message, via);
+          // Through Twilio every reply is text: the choices come numbered (handle-message.ts).
+          return handleWhatsAppMessage(tx, channel, message, via).then(replyText);
         })
       : await handleOnce(db, channel.workspaceId, "sms", sid.slice(0, 200), (tx) =>
           handleSms(tx, channel, sid, from, params.get("Body") ?? "", optOutType(params.get("OptOutType"))),
@@ -130,11 +140,17 @@ async function handleSms(
   }
   const help = twilioType === "HELP" ? (helpLanguage(body) ?? channel.defaultLanguage) : null;
   if (help) return localizedHelpReply(help, ctx, await listFormKeywords(db, channel.workspaceId, "sms"));
+  // "2" in answer to a keyword's numbered question records the second category; with no question pending a
+  // number is read as before (no command).
+  const chosen = twilioType ? null : await answerNumberedChoice(db, channel, "sms", base, body);
+  if (chosen) return chosen;
   const form = await findKeywordForm(db, channel.workspaceId, "sms", body);
   if (form) {
-    const reply = keywordReply(form);
-    await recordKeywordOptIn(db, base, form, reply ? "twiml" : "none");
-    return reply || null;
+    const reply = keywordReplyFor(form, "sms");
+    if (keywordOptsIn(form)) await recordKeywordOptIn(db, base, form, reply.body ? "twiml" : "none");
+    // Several categories: nothing is recorded yet; the reply asks which, by number, and the question is kept.
+    else await rememberChoiceQuestion(db, channel, "sms", from, form.versionId, sid);
+    return reply.body || null;
   }
   const asked = helpLanguage(body);
   if (asked) return localizedHelpReply(asked, ctx, await listFormKeywords(db, channel.workspaceId, "sms"));

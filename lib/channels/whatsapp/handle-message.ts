@@ -7,7 +7,8 @@ import {
   type ChannelCategory,
   findContactId,
   findKeywordForm,
-  keywordReply,
+  keywordOptsIn,
+  keywordReplyFor,
   listFormKeywords,
   optedInKeys,
   recordKeywordOptIn,
@@ -20,7 +21,8 @@ import { messagesFor } from "../../i18n/languages";
 import { helpLanguage, matchOptOut } from "../keywords";
 import { applyStop, localizedHelpReply, type StopContext } from "../stop-command";
 import type { InboundChannel } from "../settings";
-import { canSendCloudReply } from "./sender";
+import { answerChoiceButton, answerNumberedChoice, rememberChoiceQuestion } from "../keyword-choice";
+import { canSendCloudReply, type ReplyChoices } from "./sender";
 import { messageIdentity } from "./identity";
 import { messageContent, unixTime, type WhatsAppMessage } from "./payload";
 
@@ -109,10 +111,21 @@ export function messageWindow(channel: InboundChannel, sender: InboundIdentity, 
   return serviceWindowUpsert(channel, sender, businessNumber, unixTime(message.timestamp) ?? new Date());
 }
 
+/** A reply that asks which kind of message the person wants: its body and one button (or list row) per category. */
+export type ChoiceReply = { text: string; interactive: ReplyChoices };
+
+/** A reply's text alone, for a channel that carries no buttons (Twilio's TwiML answer is never asked for them). */
+export const replyText = (reply: string | ChoiceReply | null): string | null => (reply === null || typeof reply === "string" ? reply : reply.text);
+
 /** One inbound message, inside its claim's transaction. Returns the reply to send after commit, if any. */
-export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, message: WhatsAppMessage, via?: WhatsAppVia): Promise<string | null> {
+export async function handleWhatsAppMessage(
+  db: Db,
+  channel: InboundChannel,
+  message: WhatsAppMessage,
+  via?: WhatsAppVia,
+): Promise<string | ChoiceReply | null> {
   const read = readMessage(channel, message, via);
-  const reply = read ? await act(db, channel, read, via) : null;
+  const reply = read ? await act(db, channel, read, via, message) : null;
   const sender = read ? read.sender : identityOrNull(message);
   // A system notice (a changed number) is Meta's, not the person writing; every other message opens the window.
   // Last, after whatever contact lock the message took: a STOP takes the contact's, then the window's (in the
@@ -122,9 +135,21 @@ export async function handleWhatsAppMessage(db: Db, channel: InboundChannel, mes
   return reply;
 }
 
-/** What a message with content does: a stop, a confirmation code, a keyword, HELP; the reply, if any. */
-async function act(db: Db, channel: InboundChannel, read: ReadMessage, via: WhatsAppVia | undefined): Promise<string | null> {
+/** What a message with content does: a choice, a stop, a confirmation code, a keyword, HELP; the reply, if any. */
+async function act(
+  db: Db,
+  channel: InboundChannel,
+  read: ReadMessage,
+  via: WhatsAppVia | undefined,
+  message: WhatsAppMessage,
+): Promise<string | ChoiceReply | null> {
   const { content, evidence, base, button } = read;
+  // A tap on one of a keyword reply's choices: exactly that category, if the id is one this workspace offered.
+  const chosen = content.kind === "button" ? await answerChoiceButton(db, channel, base, content.payload, message.context?.id) : null;
+  if (chosen) return chosen;
+  // Through Twilio the choices were numbered: "2" answers the question asked, if one is pending.
+  const numbered = via && content.kind === "text" ? await answerNumberedChoice(db, channel, "whatsapp", base, content.text) : null;
+  if (numbered) return numbered;
   const ctx = stopContext(channel);
   const stop = stopOf(read, channel, ctx.categories);
   if (stop) {
@@ -141,9 +166,22 @@ async function act(db: Db, channel: InboundChannel, read: ReadMessage, via: What
   const form = await findKeywordForm(db, channel.workspaceId, "whatsapp", button?.join ?? content.text);
   if (form) {
     // Twilio takes the reply in its answer; the Cloud API only after commit, and only with an access token.
-    const reply = keywordReply(form);
-    await recordKeywordOptIn(db, base, form, !reply ? "none" : via ? "twiml" : canSendCloudReply(channel) ? "after_commit" : "none");
-    return reply || null;
+    const reply = keywordReplyFor(form, "whatsapp", Boolean(via));
+    const canReply = Boolean(reply.body) && (via !== undefined || canSendCloudReply(channel));
+    if (keywordOptsIn(form)) {
+      await recordKeywordOptIn(db, base, form, !canReply ? "none" : via ? "twiml" : "after_commit");
+      return reply.body || null;
+    }
+    // Several categories: the keyword records nothing; the reply asks which, one choice per category. Without a
+    // way to reply nothing can be asked, so nothing is recorded (the builder warns of this before publishing).
+    if (!canReply) return null;
+    if (via) {
+      await rememberChoiceQuestion(db, channel, "whatsapp", base.phone, form.versionId, message.id);
+      return reply.body;
+    }
+    const format = reply.format === "list" ? "list" : "buttons";
+    const choices = reply.choices.map((c) => ({ id: c.id, title: c.label }));
+    return { text: reply.body, interactive: { format, choices, ...(reply.listButton ? { listButton: reply.listButton } : {}) } };
   }
 
   const help = helpLanguage(content.text);

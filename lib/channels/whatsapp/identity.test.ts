@@ -6,7 +6,7 @@ import { erasePersonalData } from "../../contacts/erasure/erase";
 import { queryRows } from "../../db/sql";
 import { verifyLedger } from "../../ledger/verify";
 import { runWebhookPass } from "../../webhooks/worker";
-import { createChannelFixture, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createChannelFixture, statesOf, statesOfBsuid, tapsToJoin, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { webOptIn } from "../../../testing/fixtures";
 import { failedStatus, failedStatusTo, signedMetaRequest, textMessage, textMessageFrom, userPreference, userPreferenceFrom } from "../../../testing/meta-cloud";
@@ -80,7 +80,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
   });
 
   it("a JOIN from an old-style wa_id and a later web sign-up with today's number are one contact", async () => {
-    await post(textMessage("551187650000", "JOIN"));
+    await post(tapsToJoin(fx, "551187650000"));
     const receipt = await append(t.db, webOptIn(fx, "+55 11 98765-0000", { categories: ["orders"] }));
     expect(receipt.phone).toBe("+5511987650000");
     expect(await states("+5511987650000")).toEqual({ orders: "opted_in:single", offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
@@ -90,7 +90,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
   it("a message with only a BSUID (a username, no number) opts in and out a contact known by that BSUID", async () => {
     const bsuid = newBsuid();
     sent.length = 0;
-    await post(textMessageFrom({ userId: bsuid }, "JOIN"));
+    await post(tapsToJoin(fx, { userId: bsuid }));
     const [contact] = await byBsuid(bsuid);
     expect(contact).toMatchObject({ phone: null, phoneDigest: null, bsuid });
     expect(await statesByBsuid(bsuid)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
@@ -105,7 +105,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
 
   it("a later message with the number and the BSUID links them: one contact, whose history continues", async () => {
     const bsuid = newBsuid();
-    await post(textMessageFrom({ userId: bsuid }, "JOIN"));
+    await post(tapsToJoin(fx, { userId: bsuid }));
     const [before] = await byBsuid(bsuid);
     await post(textMessageFrom({ phone: "+5511987600001", userId: bsuid }, "STOP tips"));
     const [after] = await byBsuid(bsuid);
@@ -137,7 +137,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
 
   it("preferences and 131050 refusals that name only the BSUID reach that contact", async () => {
     const bsuid = newBsuid();
-    await post(textMessageFrom({ userId: bsuid }, "JOIN"));
+    await post(tapsToJoin(fx, { userId: bsuid }));
     await post(userPreferenceFrom({ userId: bsuid }, "stop"));
     expect(await statesByBsuid(bsuid)).toEqual({ offers: "opted_out", tips: "opted_out" });
     await post(userPreferenceFrom({ userId: bsuid }, "resume"));
@@ -149,7 +149,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
   it("a number and a BSUID already held by two contacts: a STOP naming both stops both", async () => {
     const bsuid = newBsuid();
     await append(t.db, webOptIn(fx, "+54 9 11 2345-0003", { categories: ["orders", "offers"] }));
-    await post(textMessageFrom({ userId: bsuid }, "JOIN"));
+    await post(tapsToJoin(fx, { userId: bsuid }));
     const stop = textMessageFrom({ phone: "+5491123450003", userId: bsuid }, "STOP");
     await post(stop);
     expect(await states("+5491123450003")).toEqual({ orders: "opted_out", offers: "opted_out", tips: "opted_out" });
@@ -178,7 +178,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
 
   it("erasure leaves no plain BSUID, the chains still verify, and the BSUID meets its history again", async () => {
     const bsuid = newBsuid();
-    await post(textMessageFrom({ userId: bsuid }, "JOIN"));
+    await post(tapsToJoin(fx, { userId: bsuid }));
     await post(userPreferenceFrom({ userId: bsuid }, "stop"));
     const [contact] = await byBsuid(bsuid);
     await erasePersonalData(t.db, { workspaceId: fx.workspace.id, contactId: contact!.id, actor: { userId: null, label: "test" }, reason: "asked" });
@@ -193,7 +193,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
     expect(claims).not.toContain(bsuid);
     expect((await verifyLedger(t.db, { workspaceId: fx.workspace.id })).ok).toBe(true);
     await post(textMessageFrom({ userId: bsuid }, "STOP"));
-    // JOIN (2), the stop preference (2), the erasure's opt-out of the one category still open (1), STOP (3).
+    // The two taps (2), the stop preference (2), the erasure's opt-out of the one category still open (1), STOP (3).
     expect(await chainOf(contact!.id)).toHaveLength(8);
   });
 
@@ -216,7 +216,7 @@ describe.each(testDatabaseKinds())("WhatsApp identity on %s", (kind) => {
     expect([old!.n > 0, both!.n > 0, bsuidOnly!.n > 0]).toEqual([true, true, true]);
     // The plain BSUID beside the chain is checked against what the events committed to.
     const bsuid = newBsuid();
-    await post(textMessageFrom({ userId: bsuid }, "JOIN"));
+    await post(tapsToJoin(fx, { userId: bsuid }));
     await t.db.update(contacts).set({ bsuid: "BR.someoneelse" }).where(eq(contacts.bsuid, bsuid));
     const tampered = await verifyLedger(t.db, { workspaceId: fx.workspace.id });
     expect(tampered.problems.map((p) => p.kind)).toContain("personal_data_mismatch");

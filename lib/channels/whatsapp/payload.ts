@@ -24,6 +24,8 @@ const message = z.object({
   type: z.string(),
   text: z.object({ body: z.string() }).optional(),
   button: z.object({ payload: z.string().optional(), text: z.string().optional() }).optional(),
+  /** A reply to one of our messages (a tapped button) names it: the id the Cloud API gave the message sent. */
+  context: z.object({ id: z.string().optional() }).optional(),
   interactive: z
     .object({
       type: z.string(),

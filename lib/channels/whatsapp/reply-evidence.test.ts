@@ -6,12 +6,14 @@ import { findContactTimeline } from "../../contacts/timeline.queries";
 import { configChanged } from "../../db/config-epoch";
 import { channelSettings, keywordReplyEvidence } from "../../db/schema/channels";
 import { renderConsentCertificate, loadCertificateInput } from "../../exports/certificate";
+import { noChoicesWarning } from "../../forms/channel-policy";
 import { checkFormPolicy, publishBlockers } from "../../forms/policy";
-import { createChannelFixture, statesOf, testAccessToken, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import type { FormVersion } from "../../forms/publish";
+import { createChannelFixture, keywordForm, statesOf, testAccessToken, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
 import { startGraphApi } from "../../../testing/graph-api";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { testPhone } from "../../../testing/fixtures";
-import { signedMetaRequest, testPhoneNumberId, textMessage, waId } from "../../../testing/meta-cloud";
+import { choiceTaps, signedMetaRequest, testPhoneNumberId, textMessage, waId } from "../../../testing/meta-cloud";
 import { findContactId } from "../inbound-consent";
 import { whatsappCanReply, whatsappWebhookUrl } from "../settings";
 import { createCloudApiSender, type WhatsAppSender } from "./sender";
@@ -32,6 +34,8 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
   let fx: ChannelFixture;
   let n = 800;
   let graph: Awaited<ReturnType<typeof startGraphApi>>;
+  /** A keyword form with one category (offers): its keyword alone opts in, and the reply is the wording. */
+  let solo: FormVersion;
 
   const post = (phone: string, body: string, sender: WhatsAppSender) =>
     receiveWhatsAppWebhook(t.db, fx.workspace.slug, signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), textMessage(phone, body), testAppSecret), {
@@ -57,6 +61,7 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
     t = await createTestDatabase(kind);
     fx = await createChannelFixture(t.db);
     graph = await startGraphApi({ accessToken: testAccessToken, phoneNumberIds: [testPhoneNumberId] });
+    solo = await keywordForm(t.db, fx, "whatsapp", "SOLO", ["offers"]);
   });
   afterAll(async () => {
     await graph?.close();
@@ -73,16 +78,22 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
       expect(await whatsappCanReply(t.db, fx.workspace.id)).toBe(false);
       const phone = testPhone(++n);
       const sent: unknown[] = [];
-      expect((await post(phone, "JOIN", async (r) => void sent.push(r))).status).toBe(200);
+      expect((await post(phone, "SOLO", async (r) => void sent.push(r))).status).toBe(200);
       await new Promise((r) => setImmediate(r));
       expect(sent).toEqual([]);
-      expect(await statesOf(t.db, fx.workspace.id, phone)).toEqual({ offers: "opted_in:single", tips: "opted_in:single" });
+      expect(await statesOf(t.db, fx.workspace.id, phone)).toEqual({ offers: "opted_in:single" });
+      // With two categories nothing can be asked, so the keyword records nothing at all.
+      const other = testPhone(++n);
+      expect((await post(other, "JOIN", async (r) => void sent.push(r))).status).toBe(200);
+      await new Promise((r) => setImmediate(r));
+      expect(sent).toEqual([]);
+      expect(await findContactId(t.db, fx.workspace.id, { phone: other })).toBeNull();
 
       const contactId = (await findContactId(t.db, fx.workspace.id, { phone }))!;
       const events = await findContactTimeline(t.db, fx.workspace.id, contactId);
-      expect(events).toHaveLength(2);
+      expect(events).toHaveLength(1);
       for (const e of events) {
-        expect(e.evidence).toMatchObject({ kind: "text", text: "JOIN", reply: "none" });
+        expect(e.evidence).toMatchObject({ kind: "text", text: "SOLO", reply: "none" });
         expect(e.delivery).toEqual({ kind: "not_sent" });
       }
       const text = await certificateText(t, fx, contactId);
@@ -104,7 +115,7 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
     const phone = testPhone(++n);
     await post(
       phone,
-      "JOIN",
+      "SOLO",
       createCloudApiSender(() => graph.url),
     );
     const row = await acceptanceOf(phone);
@@ -136,7 +147,7 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
       const before = graph.sent.length;
       await post(
         phone,
-        "JOIN",
+        "SOLO",
         createCloudApiSender(() => graph.url),
       );
       // The refusal is logged with Meta's code, so the business sees why (a liveness bound, not a timing check).
@@ -146,7 +157,7 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
     } finally {
       logged.mockRestore();
     }
-    expect(await statesOf(t.db, fx.workspace.id, phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
+    expect(await statesOf(t.db, fx.workspace.id, phone)).toEqual({ offers: "opted_in:confirmed" });
     const contactId = (await findContactId(t.db, fx.workspace.id, { phone }))!;
     const [event] = await findContactTimeline(t.db, fx.workspace.id, contactId);
     expect(event!.delivery).toEqual({ kind: "unconfirmed" });
@@ -155,10 +166,56 @@ describe.each(testDatabaseKinds())("WhatsApp keyword reply evidence on %s", (kin
 
   it("the policy check says plainly, before publishing, what a WhatsApp keyword form records while no reply can be sent", () => {
     const ctx = { businessName: fx.workspace.businessName, categories: fx.categories, channel: "whatsapp" };
-    const without = checkFormPolicy(fx.whatsappForm.content, { ...ctx, canReply: false }).find((c) => c.id === "reply-sendable");
+    const without = checkFormPolicy(solo.content, { ...ctx, canReply: false }).find((c) => c.id === "reply-sendable");
     expect(without).toMatchObject({ passed: false, severity: "warning" });
     expect(without!.problems[0]).toMatch(/recorded as opted in at single level from the keyword alone, and their record says no wording was sent/);
-    expect(publishBlockers(checkFormPolicy(fx.whatsappForm.content, { ...ctx, canReply: false })).map((c) => c.id)).not.toContain("reply-sendable");
-    expect(checkFormPolicy(fx.whatsappForm.content, { ...ctx, canReply: true }).find((c) => c.id === "reply-sendable")).toBeUndefined();
+    expect(publishBlockers(checkFormPolicy(solo.content, { ...ctx, canReply: false })).map((c) => c.id)).not.toContain("reply-sendable");
+    expect(checkFormPolicy(solo.content, { ...ctx, canReply: true }).find((c) => c.id === "reply-sendable")).toBeUndefined();
+    // Two categories: the choices are the reply, so without one the keyword records nothing, and it says so.
+    const several = checkFormPolicy(fx.whatsappForm.content, { ...ctx, canReply: false }).find((c) => c.id === "reply-sendable");
+    expect(several!.problems).toEqual([noChoicesWarning]);
+  });
+
+  it("two categories: the Graph API receives one reply button per category, and a tap's event says the wording was answered", async () => {
+    const phone = testPhone(++n);
+    const sender = createCloudApiSender(() => graph.url);
+    const before = graph.sent.length;
+    await post(phone, "JOIN", sender);
+    for (let i = 0; i < 500 && graph.sent.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+    const asked = graph.sent.at(-1)!;
+    // Meta's interactive reply-buttons message: a body of at most 1,024 characters, a button per category.
+    const content = fx.whatsappForm.content.languages.en!;
+    expect(asked.body).toMatchObject({ messaging_product: "whatsapp", to: waId(phone), type: "interactive" });
+    const interactive = asked.body.interactive as {
+      type: string;
+      body: { text: string };
+      action: { buttons: { type: string; reply: { id: string; title: string } }[] };
+    };
+    expect(interactive.type).toBe("button");
+    expect(interactive.body.text).toContain(content.consent.offers);
+    expect(interactive.body.text).toContain(content.consent.tips);
+    expect(interactive.action.buttons).toEqual([
+      { type: "reply", reply: { id: `assent:optin:${fx.whatsappForm.id}:offers`, title: "Offers" } },
+      { type: "reply", reply: { id: `assent:optin:${fx.whatsappForm.id}:tips`, title: "Tips" } },
+    ]);
+    expect(await findContactId(t.db, fx.workspace.id, { phone })).toBeNull();
+
+    // The person taps "Offers" on that very message (context names it).
+    const tap = choiceTaps(phone, [{ id: interactive.action.buttons[0]!.reply.id, title: interactive.action.buttons[0]!.reply.title }], { context: asked.id });
+    const request = signedMetaRequest(whatsappWebhookUrl(fx.workspace.slug), tap, testAppSecret);
+    await receiveWhatsAppWebhook(t.db, fx.workspace.slug, request, { sender });
+    expect(await statesOf(t.db, fx.workspace.id, phone)).toEqual({ offers: "opted_in:confirmed" });
+    const contactId = (await findContactId(t.db, fx.workspace.id, { phone }))!;
+    const [event] = await findContactTimeline(t.db, fx.workspace.id, contactId);
+    expect(event!.evidence).toMatchObject({
+      kind: "button",
+      reply: "answered",
+      askedIn: asked.id,
+      wordingSha256: createHash("sha256").update(content.consent.offers!).digest("hex"),
+    });
+    expect(event!.delivery).toEqual({ kind: "answered" });
+    const text = await certificateText(t, fx, contactId);
+    expect(text).toContain("Wording sent, exactly, and answered");
+    expect(text).toContain("send me <offers>");
   });
 });

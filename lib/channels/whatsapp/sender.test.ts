@@ -28,6 +28,43 @@ describe("the Cloud API sender, against a stand-in that answers as Meta document
     });
   });
 
+  it("sends choices as Meta's interactive reply buttons, or as a list message with its button label", async () => {
+    const choices = [
+      { id: "assent:optin:6f1c1a52-3c1e-4d8a-9d59-2a4a1f0e7b10:offers", title: "Offers" },
+      { id: "assent:optin:6f1c1a52-3c1e-4d8a-9d59-2a4a1f0e7b10:tips", title: "Tips" },
+    ];
+    await send({ phoneNumberId, accessToken, to: "15551230001", text: "Which would you like?", interactive: { format: "buttons", choices } });
+    expect(graph.sent.at(-1)!.body).toMatchObject({
+      type: "interactive",
+      interactive: {
+        type: "button",
+        body: { text: "Which would you like?" },
+        action: { buttons: choices.map((c) => ({ type: "reply", reply: c })) },
+      },
+    });
+    await send({
+      phoneNumberId,
+      accessToken,
+      to: "15551230001",
+      text: "Which would you like?",
+      interactive: { format: "list", choices, listButton: "Choose" },
+    });
+    expect(graph.sent.at(-1)!.body).toMatchObject({
+      type: "interactive",
+      interactive: { type: "list", body: { text: "Which would you like?" }, action: { button: "Choose", sections: [{ rows: choices }] } },
+    });
+    // A title over 20 characters is refused as Meta refuses it: the reply's builder must cut labels first.
+    const refused = await send({
+      phoneNumberId,
+      accessToken,
+      to: "15551230001",
+      text: "Which?",
+      interactive: { format: "buttons", choices: [{ id: "x", title: "A name far too long for a button" }] },
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(CloudApiError);
+    expect(String(refused)).toContain("title'] must be 1 to 20 characters");
+  });
+
   it("answers a person known only by a business-scoped user id at `recipient`, and never sends more than 4,096 characters", async () => {
     await send({ phoneNumberId, accessToken, recipient: "US.13491208655302741918", text: "x".repeat(5000) });
     const { body } = graph.sent.at(-1)!;

@@ -1,8 +1,37 @@
 import "server-only";
 import { env } from "../../env";
 
-/** `to` is a wa_id; `recipient` a business-scoped user ID, for a person whose number Meta did not share. */
-export type WhatsAppReply = { phoneNumberId: string; accessToken: string; to?: string; recipient?: string; text: string };
+/**
+ * The choices an interactive reply carries: reply buttons (up to three) or a list message's rows (up to ten),
+ * each with the id a tap sends back and its title.
+ */
+export type ReplyChoices = { format: "buttons" | "list"; choices: { id: string; title: string }[]; listButton?: string };
+
+/**
+ * `to` is a wa_id; `recipient` a business-scoped user ID, for a person whose number Meta did not share. With
+ * `interactive`, `text` is the message's body and the choices go with it.
+ */
+export type WhatsAppReply = { phoneNumberId: string; accessToken: string; to?: string; recipient?: string; text: string; interactive?: ReplyChoices };
+
+/** The Cloud API's message object for a reply: a text, or an interactive message with buttons or a list. */
+export function replyMessage(text: string, interactive: ReplyChoices | undefined): Record<string, unknown> {
+  if (!interactive) return { type: "text", text: { body: text.slice(0, 4096) } };
+  const body = { text: text.slice(0, 1024) };
+  if (interactive.format === "buttons") {
+    return {
+      type: "interactive",
+      interactive: { type: "button", body, action: { buttons: interactive.choices.map((c) => ({ type: "reply", reply: { id: c.id, title: c.title } })) } },
+    };
+  }
+  return {
+    type: "interactive",
+    interactive: {
+      type: "list",
+      body,
+      action: { button: interactive.listButton ?? "Choose", sections: [{ rows: interactive.choices.map((c) => ({ id: c.id, title: c.title })) }] },
+    },
+  };
+}
 
 /**
  * Sends a reply in the 24-hour window the person's own message opened, resolving with the id the provider gave
@@ -60,7 +89,7 @@ async function refusal(response: Response): Promise<CloudApiError> {
  * tests point it at testing/graph-api.ts, which answers in Meta's documented format).
  */
 export function createCloudApiSender(baseUrl: () => string): WhatsAppSender {
-  return async ({ phoneNumberId, accessToken, to, recipient, text }) => {
+  return async ({ phoneNumberId, accessToken, to, recipient, text, interactive }) => {
     const response = await fetch(`${baseUrl().replace(/\/$/, "")}/${GRAPH_VERSION}/${encodeURIComponent(phoneNumberId)}/messages`, {
       method: "POST",
       headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
@@ -68,8 +97,7 @@ export function createCloudApiSender(baseUrl: () => string): WhatsAppSender {
         messaging_product: "whatsapp",
         recipient_type: "individual",
         ...(to ? { to } : { recipient }),
-        type: "text",
-        text: { body: text.slice(0, 4096) },
+        ...replyMessage(text, interactive),
       }),
       signal: AbortSignal.timeout(10_000),
     });

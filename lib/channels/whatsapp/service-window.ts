@@ -22,7 +22,7 @@ export function serviceWindowUpsert(channel: InboundChannel, identity: InboundId
 }
 
 /** As the ledger digests it (contacts.phone_digest); a number that cannot be normalised has no window by number. */
-function phoneDigest(channel: InboundChannel, phone: string | undefined): string | null {
+export function phoneDigest(channel: Pick<InboundChannel, "ledgerSalt" | "defaultCountry">, phone: string | undefined): string | null {
   if (!phone) return null;
   try {
     return personalDigest(channel.ledgerSalt, "phone", normalizePhone(phone, channel.defaultCountry));

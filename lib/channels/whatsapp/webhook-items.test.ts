@@ -7,7 +7,16 @@ import { erasePersonalData } from "../../contacts/erasure/erase";
 import { personalDigest } from "../../ledger/canonical";
 import { append } from "../../ledger/append";
 import { queryRows } from "../../db/sql";
-import { createChannelFixture, ledgerCounts, statesOf, statesOfBsuid, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import {
+  createChannelFixture,
+  joinChoices,
+  ledgerCounts,
+  statesOf,
+  statesOfBsuid,
+  tapsToJoin,
+  testAppSecret,
+  type ChannelFixture,
+} from "../../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { testPhone, webOptIn } from "../../../testing/fixtures";
 import {
@@ -23,6 +32,7 @@ import {
   textItems,
   userPreference,
   waId,
+  choiceTapItems,
 } from "../../../testing/meta-cloud";
 import { signedInMember, testMeta } from "../../../testing/staff";
 import { retryInboundDeadLetter } from "../dead-letters/actions";
@@ -88,9 +98,9 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
   // The bug: the BSUID message failed the change's one schema, and the STOP beside it was dropped with it.
   it("a notification mixing an unreadable item, a username user's STOP and a normal STOP records both STOPs", async () => {
     const phone = testPhone(++n);
-    await post(messagesNotification({ contacts: [textItems(phone, "JOIN").contact], messages: [textItems(phone, "JOIN").message] }));
+    await post(tapsToJoin(fx, phone));
     const bsuid = newBsuid();
-    await post(messagesNotification({ contacts: [bsuidTextItems(bsuid, "JOIN").contact], messages: [bsuidTextItems(bsuid, "JOIN").message] }));
+    await post(tapsToJoin(fx, { userId: bsuid }));
     expect(await bsuidStates(bsuid)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
     const username = bsuidTextItems(bsuid, "STOP");
     const normal = textItems(phone, "STOP");
@@ -121,8 +131,12 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
 
   it("reads numeric timestamps (and numeric-string error codes) on messages, statuses and preferences", async () => {
     const phone = testPhone(++n);
-    const join = textItems(phone, "JOIN", { timestamp: 1_700_000_000 });
-    await post(messagesNotification({ contacts: [join.contact], messages: [join.message] }));
+    const taps = joinChoices(fx).map((c) => {
+      const items = choiceTapItems({ phone }, c.id, c.title);
+      return { ...items, message: { ...items.message, timestamp: 1_700_000_000 } };
+    });
+    const join = taps[0]!;
+    await post(messagesNotification({ contacts: [join.contact], messages: taps.map((i) => i.message) }));
     expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
     const [event] = await t.db
       .select()
@@ -144,7 +158,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
 
     // Preferences: Meta's sample gives a number, its reference a string of seconds; either is read.
     const other = testPhone(++n);
-    await post(messagesNotification({ contacts: [textItems(other, "JOIN").contact], messages: [textItems(other, "JOIN").message] }));
+    await post(tapsToJoin(fx, other));
     await post(userPreference(other, "stop", "1700000200" as unknown as number));
     expect(await states(other)).toEqual({ offers: "opted_out", tips: "opted_out" });
     await post(userPreference(other, "resume", 1_700_000_300));
@@ -154,7 +168,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
   it("a 131050 status and a preference that name only a BSUID opt out the contact known by that BSUID", async () => {
     const [byStatus, byPreference] = [newBsuid(), newBsuid()];
     for (const bsuid of [byStatus, byPreference]) {
-      await post(messagesNotification({ contacts: [bsuidTextItems(bsuid, "JOIN").contact], messages: [bsuidTextItems(bsuid, "JOIN").message] }));
+      await post(tapsToJoin(fx, { userId: bsuid }));
       expect(await bsuidStates(bsuid)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
     }
     const before = await ledgerCounts(t.db, fx.workspace.id);
@@ -207,10 +221,12 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
 
   it("an item whose handling throws is dead-lettered with the error, and the others are recorded", async () => {
     const phone = testPhone(++n);
-    const good = textItems(phone, "JOIN");
+    const good = joinChoices(fx).map((c) => choiceTapItems({ phone }, c.id, c.title));
     // "0" is no phone number and there is no BSUID: recording it is refused (not ignored, as it once was).
     const bad = textItems("+0", "STOP");
-    const added = await newDeadLetters(() => post(messagesNotification({ contacts: [good.contact, bad.contact], messages: [bad.message, good.message] })));
+    const added = await newDeadLetters(() =>
+      post(messagesNotification({ contacts: [good[0]!.contact, bad.contact], messages: [bad.message, ...good.map((g) => g.message)] })),
+    );
     expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
     expect(added).toMatchObject([{ kind: "message", reasonCode: "handler_error", providerItemId: bad.message.id, phoneDigest: null, bsuidDigest: null }]);
     expect(added[0]!.reason).toBe(
@@ -265,7 +281,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
 
   it("erasing a contact known only by its BSUID deletes the content of the dead letters from that BSUID", async () => {
     const bsuid = newBsuid();
-    await post(messagesNotification({ contacts: [bsuidTextItems(bsuid, "JOIN").contact], messages: [bsuidTextItems(bsuid, "JOIN").message] }));
+    await post(tapsToJoin(fx, { userId: bsuid }));
     const [contact] = await bsuidContacts(bsuid);
     const { id: _, ...noId } = bsuidTextItems(bsuid, "STOP").message;
     const stranger = bsuidTextItems(newBsuid(), "STOP");
@@ -316,7 +332,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
     const retry = (deadLetterId: string, session = compliance, slug = fx.workspace.slug) =>
       runWorkspaceAction(retryInboundDeadLetter, t.db, session, testMeta, { workspace: slug, deadLetterId });
     const phone = testPhone(++n);
-    await post(messagesNotification({ contacts: [textItems(phone, "JOIN").contact], messages: [textItems(phone, "JOIN").message] }));
+    await post(tapsToJoin(fx, phone));
     const stop = textItems(phone, "STOP");
     await refuseClaim(stop.message.id);
     const [dead] = await newDeadLetters(() => post(messagesNotification({ contacts: [stop.contact], messages: [stop.message] })));
@@ -361,7 +377,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook, item by item, on %s", (kin
   it("Retry of a username user's STOP that failed on our side records it on the contact known by its BSUID", async () => {
     const compliance = await signedInMember(t.db, fx.workspace.id, "compliance");
     const bsuid = newBsuid();
-    await post(messagesNotification({ contacts: [bsuidTextItems(bsuid, "JOIN").contact], messages: [bsuidTextItems(bsuid, "JOIN").message] }));
+    await post(tapsToJoin(fx, { userId: bsuid }));
     const items = bsuidTextItems(bsuid, "STOP");
     await refuseClaim(items.message.id);
     const [dead] = await newDeadLetters(() => post(messagesNotification({ contacts: [items.contact], messages: [items.message] })));

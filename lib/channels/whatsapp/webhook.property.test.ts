@@ -17,7 +17,9 @@ import {
   textItems,
   userPreference,
   waId,
+  choiceTapItems,
 } from "../../../testing/meta-cloud";
+import { choiceId } from "../../forms/channel-wording";
 import { applyInboundWord, expectStateIsFoldOfEvents, newPersonModel, type PersonModel } from "../../../testing/inbound-model";
 import { whatsappWebhookUrl } from "../settings";
 import { receiveWhatsAppWebhook } from "./webhook";
@@ -32,7 +34,7 @@ const readable = fc.oneof(
   fc.record({
     kind: fc.constant("text" as const),
     person: fc.nat(PEOPLE - 1),
-    word: fc.constantFrom("STOP", "JOIN", "STOP tips", "hello"),
+    word: fc.constantFrom("STOP", "JOIN", "TAP offers", "TAP tips", "STOP tips", "hello"),
     numericTime: fc.boolean(),
   }),
   fc.record({ kind: fc.constant("stop_status" as const), person: fc.nat(PEOPLE - 1), numericTime: fc.boolean() }),
@@ -45,6 +47,21 @@ const broken = fc.record({
 });
 const item = fc.oneof({ arbitrary: readable, weight: 2 }, { arbitrary: broken, weight: 1 });
 type Item = typeof item extends fc.Arbitrary<infer T> ? T : never;
+
+/** A tap on one of the JOIN reply's buttons ("TAP offers"): the fixture's WhatsApp form version and that category. */
+let tapVersionId = "";
+const tapItems = (who: { phone?: string; userId?: string }, word: string) => {
+  const key = word.slice(4);
+  return choiceTapItems(who, choiceId(tapVersionId, key), key);
+};
+const textWords = {
+  STOP: "stop_all",
+  "STOP tips": "stop_tips",
+  JOIN: "whatsapp_join",
+  "TAP offers": "whatsapp_choose_offers",
+  "TAP tips": "whatsapp_choose_tips",
+  hello: "nothing",
+} as const;
 
 let unique = 0;
 const at = (numeric: boolean) => (numeric ? 1_700_000_000 + ++unique : String(1_700_000_000 + ++unique));
@@ -80,7 +97,7 @@ function buildNotification(items: Item[], cuts: number[], phones: string[], bsui
       if (it.kind !== "broken" && bsuid) {
         // A username user, in Meta's BSUID-only shapes: no from / recipient_id / wa_id.
         if (it.kind === "text") {
-          const made = bsuidTextItems(bsuid, it.word);
+          const made = it.word.startsWith("TAP ") ? tapItems({ userId: bsuid }, it.word) : bsuidTextItems(bsuid, it.word);
           contacts.push(made.contact);
           messages.push({ ...made.message, timestamp: at(it.numericTime) });
           readableMessages.push(it);
@@ -93,9 +110,9 @@ function buildNotification(items: Item[], cuts: number[], phones: string[], bsui
           readablePreferences.push(it);
         }
       } else if (it.kind === "text") {
-        const made = textItems(phone, it.word, { timestamp: at(it.numericTime) });
+        const made = it.word.startsWith("TAP ") ? tapItems({ phone }, it.word) : textItems(phone, it.word);
         contacts.push(made.contact);
-        messages.push(made.message);
+        messages.push({ ...made.message, timestamp: at(it.numericTime) });
         readableMessages.push(it);
       } else if (it.kind === "stop_status") {
         const status = itemsOf(failedStatus(phone) as never).statuses![0] as Record<string, unknown>;
@@ -137,8 +154,7 @@ function expectedStates(order: Item[]): PersonModel[] {
   const model = Array.from({ length: PEOPLE }, newPersonModel);
   for (const it of order) {
     const person = model[it.person]!;
-    if (it.kind === "text")
-      applyInboundWord(person, it.word === "STOP" ? "stop_all" : it.word === "STOP tips" ? "stop_tips" : it.word === "JOIN" ? "whatsapp_join" : "nothing");
+    if (it.kind === "text") applyInboundWord(person, textWords[it.word]);
     else if (it.kind === "stop_status" || it.kind === "stop_preference") applyInboundWord(person, "stop_marketing");
   }
   return model;
@@ -152,6 +168,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook property on %s", (kind) => 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
     fx = await createChannelFixture(t.db);
+    tapVersionId = fx.whatsappForm.id;
   });
   afterAll(async () => {
     await fx?.receiver.close();

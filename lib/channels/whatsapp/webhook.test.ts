@@ -9,7 +9,9 @@ import {
   createChannelFixture,
   expectOneOptOutDelivered,
   ledgerCounts,
+  joinChoices,
   statesOf,
+  tapsToJoin,
   testAccessToken,
   testAppSecret,
   type ChannelFixture,
@@ -85,38 +87,46 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
     expect(await ledgerCounts(t.db, fx.workspace.id)).toEqual(before);
   });
 
-  it("a form's keyword opts in with that form's version, and the reply carries its wording", async () => {
+  it("a keyword with two categories records nothing and answers with one button per category; a tap records that one", async () => {
     const phone = testPhone(++n);
     sent.length = 0;
     const message = textMessage(phone, " join ");
+    const before = await ledgerCounts(t.db, fx.workspace.id);
     expect((await post(message)).status).toBe(200);
-    expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
-    const events = await t.db
-      .select()
-      .from(consentEvents)
-      .where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.formVersionId, fx.whatsappForm.id)));
-    expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({
-      channel: "whatsapp",
-      language: "en",
-      formVersionDigest: fx.whatsappForm.digest,
-      evidence: { kind: "text", text: " join " },
-    });
+    expect((await ledgerCounts(t.db, fx.workspace.id)).events).toBe(before.events);
+    expect(await states(phone)).toEqual({});
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ to: phone.slice(1), accessToken: testAccessToken });
     expect(sent[0]!.text).toContain(fx.whatsappForm.content.languages.en!.consent.offers);
     expect(sent[0]!.text).toContain(fx.whatsappForm.content.languages.en!.howToStop);
+    expect(sent[0]!.interactive).toEqual({ format: "buttons", choices: joinChoices(fx) });
 
-    // Meta delivers the same message again: answered 200, nothing written, no second reply.
-    const before = await ledgerCounts(t.db, fx.workspace.id);
+    await post(tapsToJoin(fx, phone, ["tips"]));
+    expect(await states(phone)).toEqual({ tips: "opted_in:confirmed" });
+    const events = await t.db
+      .select()
+      .from(consentEvents)
+      .where(and(eq(consentEvents.workspaceId, fx.workspace.id), eq(consentEvents.formVersionId, fx.whatsappForm.id)));
+    expect(events.filter((e) => e.contactId === events.at(-1)!.contactId)).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({
+      channel: "whatsapp",
+      language: "en",
+      formVersionDigest: fx.whatsappForm.digest,
+      evidence: { kind: "button", payload: joinChoices(fx)[1]!.id, reply: "answered" },
+    });
+    expect(sent.at(-1)!.text).toContain('"Tips"');
+
+    // Meta delivers the keyword again: answered 200, nothing written, no second reply.
+    const again = await ledgerCounts(t.db, fx.workspace.id);
+    const replies = sent.length;
     expect((await post(message)).status).toBe(200);
-    expect(await ledgerCounts(t.db, fx.workspace.id)).toEqual(before);
-    expect(sent).toHaveLength(1);
+    expect(await ledgerCounts(t.db, fx.workspace.id)).toEqual(again);
+    expect(sent).toHaveLength(replies);
   });
 
   it("a STOP text opts out of every category in one command, delivered once after two failures", async () => {
     const phone = testPhone(++n);
-    await post(textMessage(phone, "JOIN"));
+    await post(tapsToJoin(fx, phone));
     const data = await expectOneOptOutDelivered(t.db, fx, ["orders", "offers", "tips"], async () => {
       expect((await post(textMessage(phone, "Stop"))).status).toBe(200);
     });
@@ -126,12 +136,15 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
 
   it("STOP and a category, in another language or from a button, stops just that one", async () => {
     const phone = testPhone(++n);
-    await post(textMessage(phone, "JOIN"));
+    await post(tapsToJoin(fx, phone));
     await post(textMessage(phone, "baja tips"));
     expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_out" });
     await post(buttonReply(phone, "assent:stop:offers", "No more offers"));
     expect(await states(phone)).toEqual({ offers: "opted_out", tips: "opted_out" });
+    // A template's join button is the keyword: it asks which, and records nothing until a choice is tapped.
     await post(buttonReply(phone, "assent:join:join", "Sign me up"));
+    expect(await states(phone)).toEqual({ offers: "opted_out", tips: "opted_out" });
+    await post(tapsToJoin(fx, phone));
     expect(await states(phone)).toEqual({ offers: "opted_in:confirmed", tips: "opted_in:confirmed" });
   });
 
@@ -155,7 +168,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
 
   it("a STOP text after the marketing stop is not undone by resume", async () => {
     const phone = testPhone(++n);
-    await post(textMessage(phone, "JOIN"));
+    await post(tapsToJoin(fx, phone));
     await post(userPreference(phone, "stop", 1_700_000_000));
     await post(textMessage(phone, "STOP offers"));
     await post(userPreference(phone, "resume", 1_700_000_100));
@@ -164,7 +177,7 @@ describe.each(testDatabaseKinds())("WhatsApp webhook on %s", (kind) => {
 
   it("a template refused with error 131050 opts out of the marketing categories in one command", async () => {
     const phone = testPhone(++n);
-    await post(textMessage(phone, "JOIN"));
+    await post(tapsToJoin(fx, phone));
     await append(t.db, webOptIn(fx, phone, { categories: ["orders"] }));
     await expectOneOptOutDelivered(t.db, fx, ["offers", "tips"], async () => {
       expect((await post(failedStatus(phone))).status).toBe(200);

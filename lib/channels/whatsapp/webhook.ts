@@ -18,7 +18,7 @@ import { recordBatchedStop } from "./batched-stop";
 import { messageContent } from "./payload";
 import { readNotification, type NotificationItem, type WhatsAppItemKind, type ItemSender } from "./read-notification";
 import { recordReplyAccepted } from "./reply-evidence";
-import { canSendCloudReply, type WhatsAppSender } from "./sender";
+import { canSendCloudReply, type ReplyChoices, type WhatsAppSender } from "./sender";
 import { verifyMetaSignature } from "./signature";
 import { phoneOfWaId } from "../../phone/whatsapp-id";
 import { sameSecret } from "../../security/digest";
@@ -42,7 +42,7 @@ export type WhatsAppDeps = { sender: WhatsAppSender };
  * A reply to send after commit, and the inbound message it answers: to the sender's wa_id, or to their BSUID when
  * Meta sent no wa_id.
  */
-type Reply = { to?: string; recipient?: string; text: string; inReplyTo: string };
+type Reply = { to?: string; recipient?: string; text: string; interactive?: ReplyChoices; inReplyTo: string };
 
 /** An item that was not recorded, with what its dead letter keeps. */
 export type WhatsAppItemFailure = DeadLetterReason & { kind: WhatsAppItemKind; providerItemId?: string; raw: string; sender: ItemSender };
@@ -156,7 +156,8 @@ async function handleItem(db: Db, channel: InboundChannel, item: NotificationIte
       if (!outcome.ok) return failed(outcome.reason, message.id);
       // A sender without a wa_id is answered at its BSUID (the send API's `recipient`).
       const to = message.from ? { to: message.from } : message.user_id ? { recipient: message.user_id } : null;
-      if (outcome.result && to) replies.push({ ...to, text: outcome.result, inReplyTo: message.id });
+      const reply = typeof outcome.result === "string" ? { text: outcome.result } : outcome.result;
+      if (reply && to) replies.push({ ...to, ...reply, inReplyTo: message.id });
       return null;
     }
     case "status": {
@@ -219,7 +220,15 @@ function sendReplies(db: Db, channel: InboundChannel, replies: Reply[], sender: 
   const phoneNumberId = channel.settings.whatsappPhoneNumberId!;
   for (const { inReplyTo, ...reply } of replies) {
     sender({ phoneNumberId, accessToken, ...reply })
-      .then((accepted) => (accepted ? recordReplyAccepted(db, channel.workspaceId, inReplyTo, accepted.messageId, reply.text) : undefined))
+      .then((accepted) => (accepted ? recordReplyAccepted(db, channel.workspaceId, inReplyTo, accepted.messageId, sentText(reply)) : undefined))
       .catch((error) => console.error(`[whatsapp webhook ${channel.slug}] reply not sent or its acceptance not kept`, error));
   }
+}
+
+/**
+ * The text whose digest is kept for an accepted reply: the body, then each choice's title on its own line, so the
+ * digest covers the labels the person tapped as well as the wording.
+ */
+export function sentText(reply: { text: string; interactive?: ReplyChoices }): string {
+  return reply.interactive ? [reply.text, ...reply.interactive.choices.map((c) => c.title)].join("\n") : reply.text;
 }

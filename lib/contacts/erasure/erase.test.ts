@@ -23,7 +23,7 @@ import { runWebhookPass } from "../../webhooks/worker";
 import { eraseContact, recordConsentOnBehalf } from "../actions";
 import { findContactTimeline } from "../timeline.queries";
 import { callApi, testApiKey } from "../../../testing/api-client";
-import { createChannelFixture, testAppSecret, testTwilioToken, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createChannelFixture, tapsToJoin, testAppSecret, testTwilioToken, type ChannelFixture } from "../../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { signedMetaRequest, textMessage } from "../../../testing/meta-cloud";
 import { signedInMember, testMeta } from "../../../testing/staff";
@@ -165,17 +165,25 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
     contactId = webResult.ok ? webResult.receipt.contactId : "";
 
     // SMS keyword, signed by Twilio.
-    const sms = await receiveSmsWebhook(t.db, slug(), signedTwilioRequest(smsWebhookUrl(slug()), smsParams(person.e164, "OFFERS"), testTwilioToken));
-    expect(sms.status).toBe(200);
+    // SMS keyword, signed by Twilio: its two categories are asked by number, and "1" answers. A second keyword
+    // leaves a question waiting, which erasure must take away too.
+    const texted = (body: string) => receiveSmsWebhook(t.db, slug(), signedTwilioRequest(smsWebhookUrl(slug()), smsParams(person.e164, body), testTwilioToken));
+    expect((await texted("OFFERS")).status).toBe(200);
+    expect((await texted("1")).status).toBe(200);
+    expect((await texted("OFFERS")).status).toBe(200);
 
-    // WhatsApp keyword, signed by Meta, from a profile that carries the person's name.
+    // WhatsApp keyword, signed by Meta, from a profile that carries the person's name; then a tap on a choice.
     const join = textMessage(person.e164, "JOIN");
-    join.entry[0]!.changes[0]!.value.contacts = [{ profile: { name: person.name }, wa_id: person.e164.slice(1) }];
-    const whatsapp = await receiveWhatsAppWebhook(t.db, slug(), signedMetaRequest(whatsappWebhookUrl(slug()), join, testAppSecret), {
-      sender: async (reply) => void sent.push(reply),
-    });
-    expect(whatsapp.status).toBe(200);
+    const tap = tapsToJoin(fx, person.e164, ["offers"]);
+    for (const message of [join, tap]) {
+      message.entry[0]!.changes[0]!.value.contacts = [{ profile: { name: person.name }, wa_id: person.e164.slice(1) }];
+      const whatsapp = await receiveWhatsAppWebhook(t.db, slug(), signedMetaRequest(whatsappWebhookUrl(slug()), message, testAppSecret), {
+        sender: async (reply) => void sent.push(reply),
+      });
+      expect(whatsapp.status).toBe(200);
+    }
     await new Promise((r) => setImmediate(r));
+    expect(await queryRows(t.db, sql`select 1 from keyword_choice_requests where workspace_id = ${fx.workspace.id}`)).toHaveLength(1);
 
     // IVR, reported by the business's phone system through the API (its idempotency key names the caller's number).
     const ivr = await callApi(t.db, recordConsent, {
@@ -302,6 +310,8 @@ describe.each(testDatabaseKinds())("erasing a contact made through every way in,
 
     expect(await searchDatabase(t)).toEqual([]);
     expect(searchDataDir()).toEqual([]);
+    // The keyword's question still waiting for their answer went too (it held only the number's digest).
+    expect(await queryRows(t.db, sql`select 1 from keyword_choice_requests where workspace_id = ${fx.workspace.id}`)).toEqual([]);
 
     const verification = await verifyLedger(t.db, { workspaceId: fx.workspace.id });
     expect(verification.problems).toEqual([]);

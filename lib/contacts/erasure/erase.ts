@@ -133,6 +133,12 @@ async function eraseSideRecords(tx: Tx, req: EraseRequest, ips: string[]) {
       where c.id = ${req.contactId} and c.workspace_id = ${req.workspaceId} and sw.workspace_id = c.workspace_id
         and sw.subject_digest in (c.phone_digest, c.bsuid_digest)`,
   );
+  // So is a keyword's numbered question still waiting for their answer: an erased person's "2" must not opt in.
+  await tx.execute(
+    sql`delete from keyword_choice_requests q using contacts c
+      where c.id = ${req.contactId} and c.workspace_id = ${req.workspaceId} and q.workspace_id = c.workspace_id
+        and q.subject_digest = c.phone_digest`,
+  );
   // Public endpoints count attempts per address under "<rule>:<ip>" (the number is counted by digest). The person's
   // addresses go: at worst the next attempt from that address starts a fresh window.
   for (const ip of new Set(ips)) {

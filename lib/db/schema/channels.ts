@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
+import { formVersions } from "./forms";
 
 /** Opt-out words per language, e.g. { en: ["STOP"], es: ["BAJA", "PARAR"] }. */
 export type OptOutKeywords = Record<string, string[]>;
@@ -145,4 +146,32 @@ export const serviceWindows = pgTable(
   },
   // The check reads by (workspace, digest): the key's prefix.
   (t) => [primaryKey({ columns: [t.workspaceId, t.subjectDigest, t.businessNumber] })],
+);
+
+/**
+ * A keyword form with several categories asked a person which they want, by numbered choices in a text (SMS, or
+ * WhatsApp through Twilio, whose TwiML carries text only): remembered so that a reply "2" can be read as the
+ * second category of THAT form version, and only for a while. One row per person and channel (a newer question
+ * replaces the older); the person is kept only as the ledger's salted digest, and erasure deletes the row anyway.
+ * WhatsApp's buttons need no row: their ids carry the form version and category (decision 0024).
+ */
+export const keywordChoiceRequests = pgTable(
+  "keyword_choice_requests",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    /** "sms" or "whatsapp": a number asked on one channel is not an answer on the other. */
+    channel: text("channel").notNull(),
+    /** personalDigest(ledger salt, "phone", number), as contacts.phone_digest. */
+    subjectDigest: text("subject_digest").notNull(),
+    formVersionId: uuid("form_version_id")
+      .notNull()
+      .references(() => formVersions.id),
+    /** The inbound message (a Twilio MessageSid) whose keyword the question answered. */
+    askedIn: text("asked_in").notNull(),
+    askedAt: timestamp("asked_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channel, t.subjectDigest] }), index("keyword_choice_requests_expiry").on(t.workspaceId, t.expiresAt)],
 );

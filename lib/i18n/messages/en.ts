@@ -113,6 +113,11 @@ export const en = {
     nothingToResume: (business: string) => `${business}: there is nothing to restart. Reply HELP for help.`,
   },
   inbound: {
+    /** A choice answered a keyword's question: what was recorded. */
+    choiceRecorded: (kinds: string, business: string) => `${business}: you will get ${kinds} messages on WhatsApp. Send STOP at any time to stop.`,
+    /** A button whose choice is not (or no longer) offered: nothing recorded. */
+    choiceUnknown: (business: string, join: string | null) =>
+      `${business}: that choice is not offered any more, so nothing was recorded.${join ? ` Send ${join} to see the current choices.` : ""}`,
     /** A message that starts with a stop word but is not a stop command: nothing changed, and how to stop. */
     unclearStop: (business: string, word: string, example: string) =>
       `${business}: nothing has been changed yet. To stop all messages, send ${word} on its own. To stop one kind, send ${word} and its name, e.g. ${example}.`,

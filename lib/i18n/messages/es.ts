@@ -107,6 +107,9 @@ export const es: Messages = {
     nothingToResume: (business: string) => `${business}: no hay nada que reanudar. Responde AYUDA para obtener ayuda.`,
   },
   inbound: {
+    choiceRecorded: (kinds: string, business: string) => `${business}: recibirás mensajes de ${kinds} por WhatsApp. Envía BAJA cuando quieras para dejarlo.`,
+    choiceUnknown: (business: string, join: string | null) =>
+      `${business}: esa opción ya no se ofrece, así que no se ha registrado nada.${join ? ` Envía ${join} para ver las opciones actuales.` : ""}`,
     unclearStop: (business: string, word: string, example: string) =>
       `${business}: todavía no se ha cambiado nada. Para dejar de recibir todos los mensajes, envía solo ${word}. Para dejar un tipo, envía ${word} y su nombre, por ejemplo ${example}.`,
   },

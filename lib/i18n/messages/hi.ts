@@ -104,6 +104,9 @@ export const hi: Messages = {
     nothingToResume: (business: string) => `${business}: फिर से शुरू करने के लिए कुछ नहीं है। सहायता के लिए मदद भेजें।`,
   },
   inbound: {
+    choiceRecorded: (kinds: string, business: string) => `${business}: आपको WhatsApp पर ${kinds} संदेश मिलेंगे। रोकने के लिए कभी भी रोकें भेजें।`,
+    choiceUnknown: (business: string, join: string | null) =>
+      `${business}: यह विकल्प अब उपलब्ध नहीं है, इसलिए कुछ दर्ज नहीं किया गया।${join ? ` मौजूदा विकल्प देखने के लिए ${join} भेजें।` : ""}`,
     unclearStop: (business: string, word: string, example: string) =>
       `${business}: अभी कुछ नहीं बदला गया है। सभी संदेश रोकने के लिए केवल ${word} भेजें। एक प्रकार के संदेश रोकने के लिए ${word} और उसका नाम भेजें, जैसे ${example}।`,
   },

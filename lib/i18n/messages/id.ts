@@ -108,6 +108,10 @@ export const id: Messages = {
     nothingToResume: (business: string) => `${business}: tidak ada yang perlu dimulai lagi. Balas BANTUAN untuk bantuan.`,
   },
   inbound: {
+    choiceRecorded: (kinds: string, business: string) =>
+      `${business}: Anda akan menerima pesan ${kinds} di WhatsApp. Kirim BERHENTI kapan saja untuk berhenti.`,
+    choiceUnknown: (business: string, join: string | null) =>
+      `${business}: pilihan itu tidak ditawarkan lagi, jadi tidak ada yang dicatat.${join ? ` Kirim ${join} untuk melihat pilihan yang ada.` : ""}`,
     unclearStop: (business: string, word: string, example: string) =>
       `${business}: belum ada yang diubah. Untuk menghentikan semua pesan, kirim ${word} saja. Untuk menghentikan satu jenis, kirim ${word} dan namanya, misalnya ${example}.`,
   },

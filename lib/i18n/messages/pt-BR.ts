@@ -107,6 +107,10 @@ export const ptBR: Messages = {
     nothingToResume: (business: string) => `${business}: não há nada para retomar. Responda AJUDA para obter ajuda.`,
   },
   inbound: {
+    choiceRecorded: (kinds: string, business: string) =>
+      `${business}: você vai receber mensagens de ${kinds} pelo WhatsApp. Envie PARAR quando quiser para parar.`,
+    choiceUnknown: (business: string, join: string | null) =>
+      `${business}: essa opção não é mais oferecida, então nada foi registrado.${join ? ` Envie ${join} para ver as opções atuais.` : ""}`,
     unclearStop: (business: string, word: string, example: string) =>
       `${business}: nada foi alterado ainda. Para parar todas as mensagens, envie só ${word}. Para parar um tipo, envie ${word} e o nome dele, por exemplo ${example}.`,
   },
