@@ -4,7 +4,7 @@ import type { UseFormRegister, UseFormSetValue } from "react-hook-form";
 import { FieldFrame, controlClass } from "@/components/ui/field";
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
 import { MAX_SMS_SEGMENTS } from "@/lib/forms/channel-policy";
-import { keywordReplyText } from "@/lib/forms/channel-wording";
+import { keywordReply, keywordReplyText } from "@/lib/forms/channel-wording";
 import { replyLength, whatsappReplyTooLong } from "@/lib/forms/keyword-reply";
 import { ConversationPreview } from "./conversation-preview";
 import { type BuilderState, KeywordField } from "./channel-fields";
@@ -64,11 +64,19 @@ export function KeywordSetup({
   );
 }
 
-/** The reply as the draft would send it in `lang`, and the one sent if the marketer's own were left empty. */
-function replies(content: FormVersionContent, lang: string) {
+/**
+ * The reply as the draft would send it in `lang` (with several categories, the choices the person picks from: buttons
+ * or a list on WhatsApp, numbered on SMS, lib/forms/channel-wording.ts), and the text of the marketer's reply field
+ * if their own were left empty.
+ */
+function replies(content: FormVersionContent, lang: string, channel: Channel) {
   const wording = content.languages[lang];
   const withoutOwn = wording ? { ...content, languages: { ...content.languages, [lang]: { ...wording, reply: undefined } } } : content;
-  return { sent: keywordReplyText(content, lang), standard: keywordReplyText(withoutOwn, lang) };
+  const sent = keywordReply(content, lang, channel);
+  return {
+    sent: { body: sent.body, buttons: sent.format === "buttons" || sent.format === "list" ? sent.choices.map((c) => c.label) : [] },
+    standard: keywordReplyText(withoutOwn, lang),
+  };
 }
 
 /** The reply's length in the channel's terms: SMS messages and encoding, or WhatsApp characters out of 1,024. */
@@ -109,9 +117,9 @@ export function KeywordReply({
 }) {
   const path = `content.languages.${lang}.reply` as const;
   const id = `reply-${lang}`;
-  const { sent, standard } = replies(content, lang);
+  const { sent, standard } = replies(content, lang, channel);
   const own = Boolean(content.languages[lang]?.reply?.trim());
-  const length = replyLength(channel, sent);
+  const length = replyLength(channel, sent.body);
   // The browser says so at once; the save is refused with the same words (lib/forms/keyword-reply.ts).
   const error = fieldError(path) ?? (length.channel === "whatsapp" && length.over ? whatsappReplyTooLong(length.characters) : undefined);
   return (
@@ -136,7 +144,7 @@ export function KeywordReply({
                 {...register(path as never)}
                 className={controlClass}
               />
-              <LengthNote id={`${id}-count`} channel={channel} text={sent} />
+              <LengthNote id={`${id}-count`} channel={channel} text={sent.body} />
             </>
           )}
         </FieldFrame>
@@ -155,8 +163,7 @@ export function KeywordReply({
         businessNumber={business.number}
         keyword={content.keyword ?? ""}
         lang={lang}
-        // The reply is a plain text today: it carries no quick-reply buttons.
-        reply={{ body: sent, buttons: [] }}
+        reply={sent}
       />
     </div>
   );

@@ -8,8 +8,6 @@ type Check = Omit<PolicyCheck, "passed">;
 
 /** An SMS reply may run to this many messages: more is costly and reads as spam. */
 export const MAX_SMS_SEGMENTS = 3;
-/** WhatsApp refuses a text message longer than this. */
-const MAX_WHATSAPP_TEXT = 4096;
 
 /** The page colours whose text must stay readable: the page's secondary grey and the default background. */
 export const pageGrey = "#475569";
@@ -165,11 +163,11 @@ export function channelPolicyChecks(content: FormVersionContent, ctx: PolicyCont
             id: "reply-length",
             title: "The reply fits in one WhatsApp message",
             severity: "required",
-            why: several
-              ? `A WhatsApp message with choices holds at most ${whatsappLimits.body.toLocaleString("en")} characters of text.`
-              : `WhatsApp refuses a text longer than ${MAX_WHATSAPP_TEXT.toLocaleString("en")} characters.`,
+            // A plain text may run to 4,096, but a keyword reply is held to the body of a message with buttons
+            // whatever its categories, so the same wording can always be sent with choices (lib/forms/keyword-reply.ts).
+            why: `A WhatsApp message with choices holds at most ${whatsappLimits.body.toLocaleString("en")} characters of text; a keyword's reply is held to it.`,
             problems: replies
-              .filter(({ text }) => text.length > (several ? whatsappLimits.body : MAX_WHATSAPP_TEXT))
+              .filter(({ text }) => text.length > whatsappLimits.body)
               .map(({ lang, text }) => `${langName(lang)}: ${text.length.toLocaleString("en")} characters.`),
           },
     );

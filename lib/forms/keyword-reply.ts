@@ -1,6 +1,6 @@
 import type { FormVersionContent } from "../db/schema/form-content";
 import type { FieldError } from "../errors";
-import { keywordReplyText, smsSegments } from "./channel-wording";
+import { keywordReply, smsSegments, whatsappLimits } from "./channel-wording";
 
 /**
  * What a keyword form's reply costs on its channel, for the keyword builder's counter and the save and publish
@@ -11,7 +11,7 @@ import { keywordReplyText, smsSegments } from "./channel-wording";
  * WhatsApp's limit on the body of an interactive message, the kind that carries quick-reply buttons (a plain text
  * may run to 4,096). A keyword reply is held to it so the same wording can be sent with buttons.
  */
-export const MAX_WHATSAPP_REPLY_BODY = 1024;
+export const MAX_WHATSAPP_REPLY_BODY = whatsappLimits.body;
 
 export type ReplyLength =
   | { channel: "sms"; units: number; encoding: "GSM-7" | "UCS-2"; segments: number }
@@ -30,7 +30,8 @@ export const whatsappReplyTooLong = (characters: number) =>
 export function replyLimitErrors(channel: string, content: FormVersionContent): FieldError[] {
   if (channel !== "whatsapp") return [];
   return Object.keys(content.languages).flatMap((lang) => {
-    const length = replyLength("whatsapp", keywordReplyText(content, lang));
+    // The body as sent: with several categories it carries the line that asks people to tap a choice.
+    const length = replyLength("whatsapp", keywordReply(content, lang, "whatsapp").body);
     return length.channel === "whatsapp" && length.over
       ? [{ field: `content.languages.${lang}.reply`, code: "too_long", message: whatsappReplyTooLong(length.characters) }]
       : [];
