@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client";
 import { keywordChoiceRequests } from "../db/schema/channels";
 import { forms, formVersions } from "../db/schema/forms";
@@ -57,6 +57,17 @@ export async function rememberChoiceQuestion(
       target: [keywordChoiceRequests.workspaceId, keywordChoiceRequests.channel, keywordChoiceRequests.subjectDigest],
       set: { formVersionId: versionId, askedIn: askedIn.slice(0, 200), askedAt: sql`now()`, expiresAt },
     });
+}
+
+/**
+ * The statement that drops every numbered question a number may still answer in the workspace (a CTE body, run with
+ * its opt-out, PlanExtras.alongside): after STOP, a "1" must not opt the person back in to what the question offered
+ * before they stopped. Null when the number cannot be read (nothing can be pending for it then).
+ */
+export function forgetChoiceQuestions(workspace: { id: string; ledgerSalt: string; defaultCountry: string }, phone: string | undefined): SQL | null {
+  const digest = phoneDigest(workspace, phone);
+  if (!digest) return null;
+  return sql`delete from keyword_choice_requests where workspace_id = ${workspace.id} and channel in ('sms', 'whatsapp') and subject_digest = ${digest}`;
 }
 
 /** The numbered question this number may still answer on the channel, if any. */

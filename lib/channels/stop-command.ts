@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import type { LedgerContext } from "../ledger/lookups";
+import { forgetChoiceQuestions } from "./keyword-choice";
 import { messagesFor } from "../i18n/languages";
 import type { OptOutKeywords } from "../db/schema/channels";
 import { recordOptOut, type ChannelCategory, type InboundCommandBase } from "./inbound-consent";
@@ -29,7 +30,8 @@ export async function applyStop(db: Db, base: InboundCommandBase, ctx: StopConte
   if (stop.scope === "unclear") return unclearStopReply(stop.language, stop.word, ctx);
   const resolved = clearStop(ctx, stop);
   if (!resolved) return null;
-  await recordOptOut(db, base, resolved.keys, { context: ctx.ledger });
+  const forget = ctx.ledger ? forgetChoiceQuestions(ctx.ledger.workspace, base.phone) : null;
+  await recordOptOut(db, base, resolved.keys, { context: ctx.ledger, alongside: forget ? [forget] : [] });
   return resolved.reply;
 }
 

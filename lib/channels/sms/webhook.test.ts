@@ -104,6 +104,16 @@ describe.each(testDatabaseKinds())("SMS webhook on %s", (kind) => {
     expect((await ledgerCounts(t.db, fx.workspace.id)).commands - again.commands).toBe(2);
   });
 
+  it("STOP drops the pending question: a number sent after it records nothing", async () => {
+    const phone = testPhone(++n);
+    expect(await (await send(smsParams(phone, "offers"))).text()).toContain("Reply 1 for Offers, 2 for Tips");
+    await send(smsParams(phone, "STOP"));
+    const before = await ledgerCounts(t.db, fx.workspace.id);
+    expect(await (await send(smsParams(phone, "1"))).text()).toMatch(/<Response\/>$/);
+    expect((await ledgerCounts(t.db, fx.workspace.id)).events).toBe(before.events);
+    expect(Object.values(await states(phone))).not.toContain("opted_in:single");
+  });
+
   it("a number with no question pending is no command, and a single-category keyword opts in as it always did", async () => {
     const phone = testPhone(++n);
     const before = await ledgerCounts(t.db, fx.workspace.id);

@@ -4,6 +4,7 @@ import { ConflictError, ValidationError } from "../../errors";
 import { claimStatement } from "../inbound-messages";
 import { recordOptOut } from "../inbound-consent";
 import type { InboundChannel } from "../settings";
+import { forgetChoiceQuestions } from "../keyword-choice";
 import { clearStop } from "../stop-command";
 import { messageWindow, readMessage, stopContext, stopOf } from "./handle-message";
 import type { WhatsAppMessage } from "./payload";
@@ -35,7 +36,8 @@ export async function recordBatchedStop(db: Db, channel: InboundChannel, message
   const resolved = stop && stop.scope !== "unclear" ? clearStop(ctx, stop) : null;
   if (!resolved) return undefined;
   const window = messageWindow(channel, read.sender, message);
-  const alongside = [claimStatement(channel.workspaceId, "whatsapp", message.id.slice(0, 500)), ...(window ? [window] : [])];
+  const forget = ctx.ledger ? forgetChoiceQuestions(ctx.ledger.workspace, read.base.phone) : null;
+  const alongside = [claimStatement(channel.workspaceId, "whatsapp", message.id.slice(0, 500)), ...(window ? [window] : []), ...(forget ? [forget] : [])];
   let receipt;
   try {
     receipt = await recordOptOut(db, read.base, resolved.keys, { context: ctx.ledger, alongside });
