@@ -1,4 +1,5 @@
 import { bulkPhone } from "../lib/seed/bulk-ledger";
+import { cpuPerRequest, cpuSnapshot } from "./cpu-accounting";
 import { newWamid, signedMetaRequest, textMessage } from "../testing/meta-cloud";
 import { BENCH_AUTH_SECRET } from "./app-server";
 import { loadHostedForm, submitHostedForm } from "./form-submission";
@@ -6,7 +7,7 @@ import { setUpHttpBench } from "./http-setup";
 import { measure } from "./stats";
 
 /**
- * `TEST_DATABASE_URL=… npx tsx --conditions=react-server bench/profile-writes.ts stop|form|consents|bulk [N]`
+ * `TEST_DATABASE_URL=… npx tsx --conditions=react-server bench/profile-writes.ts stop|form|consents|bulk|floor [N]`
  *
  * One write at 16 clients (the bulk check at 2), N times (2,000 by default), against the production server on a seeded PostgreSQL, to see
  * where its time goes rather than how it compares: with ASSENT_CPU_PROF_DIR=dir the server writes a V8 CPU profile
@@ -54,12 +55,23 @@ try {
     if (!res.ok) throw new Error(`the bulk check answered ${res.status}`);
     await res.arrayBuffer();
   };
-  const work = { stop, form: submit, consents: record, bulk }[which];
-  if (!work) throw new Error(`unknown write "${which}": stop, form, consents or bulk`);
+  // The floor under the writes (bench/bare-server.ts): one durable commit a request, for the same CPU accounting.
+  const floor = async () => {
+    const res = await fetch(`${s.bare.base}/commit`, { method: "POST" });
+    if (!res.ok) throw new Error(`the bare commit answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const work = { stop, form: submit, consents: record, bulk, floor }[which];
+  if (!work) throw new Error(`unknown write "${which}": stop, form, consents, bulk or floor`);
   const clients = which === "bulk" ? 2 : 16;
   await measure(Math.min(200, n), clients, work);
+  const database = "databaseUrl" in s.target ? new URL(s.target.databaseUrl).pathname.slice(1) : null;
+  const serverPid = which === "floor" ? s.bare.pid : s.app.pid;
+  const before = cpuSnapshot(serverPid, database);
   const r = await measure(n, clients, work);
+  const after = cpuSnapshot(serverPid, database);
   console.log(`${which}: ${r.perSecond.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, at ${clients} clients`);
+  console.log(cpuPerRequest(before, after, n));
 } finally {
   await s.close();
 }

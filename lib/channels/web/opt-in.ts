@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import { findPublishedForm, ledgerContextOf, type PublishedForm } from "../../forms/queries";
+import { findPublishedFormCached, ledgerContextOf, type PublishedForm } from "../../forms/queries";
 import { AppError } from "../../errors";
 import { append } from "../../ledger/append";
 import { personalDigest } from "../../ledger/canonical";
@@ -146,7 +146,8 @@ function readNumber(phone: string, country: string): { phone: string } | { probl
 
 /**
  * A post to the hosted form `/f/{workspace}/{form}`: an unknown, draft or archived form (or one archived while the
- * page was open) answers "no longer available" in the language posted, and nothing is written.
+ * page was open) answers "no longer available" in the language posted, and nothing is written. The form is read
+ * through the instance's memory (FORM_CACHE_MS): an archive made on another instance takes effect here within it.
  */
 export async function submitToHostedForm(
   db: Db,
@@ -156,7 +157,7 @@ export async function submitToHostedForm(
   meta: RequestMeta,
   pageUrl: string,
 ): Promise<WebOptInResult> {
-  const form = await findPublishedForm(db, workspaceSlug, formSlug);
+  const form = await findPublishedFormCached(db, workspaceSlug, formSlug);
   if (form) return submitWebOptIn(db, form, data, meta, pageUrl);
   const raw = readForm(data);
   const message = messagesFor(raw.language ?? "en").errors.formGone;
