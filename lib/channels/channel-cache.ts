@@ -11,7 +11,11 @@ import { findInboundChannel, type InboundChannel } from "./settings";
  */
 export const CHANNEL_CACHE_MS = 5_000;
 
-const channels = configCache(CHANNEL_CACHE_MS, (slug: string) => slug, (db: Db, slug: string) => findInboundChannel(db, slug));
+const channels = configCache(
+  CHANNEL_CACHE_MS,
+  (slug: string) => slug,
+  (db: Db, slug: string) => findInboundChannel(db, slug),
+);
 
 /** The channel a webhook's URL names, as findInboundChannel reads it, remembered per database handle for CHANNEL_CACHE_MS. */
 export function findInboundChannelCached(db: Db, slug: string, options: { fresh?: boolean; now?: number } = {}): Promise<InboundChannel | null> {

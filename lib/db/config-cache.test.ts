@@ -6,10 +6,14 @@ describe("configCache", () => {
   const counting = () => {
     const loads: string[] = [];
     const values = new Map<string, number>([["a", 1]]);
-    const cache = configCache(1000, (k: string) => k, async (_db: object, k: string) => {
-      loads.push(k);
-      return values.get(k) ?? null;
-    });
+    const cache = configCache(
+      1000,
+      (k: string) => k,
+      async (_db: object, k: string) => {
+        loads.push(k);
+        return values.get(k) ?? null;
+      },
+    );
     return { loads, values, cache };
   };
 
