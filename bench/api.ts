@@ -1,9 +1,10 @@
 import { personalDigest } from "../lib/ledger/canonical";
 import { bulkPhone } from "../lib/seed/bulk-ledger";
-import { newWamid, signedMetaRequest, textMessage } from "../testing/meta-cloud";
+import { metaPost, newWamid, textMessage } from "../testing/meta-cloud";
 import { figure, type Figure } from "./figures";
 import type { HttpBenchSetup } from "./http-setup";
-import { alternate, type RunStats } from "./stats";
+import { preparedTask } from "./prepared";
+import { alternate, requestsFor, type RunStats } from "./stats";
 import { wrkAvailable, wrkRate } from "./wrk";
 
 /**
@@ -64,27 +65,40 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
 
   const single = (i: number) => get(`${app.base}/api/v1/consent-checks?phone=${encodeURIComponent(phones[i % BULK]!)}&category=offers`, auth(i));
   const bareRead = (i: number) => get(`${bare.base}/read?w=${fx.workspace.id}&c=${offers.id}&d=${digests[i % BULK]!}`);
-  let written = 0;
-  const record = (i: number) =>
-    post(
-      `${app.base}/api/v1/consents`,
-      JSON.stringify({
-        phone: bulkPhone(contacts + (written++ % 5000)),
-        categories: ["offers"],
-        action: i % 3 ? "opt_in" : "opt_out",
-        channel: "api",
-        evidence: { system: "bench" },
-      }),
-      { ...auth(i), "idempotency-key": crypto.randomUUID() },
-    );
-  // STOP from numbers the seed opted in, each message new (Meta's wamid is the idempotency key).
-  let stops = 0;
-  const stop = async () => {
-    const request = signedMetaRequest(s.whatsapp.url, textMessage(bulkPhone(stops++ % contacts), "STOP", newWamid()), s.whatsapp.appSecret);
-    const res = await fetch(request);
-    if (!res.ok) throw new Error(`the WhatsApp webhook answered ${res.status}: ${await res.text()}\n${s.app.log().split("\n").slice(-20).join("\n")}`);
+  const rounds = { rounds: options.rounds, total: options.requests };
+  const answered = (what: string) => async (res: Response) => {
+    if (!res.ok) throw new Error(`${what} answered ${res.status}: ${await res.text()}\n${s.app.log().split("\n").slice(-20).join("\n")}`);
     await res.arrayBuffer();
   };
+  let written = 0;
+  // Built before each run (bench/prepared.ts): a new idempotency key each.
+  const recording = () =>
+    preparedTask(
+      requestsFor(rounds),
+      (k) => ({
+        url: `${app.base}/api/v1/consents`,
+        init: {
+          method: "POST",
+          body: JSON.stringify({
+            phone: bulkPhone(contacts + (written++ % 5000)),
+            categories: ["offers"],
+            action: k % 3 ? "opt_in" : "opt_out",
+            channel: "api",
+            evidence: { system: "bench" },
+          }),
+          headers: { "content-type": "application/json", ...auth(k), "idempotency-key": crypto.randomUUID() },
+        },
+      }),
+      answered("POST /api/v1/consents"),
+    );
+  // STOP from numbers the seed opted in, each message new (Meta's wamid is the idempotency key), signed as Meta signs.
+  let stops = 0;
+  const stopping = () =>
+    preparedTask(
+      requestsFor(rounds),
+      () => metaPost(s.whatsapp.url, textMessage(bulkPhone(stops++ % contacts), "STOP", newWamid()), s.whatsapp.appSecret),
+      answered("the WhatsApp webhook"),
+    );
   const commit = bareCommit(s);
   const bulk = (i: number) => post(`${app.base}/api/v1/consent-checks`, bulkBody, auth(i));
   const bareAny = () => post(`${bare.base}/bulk`, bareBody, {});
@@ -163,9 +177,11 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
       "numbers/s",
     );
   }
-  await run("POST /api/v1/consents", 1, options.requests, [record, commit], durableCommitFloor, {});
-  await run("POST /api/v1/consents", 16, options.requests, [record, commit], durableCommitFloor, { ratio: { atLeast: 0.3 } });
-  await run("signed WhatsApp STOP (POST /api/webhooks/whatsapp)", 16, options.requests, [stop, commit], durableCommitFloor, { ratio: { atLeast: 0.3 } });
+  await run("POST /api/v1/consents", 1, options.requests, [recording(), commit], durableCommitFloor, {});
+  await run("POST /api/v1/consents", 16, options.requests, [recording(), commit], durableCommitFloor, { ratio: { atLeast: 0.3 } });
+  await run("signed WhatsApp STOP (POST /api/webhooks/whatsapp)", 16, options.requests, [stopping(), commit], durableCommitFloor, {
+    ratio: { atLeast: 0.3 },
+  });
   // Context, no target: what Next.js costs a request that does nothing, beside node:http doing nothing.
   await run("trivial Next.js route handler (context)", 8, options.requests, [nextNoop, bareNoop], "bare node:http, no-op", {});
   return figures;

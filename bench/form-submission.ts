@@ -1,7 +1,7 @@
 /**
  * What a browser sends when a person submits the hosted opt-in form with JavaScript off: the form's hidden
  * fields as the server rendered them (the submission id, the language, and whatever else the form carries) plus what
- * the person filled in, as multipart/form-data to the form's action, with the page's origin.
+ * the person filled in, urlencoded to the form's action, with the page's origin.
  * The bench reads the fields from the real page once, then gives each submission its own submission id, number
  * and client address (the app takes the client IP from the proxy's X-Forwarded-For, lib/server/request-meta.ts),
  * as distinct visitors would: the per-IP and per-number limits then apply as to real traffic.
@@ -50,22 +50,43 @@ export async function loadHostedForm(url: string): Promise<HostedForm> {
   return { url: formAction(html, url), origin: new URL(url).origin, hidden: hiddenFields(html) };
 }
 
-/** One submission by visitor `n`: opts in to two categories; resolves when the server redirects to the receipt. */
-export async function submitHostedForm(form: HostedForm, n: number): Promise<void> {
-  const body = new FormData();
+/**
+ * Visitor `n`'s submission as the browser sends it with JavaScript off: the form's fields urlencoded (the hosted
+ * form names no enctype), opting in to two categories, from its own client address.
+ */
+export function hostedFormPost(form: HostedForm, n: number): { url: string; init: RequestInit } {
+  const body = new URLSearchParams();
   for (const [name, value] of form.hidden) body.append(name, name === "submissionId" ? crypto.randomUUID() : value);
   body.append("country", "US");
   body.append("phone", `(212) ${String(300 + (Math.floor(n / 10_000) % 700)).padStart(3, "0")}-${String(n % 10_000).padStart(4, "0")}`);
   body.append("categories", "offers");
   body.append("categories", "tips");
   const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-  const res = await fetch(form.url, {
-    method: "POST",
-    body,
-    redirect: "manual",
-    headers: { origin: form.origin, "x-forwarded-for": ip, "user-agent": "Mozilla/5.0 (Linux; Android 10) bench" },
-  });
+  return {
+    url: form.url,
+    init: {
+      method: "POST",
+      body: body.toString(),
+      redirect: "manual",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: form.origin,
+        "x-forwarded-for": ip,
+        "user-agent": "Mozilla/5.0 (Linux; Android 10) bench",
+      },
+    },
+  };
+}
+
+/** Whether the server took a submission: it redirects to the receipt. */
+export async function formSubmitted(res: Response): Promise<void> {
   await res.arrayBuffer();
   const location = res.headers.get("location") ?? "";
   if (res.status !== 303 || !location.includes("/receipt/")) throw new Error(`the form submission answered ${res.status} ${location}`);
+}
+
+/** One submission by visitor `n`, built and sent. */
+export async function submitHostedForm(form: HostedForm, n: number): Promise<void> {
+  const post = hostedFormPost(form, n);
+  await formSubmitted(await fetch(post.url, post.init));
 }

@@ -1,9 +1,10 @@
 import { figure, type Figure } from "./figures";
 import type { HttpBenchSetup } from "./http-setup";
 import { bareCommit, detailOf, durableCommitFloor } from "./api";
-import { loadHostedForm, submitHostedForm } from "./form-submission";
+import { formSubmitted, hostedFormPost, loadHostedForm } from "./form-submission";
 import { javascriptFigure, lighthouseFigures } from "./page-figures";
-import { alternate } from "./stats";
+import { preparedTask } from "./prepared";
+import { alternate, requestsFor } from "./stats";
 
 /** Visitors are numbered across the whole run, so no two submissions share a number or a client address. */
 let visitors = 0;
@@ -20,10 +21,11 @@ export async function hostedFormFigures(
   const pageUrl = `${s.app.base}/f/${s.fx.workspace.slug}/join`;
   const form = await loadHostedForm(pageUrl);
   const commit = bareCommit(s);
-  const submit = () => submitHostedForm(form, visitors++);
   const figures: Figure[] = [];
   for (const concurrency of [1, 16]) {
-    const r = await alternate({ rounds: options.rounds, total: options.requests, concurrency }, submit, commit);
+    const rounds = { rounds: options.rounds, total: options.requests };
+    const submit = preparedTask(requestsFor(rounds), () => hostedFormPost(form, visitors++), formSubmitted);
+    const r = await alternate({ ...rounds, concurrency }, submit, commit);
     figures.push(
       figure({
         figure: "hosted form submission (no-JS POST)",

@@ -22,9 +22,11 @@ export type HttpBenchSetup = {
   keys: string[];
   contacts: number;
   app: BenchServer;
-  bare: { base: string; stop(): Promise<void> };
+  bare: { base: string; pid: number; stop(): Promise<void> };
   /** The workspace's WhatsApp webhook, connected as an admin connects it, and the app secret Meta signs with. */
   whatsapp: { url: string; appSecret: string };
+  /** What the app serves: a PostgreSQL URL or an embedded database's folder. */
+  target: { databaseUrl: string } | { dataDir: string };
   close(): Promise<void>;
 };
 
@@ -97,14 +99,14 @@ export async function setUpHttpBench(kind: DatabaseKind, contacts: number, log: 
     const app = await startBenchServer(target, benchPorts.app);
     cleanups.push(() => app.stop());
     const whatsapp = { url: `${app.base}/api/webhooks/whatsapp/${fx.workspace.slug}`, appSecret: BENCH_APP_SECRET };
-    return { kind, fx, keys, contacts, app, bare, whatsapp, close };
+    return { kind, fx, keys, contacts, app, bare, whatsapp, target, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function startBareServer(target: string, port: number): Promise<{ base: string; stop(): Promise<void> }> {
+async function startBareServer(target: string, port: number): Promise<{ base: string; pid: number; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["bench/bare-server.ts", String(port), target], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -114,6 +116,7 @@ async function startBareServer(target: string, port: number): Promise<{ base: st
   });
   return {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,12 +1,14 @@
 import { bulkPhone } from "../lib/seed/bulk-ledger";
-import { newWamid, signedMetaRequest, textMessage } from "../testing/meta-cloud";
+import { cpuPerRequest, cpuSnapshot } from "./cpu-accounting";
+import { metaPost, newWamid, textMessage } from "../testing/meta-cloud";
 import { BENCH_AUTH_SECRET } from "./app-server";
-import { loadHostedForm, submitHostedForm } from "./form-submission";
+import { formSubmitted, hostedFormPost, loadHostedForm } from "./form-submission";
+import { preparedTask } from "./prepared";
 import { setUpHttpBench } from "./http-setup";
 import { measure } from "./stats";
 
 /**
- * `TEST_DATABASE_URL=… npx tsx --conditions=react-server bench/profile-writes.ts stop|form|consents|bulk [N]`
+ * `TEST_DATABASE_URL=… npx tsx --conditions=react-server bench/profile-writes.ts stop|form|consents|bulk|floor [N]`
  *
  * One write at 16 clients (the bulk check at 2), N times (2,000 by default), against the production server on a seeded PostgreSQL, to see
  * where its time goes rather than how it compares: with ASSENT_CPU_PROF_DIR=dir the server writes a V8 CPU profile
@@ -22,28 +24,48 @@ try {
   let stops = 0;
   let written = 0;
   let visitors = 0;
-  const stop = async () => {
-    const res = await fetch(signedMetaRequest(s.whatsapp.url, textMessage(bulkPhone(stops++ % s.contacts), "STOP", newWamid()), s.whatsapp.appSecret));
-    if (!res.ok) throw new Error(`the webhook answered ${res.status}`);
+  // Built before the clock starts, as in npm run bench (bench/prepared.ts).
+  const count = Math.min(200, n) + n;
+  const ok = (what: string) => async (res: Response) => {
+    if (!res.ok) throw new Error(`${what} answered ${res.status}`);
     await res.arrayBuffer();
   };
-  const record = async (i: number) => {
-    const res = await fetch(`${s.app.base}/api/v1/consents`, {
-      method: "POST",
-      body: JSON.stringify({
-        phone: bulkPhone(s.contacts + (written++ % 5000)),
-        categories: ["offers"],
-        action: i % 3 ? "opt_in" : "opt_out",
-        channel: "api",
-        evidence: { system: "bench" },
+  const lazily = (make: () => () => Promise<void>) => {
+    let task: (() => Promise<void>) | undefined;
+    return () => {
+      task ??= make();
+      return task();
+    };
+  };
+  const stop = lazily(() =>
+    preparedTask(
+      count,
+      () => metaPost(s.whatsapp.url, textMessage(bulkPhone(stops++ % s.contacts), "STOP", newWamid()), s.whatsapp.appSecret),
+      ok("the webhook"),
+    ),
+  );
+  const record = lazily(() =>
+    preparedTask(
+      count,
+      (k) => ({
+        url: `${s.app.base}/api/v1/consents`,
+        init: {
+          method: "POST",
+          body: JSON.stringify({
+            phone: bulkPhone(s.contacts + (written++ % 5000)),
+            categories: ["offers"],
+            action: k % 3 ? "opt_in" : "opt_out",
+            channel: "api",
+            evidence: { system: "bench" },
+          }),
+          headers: { "content-type": "application/json", authorization: `Bearer ${s.keys[k % s.keys.length]}`, "idempotency-key": crypto.randomUUID() },
+        },
       }),
-      headers: { "content-type": "application/json", authorization: `Bearer ${s.keys[i % s.keys.length]}`, "idempotency-key": crypto.randomUUID() },
-    });
-    if (!res.ok) throw new Error(`POST /api/v1/consents answered ${res.status}`);
-    await res.arrayBuffer();
-  };
+      ok("POST /api/v1/consents"),
+    ),
+  );
   const form = await loadHostedForm(`${s.app.base}/f/${s.fx.workspace.slug}/join`);
-  const submit = () => submitHostedForm(form, visitors++);
+  const submit = lazily(() => preparedTask(count, () => hostedFormPost(form, visitors++), formSubmitted));
   const phones = Array.from({ length: 10_000 }, (_, i) => bulkPhone((i * 7) % s.contacts));
   const bulk = async (i: number) => {
     const res = await fetch(`${s.app.base}/api/v1/consent-checks`, {
@@ -54,12 +76,23 @@ try {
     if (!res.ok) throw new Error(`the bulk check answered ${res.status}`);
     await res.arrayBuffer();
   };
-  const work = { stop, form: submit, consents: record, bulk }[which];
-  if (!work) throw new Error(`unknown write "${which}": stop, form, consents or bulk`);
+  // The floor under the writes (bench/bare-server.ts): one durable commit a request, for the same CPU accounting.
+  const floor = async () => {
+    const res = await fetch(`${s.bare.base}/commit`, { method: "POST" });
+    if (!res.ok) throw new Error(`the bare commit answered ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const work = { stop, form: submit, consents: record, bulk, floor }[which];
+  if (!work) throw new Error(`unknown write "${which}": stop, form, consents, bulk or floor`);
   const clients = which === "bulk" ? 2 : 16;
   await measure(Math.min(200, n), clients, work);
+  const database = "databaseUrl" in s.target ? new URL(s.target.databaseUrl).pathname.slice(1) : null;
+  const serverPid = which === "floor" ? s.bare.pid : s.app.pid;
+  const before = cpuSnapshot(serverPid, database);
   const r = await measure(n, clients, work);
+  const after = cpuSnapshot(serverPid, database);
   console.log(`${which}: ${r.perSecond.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, at ${clients} clients`);
+  console.log(cpuPerRequest(before, after, n));
 } finally {
   await s.close();
 }

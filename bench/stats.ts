@@ -36,6 +36,12 @@ export function mergeRuns(xs: RunStats[]): RunStats {
   };
 }
 
+/** The unmeasured requests alternate() sends to each side before its rounds. */
+const warmUpOf = (total: number) => Math.min(total, 50);
+
+/** How many requests alternate() sends to one side: its warm-up and every round (for requests built beforehand). */
+export const requestsFor = (options: { rounds: number; total: number }) => warmUpOf(options.total) + options.rounds * options.total;
+
 /**
  * A figure and its baseline in alternating rounds (after an unmeasured warm-up of each), so the shared
  * machine's noise falls on both alike.
@@ -45,7 +51,7 @@ export async function alternate(
   app: (i: number) => Promise<unknown>,
   base: (i: number) => Promise<unknown>,
 ): Promise<{ app: RunStats; baseline: RunStats }> {
-  const warm = Math.min(options.total, 50);
+  const warm = warmUpOf(options.total);
   await measure(warm, options.concurrency, app);
   await measure(warm, options.concurrency, base);
   const a: RunStats[] = [];

@@ -141,11 +141,17 @@ export function bsuidUserPreference(userId: string, value: "stop" | "resume", ti
 
 /** The signed POST Meta would send to the workspace's webhook URL. */
 export function signedMetaRequest(url: string, payload: unknown, appSecret: string, options: { signature?: string | null } = {}): Request {
+  const { init } = metaPost(url, payload, appSecret, options);
+  return new Request(url, init);
+}
+
+/** The same request as an address and its init, for a client that sends it later (the bench builds them first). */
+export function metaPost(url: string, payload: unknown, appSecret: string, options: { signature?: string | null } = {}): { url: string; init: RequestInit } {
   const body = Buffer.from(typeof payload === "string" ? payload : JSON.stringify(payload));
   const headers: Record<string, string> = { "content-type": "application/json" };
   const signature = options.signature === undefined ? metaSignature(body, appSecret) : options.signature;
   if (signature !== null) headers["x-hub-signature-256"] = signature;
-  return new Request(url, { method: "POST", headers, body });
+  return { url, init: { method: "POST", headers, body } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { assertStorable } from "../db/storable-text";
+import { declaredLength } from "../server/limited-body";
 import { ValidationError } from "../errors";
 import { fieldErrorsFrom } from "../validation/field-errors";
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "./errors";
@@ -59,8 +60,16 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<
   return parsed.data;
 }
 
-/** Reads the body but stops at `max` bytes, since Content-Length may be absent (chunked) or lie. */
+/**
+ * Reads the body but stops at `max` bytes: at once when its length is declared (the parser delivers no more than
+ * that, lib/server/limited-body.ts), else counting the chunks as they come (chunked).
+ */
 async function readLimited(request: Request, max: number): Promise<string> {
+  const declared = declaredLength(request);
+  if (declared !== null) {
+    if (declared > max) throw new PayloadTooLargeError(max);
+    return request.text();
+  }
   if (!request.body) return "";
   const reader = request.body.getReader();
   const parts: Uint8Array[] = [];

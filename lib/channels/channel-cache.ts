@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import { configEpoch } from "../db/config-epoch";
+import { configCache } from "../db/config-cache";
 import { findInboundChannel, type InboundChannel } from "./settings";
 
 /**
@@ -11,26 +11,15 @@ import { findInboundChannel, type InboundChannel } from "./settings";
  */
 export const CHANNEL_CACHE_MS = 5_000;
 
-type Entry = { channel: InboundChannel; expires: number; epoch: number };
-const caches = new WeakMap<Db, Map<string, Entry>>();
+const channels = configCache(
+  CHANNEL_CACHE_MS,
+  (slug: string) => slug,
+  (db: Db, slug: string) => findInboundChannel(db, slug),
+);
 
 /** The channel a webhook's URL names, as findInboundChannel reads it, remembered per database handle for CHANNEL_CACHE_MS. */
-export async function findInboundChannelCached(db: Db, slug: string, options: { fresh?: boolean; now?: number } = {}): Promise<InboundChannel | null> {
-  const { fresh = false, now = Date.now() } = options;
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  const epoch = configEpoch(db);
-  const hit = cache.get(slug);
-  if (!fresh && hit && hit.expires > now && hit.epoch === epoch) return hit.channel;
-  const channel = await findInboundChannel(db, slug);
-  // An unknown workspace is not remembered: a new one answers at once, and junk slugs cannot fill the map.
-  if (!channel) return null;
-  if (cache.size >= 10_000) cache.clear();
-  cache.set(slug, { channel, expires: now + CHANNEL_CACHE_MS, epoch });
-  return channel;
+export function findInboundChannelCached(db: Db, slug: string, options: { fresh?: boolean; now?: number } = {}): Promise<InboundChannel | null> {
+  return channels.get(db, slug, options);
 }
 
 /**

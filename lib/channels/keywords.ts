@@ -112,16 +112,34 @@ function phraseAt(tokens: string[], phrases: Set<string>): number {
   return 0;
 }
 
+// Fixed for the life of the process; read on every inbound message, so worked out once.
+const courtesies = new Set(courtesyWords.map(compact));
+// Trailing courtesies: matched on the reversed list, each phrase reversed too ("THANK YOU" as "YOU THANK").
+const reversedCourtesies = new Set(courtesyWords.map((w) => normalizeCommand(w).split(" ").reverse().join("")));
+
 function withoutCourtesies(tokens: string[]): string[] {
-  const courtesies = new Set(courtesyWords.map(compact));
   let rest = tokens;
   for (let n = phraseAt(rest, courtesies); n > 0; n = phraseAt(rest, courtesies)) rest = rest.slice(n);
   const reversed = [...rest].reverse();
-  // Trailing courtesies: match on the reversed list, each phrase reversed too ("THANK YOU" as "YOU THANK").
-  const reversedCourtesies = new Set(courtesyWords.map((w) => normalizeCommand(w).split(" ").reverse().join("")));
   let tail = reversed;
   for (let n = phraseAt(tail, reversedCourtesies); n > 0; n = phraseAt(tail, reversedCourtesies)) tail = tail.slice(n);
   return tail.reverse();
+}
+
+type StopPhrases = { language: string; forms: Map<string, string>; phrases: Set<string> }[];
+/** Per keywords object (a channel's settings, remembered for seconds by channel-cache.ts): its stop words as matched. */
+const phrasesOf = new WeakMap<OptOutKeywords, StopPhrases>();
+
+function stopPhrases(keywords: OptOutKeywords): StopPhrases {
+  let found = phrasesOf.get(keywords);
+  if (!found) {
+    found = stopWordsByLanguage(keywords).map(([language, words]) => {
+      const forms = new Map(words.map((w) => [compact(w), normalizeKeyword(w)] as const).filter(([c]) => c));
+      return { language, forms, phrases: new Set(forms.keys()) };
+    });
+    phrasesOf.set(keywords, found);
+  }
+  return found;
 }
 
 /**
@@ -130,12 +148,10 @@ function withoutCourtesies(tokens: string[]): string[] {
  */
 export function matchOptOut(text: string, keywords: OptOutKeywords, categories: CategoryName[]): OptOutMatch | null {
   const tokens = normalizeCommand(text).split(" ").filter(Boolean);
-  const courtesies = new Set(courtesyWords.map(compact));
   const start = phraseAt(tokens, courtesies);
-  for (const [language, words] of stopWordsByLanguage(keywords)) {
-    const forms = new Map(words.map((w) => [compact(w), normalizeKeyword(w)] as const).filter(([c]) => c));
+  for (const { language, forms, phrases } of stopPhrases(keywords)) {
     for (const skip of start > 0 ? [start, 0] : [0]) {
-      const n = phraseAt(tokens.slice(skip), new Set(forms.keys()));
+      const n = phraseAt(tokens.slice(skip), phrases);
       if (n === 0) continue;
       const word = forms.get(tokens.slice(skip, skip + n).join(""))!;
       const rest = withoutCourtesies(tokens.slice(skip + n));

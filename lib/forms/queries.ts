@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client";
+import type { Db, DbOrTx } from "../db/client";
+import { configCache } from "../db/config-cache";
 import { forms, formVersions, type messageCategories } from "../db/schema/forms";
 import { workspaces } from "../db/schema/workspaces";
 import type { LedgerContext } from "../ledger/lookups";
@@ -47,6 +48,24 @@ export async function findPublishedForm(db: DbOrTx, workspaceSlug: string, formS
     }),
     ledgerCategories: [...byKey.values()].map((c) => ({ id: c.id, key: c.key, retired: c.retiredAt !== null })),
   };
+}
+
+/**
+ * How long an instance trusts a published form it has read for a submission (lib/db/config-cache.ts): a publish,
+ * an archive or a retired category made on another instance reaches this one's submissions within this time, and
+ * this instance's at once. Within it, a submission costs no read of its form.
+ */
+export const FORM_CACHE_MS = 5_000;
+
+const publishedForms = configCache(
+  FORM_CACHE_MS,
+  (key: { workspaceSlug: string; formSlug: string }) => `${key.workspaceSlug}/${key.formSlug}`,
+  (db: Db, key: { workspaceSlug: string; formSlug: string }) => findPublishedForm(db, key.workspaceSlug, key.formSlug),
+);
+
+/** findPublishedForm, remembered per database handle for FORM_CACHE_MS: the submission path's read. Never mutate the answer. */
+export function findPublishedFormCached(db: Db, workspaceSlug: string, formSlug: string, options: { now?: number } = {}): Promise<PublishedForm | null> {
+  return publishedForms.get(db, { workspaceSlug, formSlug }, options);
 }
 
 /**

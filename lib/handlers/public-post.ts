@@ -34,6 +34,17 @@ function refusal(request: Request, status: number, message: string): Response {
 }
 
 /**
+ * A urlencoded body (what a browser posts without JavaScript) as FormData, parsed as the platform's own
+ * Response.formData() parses it (the URL standard's application/x-www-form-urlencoded parser, UTF-8), without
+ * first turning the bytes into a stream.
+ */
+function urlEncodedForm(body: Buffer): FormData {
+  const data = new FormData();
+  for (const [name, value] of new URLSearchParams(body.toString("utf8"))) data.append(name, value);
+  return data;
+}
+
+/**
  * The posted form, or the answer that refuses it: from another site (checked here as well as in proxy.ts, since
  * these handlers are also meant to be served without it), not a form, too large or unreadable. Nothing is
  * read from a refused request beyond its headers.
@@ -52,6 +63,7 @@ export async function readPublicForm(request: Request): Promise<{ data: FormData
   }
   try {
     const body = await readLimitedBody(request, maxFormBytes, { field: "body", message: "This form is too large." });
+    if (type.startsWith("application/x-www-form-urlencoded")) return { data: urlEncodedForm(body) };
     // The header as sent: a multipart boundary is case-sensitive.
     return { data: await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData() };
   } catch (error) {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../../db/client";
-import { findPublishedForm, ledgerContextOf, type PublishedForm } from "../../forms/queries";
+import { findPublishedFormCached, ledgerContextOf, type PublishedForm } from "../../forms/queries";
 import { hasWebPage } from "../../forms/web-page";
 import { AppError } from "../../errors";
 import { append } from "../../ledger/append";
@@ -147,7 +147,8 @@ function readNumber(phone: string, country: string): { phone: string } | { probl
 
 /**
  * A post to the hosted form `/f/{workspace}/{form}`: an unknown, draft or archived form (or one archived while the
- * page was open) answers "no longer available" in the language posted, and nothing is written.
+ * page was open) answers "no longer available" in the language posted, and nothing is written. The form is read
+ * through the instance's memory (FORM_CACHE_MS): an archive made on another instance takes effect here within it.
  */
 export async function submitToHostedForm(
   db: Db,
@@ -157,7 +158,7 @@ export async function submitToHostedForm(
   meta: RequestMeta,
   pageUrl: string,
 ): Promise<WebOptInResult> {
-  const form = await findPublishedForm(db, workspaceSlug, formSlug);
+  const form = await findPublishedFormCached(db, workspaceSlug, formSlug);
   // A keyword form without a web page takes no sign-up by post: its wording is the reply to the keyword.
   if (form && hasWebPage(form.form.channel, form.version.content)) return submitWebOptIn(db, form, data, meta, pageUrl);
   const raw = readForm(data);

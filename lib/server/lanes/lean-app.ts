@@ -1,5 +1,5 @@
 import "server-only";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { apiProblem } from "../../api/problem";
@@ -7,6 +7,7 @@ import type { DatabaseHandle } from "../../db/client";
 import { AppError } from "../../errors";
 import { noScriptHeaders } from "../../security/headers";
 import { unservableAddress } from "../../security/request-url";
+import { declaredLength } from "../limited-body";
 import { requestMetaFrom } from "../request-meta";
 import { leanRoutes } from "./lean.routes";
 
@@ -56,7 +57,17 @@ export function createLeanApp(handle: () => Promise<DatabaseHandle>): Hono {
   });
   // The API reads its JSON under its own limit (lib/api/request-body.ts); the webhooks read theirs whole, so the
   // lane bounds them, as Next.js's 10 MB request buffer did before. Meta's and Twilio's payloads are kilobytes.
-  app.use("/api/webhooks/*", bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: (c) => c.text(`The body is larger than ${WEBHOOK_MAX_BYTES} bytes.`, 413) }));
+  // A declared length is judged from the header alone: Hono's bodyLimit would first turn every request into a web
+  // stream (it looks at `body`), which made the handlers' whole-body reads take the slow path. A chunked body is
+  // counted by bodyLimit as it streams.
+  const tooLarge = (c: Context) => c.text(`The body is larger than ${WEBHOOK_MAX_BYTES} bytes.`, 413);
+  const countChunks = bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: tooLarge });
+  app.use("/api/webhooks/*", async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const declared = declaredLength(c.req.raw);
+    if (declared === null) return countChunks(c, next);
+    return declared > WEBHOOK_MAX_BYTES ? tooLarge(c) : next();
+  });
   const gzip = compress();
   app.use(async (c, next) => {
     await next();
