@@ -158,13 +158,7 @@ export function KeywordReply({
           </button>
         )}
       </div>
-      <ConversationPreview
-        channel={channel}
-        businessNumber={business.number}
-        keyword={content.keyword ?? ""}
-        lang={lang}
-        reply={sent}
-      />
+      <ConversationPreview channel={channel} businessNumber={business.number} keyword={content.keyword ?? ""} lang={lang} reply={sent} />
     </div>
   );
 }
