@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { defineWorkspaceAction } from "../handlers/workspace-action";
 import { createApiKey } from "./keys";
+import type { Tx } from "../db/client";
 import { apiKeys } from "../db/schema/access";
 import { ConflictError, NotFoundError } from "../errors";
 import { recordStaffAudit } from "../handlers/audit";
@@ -38,6 +39,17 @@ export const createWorkspaceApiKey = defineWorkspaceAction({
   },
 });
 
+/** The workspace's key, locked for the rest of the transaction; another workspace's key is not found, as a made-up one. */
+async function lockWorkspaceKey(tx: Tx, workspaceId: string, apiKeyId: string) {
+  const [key] = await tx
+    .select({ name: apiKeys.name, prefix: apiKeys.prefix, revokedAt: apiKeys.revokedAt, limit: apiKeys.rateLimitPerMinute })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, apiKeyId), eq(apiKeys.workspaceId, workspaceId)))
+    .for("update");
+  if (!key) throw new NotFoundError("This API key");
+  return key;
+}
+
 export const revokeWorkspaceApiKey = defineWorkspaceAction({
   name: "settings.apiKeys.revoke",
   permission: "api-keys:manage",
@@ -45,12 +57,7 @@ export const revokeWorkspaceApiKey = defineWorkspaceAction({
   async run(ctx, input) {
     const workspaceId = ctx.actor.workspace.id;
     const outcome = await ctx.db.transaction(async (tx) => {
-      const [key] = await tx
-        .select({ name: apiKeys.name, prefix: apiKeys.prefix, revokedAt: apiKeys.revokedAt })
-        .from(apiKeys)
-        .where(and(eq(apiKeys.id, input.apiKeyId), eq(apiKeys.workspaceId, workspaceId)))
-        .for("update");
-      if (!key) throw new NotFoundError("This API key");
+      const key = await lockWorkspaceKey(tx, workspaceId, input.apiKeyId);
       if (key.revokedAt) return { name: key.name, already: true };
       await tx
         .update(apiKeys)
@@ -84,12 +91,7 @@ export const setWorkspaceApiKeyLimit = defineWorkspaceAction({
   async run(ctx, input) {
     const workspaceId = ctx.actor.workspace.id;
     const outcome = await ctx.db.transaction(async (tx) => {
-      const [key] = await tx
-        .select({ name: apiKeys.name, prefix: apiKeys.prefix, revokedAt: apiKeys.revokedAt, limit: apiKeys.rateLimitPerMinute })
-        .from(apiKeys)
-        .where(and(eq(apiKeys.id, input.apiKeyId), eq(apiKeys.workspaceId, workspaceId)))
-        .for("update");
-      if (!key) throw new NotFoundError("This API key");
+      const key = await lockWorkspaceKey(tx, workspaceId, input.apiKeyId);
       if (key.revokedAt) throw new ConflictError("api_key_revoked", `"${key.name}" is revoked: its limit no longer applies to anything.`);
       if (key.limit === input.rateLimitPerMinute) return { name: key.name, changed: false };
       await tx
