@@ -14,9 +14,10 @@ type Props = { params: Promise<{ workspace: string; form: string }> };
 export default async function ShareFormPage({ params }: Props) {
   const { workspace: slug, form: formId } = await params;
   const actor = await requireWorkspacePage(slug, "forms:read", `/${slug}/forms/${formId}/share`);
-  const row = await findBuilderForm(await getDb(), actor.workspace.id, formId);
+  const db = await getDb();
+  const row = await findBuilderForm(db, actor.workspace.id, formId);
   if (!row) notFound();
-  const share = formShare(actor.workspace.slug, row);
+  const share = await formShare(db, actor.workspace, row);
   return (
     <div className="max-w-5xl space-y-6">
       <div>
