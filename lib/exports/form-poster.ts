@@ -71,7 +71,7 @@ async function layOut(form: PrintableForm, size: PaperSize, s: number, offered: 
 
   flow.gap(18 * s);
   flow.need(60);
-  flow.text(t.chooseHeading, { font: bold, size: 14 * s, color: brand });
+  flow.text(form.keyword ? t.youGet[form.keyword.channel] : t.chooseHeading, { font: bold, size: 14 * s, color: brand });
   flow.gap(3);
   flow.rule(brand, 1);
   flow.gap(10 * s);

@@ -61,5 +61,5 @@ async function keywordWayIn(db: DbOrTx, found: PublishedForm, language: string) 
     const { settingsLabel } = keywordNumberSettings(found.workspace.slug, channel);
     throw new ConflictError("keyword_number_missing", `Set the ${channel === "sms" ? "SMS" : "WhatsApp"} number in ${settingsLabel} first: the poster says where to send ${keyword}.`);
   }
-  return { call: t.call, link: t.link.href };
+  return { channel, call: t.call, link: t.link.href };
 }

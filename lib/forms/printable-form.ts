@@ -15,7 +15,7 @@ export type PrintableForm = {
   privacyPolicyUrl: string | null;
   url: string;
   /** A keyword form's way in, which the poster leads with instead of the web address ("Text JOIN to …"). */
-  keyword?: { call: string; link: string };
+  keyword?: { channel: "sms" | "whatsapp"; call: string; link: string };
   version: { id: string; number: number; digest: string };
 };
 
