@@ -90,7 +90,8 @@ export function SharePanel({ share }: { share: FormShare }) {
             </div>
           </div>
           <div className="mt-4 flex flex-wrap gap-2">
-            <button type="submit" className={buttonClass("primary")}>
+            {/* A keyword poster says where to send the keyword: without the number it would say nothing. */}
+            <button type="submit" disabled={share.keyword?.call === null} className={buttonClass("primary")}>
               Download poster (PDF)
             </button>
             <button type="submit" formAction={share.paperFormPath} className={buttonClass("secondary")}>

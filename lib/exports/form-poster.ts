@@ -39,8 +39,8 @@ async function layOut(form: PrintableForm, size: PaperSize, s: number, offered: 
   assertPrintable(printableTexts(form), form.language, fonts.sans, offered);
   const t = printLabels(form.language);
   const brand = brandInk(form.brandColor);
-  doc.setTitle(`${form.businessName}: ${form.headline}`);
-  doc.setSubject(`WhatsApp opt-in poster, form version ${form.version.number} (${form.version.id})`);
+  doc.setTitle(`${form.businessName}: ${form.keyword?.call ?? form.headline}`);
+  doc.setSubject(`${form.keyword?.channel === "sms" ? "SMS" : "WhatsApp"} opt-in poster, form version ${form.version.number} (${form.version.id})`);
   doc.setLanguage(form.language);
   doc.setCreator("Assent");
   doc.setProducer("Assent");
@@ -48,13 +48,10 @@ async function layOut(form: PrintableForm, size: PaperSize, s: number, offered: 
   const flow = new PrintFlow(doc, fonts, size, MARGIN);
   const { bold, mono } = fonts;
 
-  // A keyword form leads with what to send where; its own headline follows, as the reply's subject.
+  // A keyword form leads with what to send where. Its headline and intro are its web page's (the builder offers
+  // them only with one), so they are left out rather than print a starter text nobody wrote for this poster.
   flow.text(form.keyword?.call ?? form.headline, { font: bold, size: 28 * s, align: "center", leading: 1.2 });
-  if (form.keyword) {
-    flow.gap(6 * s);
-    flow.text(form.headline, { font: bold, size: 15 * s, color: brand, align: "center" });
-  }
-  if (form.intro) {
+  if (form.intro && !form.keyword) {
     flow.gap(6 * s);
     flow.text(form.intro, { size: 12.5 * s, color: ink.muted, align: "center" });
   }

@@ -82,6 +82,8 @@ describe.each(testDatabaseKinds())("a keyword form's share page and poster on %s
     expect(text).toContain(flat(fx.formVersion.content.languages.en!.howToStop));
     expect(text).not.toContain("or visit");
     expect(text).toContain("What you get by text message");
+    // The headline is the web page's: a keyword form without one has only the builder's starter text there.
+    expect(text).not.toContain(flat(fx.formVersion.content.languages.en!.headline));
     expect(text).toMatch(/Form version \d+ · [0-9a-f-]{36} · SHA-256 [0-9a-f]{64} · en/);
     expect(decodeQr(await pdfPageToPng(pdf, 1, 100))).toBe("sms:+14155550111?body=JOIN");
   });
