@@ -60,7 +60,12 @@ describe.each(testDatabaseKinds())("a keyword form's share page and poster on %s
     await setNumbers("+14155550111", "+14155550100");
     const s = await share(await keywordForm("text-join", "sms", "JOIN"));
     expect(s.webPage).toBe(false);
-    expect(s.keyword).toMatchObject({ channel: "sms", keyword: "JOIN", call: "Text JOIN to +1\u00a0415\u00a0555\u00a00111", link: "sms:+14155550111?body=JOIN" });
+    expect(s.keyword).toMatchObject({
+      channel: "sms",
+      keyword: "JOIN",
+      call: "Text JOIN to +1\u00a0415\u00a0555\u00a00111",
+      link: "sms:+14155550111?body=JOIN",
+    });
     expect(decodeQr(dataUrlBytes(s.keyword!.qr!.png))).toBe("sms:+14155550111?body=JOIN");
     expect(dataUrlBytes(s.keyword!.qr!.svg).toString()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 

@@ -59,7 +59,10 @@ async function keywordWayIn(db: DbOrTx, found: PublishedForm, language: string) 
   const t = keywordSignUpText(language, { channel, keyword, number, businessName: found.version.content.businessName });
   if (!t.call || !t.link) {
     const { settingsLabel } = keywordNumberSettings(found.workspace.slug, channel);
-    throw new ConflictError("keyword_number_missing", `Set the ${channel === "sms" ? "SMS" : "WhatsApp"} number in ${settingsLabel} first: the poster says where to send ${keyword}.`);
+    throw new ConflictError(
+      "keyword_number_missing",
+      `Set the ${channel === "sms" ? "SMS" : "WhatsApp"} number in ${settingsLabel} first: the poster says where to send ${keyword}.`,
+    );
   }
   return { channel, call: t.call, link: t.link.href };
 }
