@@ -1,5 +1,7 @@
 import type { FormShare } from "@/lib/forms/share-links";
+import type { KeywordShare } from "@/lib/forms/keyword-share";
 import { buttonClass } from "@/components/ui/button";
+import Link from "next/link";
 import { CopyField } from "./copy-field";
 
 const card = "rounded-xl border border-slate-200 bg-white p-5";
@@ -27,28 +29,37 @@ export function SharePanel({ share }: { share: FormShare }) {
       <h2 id="share-heading" className="sr-only">
         Share
       </h2>
+      {share.keyword && <KeywordCard keyword={share.keyword} />}
       <div className="grid gap-4 lg:grid-cols-2">
-        <div className={card}>
-          <h3 className={heading}>Link and QR code</h3>
-          <div className="mt-3 space-y-4">
-            <CopyField label="Public link" value={share.publicUrl} />
-            <div className="flex items-start gap-4">
-              {/* biome-ignore lint/performance/noImgElement: an SVG served by the app itself, no optimisation to gain */}
-              <img src={share.qrSvgPath} alt={`QR code of ${share.publicUrl}`} width={128} height={128} className="shrink-0 rounded border border-slate-200" />
-              <div className="space-y-2 text-sm text-slate-700">
-                <p>Quartile error correction and a quiet zone: fit for print and signage.</p>
-                <p className="flex flex-wrap gap-x-4 gap-y-1">
-                  <a href={`${share.qrSvgPath}?download=1`} download className={linkClass}>
-                    Download SVG
-                  </a>
-                  <a href={`${share.qrPngPath}?download=1`} download className={linkClass}>
-                    Download PNG
-                  </a>
-                </p>
+        {share.webPage && (
+          <div className={card}>
+            <h3 className={heading}>{share.keyword ? "Web page: link and QR code" : "Link and QR code"}</h3>
+            <div className="mt-3 space-y-4">
+              <CopyField label="Public link" value={share.publicUrl} />
+              <div className="flex items-start gap-4">
+                {/* biome-ignore lint/performance/noImgElement: an SVG served by the app itself, no optimisation to gain */}
+                <img
+                  src={share.qrSvgPath}
+                  alt={`QR code of ${share.publicUrl}`}
+                  width={128}
+                  height={128}
+                  className="shrink-0 rounded border border-slate-200"
+                />
+                <div className="space-y-2 text-sm text-slate-700">
+                  <p>Quartile error correction and a quiet zone: fit for print and signage.</p>
+                  <p className="flex flex-wrap gap-x-4 gap-y-1">
+                    <a href={`${share.qrSvgPath}?download=1`} download className={linkClass}>
+                      Download SVG
+                    </a>
+                    <a href={`${share.qrPngPath}?download=1`} download className={linkClass}>
+                      Download PNG
+                    </a>
+                  </p>
+                </div>
               </div>
             </div>
           </div>
-        </div>
+        )}
 
         <form method="get" action={share.posterPath} className={card}>
           <h3 className={heading}>Print for the counter</h3>
@@ -79,7 +90,8 @@ export function SharePanel({ share }: { share: FormShare }) {
             </div>
           </div>
           <div className="mt-4 flex flex-wrap gap-2">
-            <button type="submit" className={buttonClass("primary")}>
+            {/* A keyword poster says where to send the keyword: without the number it would say nothing. */}
+            <button type="submit" disabled={share.keyword?.call === null} className={buttonClass("primary")}>
               Download poster (PDF)
             </button>
             <button type="submit" formAction={share.paperFormPath} className={buttonClass("secondary")}>
@@ -89,24 +101,72 @@ export function SharePanel({ share }: { share: FormShare }) {
         </form>
       </div>
 
-      <div className={card}>
-        <h3 className={heading}>Embed in your website</h3>
-        {share.embedSites.length > 0 ? (
-          <p className="mt-1 text-sm text-slate-600">Paste this where the form should appear. Only these sites may show it: {share.embedSites.join(", ")}.</p>
-        ) : (
-          <p className="mt-1 text-sm text-amber-800">
-            No site may show this form in a frame yet: add your site&apos;s address (such as https://shop.example.com) to the form&apos;s allowed sites first,
-            or browsers will refuse it.
+      {share.webPage && (
+        <div className={card}>
+          <h3 className={heading}>Embed in your website</h3>
+          {share.embedSites.length > 0 ? (
+            <p className="mt-1 text-sm text-slate-600">Paste this where the form should appear. Only these sites may show it: {share.embedSites.join(", ")}.</p>
+          ) : (
+            <p className="mt-1 text-sm text-amber-800">
+              No site may show this form in a frame yet: add your site&apos;s address (such as https://shop.example.com) to the form&apos;s allowed sites first,
+              or browsers will refuse it.
+            </p>
+          )}
+          <p className="mt-1 text-sm text-slate-600">
+            Keep the frame and its script together: the script sizes the frame to the form, so it never scrolls inside your page. Where your site allows no
+            scripts, the frame is tall enough for the form on a phone.
           </p>
-        )}
-        <p className="mt-1 text-sm text-slate-600">
-          Keep the frame and its script together: the script sizes the frame to the form, so it never scrolls inside your page. Where your site allows no
-          scripts, the frame is tall enough for the form on a phone.
-        </p>
-        <div className="mt-3">
-          <CopyField label="Embed code" value={share.snippet} multiline />
+          <div className="mt-3">
+            <CopyField label="Embed code" value={share.snippet} multiline />
+          </div>
         </div>
-      </div>
+      )}
     </section>
+  );
+}
+
+/**
+ * A keyword form is joined by sending its keyword: the words to put on a sign or in a post, the link that opens
+ * the message with the keyword typed in, and that link's QR code. Without the number there is nothing to hand out.
+ */
+function KeywordCard({ keyword }: { keyword: KeywordShare }) {
+  const channel = keyword.channel === "sms" ? "SMS" : "WhatsApp";
+  return (
+    <div className={card}>
+      <h3 className={heading}>What to tell people</h3>
+      {keyword.call && keyword.link && keyword.qr ? (
+        <div className="mt-3 space-y-4">
+          <p className="text-lg font-semibold text-slate-900" lang={keyword.language}>
+            {keyword.call}
+          </p>
+          <CopyField label={`${channel} link (opens the message with ${keyword.keyword} typed in)`} value={keyword.link} />
+          <div className="flex items-start gap-4">
+            {/* biome-ignore lint/performance/noImgElement: a data URL made on the server, no optimisation to gain */}
+            <img src={keyword.qr.svg} alt={`QR code of ${keyword.link}`} width={128} height={128} className="shrink-0 rounded border border-slate-200" />
+            <div className="space-y-2 text-sm text-slate-700">
+              <p>
+                Scanning it opens {channel} with {keyword.keyword} typed in, ready to send. The poster below prints it with the wording.
+              </p>
+              <p className="flex flex-wrap gap-x-4 gap-y-1">
+                <a href={keyword.qr.svg} download={`${keyword.qr.fileName}.svg`} className={linkClass}>
+                  Download SVG
+                </a>
+                <a href={keyword.qr.png} download={`${keyword.qr.fileName}.png`} className={linkClass}>
+                  Download PNG
+                </a>
+              </p>
+            </div>
+          </div>
+        </div>
+      ) : (
+        <p className="mt-1 text-sm text-amber-800">
+          People send {keyword.keyword} to your {channel} number, and none is set yet: set it in{" "}
+          <Link href={keyword.settingsHref} className={linkClass}>
+            {keyword.settingsLabel}
+          </Link>{" "}
+          first. Until then there is no link, QR code or poster to hand out.
+        </p>
+      )}
+    </div>
   );
 }

@@ -188,6 +188,34 @@ test("a marketer downloads the poster and the paper form in Hindi, and their sen
   }
 });
 
+test("a WhatsApp keyword form's share page and poster say what to send where, with no web link", async ({ browser }) => {
+  const page = await signIn(browser, e2eAccounts.marketer);
+  await page.goto("/demo/forms");
+  await page.getByLabel("Name", { exact: true }).fill("WhatsApp COFFEE");
+  await page.getByLabel("Address").fill(`wa-coffee-${Date.now()}`);
+  await page.getByLabel("Where people opt in").selectOption({ label: "WhatsApp keyword" });
+  await page.getByLabel("Keyword (SMS and WhatsApp forms)").fill("coffee");
+  await page.getByRole("button", { name: "Create and open the builder" }).click();
+  await expect(page.getByRole("heading", { name: "WhatsApp policy check" })).toBeVisible();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published version 1. It is live now.")).toBeVisible();
+  const formId = page.url().match(/\/demo\/forms\/([0-9a-f-]{36})/)![1];
+  await page.goto(`/demo/forms/${formId}/share`);
+  await expect(page.getByText("Send COFFEE on WhatsApp to +1 415 555 0100", { exact: true })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: /^WhatsApp link/ })).toHaveValue("https://wa.me/14155550100?text=COFFEE");
+  await expect(page.getByRole("img", { name: "QR code of https://wa.me/14155550100?text=COFFEE" })).toBeVisible();
+  // The demo's keyword form has no web page: nothing points at one.
+  await expect(page.getByRole("textbox", { name: "Public link" })).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Embed code" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/share-keyword-1280.png", fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download poster (PDF)" }).click()]);
+  const pdf = await downloaded(download);
+  await writeFile("test-results/poster-keyword.png", await pdfPageToPng(pdf, 1, 80));
+  const text = (await pdfToText(pdf)).replace(/[\s\u00a0]+/g, " ");
+  expect(text).toContain("Send COFFEE on WhatsApp to +1 415 555 0100");
+  expect(text).not.toContain("/f/demo/");
+});
+
 async function downloaded(download: Download): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);

@@ -14,8 +14,9 @@ const BAND = 62;
 const SCALES = [1, 0.92, 0.85, 0.78, 0.71, 0.64];
 
 /**
- * The counter poster: who is asking, the QR code to the hosted form, each category with its exact consent
- * sentence, how to stop and the privacy link; the version it shows in small print so it can be traced.
+ * The counter poster: who is asking, the QR code to the hosted form (for a keyword form: what to send where, and
+ * the code that opens that message), each category with its exact consent sentence, how to stop and the privacy
+ * link; the version it shows in small print so it can be traced.
  */
 export async function renderFormPoster(form: PrintableForm, size: PaperSize, offeredLanguages: string[]): Promise<Uint8Array> {
   for (const [i, scale] of SCALES.entries()) {
@@ -38,8 +39,8 @@ async function layOut(form: PrintableForm, size: PaperSize, s: number, offered: 
   assertPrintable(printableTexts(form), form.language, fonts.sans, offered);
   const t = printLabels(form.language);
   const brand = brandInk(form.brandColor);
-  doc.setTitle(`${form.businessName}: ${form.headline}`);
-  doc.setSubject(`WhatsApp opt-in poster, form version ${form.version.number} (${form.version.id})`);
+  doc.setTitle(`${form.businessName}: ${form.keyword?.call ?? form.headline}`);
+  doc.setSubject(`${form.keyword?.channel === "sms" ? "SMS" : "WhatsApp"} opt-in poster, form version ${form.version.number} (${form.version.id})`);
   doc.setLanguage(form.language);
   doc.setCreator("Assent");
   doc.setProducer("Assent");
@@ -47,8 +48,10 @@ async function layOut(form: PrintableForm, size: PaperSize, s: number, offered: 
   const flow = new PrintFlow(doc, fonts, size, MARGIN);
   const { bold, mono } = fonts;
 
-  flow.text(form.headline, { font: bold, size: 28 * s, align: "center", leading: 1.2 });
-  if (form.intro) {
+  // A keyword form leads with what to send where. Its headline and intro are its web page's (the builder offers
+  // them only with one), so they are left out rather than print a starter text nobody wrote for this poster.
+  flow.text(form.keyword?.call ?? form.headline, { font: bold, size: 28 * s, align: "center", leading: 1.2 });
+  if (form.intro && !form.keyword) {
     flow.gap(6 * s);
     flow.text(form.intro, { size: 12.5 * s, color: ink.muted, align: "center" });
   }
@@ -57,14 +60,15 @@ async function layOut(form: PrintableForm, size: PaperSize, s: number, offered: 
   const side = Math.max(128, 190 * s) + extraQr;
   flow.gap(18 * s);
   flow.need(side + 60);
-  drawQr(flow.page, formQrModules(form.url), flow.left + (flow.width - side) / 2, flow.y, side);
+  // For a keyword form the code opens the message with the keyword typed in (sms: or wa.me), not a web page.
+  drawQr(flow.page, formQrModules(form.keyword?.link ?? form.url), flow.left + (flow.width - side) / 2, flow.y, side);
   flow.gap(side + 12 * s);
   flow.text(t.scanToSignUp, { font: bold, size: 13 * s, align: "center" });
-  flow.text(`${t.orVisit} ${form.url}`, { font: mono, size: 9.5 * s, color: ink.muted, align: "center" });
+  if (!form.keyword) flow.text(`${t.orVisit} ${form.url}`, { font: mono, size: 9.5 * s, color: ink.muted, align: "center" });
 
   flow.gap(18 * s);
   flow.need(60);
-  flow.text(t.chooseHeading, { font: bold, size: 14 * s, color: brand });
+  flow.text(form.keyword ? t.youGet[form.keyword.channel] : t.chooseHeading, { font: bold, size: 14 * s, color: brand });
   flow.gap(3);
   flow.rule(brand, 1);
   flow.gap(10 * s);

@@ -62,15 +62,17 @@ export async function savePdf(doc: PDFDocument, fonts: PdfFonts): Promise<Uint8A
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 /**
- * Greedy word wrap measured with the shaped advances; a word wider than the line (a URL, a hash) is broken
- * between grapheme clusters, never inside one (a vowel sign stays with its consonant), and never clipped.
+ * Greedy word wrap measured with the shaped advances, breaking at spaces but not at no-break spaces; a word wider
+ * than the line (a URL, a hash) is broken between grapheme clusters, never inside one (a vowel sign stays with its
+ * consonant), and never clipped.
  */
 export function wrapText(text: string, font: Typeface, size: number, width: number): string[] {
   const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
   const lines: string[] = [];
   for (const paragraph of text.replace(/\t/g, "    ").split(/\r\n|\r|\n/)) {
     let line = "";
-    for (const word of paragraph.match(/\S+\s*/g) ?? [""]) {
+    // No-break spaces bind: "+1\u00a0415\u00a0555\u00a00100" is one word, as a browser would keep it.
+    for (const word of paragraph.match(/(?:[^\s]|[\u00a0\u202f])+[^\S\u00a0\u202f]*/g) ?? [""]) {
       if (fits((line + word).trimEnd())) {
         line += word;
         continue;

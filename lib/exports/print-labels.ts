@@ -6,6 +6,8 @@ export type PrintLabels = {
   scanToSignUp: string;
   orVisit: string;
   chooseHeading: string;
+  /** A keyword poster's heading over the categories: nothing is chosen on it, the keyword signs up to them. */
+  youGet: { sms: string; whatsapp: string };
   howOften: string;
   forExample: string;
   howToStop: string;
@@ -28,6 +30,7 @@ const en: PrintLabels = {
   scanToSignUp: "Scan with your phone’s camera to sign up",
   orVisit: "or visit",
   chooseHeading: "Choose what you want to get on WhatsApp",
+  youGet: { sms: "What you get by text message", whatsapp: "What you get on WhatsApp" },
   howOften: "How often",
   forExample: "For example",
   howToStop: "How to stop",
@@ -50,6 +53,7 @@ const es: PrintLabels = {
   scanToSignUp: "Escanee con la cámara del teléfono para suscribirse",
   orVisit: "o visite",
   chooseHeading: "Elija qué quiere recibir por WhatsApp",
+  youGet: { sms: "Lo que recibirá por SMS", whatsapp: "Lo que recibirá por WhatsApp" },
   howOften: "Frecuencia",
   forExample: "Por ejemplo",
   howToStop: "Cómo darse de baja",
@@ -73,6 +77,7 @@ const ptBR: PrintLabels = {
   scanToSignUp: "Aponte a câmera do celular para se inscrever",
   orVisit: "ou acesse",
   chooseHeading: "Escolha o que quer receber no WhatsApp",
+  youGet: { sms: "O que você vai receber por SMS", whatsapp: "O que você vai receber no WhatsApp" },
   howOften: "Frequência",
   forExample: "Por exemplo",
   howToStop: "Como cancelar",
@@ -95,6 +100,7 @@ const id: PrintLabels = {
   scanToSignUp: "Pindai dengan kamera ponsel untuk mendaftar",
   orVisit: "atau kunjungi",
   chooseHeading: "Pilih pesan WhatsApp yang ingin Anda terima",
+  youGet: { sms: "Pesan SMS yang akan Anda terima", whatsapp: "Pesan WhatsApp yang akan Anda terima" },
   howOften: "Seberapa sering",
   forExample: "Contoh",
   howToStop: "Cara berhenti",
@@ -118,6 +124,7 @@ const hi: PrintLabels = {
   scanToSignUp: "साइन अप करने के लिए अपने फ़ोन के कैमरे से स्कैन करें",
   orVisit: "या यहाँ जाएँ",
   chooseHeading: "आप WhatsApp पर क्या पाना चाहेंगे?",
+  youGet: { sms: "आपको SMS पर क्या मिलेगा", whatsapp: "आपको WhatsApp पर क्या मिलेगा" },
   howOften: "कितनी बार",
   forExample: "उदाहरण के लिए",
   howToStop: "संदेश कैसे बंद करें",

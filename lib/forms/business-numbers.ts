@@ -20,8 +20,13 @@ export async function findBusinessNumbers(db: DbOrTx, workspaceId: string): Prom
 /** The number a keyword form's people write to, shown in the builder, and the settings page that sets it. */
 export async function keywordBusinessNumber(db: DbOrTx, workspaceId: string, slug: string, channel: "sms" | "whatsapp") {
   const numbers = await findBusinessNumbers(db, workspaceId);
-  const shown = (n: string | null) => (n ? displayPhone(n, "en").number : null);
+  const number = numbers[channel];
+  return { number: number ? displayPhone(number, "en").number : null, ...keywordNumberSettings(slug, channel) };
+}
+
+/** The settings page where the number a keyword form's people write to is set. */
+export function keywordNumberSettings(slug: string, channel: "sms" | "whatsapp") {
   return channel === "sms"
-    ? { number: shown(numbers.sms), settingsHref: `/${slug}/settings/channels`, settingsLabel: "Settings → Channels" }
-    : { number: shown(numbers.whatsapp), settingsHref: `/${slug}/settings`, settingsLabel: "Settings → Business profile" };
+    ? { settingsHref: `/${slug}/settings/channels`, settingsLabel: "Settings → Channels" }
+    : { settingsHref: `/${slug}/settings`, settingsLabel: "Settings → Business profile" };
 }

@@ -14,6 +14,8 @@ export type PrintableForm = {
   howToStop: string;
   privacyPolicyUrl: string | null;
   url: string;
+  /** A keyword form's way in, which the poster leads with instead of the web address ("Text JOIN to …"). */
+  keyword?: { channel: "sms" | "whatsapp"; call: string; link: string };
   version: { id: string; number: number; digest: string };
 };
 

@@ -1,9 +1,13 @@
 import "server-only";
+import type { DbOrTx } from "../db/client";
 import type { forms, formVersions } from "../db/schema/forms";
 import { findUnprintableScript } from "../exports/printable-script";
 import { embedSnippet } from "./embed-snippet";
 import { frameAncestorSources } from "./frame-ancestors";
+import { keywordChannel } from "./channels";
+import { keywordShare, type KeywordShare } from "./keyword-share";
 import { formPublicUrl } from "./public-url";
+import { hasWebPage } from "./web-page";
 
 type FormRow = { form: typeof forms.$inferSelect; live: typeof formVersions.$inferSelect | null };
 
@@ -11,6 +15,10 @@ type FormRow = { form: typeof forms.$inferSelect; live: typeof formVersions.$inf
 export type FormShare = {
   name: string;
   published: boolean;
+  /** False for a keyword form without a web page: no link, web QR code or embed then, only `keyword`. */
+  webPage: boolean;
+  /** For a published SMS or WhatsApp keyword form: what to send, where, its link and QR code. */
+  keyword: KeywordShare | null;
   publicUrl: string;
   qrSvgPath: string;
   qrPngPath: string;
@@ -24,7 +32,8 @@ export type FormShare = {
 
 const names = new Intl.DisplayNames(["en"], { type: "language" });
 
-export function formShare(workspaceSlug: string, { form, live }: FormRow): FormShare {
+export async function formShare(db: DbOrTx, workspace: { id: string; slug: string }, { form, live }: FormRow): Promise<FormShare> {
+  const workspaceSlug = workspace.slug;
   const hosted = `/f/${encodeURIComponent(workspaceSlug)}/${encodeURIComponent(form.slug)}`;
   const dashboard = `/${encodeURIComponent(workspaceSlug)}/forms/${form.id}`;
   const publicUrl = formPublicUrl(workspaceSlug, form.slug);
@@ -33,9 +42,16 @@ export function formShare(workspaceSlug: string, { form, live }: FormRow): FormS
     const script = findUnprintableScript([w.headline, w.intro ?? "", w.howToStop, ...Object.values(w.consent)]);
     return { code, name: names.of(code) ?? code, unprintable: script ? `${script} script cannot be printed yet` : null };
   });
+  const published = form.status === "published" && !!live;
+  const keyword = content?.keyword ?? form.keyword;
   return {
     name: form.name,
-    published: form.status === "published" && !!live,
+    published,
+    webPage: !content || hasWebPage(form.channel, content),
+    keyword:
+      published && content && keyword && keywordChannel(form.channel)
+        ? await keywordShare(db, workspace, { slug: form.slug, channel: form.channel, keyword }, content)
+        : null,
     publicUrl,
     qrSvgPath: `${hosted}/qr.svg`,
     qrPngPath: `${hosted}/qr.png`,

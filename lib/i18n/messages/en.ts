@@ -142,6 +142,9 @@ export const en = {
       `${b} does not sign people up on this page. To sign up, send ${k} to ${n} on WhatsApp. The reply tells you what you agree to and how to stop.`,
     keywordNoNumber: (b: string, k: string) =>
       `${b} does not sign people up on this page. To sign up, send ${k} to the number shown where you found this address.`,
+    /** The same, as a poster's headline or the words a marketer hands out. */
+    keywordCallSms: (k: string, n: string) => `Text ${k} to ${n}`,
+    keywordCallWhatsApp: (k: string, n: string) => `Send ${k} on WhatsApp to ${n}`,
     keywordOpenSms: "Write the text message",
     keywordOpenWhatsApp: "Open WhatsApp",
   },

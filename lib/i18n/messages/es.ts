@@ -132,6 +132,8 @@ export const es: Messages = {
       `${b} no registra a nadie en esta página. Para registrarte, envía ${k} al ${n} por WhatsApp. La respuesta te dice a qué te apuntas y cómo darte de baja.`,
     keywordNoNumber: (b: string, k: string) =>
       `${b} no registra a nadie en esta página. Para registrarte, envía ${k} al número que aparece donde encontraste esta dirección.`,
+    keywordCallSms: (k: string, n: string) => `Envía ${k} por SMS al ${n}`,
+    keywordCallWhatsApp: (k: string, n: string) => `Envía ${k} por WhatsApp al ${n}`,
     keywordOpenSms: "Escribir el SMS",
     keywordOpenWhatsApp: "Abrir WhatsApp",
   },

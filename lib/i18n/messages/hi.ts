@@ -128,6 +128,8 @@ export const hi: Messages = {
     keywordWhatsApp: (b: string, k: string, n: string) =>
       `${b} इस पेज पर साइन अप नहीं करता। साइन अप करने के लिए WhatsApp पर ${n} को ${k} भेजें। जवाब में बताया जाता है कि आप किस बात पर सहमत हो रहे हैं और कैसे रोकें।`,
     keywordNoNumber: (b: string, k: string) => `${b} इस पेज पर साइन अप नहीं करता। साइन अप करने के लिए ${k} उस नंबर पर भेजें जो वहाँ दिखाया गया है जहाँ आपको यह पता मिला।`,
+    keywordCallSms: (k: string, n: string) => `${n} पर SMS में ${k} भेजें`,
+    keywordCallWhatsApp: (k: string, n: string) => `WhatsApp पर ${n} को ${k} भेजें`,
     keywordOpenSms: "SMS लिखें",
     keywordOpenWhatsApp: "WhatsApp खोलें",
   },

@@ -134,6 +134,8 @@ export const id: Messages = {
       `${b} tidak menerima pendaftaran di halaman ini. Untuk mendaftar, kirim ${k} ke ${n} di WhatsApp. Balasannya menjelaskan apa yang Anda setujui dan cara berhenti.`,
     keywordNoNumber: (b: string, k: string) =>
       `${b} tidak menerima pendaftaran di halaman ini. Untuk mendaftar, kirim ${k} ke nomor yang tertera di tempat Anda menemukan alamat ini.`,
+    keywordCallSms: (k: string, n: string) => `Kirim SMS ${k} ke ${n}`,
+    keywordCallWhatsApp: (k: string, n: string) => `Kirim ${k} di WhatsApp ke ${n}`,
     keywordOpenSms: "Tulis SMS",
     keywordOpenWhatsApp: "Buka WhatsApp",
   },

@@ -133,6 +133,8 @@ export const ptBR: Messages = {
       `${b} não faz cadastros nesta página. Para se cadastrar, envie ${k} para ${n} no WhatsApp. A resposta explica com o que você concorda e como parar.`,
     keywordNoNumber: (b: string, k: string) =>
       `${b} não faz cadastros nesta página. Para se cadastrar, envie ${k} para o número mostrado onde você encontrou este endereço.`,
+    keywordCallSms: (k: string, n: string) => `Envie ${k} por SMS para ${n}`,
+    keywordCallWhatsApp: (k: string, n: string) => `Envie ${k} no WhatsApp para ${n}`,
     keywordOpenSms: "Escrever o SMS",
     keywordOpenWhatsApp: "Abrir o WhatsApp",
   },

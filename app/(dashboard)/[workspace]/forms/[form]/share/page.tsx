@@ -14,9 +14,10 @@ type Props = { params: Promise<{ workspace: string; form: string }> };
 export default async function ShareFormPage({ params }: Props) {
   const { workspace: slug, form: formId } = await params;
   const actor = await requireWorkspacePage(slug, "forms:read", `/${slug}/forms/${formId}/share`);
-  const row = await findBuilderForm(await getDb(), actor.workspace.id, formId);
+  const db = await getDb();
+  const row = await findBuilderForm(db, actor.workspace.id, formId);
   if (!row) notFound();
-  const share = formShare(actor.workspace.slug, row);
+  const share = await formShare(db, actor.workspace, row);
   return (
     <div className="max-w-5xl space-y-6">
       <div>
@@ -26,7 +27,11 @@ export default async function ShareFormPage({ params }: Props) {
           </Link>
         </p>
         <h1 className="mt-1 text-2xl font-semibold text-slate-900">Share “{share.name}”</h1>
-        <p className="mt-1 text-sm text-slate-600">Put the form where your customers are: a link, a QR code, a poster, a paper form or your own website.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          {share.webPage
+            ? "Put the form where your customers are: a link, a QR code, a poster, a paper form or your own website."
+            : "People join by sending the keyword: put what to send, and where, on a sign, a poster or your posts."}
+        </p>
       </div>
       <SharePanel share={share} />
     </div>
