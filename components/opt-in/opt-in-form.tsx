@@ -13,12 +13,9 @@ export type CategoryChoice = {
   sentence: string;
 };
 
-/** The builder preview's stand-in for a submit: a server action that records nothing (app/preview/.../actions.ts). */
-export type PreviewSubmit = (state: OptInFormState) => Promise<OptInFormState>;
-
 type Props = {
-  /** Where the form posts: the stable `/f/{workspace}/{form}/submit`, or the preview's stand-in. */
-  action: string | PreviewSubmit;
+  /** Where the form posts: the stable `/f/{workspace}/{form}/submit`, or the builder preview's `/preview/…/submit`. */
+  action: string;
   /** A refusal sent back to a post without JavaScript (the page read it from its cookie). */
   initialState?: OptInFormState;
   submissionId: string;
@@ -78,17 +75,14 @@ export function OptInForm(props: Props) {
     const failed = (): OptInFormState => ({ message: props.unexpectedText, fields: { form: props.unexpectedText }, values: state.values });
     let next: OptInFormState;
     try {
-      if (typeof props.action !== "string") next = await props.action(state);
-      else {
-        const body = new URLSearchParams([...data.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-        const response = await fetch(props.action, { method: "POST", body, headers: { accept: "application/json" } });
-        const answer = (await response.json().catch(() => null)) as { ok?: boolean; receiptUrl?: string; state?: OptInFormState } | null;
-        if (answer?.ok && typeof answer.receiptUrl === "string") {
-          window.location.assign(answer.receiptUrl);
-          return;
-        }
-        next = answer?.state ?? failed();
+      const body = new URLSearchParams([...data.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      const response = await fetch(props.action, { method: "POST", body, headers: { accept: "application/json" } });
+      const answer = (await response.json().catch(() => null)) as { ok?: boolean; receiptUrl?: string; state?: OptInFormState } | null;
+      if (answer?.ok && typeof answer.receiptUrl === "string") {
+        window.location.assign(answer.receiptUrl);
+        return;
       }
+      next = answer?.state ?? failed();
     } catch {
       next = failed();
     }
@@ -98,13 +92,7 @@ export function OptInForm(props: Props) {
   }
 
   return (
-    <form
-      // The preview's submit needs JavaScript (the builder does too); a post without it only reloads the preview.
-      {...(typeof props.action === "string" ? { action: props.action, method: "post" } : {})}
-      onSubmit={submit}
-      className="mt-6 space-y-6"
-      noValidate
-    >
+    <form action={props.action} method="post" onSubmit={submit} className="mt-6 space-y-6" noValidate>
       <input type="hidden" name="submissionId" value={props.submissionId} />
       <input type="hidden" name="language" value={props.language} />
 

@@ -7,7 +7,7 @@ import { countryOptions } from "@/lib/phone/countries";
 import { businessNumberText } from "@/lib/phone/display";
 import { LanguageSwitcher } from "@/components/public/language-switcher";
 import { PublicPage } from "@/components/public/public-page";
-import { OptInForm, type CategoryChoice, type PreviewSubmit } from "./opt-in-form";
+import { OptInForm, type CategoryChoice } from "./opt-in-form";
 
 type Props = {
   form: PublishedForm;
@@ -16,7 +16,7 @@ type Props = {
   messages: Messages;
   defaultCountry: string;
   submissionId: string;
-  action: string | PreviewSubmit;
+  action: string;
   /** A refusal sent back to a post without JavaScript. */
   initialState?: OptInFormState;
   hrefFor: (language: string) => string;

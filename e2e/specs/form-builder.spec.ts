@@ -213,3 +213,26 @@ test("publishing means a change: an unchanged draft is refused, an edit publishe
   }
   await page.context().close();
 });
+
+test("the builder preview's submit says it recorded nothing, with JavaScript off and on", async ({ browser }) => {
+  const page = await signIn(browser, e2eAccounts.marketer);
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Forms" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Preview check");
+  await page.getByLabel("Address").fill(`preview-${Date.now()}`);
+  await page.getByRole("button", { name: "Create and open the builder" }).click();
+  await expect(page.getByRole("heading", { name: "WhatsApp policy check" })).toBeVisible();
+  const [, workspace, , formId] = new URL(page.url()).pathname.split("/");
+  const storageState = await page.context().storageState();
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({ storageState, javaScriptEnabled });
+    const preview = await context.newPage();
+    await preview.goto(`/preview/${workspace}/${formId}`);
+    await preview.getByRole("checkbox").first().check();
+    await preview.getByRole("textbox", { name: "Your WhatsApp number" }).fill("(201) 555-0161");
+    await preview.getByRole("button", { name: "Sign up" }).click();
+    await expect(preview.getByRole("alert").filter({ hasText: "This is a preview: nothing was recorded." })).toBeVisible();
+    // A post without JavaScript comes back to the preview itself, not to a receipt or an error page.
+    expect(new URL(preview.url()).pathname).toBe(`/preview/${workspace}/${formId}`);
+    await context.close();
+  }
+});

@@ -258,6 +258,18 @@ const routeCases: Record<string, RouteCase> = {
     allowed: ["owner", "admin", "compliance", "viewer"],
     path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/consent-record`, params: { contact: f.contactId } }),
   },
+  "forms.preview.submit": {
+    allowed: everyone,
+    path: (f) => ({
+      url: `http://t/preview/${f.fx.workspace.slug}/${f.fx.formVersion.formId}/submit`,
+      params: { form: f.fx.formVersion.formId },
+      init: () => ({
+        method: "POST",
+        headers: { origin: "http://t", accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+        body: "submissionId=preview&language=en&phone=1",
+      }),
+    }),
+  },
   "forms.poster": {
     allowed: everyone,
     path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/forms/${f.fx.formVersion.formId}/poster?size=letter`, params: { form: f.fx.formVersion.formId } }),
@@ -319,7 +331,6 @@ const openActions: Record<string, string> = {
   "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction":
     "asks for a reset link by email; same answer for any address; rate limited per network and per address",
   "app/(auth)/setup/actions.ts#completeSetup": "first run only: refused once any account exists",
-  "app/preview/[workspace]/[form]/actions.ts#previewSubmit": "the builder preview's submit: records nothing, reads nothing",
 };
 const openRoutes: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "Auth.js endpoints",

@@ -32,7 +32,7 @@ export type WebOptInResult =
   | { ok: true; receipt: Receipt; language: string; preferenceToken: string | null }
   | { ok: false; state: OptInFormState; networkThrottled?: { retryAfterSeconds: number } };
 
-function readForm(data: FormData) {
+export function readForm(data: FormData) {
   const text = (key: string) => {
     const v = data.get(key);
     return typeof v === "string" ? v : undefined;
@@ -49,7 +49,7 @@ function readForm(data: FormData) {
 }
 
 /** What the form shows again after a refusal: what was typed, cut to the fields' sizes. */
-function echoValues(raw: ReturnType<typeof readForm>): OptInFormState["values"] {
+export function echoValues(raw: ReturnType<typeof readForm>): OptInFormState["values"] {
   return { phone: raw.phone.slice(0, 64), country: raw.country ?? "", name: raw.name?.slice(0, 200) ?? "", categories: raw.categories };
 }
 
