@@ -1,9 +1,8 @@
 import { personalDigest } from "../lib/ledger/canonical";
 import { bulkPhone } from "../lib/seed/bulk-ledger";
-import { metaPost, newWamid, textMessage } from "../testing/meta-cloud";
 import { figure, type Figure } from "./figures";
 import type { HttpBenchSetup } from "./http-setup";
-import { preparedTask } from "./prepared";
+import { answeredOk, preparedTask, writeRequests } from "./prepared";
 import { alternate, requestsFor, type RunStats } from "./stats";
 import { wrkAvailable, wrkRate } from "./wrk";
 
@@ -66,39 +65,11 @@ export async function apiFigures(s: HttpBenchSetup, options: { requests: number;
   const single = (i: number) => get(`${app.base}/api/v1/consent-checks?phone=${encodeURIComponent(phones[i % BULK]!)}&category=offers`, auth(i));
   const bareRead = (i: number) => get(`${bare.base}/read?w=${fx.workspace.id}&c=${offers.id}&d=${digests[i % BULK]!}`);
   const rounds = { rounds: options.rounds, total: options.requests };
-  const answered = (what: string) => async (res: Response) => {
-    if (!res.ok) throw new Error(`${what} answered ${res.status}: ${await res.text()}\n${s.app.log().split("\n").slice(-20).join("\n")}`);
-    await res.arrayBuffer();
-  };
-  let written = 0;
-  // Built before each run (bench/prepared.ts): a new idempotency key each.
-  const recording = () =>
-    preparedTask(
-      requestsFor(rounds),
-      (k) => ({
-        url: `${app.base}/api/v1/consents`,
-        init: {
-          method: "POST",
-          body: JSON.stringify({
-            phone: bulkPhone(contacts + (written++ % 5000)),
-            categories: ["offers"],
-            action: k % 3 ? "opt_in" : "opt_out",
-            channel: "api",
-            evidence: { system: "bench" },
-          }),
-          headers: { "content-type": "application/json", ...auth(k), "idempotency-key": crypto.randomUUID() },
-        },
-      }),
-      answered("POST /api/v1/consents"),
-    );
-  // STOP from numbers the seed opted in, each message new (Meta's wamid is the idempotency key), signed as Meta signs.
-  let stops = 0;
-  const stopping = () =>
-    preparedTask(
-      requestsFor(rounds),
-      () => metaPost(s.whatsapp.url, textMessage(bulkPhone(stops++ % contacts), "STOP", newWamid()), s.whatsapp.appSecret),
-      answered("the WhatsApp webhook"),
-    );
+  const answered = (what: string) => answeredOk(what, s.app.log);
+  // Built before each run (bench/prepared.ts): a new idempotency key or message id each.
+  const writes = writeRequests(s);
+  const recording = () => preparedTask(requestsFor(rounds), writes.consent, answered("POST /api/v1/consents"));
+  const stopping = () => preparedTask(requestsFor(rounds), writes.stop, answered("the WhatsApp webhook"));
   const commit = bareCommit(s);
   const bulk = (i: number) => post(`${app.base}/api/v1/consent-checks`, bulkBody, auth(i));
   const bareAny = () => post(`${bare.base}/bulk`, bareBody, {});

@@ -1,3 +1,7 @@
+import { bulkPhone } from "../lib/seed/bulk-ledger";
+import { metaPost, newWamid, textMessage } from "../testing/meta-cloud";
+import type { HttpBenchSetup } from "./http-setup";
+
 /**
  * Requests built before the clock starts. The load generator shares the two cores with the server it measures, so
  * work it does per request (signing a webhook as Meta would, serialising a body) is taken from the server and
@@ -18,5 +22,40 @@ export function preparedTask(count: number, build: (k: number) => Prepared, chec
     const r = requests[next++];
     if (!r) throw new Error(`only ${count} requests were prepared`);
     await check(await fetch(r.url, r.init));
+  };
+}
+
+/** A check that the app took a prepared request: an error naming it, the status and the body otherwise. */
+export const answeredOk =
+  (what: string, serverLog?: () => string) =>
+  async (res: Response): Promise<void> => {
+    if (!res.ok) throw new Error(`${what} answered ${res.status}: ${await res.text()}${serverLog ? `\n${serverLog().split("\n").slice(-20).join("\n")}` : ""}`);
+    await res.arrayBuffer();
+  };
+
+/**
+ * Builders of the two machine writes the bench sends, numbered across the whole run so no two share a key or a
+ * message id: `POST /api/v1/consents` for numbers past the seeded ones (opt-in twice, opt-out once in three), and a
+ * signed WhatsApp STOP from numbers the seed opted in.
+ */
+export function writeRequests(s: HttpBenchSetup) {
+  let written = 0;
+  let stops = 0;
+  return {
+    consent: (k: number): Prepared => ({
+      url: `${s.app.base}/api/v1/consents`,
+      init: {
+        method: "POST",
+        body: JSON.stringify({
+          phone: bulkPhone(s.contacts + (written++ % 5000)),
+          categories: ["offers"],
+          action: k % 3 ? "opt_in" : "opt_out",
+          channel: "api",
+          evidence: { system: "bench" },
+        }),
+        headers: { "content-type": "application/json", authorization: `Bearer ${s.keys[k % s.keys.length]!}`, "idempotency-key": crypto.randomUUID() },
+      },
+    }),
+    stop: (): Prepared => metaPost(s.whatsapp.url, textMessage(bulkPhone(stops++ % s.contacts), "STOP", newWamid()), s.whatsapp.appSecret),
   };
 }

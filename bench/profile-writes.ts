@@ -1,9 +1,8 @@
 import { bulkPhone } from "../lib/seed/bulk-ledger";
 import { cpuPerRequest, cpuSnapshot } from "./cpu-accounting";
-import { metaPost, newWamid, textMessage } from "../testing/meta-cloud";
 import { BENCH_AUTH_SECRET } from "./app-server";
 import { formSubmitted, hostedFormPost, loadHostedForm } from "./form-submission";
-import { preparedTask } from "./prepared";
+import { answeredOk, preparedTask, writeRequests } from "./prepared";
 import { setUpHttpBench } from "./http-setup";
 import { measure } from "./stats";
 
@@ -21,15 +20,9 @@ const which = process.argv[2] ?? "stop";
 const n = Number(process.argv[3] ?? 2000);
 const s = await setUpHttpBench("postgres", 10_000, console.log);
 try {
-  let stops = 0;
-  let written = 0;
   let visitors = 0;
   // Built before the clock starts, as in npm run bench (bench/prepared.ts).
   const count = Math.min(200, n) + n;
-  const ok = (what: string) => async (res: Response) => {
-    if (!res.ok) throw new Error(`${what} answered ${res.status}`);
-    await res.arrayBuffer();
-  };
   const lazily = (make: () => () => Promise<void>) => {
     let task: (() => Promise<void>) | undefined;
     return () => {
@@ -37,33 +30,9 @@ try {
       return task();
     };
   };
-  const stop = lazily(() =>
-    preparedTask(
-      count,
-      () => metaPost(s.whatsapp.url, textMessage(bulkPhone(stops++ % s.contacts), "STOP", newWamid()), s.whatsapp.appSecret),
-      ok("the webhook"),
-    ),
-  );
-  const record = lazily(() =>
-    preparedTask(
-      count,
-      (k) => ({
-        url: `${s.app.base}/api/v1/consents`,
-        init: {
-          method: "POST",
-          body: JSON.stringify({
-            phone: bulkPhone(s.contacts + (written++ % 5000)),
-            categories: ["offers"],
-            action: k % 3 ? "opt_in" : "opt_out",
-            channel: "api",
-            evidence: { system: "bench" },
-          }),
-          headers: { "content-type": "application/json", authorization: `Bearer ${s.keys[k % s.keys.length]}`, "idempotency-key": crypto.randomUUID() },
-        },
-      }),
-      ok("POST /api/v1/consents"),
-    ),
-  );
+  const writes = writeRequests(s);
+  const stop = lazily(() => preparedTask(count, writes.stop, answeredOk("the webhook")));
+  const record = lazily(() => preparedTask(count, writes.consent, answeredOk("POST /api/v1/consents")));
   const form = await loadHostedForm(`${s.app.base}/f/${s.fx.workspace.slug}/join`);
   const submit = lazily(() => preparedTask(count, () => hostedFormPost(form, visitors++), formSubmitted));
   const phones = Array.from({ length: 10_000 }, (_, i) => bulkPhone((i * 7) % s.contacts));
