@@ -1,13 +1,12 @@
 import "server-only";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { apiProblem } from "../../api/problem";
 import type { DatabaseHandle } from "../../db/client";
 import { AppError } from "../../errors";
 import { noScriptHeaders } from "../../security/headers";
 import { unservableAddress } from "../../security/request-url";
-import { declaredLength } from "../limited-body";
+import { BodyTooLargeError, declaredLength, readLimitedBody } from "../limited-body";
 import { requestMetaFrom } from "../request-meta";
 import { leanRoutes } from "./lean.routes";
 
@@ -57,16 +56,24 @@ export function createLeanApp(handle: () => Promise<DatabaseHandle>): Hono {
   });
   // The API reads its JSON under its own limit (lib/api/request-body.ts); the webhooks read theirs whole, so the
   // lane bounds them, as Next.js's 10 MB request buffer did before. Meta's and Twilio's payloads are kilobytes.
-  // A declared length is judged from the header alone: Hono's bodyLimit would first turn every request into a web
-  // stream (it looks at `body`), which made the handlers' whole-body reads take the slow path. A chunked body is
-  // counted by bodyLimit as it streams.
+  // A declared length is judged from the header alone, and the handler then reads the body straight from the socket.
+  // A chunked body is counted as it streams, then handed on as a request of its own with the bytes read. (Hono's
+  // bodyLimit did both, but looked at `body` first, which sent every webhook down the web-stream path, and rebuilt
+  // a chunked request from the adaptor's lightweight one, which undici refused: a 500.)
   const tooLarge = (c: Context) => c.text(`The body is larger than ${WEBHOOK_MAX_BYTES} bytes.`, 413);
-  const countChunks = bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: tooLarge });
   app.use("/api/webhooks/*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const declared = declaredLength(c.req.raw);
-    if (declared === null) return countChunks(c, next);
-    return declared > WEBHOOK_MAX_BYTES ? tooLarge(c) : next();
+    if (declared !== null) return declared > WEBHOOK_MAX_BYTES ? tooLarge(c) : next();
+    let body: Buffer;
+    try {
+      body = await readLimitedBody(c.req.raw, WEBHOOK_MAX_BYTES, { field: "body", message: "too large" });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return tooLarge(c);
+      throw error;
+    }
+    c.req.raw = new Request(c.req.url, { method: c.req.method, headers: c.req.raw.headers, body: new Uint8Array(body) });
+    return next();
   });
   const gzip = compress();
   app.use(async (c, next) => {
