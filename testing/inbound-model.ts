@@ -62,6 +62,8 @@ export function applyInboundWord(person: PersonModel, word: InboundWord): void {
   if (word === "stop_all") set(["orders", "offers", "tips"], "opted_out");
   if (word === "stop_tips") set(["tips"], "opted_out");
   if (word === "stop_marketing") set(["offers", "tips"], "opted_out");
+  // Any clear stop drops the numbered question still waiting (decision 0024): a "2" after STOP is no answer.
+  if (word.startsWith("stop_")) person.asked = false;
   // A keyword with two categories asks which and records nothing (on WhatsApp the buttons need no memory).
   if (word === "sms_join") person.asked = true;
   if (word === "whatsapp_choose_offers") optIn(["offers"], "confirmed");

@@ -73,7 +73,19 @@ describe.each(testDatabaseKinds())("SMS webhook property on %s", (kind) => {
         for (const phone of phones) expect(await statesOf(t.db, fx.workspace.id, phone), phone).toEqual(model.get(phone)!.states);
         await expectStateIsFoldOfEvents(t.db, fx.workspace.id);
       }),
-      { numRuns: kind === "pglite" ? 20 : 15 },
+      {
+        numRuns: kind === "pglite" ? 20 : 15,
+        // Found by CI: a STOP between a keyword and its answer drops the question, so the "2" opts in to nothing.
+        examples: [
+          [
+            [
+              { kind: "readable", person: 0, word: "OFFERS" },
+              { kind: "readable", person: 0, word: "STOP" },
+              { kind: "readable", person: 0, word: "2" },
+            ],
+          ],
+        ],
+      },
     );
   });
 });

@@ -1,12 +1,13 @@
 import { request as httpRequest, createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { metaSignature } from "../../channels/whatsapp/signature";
-import { createChannelFixture, statesOf, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
+import { createChannelFixture, statesOf, testAccessToken, testAppSecret, type ChannelFixture } from "../../../testing/channel-fixture";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../../testing/databases";
 import { testPhone } from "../../../testing/fixtures";
-import { textMessage } from "../../../testing/meta-cloud";
+import { startGraphApi } from "../../../testing/graph-api";
+import { testPhoneNumberId, textMessage } from "../../../testing/meta-cloud";
 import { createLeanApp } from "./lean-app";
 
 /** POSTs `chunks` with Transfer-Encoding: chunked (no Content-Length), as some proxies forward a webhook. */
@@ -21,6 +22,12 @@ function postChunked(port: number, path: string, headers: Record<string, string>
     req.end();
   });
 }
+
+// The lane sends its replies with the production sender, which reads WHATSAPP_GRAPH_URL from the environment, read
+// once per process (first by testDatabaseKinds below): point it at the stand-in before that, so no test reaches Meta.
+const graph = await startGraphApi({ accessToken: testAccessToken, phoneNumberIds: [testPhoneNumberId] });
+vi.stubEnv("WHATSAPP_GRAPH_URL", graph.url);
+afterAll(() => graph.close());
 
 describe.each(testDatabaseKinds())("the lean lane's webhook bodies on %s", (kind) => {
   let t: TestDatabase;
@@ -49,6 +56,8 @@ describe.each(testDatabaseKinds())("the lean lane's webhook bodies on %s", (kind
     const headers = { "content-type": "application/json", "x-hub-signature-256": metaSignature(body, testAppSecret) };
     expect(await postChunked(port, path(), headers, [body.subarray(0, half), body.subarray(half)])).toBe(200);
     expect(Object.values(await statesOf(t.db, fx.workspace.id, phone))).toContain("opted_out");
+    // The stop's confirmation goes out once the webhook has been answered.
+    await vi.waitFor(() => expect(graph.sent.map((m) => m.body.to)).toContain(phone.replace(/^\+/, "")), { timeout: 30_000, interval: 50 });
     expect(await postChunked(port, path(), { ...headers, "x-hub-signature-256": "sha256=00" }, [body])).toBe(401);
   });
 
