@@ -1,3 +1,4 @@
+import { readTogether } from "../db/read-together";
 import "server-only";
 import { PDFDocument, rgb, type PDFPage, type RGB } from "pdf-lib";
 import type { WorkspaceActor } from "../auth/guards";
@@ -52,13 +53,13 @@ export async function loadCertificateInput(
   const ws = actor.workspace;
   const contact = await findContact(db, ws.id, contactId);
   if (!contact) throw new NotFoundError("The contact");
-  const [businessNames, categories, states, events, verification] = await Promise.all([
-    listBusinessNames(db, ws.id),
-    listAllCategories(db, ws.id),
-    findCategoryStates(db, ws.id, [contact.id]),
-    findContactTimeline(db, ws.id, contact.id),
-    verifyContact(db, ws.id, contact.id),
-  ]);
+  const [businessNames, categories, states, events, verification] = await readTogether(db, [
+    () => listBusinessNames(db, ws.id),
+    () => listAllCategories(db, ws.id),
+    () => findCategoryStates(db, ws.id, [contact.id]),
+    () => findContactTimeline(db, ws.id, contact.id),
+    () => verifyContact(db, ws.id, contact.id),
+  ] as const);
   const state = states.get(contact.id) ?? {};
   return {
     generatedAt: now,

@@ -1,3 +1,4 @@
+import { readTogether } from "../db/read-together";
 import "server-only";
 import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
@@ -123,21 +124,24 @@ async function verifyContacts(db: DbOrTx, workspaceId: string, salt: string, cou
     after = batch[batch.length - 1]!.id;
     counters.contacts += batch.length;
     const ids = batch.map((c) => c.id);
-    const [events, personal, subs] = await Promise.all([
-      db
-        .select()
-        .from(consentEvents)
-        .where(and(eq(consentEvents.workspaceId, workspaceId), inArray(consentEvents.contactId, ids)))
-        .orderBy(asc(consentEvents.contactId), asc(consentEvents.seq)),
-      db
-        .select()
-        .from(eventPersonalData)
-        .where(and(eq(eventPersonalData.workspaceId, workspaceId), inArray(eventPersonalData.contactId, ids))),
-      db
-        .select()
-        .from(subscriptions)
-        .where(and(eq(subscriptions.workspaceId, workspaceId), inArray(subscriptions.contactId, ids))),
-    ]);
+    const [events, personal, subs] = await readTogether(db, [
+      () =>
+        db
+          .select()
+          .from(consentEvents)
+          .where(and(eq(consentEvents.workspaceId, workspaceId), inArray(consentEvents.contactId, ids)))
+          .orderBy(asc(consentEvents.contactId), asc(consentEvents.seq)),
+      () =>
+        db
+          .select()
+          .from(eventPersonalData)
+          .where(and(eq(eventPersonalData.workspaceId, workspaceId), inArray(eventPersonalData.contactId, ids))),
+      () =>
+        db
+          .select()
+          .from(subscriptions)
+          .where(and(eq(subscriptions.workspaceId, workspaceId), inArray(subscriptions.contactId, ids))),
+    ] as const);
     counters.events += events.length;
     const personalByEvent = new Map(personal.map((p) => [p.eventId, p]));
     const eventsByContact = groupBy(events, (e) => e.contactId);
