@@ -111,19 +111,24 @@ function readWithQuirks(raw: string, country: CountryCode, kind: PhoneKind): str
   return read;
 }
 
-/** E.164, or what is wrong with the number. */
+/**
+ * E.164, or what is wrong with the number. A valid number always has a possible length, so the length is only
+ * asked about (a second parse, 40% of the cost) once the number has failed: the problem named is the same.
+ */
 function readPhone(raw: string, country: CountryCode, kind: PhoneKind): string | PhoneProblem {
-  const lengthProblem = validatePhoneNumberLength(raw, country);
-  if (lengthProblem) return lengthProblem.toLowerCase() as PhoneProblem;
   let parsed;
   try {
     parsed = parsePhoneNumberWithError(raw, country);
   } catch (error) {
-    if (error instanceof ParseError) return error.message.toLowerCase() as PhoneProblem;
-    throw error;
+    if (!(error instanceof ParseError)) throw error;
+    return lengthProblemOf(raw, country) ?? (error.message.toLowerCase() as PhoneProblem);
   }
-  if (!parsed.isValid()) return "invalid_for_country";
+  if (!parsed.isValid()) return lengthProblemOf(raw, country) ?? "invalid_for_country";
   const type = parsed.getType();
   if (kind === "consumer" && type && notMobileTypes.has(type)) return "not_mobile";
   return parsed.number;
+}
+
+function lengthProblemOf(raw: string, country: CountryCode): PhoneProblem | undefined {
+  return validatePhoneNumberLength(raw, country)?.toLowerCase() as PhoneProblem | undefined;
 }
