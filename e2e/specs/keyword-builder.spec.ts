@@ -41,9 +41,20 @@ async function expectNoWebPage(page: Page, slug: string, says: { en: string; es:
   await expect(consumer.getByRole("heading", { name: "Sign up by sending a message" })).toBeVisible();
   await expect(consumer.getByText(says.en)).toBeVisible();
   await expect(consumer.getByRole("checkbox")).toHaveCount(0);
+  // The same switcher as the form's other pages: its languages, each a link to this address in it.
+  const english = consumer.getByRole("navigation", { name: "Language" });
+  await expect(english.locator('[aria-current="true"]')).toHaveText("English");
+  await english.getByRole("link", { name: "Español" }).click();
+  await expect(consumer).toHaveURL(new RegExp(`/f/demo/${slug}\\?lang=es$`));
+  await expect(consumer.getByRole("heading", { name: "Regístrate enviando un mensaje" })).toBeVisible();
+  await expect(consumer.locator("html")).toHaveAttribute("lang", "es");
   expect((await consumer.goto(`/f/demo/${slug}?lang=es`))?.status()).toBe(404);
   await expect(consumer.getByRole("heading", { name: "Regístrate enviando un mensaje" })).toBeVisible();
   await expect(consumer.getByText(says.es)).toBeVisible();
+  const spanish = consumer.getByRole("navigation", { name: "Idioma" });
+  await expect(spanish.getByRole("link", { name: "English" })).toHaveAttribute("href", `/f/demo/${slug}?lang=en`);
+  // Only the form's languages: it has no Hindi wording to switch to.
+  await expect(spanish.getByRole("link")).toHaveCount(1);
   // The page's stable POST refuses too: nobody signs up to a keyword form through a web post.
   const post = await consumer.request.post(`/f/demo/${slug}/submit`, {
     headers: { origin: new URL(consumer.url()).origin, accept: "application/json" },
@@ -53,6 +64,41 @@ async function expectNoWebPage(page: Page, slug: string, says: { en: string; es:
   expect(await post.json()).toMatchObject({ ok: false, state: { fields: { form: "This sign-up form is no longer available." } } });
   await consumer.close();
 }
+
+/**
+ * Not found answers in the language negotiated as every consumer page does (the browser's, unless the switcher's
+ * `lang` says otherwise), with the switcher: a keyword form's address in the form's languages, an address that
+ * names no form in every language the pages speak.
+ */
+test("a keyword form's address and a missing form's answer in the visitor's language, with the language switcher", async ({ browser }) => {
+  const page = await signIn(browser, e2eAccounts.marketer);
+  const slug = `sms-cafe-${Date.now()}`;
+  await newKeywordForm(page, "SMS keyword", slug, "cafe");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published version 1. It is live now.")).toBeVisible();
+
+  const spanish = await browser.newContext({ locale: "es-ES", viewport: { width: 360, height: 740 } });
+  const phone = await spanish.newPage();
+  expect((await phone.goto(`/f/demo/${slug}`))?.status()).toBe(404);
+  await expect(phone.getByRole("heading", { name: "Regístrate enviando un mensaje" })).toBeVisible();
+  await expect(phone.getByRole("navigation", { name: "Idioma" }).locator('[aria-current="true"]')).toHaveText("Español");
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await phone.screenshot({ path: "test-results/keyword-not-found-es-360.png", fullPage: true });
+  await phone.getByRole("link", { name: "English" }).click();
+  await expect(phone.getByRole("heading", { name: "Sign up by sending a message" })).toBeVisible();
+
+  // An address that names no form: every language the pages speak, Spanish first from the browser's.
+  expect((await phone.goto("/f/demo/no-such-form"))?.status()).toBe(404);
+  await expect(phone.getByRole("heading", { name: "Esta página no está disponible" })).toBeVisible();
+  const nav = phone.getByRole("navigation", { name: "Idioma" });
+  await expect(nav.getByRole("link")).toHaveText(["English", "Português (Brasil)", "हिन्दी", "Bahasa Indonesia"]);
+  await phone.screenshot({ path: "test-results/form-not-found-es-360.png", fullPage: true });
+  await nav.getByRole("link", { name: "हिन्दी" }).click();
+  await expect(phone).toHaveURL(/\/f\/demo\/no-such-form\?lang=hi$/);
+  await expect(phone.locator("html")).toHaveAttribute("lang", "hi");
+  await expect(phone.getByRole("navigation", { name: "भाषा" }).locator('[aria-current="true"]')).toHaveText("हिन्दी");
+  await spanish.close();
+});
 
 test("a marketer builds an SMS keyword form in two languages as a conversation, is refused a closing that contradicts the poster, publishes, and its address has no web page", async ({
   browser,
