@@ -105,7 +105,9 @@ export function FormBuilder(props: Props) {
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  const fieldError = (path: string) => (saveResult && !saveResult.ok ? saveResult.fields.find((f) => f.field === path)?.message : undefined);
+  // A refused save or publish marks its fields: publishing checks what a draft may hold (the reply agreeing with
+  // the poster, lib/forms/reply-agreement.ts).
+  const fieldError = (path: string) => [saveResult, publishResult].flatMap((r) => (r && !r.ok ? r.fields : [])).find((f) => f.field === path)?.message;
 
   async function save(): Promise<boolean> {
     clearTimeout(timer.current);
@@ -221,7 +223,7 @@ export function FormBuilder(props: Props) {
   const consentLabel = webFields
     ? "Consent sentence (next to the checkbox)"
     : keywordChannel
-      ? "Consent sentence (in the standard reply)"
+      ? "Consent sentence (in the reply, word for word)"
       : "Consent sentence (read before its key)";
   const status = pending ? "Saving…" : saveResult && !saveResult.ok ? saveResult.message : saveResult?.ok ? "All changes saved." : "";
 

@@ -4,8 +4,9 @@ import type { UseFormRegister, UseFormSetValue } from "react-hook-form";
 import { FieldFrame, controlClass } from "@/components/ui/field";
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
 import { MAX_SMS_SEGMENTS } from "@/lib/forms/channel-policy";
-import { keywordReply, keywordReplyText } from "@/lib/forms/channel-wording";
+import { keywordReply, keywordReplyParts } from "@/lib/forms/channel-wording";
 import { replyLength, whatsappReplyTooLong } from "@/lib/forms/keyword-reply";
+import { replyAgreementProblems } from "@/lib/forms/reply-agreement";
 import { ConversationPreview } from "./conversation-preview";
 import { type BuilderState, KeywordField } from "./channel-fields";
 
@@ -64,19 +65,10 @@ export function KeywordSetup({
   );
 }
 
-/**
- * The reply as the draft would send it in `lang` (with several categories, the choices the person picks from: buttons
- * or a list on WhatsApp, numbered on SMS, lib/forms/channel-wording.ts), and the text of the marketer's reply field
- * if their own were left empty.
- */
-function replies(content: FormVersionContent, lang: string, channel: Channel) {
-  const wording = content.languages[lang];
-  const withoutOwn = wording ? { ...content, languages: { ...content.languages, [lang]: { ...wording, reply: undefined } } } : content;
+/** The reply as the draft would send it in `lang`: with several categories, the choices the person picks from. */
+function sentReply(content: FormVersionContent, lang: string, channel: Channel) {
   const sent = keywordReply(content, lang, channel);
-  return {
-    sent: { body: sent.body, buttons: sent.format === "buttons" || sent.format === "list" ? sent.choices.map((c) => c.label) : [] },
-    standard: keywordReplyText(withoutOwn, lang),
-  };
+  return { body: sent.body, buttons: sent.format === "buttons" || sent.format === "list" ? sent.choices.map((c) => c.label) : [] };
 }
 
 /** The reply's length in the channel's terms: SMS messages and encoding, or WhatsApp characters out of 1,024. */
@@ -92,9 +84,38 @@ function LengthNote({ id, channel, text }: { id: string; channel: Channel; text:
   );
 }
 
+type ReplyFieldProps = {
+  id: string;
+  path: string;
+  label: string;
+  hint: string;
+  rows: number;
+  error: string | undefined;
+  register: UseFormRegister<BuilderState>;
+  describedBy?: string;
+};
+
+function ReplyField({ id, path, label, hint, rows, error, register, describedBy }: ReplyFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(aria) => (
+        <textarea
+          {...aria}
+          aria-describedby={`${aria["aria-describedby"] ?? ""} ${describedBy ?? ""}`.trim() || undefined}
+          rows={rows}
+          {...register(path as never)}
+          className={controlClass}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
 /**
- * One language of a keyword form: the reply the person receives (the marketer's own, or the standard one made of
- * the consent sentences and how to stop), its length, and the conversation as the person will see it.
+ * One language of a keyword form: the reply the person receives. It always carries the consent sentences and how
+ * to stop word for word, as the poster prints them; the marketer adds an opening and a closing around them. A
+ * draft begun before that may still hold a whole reply of its own: it is shown, with what disagrees with the poster,
+ * until it is emptied. Beside it, the conversation as the person will see it.
  */
 export function KeywordReply({
   channel,
@@ -115,49 +136,84 @@ export function KeywordReply({
   business: BusinessNumber;
   readOnly: boolean;
 }) {
-  const path = `content.languages.${lang}.reply` as const;
-  const id = `reply-${lang}`;
-  const { sent, standard } = replies(content, lang, channel);
-  const own = Boolean(content.languages[lang]?.reply?.trim());
+  const base = `content.languages.${lang}`;
+  const sent = sentReply(content, lang, channel);
+  const { legacy } = keywordReplyParts(content, lang);
+  const wording = content.languages[lang];
+  // What publishing would refuse, said as the marketer types (lib/forms/reply-agreement.ts), like the length.
+  const live = replyAgreementProblems(content, lang, (key) => wording?.categories?.[key]?.label?.trim() || key);
+  const liveError = (field: string) => live.find((p) => p.field === field)?.message;
+  const errorOf = (field: string) => fieldError(`${base}.${field}`) ?? liveError(field);
   const length = replyLength(channel, sent.body);
   // The browser says so at once; the save is refused with the same words (lib/forms/keyword-reply.ts).
-  const error = fieldError(path) ?? (length.channel === "whatsapp" && length.over ? whatsappReplyTooLong(length.characters) : undefined);
+  const tooLong = fieldError(`${base}.reply`) ?? (length.channel === "whatsapp" && length.over ? whatsappReplyTooLong(length.characters) : undefined);
+  const countId = `reply-${lang}-count`;
+  const sentences = (content.categoryKeys ?? []).filter((k) => wording?.consent[k]?.trim());
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
-      <div>
-        <FieldFrame
-          id={id}
-          label="Reply the person receives"
-          error={error}
-          hint={
-            own
-              ? "Your own reply. It must name the business and WhatsApp and say how to stop."
-              : "Empty: the standard reply is sent (the consent sentences above and how to stop), as the preview shows."
-          }
-        >
-          {(aria) => (
-            <>
-              <textarea
-                {...aria}
-                aria-describedby={`${aria["aria-describedby"] ?? ""} ${id}-count`.trim()}
-                rows={6}
-                {...register(path as never)}
-                className={controlClass}
-              />
-              <LengthNote id={`${id}-count`} channel={channel} text={sent.body} />
-            </>
-          )}
-        </FieldFrame>
-        {!readOnly && !own && standard && (
-          <button
-            type="button"
-            onClick={() => setValue(path as never, standard as never, { shouldDirty: true })}
-            className="mt-2 text-sm font-medium text-brand-800 underline hover:no-underline"
-          >
-            Edit the standard reply
-          </button>
+      <section aria-labelledby={`reply-${lang}-heading`} className="min-w-0 space-y-3">
+        <h3 id={`reply-${lang}-heading`} className="text-sm font-semibold text-slate-900">
+          Reply the person receives
+        </h3>
+        {legacy ? (
+          <div className="space-y-2">
+            <ReplyField
+              id={`reply-${lang}`}
+              path={`${base}.reply`}
+              label="Your own whole reply (written before openings and closings)"
+              hint="It replaces the consent sentences the poster prints, so it is published only if it carries each of them word for word."
+              rows={6}
+              error={errorOf("reply") ?? tooLong}
+              register={register}
+              describedBy={countId}
+            />
+            {!readOnly && (
+              <button
+                type="button"
+                onClick={() => setValue(`${base}.reply` as never, "" as never, { shouldDirty: true })}
+                className="text-sm font-medium text-brand-800 underline hover:no-underline"
+              >
+                Send the consent sentences as the poster prints them instead
+              </button>
+            )}
+          </div>
+        ) : (
+          <>
+            <ReplyField
+              id={`reply-intro-${lang}`}
+              path={`${base}.replyIntro`}
+              label="Opening (optional)"
+              hint="Your words before the consent sentences, e.g. a greeting."
+              rows={2}
+              error={errorOf("replyIntro")}
+              register={register}
+            />
+            <div className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
+              <p className="font-medium text-slate-800">Then, word for word as the poster prints them:</p>
+              <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                {sentences.map((k) => (
+                  <li key={k}>the consent sentence for {wording?.categories?.[k]?.label?.trim() || k}</li>
+                ))}
+                {sentences.length > 1 && <li>how to choose (numbers, buttons or a list)</li>}
+                <li>how to stop</li>
+              </ul>
+              <p className="mt-1 text-slate-600">Edit them above; the reply follows.</p>
+            </div>
+            <ReplyField
+              id={`reply-outro-${lang}`}
+              path={`${base}.replyOutro`}
+              label="Closing (optional)"
+              hint="Your words after how to stop, e.g. Msg & data rates may apply."
+              rows={2}
+              error={errorOf("replyOutro")}
+              register={register}
+              describedBy={countId}
+            />
+            {tooLong && <p className="text-sm text-red-700">{tooLong}</p>}
+          </>
         )}
-      </div>
+        <LengthNote id={countId} channel={channel} text={sent.body} />
+      </section>
       <ConversationPreview channel={channel} businessNumber={business.number} keyword={content.keyword ?? ""} lang={lang} reply={sent} />
     </div>
   );

@@ -16,6 +16,9 @@ import { translationDrift, unconfirmedDrift } from "./translation-drift";
 import { publishFormVersion } from "./publish";
 import { auditLog } from "../db/schema/access";
 import { findKeywordForm, keywordReplyFor } from "../channels/inbound-consent";
+import { keywordReplyText } from "./channel-wording";
+import { formVersionDigest } from "./content";
+import { printableForm } from "./printable-form";
 
 describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
   let db: TestDatabase;
@@ -186,6 +189,50 @@ describe.each(testDatabaseKinds())("the form builder on %s", (kind) => {
       { path: "keyword", before: "CAFE", after: "BREW" },
       { path: "languages.en.reply", before: null, after: reply },
     ]);
+  });
+
+  it("publishes a keyword reply only when it says what the poster prints, and keeps the older versions' replies", async () => {
+    const form = await formBySlug("text-in");
+    const before = await listFormVersions(db.db, fx.workspace.id, form.id);
+    const draft = structuredClone(form.draft!.content);
+    const en = draft.languages.en!;
+    const older = before[0]!.version; // published with a whole reply of the marketer's own (the test above)
+    expect(older.content.languages.en!.reply).toBeTruthy();
+    const refusedWith = async (content: typeof draft, field: string) => {
+      expect(await save(form.id, "Text in", content)).toMatchObject({ ok: true }); // a draft may disagree while it is written
+      // With several categories a reply missing a sentence also fails the policy's "own choice" check.
+      expect(await act(publishForm, { formId: form.id })).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/^Not published: .*the reply/),
+        fields: expect.arrayContaining([{ field, code: "reply_disagrees", message: expect.any(String) }]),
+      });
+      // Nothing changed: no version, the live one still serves.
+      expect(await listFormVersions(db.db, fx.workspace.id, form.id)).toHaveLength(before.length);
+      expect((await formBySlug("text-in")).currentVersionId).toBe(form.currentVersionId);
+    };
+    const withEn = (own: Partial<typeof en>) => ({ ...draft, languages: { ...draft.languages, en: { ...en, ...own } } });
+    // A whole reply that rewords a sentence; then an opening and closing whose closing names another stop word.
+    await refusedWith(withEn({ reply: `Test Shop on WhatsApp: ${en.consent.orders} Text STOP to stop.` }), "content.languages.en.reply");
+    await refusedWith(withEn({ reply: "", replyIntro: "Hi from Test Shop!", replyOutro: "Reply END to cancel." }), "content.languages.en.replyOutro");
+
+    await save(form.id, "Text in", withEn({ reply: "", replyIntro: "Hi from Test Shop!", replyOutro: "Msg & data rates may apply." }));
+    expect(await act(publishForm, { formId: form.id })).toMatchObject({ ok: true });
+    const found = await findPublishedForm(db.db, fx.workspace.slug, "text-in");
+    const poster = printableForm(found!, "en", "https://example.test/f");
+    for (const channel of ["sms", "whatsapp"] as const) {
+      const reply = keywordReplyFor({ formId: form.id, versionId: found!.version.id, language: "en", content: found!.version.content }, channel);
+      // Every sentence the poster prints, and how to stop, are in the reply exactly: a choice's digest is of that text.
+      expect(poster.categories.map((c) => c.key)).toEqual(reply.choices.map((c) => c.categoryKey));
+      for (const c of poster.categories) expect(reply.body).toContain(c.consent);
+      expect(reply.body).toContain(poster.howToStop);
+      expect(reply.body.startsWith("Hi from Test Shop!\n\n")).toBe(true);
+      expect(reply.body.endsWith("\n\nMsg & data rates may apply.")).toBe(true);
+    }
+    // The older version still reads and verifies as it was published: its own reply, its digest.
+    const versions = await listFormVersions(db.db, fx.workspace.id, form.id);
+    const kept = versions.find((v) => v.version.id === older.id)!.version;
+    expect(keywordReplyText(kept.content, "en")).toBe(older.content.languages.en!.reply!.trim());
+    expect(formVersionDigest(kept.content)).toBe(kept.digest);
   });
 
   it("refuses to publish colours with too little contrast, and keeps readable ones in the version", async () => {

@@ -11,6 +11,7 @@ import type { FormDraft, FormVersionContent } from "../db/schema/form-content";
 import { createFormSchema, formRefSchema, saveDraftActionSchema } from "./builder.validation";
 import { noReplyWarning } from "./channel-policy";
 import { replyLimitErrors } from "./keyword-reply";
+import { replyAgreementErrors } from "./reply-agreement";
 import { checkFormPolicy, publishBlockers } from "./policy";
 import { publishFormVersion } from "./publish";
 import { hasWebPage } from "./web-page";
@@ -168,6 +169,9 @@ export const publishForm = defineWorkspaceAction({
       // A draft saved before the limit was checked on save.
       const tooLong = replyLimitErrors(form.channel, content);
       if (tooLong.length) throw new ValidationError(tooLong, "Not published: shorten the reply first.");
+      const label = (key: string) => categories.find((c) => c.key === key)?.label ?? key;
+      // Said with the policy's blockers, so one refusal names everything to fix.
+      const disagrees = replyAgreementErrors(form.channel, content, label);
       const canReply = form.channel === "whatsapp" ? await whatsappCanReply(tx, ws.id) : true;
       const blockers = publishBlockers(
         checkFormPolicy(content, {
@@ -189,10 +193,12 @@ export const publishForm = defineWorkspaceAction({
       const translationChecks = translationDrift(live?.content, content, form.draft.translationChecks)
         .filter((d) => d.confirmed)
         .map((d) => d.key);
-      if (blockers.length) {
+      if (blockers.length || disagrees.length) {
         throw new ValidationError(
-          blockers.flatMap((b) => b.problems.map((message) => ({ field: `policy.${b.id}`, code: "policy", message }))),
-          `Not published: fix ${blockers.map((b) => `"${b.title}"`).join(", ")} first.`,
+          [...disagrees, ...blockers.flatMap((b) => b.problems.map((message) => ({ field: `policy.${b.id}`, code: "policy", message })))],
+          blockers.length
+            ? `Not published: fix ${[...blockers.map((b) => `"${b.title}"`), ...(disagrees.length ? ["the reply"] : [])].join(", ")} first.`
+            : "Not published: the reply must say what the poster prints. Check the highlighted fields.",
         );
       }
       return { form, content, canReply, translationChecks };

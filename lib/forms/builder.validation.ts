@@ -22,6 +22,8 @@ const languageWording = z.object({
   howToStop: text(400),
   submitLabel: text(40),
   reply: text(1600).optional(),
+  replyIntro: text(400).optional(),
+  replyOutro: text(400).optional(),
   ivrIntro: text(400).optional(),
 });
 

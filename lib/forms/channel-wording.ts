@@ -7,14 +7,34 @@ import type { FormVersionContent } from "../db/schema/form-content";
  */
 
 /**
- * The text of the reply to an SMS or WhatsApp keyword: the marketer's own, or the consent sentences and how to
- * stop. For a form with several categories this is the wording only; keywordReply adds the choices.
+ * The reply to an SMS or WhatsApp keyword in its parts. `said` comes before the choices (with several categories)
+ * and `after` after them. Since replies got an opening and a closing, the consent sentences and how to stop are
+ * always carried word for word, as the poster and the paper form print them: the marketer's text only adds
+ * `replyIntro` before and `replyOutro` after, so the reply cannot drop or reword what was on paper.
+ * `legacy`: a version from before, whose marketer wrote the whole reply (`reply`); it is sent as it was, so its
+ * digest still proves it, and a new one is published only if it carries the sentences (reply-agreement.ts).
+ */
+export function keywordReplyParts(content: FormVersionContent, language: string): { said: string[]; after: string[]; legacy: boolean } {
+  const wording = content.languages[language];
+  if (!wording) return { said: [], after: [], legacy: false };
+  if (wording.reply?.trim()) return { said: [wording.reply.trim()], after: [], legacy: true };
+  const intro = wording.replyIntro?.trim();
+  const outro = wording.replyOutro?.trim();
+  return {
+    said: [...(intro ? [intro] : []), ...content.categoryKeys.map((k) => wording.consent[k]).filter((s): s is string => Boolean(s))],
+    after: [wording.howToStop, ...(outro ? [outro] : [])],
+    legacy: false,
+  };
+}
+
+/**
+ * The text of the reply to an SMS or WhatsApp keyword: the opening, the consent sentences, how to stop and the
+ * closing (or an older version's own reply). For a form with several categories this is the wording only;
+ * keywordReply adds the choices.
  */
 export function keywordReplyText(content: FormVersionContent, language: string): string {
-  const wording = content.languages[language];
-  if (!wording) return "";
-  if (wording.reply?.trim()) return wording.reply.trim();
-  return [...content.categoryKeys.map((k) => wording.consent[k]).filter(Boolean), wording.howToStop].join("\n\n");
+  const { said, after } = keywordReplyParts(content, language);
+  return [...said, ...after].join("\n\n");
 }
 
 /** WhatsApp's limits on an interactive message (Cloud API reference: reply buttons and list messages). */
@@ -109,17 +129,11 @@ export function keywordReply(
   options: { versionId?: string; numbered?: boolean } = {},
 ): KeywordReply {
   const wording = content.languages[language];
-  const text = keywordReplyText(content, language);
-  if (!wording || content.categoryKeys.length <= 1) return { body: text, choices: [], format: null };
+  if (!wording || content.categoryKeys.length <= 1) return { body: keywordReplyText(content, language), choices: [], format: null };
   const words = choiceWords[language] ?? choiceWords.en!;
-  const custom = Boolean(wording.reply?.trim());
-  const said = custom
-    ? text
-    : content.categoryKeys
-        .map((k) => wording.consent[k])
-        .filter(Boolean)
-        .join("\n\n");
-  const stop = custom ? [] : [wording.howToStop];
+  const parts = keywordReplyParts(content, language);
+  const said = parts.said.join("\n\n");
+  const stop = parts.after;
   const labelOf = (key: string) => wording.categories?.[key]?.label?.trim() || key;
   if (channel === "sms" || options.numbered) {
     const choices = content.categoryKeys.map((key, i) => ({ categoryKey: key, label: labelOf(key), id: String(i + 1), cut: false }));

@@ -23,10 +23,13 @@ export function versionContentFromDraft(draft: FormVersionContent, ctx: DraftVer
     businessName: ctx.businessName,
     categoryKeys: draft.categoryKeys.filter((k) => ctx.activeCategoryKeys.includes(k)),
     languages: Object.fromEntries(
-      Object.entries(draft.languages).map(([lang, w]) => [
+      Object.entries(draft.languages).map(([lang, { replyIntro, replyOutro, ...w }]) => [
         lang,
         {
           ...w,
+          // Kept only when written: a version without them keeps the digest it had before they existed.
+          ...(replyIntro?.trim() ? { replyIntro } : {}),
+          ...(replyOutro?.trim() ? { replyOutro } : {}),
           benefits: w.benefits.filter((b) => b.trim()),
           consent: Object.fromEntries(draft.categoryKeys.map((k) => [k, w.consent[k] ?? ""])),
           categories: Object.fromEntries(draft.categoryKeys.map((k) => [k, w.categories?.[k] ?? { label: "", description: "", example: "", frequency: "" }])),

@@ -82,6 +82,8 @@ const fieldNames: Record<string, string> = {
   example: "example message",
   frequency: "how often",
   reply: "the keyword reply",
+  replyIntro: "the reply's opening",
+  replyOutro: "the reply's closing",
   ivrIntro: "the call's introduction",
 };
 

@@ -24,6 +24,8 @@ const wordingFields: Record<string, string> = {
   howToStop: "How to stop",
   submitLabel: "Button label",
   reply: "Reply to the keyword",
+  replyIntro: "Reply › Opening",
+  replyOutro: "Reply › Closing",
   ivrIntro: "Opening of the call",
 };
 const categoryFields: Record<string, string> = {

@@ -107,12 +107,36 @@ export const loadKeywordSignUp = cache(async () => {
   if (!signUp) return undefined;
   const { languages, defaultLanguage, ...shown } = signUp;
   const language = negotiateLanguage({ requested: address.lang, acceptLanguage: await acceptLanguage(), available: languages, fallback: defaultLanguage });
-  return { ...shown, language };
+  return { ...shown, language, switcher: await notFoundSwitcher(languages) };
 });
 
-/** For pages that know no form (not-found): the visitor's language among all the consumer pages speak. */
+/**
+ * For pages that know no form (not-found): the language the visitor asked for (`lang`, from the switcher), else
+ * theirs, among all the consumer pages speak.
+ */
 export async function visitorLanguage(): Promise<string> {
-  return negotiateLanguage({ acceptLanguage: await acceptLanguage(), available: supportedLanguages, fallback: "en" });
+  const path = await requestPath();
+  const requested = path && path !== "undecodable" ? path.lang : undefined;
+  return negotiateLanguage({ requested, acceptLanguage: await acceptLanguage(), available: supportedLanguages, fallback: "en" });
+}
+
+/** What a not-found page's language switcher offers: `available`, each a link to the same address in it. */
+export type NotFoundSwitcher = { available: string[]; hrefFor: (language: string) => string };
+
+/**
+ * The switcher of a not-found page, which gets no params: the address asked for, with `lang` set. Every consumer
+ * page reads `lang` the same way, so the link answers in the language chosen.
+ */
+export async function notFoundSwitcher(available: readonly string[] = supportedLanguages): Promise<NotFoundSwitcher> {
+  const url = new URL((await headers()).get(requestPathHeader) ?? "/", "http://local");
+  return {
+    available: [...available],
+    hrefFor: (language) => {
+      const next = new URL(url);
+      next.searchParams.set("lang", language);
+      return `${next.pathname}${next.search}`;
+    },
+  };
 }
 
 /** The <html lang> of the current request: the consumer page's language, or English for every other page. */

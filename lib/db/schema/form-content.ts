@@ -31,6 +31,13 @@ export const formLanguageContentSchema = z.object({
    * editable lack it, and their reply is the consent sentences and how to stop (lib/forms/channel-wording.ts).
    */
   reply: z.string().optional(),
+  /**
+   * SMS and WhatsApp keyword forms: the marketer's words before and after the consent sentences and how to stop,
+   * which the reply always carries word for word (lib/forms/channel-wording.ts). Never stored empty, so versions
+   * made before them keep their digests.
+   */
+  replyIntro: z.string().optional(),
+  replyOutro: z.string().optional(),
   /** IVR forms: what the menu says before the choices (who is calling, why). */
   ivrIntro: z.string().optional(),
 });

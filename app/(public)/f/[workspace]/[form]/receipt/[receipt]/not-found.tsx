@@ -1,6 +1,6 @@
 import { PublicNotFound } from "@/components/public/public-not-found";
-import { visitorLanguage } from "@/lib/public-pages/pages";
+import { notFoundSwitcher, visitorLanguage } from "@/lib/public-pages/pages";
 
 export default async function ReceiptNotFound() {
-  return <PublicNotFound language={await visitorLanguage()} kind="receipt" />;
+  return <PublicNotFound language={await visitorLanguage()} kind="receipt" switcher={await notFoundSwitcher()} />;
 }
