@@ -15,6 +15,20 @@ type Head = { id: string; seq: number; hash: string | null; phone: string | null
 type Current = Map<string, { categoryId: string; state: SubscriptionState }>;
 
 const list = <T>(items: T[], row: (item: T) => SQL) => sql.join(items.map(row), sql`, `);
+/**
+ * Many rows as one `select … from unnest(…)`: one array parameter a column, so a statement has the same text and
+ * the same few parameters however many rows it writes. PostgreSQL then parses and plans it once per connection
+ * (lib/db/prepared-statements.ts), and the query builder walks a few dozen chunks instead of one per value.
+ * Columns of other types (enums, jsonb, timestamps) travel as text[] and are cast one value at a time: PGlite
+ * serialises arrays of built-in types only.
+ */
+const carried = new Set(["uuid", "int", "text"]);
+const rowsOf = <T>(rows: T[], cols: [value: (row: T) => unknown, type: string][]) => {
+  const args = cols.map(([value, type]) => sql`${sql.param(rows.map((row) => value(row) ?? null))}::${sql.raw(carried.has(type) ? type : "text")}[]`);
+  const names = cols.map((_, i) => `c${i}`);
+  const select = cols.map(([, type], i) => (carried.has(type) ? names[i] : `${names[i]}::${type}`));
+  return sql`select ${sql.raw(select.join(", "))} from unnest(${sql.join(args, sql`, `)}) as u(${sql.raw(names.join(", "))})`;
+};
 const contactKey = (p: CommandPlan) => `${p.workspaceId}|${p.phoneDigest ?? ""}|${p.bsuidDigest ?? ""}`;
 
 /** A number and a BSUID that the ledger already holds on two different people: they are not merged by guesswork. */
@@ -306,15 +320,33 @@ async function writeAll(
       insert into consent_events (id, workspace_id, contact_id, seq, command_id, category_id, category_key, action, channel, opt_in_level,
         form_version_id, form_version_digest, language, occurred_at, recorded_at, evidence, actor,
         phone_digest, bsuid_digest, name_digest, ip_digest, user_agent_digest, note_digest, prev_hash, hash)
-      values ${list(
-        events,
-        ({
-          p,
-          r,
-        }) => sql`(${r.id}, ${r.workspaceId}, ${r.contactId}, ${r.seq}, ${r.commandId}, ${r.categoryId}, ${r.categoryKey}, ${r.action}, ${r.channel}, ${r.optInLevel},
-        ${r.formVersionId}, ${r.formVersionDigest}, ${r.language}, ${r.occurredAt.toISOString()}, ${r.recordedAt.toISOString()}, ${json(p.command.evidence)}::jsonb, ${json(p.command.actor)}::jsonb,
-        ${r.phoneDigest}, ${r.bsuidDigest}, ${r.nameDigest}, ${r.ipDigest}, ${r.userAgentDigest}, ${r.noteDigest}, ${r.prevHash}, ${r.hash})`,
-      )})`);
+      ${rowsOf(events, [
+        [({ r }) => r.id, "uuid"],
+        [({ r }) => r.workspaceId, "uuid"],
+        [({ r }) => r.contactId, "uuid"],
+        [({ r }) => r.seq, "int"],
+        [({ r }) => r.commandId, "uuid"],
+        [({ r }) => r.categoryId, "uuid"],
+        [({ r }) => r.categoryKey, "text"],
+        [({ r }) => r.action, "consent_action"],
+        [({ r }) => r.channel, "event_channel"],
+        [({ r }) => r.optInLevel, "opt_in_level"],
+        [({ r }) => r.formVersionId, "uuid"],
+        [({ r }) => r.formVersionDigest, "text"],
+        [({ r }) => r.language, "text"],
+        [({ r }) => r.occurredAt.toISOString(), "timestamptz"],
+        [({ r }) => r.recordedAt.toISOString(), "timestamptz"],
+        [({ p }) => json(p.command.evidence), "jsonb"],
+        [({ p }) => json(p.command.actor), "jsonb"],
+        [({ r }) => r.phoneDigest, "text"],
+        [({ r }) => r.bsuidDigest, "text"],
+        [({ r }) => r.nameDigest, "text"],
+        [({ r }) => r.ipDigest, "text"],
+        [({ r }) => r.userAgentDigest, "text"],
+        [({ r }) => r.noteDigest, "text"],
+        [({ r }) => r.prevHash, "text"],
+        [({ r }) => r.hash, "text"],
+      ])})`);
   }
   if (personal.length > 0) {
     parts.push(sql`personal as (
@@ -324,13 +356,25 @@ async function writeAll(
   if (states.length > 0) {
     parts.push(sql`states as (
       insert into subscriptions (workspace_id, contact_id, category_id, state, opt_in_level, event_id, changed_at)
-      values ${list(states, (s) => sql`(${s.workspaceId}, ${s.contactId}, ${s.categoryId}, ${s.state}, ${s.optInLevel}, ${s.eventId}, ${s.changedAt})`)}
+      ${rowsOf(states, [
+        [(s) => s.workspaceId, "uuid"],
+        [(s) => s.contactId, "uuid"],
+        [(s) => s.categoryId, "uuid"],
+        [(s) => s.state, "subscription_state"],
+        [(s) => s.optInLevel, "opt_in_level"],
+        [(s) => s.eventId, "uuid"],
+        [(s) => s.changedAt, "timestamptz"],
+      ])}
       on conflict (contact_id, category_id) do update
       set state = excluded.state, opt_in_level = excluded.opt_in_level, event_id = excluded.event_id, changed_at = excluded.changed_at)`);
   }
   if (movedHeads.length > 0) {
     parts.push(sql`head as (update contacts c set last_seq = v.seq::int, last_hash = v.hash
-      from (values ${list(movedHeads, (h) => sql`(${h.id}, ${h.seq}, ${h.hash})`)}) v(id, seq, hash) where c.id = v.id::uuid)`);
+      from (${rowsOf(movedHeads, [
+        [(h) => h.id, "uuid"],
+        [(h) => h.seq, "int"],
+        [(h) => h.hash, "text"],
+      ])}) v(id, seq, hash) where c.id = v.id)`);
   }
   if (receipts.length > 0) {
     parts.push(sql`receipt as (update idempotency_keys k set receipt = v.receipt::jsonb
@@ -353,6 +397,14 @@ async function writeAll(
   }
   // No phone here: the deliverer reads it from the contact when it sends, so an erasure reaches queued messages.
   parts.push(sql`queued as (insert into outbox (workspace_id, topic, payload)
-      values ${list(written, ({ p, receipt }) => sql`(${p.workspaceId}, ${`consent.${p.command.action}`}, ${json({ commandId: p.commandId, contactId: receipt.contactId, channel: p.command.channel, events: receipt.events, state: receipt.state })}::jsonb)`)})`);
+      ${rowsOf(written, [
+        [({ p }) => p.workspaceId, "uuid"],
+        [({ p }) => `consent.${p.command.action}`, "text"],
+        [
+          ({ p, receipt }) =>
+            json({ commandId: p.commandId, contactId: receipt.contactId, channel: p.command.channel, events: receipt.events, state: receipt.state }),
+          "jsonb",
+        ],
+      ])})`);
   await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
 }
