@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { UseFormRegister, UseFormSetValue } from "react-hook-form";
 import { FieldFrame, controlClass } from "@/components/ui/field";
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
+import { wordingFieldLabels } from "@/lib/forms/field-labels";
 import { MAX_SMS_SEGMENTS } from "@/lib/forms/channel-policy";
 import { keywordReply, keywordReplyText } from "@/lib/forms/channel-wording";
 import { replyLength, whatsappReplyTooLong } from "@/lib/forms/keyword-reply";
@@ -127,7 +128,7 @@ export function KeywordReply({
       <div>
         <FieldFrame
           id={id}
-          label="Reply the person receives"
+          label={wordingFieldLabels.reply}
           error={error}
           hint={
             own
