@@ -5,6 +5,7 @@ import { MIN_TEXT_CONTRAST } from "@/lib/workspace/contrast";
 import { defaultBackground, themeContrasts } from "@/lib/forms/channel-policy";
 import { ivrScriptLines } from "@/lib/forms/channel-wording";
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
+import { formFieldLabels, themeFieldLabels, wordingFieldLabels } from "@/lib/forms/field-labels";
 import { CopyField } from "./copy-field";
 
 /** The builder's state as react-hook-form holds it (mirrors form-builder.tsx). */
@@ -26,7 +27,7 @@ export function KeywordField({ register, fieldError, live }: { register: UseForm
   return (
     <div>
       <label htmlFor="builder-keyword" className="block text-sm font-medium text-slate-800">
-        Keyword people send to opt in
+        {formFieldLabels.keyword}
       </label>
       <p id="builder-keyword-hint" className="text-sm text-slate-500">
         One word, e.g. JOIN. Not STOP, START or HELP. {live ? `${live} stays live until you publish.` : "It goes live when you publish."}
@@ -56,7 +57,7 @@ export function ThemeFields({ content, setValue, brandColor }: { content: FormVe
   const contrasts = theme && valid(theme.accent) && valid(theme.background) ? themeContrasts(theme.accent, theme.background) : [];
   return (
     <fieldset>
-      <legend className="text-sm font-medium text-slate-800">Colours</legend>
+      <legend className="text-sm font-medium text-slate-800">{formFieldLabels.theme}</legend>
       <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
         <input
           type="checkbox"
@@ -74,7 +75,7 @@ export function ThemeFields({ content, setValue, brandColor }: { content: FormVe
             {(["accent", "background"] as const).map((field) => (
               <div key={field}>
                 <label htmlFor={`builder-theme-${field}`} className="block text-sm text-slate-700">
-                  {field === "accent" ? "Accent (button, business name, links)" : "Page background"}
+                  {field === "accent" ? `${themeFieldLabels.accent} (button, business name, links)` : themeFieldLabels.background}
                 </label>
                 <div className="mt-1 flex items-center gap-2">
                   <input
@@ -131,7 +132,7 @@ export function IvrFields({
     <div className="space-y-3 rounded-lg border border-slate-200 p-4">
       <div>
         <label htmlFor={`ivr-intro-${lang}`} className="block text-sm font-medium text-slate-800">
-          Opening of the call
+          {wordingFieldLabels.ivrIntro}
         </label>
         <p id={`ivr-intro-${lang}-hint`} className="text-sm text-slate-500">
           Read first: who is calling and why. Then each kind of message is read with its key, then how to stop.
@@ -145,7 +146,7 @@ export function IvrFields({
         />
       </div>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Key that means yes (all languages)</legend>
+        <legend className="text-sm font-medium text-slate-800">{formFieldLabels.ivrKeys} (all languages)</legend>
         <div className="mt-1 grid gap-2 sm:grid-cols-3">
           {content.categoryKeys.map((key) => (
             <label key={key} className="text-sm text-slate-700">

@@ -7,6 +7,7 @@ import { controlClass } from "@/components/ui/field";
 import type { FormAction } from "@/components/ui/use-validated-action";
 import type { ActionResult } from "@/lib/handlers/workspace-action";
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
+import { categoryFieldLabels, formFieldLabels, wordingFieldLabels } from "@/lib/forms/field-labels";
 import { formLanguageNames, formLanguages, type FormLanguage } from "@/lib/forms/languages";
 import { nothingChangedMessage } from "@/lib/forms/nothing-changed";
 import { checkFormPolicy } from "@/lib/forms/policy";
@@ -221,10 +222,10 @@ export function FormBuilder(props: Props) {
 
   const base = `content.languages.${lang}` as const;
   const consentLabel = webFields
-    ? "Consent sentence (next to the checkbox)"
+    ? `${wordingFieldLabels.consent} (next to the checkbox)`
     : keywordChannel
-      ? "Consent sentence (in the reply, word for word)"
-      : "Consent sentence (read before its key)";
+      ? `${wordingFieldLabels.consent} (in the reply, word for word)`
+      : `${wordingFieldLabels.consent} (read before its key)`;
   const status = pending ? "Saving…" : saveResult && !saveResult.ok ? saveResult.message : saveResult?.ok ? "All changes saved." : "";
 
   return (
@@ -242,7 +243,7 @@ export function FormBuilder(props: Props) {
             </div>
             <div>
               <label htmlFor="builder-privacy" className="block text-sm font-medium text-slate-800">
-                Privacy policy link
+                {formFieldLabels.privacyPolicyUrl}
               </label>
               <input
                 id="builder-privacy"
@@ -256,7 +257,7 @@ export function FormBuilder(props: Props) {
             </div>
           </div>
           <fieldset>
-            <legend className="text-sm font-medium text-slate-800">Kinds of message offered</legend>
+            <legend className="text-sm font-medium text-slate-800">{formFieldLabels.categoryKeys}</legend>
             <p className="text-sm text-slate-500">
               {webFields ? "Each becomes its own unticked checkbox." : "Each is agreed to separately."} Manage the list in Settings, Message categories.
             </p>
@@ -293,7 +294,7 @@ export function FormBuilder(props: Props) {
             <div className="mt-3 grid gap-4 sm:grid-cols-2">
               <div>
                 <label htmlFor="builder-default-language" className="block text-sm font-medium text-slate-800">
-                  Shown when the visitor's language is not offered
+                  {formFieldLabels.defaultLanguage}
                 </label>
                 <select id="builder-default-language" {...register("content.defaultLanguage")} className={controlClass}>
                   {chosenLanguages.map((l) => (
@@ -307,7 +308,7 @@ export function FormBuilder(props: Props) {
                 <label className="flex items-start gap-2 self-end rounded-lg border border-slate-200 p-3 text-sm">
                   <input type="checkbox" className="mt-0.5 h-4 w-4" {...register("content.askConfirmation")} />
                   <span>
-                    <span className="block font-medium text-slate-900">Ask people to confirm on WhatsApp</span>
+                    <span className="block font-medium text-slate-900">{formFieldLabels.askConfirmation}</span>
                     <span className="text-slate-600">Double opt-in: the receipt offers a button that sends a one-time code to your number.</span>
                   </span>
                 </label>
@@ -378,8 +379,8 @@ export function FormBuilder(props: Props) {
               going back to English kept showing the Spanish text, and typing there saved it as English.
             */}
             <div key={lang} id={`wording-panel-${lang}`} role="tabpanel" aria-labelledby={`wording-tab-${lang}`} lang={lang} className="space-y-4">
-              {webFields && text(`${base}.headline`, "Headline")}
-              {webFields && text(`${base}.intro`, "Introduction (optional)", undefined, true)}
+              {webFields && text(`${base}.headline`, wordingFieldLabels.headline)}
+              {webFields && text(`${base}.intro`, `${wordingFieldLabels.intro} (optional)`, undefined, true)}
               {webFields && (
                 <Controller
                   control={control}
@@ -387,7 +388,7 @@ export function FormBuilder(props: Props) {
                   render={({ field }) => (
                     <div>
                       <label htmlFor={`benefits-${lang}`} className="block text-sm font-medium text-slate-800">
-                        Benefits
+                        {wordingFieldLabels.benefits}
                       </label>
                       <p id={`benefits-${lang}-hint`} className="text-sm text-slate-500">
                         One per line: what people gain, e.g. Early access to offers.
@@ -409,20 +410,20 @@ export function FormBuilder(props: Props) {
                   <legend className="px-1 text-sm font-semibold text-slate-900">{categories.find((c) => c.key === key)?.label ?? key}</legend>
                   {text(`${base}.consent.${key}`, consentLabel, `Must name ${businessName || "the business"} and WhatsApp.`, true)}
                   <div className="grid gap-3 sm:grid-cols-2">
-                    {text(`${base}.categories.${key}.label`, "Name")}
-                    {text(`${base}.categories.${key}.frequency`, "How often")}
-                    {text(`${base}.categories.${key}.description`, "What these messages are")}
-                    {text(`${base}.categories.${key}.example`, "An example message")}
+                    {text(`${base}.categories.${key}.label`, categoryFieldLabels.label)}
+                    {text(`${base}.categories.${key}.frequency`, categoryFieldLabels.frequency)}
+                    {text(`${base}.categories.${key}.description`, categoryFieldLabels.description)}
+                    {text(`${base}.categories.${key}.example`, categoryFieldLabels.example)}
                   </div>
                 </fieldset>
               ))}
               {text(
                 `${base}.howToStop`,
-                "How to stop",
+                wordingFieldLabels.howToStop,
                 webFields ? "Reply STOP, or the preference-centre link on the receipt." : "The word that stops the messages, e.g. reply STOP.",
                 true,
               )}
-              {webFields && text(`${base}.submitLabel`, "Button label")}
+              {webFields && text(`${base}.submitLabel`, wordingFieldLabels.submitLabel)}
               {keywordChannel && props.businessNumber && (
                 <KeywordReply
                   channel={keywordChannel}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { UseFormRegister, UseFormSetValue } from "react-hook-form";
 import { FieldFrame, controlClass } from "@/components/ui/field";
 import type { FormVersionContent } from "@/lib/db/schema/form-content";
+import { wordingFieldLabels } from "@/lib/forms/field-labels";
 import { MAX_SMS_SEGMENTS } from "@/lib/forms/channel-policy";
 import { keywordReply, keywordReplyParts } from "@/lib/forms/channel-wording";
 import { replyLength, whatsappReplyTooLong } from "@/lib/forms/keyword-reply";
@@ -153,7 +154,7 @@ export function KeywordReply({
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <section aria-labelledby={`reply-${lang}-heading`} className="min-w-0 space-y-3">
         <h3 id={`reply-${lang}-heading`} className="text-sm font-semibold text-slate-900">
-          Reply the person receives
+          {wordingFieldLabels.reply}
         </h3>
         {legacy ? (
           <div className="space-y-2">

@@ -30,6 +30,8 @@ describe("the versions diff in words", () => {
     expect(fieldWhere("languages.es.consent.offers", names)).toBe("Español › Offers › Consent sentence");
     expect(fieldWhere("languages.en.benefits[1]", names)).toBe("English › Benefits › line 2");
     expect(fieldWhere("languages.en.submitLabel", names)).toBe("English › Button label");
+    // The keyword builder's label (it read "Reply to the keyword" here while the builder said this).
+    expect(fieldWhere("languages.en.reply", names)).toBe("English › Reply the person receives");
     expect(fieldWhere("ivrKeys.orders", names)).toBe("Key that means yes › Order updates");
     expect(fieldWhere("theme.accent", names)).toBe("Colours › Accent");
     expect(fieldWhere("somethingNew", names)).toBe("somethingNew");

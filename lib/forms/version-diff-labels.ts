@@ -1,4 +1,5 @@
 import type { FormVersionContent } from "../db/schema/form-content";
+import { categoryFieldLabels, formFieldLabels, themeFieldLabels, wordingFieldLabels } from "./field-labels";
 import { diffVersions } from "./version-diff";
 
 /** One change between two versions, as staff read it: the field as the builder labels it, values in words. */
@@ -6,48 +7,30 @@ export type WordedChange = { path: string; where: string; before: string | null;
 
 type Names = { category: (key: string) => string; language: (code: string) => string };
 
-// The builder's own labels (components/forms/form-builder.tsx, channel-fields.tsx), so the versions page names a
-// field as the person who edited it saw it.
+// Named as the builder labels each field (field-labels.ts), so the versions page names a field as the person who
+// edited it saw it.
+const { theme, ivrKeys, ...topLevelFields } = formFieldLabels;
 const formFields: Record<string, string> = {
-  businessName: "Business name",
-  privacyPolicyUrl: "Privacy policy link",
-  defaultLanguage: "Shown when the visitor's language is not offered",
-  categoryKeys: "Kinds of message offered",
-  askConfirmation: "Ask people to confirm on WhatsApp",
-  keyword: "Keyword people send to opt in",
-  "theme.accent": "Colours › Accent",
-  "theme.background": "Colours › Page background",
+  ...topLevelFields,
+  "theme.accent": `${theme} › ${themeFieldLabels.accent}`,
+  "theme.background": `${theme} › ${themeFieldLabels.background}`,
 };
-const wordingFields: Record<string, string> = {
-  headline: "Headline",
-  intro: "Introduction",
-  howToStop: "How to stop",
-  submitLabel: "Button label",
-  reply: "Reply to the keyword",
-  replyIntro: "Reply › Opening",
-  replyOutro: "Reply › Closing",
-  ivrIntro: "Opening of the call",
-};
-const categoryFields: Record<string, string> = {
-  label: "Name",
-  frequency: "How often",
-  description: "What these messages are",
-  example: "An example message",
-};
+const wordingFields: Record<string, string> = wordingFieldLabels;
+const categoryFields: Record<string, string> = categoryFieldLabels;
 
 /** "languages.en.categories.offers.frequency" → "English › Offers › How often". An unknown path stays as it is. */
 export function fieldWhere(path: string, names: Names): string {
   if (formFields[path]) return formFields[path];
   const ivr = /^ivrKeys\.([^.]+)$/.exec(path);
-  if (ivr) return `Key that means yes › ${names.category(ivr[1]!)}`;
+  if (ivr) return `${ivrKeys} › ${names.category(ivr[1]!)}`;
   const wording = /^languages\.([^.]+)\.(.+)$/.exec(path);
   if (!wording) return path;
   const language = names.language(wording[1]!);
   const field = wording[2]!;
   const benefit = /^benefits\[(\d+)\]$/.exec(field);
-  if (benefit) return `${language} › Benefits › line ${Number(benefit[1]) + 1}`;
+  if (benefit) return `${language} › ${wordingFieldLabels.benefits} › line ${Number(benefit[1]) + 1}`;
   const consent = /^consent\.([^.]+)$/.exec(field);
-  if (consent) return `${language} › ${names.category(consent[1]!)} › Consent sentence`;
+  if (consent) return `${language} › ${names.category(consent[1]!)} › ${wordingFieldLabels.consent}`;
   const category = /^categories\.([^.]+)\.([^.]+)$/.exec(field);
   if (category) return `${language} › ${names.category(category[1]!)} › ${categoryFields[category[2]!] ?? category[2]}`;
   return `${language} › ${wordingFields[field] ?? field}`;

@@ -18,7 +18,7 @@ import { applyStop, localizedHelpReply, type StopContext } from "../stop-command
 import { smsWebhookUrl, type InboundChannel } from "../settings";
 import { findVerifiedChannel } from "../channel-cache";
 import { handleWhatsAppMessage, replyText } from "../whatsapp/handle-message";
-import { verifyTwilioSignature } from "./signature";
+import { twilioCalledUrl, verifyTwilioSignature } from "./signature";
 import { isTwilioWhatsApp, TWILIO_WHATSAPP_PREFIX, twilioWhatsAppMessage } from "./twilio-whatsapp";
 import { twimlResponse } from "./twiml";
 
@@ -31,7 +31,7 @@ import { twimlResponse } from "./twiml";
 export async function receiveSmsWebhook(db: Db, slug: string, request: Request): Promise<Response> {
   const raw = await request.text();
   const params = new URLSearchParams(raw);
-  const url = smsWebhookUrl(slug) + new URL(request.url).search;
+  const url = twilioCalledUrl(smsWebhookUrl(slug), request.url);
   const signature = request.headers.get("x-twilio-signature");
   const channel = await findVerifiedChannel(db, slug, (c) => {
     const token = c.secret("twilioAuthToken");
