@@ -4,6 +4,7 @@ import type { Db } from "../lib/db/client";
 import { AppError } from "../lib/errors";
 import { helpText, UsageError, type CommandSpec } from "./args";
 import * as apiKeyCreate from "./commands/api-key-create";
+import * as auditExport from "./commands/audit-export";
 import * as eventsExport from "./commands/events-export";
 import * as importCsv from "./commands/import-csv";
 import * as ledgerCheckpoint from "./commands/ledger-checkpoint";
@@ -14,7 +15,18 @@ import * as userResetLink from "./commands/user-reset-link";
 import * as workspaceCreate from "./commands/workspace-create";
 
 type Command = { spec: CommandSpec; run(db: Db, argv: string[], out: Writable): Promise<number> };
-const commands: Command[] = [workspaceCreate, userCreate, userResetLink, apiKeyCreate, ledgerVerify, ledgerCheckpoint, ledgerExport, eventsExport, importCsv];
+const commands: Command[] = [
+  workspaceCreate,
+  userCreate,
+  userResetLink,
+  apiKeyCreate,
+  ledgerVerify,
+  ledgerCheckpoint,
+  ledgerExport,
+  eventsExport,
+  auditExport,
+  importCsv,
+];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.spec.name.length));

@@ -12,6 +12,7 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../tes
 import { createLedgerFixture, webOptIn, type LedgerFixture } from "../testing/fixtures";
 import { UsageError } from "./args";
 import * as apiKeyCreate from "./commands/api-key-create";
+import * as auditExport from "./commands/audit-export";
 import * as eventsExport from "./commands/events-export";
 import * as importCsv from "./commands/import-csv";
 import { writeFileSync } from "node:fs";
@@ -206,6 +207,53 @@ describe.each(testDatabaseKinds())("CLI commands on %s", (kind) => {
     expect(audits.filter((a) => a.action === "events.export")).toHaveLength(2);
     await expect(eventsExport.run(t.db, ["--workspace", slug(), "--format", "xml"], new PassThrough())).rejects.toThrow(/csv or jsonl/);
     await expect(eventsExport.run(t.db, ["--workspace", slug(), "--from", "yesterday"], new PassThrough())).rejects.toThrow(/not a date/);
+  });
+
+  it("exports the audit log as CSV for a range of days, records the export, and refuses a bad range", async () => {
+    const ws = await createLedgerFixture(t.db);
+    await t.db.insert(auditLog).values([
+      {
+        workspaceId: ws.workspace.id,
+        actorLabel: "a@example.com",
+        action: "ledger.verify",
+        detail: { ok: true, events: 1, contacts: 1 },
+        createdAt: new Date("2026-03-01T09:00:00Z"),
+      },
+      {
+        workspaceId: ws.workspace.id,
+        actorLabel: "b@example.com",
+        action: "webhook.test",
+        detail: { url: "https://x.example/h" },
+        createdAt: new Date("2026-03-03T09:00:00Z"),
+      },
+    ]);
+    const all = await capture((out) => auditExport.run(t.db, ["--workspace", ws.workspace.slug], out));
+    expect(all.code).toBe(0);
+    expect(all.text.trim().split("\n")).toEqual([
+      "time,actor,action,sentence,target_type,target_id,subject,request_id,ip",
+      "2026-03-03T09:00:00.000Z,b@example.com,webhook.test,Sent a test event to the webhook endpoint https://x.example/h,,,,,",
+      "2026-03-01T09:00:00.000Z,a@example.com,ledger.verify,Verified the ledger: 1 event of 1 contact intact,,,,,",
+    ]);
+    const day = await capture((out) => auditExport.run(t.db, ["--workspace", ws.workspace.slug, "--from", "2026-03-01", "--to", "2026-03-01"], out));
+    expect(
+      day.text
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",")[2]),
+    ).toEqual(["ledger.verify"]);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.workspaceId, ws.workspace.id));
+    expect(audits.filter((a) => a.action === "audit.export").map((a) => [a.actorLabel, (a.detail as { from: string | null }).from])).toEqual([
+      ["cli", null],
+      ["cli", "2026-03-01"],
+    ]);
+    await expect(auditExport.run(t.db, ["--workspace", ws.workspace.slug, "--from", "2026-03-05", "--to", "2026-03-01"], new PassThrough())).rejects.toThrow(
+      /--to: the end date is before the start date/,
+    );
+    await expect(auditExport.run(t.db, ["--workspace", ws.workspace.slug, "--from", "2026-02-30"], new PassThrough())).rejects.toThrow(
+      /--from: use a real date/,
+    );
+    await expect(auditExport.run(t.db, [], new PassThrough())).rejects.toBeInstanceOf(UsageError);
   });
 
   it("exports the ledger as a proof the standalone verifier passes, and records the export in the audit log", async () => {

@@ -1,11 +1,10 @@
-import { createWriteStream } from "node:fs";
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { Db } from "../../lib/db/client";
 import { auditLog } from "../../lib/db/schema/access";
 import { exportEvents, type ExportFormat } from "../../lib/exports/events";
 import { parseCommandArgs, requireString, UsageError, type CommandSpec } from "../args";
 import { workspaceBySlug } from "../workspace";
+import { writeOut } from "../write-out";
 
 export const spec: CommandSpec = {
   name: "events:export",
@@ -29,17 +28,9 @@ export async function run(db: Db, argv: string[], stdout: Writable): Promise<num
   const from = dateOption(values, "from");
   const to = dateOption(values, "to");
   const ws = await workspaceBySlug(db, requireString(values, "workspace"));
-  const target = typeof values.out === "string" ? createWriteStream(values.out) : stdout;
-  let bytes = 0;
-  for await (const chunk of exportEvents(db, { workspaceId: ws.id, from, to }, format as ExportFormat)) {
-    bytes += Buffer.byteLength(chunk);
-    if (!target.write(chunk)) await once(target, "drain");
-  }
-  if (target !== stdout) {
-    target.end();
-    await once(target, "finish");
-    process.stderr.write(`Wrote ${bytes} bytes to ${values.out}.\n`);
-  }
+  const out = typeof values.out === "string" ? values.out : undefined;
+  const bytes = await writeOut(exportEvents(db, { workspaceId: ws.id, from, to }, format as ExportFormat), out, stdout);
+  if (out) process.stderr.write(`Wrote ${bytes} bytes to ${values.out}.\n`);
   await db.insert(auditLog).values({
     workspaceId: ws.id,
     actorLabel: "cli",

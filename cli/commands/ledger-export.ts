@@ -1,11 +1,10 @@
-import { createWriteStream } from "node:fs";
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { Db } from "../../lib/db/client";
 import { auditLog } from "../../lib/db/schema/access";
 import { exportLedgerProof } from "../../lib/exports/ledger-proof";
 import { parseCommandArgs, requireString, type CommandSpec } from "../args";
 import { workspaceBySlug } from "../workspace";
+import { writeOut } from "../write-out";
 
 export const spec: CommandSpec = {
   name: "ledger:export",
@@ -17,17 +16,9 @@ export const spec: CommandSpec = {
 export async function run(db: Db, argv: string[], stdout: Writable): Promise<number> {
   const values = parseCommandArgs(spec, argv);
   const ws = await workspaceBySlug(db, requireString(values, "workspace"));
-  const target = typeof values.out === "string" ? createWriteStream(values.out) : stdout;
-  let bytes = 0;
-  for await (const chunk of exportLedgerProof(db, ws.id)) {
-    bytes += Buffer.byteLength(chunk);
-    if (!target.write(chunk)) await once(target, "drain");
-  }
-  if (target !== stdout) {
-    target.end();
-    await once(target, "finish");
-    process.stderr.write(`Wrote ${bytes} bytes to ${values.out}. Check it with: npx assent-verify ${values.out}\n`);
-  }
+  const out = typeof values.out === "string" ? values.out : undefined;
+  const bytes = await writeOut(exportLedgerProof(db, ws.id), out, stdout);
+  if (out) process.stderr.write(`Wrote ${bytes} bytes to ${values.out}. Check it with: npx assent-verify ${values.out}\n`);
   await db.insert(auditLog).values({ workspaceId: ws.id, actorLabel: "cli", action: "ledger.export", detail: { bytes, out: values.out ?? "stdout" } });
   return 0;
 }

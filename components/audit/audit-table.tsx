@@ -1,5 +1,5 @@
 import { formatUtc } from "@/components/contacts/contacts-table";
-import { auditSentence } from "@/lib/audit/sentences";
+import { auditSentence, detailOf } from "@/lib/audit/sentences";
 
 type Entry = {
   id: number;
@@ -14,8 +14,6 @@ type Entry = {
   subject: string | null;
 };
 
-const asRecord = (detail: unknown): Record<string, unknown> => (detail && typeof detail === "object" ? (detail as Record<string, unknown>) : {});
-
 /**
  * The audit log as a list: each entry says in a sentence what happened and to what, with who and when beside it.
  * Under it, small, the row as stored (code, subject id, request id and the detail) for support and for matching an
@@ -26,7 +24,7 @@ export function AuditTable({ entries, categories }: { entries: Entry[]; categori
   return (
     <ol aria-label="Staff actions, newest first" className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
       {entries.map((e) => {
-        const detail = asRecord(e.detail);
+        const detail = detailOf(e.detail);
         return (
           <li key={e.id} className="grid gap-x-6 gap-y-1 px-4 py-3 text-sm sm:grid-cols-[13rem_minmax(0,1fr)]">
             <div className="text-slate-600">

@@ -96,6 +96,25 @@ test("owner invites a compliance user, who finds a contact, proves and changes c
     .first();
   await expect(exported).toBeVisible();
   await expect(exported.getByText("events.export", { exact: true })).toBeVisible();
+
+  // The audit log itself downloads as CSV, in words, from today; the download is then an entry of its own.
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel("From (UTC)").fill(today);
+  const auditDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const auditCsv = (await readFile(await (await auditDownload).path(), "utf8")).trim().split("\n");
+  expect(auditCsv[0]).toBe("time,actor,action,sentence,target_type,target_id,subject,request_id,ip");
+  // The sentence is quoted when its count has a thousands comma.
+  expect(
+    auditCsv.filter((line) => line.includes(`,${compliance.email},events.export,`)).map((line) => /,"?Exported [\d,]+ consent events? as CSV/.test(line)),
+  ).toEqual([true]);
+  await page.reload();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `Exported the audit log from ${today} on as CSV` })
+      .first(),
+  ).toBeVisible();
   await context.close();
   await owner.context().close();
 });
@@ -108,6 +127,7 @@ test("a marketer may browse contacts but is refused export and erasure", async (
   await expect(page.getByRole("heading", { name: "Your role does not allow this" })).toBeVisible();
   const download = await page.request.get("/demo/exports/download?format=csv");
   expect(download.status()).toBe(403);
+  expect((await page.request.get("/demo/audit/export")).status()).toBe(403);
 
   await page.goto("/demo/contacts");
   await page.getByRole("searchbox", { name: "Search" }).fill(e2eContactPhone);
@@ -140,6 +160,7 @@ test("a member of another workspace gets not-found for every page and download o
     "/demo/exports/download?format=csv",
     "/demo/ledger",
     "/demo/audit",
+    "/demo/audit/export",
     "/demo/members",
     "/demo/settings",
     "/demo/settings/categories",

@@ -1,5 +1,5 @@
 import "server-only";
-import { aliasedTable, and, desc, eq, lt, sql, type AnyColumn } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, gte, lt, sql, type AnyColumn } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { apiKeys, auditLog } from "../db/schema/access";
 import { forms, messageCategories } from "../db/schema/forms";
@@ -13,19 +13,30 @@ export const AUDIT_PAGE_SIZE = 50;
 
 export type AuditEntry = Awaited<ReturnType<typeof listAuditEntries>>["rows"][number];
 
+/** Entries recorded from `from` (inclusive) to `to` (exclusive); the export reads larger pages than the screen. */
+export type AuditRange = { from?: Date; to?: Date; pageSize?: number };
+
 /**
  * The workspace's staff audit log, newest first, by keyset on its id, each row with its subject named in words
  * (the form's name, the contact's number, the key's name): one statement for the page, every join scoped to the
  * workspace. A contact whose data was erased, or a subject since removed, comes back unnamed (null); the sentence
  * then says so, or uses what the row itself kept.
  */
-export async function listAuditEntries(db: DbOrTx, workspaceId: string, before?: number) {
+export async function listAuditEntries(db: DbOrTx, workspaceId: string, before?: number, range: AuditRange = {}) {
+  const pageSize = range.pageSize ?? AUDIT_PAGE_SIZE;
   const page = db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.workspaceId, workspaceId), before ? lt(auditLog.id, before) : undefined))
+    .where(
+      and(
+        eq(auditLog.workspaceId, workspaceId),
+        before ? lt(auditLog.id, before) : undefined,
+        range.from ? gte(auditLog.createdAt, range.from) : undefined,
+        range.to ? lt(auditLog.createdAt, range.to) : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE + 1)
+    .limit(pageSize + 1)
     .as("page");
   const deliveryEndpoint = aliasedTable(webhookEndpoints, "delivery_endpoint");
   // The target id is text (ids of several tables); cast only for rows of the matching type, so the join can use
@@ -72,8 +83,8 @@ export async function listAuditEntries(db: DbOrTx, workspaceId: string, before?:
     const subject = r.form ?? r.category ?? r.apiKey ?? r.endpoint ?? r.deliveryEndpoint ?? r.importFile ?? r.alert ?? contact;
     return { ...r.entry, subject };
   });
-  const list = named.slice(0, AUDIT_PAGE_SIZE);
-  return { rows: list, nextBefore: named.length > AUDIT_PAGE_SIZE ? list.at(-1)!.id : undefined };
+  const list = named.slice(0, pageSize);
+  return { rows: list, nextBefore: named.length > pageSize ? list.at(-1)!.id : undefined };
 }
 
 /** The newest audit entry of one kind, e.g. the last ledger verification. */

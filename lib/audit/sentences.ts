@@ -22,6 +22,10 @@ const role = (r: unknown) => roleLabels[r as Role] ?? text(r);
 export const onOff = (v: unknown) => (v === true ? "on" : v === false ? "off" : text(v) || "(none)");
 const value = (v: unknown) => (typeof v === "boolean" ? onOff(v) : v === null || v === undefined || v === "" ? "(none)" : String(v));
 
+/** " from 2026-01-01 to 2026-01-31", " from 2026-01-01 on", " up to 2026-01-31", or nothing for all of it. */
+const dayRange = (from: unknown, to: unknown) =>
+  text(from) && text(to) ? ` from ${text(from)} to ${text(to)}` : text(from) ? ` from ${text(from)} on` : text(to) ? ` up to ${text(to)}` : "";
+
 // The subject's name as the query found it, else what the row itself kept, else a plain noun.
 const form = ({ subject }: AuditFacts) => (subject ? `the form “${subject}”` : "a form");
 const contact = ({ subject }: AuditFacts) => subject ?? "an erased contact";
@@ -56,6 +60,7 @@ export const auditSentences: Record<AuditAction, Sentence> = {
   "api-key.limit": (f) =>
     `Changed the limit of ${apiKey(f)} from ${text(f.detail.from) || "the default"} to ${text(f.detail.to) || "the default"} requests a minute`,
   "api-key.revoke": (f) => `Revoked ${apiKey(f)}`,
+  "audit.export": (f) => `Exported the audit log${dayRange(f.detail.from, f.detail.to)} as CSV${f.detail.out ? " (from the command line)" : ""}`,
   "category.create": (f) => `Added the message category ${quoted(f.subject ?? f.detail.label, "(no longer listed)")}`,
   "category.retire": (f) => `Retired ${category(f)}: no new opt-ins to it`,
   "category.unretire": (f) => `Brought back ${category(f)}`,
@@ -124,6 +129,9 @@ export const auditSentences: Record<AuditAction, Sentence> = {
   "workspace.create": (f) =>
     `Created this workspace, ${quoted(f.detail.businessName, "")}${f.detail.fromWorkspace ? `, from the workspace ${text(f.detail.fromWorkspace)}` : ""}`,
 };
+
+/** A row's stored detail as the sentences read it: an object, or an empty one for anything else. */
+export const detailOf = (detail: unknown): Record<string, unknown> => (detail && typeof detail === "object" ? (detail as Record<string, unknown>) : {});
 
 /** The sentence for an audit row; a code this version does not know (a newer one's row) is named as it is. */
 export function auditSentence(action: string, facts: AuditFacts): string {

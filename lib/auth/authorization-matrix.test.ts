@@ -250,6 +250,7 @@ const routeCases: Record<string, RouteCase> = {
   },
   "events.export": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/exports/download?format=csv`, params: {} }) },
   "ledger.export": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/ledger/proof`, params: {} }) },
+  "audit.export": { allowed: compliance, path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/audit/export?from=2026-01-01`, params: {} }) },
   "contacts.certificate": {
     allowed: ["owner", "admin", "compliance", "viewer"],
     path: (f) => ({ url: `http://t/${f.fx.workspace.slug}/contacts/${f.contactId}/certificate`, params: { contact: f.contactId } }),

@@ -8,6 +8,7 @@ export const auditActions = [
   "api-key.create",
   "api-key.limit",
   "api-key.revoke",
+  "audit.export",
   "category.create",
   "category.retire",
   "category.unretire",

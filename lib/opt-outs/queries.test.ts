@@ -49,4 +49,27 @@ describe.each(testDatabaseKinds())("the opt-outs list on %s", (kind) => {
     const byForm = await findRecentOptOuts(t.db, fx.workspace.id, { form: "join" });
     expect(byForm.rows.map((r) => [r.phone, r.channel])).toEqual([[viaForm, "whatsapp"]]);
   });
+
+  it("attributes nothing to an opt-out without an earlier opt-in of its category, and lists only the workspace's own", async () => {
+    const own = await createLedgerFixture(t.db);
+    const other = await createLedgerFixture(t.db);
+    const phone = testPhone(403);
+    // An opt-in to order updates does not make an opt-out of offers undo anything.
+    await append(t.db, webOptIn(own, phone, { categories: ["orders"] }));
+    await append(t.db, apiOptOut(own, phone, ["offers"]));
+    // Nothing at all before this one.
+    await append(t.db, apiOptOut(own, testPhone(404), ["tips"]));
+    // The same number in another workspace, opted in there through its form and out again.
+    await append(t.db, webOptIn(other, phone, { categories: ["offers"] }));
+    await append(t.db, apiOptOut(other, phone, ["offers"]));
+
+    const mine = await findRecentOptOuts(t.db, own.workspace.id, {});
+    expect(mine.rows.map((r) => [r.phone, r.categoryLabel, r.formName, r.signedUpThrough])).toEqual([
+      [testPhone(404), "Tips", null, null],
+      [phone, "Offers", null, null],
+    ]);
+    expect(mine.nextBefore).toBeUndefined();
+    const theirs = await findRecentOptOuts(t.db, other.workspace.id, {});
+    expect(theirs.rows.map((r) => [r.phone, r.formName, r.signedUpThrough])).toEqual([[phone, "Join", "web"]]);
+  });
 });

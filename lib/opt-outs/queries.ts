@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, gte, lt, ne, sql, type SQL } from "drizzle-orm";
 import { decodeCursor, encodeCursor } from "../contacts/cursor";
 import type { DbOrTx } from "../db/client";
 import { consentEvents, contacts, outbox } from "../db/schema/ledger";
@@ -55,11 +55,19 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
     filter.form ? eq(forms.slug, filter.form) : undefined,
   ];
   // The opt-in this opt-out undoes, exactly as the Overview's rollups attribute it (lib/quality/fold.ts): the
-  // contact's latest earlier opt-in or opt-out of the category, when that is an opt-in.
-  const undone = (column: string) =>
-    sql.raw(`(select case when u.action = 'opt_in' then u.${column} end from consent_events u
-      where u.contact_id = consent_events.contact_id and u.category_id = consent_events.category_id
-        and u.action <> 'confirm' and u.seq < consent_events.seq order by u.seq desc limit 1)`);
+  // contact's latest earlier opt-in or opt-out of the category, when that is an opt-in. One lateral lookup per row
+  // (one probe of consent_events_contact_seq) gives both its channel and its form version.
+  const u = aliasedTable(consentEvents, "u");
+  const undone = db
+    .select({
+      channel: sql<EventChannel | null>`case when ${u.action} = 'opt_in' then ${u.channel} end`.as("undone_channel"),
+      formVersionId: sql<string | null>`case when ${u.action} = 'opt_in' then ${u.formVersionId} end`.as("undone_form_version_id"),
+    })
+    .from(u)
+    .where(and(eq(u.contactId, consentEvents.contactId), eq(u.categoryId, consentEvents.categoryId), ne(u.action, "confirm"), lt(u.seq, consentEvents.seq)))
+    .orderBy(desc(u.seq))
+    .limit(1)
+    .as("undone");
   const cursor = decodeCursor(filter.before);
   if (cursor) where.push(sql`(${consentEvents.recordedAt}, ${consentEvents.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await db
@@ -73,7 +81,7 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
       channel: consentEvents.channel,
       evidence: consentEvents.evidence,
       formName: forms.name,
-      signedUpThrough: sql<EventChannel | null>`${undone("channel")}`,
+      signedUpThrough: undone.channel,
       occurredAt: consentEvents.occurredAt,
       recordedAt: consentEvents.recordedAt,
       outboxStatus: outbox.status,
@@ -87,7 +95,8 @@ export async function findRecentOptOuts(db: DbOrTx, workspaceId: string, filter:
     .from(consentEvents)
     .innerJoin(contacts, eq(contacts.id, consentEvents.contactId))
     .innerJoin(messageCategories, eq(messageCategories.id, consentEvents.categoryId))
-    .leftJoin(formVersions, sql`${formVersions.id} = ${undone("form_version_id")}`)
+    .leftJoinLateral(undone, sql`true`)
+    .leftJoin(formVersions, eq(formVersions.id, undone.formVersionId))
     .leftJoin(forms, eq(forms.id, formVersions.formId))
     .leftJoin(
       outbox,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AuditExportForm } from "@/components/audit/audit-export-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
@@ -27,6 +28,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
           What staff did with personal data, settings and access, in words; each entry's code and stored detail open under it. Entries cannot be edited.
         </p>
       </div>
+      {rows.length > 0 && <AuditExportForm path={`/${slug}/audit/export`} />}
       {rows.length === 0 ? (
         <EmptyState>Nothing recorded yet. Exports, erasures and member changes will appear here.</EmptyState>
       ) : (
