@@ -24,7 +24,7 @@ const MAX_BATCH = 64;
  * Batches one process writes at once. More than one keeps the database busy while a batch's answers go back;
  * each batch locks its contacts in digest order, so two of them wait for each other rather than deadlock.
  */
-const MAX_IN_FLIGHT = Number(process.env.XX_IN_FLIGHT ?? 2);
+const MAX_IN_FLIGHT = 2;
 
 type Waiting = { plan: CommandPlan; extras: PlanExtras; resolve(receipt: Receipt): void; reject(error: unknown): void };
 /** How many commands this process committed, in how many commits that carried more than one of them. */
