@@ -41,7 +41,11 @@ export async function append(db: Db, input: LedgerCommand, options: AppendOption
   return commitPlan(db, plan, { preferenceTokenHash: options.preferenceTokenHash, alongside: options.alongside });
 }
 
-/** Most events one appendMany() call may write: PostgreSQL allows 65,535 parameters a statement (about 20 an event). */
+/**
+ * Most events one appendMany() call may write. The events go as arrays (a fixed number of parameters), but each
+ * command's contact, key claim and personal data still take a few parameters a row, and PostgreSQL allows 65,535 a
+ * statement; a bound also keeps one import batch's transaction, and its locks, short.
+ */
 export const MAX_EVENTS_PER_BATCH = 2_000;
 
 /**
