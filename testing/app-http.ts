@@ -159,17 +159,30 @@ export type LedgerEventRow = {
   evidence: Record<string, unknown>;
 };
 
-/** The workspace's whole ledger over the API, oldest first. */
-export async function listAllEvents(base: string, key: string): Promise<LedgerEventRow[]> {
+/**
+ * The workspace's whole ledger over the API, oldest first, as a client following the feed reads it. The feed shows
+ * an event once every older transaction on the database server has ended (lib/api/events.ts), so a run that just
+ * ended, or another suite's transaction on the same server, can hold the newest back for a moment: with `atLeast`
+ * (the count verify() read from the table itself) the client keeps polling from its sync cursor until it has that
+ * many, for up to a minute, and returns what it has then. Nothing is taken on trust: a lost event is missing from
+ * the table too.
+ */
+export async function listAllEvents(base: string, key: string, options: { atLeast?: number } = {}): Promise<LedgerEventRow[]> {
   const events: LedgerEventRow[] = [];
+  const deadline = Date.now() + 60_000;
   let cursor: string | null = null;
-  do {
+  for (;;) {
     const answer = await callAppApi(base, key, `/api/v1/events?limit=1000${cursor ? `&cursor=${cursor}` : ""}`);
     if (answer.status !== 200) throw new Error(`GET /api/v1/events answered ${answer.status}: ${JSON.stringify(answer.json)}`);
     events.push(...answer.json.data);
-    cursor = answer.json.nextCursor;
-  } while (cursor);
-  return events;
+    if (answer.json.nextCursor) {
+      cursor = answer.json.nextCursor;
+      continue;
+    }
+    if (events.length >= (options.atLeast ?? 0) || Date.now() > deadline) return events;
+    cursor = answer.json.syncCursor;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export type LedgerVerification = { ok: boolean; contacts: number; events: number; problems: { kind: string; message: string }[] };

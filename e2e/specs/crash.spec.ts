@@ -99,11 +99,11 @@ for (const kind of ["pglite", "postgres"] as const) {
       await crash;
       expect(crash, "the app was killed during the run").not.toBeNull();
 
-      const events = await listAllEvents(app!.base, seed.apiKeys[0]!);
+      const verification = await verifyOverApi(app!.base, seed.apiKeys[0]!);
+      const events = await listAllEvents(app!.base, seed.apiKeys[0]!, { atLeast: verification.events });
       const recorded = new Set(events.map((e) => e.commandId));
       const acked = outcomes.filter((o) => o.acknowledged);
       const lost = acked.filter((o) => !recorded.has(o.acknowledged!));
-      const verification = await verifyOverApi(app!.base, seed.apiKeys[0]!);
       const cutOff = outcomes.filter((o) => o.crashed).length;
       console.log(
         `[crash ${kind}] sent ${total} opt-ins (${formCount} hosted form, ${apiCount} API), SIGKILL after ${killAt} acknowledged; ` +
