@@ -85,3 +85,20 @@ export async function ledgerRowCounts(db: Db): Promise<Record<string, number>> {
     (select count(*) from audit_log) as audit_log`)) as unknown as { rows: Record<string, unknown>[] };
   return Object.fromEntries(Object.entries(result.rows[0]!).map(([k, v]) => [k, Number(v)]));
 }
+
+/**
+ * Waits (up to a minute) until every event of the workspace belongs to a transaction below the server's snapshot
+ * horizon, so that GET /api/v1/events lists all of them (lib/api/events.ts). The horizon is the server's: other
+ * suites' transactions on the same PostgreSQL server hold the newest events back for a moment.
+ */
+export async function feedCaughtUp(db: Db, workspaceId: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const result = (await db.execute(
+      sql`select count(*)::int as n from consent_events
+        where workspace_id = ${workspaceId} and tx_id >= (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`,
+    )) as unknown as { rows: { n: number }[] };
+    if (result.rows[0]!.n === 0 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

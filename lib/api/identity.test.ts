@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { append } from "../ledger/append";
-import { callApi, ledgerRowCounts, testApiKey } from "../../testing/api-client";
+import { callApi, feedCaughtUp, ledgerRowCounts, testApiKey } from "../../testing/api-client";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { checkMany, checkOne } from "./consent-checks";
@@ -109,6 +109,7 @@ describe.each(testDatabaseKinds())("identities in /api/v1 on %s", (kind) => {
   });
 
   it("events and exports carry whichever identity is known", async () => {
+    await feedCaughtUp(db.db, fx.workspace.id);
     const events = (await callApi(db.db, listEvents, { key, url: "http://t/api/v1/events?limit=1000" })).json.data;
     expect(events.filter((e: any) => e.userId === bsuidOnly).map((e: any) => e.phone)).toEqual([null]);
     expect(events.filter((e: any) => e.phone === linked.phone).every((e: any) => e.userId === linked.bsuid)).toBe(true);

@@ -7,7 +7,7 @@ import { append } from "../ledger/append";
 import { windowOf } from "../rate-limit/limit";
 import { createLedgerFixture, apiOptOut, testPhone, webOptIn, type LedgerFixture } from "../../testing/fixtures";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
-import { callApi, ledgerRowCounts, testApiKey } from "../../testing/api-client";
+import { callApi, feedCaughtUp, ledgerRowCounts, testApiKey } from "../../testing/api-client";
 import { API_KEY_SYNC_MS, apiKeyLimit, forgetApiKeys } from "../api-keys/authenticate";
 import { checkMany, checkOne } from "./consent-checks";
 import { getContact } from "./contacts";
@@ -120,6 +120,7 @@ describe.each(testDatabaseKinds())("read endpoints of /api/v1 on %s", (kind) => 
   it("a key of workspace B sees none of A's answers", async () => {
     expect((await check(testPhone(1), "offers", otherKey)).json.reason).toBe("never_opted_in");
     expect((await check(testPhone(3), "offers", otherKey)).json.reason).toBe("opted_in");
+    await feedCaughtUp(db.db, other.workspace.id);
     const events = await callApi(db.db, listEvents, { key: otherKey, url: "http://t/api/v1/events?limit=1000" });
     expect(events.json.data).toHaveLength(1);
     expect(events.json.data[0].phone).toBe(testPhone(3));
