@@ -7,6 +7,7 @@ import { createApiKey, type ApiKeyScope } from "../lib/api-keys/keys";
 import type { DatabaseHandle, Db } from "../lib/db/client";
 import { runApiRoute, type ApiRouteDef } from "../lib/api/route";
 import { apiKeys } from "../lib/db/schema/access";
+import { queryRows } from "../lib/db/sql";
 
 export const allScopes: ApiKeyScope[] = ["consents:write", "consents:read", "events:read", "exports"];
 
@@ -94,11 +95,12 @@ export async function ledgerRowCounts(db: Db): Promise<Record<string, number>> {
 export async function feedCaughtUp(db: Db, workspaceId: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const result = (await db.execute(
+    const [held] = await queryRows<{ n: number }>(
+      db,
       sql`select count(*)::int as n from consent_events
         where workspace_id = ${workspaceId} and tx_id >= (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`,
-    )) as unknown as { rows: { n: number }[] };
-    if (result.rows[0]!.n === 0 || Date.now() > deadline) return;
+    );
+    if (held!.n === 0 || Date.now() > deadline) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
