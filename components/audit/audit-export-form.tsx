@@ -3,31 +3,65 @@ import { buttonClass } from "@/components/ui/button";
 const fieldClass = "mt-1 block rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm";
 const labelClass = "block text-sm font-medium text-slate-800";
 
+type Props = {
+  path: string;
+  /** The dates of a refused export, as they were sent, and what was wrong with each (lib/audit/routes.ts). */
+  values?: { from?: string; to?: string };
+  errors?: Record<string, string>;
+};
+
 /**
  * The audit log as a CSV file, for whole UTC days (either end may stay empty). A plain GET form: the browser saves
- * the streamed file and stays on the page; the route checks the dates and the reader's permission itself.
+ * the streamed file and stays on the page; the route checks the dates and the reader's permission itself, and sends
+ * a refused range back to this page, which shows it here with its problem.
  */
-export function AuditExportForm({ path }: { path: string }) {
+export function AuditExportForm({ path, values = {}, errors = {} }: Props) {
+  const problem = (field: "from" | "to") =>
+    errors[field] ? (
+      <p id={`audit-export-${field}-error`} className="mt-1 max-w-56 text-sm text-red-700 first-letter:uppercase">
+        {errors[field]}
+      </p>
+    ) : null;
+  const describedBy = (field: "from" | "to") => (errors[field] ? `audit-export-${field}-error` : undefined);
   return (
     <form
+      id="audit-export"
       method="get"
       action={path}
       aria-label="Export the audit log"
-      className="flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4"
+      className="flex flex-wrap items-start gap-4 rounded-xl border border-slate-200 bg-white p-4"
     >
       <div>
         <label htmlFor="audit-export-from" className={labelClass}>
           From (UTC)
         </label>
-        <input id="audit-export-from" type="date" name="from" className={fieldClass} />
+        <input
+          id="audit-export-from"
+          type="date"
+          name="from"
+          defaultValue={values.from ?? ""}
+          aria-invalid={errors.from ? true : undefined}
+          aria-describedby={describedBy("from")}
+          className={fieldClass}
+        />
+        {problem("from")}
       </div>
       <div>
         <label htmlFor="audit-export-to" className={labelClass}>
           To, inclusive (UTC)
         </label>
-        <input id="audit-export-to" type="date" name="to" className={fieldClass} />
+        <input
+          id="audit-export-to"
+          type="date"
+          name="to"
+          defaultValue={values.to ?? ""}
+          aria-invalid={errors.to ? true : undefined}
+          aria-describedby={describedBy("to")}
+          className={fieldClass}
+        />
+        {problem("to")}
       </div>
-      <button type="submit" className={buttonClass("secondary")}>
+      <button type="submit" className={`mt-6 ${buttonClass("secondary")}`}>
         Download CSV
       </button>
     </form>

@@ -21,13 +21,19 @@ export function RecordConsentForm({ action, workspace, contactId, categories }: 
   const [submissionId, setSubmissionId] = useState(newSubmissionId);
   // Empty until hydrated: "now" is the browser's, in the staff member's zone.
   const [askedAt, setAskedAt] = useState("");
-  useEffect(() => setAskedAt(localNow()), []);
+  const [filledIn, setFilledIn] = useState("");
+  const fillInNow = () => {
+    const now = localNow();
+    setAskedAt(now);
+    setFilledIn(now);
+  };
+  useEffect(fillInNow, []);
   const { result, formAction, onSubmit, pending, formRef } = useValidatedAction(recordConsentSchema, action, {
     arrays: ["categories"],
     onResult: (r) => {
       if (!r.ok) return;
       setSubmissionId(newSubmissionId());
-      setAskedAt(localNow());
+      fillInNow();
     },
   });
   const error = (field: string) => fieldError(result, field);
@@ -83,7 +89,7 @@ export function RecordConsentForm({ action, workspace, contactId, categories }: 
         options={staffVias.map((v) => ({ value: v, label: staffViaLabels[v] }))}
         error={error("via")}
       />
-      <AskedAtField value={askedAt} onChange={setAskedAt} error={error("occurredAt")} />
+      <AskedAtField value={askedAt} onChange={setAskedAt} error={error("occurredAt")} isNow={askedAt !== "" && askedAt === filledIn} />
       <TextAreaField id="record-note" label="Note" name="note" rows={3} required placeholder="Who asked and what they said" error={error("note")} />
       <Button type="submit" disabled={pending}>
         {pending ? "Recording…" : "Record request"}

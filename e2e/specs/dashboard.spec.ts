@@ -115,6 +115,17 @@ test("owner invites a compliance user, who finds a contact, proves and changes c
       .filter({ hasText: `Exported the audit log from ${today} on as CSV` })
       .first(),
   ).toBeVisible();
+
+  // An end before the start comes back to the page with the dates kept and the problem beside them: no JSON.
+  await page.getByLabel("From (UTC)").fill("2026-03-05");
+  await page.getByLabel("To, inclusive (UTC)").fill("2026-03-01");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  await expect(page).toHaveURL(/\/demo\/audit\?from=2026-03-05&to=2026-03-01/);
+  await expect(page.getByRole("alert").filter({ hasText: "The audit log was not exported" })).toHaveText(
+    "The audit log was not exported: check the dates below.",
+  );
+  await expect(page.getByLabel("To, inclusive (UTC)")).toHaveAccessibleDescription("the end date is before the start date");
+  await expect(page.getByLabel("From (UTC)")).toHaveValue("2026-03-05");
   await context.close();
   await owner.context().close();
 });

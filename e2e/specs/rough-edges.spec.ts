@@ -119,6 +119,29 @@ test("staff record an opt-out the person asked for an hour ago; a time in the fu
   await context.close();
 });
 
+test("a person who signs up and phones within the same minute to stop is recorded with the form's now left as it is", async ({ browser }) => {
+  // The field shows the minute; sending that minute's start would date the request before the sign-up and refuse it
+  // as overruled by a later change. The browser's clock is held half a second after the sign-up, in its minute.
+  const phone = "+12015550196";
+  await signUp(browser, phone);
+  const signedUpAt = Date.now();
+  const page = await signIn(browser, owner);
+  await page.clock.setFixedTime(new Date(signedUpAt + 500));
+  await page.goto("/demo/contacts");
+  await page.getByRole("searchbox", { name: "Search" }).fill(phone);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: phone }).click();
+  await expect(page.getByRole("heading", { name: "Opted in: Offers" })).toBeVisible();
+  await expect(page.getByLabel("When they asked")).not.toHaveValue("");
+  await page.getByRole("radio", { name: "Opt out" }).check();
+  await page.getByRole("checkbox", { name: "Offers" }).check();
+  await page.getByLabel("Note").fill("Signed up on the form, then phoned at once to stop offers.");
+  await page.getByRole("button", { name: "Record request" }).click();
+  await expect(page.getByText("Recorded the opt-out for 1 category.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Opted out: Offers" })).toBeVisible();
+  await page.context().close();
+});
+
 test("an invitation keeps the name typed when the password is refused", async ({ browser }) => {
   const staff = await signIn(browser, owner);
   await staff.getByRole("link", { name: "Members" }).click();

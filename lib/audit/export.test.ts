@@ -132,6 +132,18 @@ describe.each(testDatabaseKinds())("the audit log export on %s", (kind) => {
     expect((await exportsOf(fx)).length).toBe(before);
   });
 
+  it("sends the page's own form back to the audit page with the refused dates, and writes nothing", async () => {
+    const before = (await exportsOf(fx)).length;
+    const session = await signedInMember(t.db, fx.workspace.id, "owner");
+    const request = new Request(`http://t/${fx.workspace.slug}/audit/export?from=2026-03-05&to=2026-03-01`, {
+      headers: { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" },
+    });
+    const refused = await runWorkspaceRoute(downloadAuditLog, t.db, session, testMeta, request, { workspace: fx.workspace.slug });
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get("location")).toBe(`/${fx.workspace.slug}/audit?from=2026-03-05&to=2026-03-01#audit-export`);
+    expect((await exportsOf(fx)).length).toBe(before);
+  });
+
   it("is refused to roles that may not read the audit log, and to members of another workspace", async () => {
     const before = (await exportsOf(fx)).length;
     for (const role of ["marketer", "viewer"] as const) expect((await download(fx, role)).status, role).toBe(403);

@@ -15,8 +15,15 @@ export const downloadAuditLog = defineWorkspaceRoute({
   name: "audit.export",
   permission: "audit:read",
   async handle({ db, actor, meta, request }) {
-    const parsed = auditExportSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) throw new ValidationError(fieldErrorsFrom(parsed.error));
+    const query = new URL(request.url).searchParams;
+    const parsed = auditExportSchema.safeParse(Object.fromEntries(query));
+    if (!parsed.success) {
+      // The page's own form (a browser navigation) goes back to the page, which names the problem beside the dates;
+      // any other client gets the field list.
+      if (!request.headers.get("accept")?.includes("text/html")) throw new ValidationError(fieldErrorsFrom(parsed.error));
+      const back = new URLSearchParams({ from: query.get("from") ?? "", to: query.get("to") ?? "" });
+      return new Response(null, { status: 303, headers: { location: `/${actor.workspace.slug}/audit?${back}#audit-export`, "cache-control": "no-store" } });
+    }
     const params = parsed.data;
     const [own] = await recordStaffAudit(
       db,
