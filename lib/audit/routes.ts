@@ -22,7 +22,7 @@ export const downloadAuditLog = defineWorkspaceRoute({
       // any other client gets the field list.
       if (!request.headers.get("accept")?.includes("text/html")) throw new ValidationError(fieldErrorsFrom(parsed.error));
       const back = new URLSearchParams({ from: query.get("from") ?? "", to: query.get("to") ?? "" });
-      return new Response(null, { status: 303, headers: { location: `/${actor.workspace.slug}/audit?${back}#audit-export`, "cache-control": "no-store" } });
+      return new Response(null, { status: 303, headers: { location: `/${actor.workspace.slug}/audit?${back}`, "cache-control": "no-store" } });
     }
     const params = parsed.data;
     const [own] = await recordStaffAudit(
