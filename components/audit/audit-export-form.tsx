@@ -16,13 +16,30 @@ type Props = {
  * a refused range back to this page, which shows it here with its problem.
  */
 export function AuditExportForm({ path, values = {}, errors = {} }: Props) {
-  const problem = (field: "from" | "to") =>
-    errors[field] ? (
-      <p id={`audit-export-${field}-error`} className="mt-1 max-w-56 text-sm text-red-700 first-letter:uppercase">
-        {errors[field]}
-      </p>
-    ) : null;
-  const describedBy = (field: "from" | "to") => (errors[field] ? `audit-export-${field}-error` : undefined);
+  const dateField = (field: "from" | "to", label: string) => {
+    const errorId = errors[field] ? `audit-export-${field}-error` : undefined;
+    return (
+      <div>
+        <label htmlFor={`audit-export-${field}`} className={labelClass}>
+          {label}
+        </label>
+        <input
+          id={`audit-export-${field}`}
+          type="date"
+          name={field}
+          defaultValue={values[field] ?? ""}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={errorId}
+          className={fieldClass}
+        />
+        {errorId && (
+          <p id={errorId} className="mt-1 max-w-56 text-sm text-red-700 first-letter:uppercase">
+            {errors[field]}
+          </p>
+        )}
+      </div>
+    );
+  };
   return (
     <form
       id="audit-export"
@@ -31,36 +48,8 @@ export function AuditExportForm({ path, values = {}, errors = {} }: Props) {
       aria-label="Export the audit log"
       className="flex flex-wrap items-start gap-4 rounded-xl border border-slate-200 bg-white p-4"
     >
-      <div>
-        <label htmlFor="audit-export-from" className={labelClass}>
-          From (UTC)
-        </label>
-        <input
-          id="audit-export-from"
-          type="date"
-          name="from"
-          defaultValue={values.from ?? ""}
-          aria-invalid={errors.from ? true : undefined}
-          aria-describedby={describedBy("from")}
-          className={fieldClass}
-        />
-        {problem("from")}
-      </div>
-      <div>
-        <label htmlFor="audit-export-to" className={labelClass}>
-          To, inclusive (UTC)
-        </label>
-        <input
-          id="audit-export-to"
-          type="date"
-          name="to"
-          defaultValue={values.to ?? ""}
-          aria-invalid={errors.to ? true : undefined}
-          aria-describedby={describedBy("to")}
-          className={fieldClass}
-        />
-        {problem("to")}
-      </div>
+      {dateField("from", "From (UTC)")}
+      {dateField("to", "To, inclusive (UTC)")}
       <button type="submit" className={`mt-6 ${buttonClass("secondary")}`}>
         Download CSV
       </button>
