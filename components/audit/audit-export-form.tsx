@@ -42,7 +42,6 @@ export function AuditExportForm({ path, values = {}, errors = {} }: Props) {
   };
   return (
     <form
-      id="audit-export"
       method="get"
       action={path}
       aria-label="Export the audit log"

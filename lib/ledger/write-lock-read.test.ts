@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { queryRows } from "../db/sql";
 import { ValidationError } from "../errors";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../../testing/databases";
 import { apiOptOut, createLedgerFixture, webOptIn, type LedgerFixture } from "../../testing/fixtures";
@@ -35,8 +36,11 @@ describe.skipIf(!testDatabaseKinds().includes("postgres"))("a writer that waited
       );
       // Commit only once the waiter's statement has started (its snapshot taken) and is blocked on the row.
       for (let i = 0; i < 500; i++) {
-        const result = await t.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-        if ((result as unknown as { rows: { n: number }[] }).rows[0]!.n > 0) return;
+        const [blocked] = await queryRows<{ n: number }>(
+          t.db,
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        if (blocked!.n > 0) return;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       throw new Error("the second writer never waited for the contact's lock");
